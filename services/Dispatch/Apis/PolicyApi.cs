@@ -1,0 +1,66 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Routing;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Dispatch.Apis;
+
+/// <summary>The routing policy: read the current version, write a new one.</summary>
+public static class PolicyApi
+{
+    private static readonly TimeSpan LongestDeadline = TimeSpan.FromDays(366);
+
+    public static void MapPolicyApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/dispatch/policy", GetPolicy);
+        routes.MapPut("/dispatch/policy", PutPolicy);
+    }
+
+    private static async Task<Ok<RoutingPolicy>> GetPolicy(DispatchDatabase db, PolicyStore policies)
+    {
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await policies.CurrentAsync(c));
+    }
+
+    /// <summary>Stores the body as the next version. Cases already routed keep theirs.</summary>
+    private static async Task<Results<Ok<RoutingPolicy>, ValidationProblem>> PutPolicy(
+        RoutingPolicy body, UnitOfWorkRunner<DispatchDatabase> runner, PolicyStore policies, HttpContext http)
+    {
+        var errors = Validate(body);
+        if (errors.Any) return errors.ToProblem();
+        var by = Actor.Of(http);
+        var stored = await runner.RunAsync(uow => policies.AddVersionAsync(uow.Connection, uow.Transaction, body, by, uow.Now));
+        return TypedResults.Ok(stored);
+    }
+
+    private static FieldErrors Validate(RoutingPolicy body)
+    {
+        var errors = new FieldErrors();
+        if (body.Rules is null || body.Rules.Count == 0) errors.Add("rules", "rules must list at least one rule.");
+        else if (body.Rules.Count > 500) errors.Add("rules", "rules may list at most 500 rules.");
+        else
+            for (var i = 0; i < body.Rules.Count; i++)
+            {
+                var rule = body.Rules[i];
+                if (rule is null) { errors.Add($"rules[{i}]", "A rule must be an object."); continue; }
+                if (!Enum.IsDefined(rule.LowestTier))
+                    errors.Add($"rules[{i}].lowestTier", $"lowestTier must be one of {Codes.List<Tier>()}.");
+                if (rule.Deadline is { } d && d > LongestDeadline)
+                    errors.Add($"rules[{i}].deadline", "deadline must be at most 366d.");
+            }
+        if (body.Deadlines is null) errors.Add("deadlines", "deadlines must give a deadline for each tier.");
+        else
+            foreach (var tier in Enum.GetValues<Tier>())
+            {
+                var deadline = body.Deadlines.For(tier);
+                if (deadline <= TimeSpan.Zero || deadline > LongestDeadline)
+                    errors.Add($"deadlines.{Codes.Of(tier)}", $"deadlines.{Codes.Of(tier)} must be a duration from 1s to 366d.");
+            }
+        return errors;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Governance.Dispatch.Routing;
+using Governance.Infrastructure.Data;
+
+namespace Governance.Dispatch.Data;
+
+/// <summary>
+/// Routing policy versions. Versions are immutable once written, so each is read from the database
+/// once per process and then served from memory; only "which is current" is asked each time.
+/// </summary>
+public sealed class PolicyStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<int, RoutingPolicy> _versions = new();
+
+    public async Task<RoutingPolicy> CurrentAsync(DbConnection c, DbTransaction? t = null)
+    {
+        var version = await c.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM policies", transaction: t)
+            ?? throw new InvalidOperationException("No routing policy: Dispatch has not been initialised");
+        return await VersionAsync(c, version, t);
+    }
+
+    public async Task<RoutingPolicy> VersionAsync(DbConnection c, int version, DbTransaction? t = null)
+    {
+        if (_versions.TryGetValue(version, out var cached)) return cached;
+        var document = await c.QuerySingleAsync<string>("SELECT document FROM policies WHERE version = @version", new { version }, t);
+        var policy = JsonSerializer.Deserialize<RoutingPolicy>(document, Json)! with { Version = version };
+        return _versions.GetOrAdd(version, policy);
+    }
+
+    /// <summary>Writes the policy as the next version and returns it.</summary>
+    public async Task<RoutingPolicy> AddVersionAsync(DbConnection c, DbTransaction t, RoutingPolicy policy, string by, DateTimeOffset at)
+    {
+        var version = (await c.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM policies", transaction: t) ?? 0) + 1;
+        var stored = policy with { Version = version };
+        await c.ExecuteAsync(
+            "INSERT INTO policies (version, document, created_at_ms, created_by) VALUES (@version, @document, @at, @by)",
+            new { version, document = JsonSerializer.Serialize(stored, Json), at = at.ToUnixTimeMilliseconds(), by }, t);
+        return stored;
+    }
+
+    public static Task<bool> AnyAsync(DbConnection c, DbTransaction t) =>
+        c.ExecuteScalarAsync<bool>("SELECT CASE WHEN EXISTS (SELECT 1 FROM policies) THEN 1 ELSE 0 END", transaction: t);
+}

@@ -1,0 +1,67 @@
+using Governance.Contracts;
+using Governance.Dispatch.Apis;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Deadlines;
+using Governance.Dispatch.Handling;
+using Governance.Dispatch.Messaging;
+using Governance.Dispatch.Routing;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.UnitCopy;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Dispatch;
+
+/// <summary>The Dispatch service: routing policy, assignments, deadlines and escalation.</summary>
+public sealed class DispatchModule : IServiceModule
+{
+    public const string ServiceName = "dispatch";
+    public string Name => ServiceName;
+
+    public void AddServices(WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase(ServiceName, options => new DispatchDatabase(options));
+        builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.AddSingleton<Router>();
+        builder.Services.AddSingleton<Escalator>();
+        builder.Services.Configure<DeadlineSweeperOptions>(builder.Configuration.GetSection("Dispatch:Deadlines"));
+        builder.Services.AddSingleton<DeadlineSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+    }
+
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddServiceConsumer<UnitsUpsertedConsumer<DispatchDatabase>>(ServiceName);
+        bus.AddServiceConsumer<IncidentFiledConsumer>(ServiceName);
+        bus.AddServiceConsumer<EscalationRequestedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentAcceptedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentResolvedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentVerifiedConsumer>(ServiceName);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapPolicyApi();
+        routes.MapAssignmentsApi();
+    }
+
+    public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<DispatchDatabase>();
+        await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
+            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService(ServiceName, typeof(DispatchModule).Assembly)], ct);
+
+        var policies = services.GetRequiredService<PolicyStore>();
+        await services.GetRequiredService<UnitOfWorkRunner<DispatchDatabase>>().RunAsync(async uow =>
+        {
+            if (!await PolicyStore.AnyAsync(uow.Connection, uow.Transaction))
+                await policies.AddVersionAsync(uow.Connection, uow.Transaction, RoutingPolicy.Default, "system", uow.Now);
+            // Ask Grids for the whole tree, so the copy is complete whichever process started first.
+            await uow.PublishAsync(new UnitSnapshotRequested(ServiceName));
+        }, ct);
+    }
+}

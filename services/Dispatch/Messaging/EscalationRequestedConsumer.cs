@@ -1,0 +1,19 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Handling;
+using Governance.Dispatch.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Dispatch.Messaging;
+
+/// <summary>The handler asked to move the case up, with a reason.</summary>
+public sealed class EscalationRequestedConsumer(UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator)
+    : TransactionalConsumer<DispatchDatabase, EscalationRequested>(runner)
+{
+    protected override async Task HandleAsync(EscalationRequested message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
+    {
+        var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
+        if (assignment.Status is AssignmentStatus.Active or AssignmentStatus.Overdue)
+            await escalator.EscalateAsync(uow, assignment, EscalationReason.HandlerRequested, message.Reason);
+    }
+}

@@ -1,0 +1,16 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Dispatch.Messaging;
+
+/// <summary>The handling unit acknowledged the case (签收).</summary>
+public sealed class IncidentAcceptedConsumer(UnitOfWorkRunner<DispatchDatabase> runner)
+    : TransactionalConsumer<DispatchDatabase, IncidentAccepted>(runner)
+{
+    protected override async Task HandleAsync(IncidentAccepted message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
+    {
+        var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
+        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { AcceptedAt = message.At }, uow.Now);
+    }
+}

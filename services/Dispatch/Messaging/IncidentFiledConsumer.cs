@@ -1,0 +1,14 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Dispatch.Messaging;
+
+/// <summary>A case was filed: route it.</summary>
+public sealed class IncidentFiledConsumer(UnitOfWorkRunner<DispatchDatabase> runner, Router router)
+    : TransactionalConsumer<DispatchDatabase, IncidentFiled>(runner)
+{
+    protected override Task HandleAsync(IncidentFiled message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct) =>
+        router.RouteAsync(uow, message);
+}

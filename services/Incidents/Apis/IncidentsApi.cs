@@ -1,0 +1,119 @@
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Incidents.Apis;
+
+/// <summary>Filing cases, reading them, and the handler's and verifier's actions.</summary>
+public static class IncidentsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void MapIncidentsApi(this IEndpointRouteBuilder routes)
+    {
+        var incidents = routes.MapGroup("/incidents");
+        incidents.MapPost("", FileIncident);
+        incidents.MapGet("", ListIncidents);
+        incidents.MapGet("/{id:guid}", GetIncident);
+        incidents.MapPost("/{id:guid}/accept", Accept);
+        incidents.MapPost("/{id:guid}/resolve", Resolve);
+        incidents.MapPost("/{id:guid}/escalation-requests", RequestEscalation);
+        incidents.MapPost("/{id:guid}/verification", Verify);
+    }
+
+    /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key
+    /// returns the case filed the first time (200) instead of filing it twice.</summary>
+    private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem>> FileIncident(
+        FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        if (key.Length > 100) return new FieldErrors().Add(IdempotencyHeader, "Idempotency-Key must be at most 100 characters.").ToProblem();
+        var idempotencyKey = key.Length == 0 ? null : key;
+        var id = Guid.CreateVersion7();
+        var actor = Actor.Of(http);
+
+        var (incident, created, errors) = await runner.RunAsync(async uow =>
+        {
+            if (idempotencyKey is not null && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, idempotencyKey, uow.Transaction) is { } earlier)
+                return (earlier, false, (FieldErrors?)null);
+            var (filing, problems) = await Filing.ValidateAsync(uow, body);
+            if (filing is null) return ((Incident?)null, false, problems);
+            return (await Filing.FileAsync(uow, id, filing, actor, idempotencyKey), true, null);
+        });
+        if (errors is not null) return errors.ToProblem();
+        var view = await ViewAsync(db, incident!);
+        return created ? TypedResults.Created($"/incidents/{view.Id}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Incident>>, ValidationProblem>> ListIncidents(
+        IncidentsDatabase db, string? status, string? unitCode, int? limit)
+    {
+        var errors = new FieldErrors();
+        IncidentStatus? parsed = null;
+        if (status is not null)
+        {
+            if (Codes.TryParse<IncidentStatus>(status, out var s)) parsed = s;
+            else errors.Add("status", $"status must be one of {Codes.List<IncidentStatus>()}.");
+        }
+        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (errors.Any) return errors.ToProblem();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await IncidentStore.ListAsync(c, db.Provider, parsed, unitCode, limit ?? 100));
+    }
+
+    private static async Task<Results<Ok<IncidentView>, NotFound>> GetIncident(IncidentsDatabase db, Guid id)
+    {
+        await using var c = await db.OpenAsync();
+        var incident = await IncidentStore.FindAsync(c, id);
+        return incident is null ? TypedResults.NotFound() : TypedResults.Ok(IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, id)));
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Accept(
+        Guid id, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        ActAsync(runner, db, new FieldErrors(), uow => CaseActions.AcceptAsync(uow, id, Actor.Of(http)));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Resolve(
+        Guid id, ResolveRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        ActAsync(runner, db, new FieldErrors().Require("note", body?.Note, 4000),
+            uow => CaseActions.ResolveAsync(uow, id, Actor.Of(http), body!.Note!.Trim()));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> RequestEscalation(
+        Guid id, EscalationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        ActAsync(runner, db, new FieldErrors().Require("reason", body?.Reason, 1000),
+            uow => CaseActions.RequestEscalationAsync(uow, id, Actor.Of(http), body!.Reason!.Trim()));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Verify(
+        Guid id, VerificationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        if (body?.Satisfied is null) errors.Add("satisfied", "satisfied is required (true or false).");
+        if (body?.Comment is { } comment) errors.Require("comment", comment, 1000);
+        return ActAsync(runner, db, errors, uow => CaseActions.VerifyAsync(uow, id, Actor.Of(http), body!.Satisfied!.Value, body.Comment?.Trim()));
+    }
+
+    private static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ActAsync(
+        UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, FieldErrors errors,
+        Func<UnitOfWork<IncidentsDatabase>, Task<ActionOutcome>> action)
+    {
+        if (errors.Any) return errors.ToProblem();
+        return await runner.RunAsync(action) switch
+        {
+            ActionOutcome.Done done => TypedResults.Ok(await ViewAsync(db, done.Incident)),
+            ActionOutcome.NotAllowed refused => TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status409Conflict,
+                title: "Not allowed in the case's current status", extensions: new Dictionary<string, object?> { ["status"] = Codes.Of(refused.Status) }),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident)
+    {
+        await using var c = await db.OpenAsync();
+        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id));
+    }
+}

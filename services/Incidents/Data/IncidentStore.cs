@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Contracts;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
+
+namespace Governance.Incidents.Data;
+
+/// <summary>The SQL of cases and their timelines, in one place.</summary>
+public static class IncidentStore
+{
+    private const string Columns = """
+        id AS Id, unit_code AS UnitCode, category AS Category, grade AS Grade, title AS Title, description AS Description,
+        lat AS Lat, lng AS Lng, status AS Status, tier AS Tier, handling_unit_code AS HandlingUnitCode, due_at_ms AS DueAtMs,
+        assignment_sequence AS AssignmentSequence, flagged_overdue_at_ms AS FlaggedOverdueAtMs, reported_by AS ReportedBy,
+        filed_at_ms AS FiledAtMs, updated_at_ms AS UpdatedAtMs
+        """;
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string UnitCode { get; init; } = default!;
+        public string Category { get; init; } = default!;
+        public string Grade { get; init; } = default!;
+        public string Title { get; init; } = default!;
+        public string Description { get; init; } = default!;
+        public double? Lat { get; init; }
+        public double? Lng { get; init; }
+        public string Status { get; init; } = default!;
+        public string? Tier { get; init; }
+        public string? HandlingUnitCode { get; init; }
+        public long? DueAtMs { get; init; }
+        public int AssignmentSequence { get; init; }
+        public long? FlaggedOverdueAtMs { get; init; }
+        public string ReportedBy { get; init; } = default!;
+        public long FiledAtMs { get; init; }
+        public long UpdatedAtMs { get; init; }
+
+        public Incident ToIncident() => new(Id, UnitCode, Parse<Category>(Category), Parse<Grade>(Grade), Title, Description,
+            Lat is { } lat && Lng is { } lng ? new Location(lat, lng) : null, Parse<IncidentStatus>(Status),
+            Tier is null ? null : Parse<Tier>(Tier), HandlingUnitCode, Time(DueAtMs), AssignmentSequence, Time(FlaggedOverdueAtMs),
+            ReportedBy, DateTimeOffset.FromUnixTimeMilliseconds(FiledAtMs), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAtMs));
+    }
+
+    private sealed class TimelineRow
+    {
+        public long AtMs { get; init; }
+        public string Actor { get; init; } = default!;
+        public string Action { get; init; } = default!;
+        public string? Tier { get; init; }
+        public string? UnitCode { get; init; }
+        public string? Reason { get; init; }
+    }
+
+    private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+    private static long? Ms(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
+
+    private static T Parse<T>(string code) where T : struct, Enum =>
+        Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
+
+    private static object Parameters(Incident i, string? idempotencyKey = null) => new
+    {
+        i.Id, i.UnitCode, Category = Codes.Of(i.Category), Grade = Codes.Of(i.Grade), i.Title, i.Description,
+        Lat = i.Location?.Lat, Lng = i.Location?.Lng, Status = Codes.Of(i.Status), Tier = i.Tier is { } t ? Codes.Of(t) : null,
+        i.HandlingUnitCode, DueAtMs = Ms(i.DueAt), i.AssignmentSequence, FlaggedOverdueAtMs = Ms(i.FlaggedOverdueAt),
+        i.ReportedBy, FiledAtMs = i.FiledAt.ToUnixTimeMilliseconds(), UpdatedAtMs = i.UpdatedAt.ToUnixTimeMilliseconds(),
+        IdempotencyKey = idempotencyKey,
+    };
+
+    public static Task InsertAsync(DbConnection c, DbTransaction t, Incident i, string? idempotencyKey) => c.ExecuteAsync("""
+        INSERT INTO incidents (id, unit_code, category, grade, title, description, lat, lng, status, tier, handling_unit_code,
+            due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key)
+        VALUES (@Id, @UnitCode, @Category, @Grade, @Title, @Description, @Lat, @Lng, @Status, @Tier, @HandlingUnitCode,
+            @DueAtMs, @AssignmentSequence, @FlaggedOverdueAtMs, @ReportedBy, @FiledAtMs, @UpdatedAtMs, @IdempotencyKey)
+        """, Parameters(i, idempotencyKey), t);
+
+    /// <summary>Writes the mutable part of a case: status and current assignment.</summary>
+    public static Task UpdateAsync(DbConnection c, DbTransaction t, Incident i) => c.ExecuteAsync("""
+        UPDATE incidents SET status = @Status, tier = @Tier, handling_unit_code = @HandlingUnitCode, due_at_ms = @DueAtMs,
+            assignment_sequence = @AssignmentSequence, flagged_overdue_at_ms = @FlaggedOverdueAtMs, updated_at_ms = @UpdatedAtMs
+        WHERE id = @Id
+        """, Parameters(i), t);
+
+    public static async Task<Incident?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
+        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE id = @id", new { id }, t))?.ToIncident();
+
+    public static async Task<Incident?> FindByIdempotencyKeyAsync(DbConnection c, string key, DbTransaction? t = null) =>
+        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE idempotency_key = @key", new { key }, t))?.ToIncident();
+
+    public static async Task<IReadOnlyList<Incident>> ListAsync(DbConnection c, DatabaseProvider provider, IncidentStatus? status, string? unitCode, int limit)
+    {
+        var sql = $"""
+            SELECT {Columns} FROM incidents
+            WHERE (@Status IS NULL OR status = @Status) AND (@UnitCode IS NULL OR unit_code = @UnitCode OR handling_unit_code = @UnitCode)
+            ORDER BY filed_at_ms DESC {Sql.Page(provider, limit)}
+            """;
+        var rows = await c.QueryAsync<Row>(sql, new { Status = status is { } s ? Codes.Of(s) : null, UnitCode = unitCode });
+        return rows.Select(r => r.ToIncident()).ToList();
+    }
+
+    public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, TimelineEntry e) => c.ExecuteAsync("""
+        INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason)
+        VALUES (@Id, @IncidentId, @AtMs, @Actor, @Action, @Tier, @UnitCode, @Reason)
+        """, new
+    {
+        Id = Guid.CreateVersion7(), IncidentId = incidentId, AtMs = e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
+        Tier = e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, e.Reason,
+    }, t);
+
+    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DbConnection c, Guid incidentId)
+    {
+        var rows = await c.QueryAsync<TimelineRow>(
+            "SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, reason AS Reason FROM timeline WHERE incident_id = @incidentId ORDER BY at_ms, id",
+            new { incidentId });
+        return rows.Select(r => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action,
+            r.Tier is null ? null : Parse<Tier>(r.Tier), r.UnitCode, r.Reason)).ToList();
+    }
+}

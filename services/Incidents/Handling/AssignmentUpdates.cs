@@ -1,0 +1,52 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>
+/// Applies Dispatch's news (routed, escalated, flagged) to a case. Every message goes on the
+/// timeline; only a newer assignment (higher sequence) replaces the current one, so messages that
+/// overtake each other leave the case as Dispatch has it.
+/// </summary>
+public static class AssignmentUpdates
+{
+    public static Task RoutedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentRouted m) =>
+        ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Route, m.Tier, m.HandlingUnitCode, m.DueAt,
+            new TimelineEntry(m.RoutedAt, DispatchActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, $"policy v{m.PolicyVersion}"));
+
+    public static Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentEscalated m) =>
+        ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Escalate, m.ToTier, m.HandlingUnitCode, m.DueAt,
+            new TimelineEntry(m.EscalatedAt, DispatchActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
+                m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"));
+
+    public static async Task FlaggedOverdueAsync(UnitOfWork<IncidentsDatabase> uow, IncidentFlaggedOverdue m)
+    {
+        var incident = await RequireAsync(uow, m.IncidentId);
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+            new TimelineEntry(m.FlaggedAt, DispatchActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, "county deadline passed: supervision (督办)"));
+    }
+
+    private const string DispatchActor = "dispatch";
+
+    private static string Codes(EscalationReason reason) => Infrastructure.Hosting.Codes.Of(reason);
+
+    private static async Task ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int sequence, IncidentAction action,
+        Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry)
+    {
+        var incident = await RequireAsync(uow, id);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, entry);
+        if (sequence <= incident.AssignmentSequence) return; // older news than what the case shows
+        var status = IncidentLifecycle.Next(incident.Status, action) ?? incident.Status;
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with
+        {
+            Status = status, Tier = tier, HandlingUnitCode = unitCode, DueAt = dueAt, AssignmentSequence = sequence, UpdatedAt = uow.Now,
+        });
+    }
+
+    private static async Task<Incident> RequireAsync(UnitOfWork<IncidentsDatabase> uow, Guid id) =>
+        await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction)
+        ?? throw new ArrivedTooEarlyException($"Incident {id} is not known to Incidents");
+}

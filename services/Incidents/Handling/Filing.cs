@@ -1,0 +1,53 @@
+using Governance.Contracts;
+using Governance.Incidents.Apis;
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.UnitCopy;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>Registers a case filed from the field (信息收集 → 案卷建立) and announces it.</summary>
+public static class Filing
+{
+    public sealed record Validated(string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location);
+
+    /// <summary>Checks a filing; the unit must be a grid or courtyard that Incidents knows.</summary>
+    public static async Task<(Validated? Filing, FieldErrors Errors)> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncidentRequest? r)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return (null, errors.Add("body", "A JSON body is required."));
+        errors.Require("unitCode", r.UnitCode, 32).Require("title", r.Title, 200).Require("description", r.Description, 4000);
+        if (!Codes.TryParse<Category>(r.Category, out var category))
+            errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
+        if (!Codes.TryParse<Grade>(r.Grade, out var grade))
+            errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+        Location? location = null;
+        if (r.Location is { } l)
+        {
+            if (l.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("location.lat", "location.lat must be a latitude from -90 to 90.");
+            if (l.Lng is not { } lng || !double.IsFinite(lng) || lng is < -180 or > 180) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
+            if (l.Lat is { } a && l.Lng is { } b) location = new Location(a, b);
+        }
+        if (r.UnitCode is { Length: > 0 and <= 32 } code)
+        {
+            var unit = await UnitCopyStore.FindAsync(uow.Connection, code, uow.Transaction);
+            if (unit is null) errors.Add("unitCode", $"unitCode '{code}' is not a known unit.");
+            else if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
+                errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(unit.Level)}.");
+        }
+        return errors.Any ? (null, errors) : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location), errors);
+    }
+
+    public static async Task<Incident> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey)
+    {
+        var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location, IncidentStatus.Filed,
+            null, null, null, 0, null, actor, uow.Now, uow.Now);
+        await IncidentStore.InsertAsync(uow.Connection, uow.Transaction, incident, idempotencyKey);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
+            new TimelineEntry(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null));
+        await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now));
+        return incident;
+    }
+}

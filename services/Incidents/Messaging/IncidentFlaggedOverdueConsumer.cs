@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Messaging;
+
+public sealed class IncidentFlaggedOverdueConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+    : TransactionalConsumer<IncidentsDatabase, IncidentFlaggedOverdue>(runner)
+{
+    protected override Task HandleAsync(IncidentFlaggedOverdue message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct) =>
+        AssignmentUpdates.FlaggedOverdueAsync(uow, message);
+}

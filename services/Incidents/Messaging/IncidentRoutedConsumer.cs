@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Messaging;
+
+public sealed class IncidentRoutedConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+    : TransactionalConsumer<IncidentsDatabase, IncidentRouted>(runner)
+{
+    protected override Task HandleAsync(IncidentRouted message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct) =>
+        AssignmentUpdates.RoutedAsync(uow, message);
+}

@@ -1,0 +1,27 @@
+namespace Governance.Incidents.Model;
+
+/// <summary>
+/// The case's state machine: which action is allowed in which status, and where it leads.
+/// Pure: the API asks it before changing anything, consumers ask it before applying Dispatch's news.
+/// </summary>
+public static class IncidentLifecycle
+{
+    private static readonly IncidentStatus[] Working = [IncidentStatus.Assigned, IncidentStatus.Accepted, IncidentStatus.Reopened];
+
+    /// <summary>The status after <paramref name="action"/>, or null when it is not allowed now.</summary>
+    public static IncidentStatus? Next(IncidentStatus status, IncidentAction action) => action switch
+    {
+        // A new assignment (routing, or the clock restarted after reopening) keeps a working status.
+        IncidentAction.Route => status == IncidentStatus.Filed ? IncidentStatus.Assigned : Working.Contains(status) ? status : null,
+        // Moving up a tier hands the case to a new unit, which has not acknowledged it yet.
+        IncidentAction.Escalate => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Assigned : null,
+        IncidentAction.FlagOverdue => Working.Contains(status) ? status : null,
+        IncidentAction.Accept => status is IncidentStatus.Assigned or IncidentStatus.Reopened ? IncidentStatus.Accepted : null,
+        // Filed counts too: a grid worker may settle a matter on the spot (即知即办) before routing.
+        IncidentAction.Resolve => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Resolved : null,
+        IncidentAction.RequestEscalation => Working.Contains(status) ? status : null,
+        IncidentAction.VerifySatisfied => status == IncidentStatus.Resolved ? IncidentStatus.Closed : null,
+        IncidentAction.VerifyNotSatisfied => status == IncidentStatus.Resolved ? IncidentStatus.Reopened : null,
+        _ => null,
+    };
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace Governance.Incidents.Model;
+
+[JsonConverter(typeof(JsonStringEnumConverter<IncidentStatus>))]
+public enum IncidentStatus
+{
+    /// <summary>Registered, waiting for Dispatch to route it (案卷建立).</summary>
+    [JsonStringEnumMemberName("filed")] Filed,
+    /// <summary>A unit on a tier has it, with a deadline (任务派遣).</summary>
+    [JsonStringEnumMemberName("assigned")] Assigned,
+    /// <summary>The handling unit acknowledged it (签收) and is working on it.</summary>
+    [JsonStringEnumMemberName("accepted")] Accepted,
+    /// <summary>The handler reported it solved; waiting for verification (处理反馈).</summary>
+    [JsonStringEnumMemberName("resolved")] Resolved,
+    /// <summary>Verification said not solved: back to work on the same tier.</summary>
+    [JsonStringEnumMemberName("reopened")] Reopened,
+    /// <summary>Verified solved (核查结案).</summary>
+    [JsonStringEnumMemberName("closed")] Closed,
+}
+
+/// <summary>What can happen to a case.</summary>
+public enum IncidentAction
+{
+    Route, Escalate, FlagOverdue, Accept, Resolve, RequestEscalation, VerifySatisfied, VerifyNotSatisfied,
+}

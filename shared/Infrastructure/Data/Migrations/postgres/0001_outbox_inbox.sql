@@ -1,0 +1,17 @@
+-- Transactional outbox: written in the same transaction as the change it announces.
+CREATE TABLE outbox_messages (
+    id             UUID PRIMARY KEY,
+    message_type   VARCHAR(300) NOT NULL,
+    body           TEXT NOT NULL,
+    created_at_ms  BIGINT NOT NULL,
+    sent_at_ms     BIGINT NULL
+);
+CREATE INDEX ix_outbox_unsent ON outbox_messages (created_at_ms) WHERE sent_at_ms IS NULL;
+
+-- Idempotent inbox: a message id a consumer has processed, recorded with its effect.
+CREATE TABLE inbox_messages (
+    message_id        UUID NOT NULL,
+    consumer          VARCHAR(200) NOT NULL,
+    processed_at_ms   BIGINT NOT NULL,
+    PRIMARY KEY (message_id, consumer)
+);

@@ -1,0 +1,37 @@
+namespace Governance.Infrastructure.Data;
+
+/// <summary>
+/// The few places where the three SQL dialects differ, named. Everything else is written once in
+/// portable SQL with bound parameters (@Name).
+/// </summary>
+public static class Sql
+{
+    /// <summary>"Take at most n rows and lock them so another instance skips them": the claim of
+    /// an outbox batch or of due deadlines when several instances run at once.</summary>
+    public static string ClaimRows(DatabaseProvider provider, string columns, string table, string where, string orderBy, int limit) => provider switch
+    {
+        DatabaseProvider.Postgres => $"SELECT {columns} FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT {limit} FOR UPDATE SKIP LOCKED",
+        DatabaseProvider.SqlServer => $"SELECT TOP ({limit}) {columns} FROM {table} WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {where} ORDER BY {orderBy}",
+        // SQLite has one writer at a time: the transaction itself is the lock.
+        _ => $"SELECT {columns} FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT {limit}",
+    };
+
+    /// <summary>Insert a row unless its key exists; the affected-row count says which happened.</summary>
+    public static string InsertIfAbsent(DatabaseProvider provider, string table, string columns, string values, string keyColumns, string keyMatch) => provider switch
+    {
+        DatabaseProvider.SqlServer =>
+            $"INSERT INTO {table} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {keyMatch})",
+        _ => $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumns}) DO NOTHING",
+    };
+
+    /// <summary>Paging clause at the end of an ordered query.</summary>
+    public static string Page(DatabaseProvider provider, int limit, int offset = 0) => provider switch
+    {
+        DatabaseProvider.SqlServer => $"OFFSET {offset} ROWS FETCH NEXT {limit} ROWS ONLY",
+        _ => $"LIMIT {limit} OFFSET {offset}",
+    };
+
+    /// <summary>A recursive common table expression: SQL Server has no RECURSIVE keyword.</summary>
+    public static string RecursiveWith(DatabaseProvider provider) =>
+        provider == DatabaseProvider.SqlServer ? "WITH" : "WITH RECURSIVE";
+}

@@ -1,0 +1,78 @@
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Governance.Infrastructure.Hosting;
+
+/// <summary>
+/// Builds a process that hosts the services named in "Governance:Services" (all of them by default):
+/// standalone runs all three on the in-memory bus, distributed runs one per process on RabbitMQ.
+/// Which is which is configuration only.
+/// </summary>
+public static class GovernanceApp
+{
+    public static WebApplication Build(string[] args, IReadOnlyList<IServiceModule> available,
+        Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var modules = Select(builder.Configuration, available);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IReadOnlyList<IServiceModule>>(modules);
+        builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddGovernanceBus(builder.Configuration, modules);
+        // Nothing a user files needs more than this; larger bodies are refused before they are read.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        foreach (var module in modules) module.AddServices(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => TypedResults.Ok(new { system = "Governance", services = modules.Select(m => m.Name) }));
+        foreach (var module in modules) module.MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Migrations and demo data of every hosted service, before the first request.</summary>
+    public static async Task InitializeAsync(WebApplication app, CancellationToken ct = default)
+    {
+        foreach (var module in app.Services.GetRequiredService<IReadOnlyList<IServiceModule>>())
+            await module.InitializeAsync(app.Services, ct);
+    }
+
+    public static async Task RunAsync(string[] args, IReadOnlyList<IServiceModule> available)
+    {
+        var app = Build(args, available);
+        await InitializeAsync(app);
+        await app.StartAsync();
+        var services = string.Join(", ", app.Services.GetRequiredService<IReadOnlyList<IServiceModule>>().Select(m => m.Name));
+        foreach (var url in app.Urls)
+            Console.WriteLine($"Governance ({services}) is serving at {url}   (health: {url}/health/ready)");
+        await app.WaitForShutdownAsync();
+    }
+
+    private static IReadOnlyList<IServiceModule> Select(IConfiguration configuration, IReadOnlyList<IServiceModule> available)
+    {
+        var wanted = configuration["Governance:Services"];
+        if (string.IsNullOrWhiteSpace(wanted)) return available;
+        var names = wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Where(n => available.All(m => !m.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException(
+                $"Governance:Services names unknown service(s) {string.Join(", ", unknown)}; known: {string.Join(", ", available.Select(m => m.Name))}");
+        return available.Where(m => names.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Governance.Infrastructure.Hosting;
+
+/// <summary>
+/// Collects field errors for an RFC 7807 validation problem. Field names are the JSON names the
+/// client sent (camelCase), so a form can put each message next to its field.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new();
+
+    public bool Any => _errors.Count > 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public FieldErrors Require(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{field} is required.");
+        else if (value.Length > maxLength) Add(field, $"{field} must be at most {maxLength} characters.");
+        else if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            Add(field, $"{field} must not contain control characters.");
+        return this;
+    }
+
+    public ValidationProblem ToProblem() =>
+        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}
+
+/// <summary>
+/// Turns a request body that is not valid JSON, or has a value of the wrong type, into a 400
+/// validation problem naming the field (from the JSON path), instead of a bare 400 or a 500.
+/// </summary>
+public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BadHttpRequestException bad) return false;
+        var json = exception.InnerException as JsonException;
+        var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
+        if (field.Length == 0) field = "body";
+        context.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [json is null ? bad.Message : $"The value of {field} is not valid JSON of the expected type."],
+            })
+            {
+                Status = bad.StatusCode,
+                Title = "The request body could not be read.",
+            },
+            Exception = exception,
+        });
+    }
+}

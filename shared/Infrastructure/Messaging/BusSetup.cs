@@ -1,0 +1,71 @@
+using Governance.Infrastructure.Hosting;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Infrastructure.Messaging;
+
+/// <summary>
+/// One MassTransit bus per process, whichever services the process hosts. Each service gets one
+/// queue named after it ("governance.dispatch"), holding all its consumers; several instances of a
+/// service share that queue (competing consumers), and a poison message ends in its "_error" queue.
+/// </summary>
+public static class BusSetup
+{
+    public static string QueueName(string service) => $"governance.{service}";
+
+    /// <summary>Registers a consumer on its service's queue.</summary>
+    public static void AddServiceConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string service)
+        where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = QueueName(service));
+
+    public static IServiceCollection AddGovernanceBus(this IServiceCollection services, IConfiguration configuration,
+        IEnumerable<IServiceModule> modules)
+    {
+        var options = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        services.AddSingleton(options);
+        services.AddMassTransit(bus =>
+        {
+            foreach (var module in modules) module.AddConsumers(bus);
+
+            if (options.Transport == TransportKind.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = options.RabbitMq;
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        h.PublisherConfirmation = true; // Publish returns only once the broker has the message.
+                    });
+                    cfg.PrefetchCount = options.PrefetchCount;
+                    ConfigureCommon(cfg, options);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    ConfigureCommon(cfg, options);
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+        });
+        return services;
+    }
+
+    private static void ConfigureCommon(IBusFactoryConfigurator cfg, MessagingOptions options)
+    {
+        // Transient faults (a copy not yet current, a database restarting) are retried with growing
+        // pauses; after the last attempt the message moves to the queue's _error queue. Broker-side
+        // delayed redelivery needs a RabbitMQ plugin Debian does not ship, so retries stay in-process.
+        cfg.UseMessageRetry(r =>
+        {
+            r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval,
+                TimeSpan.FromMilliseconds(Math.Max(1, options.RetryMinInterval.TotalMilliseconds)));
+            r.Ignore<PermanentMessageException>();
+        });
+    }
+}

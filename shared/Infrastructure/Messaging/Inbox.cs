@@ -1,0 +1,23 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Infrastructure.Data;
+
+namespace Governance.Infrastructure.Messaging;
+
+/// <summary>
+/// The idempotent inbox: a consumer records a message id in the same transaction as its effect.
+/// A redelivered message finds its id already there and changes nothing.
+/// </summary>
+public static class Inbox
+{
+    /// <summary>True if this is the first time <paramref name="consumer"/> sees the message.</summary>
+    public static async Task<bool> TryRecordAsync(DbConnection connection, DbTransaction transaction,
+        DatabaseProvider provider, Guid messageId, string consumer, DateTimeOffset at)
+    {
+        var sql = Sql.InsertIfAbsent(provider, "inbox_messages", "message_id, consumer, processed_at_ms",
+            "@MessageId, @Consumer, @At", "message_id, consumer", "message_id = @MessageId AND consumer = @Consumer");
+        var inserted = await connection.ExecuteAsync(sql,
+            new { MessageId = messageId, Consumer = consumer, At = at.ToUnixTimeMilliseconds() }, transaction);
+        return inserted == 1;
+    }
+}

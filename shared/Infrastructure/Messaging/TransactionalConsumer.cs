@@ -1,0 +1,27 @@
+using Governance.Infrastructure.Data;
+using MassTransit;
+
+namespace Governance.Infrastructure.Messaging;
+
+/// <summary>
+/// Base of every consumer that changes state: the inbox check, the effect and any messages it
+/// publishes share one transaction. A repeat of the same message id is acknowledged and ignored.
+/// </summary>
+public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunner<TDatabase> runner) : IConsumer<TMessage>
+    where TDatabase : Database where TMessage : class
+{
+    public Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new PermanentMessageException($"{typeof(TMessage).Name} arrived without a message id");
+        var consumer = GetType().Name;
+        return runner.RunAsync(async uow =>
+        {
+            if (!await Inbox.TryRecordAsync(uow.Connection, uow.Transaction, uow.Provider, messageId, consumer, uow.Now))
+                return;
+            await HandleAsync(context.Message, uow, context.CancellationToken);
+        }, context.CancellationToken);
+    }
+
+    protected abstract Task HandleAsync(TMessage message, UnitOfWork<TDatabase> uow, CancellationToken ct);
+}

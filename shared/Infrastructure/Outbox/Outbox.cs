@@ -1,0 +1,43 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Governance.Infrastructure.Data;
+
+namespace Governance.Infrastructure.Outbox;
+
+/// <summary>
+/// The transactional outbox of one service's database. A change and the messages that announce it
+/// are written in the same transaction, so they cannot part ways; <see cref="OutboxRelay{TDatabase}"/>
+/// publishes them afterwards. Each row's id becomes the message id on the wire, so a row that is
+/// published twice (relay died before marking it sent) is recognised by the consumer's inbox.
+/// </summary>
+public sealed class Outbox<TDatabase>(TDatabase database, TimeProvider time) where TDatabase : Database
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public async Task AddAsync(DbConnection connection, DbTransaction transaction, object message)
+    {
+        const string sql = "INSERT INTO outbox_messages (id, message_type, body, created_at_ms) VALUES (@Id, @Type, @Body, @At)";
+        await connection.ExecuteAsync(sql, new
+        {
+            Id = Guid.CreateVersion7(),
+            Type = message.GetType().FullName,
+            Body = JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
+            At = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        }, transaction);
+    }
+
+    /// <summary>Tells the relay in this process that rows were committed, so it need not wait for
+    /// its next poll. Other instances find the rows by polling.</summary>
+    public void Notify()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try { _wake.Release(); } catch (SemaphoreFullException) { /* already awake */ }
+        }
+    }
+
+    internal Task<bool> WaitAsync(TimeSpan pollInterval, CancellationToken ct) => _wake.WaitAsync(pollInterval, ct);
+
+    internal TDatabase Database => database;
+}

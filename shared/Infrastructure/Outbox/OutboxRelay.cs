@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Dapper;
+using Governance.Infrastructure.Data;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Infrastructure.Outbox;
+
+public sealed class OutboxRelayOptions
+{
+    /// <summary>How often to look for unsent rows when nothing in this process said there are some.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public int BatchSize { get; set; } = 200;
+    /// <summary>Sent rows are kept this long (for inspection), then deleted.</summary>
+    public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>
+/// Publishes committed outbox rows and marks them sent. A batch is claimed with a row lock that
+/// other instances skip, published (MassTransit waits for RabbitMQ's publisher confirms), then
+/// marked sent in the same transaction. If the process dies between publish and mark, the rows are
+/// published again later with the same message ids, and consumers' inboxes drop the repeats.
+/// </summary>
+public sealed class OutboxRelay<TDatabase>(
+    Outbox<TDatabase> outbox, IBus bus, TimeProvider time, IOptions<OutboxRelayOptions> options,
+    ILogger<OutboxRelay<TDatabase>> logger) : BackgroundService where TDatabase : Database
+{
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public string MessageType { get; init; } = default!;
+        public string Body { get; init; } = default!;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var failures = 0;
+        var lastCleanup = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await RelayBatchAsync(settings.BatchSize, stoppingToken);
+                failures = 0;
+                if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
+                {
+                    await DeleteOldSentAsync(settings.KeepSent, stoppingToken);
+                    lastCleanup = time.GetUtcNow();
+                }
+                if (published < settings.BatchSize)
+                    await outbox.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Broker or database away: nothing is lost (rows stay unsent); back off and retry.
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
+                logger.LogWarning(ex, "Outbox relay of {Service} failed {Failures} time(s); retrying in {Delay}", outbox.Database.ServiceName, failures, delay);
+                try { await Task.Delay(delay, stoppingToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many rows it sent.</summary>
+    public async Task<int> RelayBatchAsync(int batchSize, CancellationToken ct)
+    {
+        var database = outbox.Database;
+        return await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var claim = Sql.ClaimRows(database.Provider, "id AS Id, message_type AS MessageType, body AS Body",
+                "outbox_messages", "sent_at_ms IS NULL", "created_at_ms, id", batchSize);
+            var rows = (await connection.QueryAsync<Row>(claim, transaction: transaction)).ToList();
+            if (rows.Count == 0) return 0;
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+
+            await connection.ExecuteAsync("UPDATE outbox_messages SET sent_at_ms = @At WHERE id = @Id",
+                rows.Select(r => new { r.Id, At = time.GetUtcNow().ToUnixTimeMilliseconds() }), transaction);
+            return rows.Count;
+        }, ct);
+    }
+
+    private Task PublishAsync(Row row, CancellationToken ct)
+    {
+        var type = MessageJson.ContractType(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
+        return bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+    }
+
+    private Task DeleteOldSentAsync(TimeSpan keep, CancellationToken ct)
+    {
+        var cutoff = (time.GetUtcNow() - keep).ToUnixTimeMilliseconds();
+        return outbox.Database.InTransactionAsync((c, t) =>
+            c.ExecuteAsync("DELETE FROM outbox_messages WHERE sent_at_ms IS NOT NULL AND sent_at_ms < @cutoff", new { cutoff }, t), ct);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Contracts;
+using Governance.Infrastructure.Data;
+
+namespace Governance.Infrastructure.UnitCopy;
+
+/// <summary>A unit as a copy keeps it, and the chain from a place up to the county.</summary>
+public sealed record CopiedUnit(string Code, string Name, UnitLevel Level, string? ParentCode);
+
+/// <summary>
+/// Reads and writes a service's copy of the unit tree. Writes are last-version-wins, so batches that
+/// arrive twice or out of order leave the newest state.
+/// </summary>
+public static class UnitCopyStore
+{
+    private sealed class Row
+    {
+        public string Code { get; init; } = default!;
+        public string Name { get; init; } = default!;
+        public short Level { get; init; }
+        public string? ParentCode { get; init; }
+    }
+
+    public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units)
+    {
+        var sql = provider == DatabaseProvider.SqlServer
+            ? """
+              MERGE unit_copy AS t USING (SELECT @Code AS code) AS s ON t.code = s.code
+              WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version
+              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version) VALUES (@Code, @Name, @Level, @ParentCode, @Version);
+              """
+            : """
+              INSERT INTO unit_copy (code, name, level, parent_code, version) VALUES (@Code, @Name, @Level, @ParentCode, @Version)
+              ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version
+              WHERE unit_copy.version < excluded.version
+              """;
+        await connection.ExecuteAsync(sql,
+            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version }), transaction);
+    }
+
+    public static async Task<CopiedUnit?> FindAsync(DbConnection connection, string code, DbTransaction? transaction = null)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(
+            "SELECT code AS Code, name AS Name, level AS Level, parent_code AS ParentCode FROM unit_copy WHERE code = @code",
+            new { code }, transaction);
+        return row is null ? null : new CopiedUnit(row.Code, row.Name, (UnitLevel)row.Level, row.ParentCode);
+    }
+
+    /// <summary>The place and its ancestors, place first, county last; empty if the place is unknown.</summary>
+    public static async Task<IReadOnlyList<CopiedUnit>> ChainAsync(DbConnection connection, DatabaseProvider provider, string code, DbTransaction? transaction = null)
+    {
+        var sql = $"""
+            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, depth) AS (
+                SELECT code, name, level, parent_code, 0 FROM unit_copy WHERE code = @code
+                UNION ALL
+                SELECT u.code, u.name, u.level, u.parent_code, c.depth + 1
+                FROM unit_copy u JOIN chain c ON u.code = c.parent_code
+                WHERE c.depth < 8
+            )
+            SELECT code AS Code, name AS Name, level AS Level, parent_code AS ParentCode FROM chain ORDER BY depth
+            """;
+        var rows = await connection.QueryAsync<Row>(sql, new { code }, transaction);
+        return rows.Select(r => new CopiedUnit(r.Code, r.Name, (UnitLevel)r.Level, r.ParentCode)).ToList();
+    }
+
+    public static Task<long> CountAsync(DbConnection connection) =>
+        connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_copy");
+}

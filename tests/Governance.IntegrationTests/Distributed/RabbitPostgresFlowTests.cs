@@ -1,0 +1,184 @@
+using System.Net.Http.Json;
+using System.Text;
+using Dapper;
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Deadlines;
+using Governance.Incidents.Data;
+using Governance.Infrastructure.Messaging;
+using Governance.IntegrationTests.Support;
+using MassTransit;
+using Microsoft.Extensions.Time.Testing;
+using RabbitMQ.Client;
+
+namespace Governance.IntegrationTests.Distributed;
+
+/// <summary>
+/// The three services in one process, but on the distributed transport and databases: real
+/// RabbitMQ, one real PostgreSQL database per service. The clock is fake, so deadlines of days
+/// pass in an instant and nothing sleeps.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class RabbitPostgresFlowTests
+{
+    private PostgresRabbitEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await PostgresRabbitEnvironment.CreateAsync("flow");
+        _host = await InProcessHost.StartAsync(_environment.Settings(), _time);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        await _environment.DisposeAsync();
+    }
+
+    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
+        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
+
+    private async Task<IncidentJson> FileWhenUnitsKnownAsync(string unitCode, string category, string grade) =>
+        await Eventually.GetAsync(async () =>
+        {
+            try { return await _host.FileAsync(unitCode, category, grade); }
+            catch (InvalidOperationException) { return null; } // Incidents' copy of the units not complete yet
+        }, _ => true, TimeSpan.FromSeconds(30), "Incidents to know the demo county's units");
+
+    [Test]
+    public async Task Dispute_is_routed_to_village_and_climbs_to_township_when_its_deadline_passes_then_closes_on_verification()
+    {
+        var filed = await FileWhenUnitsKnownAsync(Demo.Courtyard, "dispute", "IV");
+        var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "the case to be routed");
+        Assert.That(routed.Tier, Is.EqualTo("village"));
+        Assert.That(routed.HandlingUnitCode, Is.EqualTo(Demo.Village));
+        Assert.That(routed.DueAt, Is.EqualTo(routed.Timeline.Single(t => t.Action == "assigned").At + TimeSpan.FromDays(3)));
+
+        _time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromSeconds(1));
+        Assert.That(await _host.Get<DeadlineSweeper>().SweepAsync(), Is.GreaterThanOrEqualTo(1));
+
+        var escalated = await WaitForAsync(filed.Id, i => i.Tier == "township", "the escalation to reach Incidents");
+        Assert.That(escalated.HandlingUnitCode, Is.EqualTo(Demo.Township));
+        var step = escalated.Timeline.Single(t => t.Action == "escalated");
+        Assert.That(step.Reason, Is.EqualTo("deadline-passed"));
+        Assert.That(escalated.DueAt, Is.EqualTo(step.At + TimeSpan.FromDays(7)));
+
+        var resolved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "调解成功" });
+        Assert.That((int)resolved.StatusCode, Is.EqualTo(200));
+        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true });
+        Assert.That((int)verified.StatusCode, Is.EqualTo(200));
+
+        var closed = await _host.IncidentAsync(filed.Id);
+        Assert.That(closed!.Status, Is.EqualTo("closed"));
+        await Eventually.GetAsync(async () =>
+        {
+            var body = await _host.Http.GetStringAsync($"/dispatch/assignments/{filed.Id}");
+            return body.Contains("\"status\":\"closed\"") ? body : null;
+        }, _ => true, TimeSpan.FromSeconds(30), "Dispatch to close the assignment");
+    }
+
+    [Test]
+    public async Task A_redelivered_IncidentFiled_routes_the_case_once()
+    {
+        await FileWhenUnitsKnownAsync(Demo.Grid, "environment", "IV"); // units known to Dispatch too
+        var incidentId = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
+        var message = new IncidentFiled(incidentId, Demo.Grid, Category.Environment, Grade.III, "重复投递", "test", _time.GetUtcNow());
+        var bus = _host.Get<IBus>();
+        await bus.Publish(message, c => c.MessageId = messageId);
+        await bus.Publish(message, c => c.MessageId = messageId);
+        await bus.Publish(message, c => c.MessageId = Guid.NewGuid()); // the same case under another id
+
+        var db = _host.Get<DispatchDatabase>();
+        await Eventually.GetAsync(async () =>
+        {
+            await using var c = await db.OpenAsync();
+            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'IncidentFiledConsumer' AND message_id IN (@messageId)", new { messageId });
+        }, n => n == 1, TimeSpan.FromSeconds(30), "Dispatch to record the message");
+        // Give the repeats time to arrive, then count what they caused.
+        await Eventually.GetAsync(async () =>
+        {
+            await using var c = await db.OpenAsync();
+            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'IncidentFiledConsumer'");
+        }, n => n >= 3, TimeSpan.FromSeconds(30), "all three deliveries to be processed");
+
+        await using var connection = await db.OpenAsync();
+        var routedAnnouncements = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type = @type AND body LIKE @id",
+            new { type = typeof(IncidentRouted).FullName, id = $"%{incidentId}%" });
+        var assignments = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM assignments WHERE incident_id = @incidentId", new { incidentId });
+        TestContext.Out.WriteLine($"deliveries=3 assignments={assignments} routed_announcements={routedAnnouncements}");
+        Assert.That(assignments, Is.EqualTo(1));
+        Assert.That(routedAnnouncements, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_poison_message_ends_in_the_error_queue_and_the_others_flow_on()
+    {
+        var poisonId = Guid.NewGuid();
+        await _host.Get<IBus>().Publish(new IncidentFiled(poisonId, "000000000000999", Category.Other, Grade.IV, "无效网格", "test", _time.GetUtcNow()));
+
+        var factory = new ConnectionFactory { HostName = TestServers.RabbitHost, VirtualHost = _environment.VirtualHost };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var errorQueue = $"{BusSetup.QueueName("dispatch")}_error";
+        var dead = await Eventually.GetAsync(async () =>
+        {
+            try { return await channel.BasicGetAsync(errorQueue, autoAck: false); }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { return null; } // queue not declared yet
+        }, _ => true, TimeSpan.FromSeconds(60), $"the poison message in {errorQueue}");
+        Assert.That(Encoding.UTF8.GetString(dead.Body.Span), Does.Contain(poisonId.ToString()));
+
+        var healthy = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "III");
+        var routed = await WaitForAsync(healthy.Id, i => i.Status == "assigned", "a healthy case to be routed after the poison");
+        Assert.That(routed.Tier, Is.EqualTo("village"));
+    }
+
+    [Test]
+    public async Task A_row_published_again_after_the_relay_lost_its_mark_changes_nothing_twice()
+    {
+        var filed = await FileWhenUnitsKnownAsync(Demo.Courtyard, "livelihood", "IV");
+        await WaitForAsync(filed.Id, i => i.Status == "assigned", "the case to be routed");
+
+        // As if the relay died after RabbitMQ confirmed the publish but before it marked the row sent.
+        var incidents = _host.Get<IncidentsDatabase>();
+        await using (var c = await incidents.OpenAsync())
+        {
+            var reset = await c.ExecuteAsync("UPDATE outbox_messages SET sent_at_ms = NULL WHERE message_type = @type AND body LIKE @id",
+                new { type = typeof(IncidentFiled).FullName, id = $"%{filed.Id}%" });
+            Assert.That(reset, Is.EqualTo(1));
+        }
+        await Eventually.GetAsync(async () =>
+        {
+            await using var c = await incidents.OpenAsync();
+            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE sent_at_ms IS NULL");
+        }, n => n == 0, TimeSpan.FromSeconds(30), "the relay to publish the row again");
+
+        var dispatch = _host.Get<DispatchDatabase>();
+        await using var connection = await dispatch.OpenAsync();
+        var sequence = await connection.ExecuteScalarAsync<int>("SELECT sequence FROM assignments WHERE incident_id = @id", new { id = filed.Id });
+        var routed = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE message_type = @type AND body LIKE @id",
+            new { type = typeof(IncidentRouted).FullName, id = $"%{filed.Id}%" });
+        Assert.That(sequence, Is.EqualTo(1));
+        Assert.That(routed, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_change_that_fails_leaves_no_message_behind()
+    {
+        var marker = $"rolled-back-{Guid.NewGuid()}";
+        var runner = _host.Get<UnitOfWorkRunner<IncidentsDatabase>>();
+        Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(async uow =>
+        {
+            await uow.PublishAsync(new UnitSnapshotRequested(marker));
+            throw new InvalidOperationException("the change failed after queuing its message");
+        }));
+        await using var c = await _host.Get<IncidentsDatabase>().OpenAsync();
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE body LIKE @m", new { m = $"%{marker}%" }), Is.Zero);
+    }
+}

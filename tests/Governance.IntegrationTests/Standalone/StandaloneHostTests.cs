@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Governance.Dispatch.Deadlines;
+using Governance.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.IntegrationTests.Standalone;
+
+/// <summary>
+/// Standalone mode as a user starts it: all three services in one process, MassTransit's
+/// in-memory transport, a SQLite file per service, the demo county seeded on first start.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class StandaloneHostTests
+{
+    private string _dataFolder = null!;
+    private InProcessHost _host = null!;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _dataFolder = Path.Combine(Path.GetTempPath(), $"governance-standalone-{Guid.NewGuid():N}");
+        _host = await InProcessHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Governance:Services"] = "grids,incidents,dispatch",
+            ["Messaging:Transport"] = "InMemory",
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:grids"] = $"Data Source={_dataFolder}/grids.db",
+            ["ConnectionStrings:incidents"] = $"Data Source={_dataFolder}/incidents.db",
+            ["ConnectionStrings:dispatch"] = $"Data Source={_dataFolder}/dispatch.db",
+            ["Outbox:PollInterval"] = "00:00:00.050",
+        }, _time);
+        // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
+        await Eventually.GetAsync(async () => (await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync().Result,
+            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(30), "Incidents to know the demo county");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    private sealed record UnitJson(string Code, string Name, string Level, string? ParentCode);
+    private sealed record StaffJson(string Id, string Name, string Role, string UnitCode);
+
+    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
+        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
+
+    [Test]
+    public async Task Health_ready_answers_200_and_the_SQLite_files_are_in_the_data_folder()
+    {
+        Assert.That((int)(await _host.Http.GetAsync("/health/ready")).StatusCode, Is.EqualTo(200));
+        Assert.That((int)(await _host.Http.GetAsync("/health/live")).StatusCode, Is.EqualTo(200));
+        Assert.That(Directory.GetFiles(_dataFolder, "*.db").Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { "grids.db", "incidents.db", "dispatch.db" }));
+    }
+
+    [Test]
+    public async Task The_demo_county_has_townships_villages_grids_courtyards_and_staff_on_every_tier()
+    {
+        async Task<List<UnitJson>> Units(string level) => (await _host.Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units?level={level}"))!;
+        var townships = await Units("township");
+        var villages = await Units("village");
+        var grids = await Units("grid");
+        var courtyards = await Units("courtyard");
+        Assert.That(townships, Has.Count.GreaterThanOrEqualTo(3));
+        Assert.That(villages, Has.Count.GreaterThanOrEqualTo(10));
+        Assert.That(grids, Has.Count.GreaterThanOrEqualTo(40));
+        Assert.That(grids.All(g => courtyards.Any(c => c.ParentCode == g.Code)), "every grid has courtyards");
+
+        var staff = (await _host.Http.GetFromJsonAsync<List<StaffJson>>("/grids/staff"))!;
+        Assert.That(staff.Any(s => s.UnitCode == Demo.County), "county staff");
+        Assert.That(townships.All(t => staff.Any(s => s.UnitCode == t.Code && s.Role == "township-dispatcher")), "a dispatcher in every township");
+        Assert.That(villages.All(v => staff.Any(s => s.UnitCode == v.Code && s.Role == "village-handler")), "a handler in every village");
+        Assert.That(grids.All(g => staff.Any(s => s.UnitCode == g.Code && s.Role == "grid-worker")), "a grid worker on every grid");
+
+        var path = (await _host.Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units/{Demo.Courtyard}/path"))!;
+        Assert.That(path.Select(u => u.Level), Is.EqualTo(new[] { "courtyard", "grid", "village", "township", "county" }));
+    }
+
+    [Test]
+    public async Task Filing_answers_201_with_Location_and_the_case_is_routed_by_the_policy()
+    {
+        var response = await _host.Http.PostAsJsonAsync("/incidents", new
+        {
+            unitCode = Demo.Courtyard, category = "work-safety", grade = "II", title = "山体滑坡隐患", description = "后山出现裂缝",
+            location = new { lat = 30.81, lng = 108.39 },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var filed = (await response.Content.ReadFromJsonAsync<IncidentJson>())!;
+        Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/incidents/{filed.Id}"));
+
+        var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        Assert.That(routed.Tier, Is.EqualTo("township"));
+        Assert.That(routed.HandlingUnitCode, Is.EqualTo(Demo.Township));
+        Assert.That(routed.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "assigned" }));
+    }
+
+    [Test]
+    public async Task An_unsettled_case_climbs_tier_by_tier_and_is_flagged_at_the_county()
+    {
+        var filed = await _host.FileAsync(Demo.Grid, "environment", "IV");
+        var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        Assert.That((routed.Tier, routed.HandlingUnitCode), Is.EqualTo(("courtyard", Demo.Grid)));
+
+        var sweeper = _host.Get<DeadlineSweeper>();
+        foreach (var (days, tier, unit) in new[] { (1, "village", Demo.Village), (3, "township", Demo.Township), (7, "county", Demo.County) })
+        {
+            _time.Advance(TimeSpan.FromDays(days) + TimeSpan.FromSeconds(1));
+            await sweeper.SweepAsync();
+            var moved = await WaitForAsync(filed.Id, i => i.Tier == tier, $"escalation to {tier}");
+            Assert.That(moved.HandlingUnitCode, Is.EqualTo(unit));
+        }
+        _time.Advance(TimeSpan.FromDays(15) + TimeSpan.FromSeconds(1));
+        await sweeper.SweepAsync();
+        var flagged = await WaitForAsync(filed.Id, i => i.FlaggedOverdueAt is not null, "the county flag");
+        Assert.That(flagged.Tier, Is.EqualTo("county"));
+        Assert.That(flagged.Timeline.Count(t => t.Action == "escalated"), Is.EqualTo(3));
+        Assert.That(flagged.Timeline.Where(t => t.Action == "escalated").Select(t => t.Reason), Is.All.EqualTo("deadline-passed"));
+
+        var request = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "需要市级协调" });
+        Assert.That(request.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "the county is the top");
+    }
+
+    [Test]
+    public async Task Handler_accepts_asks_to_escalate_resolves_and_a_rejected_result_reopens_the_case()
+    {
+        var filed = await _host.FileAsync(Demo.Courtyard, "facilities", "III");
+        await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        Assert.That((int)(await _host.Http.PostAsync($"/incidents/{filed.Id}/accept", null)).StatusCode, Is.EqualTo(200));
+
+        var asked = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "村里无法修复供水主管" });
+        Assert.That((int)asked.StatusCode, Is.EqualTo(200));
+        var escalated = await WaitForAsync(filed.Id, i => i.Tier == "township", "the requested escalation");
+        Assert.That(escalated.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("handler-requested"));
+
+        await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" });
+        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = false, comment = "仍然停水" });
+        var reopened = (await rejected.Content.ReadFromJsonAsync<IncidentJson>())!;
+        Assert.That(reopened.Status, Is.EqualTo("reopened"));
+        Assert.That(reopened.Tier, Is.EqualTo("township"), "reopened on the same tier");
+
+        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true });
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only a resolved case can be verified");
+    }
+
+    [Test]
+    public async Task The_same_Idempotency_Key_files_one_case()
+    {
+        var key = Guid.NewGuid().ToString();
+        async Task<HttpResponseMessage> File()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/incidents")
+            {
+                Content = JsonContent.Create(new { unitCode = Demo.Grid, category = "consultation", grade = "IV", title = "低保政策咨询", description = "如何申请" }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await _host.Http.SendAsync(request);
+        }
+        var first = await File();
+        var second = await File();
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await second.Content.ReadFromJsonAsync<IncidentJson>())!.Id, Is.EqualTo((await first.Content.ReadFromJsonAsync<IncidentJson>())!.Id));
+    }
+
+    private static IEnumerable<TestCaseData> BadFilings()
+    {
+        yield return new TestCaseData("""{"unitCode":"500101001001001","category":"dispute","grade":"V","title":"t","description":"d"}""", "grade");
+        yield return new TestCaseData("""{"unitCode":"500101001001001","category":"gossip","grade":"IV","title":"t","description":"d"}""", "category");
+        yield return new TestCaseData("""{"unitCode":"999","category":"dispute","grade":"IV","title":"t","description":"d"}""", "unitCode");
+        yield return new TestCaseData("""{"unitCode":"500101001001","category":"dispute","grade":"IV","title":"t","description":"d"}""", "unitCode");
+        yield return new TestCaseData("""{"unitCode":"500101001001001","category":"dispute","grade":"IV","description":"d"}""", "title");
+        yield return new TestCaseData("""{"unitCode":"500101001001001","category":"dispute","grade":"IV","title":"t","description":"d","location":{"lat":91,"lng":0}}""", "location.lat");
+        yield return new TestCaseData("""{"unitCode":"500101001001001","category":"dispute","grade":"IV","title":"t","description":"d","location":{"lat":"north","lng":0}}""", "location.lat");
+        yield return new TestCaseData("""{"unitCode":"500101001001001","category":"dispute","grade":"IV","title":"a\u0000b","description":"d"}""", "title");
+        yield return new TestCaseData("""{"unitCode": 12, "category":"dispute"}""", "unitCode");
+        yield return new TestCaseData("""{{{ not json""", "body");
+    }
+
+    [TestCaseSource(nameof(BadFilings))]
+    public async Task A_bad_filing_gets_a_problem_naming_the_field_and_stores_nothing(string json, string field)
+    {
+        var before = (await _host.Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=1000"))!.Count;
+        var response = await _host.Http.PostAsync("/incidents", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(errors, Has.Some.StartsWith(field), $"errors named: {string.Join(", ", errors)}");
+        Assert.That((await _host.Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=1000"))!, Has.Count.EqualTo(before));
+    }
+
+    [Test]
+    public async Task The_routing_policy_is_data_and_a_new_version_applies_to_new_cases_only()
+    {
+        var current = await _host.Http.GetFromJsonAsync<JsonElement>("/dispatch/policy");
+        Assert.That(current.GetProperty("deadlines").GetProperty("village").GetString(), Is.EqualTo("3d"));
+
+        var earlier = await _host.FileAsync(Demo.Courtyard, "other", "III");
+        await WaitForAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
+
+        var edited = new
+        {
+            rules = new object[] { new { grade = "III", lowestTier = "township" } },
+            deadlines = new { courtyard = "12h", village = "2d", township = "5d", county = "10d" },
+        };
+        var put = await _host.Http.PutAsJsonAsync("/dispatch/policy", edited);
+        Assert.That((int)put.StatusCode, Is.EqualTo(200), await put.Content.ReadAsStringAsync());
+        var version = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        Assert.That(version, Is.GreaterThan(current.GetProperty("version").GetInt32()));
+
+        var later = await _host.FileAsync(Demo.Courtyard, "other", "III");
+        var routed = await WaitForAsync(later.Id, i => i.Status == "assigned", "routing under the new policy");
+        Assert.That(routed.Tier, Is.EqualTo("township"));
+        Assert.That(routed.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{version}"));
+
+        var bad = await _host.Http.PutAsJsonAsync("/dispatch/policy", new { rules = Array.Empty<object>(), deadlines = new { courtyard = "soon", village = "2d", township = "5d", county = "10d" } });
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("deadlines.courtyard"));
+
+        // Put the defaults back for the other tests of this fixture.
+        var restore = current.Clone();
+        Assert.That((int)(await _host.Http.PutAsync("/dispatch/policy", new StringContent(restore.GetRawText(), Encoding.UTF8, "application/json"))).StatusCode, Is.EqualTo(200));
+    }
+}

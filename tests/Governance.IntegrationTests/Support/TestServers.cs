@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Governance.IntegrationTests.Support;
+
+/// <summary>
+/// The real servers the test command (tests/run-all.sh) started on loopback. Each fixture gets
+/// its own PostgreSQL databases and its own RabbitMQ virtual host, so fixtures never see each
+/// other's rows or messages. Nothing here skips a test when a server is missing: it fails.
+/// </summary>
+public static class TestServers
+{
+    public static string PostgresAdmin =>
+        Environment.GetEnvironmentVariable("GOVERNANCE_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=governance;Password=governance;Database=postgres";
+
+    public static string RabbitHost => Environment.GetEnvironmentVariable("GOVERNANCE_TEST_RABBITMQ_HOST") ?? "127.0.0.1";
+
+    /// <summary>Creates a fresh database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using (var admin = new NpgsqlConnection(PostgresAdmin))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(PostgresAdmin);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Creates an empty RabbitMQ virtual host that the guest user may use.</summary>
+    public static void CreateVirtualHost(string vhost)
+    {
+        Rabbitmqctl("delete_vhost", vhost, allowFailure: true);
+        Rabbitmqctl("add_vhost", vhost);
+        Rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+    }
+
+    public static void DeleteVirtualHost(string vhost) => Rabbitmqctl("delete_vhost", vhost, allowFailure: true);
+
+    private static void Rabbitmqctl(params string[] args) => Rabbitmqctl(args, false);
+
+    private static void Rabbitmqctl(string verb, string arg, bool allowFailure) => Rabbitmqctl([verb, arg], allowFailure);
+
+    private static void Rabbitmqctl(string[] args, bool allowFailure)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        if (Environment.GetEnvironmentVariable("RABBITMQ_NODENAME") is null) start.Environment["RABBITMQ_NODENAME"] = "rabbit@localhost";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000)) { process.Kill(); throw new TimeoutException($"rabbitmqctl {string.Join(' ', args)} timed out"); }
+        if (process.ExitCode != 0 && !allowFailure)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {error.Result}{output.Result}");
+    }
+}

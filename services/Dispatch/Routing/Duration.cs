@@ -39,7 +39,8 @@ public static partial class Duration
         return text.ToString();
     }
 
-    [GeneratedRegex(@"^(?:(?<d>\d{1,4})d)?(?:(?<h>\d{1,5})h)?(?:(?<m>\d{1,6})m)?(?:(?<s>\d{1,7})s)?$")]
+    // [0-9], not \d: \d also matches full-width and other Unicode digits, which long.Parse refuses.
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,4})d)?(?:(?<h>[0-9]{1,5})h)?(?:(?<m>[0-9]{1,6})m)?(?:(?<s>[0-9]{1,7})s)?$")]
     private static partial Regex Pattern();
 }
 

@@ -24,6 +24,13 @@ public static class BusSetup
     {
         var options = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddSingleton(options);
+        // The host (and with it the outbox relay) starts only once every receive endpoint is bound:
+        // a message published earlier could reach an exchange with no queue behind it and vanish.
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromMinutes(2);
+        });
         services.AddMassTransit(bus =>
         {
             foreach (var module in modules) module.AddConsumers(bus);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test, on a fresh Debian machine with the .NET SDK as well as on a developer's.
+# Installs RabbitMQ (Debian package) when missing, starts RabbitMQ and PostgreSQL on loopback when
+# they are not running, creates the test role, builds once, then runs all test projects.
+# CI (.ci/run) calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=../deploy/lib/servers.sh
+source deploy/lib/servers.sh
+ensure_rabbitmq
+ensure_postgres
+# The tests create (and drop) their own databases, so the role needs CREATEDB and nothing else.
+ensure_postgres_role_and_dbs
+
+export RABBITMQ_NODENAME   # the tests create a RabbitMQ virtual host per fixture with rabbitmqctl
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build Governance.sln -c Release
+dotnet test Governance.sln -c Release --no-build \
+    --logger "console;verbosity=normal" \
+    --results-directory artifacts/test-results "$@"

@@ -22,9 +22,12 @@ public static class UnitCopyStore
         public string? ParentCode { get; init; }
     }
 
-    public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units)
-    {
-        var sql = provider == DatabaseProvider.SqlServer
+    public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units) =>
+        await connection.ExecuteAsync(UpsertSql(provider),
+            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version }), transaction);
+
+    /// <summary>Last-version-wins upsert of one unit (public so the SQL Server form can be parsed in tests).</summary>
+    public static string UpsertSql(DatabaseProvider provider) => provider == DatabaseProvider.SqlServer
             ? """
               MERGE unit_copy AS t USING (SELECT @Code AS code) AS s ON t.code = s.code
               WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version
@@ -35,9 +38,6 @@ public static class UnitCopyStore
               ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version
               WHERE unit_copy.version < excluded.version
               """;
-        await connection.ExecuteAsync(sql,
-            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version }), transaction);
-    }
 
     public static async Task<CopiedUnit?> FindAsync(DbConnection connection, string code, DbTransaction? transaction = null)
     {

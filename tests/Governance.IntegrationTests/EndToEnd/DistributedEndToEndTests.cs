@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Distributed mode for real: Grids, Incidents and Dispatch each in its own process, talking only
+/// over RabbitMQ, each with its own PostgreSQL database. Deadlines are seconds long, so the climb
+/// from village to township happens on the real clock, fired by Dispatch's own sweeper.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DistributedEndToEndTests
+{
+    private PostgresRabbitEnvironment _environment = null!;
+    private readonly List<HostProcess> _processes = [];
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HostProcess _grids = null!, _incidents = null!, _dispatch = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await PostgresRabbitEnvironment.CreateAsync("e2e");
+        var settings = _environment.Settings();
+        settings["Dispatch:Deadlines:Interval"] = "00:00:00.200";
+        settings["Logging:LogLevel:Default"] = "Warning";
+
+        // Grids first (as deploy/run-distributed.sh does); the others ask it for the unit tree on start.
+        _grids = Start("grids", settings);
+        await _grids.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
+        _incidents = Start("incidents", settings);
+        _dispatch = Start("dispatch", settings);
+        await _incidents.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
+        await _dispatch.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
+    }
+
+    private HostProcess Start(string service, Dictionary<string, string> settings)
+    {
+        var process = HostProcess.Start(service, settings);
+        _processes.Add(process);
+        return process;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (TestContext.CurrentContext.Result.FailCount > 0)
+            foreach (var p in _processes) TestContext.Out.WriteLine($"===== {p.Name} =====\n{p.Output}");
+        foreach (var p in _processes) p.Dispose();
+        _http.Dispose();
+        await _environment.DisposeAsync();
+    }
+
+    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what, int seconds = 30) =>
+        Eventually.GetAsync(() => _http.GetFromJsonAsync<IncidentJson>(new Uri(_incidents.Address, $"/incidents/{id}")),
+            done, TimeSpan.FromSeconds(seconds), what);
+
+    [Test]
+    public async Task Filed_routed_to_village_escalated_to_township_on_timeout_resolved_and_verified()
+    {
+        // Deadlines of seconds: a village has 3 s before the case climbs.
+        var policy = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, "/dispatch/policy"));
+        var put = await _http.PutAsJsonAsync(new Uri(_dispatch.Address, "/dispatch/policy"), new
+        {
+            rules = policy.GetProperty("rules"),
+            deadlines = new { courtyard = "2s", village = "3s", township = "10m", county = "1h" },
+        });
+        Assert.That((int)put.StatusCode, Is.EqualTo(200), await put.Content.ReadAsStringAsync());
+
+        // Incidents learns the units from Grids over RabbitMQ; file once it knows them.
+        var filedAt = DateTimeOffset.UtcNow;
+        var created = await Eventually.GetAsync(async () =>
+        {
+            var response = await _http.PostAsJsonAsync(new Uri(_incidents.Address, "/incidents"), new
+            {
+                unitCode = Demo.Courtyard, category = "dispute", grade = "IV", title = "宅基地边界纠纷", description = "两户因院墙位置争执",
+            });
+            return (int)response.StatusCode == 201 ? await response.Content.ReadFromJsonAsync<IncidentJson>() : null;
+        }, _ => true, TimeSpan.FromSeconds(60), "Incidents to accept a filing at a demo courtyard");
+
+        var routed = await WaitForAsync(created.Id, i => i.Tier is not null, "routing");
+        Assert.That((routed.Status, routed.Tier, routed.HandlingUnitCode), Is.EqualTo(("assigned", "village", Demo.Village)));
+
+        var escalated = await WaitForAsync(created.Id, i => i.Tier == "township", "the deadline escalation", seconds: 45);
+        Assert.That(escalated.HandlingUnitCode, Is.EqualTo(Demo.Township));
+        var climb = escalated.Timeline.Single(t => t.Action == "escalated");
+        Assert.That(climb.Reason, Is.EqualTo("deadline-passed"));
+        Assert.That(climb.At - routed.Timeline.Single(t => t.Action == "assigned").At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(3)));
+        TestContext.Out.WriteLine($"filed→escalated in {(climb.At - filedAt).TotalSeconds:0.0}s (village deadline 3s)");
+
+        var resolve = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/resolve"), new { note = "司法所调解达成协议" });
+        Assert.That((int)resolve.StatusCode, Is.EqualTo(200));
+        var verify = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/verification"), new { satisfied = true, comment = "满意" });
+        Assert.That((int)verify.StatusCode, Is.EqualTo(200));
+
+        var closed = await WaitForAsync(created.Id, i => i.Status == "closed", "closing");
+        Assert.That(closed.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "assigned", "escalated", "resolved", "verified" }));
+        await Eventually.GetAsync(async () =>
+        {
+            var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, $"/dispatch/assignments/{created.Id}"));
+            return view.GetProperty("assignment").GetProperty("status").GetString();
+        }, s => s == "closed", TimeSpan.FromSeconds(30), "Dispatch to close the assignment (its clock stops)");
+    }
+}

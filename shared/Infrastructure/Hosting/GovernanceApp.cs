@@ -22,7 +22,9 @@ public static class GovernanceApp
     public static WebApplication Build(string[] args, IReadOnlyList<IServiceModule> available,
         Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings*.json are read from beside the executable, wherever it is started from;
+        // relative SQLite paths (data/*.db) stay relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         var modules = Select(builder.Configuration, available);
 

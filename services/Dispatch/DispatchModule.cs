@@ -26,6 +26,8 @@ public sealed class DispatchModule : IServiceModule
     {
         builder.AddServiceDatabase(ServiceName, options => new DispatchDatabase(options));
         builder.Services.AddSingleton<PolicyStore>();
+        builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection("Dispatch:Calendar"));
+        builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<Router>();
         builder.Services.AddSingleton<Escalator>();
         builder.Services.Configure<DeadlineSweeperOptions>(builder.Configuration.GetSection("Dispatch:Deadlines"));
@@ -41,12 +43,15 @@ public sealed class DispatchModule : IServiceModule
         bus.AddServiceConsumer<IncidentAcceptedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentResolvedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentVerifiedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentRegradedConsumer>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapPolicyApi();
         routes.MapAssignmentsApi();
+        routes.MapCommandCentreApi();
+        routes.MapCalendarApi();
     }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
@@ -56,10 +61,13 @@ public sealed class DispatchModule : IServiceModule
             [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService(ServiceName, typeof(DispatchModule).Assembly)], ct);
 
         var policies = services.GetRequiredService<PolicyStore>();
+        var calendars = services.GetRequiredService<CalendarStore>();
         await services.GetRequiredService<UnitOfWorkRunner<DispatchDatabase>>().RunAsync(async uow =>
         {
             if (!await PolicyStore.AnyAsync(uow.Connection, uow.Transaction))
                 await policies.AddVersionAsync(uow.Connection, uow.Transaction, RoutingPolicy.Default, "system", uow.Now);
+            if ((await calendars.YearsAsync(uow.Connection, uow.Transaction)).Count == 0)
+                foreach (var year in CalendarStore.Seed) await calendars.SaveAsync(uow.Connection, uow.Transaction, year, "system", uow.Now);
             // Ask Grids for the whole tree, so the copy is complete whichever process started first.
             await uow.PublishAsync(new UnitSnapshotRequested(ServiceName));
         }, ct);

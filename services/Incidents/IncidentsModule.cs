@@ -28,9 +28,14 @@ public sealed class IncidentsModule : IServiceModule
         bus.AddServiceConsumer<IncidentRoutedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentEscalatedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentFlaggedOverdueConsumer>(ServiceName);
+        bus.AddServiceConsumer<CareVisitReportedIncidentConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentReturnedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentSupervisedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentDepartmentsAssignedConsumer>(ServiceName);
+        bus.AddServiceConsumer<DeadlineWarningConsumer>(ServiceName);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapIncidentsApi();
+    public void MapEndpoints(IEndpointRouteBuilder routes) { routes.MapIncidentsApi(); Open311.Open311Api.MapOpen311Api(routes); }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {

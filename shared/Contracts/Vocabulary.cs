@@ -56,6 +56,44 @@ public enum Category
 [JsonConverter(typeof(JsonStringEnumConverter<EscalationReason>))]
 public enum EscalationReason
 {
+    /// <summary>The tier's deadline passed unresolved.</summary>
     [JsonStringEnumMemberName("deadline-passed")] DeadlinePassed,
+    /// <summary>The handler asked, with a reason.</summary>
     [JsonStringEnumMemberName("handler-requested")] HandlerRequested,
+    /// <summary>Nobody acknowledged (签收) the case in time.</summary>
+    [JsonStringEnumMemberName("acknowledgement-overdue")] AcknowledgementOverdue,
+    /// <summary>Re-graded to a grade whose lowest tier is above the current one.</summary>
+    [JsonStringEnumMemberName("regraded")] Regraded,
+    /// <summary>Verification said "not solved" twice.</summary>
+    [JsonStringEnumMemberName("rejected-twice")] RejectedTwice,
+    /// <summary>The county pulled the case up to itself (提级).</summary>
+    [JsonStringEnumMemberName("county-pulled-up")] CountyPulledUp,
+    /// <summary>Village mediation (乡贤评理堂) reached no agreement: on to the township justice office.</summary>
+    [JsonStringEnumMemberName("mediation-failed")] MediationFailed,
+}
+
+/// <summary>What verification found (核查): FixMyStreet's users asked for "partly" too.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VerificationResult>))]
+public enum VerificationResult
+{
+    [JsonStringEnumMemberName("solved")] Solved,
+    [JsonStringEnumMemberName("partly-solved")] PartlySolved,
+    [JsonStringEnumMemberName("not-solved")] NotSolved,
+}
+
+/// <summary>The resident's satisfaction (群众满意度), recorded for the evaluation.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Satisfaction>))]
+public enum Satisfaction
+{
+    [JsonStringEnumMemberName("satisfied")] Satisfied,
+    [JsonStringEnumMemberName("basically-satisfied")] BasicallySatisfied,
+    [JsonStringEnumMemberName("dissatisfied")] Dissatisfied,
+}
+
+/// <summary>红黄牌: yellow when most of a deadline is used, red when it passed.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WarningLevel>))]
+public enum WarningLevel
+{
+    [JsonStringEnumMemberName("yellow")] Yellow,
+    [JsonStringEnumMemberName("red")] Red,
 }

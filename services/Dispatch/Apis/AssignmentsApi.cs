@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Model;
 using Governance.Infrastructure.Hosting;
@@ -8,15 +9,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Dispatch.Apis;
 
-/// <summary>A case's assignment with its escalation history, and a unit's queue.</summary>
+/// <summary>A case's assignment with its escalation history and co-handlers.</summary>
 public static class AssignmentsApi
 {
-    public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations);
+    public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations, IReadOnlyList<DepartmentAssignment> CoHandlers);
 
     public static void MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment);
-        routes.MapGet("/dispatch/queue", GetQueue);
     }
 
     private static async Task<Results<Ok<AssignmentView>, NotFound>> GetAssignment(DispatchDatabase db, Guid incidentId)
@@ -24,16 +24,7 @@ public static class AssignmentsApi
         await using var c = await db.OpenAsync();
         var assignment = await AssignmentStore.FindAsync(c, incidentId);
         if (assignment is null) return TypedResults.NotFound();
-        return TypedResults.Ok(new AssignmentView(assignment, await AssignmentStore.EscalationsAsync(c, incidentId)));
-    }
-
-    /// <summary>Open cases a unit handles now (its command-centre queue), most urgent first.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<Assignment>>, ValidationProblem>> GetQueue(DispatchDatabase db, string? unitCode, int? limit)
-    {
-        var errors = new FieldErrors().Require("unitCode", unitCode, 32);
-        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
-        if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await AssignmentStore.QueueAsync(c, db.Provider, unitCode!, limit ?? 200));
+        return TypedResults.Ok(new AssignmentView(assignment, await AssignmentStore.EscalationsAsync(c, incidentId),
+            await AssignmentStore.CoHandlersAsync(c, incidentId)));
     }
 }

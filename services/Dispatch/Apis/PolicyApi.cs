@@ -53,14 +53,26 @@ public static class PolicyApi
                 if (rule.Deadline is { } d && d > LongestDeadline)
                     errors.Add($"rules[{i}].deadline", "deadline must be at most 366d.");
             }
-        if (body.Deadlines is null) errors.Add("deadlines", "deadlines must give a deadline for each tier.");
-        else
-            foreach (var tier in Enum.GetValues<Tier>())
-            {
-                var deadline = body.Deadlines.For(tier);
-                if (deadline <= TimeSpan.Zero || deadline > LongestDeadline)
-                    errors.Add($"deadlines.{Codes.Of(tier)}", $"deadlines.{Codes.Of(tier)} must be a duration from 1s to 366d.");
-            }
+        ValidateDeadlines(errors, "deadlines", body.Deadlines, required: true);
+        ValidateDeadlines(errors, "acknowledgementDeadlines", body.AcknowledgementDeadlines, required: false);
+        if (!double.IsFinite(body.YellowFraction) || body.YellowFraction is <= 0 or >= 1)
+            errors.Add("yellowFraction", "yellowFraction must be between 0 and 1 (0.75: yellow when three quarters of a deadline are used).");
+        if (!Enum.IsDefined(body.Clock)) errors.Add("clock", "clock must be natural or working.");
         return errors;
+    }
+
+    private static void ValidateDeadlines(FieldErrors errors, string field, TierDeadlines? deadlines, bool required)
+    {
+        if (deadlines is null)
+        {
+            if (required) errors.Add(field, $"{field} must give a deadline for each tier.");
+            return;
+        }
+        foreach (var tier in Enum.GetValues<Tier>())
+        {
+            var deadline = deadlines.For(tier);
+            if (deadline <= TimeSpan.Zero || deadline > LongestDeadline)
+                errors.Add($"{field}.{Codes.Of(tier)}", $"{field}.{Codes.Of(tier)} must be a duration from 1s to 366d.");
+        }
     }
 }

@@ -13,7 +13,9 @@ public static class AssignmentStore
     private const string Columns = """
         incident_id AS IncidentId, place_code AS PlaceCode, category AS Category, grade AS Grade, tier AS Tier,
         unit_code AS UnitCode, due_at_ms AS DueAtMs, status AS Status, sequence AS Sequence,
-        policy_version AS PolicyVersion, accepted_at_ms AS AcceptedAtMs
+        policy_version AS PolicyVersion, accepted_at_ms AS AcceptedAtMs, started_at_ms AS StartedAtMs,
+        ack_due_at_ms AS AckDueAtMs, yellow_at_ms AS YellowAtMs, yellow_warned_at_ms AS YellowWarnedAtMs,
+        supervised_at_ms AS SupervisedAtMs, lead_department_code AS LeadDepartmentCode
         """;
 
     private sealed class Row
@@ -29,11 +31,21 @@ public static class AssignmentStore
         public int Sequence { get; init; }
         public int PolicyVersion { get; init; }
         public long? AcceptedAtMs { get; init; }
+        public long? StartedAtMs { get; init; }
+        public long? AckDueAtMs { get; init; }
+        public long? YellowAtMs { get; init; }
+        public long? YellowWarnedAtMs { get; init; }
+        public long? SupervisedAtMs { get; init; }
+        public string? LeadDepartmentCode { get; init; }
 
         public Assignment ToAssignment() => new(IncidentId, PlaceCode, Parse<Category>(Category), Parse<Grade>(Grade),
             Parse<Tier>(Tier), UnitCode, DateTimeOffset.FromUnixTimeMilliseconds(DueAtMs), Status, Sequence, PolicyVersion,
-            AcceptedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+            Time(AcceptedAtMs), Time(StartedAtMs) ?? DateTimeOffset.FromUnixTimeMilliseconds(DueAtMs), Time(AckDueAtMs),
+            Time(YellowAtMs) ?? DateTimeOffset.FromUnixTimeMilliseconds(DueAtMs), Time(YellowWarnedAtMs), Time(SupervisedAtMs),
+            LeadDepartmentCode);
     }
+
+    private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 
     private static T Parse<T>(string code) where T : struct, Enum =>
         Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
@@ -43,16 +55,23 @@ public static class AssignmentStore
         a.IncidentId, a.PlaceCode, Category = Codes.Of(a.Category), Grade = Codes.Of(a.Grade), Tier = Codes.Of(a.Tier),
         a.UnitCode, DueAtMs = a.DueAt.ToUnixTimeMilliseconds(), a.Status, a.Sequence, a.PolicyVersion,
         AcceptedAtMs = a.AcceptedAt?.ToUnixTimeMilliseconds(), UpdatedAtMs = now.ToUnixTimeMilliseconds(),
+        StartedAtMs = a.StartedAt.ToUnixTimeMilliseconds(), AckDueAtMs = a.AcknowledgeBy?.ToUnixTimeMilliseconds(),
+        YellowAtMs = a.YellowAt.ToUnixTimeMilliseconds(), YellowWarnedAtMs = a.YellowWarnedAt?.ToUnixTimeMilliseconds(),
+        SupervisedAtMs = a.SupervisedAt?.ToUnixTimeMilliseconds(), a.LeadDepartmentCode,
     };
 
     public static Task InsertAsync(DbConnection c, DbTransaction t, Assignment a, DateTimeOffset now) => c.ExecuteAsync("""
-        INSERT INTO assignments (incident_id, place_code, category, grade, tier, unit_code, due_at_ms, status, sequence, policy_version, accepted_at_ms, updated_at_ms)
-        VALUES (@IncidentId, @PlaceCode, @Category, @Grade, @Tier, @UnitCode, @DueAtMs, @Status, @Sequence, @PolicyVersion, @AcceptedAtMs, @UpdatedAtMs)
+        INSERT INTO assignments (incident_id, place_code, category, grade, tier, unit_code, due_at_ms, status, sequence, policy_version,
+            accepted_at_ms, updated_at_ms, started_at_ms, ack_due_at_ms, yellow_at_ms, yellow_warned_at_ms, supervised_at_ms, lead_department_code)
+        VALUES (@IncidentId, @PlaceCode, @Category, @Grade, @Tier, @UnitCode, @DueAtMs, @Status, @Sequence, @PolicyVersion,
+            @AcceptedAtMs, @UpdatedAtMs, @StartedAtMs, @AckDueAtMs, @YellowAtMs, @YellowWarnedAtMs, @SupervisedAtMs, @LeadDepartmentCode)
         """, Parameters(a, now), t);
 
     public static Task UpdateAsync(DbConnection c, DbTransaction t, Assignment a, DateTimeOffset now) => c.ExecuteAsync("""
-        UPDATE assignments SET tier = @Tier, unit_code = @UnitCode, due_at_ms = @DueAtMs, status = @Status,
-            sequence = @Sequence, accepted_at_ms = @AcceptedAtMs, updated_at_ms = @UpdatedAtMs
+        UPDATE assignments SET grade = @Grade, tier = @Tier, unit_code = @UnitCode, due_at_ms = @DueAtMs, status = @Status,
+            sequence = @Sequence, accepted_at_ms = @AcceptedAtMs, updated_at_ms = @UpdatedAtMs, started_at_ms = @StartedAtMs,
+            ack_due_at_ms = @AckDueAtMs, yellow_at_ms = @YellowAtMs, yellow_warned_at_ms = @YellowWarnedAtMs,
+            supervised_at_ms = @SupervisedAtMs, lead_department_code = @LeadDepartmentCode
         WHERE incident_id = @IncidentId
         """, Parameters(a, now), t);
 
@@ -62,10 +81,28 @@ public static class AssignmentStore
         return row?.ToAssignment();
     }
 
-    /// <summary>Claims running clocks that fell due, locked so a second sweeper skips them.</summary>
-    public static async Task<IReadOnlyList<Assignment>> ClaimDueAsync(DbConnection c, DbTransaction t, DatabaseProvider provider, DateTimeOffset now, int limit)
+    /// <summary>What a sweep looks for: each with its own partial index.</summary>
+    public enum Clock
     {
-        var sql = Sql.ClaimRows(provider, Columns, "assignments", "status = 'active' AND due_at_ms <= @Now", "due_at_ms", limit);
+        /// <summary>The tier's deadline passed.</summary>
+        Due,
+        /// <summary>Nobody acknowledged in time.</summary>
+        Acknowledgement,
+        /// <summary>A yellow card is due.</summary>
+        Yellow,
+    }
+
+    /// <summary>Claims running clocks of one kind that passed, locked so a second sweeper skips them.</summary>
+    public static async Task<IReadOnlyList<Assignment>> ClaimPassedAsync(DbConnection c, DbTransaction t, DatabaseProvider provider,
+        Clock clock, DateTimeOffset now, int limit)
+    {
+        var (where, order) = clock switch
+        {
+            Clock.Due => ("status = 'active' AND due_at_ms <= @Now", "due_at_ms"),
+            Clock.Acknowledgement => ("status = 'active' AND accepted_at_ms IS NULL AND ack_due_at_ms <= @Now", "ack_due_at_ms"),
+            _ => ("status = 'active' AND yellow_warned_at_ms IS NULL AND yellow_at_ms <= @Now", "yellow_at_ms"),
+        };
+        var sql = Sql.ClaimRows(provider, Columns, "assignments", where, order, limit);
         return (await c.QueryAsync<Row>(sql, new { Now = now.ToUnixTimeMilliseconds() }, t)).Select(r => r.ToAssignment()).ToList();
     }
 
@@ -102,4 +139,24 @@ public static class AssignmentStore
         return rows.Select(r => new Escalation(Parse<Tier>(r.FromTier), Parse<Tier>(r.ToTier), Parse<EscalationReason>(r.Reason), r.Note,
             DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs))).ToList();
     }
+
+    public static async Task ReplaceCoHandlersAsync(DbConnection c, DbTransaction t, Guid incidentId, IEnumerable<DepartmentAssignment> coHandlers, DateTimeOffset now)
+    {
+        await c.ExecuteAsync("DELETE FROM co_handlers WHERE incident_id = @incidentId", new { incidentId }, t);
+        await c.ExecuteAsync(
+            "INSERT INTO co_handlers (incident_id, department_code, due_at_ms, assigned_at_ms) VALUES (@IncidentId, @DepartmentCode, @DueAtMs, @AtMs)",
+            coHandlers.Select(h => new { IncidentId = incidentId, h.DepartmentCode, DueAtMs = h.DueAt.ToUnixTimeMilliseconds(), AtMs = now.ToUnixTimeMilliseconds() }), t);
+    }
+
+    private sealed class CoHandlerRow
+    {
+        public string DepartmentCode { get; init; } = default!;
+        public long DueAtMs { get; init; }
+    }
+
+    public static async Task<IReadOnlyList<DepartmentAssignment>> CoHandlersAsync(DbConnection c, Guid incidentId) =>
+        (await c.QueryAsync<CoHandlerRow>(
+            "SELECT department_code AS DepartmentCode, due_at_ms AS DueAtMs FROM co_handlers WHERE incident_id = @incidentId ORDER BY department_code",
+            new { incidentId }))
+        .Select(r => new DepartmentAssignment(r.DepartmentCode, DateTimeOffset.FromUnixTimeMilliseconds(r.DueAtMs))).ToList();
 }

@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
+using Governance.Dispatch.Model;
 using Governance.Infrastructure.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,8 +18,10 @@ public sealed class DeadlineSweeperOptions
 }
 
 /// <summary>
-/// Escalates cases whose deadline passed. Due assignments are claimed with a lock the other
-/// instances skip, and escalated in the same transaction, so with two sweepers each case climbs once.
+/// Watches the clocks (红黄牌): shows a yellow card when most of a deadline is used, escalates
+/// cases whose deadline passed (with a red card) or that nobody acknowledged in time. Passed clocks
+/// are claimed with a lock the other instances skip and acted on in the same transaction, so with
+/// two sweepers each card is shown once and each case climbs once.
 /// </summary>
 public sealed class DeadlineSweeper(
     UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, TimeProvider time,
@@ -47,23 +50,52 @@ public sealed class DeadlineSweeper(
         }
     }
 
-    /// <summary>One sweep: escalates everything due now; returns how many cases it moved.</summary>
+    /// <summary>One sweep of every clock; returns how many cases it acted on.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
+    {
+        var total = 0;
+        // Deadlines first: a case both due and yellow needs the red card, not the yellow one.
+        foreach (var clock in new[] { AssignmentStore.Clock.Due, AssignmentStore.Clock.Acknowledgement, AssignmentStore.Clock.Yellow })
+            total += await SweepAsync(clock, ct);
+        if (total > 0) logger.LogInformation("Deadline sweep acted on {Count} case(s)", total);
+        return total;
+    }
+
+    private async Task<int> SweepAsync(AssignmentStore.Clock clock, CancellationToken ct)
     {
         var total = 0;
         for (var batch = 0; batch < MaxBatchesPerSweep; batch++)
         {
-            var moved = await runner.RunAsync(async uow =>
+            var acted = await runner.RunAsync(async uow =>
             {
-                var due = await AssignmentStore.ClaimDueAsync(uow.Connection, uow.Transaction, uow.Provider, uow.Now, options.Value.BatchSize);
-                foreach (var assignment in due)
-                    await escalator.EscalateAsync(uow, assignment, EscalationReason.DeadlinePassed, null);
-                return due.Count;
+                var passed = await AssignmentStore.ClaimPassedAsync(uow.Connection, uow.Transaction, uow.Provider, clock, uow.Now, options.Value.BatchSize);
+                foreach (var assignment in passed) await ActAsync(uow, clock, assignment);
+                return passed.Count;
             }, ct);
-            total += moved;
-            if (moved < options.Value.BatchSize) break;
+            total += acted;
+            if (acted < options.Value.BatchSize) break;
         }
-        if (total > 0) logger.LogInformation("Deadline sweep moved {Count} case(s)", total);
         return total;
     }
+
+    private async Task ActAsync(UnitOfWork<DispatchDatabase> uow, AssignmentStore.Clock clock, Assignment assignment)
+    {
+        switch (clock)
+        {
+            case AssignmentStore.Clock.Due:
+                await uow.PublishAsync(Warning(assignment, WarningLevel.Red, uow.Now));
+                await escalator.EscalateAsync(uow, assignment, EscalationReason.DeadlinePassed, null);
+                break;
+            case AssignmentStore.Clock.Acknowledgement:
+                await escalator.EscalateAsync(uow, assignment, EscalationReason.AcknowledgementOverdue, null);
+                break;
+            default:
+                await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { YellowWarnedAt = uow.Now }, uow.Now);
+                await uow.PublishAsync(Warning(assignment, WarningLevel.Yellow, uow.Now));
+                break;
+        }
+    }
+
+    private static DeadlineWarning Warning(Assignment a, WarningLevel level, DateTimeOffset now) =>
+        new(a.IncidentId, a.Tier, a.UnitCode, a.Category, a.Grade, level, a.DueAt, now);
 }

@@ -7,52 +7,71 @@ using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Dispatch.Handling;
 
-/// <summary>Moves a case one tier up for a recorded reason, or, at the county, flags it.</summary>
-public sealed class Escalator(PolicyStore policies)
+/// <summary>
+/// Moves a case between tiers for a recorded reason — up one tier, straight up to a tier (re-grading,
+/// the county pulling it up), or back down to the village — and restarts clocks. Every move takes
+/// the clocks of the policy the case started under.
+/// </summary>
+public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
 {
+    /// <summary>One tier up. At the county there is nowhere higher: a passed deadline (or a missed
+    /// acknowledgement) flags the case for supervision (督办); other reasons change nothing.</summary>
     public async Task EscalateAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, EscalationReason reason, string? note)
     {
-        if (EscalationLadder.Next(assignment.Tier) is not { } next)
+        if (EscalationLadder.Next(assignment.Tier) is { } next)
         {
-            // The county is the top. An overdue county case is flagged for supervision (督办);
-            // a request to go higher has nowhere to go and changes nothing.
-            if (reason == EscalationReason.DeadlinePassed)
-            {
-                await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Overdue }, uow.Now);
-                await uow.PublishAsync(new IncidentFlaggedOverdue(assignment.IncidentId, assignment.Tier, assignment.UnitCode, uow.Now));
-            }
+            await MoveUpToAsync(uow, assignment, next, reason, note);
             return;
         }
-
-        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, assignment.PlaceCode, uow.Transaction);
-        var unit = EscalationLadder.HandlingUnit(chain, next)
-            ?? throw new ArrivedTooEarlyException($"No {next} unit above {assignment.PlaceCode} in Dispatch's copy");
-        // The policy the case started under decides its deadlines for its whole life.
-        var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
-
-        var escalated = assignment with
-        {
-            Tier = next, UnitCode = unit.Code, DueAt = uow.Now + policy.DeadlineOn(next),
-            Status = AssignmentStatus.Active, Sequence = assignment.Sequence + 1, AcceptedAt = null,
-        };
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, escalated, uow.Now);
-        await AssignmentStore.InsertEscalationAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
-            new Escalation(assignment.Tier, next, reason, note, uow.Now));
-        await uow.PublishAsync(new IncidentEscalated(assignment.IncidentId, escalated.Sequence, assignment.Tier, next, unit.Code,
-            escalated.DueAt, reason, note, uow.Now));
+        if (reason == EscalationReason.DeadlinePassed)
+            await FlagAsync(uow, assignment with { Status = AssignmentStatus.Overdue });
+        else if (reason == EscalationReason.AcknowledgementOverdue)
+            await FlagAsync(uow, assignment with { AcknowledgeBy = null });
     }
 
-    /// <summary>Starts the tier's clock again (the resident was not satisfied: reopened on the same tier).</summary>
+    /// <summary>Straight up to <paramref name="target"/> (which must be above the current tier).</summary>
+    public async Task MoveUpToAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier target, EscalationReason reason, string? note)
+    {
+        if (target <= assignment.Tier) return;
+        var moved = await ArriveAsync(uow, assignment, target);
+        await AssignmentStore.InsertEscalationAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+            new Escalation(assignment.Tier, target, reason, note, uow.Now));
+        await uow.PublishAsync(new IncidentEscalated(assignment.IncidentId, moved.Sequence, assignment.Tier, target, moved.UnitCode,
+            moved.DueAt, reason, note, uow.Now));
+    }
+
+    /// <summary>The command centre sends a township case back to the village that can settle it.</summary>
+    public async Task ReturnToVillageAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string reason, string by)
+    {
+        var moved = await ArriveAsync(uow, assignment, Tier.Village);
+        await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, Tier.Village, moved.UnitCode,
+            moved.DueAt, reason, by, uow.Now));
+    }
+
+    /// <summary>Starts the tier's clock again (verification said partly or not solved: reopened on the same tier).</summary>
     public async Task RestartClockAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment)
     {
-        var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
-        var restarted = assignment with
-        {
-            DueAt = uow.Now + policy.DeadlineOn(assignment.Tier), Status = AssignmentStatus.Active,
-            Sequence = assignment.Sequence + 1, AcceptedAt = null,
-        };
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, restarted, uow.Now);
+        var restarted = await ArriveAsync(uow, assignment, assignment.Tier);
         await uow.PublishAsync(new IncidentRouted(restarted.IncidentId, restarted.Sequence, restarted.Tier, restarted.UnitCode,
             restarted.DueAt, restarted.PolicyVersion, uow.Now));
+    }
+
+    private async Task<Assignment> ArriveAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier tier)
+    {
+        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, assignment.PlaceCode, uow.Transaction);
+        var unit = EscalationLadder.HandlingUnit(chain, tier)
+            ?? throw new ArrivedTooEarlyException($"No {tier} unit above {assignment.PlaceCode} in Dispatch's copy");
+        var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
+        var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
+        var clocks = AssignmentClock.Start(policy, calendar, tier, uow.Now, policy.DeadlineOn(tier));
+        var arrived = assignment.OnTier(tier, unit.Code, clocks, uow.Now, assignment.Sequence + 1);
+        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, arrived, uow.Now);
+        return arrived;
+    }
+
+    private static async Task FlagAsync(UnitOfWork<DispatchDatabase> uow, Assignment flagged)
+    {
+        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, flagged, uow.Now);
+        await uow.PublishAsync(new IncidentFlaggedOverdue(flagged.IncidentId, flagged.Tier, flagged.UnitCode, uow.Now));
     }
 }

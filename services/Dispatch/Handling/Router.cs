@@ -8,8 +8,8 @@ using Governance.Infrastructure.UnitCopy;
 namespace Governance.Dispatch.Handling;
 
 /// <summary>Gives a newly filed case its first assignment: the lowest tier the policy allows,
-/// the place's unit on that tier, and that tier's deadline.</summary>
-public sealed class Router(PolicyStore policies)
+/// the place's unit on that tier, and that tier's clocks.</summary>
+public sealed class Router(PolicyStore policies, CalendarStore calendars)
 {
     public async Task RouteAsync(UnitOfWork<DispatchDatabase> uow, IncidentFiled filed)
     {
@@ -21,14 +21,29 @@ public sealed class Router(PolicyStore policies)
             throw new ArrivedTooEarlyException($"Unit {filed.UnitCode} of incident {filed.IncidentId} is not in Dispatch's copy yet");
 
         var policy = await policies.CurrentAsync(uow.Connection, uow.Transaction);
+        if (filed.ResolvedOnTheSpot)
+        {
+            // 即知即办: settled where it was found. Recorded (closed, on the lowest tier) so the
+            // county's figures count it as kept in the village; no clock, nothing to announce.
+            var clocks = new ClockTimes(uow.Now, null, uow.Now);
+            await AssignmentStore.InsertAsync(uow.Connection, uow.Transaction,
+                New(filed, Tier.Courtyard, filed.UnitCode, clocks, policy.Version, uow.Now) with { Status = AssignmentStatus.Closed }, uow.Now);
+            return;
+        }
+
         var decision = policy.Decide(filed.Category, filed.Grade);
         var unit = EscalationLadder.HandlingUnit(chain, decision.Tier)
             ?? throw new PermanentMessageException($"Unit {filed.UnitCode} has no {decision.Tier} above it");
+        var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
+        var times = AssignmentClock.Start(policy, calendar, decision.Tier, uow.Now, decision.Deadline);
 
-        var assignment = new Assignment(filed.IncidentId, filed.UnitCode, filed.Category, filed.Grade, decision.Tier, unit.Code,
-            uow.Now + decision.Deadline, AssignmentStatus.Active, 1, policy.Version, null);
+        var assignment = New(filed, decision.Tier, unit.Code, times, policy.Version, uow.Now);
         await AssignmentStore.InsertAsync(uow.Connection, uow.Transaction, assignment, uow.Now);
         await uow.PublishAsync(new IncidentRouted(assignment.IncidentId, assignment.Sequence, assignment.Tier, assignment.UnitCode,
             assignment.DueAt, policy.Version, uow.Now));
     }
+
+    private static Assignment New(IncidentFiled filed, Tier tier, string unitCode, ClockTimes clocks, int policyVersion, DateTimeOffset now) =>
+        new(filed.IncidentId, filed.UnitCode, filed.Category, filed.Grade, tier, unitCode, clocks.DueAt, AssignmentStatus.Active,
+            1, policyVersion, null, now, clocks.AcknowledgeBy, clocks.YellowAt, null, null, null);
 }

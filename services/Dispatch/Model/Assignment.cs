@@ -2,10 +2,23 @@ using Governance.Contracts;
 
 namespace Governance.Dispatch.Model;
 
-/// <summary>Who handles a case, on which tier, until when (the case's current assignment).</summary>
+/// <summary>Who handles a case, on which tier, until when (the case's current assignment).
+/// StartedAt is when it arrived on this tier; AcknowledgeBy, YellowAt and DueAt are its clocks.</summary>
 public sealed record Assignment(
     Guid IncidentId, string PlaceCode, Category Category, Grade Grade, Tier Tier, string UnitCode,
-    DateTimeOffset DueAt, string Status, int Sequence, int PolicyVersion, DateTimeOffset? AcceptedAt);
+    DateTimeOffset DueAt, string Status, int Sequence, int PolicyVersion, DateTimeOffset? AcceptedAt,
+    DateTimeOffset StartedAt, DateTimeOffset? AcknowledgeBy, DateTimeOffset YellowAt, DateTimeOffset? YellowWarnedAt,
+    DateTimeOffset? SupervisedAt, string? LeadDepartmentCode)
+{
+    /// <summary>The same case arriving on a tier (routed, moved up or down, clock restarted).</summary>
+    public Assignment OnTier(Tier tier, string unitCode, Routing.ClockTimes clocks, DateTimeOffset now, int sequence) => this with
+    {
+        Tier = tier, UnitCode = unitCode, DueAt = clocks.DueAt, AcknowledgeBy = clocks.AcknowledgeBy, YellowAt = clocks.YellowAt,
+        StartedAt = now, Status = AssignmentStatus.Active, Sequence = sequence, AcceptedAt = null, YellowWarnedAt = null,
+        // A department belongs to a tier's unit; a case that moves leaves it behind.
+        LeadDepartmentCode = tier == Tier && unitCode == UnitCode ? LeadDepartmentCode : null,
+    };
+}
 
 /// <summary>The states of an assignment's clock.</summary>
 public static class AssignmentStatus

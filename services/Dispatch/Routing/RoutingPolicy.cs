@@ -41,11 +41,25 @@ public sealed record TierDeadlines(
 /// <summary>Where a case starts and how long it has there.</summary>
 public sealed record RoutingDecision(Tier Tier, TimeSpan Deadline);
 
+/// <summary>How deadlines count time: calendar time, or working days and hours on the county's
+/// calendar (public holidays off, make-up working days 调休 on).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineClock>))]
+public enum DeadlineClock
+{
+    [JsonStringEnumMemberName("natural")] Natural,
+    [JsonStringEnumMemberName("working")] Working,
+}
+
 /// <summary>
 /// The county's routing policy: data, edited by its administrators, versioned. A case keeps the
 /// version it started under, so an audit can tell which rule applied.
+/// <paramref name="AcknowledgementDeadlines"/>: how long a unit may take to acknowledge (签收) a case
+/// that arrives on its tier (null: no acknowledgement clock). <paramref name="YellowFraction"/>: the
+/// share of a deadline after which the case shows yellow (黄牌).
 /// </summary>
-public sealed record RoutingPolicy(int Version, IReadOnlyList<PolicyRule> Rules, TierDeadlines Deadlines)
+public sealed record RoutingPolicy(
+    int Version, IReadOnlyList<PolicyRule> Rules, TierDeadlines Deadlines,
+    TierDeadlines? AcknowledgementDeadlines = null, double YellowFraction = 0.75, DeadlineClock Clock = DeadlineClock.Natural)
 {
     public RoutingDecision Decide(Category category, Grade grade)
     {
@@ -73,5 +87,6 @@ public sealed record RoutingPolicy(int Version, IReadOnlyList<PolicyRule> Rules,
         new(Category.Emergency, Grade.II, Tier.County, TimeSpan.FromHours(24)),
         new(Category.Emergency, Grade.I, Tier.County, TimeSpan.FromHours(24)),
     ],
-    new TierDeadlines(TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(15)));
+    new TierDeadlines(TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(15)),
+    new TierDeadlines(TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromHours(8), TimeSpan.FromHours(4)));
 }

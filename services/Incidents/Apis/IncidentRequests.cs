@@ -8,22 +8,35 @@ namespace Governance.Incidents.Apis;
 
 public sealed record LocationRequest(double? Lat, double? Lng);
 
+/// <param name="Resolution">The grid worker settled it on the spot (即知即办): what was done. The case
+/// is closed at the courtyard tier at once.</param>
 public sealed record FileIncidentRequest(
-    string? UnitCode, string? Category, string? Grade, string? Title, string? Description, LocationRequest? Location);
+    string? UnitCode, string? Category, string? Grade, string? Title, string? Description, LocationRequest? Location,
+    string? Resolution = null);
 
 public sealed record ResolveRequest(string? Note);
 
 public sealed record EscalationRequest(string? Reason);
 
-public sealed record VerificationRequest(bool? Satisfied, string? Comment);
+/// <param name="Result">solved, partly-solved or not-solved.</param>
+/// <param name="Satisfaction">The resident's satisfaction: satisfied, basically-satisfied or dissatisfied.</param>
+/// <param name="Satisfied">Shorthand kept for simple clients: true = solved and satisfied, false = not solved.</param>
+public sealed record VerificationRequest(string? Result, string? Satisfaction, string? Comment, bool? Satisfied = null);
+
+public sealed record RegradeRequest(string? Grade, string? Reason);
+
+public sealed record CasualtiesRequest(int? Deaths, int? SeriouslyInjured, long? DirectLossYuan);
 
 /// <summary>A case as the API shows it: the case and its timeline.</summary>
 public sealed record IncidentView(
     Guid Id, string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location,
     IncidentStatus Status, Tier? Tier, string? HandlingUnitCode, DateTimeOffset? DueAt, DateTimeOffset? FlaggedOverdueAt,
-    string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt, IReadOnlyList<TimelineEntry> Timeline)
+    string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt, string? ResolvedBy, bool ResolvedOnTheSpot,
+    int NotSolvedCount, Satisfaction? Satisfaction, DateTimeOffset? SupervisedAt, string? LeadDepartmentCode, Casualties? Casualties,
+    IReadOnlyList<TimelineEntry> Timeline)
 {
     public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline) => new(i.Id, i.UnitCode, i.Category, i.Grade,
         i.Title, i.Description, i.Location, i.Status, i.Tier, i.HandlingUnitCode, i.DueAt, i.FlaggedOverdueAt, i.ReportedBy,
-        i.FiledAt, i.UpdatedAt, timeline);
+        i.FiledAt, i.UpdatedAt, i.ResolvedBy, i.ResolvedOnTheSpot, i.NotSolvedCount, i.Satisfaction, i.SupervisedAt,
+        i.LeadDepartmentCode, i.Casualties, timeline);
 }

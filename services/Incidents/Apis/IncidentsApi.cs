@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Incidents.Model;
@@ -25,6 +26,10 @@ public static class IncidentsApi
         incidents.MapPost("/{id:guid}/resolve", Resolve);
         incidents.MapPost("/{id:guid}/escalation-requests", RequestEscalation);
         incidents.MapPost("/{id:guid}/verification", Verify);
+        incidents.MapPost("/{id:guid}/grade", Regrade);
+        incidents.MapPost("/{id:guid}/casualties", ReportCasualties);
+        incidents.MapGet("/categories", () => TypedResults.Ok(Catalogue.Categories));
+        incidents.MapGet("/grades", () => TypedResults.Ok(Catalogue.Grades));
     }
 
     /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key
@@ -92,9 +97,41 @@ public static class IncidentsApi
         Guid id, VerificationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
-        if (body?.Satisfied is null) errors.Add("satisfied", "satisfied is required (true or false).");
+        VerificationResult result = default;
+        Satisfaction? satisfaction = null;
+        if (body?.Result is null && body?.Satisfied is { } satisfied)
+        {
+            result = satisfied ? VerificationResult.Solved : VerificationResult.NotSolved;
+            satisfaction = satisfied ? Contracts.Satisfaction.Satisfied : Contracts.Satisfaction.Dissatisfied;
+        }
+        else if (!Codes.TryParse(body?.Result, out result))
+            errors.Add("result", $"result must be one of {Codes.List<VerificationResult>()}.");
+        if (body?.Satisfaction is not null)
+        {
+            if (Codes.TryParse<Satisfaction>(body.Satisfaction, out var s)) satisfaction = s;
+            else errors.Add("satisfaction", $"satisfaction must be one of {Codes.List<Satisfaction>()}.");
+        }
         if (body?.Comment is { } comment) errors.Require("comment", comment, 1000);
-        return ActAsync(runner, db, errors, uow => CaseActions.VerifyAsync(uow, id, Actor.Of(http), body!.Satisfied!.Value, body.Comment?.Trim()));
+        return ActAsync(runner, db, errors, uow => CaseActions.VerifyAsync(uow, id, Actor.Of(http), result, satisfaction, body!.Comment?.Trim()));
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Regrade(
+        Guid id, RegradeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
+        if (!Codes.TryParse<Grade>(body?.Grade, out var grade)) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+        return ActAsync(runner, db, errors, uow => CaseActions.RegradeAsync(uow, id, Actor.Of(http), grade, body!.Reason!.Trim()));
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportCasualties(
+        Guid id, CasualtiesRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        if (body?.Deaths is not (>= 0 and <= 1_000_000)) errors.Add("deaths", "deaths must be a whole number from 0.");
+        if (body?.SeriouslyInjured is not (>= 0 and <= 1_000_000)) errors.Add("seriouslyInjured", "seriouslyInjured must be a whole number from 0.");
+        if (body?.DirectLossYuan is not (>= 0 and <= 1_000_000_000_000)) errors.Add("directLossYuan", "directLossYuan must be an amount in yuan from 0.");
+        return ActAsync(runner, db, errors, uow => CaseActions.ReportCasualtiesAsync(uow, id, Actor.Of(http),
+            new Casualties(body!.Deaths!.Value, body.SeriouslyInjured!.Value, body.DirectLossYuan!.Value)));
     }
 
     private static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ActAsync(

@@ -14,7 +14,9 @@ public static class IncidentStore
         id AS Id, unit_code AS UnitCode, category AS Category, grade AS Grade, title AS Title, description AS Description,
         lat AS Lat, lng AS Lng, status AS Status, tier AS Tier, handling_unit_code AS HandlingUnitCode, due_at_ms AS DueAtMs,
         assignment_sequence AS AssignmentSequence, flagged_overdue_at_ms AS FlaggedOverdueAtMs, reported_by AS ReportedBy,
-        filed_at_ms AS FiledAtMs, updated_at_ms AS UpdatedAtMs
+        filed_at_ms AS FiledAtMs, updated_at_ms AS UpdatedAtMs, resolved_by AS ResolvedBy, resolved_on_the_spot AS ResolvedOnTheSpot,
+        not_solved_count AS NotSolvedCount, satisfaction AS Satisfaction, supervised_at_ms AS SupervisedAtMs,
+        lead_department_code AS LeadDepartmentCode, deaths AS Deaths, seriously_injured AS SeriouslyInjured, direct_loss_yuan AS DirectLossYuan
         """;
 
     private sealed class Row
@@ -36,11 +38,23 @@ public static class IncidentStore
         public string ReportedBy { get; init; } = default!;
         public long FiledAtMs { get; init; }
         public long UpdatedAtMs { get; init; }
+        public string? ResolvedBy { get; init; }
+        public int ResolvedOnTheSpot { get; init; }
+        public int NotSolvedCount { get; init; }
+        public string? Satisfaction { get; init; }
+        public long? SupervisedAtMs { get; init; }
+        public string? LeadDepartmentCode { get; init; }
+        public int? Deaths { get; init; }
+        public int? SeriouslyInjured { get; init; }
+        public long? DirectLossYuan { get; init; }
 
         public Incident ToIncident() => new(Id, UnitCode, Parse<Category>(Category), Parse<Grade>(Grade), Title, Description,
             Lat is { } lat && Lng is { } lng ? new Location(lat, lng) : null, Parse<IncidentStatus>(Status),
             Tier is null ? null : Parse<Tier>(Tier), HandlingUnitCode, Time(DueAtMs), AssignmentSequence, Time(FlaggedOverdueAtMs),
-            ReportedBy, DateTimeOffset.FromUnixTimeMilliseconds(FiledAtMs), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAtMs));
+            ReportedBy, DateTimeOffset.FromUnixTimeMilliseconds(FiledAtMs), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAtMs),
+            ResolvedBy, ResolvedOnTheSpot != 0, NotSolvedCount, Satisfaction is null ? null : Parse<Satisfaction>(Satisfaction),
+            Time(SupervisedAtMs), LeadDepartmentCode,
+            Deaths is null ? null : new Casualties(Deaths.Value, SeriouslyInjured ?? 0, DirectLossYuan ?? 0));
     }
 
     private sealed class TimelineRow
@@ -65,20 +79,29 @@ public static class IncidentStore
         Lat = i.Location?.Lat, Lng = i.Location?.Lng, Status = Codes.Of(i.Status), Tier = i.Tier is { } t ? Codes.Of(t) : null,
         i.HandlingUnitCode, DueAtMs = Ms(i.DueAt), i.AssignmentSequence, FlaggedOverdueAtMs = Ms(i.FlaggedOverdueAt),
         i.ReportedBy, FiledAtMs = i.FiledAt.ToUnixTimeMilliseconds(), UpdatedAtMs = i.UpdatedAt.ToUnixTimeMilliseconds(),
-        IdempotencyKey = idempotencyKey,
+        IdempotencyKey = idempotencyKey, i.ResolvedBy, ResolvedOnTheSpot = i.ResolvedOnTheSpot ? 1 : 0, i.NotSolvedCount,
+        Satisfaction = i.Satisfaction is { } sat ? Codes.Of(sat) : null, SupervisedAtMs = Ms(i.SupervisedAt), i.LeadDepartmentCode,
+        Deaths = i.Casualties?.Deaths, SeriouslyInjured = i.Casualties?.SeriouslyInjured, DirectLossYuan = i.Casualties?.DirectLossYuan,
     };
 
     public static Task InsertAsync(DbConnection c, DbTransaction t, Incident i, string? idempotencyKey) => c.ExecuteAsync("""
         INSERT INTO incidents (id, unit_code, category, grade, title, description, lat, lng, status, tier, handling_unit_code,
-            due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key)
+            due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key,
+            resolved_by, resolved_on_the_spot, not_solved_count, satisfaction, supervised_at_ms, lead_department_code,
+            deaths, seriously_injured, direct_loss_yuan)
         VALUES (@Id, @UnitCode, @Category, @Grade, @Title, @Description, @Lat, @Lng, @Status, @Tier, @HandlingUnitCode,
-            @DueAtMs, @AssignmentSequence, @FlaggedOverdueAtMs, @ReportedBy, @FiledAtMs, @UpdatedAtMs, @IdempotencyKey)
+            @DueAtMs, @AssignmentSequence, @FlaggedOverdueAtMs, @ReportedBy, @FiledAtMs, @UpdatedAtMs, @IdempotencyKey,
+            @ResolvedBy, @ResolvedOnTheSpot, @NotSolvedCount, @Satisfaction, @SupervisedAtMs, @LeadDepartmentCode,
+            @Deaths, @SeriouslyInjured, @DirectLossYuan)
         """, Parameters(i, idempotencyKey), t);
 
-    /// <summary>Writes the mutable part of a case: status and current assignment.</summary>
+    /// <summary>Writes the mutable part of a case: status, grade, current assignment, verification, figures.</summary>
     public static Task UpdateAsync(DbConnection c, DbTransaction t, Incident i) => c.ExecuteAsync("""
-        UPDATE incidents SET status = @Status, tier = @Tier, handling_unit_code = @HandlingUnitCode, due_at_ms = @DueAtMs,
-            assignment_sequence = @AssignmentSequence, flagged_overdue_at_ms = @FlaggedOverdueAtMs, updated_at_ms = @UpdatedAtMs
+        UPDATE incidents SET status = @Status, grade = @Grade, tier = @Tier, handling_unit_code = @HandlingUnitCode, due_at_ms = @DueAtMs,
+            assignment_sequence = @AssignmentSequence, flagged_overdue_at_ms = @FlaggedOverdueAtMs, updated_at_ms = @UpdatedAtMs,
+            resolved_by = @ResolvedBy, not_solved_count = @NotSolvedCount, satisfaction = @Satisfaction,
+            supervised_at_ms = @SupervisedAtMs, lead_department_code = @LeadDepartmentCode,
+            deaths = @Deaths, seriously_injured = @SeriouslyInjured, direct_loss_yuan = @DirectLossYuan
         WHERE id = @Id
         """, Parameters(i), t);
 

@@ -21,6 +21,35 @@ public static class AssignmentUpdates
             new TimelineEntry(m.EscalatedAt, DispatchActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
                 m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"));
 
+    public static Task ReturnedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentReturned m) =>
+        ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Return, m.ToTier, m.HandlingUnitCode, m.DueAt,
+            new TimelineEntry(m.At, m.By, TimelineAction.Returned, m.ToTier, m.HandlingUnitCode, m.Reason));
+
+    public static async Task SupervisedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentSupervised m)
+    {
+        var incident = await RequireAsync(uow, m.IncidentId);
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { SupervisedAt = m.At, UpdatedAt = uow.Now });
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+            new TimelineEntry(m.At, m.By, TimelineAction.Supervised, incident.Tier, incident.HandlingUnitCode, m.Note));
+    }
+
+    public static async Task DepartmentsAssignedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentDepartmentsAssigned m)
+    {
+        var incident = await RequireAsync(uow, m.IncidentId);
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { LeadDepartmentCode = m.LeadDepartmentCode, UpdatedAt = uow.Now });
+        var coHandlers = m.CoHandlers.Count == 0 ? "" : $"; co-handlers {string.Join(", ", m.CoHandlers.Select(h => $"{h.DepartmentCode} by {h.DueAt:yyyy-MM-dd HH:mm}Z"))}";
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+            new TimelineEntry(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode, $"lead {m.LeadDepartmentCode}{coHandlers}"));
+    }
+
+    /// <summary>红黄牌 on the timeline, so anyone reading the case sees when it went yellow or red.</summary>
+    public static async Task WarningAsync(UnitOfWork<IncidentsDatabase> uow, DeadlineWarning m)
+    {
+        await RequireAsync(uow, m.IncidentId);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+            new TimelineEntry(m.At, DispatchActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
+    }
+
     public static async Task FlaggedOverdueAsync(UnitOfWork<IncidentsDatabase> uow, IncidentFlaggedOverdue m)
     {
         var incident = await RequireAsync(uow, m.IncidentId);

@@ -1,11 +1,12 @@
 using Governance.Contracts;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
 
-/// <summary>The outcome of a handler's action on a case.</summary>
+/// <summary>The outcome of a person's action on a case.</summary>
 public abstract record ActionOutcome
 {
     public sealed record Done(Incident Incident) : ActionOutcome;
@@ -14,17 +15,18 @@ public abstract record ActionOutcome
 }
 
 /// <summary>
-/// What people do to a case: accept, resolve, ask to escalate, verify. Each is checked against the
-/// lifecycle, recorded on the timeline and announced through the outbox in one transaction.
+/// What people do to a case: acknowledge, resolve, ask to escalate, verify, re-grade, report
+/// casualties. Each is checked against the lifecycle, recorded on the timeline and announced through
+/// the outbox in one transaction.
 /// </summary>
 public static class CaseActions
 {
-    public static async Task<ActionOutcome> AcceptAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor) =>
-        await ApplyAsync(uow, id, IncidentAction.Accept, actor, TimelineAction.Accepted, null,
+    public static Task<ActionOutcome> AcceptAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor) =>
+        ApplyAsync(uow, id, IncidentAction.Accept, actor, TimelineAction.Accepted, null, i => i,
             i => new IncidentAccepted(i.Id, actor, uow.Now));
 
-    public static async Task<ActionOutcome> ResolveAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string note) =>
-        await ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note,
+    public static Task<ActionOutcome> ResolveAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string note) =>
+        ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note, i => i with { ResolvedBy = actor },
             i => new IncidentResolved(i.Id, actor, note, uow.Now));
 
     public static async Task<ActionOutcome> RequestEscalationAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string reason)
@@ -32,24 +34,71 @@ public static class CaseActions
         var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
         if (incident?.Tier == Tier.County)
             return new ActionOutcome.NotAllowed(incident.Status, "The county is the top tier: a county case cannot be escalated further.");
-        return await ApplyAsync(uow, id, IncidentAction.RequestEscalation, actor, TimelineAction.EscalationRequested, reason,
+        return await ApplyAsync(uow, id, IncidentAction.RequestEscalation, actor, TimelineAction.EscalationRequested, reason, i => i,
             i => new EscalationRequested(i.Id, actor, reason, uow.Now));
     }
 
-    public static async Task<ActionOutcome> VerifyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, bool satisfied, string? comment) =>
-        await ApplyAsync(uow, id, satisfied ? IncidentAction.VerifySatisfied : IncidentAction.VerifyNotSatisfied, actor,
-            satisfied ? TimelineAction.Verified : TimelineAction.Reopened, comment,
-            i => new IncidentVerified(i.Id, actor, satisfied, comment, uow.Now));
+    /// <summary>核查: by someone other than the handler who resolved it (supervision separate from
+    /// command, as in 数字城管). Not solved twice sends the case up a tier (Dispatch decides).</summary>
+    public static async Task<ActionOutcome> VerifyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor,
+        VerificationResult result, Satisfaction? satisfaction, string? comment)
+    {
+        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (incident is not null && incident.ResolvedBy == actor)
+            return new ActionOutcome.NotAllowed(incident.Status, "The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.");
+        var action = result switch
+        {
+            VerificationResult.Solved => IncidentAction.VerifySolved,
+            VerificationResult.PartlySolved => IncidentAction.VerifyPartlySolved,
+            _ => IncidentAction.VerifyNotSolved,
+        };
+        var why = comment is null ? Codes.Of(result) : $"{Codes.Of(result)}: {comment}";
+        return await ApplyAsync(uow, id, action, actor, result == VerificationResult.Solved ? TimelineAction.Verified : TimelineAction.Reopened, why,
+            i => i with
+            {
+                Satisfaction = satisfaction ?? i.Satisfaction,
+                NotSolvedCount = i.NotSolvedCount + (result == VerificationResult.NotSolved ? 1 : 0),
+            },
+            i => new IncidentVerified(i.Id, actor, result, satisfaction, comment, i.NotSolvedCount, uow.Now));
+    }
+
+    public static async Task<ActionOutcome> RegradeAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Grade grade, string reason)
+    {
+        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (incident is not null && incident.Grade == grade)
+            return new ActionOutcome.NotAllowed(incident.Status, $"The case is already grade {Codes.Of(grade)}.");
+        var from = incident?.Grade ?? grade;
+        return await ApplyAsync(uow, id, IncidentAction.Regrade, actor, TimelineAction.Regraded, $"{Codes.Of(from)} → {Codes.Of(grade)}: {reason}",
+            i => i with { Grade = grade }, i => new IncidentRegraded(i.Id, from, grade, reason, actor, uow.Now));
+    }
+
+    /// <summary>Records casualty and loss figures; when they cross a band of Order 493 above the
+    /// case's grade, the case is re-graded (and Dispatch moves it up if the grade starts higher).</summary>
+    public static async Task<ActionOutcome> ReportCasualtiesAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Casualties figures)
+    {
+        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (incident is null) return new ActionOutcome.NotFound();
+        if (incident.Status == IncidentStatus.Closed)
+            return new ActionOutcome.NotAllowed(incident.Status, "A closed case's figures cannot change.");
+        var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, recorded);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,
+            incident.Tier, incident.HandlingUnitCode, $"deaths {figures.Deaths}, seriously injured {figures.SeriouslyInjured}, direct loss ¥{figures.DirectLossYuan}"));
+        var banded = Order493.GradeFor(figures);
+        return Order493.MoreSevere(banded, incident.Grade)
+            ? await RegradeAsync(uow, id, actor, banded, "casualty and loss figures cross an Order 493 band")
+            : new ActionOutcome.Done(recorded);
+    }
 
     private static async Task<ActionOutcome> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
-        string actor, string timelineAction, string? reason, Func<Incident, object> announcement)
+        string actor, string timelineAction, string? reason, Func<Incident, Incident> change, Func<Incident, object> announcement)
     {
         var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
         if (incident is null) return new ActionOutcome.NotFound();
         if (IncidentLifecycle.Next(incident.Status, action) is not { } next)
-            return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {incident.Status.ToString().ToLowerInvariant()} does not allow this action.");
+            return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} does not allow this action.");
 
-        var changed = incident with { Status = next, UpdatedAt = uow.Now };
+        var changed = change(incident) with { Status = next, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
             new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reason));

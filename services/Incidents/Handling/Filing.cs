@@ -11,7 +11,9 @@ namespace Governance.Incidents.Handling;
 /// <summary>Registers a case filed from the field (信息收集 → 案卷建立) and announces it.</summary>
 public static class Filing
 {
-    public sealed record Validated(string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location);
+    /// <param name="Resolution">Set when the grid worker settled it on the spot (即知即办): the note.</param>
+    public sealed record Validated(string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location,
+        string? Resolution = null);
 
     /// <summary>Checks a filing; the unit must be a grid or courtyard that Incidents knows.</summary>
     public static async Task<(Validated? Filing, FieldErrors Errors)> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncidentRequest? r)
@@ -36,18 +38,33 @@ public static class Filing
             if (unit is null) errors.Add("unitCode", $"unitCode '{code}' is not a known unit.");
             else if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
                 errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(unit.Level)}.");
+            else if (unit.Retired)
+                errors.Add("unitCode", $"unitCode '{code}' is retired (merged or re-gridded); file at the unit that covers the place now.");
         }
-        return errors.Any ? (null, errors) : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location), errors);
+        if (r.Resolution is not null)
+        {
+            errors.Require("resolution", r.Resolution, 4000);
+            if (grade != Grade.IV) errors.Add("resolution", "Only general (IV) matters are settled on the spot; file the case and let it be routed.");
+        }
+        return errors.Any
+            ? (null, errors)
+            : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location, r.Resolution?.Trim()), errors);
     }
 
     public static async Task<Incident> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey)
     {
-        var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location, IncidentStatus.Filed,
-            null, null, null, 0, null, actor, uow.Now, uow.Now);
+        var onTheSpot = f.Resolution is not null;
+        // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
+        var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
+            onTheSpot ? IncidentStatus.Closed : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
+            null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot);
         await IncidentStore.InsertAsync(uow.Connection, uow.Transaction, incident, idempotencyKey);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
             new TimelineEntry(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null));
-        await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now));
+        if (onTheSpot)
+            await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
+                new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
+        await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now, onTheSpot));
         return incident;
     }
 }

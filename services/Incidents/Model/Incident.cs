@@ -4,11 +4,16 @@ namespace Governance.Incidents.Model;
 
 public sealed record Location(double Lat, double Lng);
 
+/// <summary>Casualty and loss figures reported on a case (for re-grading by State Council Order 493).</summary>
+public sealed record Casualties(int Deaths, int SeriouslyInjured, long DirectLossYuan);
+
 /// <summary>A case: what, where, who reported it, and where it stands now.</summary>
 public sealed record Incident(
     Guid Id, string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location,
     IncidentStatus Status, Tier? Tier, string? HandlingUnitCode, DateTimeOffset? DueAt, int AssignmentSequence,
-    DateTimeOffset? FlaggedOverdueAt, string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset? FlaggedOverdueAt, string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt,
+    string? ResolvedBy = null, bool ResolvedOnTheSpot = false, int NotSolvedCount = 0, Satisfaction? Satisfaction = null,
+    DateTimeOffset? SupervisedAt = null, string? LeadDepartmentCode = null, Casualties? Casualties = null);
 
 /// <summary>One step of the case's life: when, who, what, on which tier and unit, and why.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, Tier? Tier, string? UnitCode, string? Reason);
@@ -25,4 +30,11 @@ public static class TimelineAction
     public const string EscalationRequested = "escalation-requested";
     public const string Verified = "verified";
     public const string Reopened = "reopened";
+    public const string ResolvedOnTheSpot = "resolved-on-the-spot";
+    public const string Returned = "returned";
+    public const string Regraded = "regraded";
+    public const string CasualtiesReported = "casualties-reported";
+    public const string Supervised = "supervised";
+    public const string DepartmentsAssigned = "departments-assigned";
+    public const string Warning = "warning";
 }

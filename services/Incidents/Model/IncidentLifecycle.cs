@@ -13,15 +13,19 @@ public static class IncidentLifecycle
     {
         // A new assignment (routing, or the clock restarted after reopening) keeps a working status.
         IncidentAction.Route => status == IncidentStatus.Filed ? IncidentStatus.Assigned : Working.Contains(status) ? status : null,
-        // Moving up a tier hands the case to a new unit, which has not acknowledged it yet.
-        IncidentAction.Escalate => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Assigned : null,
+        // Moving up (or back down) a tier hands the case to a new unit, which has not acknowledged it yet.
+        IncidentAction.Escalate or IncidentAction.Return =>
+            status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Assigned : null,
         IncidentAction.FlagOverdue => Working.Contains(status) ? status : null,
         IncidentAction.Accept => status is IncidentStatus.Assigned or IncidentStatus.Reopened ? IncidentStatus.Accepted : null,
         // Filed counts too: a grid worker may settle a matter on the spot (即知即办) before routing.
         IncidentAction.Resolve => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Resolved : null,
         IncidentAction.RequestEscalation => Working.Contains(status) ? status : null,
-        IncidentAction.VerifySatisfied => status == IncidentStatus.Resolved ? IncidentStatus.Closed : null,
-        IncidentAction.VerifyNotSatisfied => status == IncidentStatus.Resolved ? IncidentStatus.Reopened : null,
+        // A grade can be corrected while the case is open (a resolved case may still be reopened).
+        IncidentAction.Regrade => status == IncidentStatus.Closed ? null : status,
+        IncidentAction.VerifySolved => status == IncidentStatus.Resolved ? IncidentStatus.Closed : null,
+        IncidentAction.VerifyPartlySolved or IncidentAction.VerifyNotSolved =>
+            status == IncidentStatus.Resolved ? IncidentStatus.Reopened : null,
         _ => null,
     };
 }

@@ -22,5 +22,6 @@ public enum IncidentStatus
 /// <summary>What can happen to a case.</summary>
 public enum IncidentAction
 {
-    Route, Escalate, FlagOverdue, Accept, Resolve, RequestEscalation, VerifySatisfied, VerifyNotSatisfied,
+    Route, Escalate, Return, FlagOverdue, Accept, Resolve, RequestEscalation, Regrade,
+    VerifySolved, VerifyPartlySolved, VerifyNotSolved,
 }

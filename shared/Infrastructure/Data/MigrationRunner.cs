@@ -63,7 +63,8 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
         foreach (var (version, name, sql) in ScriptsFor(migrationTrack, database.Provider).Where(s => !applied.Contains(s.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: ct));
+            foreach (var batch in Batches(sql, database.Provider))
+                await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (track, version, name, applied_at_ms) VALUES (@track, @version, @name, @at)",
                 new { track, version, name, at = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: ct));
@@ -71,6 +72,13 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
             logger.LogInformation("Applied migration {Track} {Version:D4} {Name}", track, version, name);
         }
     }
+
+    /// <summary>SQL Server compiles a batch as a whole, so a script that adds columns and then indexes
+    /// them separates the two with GO lines; the other dialects run a script as one batch.</summary>
+    public static IEnumerable<string> Batches(string sql, DatabaseProvider provider) =>
+        provider == DatabaseProvider.SqlServer
+            ? BatchSeparator().Split(sql).Where(b => !string.IsNullOrWhiteSpace(b))
+            : [sql];
 
     private static string CreateHistoryTable(DatabaseProvider provider)
     {
@@ -96,6 +104,9 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
             "EXEC sp_releaseapplock @Resource = 'schema_migrations', @LockOwner = 'Session'"),
         _ => Task.CompletedTask,
     };
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex BatchSeparator();
 
     [GeneratedRegex(@"(\d{4})_([A-Za-z0-9_]+)\.sql$")]
     private static partial Regex ScriptName();

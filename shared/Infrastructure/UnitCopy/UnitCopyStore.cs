@@ -5,8 +5,9 @@ using Governance.Infrastructure.Data;
 
 namespace Governance.Infrastructure.UnitCopy;
 
-/// <summary>A unit as a copy keeps it, and the chain from a place up to the county.</summary>
-public sealed record CopiedUnit(string Code, string Name, UnitLevel Level, string? ParentCode);
+/// <summary>A unit as a copy keeps it, and the chain from a place up to the county. A retired unit
+/// stays readable (old cases point at it) but takes no new cases.</summary>
+public sealed record CopiedUnit(string Code, string Name, UnitLevel Level, string? ParentCode, bool Retired = false);
 
 /// <summary>
 /// Reads and writes a service's copy of the unit tree. Writes are last-version-wins, so batches that
@@ -20,48 +21,52 @@ public static class UnitCopyStore
         public string Name { get; init; } = default!;
         public short Level { get; init; }
         public string? ParentCode { get; init; }
+        public short Retired { get; init; }
+
+        public CopiedUnit ToUnit() => new(Code, Name, (UnitLevel)Level, ParentCode, Retired != 0);
     }
+
+    private const string Columns = "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, retired AS Retired";
 
     public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units) =>
         await connection.ExecuteAsync(UpsertSql(provider),
-            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version }), transaction);
+            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version, Retired = (short)(u.Retired ? 1 : 0) }), transaction);
 
     /// <summary>Last-version-wins upsert of one unit (public so the SQL Server form can be parsed in tests).</summary>
     public static string UpsertSql(DatabaseProvider provider) => provider == DatabaseProvider.SqlServer
             ? """
               MERGE unit_copy AS t USING (SELECT @Code AS code) AS s ON t.code = s.code
-              WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version
-              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version) VALUES (@Code, @Name, @Level, @ParentCode, @Version);
+              WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version, retired = @Retired
+              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version, retired) VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired);
               """
             : """
-              INSERT INTO unit_copy (code, name, level, parent_code, version) VALUES (@Code, @Name, @Level, @ParentCode, @Version)
-              ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version
+              INSERT INTO unit_copy (code, name, level, parent_code, version, retired) VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired)
+              ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version, retired = excluded.retired
               WHERE unit_copy.version < excluded.version
               """;
 
     public static async Task<CopiedUnit?> FindAsync(DbConnection connection, string code, DbTransaction? transaction = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            "SELECT code AS Code, name AS Name, level AS Level, parent_code AS ParentCode FROM unit_copy WHERE code = @code",
-            new { code }, transaction);
-        return row is null ? null : new CopiedUnit(row.Code, row.Name, (UnitLevel)row.Level, row.ParentCode);
+            $"SELECT {Columns} FROM unit_copy WHERE code = @code", new { code }, transaction);
+        return row?.ToUnit();
     }
 
     /// <summary>The place and its ancestors, place first, county last; empty if the place is unknown.</summary>
     public static async Task<IReadOnlyList<CopiedUnit>> ChainAsync(DbConnection connection, DatabaseProvider provider, string code, DbTransaction? transaction = null)
     {
         var sql = $"""
-            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, depth) AS (
-                SELECT code, name, level, parent_code, 0 FROM unit_copy WHERE code = @code
+            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, retired, depth) AS (
+                SELECT code, name, level, parent_code, retired, 0 FROM unit_copy WHERE code = @code
                 UNION ALL
-                SELECT u.code, u.name, u.level, u.parent_code, c.depth + 1
+                SELECT u.code, u.name, u.level, u.parent_code, u.retired, c.depth + 1
                 FROM unit_copy u JOIN chain c ON u.code = c.parent_code
                 WHERE c.depth < 8
             )
-            SELECT code AS Code, name AS Name, level AS Level, parent_code AS ParentCode FROM chain ORDER BY depth
+            SELECT {Columns} FROM chain ORDER BY depth
             """;
         var rows = await connection.QueryAsync<Row>(sql, new { code }, transaction);
-        return rows.Select(r => new CopiedUnit(r.Code, r.Name, (UnitLevel)r.Level, r.ParentCode)).ToList();
+        return rows.Select(r => r.ToUnit()).ToList();
     }
 
     public static Task<long> CountAsync(DbConnection connection) =>

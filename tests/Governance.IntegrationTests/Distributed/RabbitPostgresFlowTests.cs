@@ -69,9 +69,9 @@ public sealed class RabbitPostgresFlowTests
         Assert.That(step.Reason, Is.EqualTo("deadline-passed"));
         Assert.That(escalated.DueAt, Is.EqualTo(step.At + TimeSpan.FromDays(7)));
 
-        var resolved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "调解成功" });
+        var resolved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "调解成功" }, "township-handler");
         Assert.That((int)resolved.StatusCode, Is.EqualTo(200));
-        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true });
+        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true }, "reporter");
         Assert.That((int)verified.StatusCode, Is.EqualTo(200));
 
         var closed = await _host.IncidentAsync(filed.Id);

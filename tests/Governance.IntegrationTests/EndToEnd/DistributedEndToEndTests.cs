@@ -89,13 +89,15 @@ public sealed class DistributedEndToEndTests
         Assert.That(climb.At - routed.Timeline.Single(t => t.Action == "assigned").At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(3)));
         TestContext.Out.WriteLine($"filed→escalated in {(climb.At - filedAt).TotalSeconds:0.0}s (village deadline 3s)");
 
-        var resolve = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/resolve"), new { note = "司法所调解达成协议" });
+        var resolve = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/resolve"), new { note = "司法所调解达成协议" }, "justice-office");
         Assert.That((int)resolve.StatusCode, Is.EqualTo(200));
-        var verify = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/verification"), new { satisfied = true, comment = "满意" });
+        var verify = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/verification"), new { result = "solved", satisfaction = "satisfied", comment = "满意" }, "gw-zhang");
         Assert.That((int)verify.StatusCode, Is.EqualTo(200));
 
         var closed = await WaitForAsync(created.Id, i => i.Status == "closed", "closing");
-        Assert.That(closed.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "assigned", "escalated", "resolved", "verified" }));
+        Assert.That(closed.Timeline.Where(t => t.Action != "warning").Select(t => t.Action),
+            Is.EqualTo(new[] { "filed", "assigned", "escalated", "resolved", "verified" }));
+        Assert.That(closed.Timeline.Where(t => t.Action == "warning").Select(t => t.Reason), Does.Contain("red"), "the red card when the deadline passed");
         await Eventually.GetAsync(async () =>
         {
             var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, $"/dispatch/assignments/{created.Id}"));

@@ -16,6 +16,7 @@ namespace Governance.IntegrationTests.Standalone;
 [NonParallelizable]
 public sealed class StandaloneHostTests
 {
+    private StandaloneEnvironment _environment = null!;
     private string _dataFolder = null!;
     private InProcessHost _host = null!;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
@@ -23,29 +24,13 @@ public sealed class StandaloneHostTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _dataFolder = Path.Combine(Path.GetTempPath(), $"governance-standalone-{Guid.NewGuid():N}");
-        _host = await InProcessHost.StartAsync(new Dictionary<string, string>
-        {
-            ["Governance:Services"] = "grids,incidents,dispatch",
-            ["Messaging:Transport"] = "InMemory",
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:grids"] = $"Data Source={_dataFolder}/grids.db",
-            ["ConnectionStrings:incidents"] = $"Data Source={_dataFolder}/incidents.db",
-            ["ConnectionStrings:dispatch"] = $"Data Source={_dataFolder}/dispatch.db",
-            ["Outbox:PollInterval"] = "00:00:00.050",
-        }, _time);
-        // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
-        await Eventually.GetAsync(async () => (await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync().Result,
-            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(30), "Incidents to know the demo county");
+        _environment = await StandaloneEnvironment.StartAsync(_time);
+        _host = _environment.Host;
+        _dataFolder = _environment.DataFolder;
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataFolder, recursive: true);
-    }
+    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private sealed record UnitJson(string Code, string Name, string Level, string? ParentCode);
     private sealed record StaffJson(string Id, string Name, string Role, string UnitCode);
@@ -141,13 +126,13 @@ public sealed class StandaloneHostTests
         var escalated = await WaitForAsync(filed.Id, i => i.Tier == "township", "the requested escalation");
         Assert.That(escalated.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("handler-requested"));
 
-        await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" });
-        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = false, comment = "仍然停水" });
+        await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" }, "township-handler");
+        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, "gw-wang");
         var reopened = (await rejected.Content.ReadFromJsonAsync<IncidentJson>())!;
         Assert.That(reopened.Status, Is.EqualTo("reopened"));
         Assert.That(reopened.Tier, Is.EqualTo("township"), "reopened on the same tier");
 
-        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true });
+        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, "gw-wang");
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only a resolved case can be verified");
     }
 

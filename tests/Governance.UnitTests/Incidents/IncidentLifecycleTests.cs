@@ -19,12 +19,15 @@ public class IncidentLifecycleTests
         //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed
         [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed],
         [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed],
+        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed],
         [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed],
         [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed],
         [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed],
         [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed],
-        [VerifySatisfied] =                [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed],
-        [VerifyNotSatisfied] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        [Regrade] =                        [Filed,      Assigned,   Accepted,   Resolved,   Reopened,   NotAllowed],
+        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed],
+        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed],
     };
 
     private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed];
@@ -57,7 +60,7 @@ public class IncidentLifecycleTests
             Assert.That(Table.Keys, Is.EquivalentTo(Enum.GetValues<IncidentAction>()));
             Assert.That(Columns, Is.EquivalentTo(Enum.GetValues<IncidentStatus>()));
             Assert.That(Table.Values.Select(row => row.Length), Has.All.EqualTo(Columns.Length));
-            Assert.That(EveryStatusAndAction().Count(), Is.EqualTo(48));
+            Assert.That(EveryStatusAndAction().Count(), Is.EqualTo(Enum.GetValues<IncidentAction>().Length * Enum.GetValues<IncidentStatus>().Length));
         });
     }
 
@@ -76,15 +79,15 @@ public class IncidentLifecycleTests
     }
 
     [Test]
-    public void Verify_not_satisfied_from_resolved_reopens()
+    public void Verify_not_solved_from_resolved_reopens()
     {
-        Assert.That(IncidentLifecycle.Next(Resolved, VerifyNotSatisfied), Is.EqualTo(Reopened));
+        Assert.That(IncidentLifecycle.Next(Resolved, VerifyNotSolved), Is.EqualTo(Reopened));
     }
 
     [Test]
-    public void Verify_satisfied_from_resolved_closes()
+    public void Verify_solved_from_resolved_closes()
     {
-        Assert.That(IncidentLifecycle.Next(Resolved, VerifySatisfied), Is.EqualTo(Closed));
+        Assert.That(IncidentLifecycle.Next(Resolved, VerifySolved), Is.EqualTo(Closed));
     }
 
     [TestCase(Resolved)]

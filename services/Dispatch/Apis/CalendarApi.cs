@@ -1,0 +1,42 @@
+using Governance.Dispatch.Data;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Dispatch.Apis;
+
+/// <summary>The working calendar: public holidays and make-up working days (调休) per year.</summary>
+public static class CalendarApi
+{
+    public sealed record CalendarYearRequest(IReadOnlyList<DateOnly>? Holidays, IReadOnlyList<DateOnly>? Workdays);
+
+    public static void MapCalendarApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/dispatch/calendar", async (DispatchDatabase db, CalendarStore calendars) =>
+        {
+            await using var c = await db.OpenAsync();
+            return TypedResults.Ok(await calendars.YearsAsync(c));
+        });
+        routes.MapPut("/dispatch/calendar/{year:int}", PutYear);
+    }
+
+    private static async Task<Results<Ok<CalendarYear>, ValidationProblem>> PutYear(int year, CalendarYearRequest? body,
+        UnitOfWorkRunner<DispatchDatabase> runner, CalendarStore calendars, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        if (year is < 2000 or > 2100) errors.Add("year", "year must be between 2000 and 2100.");
+        var holidays = body?.Holidays ?? [];
+        var workdays = body?.Workdays ?? [];
+        if (holidays.Any(d => d.Year != year)) errors.Add("holidays", $"Every holiday must fall in {year}.");
+        if (workdays.Any(d => d.Year != year)) errors.Add("workdays", $"Every make-up working day must fall in {year}.");
+        if (holidays.Intersect(workdays).Any()) errors.Add("workdays", "A day cannot be both a holiday and a make-up working day.");
+        if (errors.Any) return errors.ToProblem();
+        var calendarYear = new CalendarYear(year, holidays.Distinct().Order().ToList(), workdays.Distinct().Order().ToList());
+        var by = Actor.Of(http);
+        await runner.RunAsync(uow => calendars.SaveAsync(uow.Connection, uow.Transaction, calendarYear, by, uow.Now));
+        return TypedResults.Ok(calendarYear);
+    }
+}

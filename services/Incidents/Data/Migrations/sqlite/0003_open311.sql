@@ -1,0 +1,29 @@
+-- Open311 GeoReport v2: the client systems (hotline 12345, apps) that may file, and what a
+-- request carries beyond the case itself.
+
+-- API keys are stored as their SHA-256 (hex): a key is shown once when issued and cannot be read back.
+CREATE TABLE open311_clients (
+    id              TEXT PRIMARY KEY,
+    name            VARCHAR(80) NOT NULL,
+    key_hash        CHAR(64) NOT NULL,
+    created_at_ms   BIGINT NOT NULL,
+    revoked_at_ms   BIGINT NULL
+);
+CREATE UNIQUE INDEX ux_open311_clients_key_hash ON open311_clients (key_hash);
+
+-- One row per case filed through Open311 (only these are published by GET requests). The
+-- reporter's contact is kept for the verification call-back (群众满意度) and never published.
+CREATE TABLE open311_requests (
+    incident_id      TEXT PRIMARY KEY,
+    client_name      VARCHAR(80) NOT NULL,
+    requested_at_ms  BIGINT NOT NULL,
+    address_string   VARCHAR(400) NULL,
+    media_url        VARCHAR(2000) NULL,
+    account_id       VARCHAR(100) NULL,
+    device_id        VARCHAR(100) NULL,
+    email            VARCHAR(254) NULL,
+    first_name       VARCHAR(100) NULL,
+    last_name        VARCHAR(100) NULL,
+    phone            VARCHAR(40) NULL
+);
+CREATE INDEX ix_open311_requests_requested ON open311_requests (requested_at_ms);

@@ -1,0 +1,34 @@
+using Governance.Contracts;
+using Governance.Incidents.Apis;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.UnitCopy;
+
+namespace Governance.Incidents.Messaging;
+
+/// <summary>
+/// A grid worker's visit to a care subject found a problem: file it as a case at the subject's
+/// courtyard, through the same Filing as the API. Grids chose the case's id, so a message seen
+/// again (redelivered, or republished under another message id) finds the case and files nothing.
+/// </summary>
+public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+    : TransactionalConsumer<IncidentsDatabase, CareVisitReportedIncident>(runner)
+{
+    protected override async Task HandleAsync(CareVisitReportedIncident message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct)
+    {
+        if (await IncidentStore.FindAsync(uow.Connection, message.IncidentId, uow.Transaction) is not null) return;
+        // A courtyard created just before the visit may not have reached this copy yet: retried until it has.
+        if (await UnitCopyStore.FindAsync(uow.Connection, message.CourtyardCode, uow.Transaction) is null)
+            throw new ArrivedTooEarlyException($"Care visit {message.VisitId}: courtyard {message.CourtyardCode} is not in the unit copy yet");
+
+        var request = new FileIncidentRequest(message.CourtyardCode, Codes.Of(message.Category), Codes.Of(message.Grade),
+            message.Title, message.Description, null);
+        var (filing, errors) = await Filing.ValidateAsync(uow, request);
+        if (filing is null)
+            throw new PermanentMessageException($"Care visit {message.VisitId} cannot be filed: " +
+                string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+        await Filing.FileAsync(uow, message.IncidentId, filing, message.ReportedBy, null);
+    }
+}

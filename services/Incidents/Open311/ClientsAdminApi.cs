@@ -1,0 +1,71 @@
+using Governance.Incidents.Data;
+using Governance.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Incidents.Open311;
+
+public sealed record IssueClientRequest(string? Name);
+
+/// <summary>A newly issued key: shown in this answer only, never again (only its hash is kept).</summary>
+public sealed record IssuedClient(Guid Id, string Name, string ApiKey, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// Issuing and revoking the API keys of client systems (the 12345 hotline, apps), in our own JSON
+/// style. NOT PROTECTED YET: an administrator role is checked here once sign-in lands (JWT, issue 6);
+/// until then /open311/admin must only be reachable from the county's own network.
+/// </summary>
+public static class ClientsAdminApi
+{
+    public const int MaxNameLength = 80;
+
+    public static void MapOpen311ClientsAdmin(this IEndpointRouteBuilder routes)
+    {
+        var clients = routes.MapGroup("/open311/admin/clients");
+        clients.MapPost("", Issue);
+        clients.MapGet("", List);
+        clients.MapDelete("/{id:guid}", Revoke);
+    }
+
+    private static async Task<Results<Created<IssuedClient>, ValidationProblem, ProblemHttpResult>> Issue(
+        IssueClientRequest? body, IncidentsDatabase db, TimeProvider time)
+    {
+        var errors = new FieldErrors().Require("name", body?.Name, MaxNameLength);
+        if (errors.Any) return errors.ToProblem();
+        var name = body!.Name!.Trim();
+        var key = ApiKeys.Issue();
+        var client = new Open311Client(Guid.CreateVersion7(), name, Now(time), null);
+        var issued = await db.InTransactionAsync(async (c, t) =>
+        {
+            if (await ClientStore.ActiveNameExistsAsync(c, t, name)) return false;
+            await ClientStore.InsertAsync(c, t, client, ApiKeys.Hash(key));
+            return true;
+        });
+        if (!issued)
+            return TypedResults.Problem($"A client named '{name}' already has an active key; revoke it first or choose another name.",
+                statusCode: StatusCodes.Status409Conflict, title: "Client name in use");
+        return TypedResults.Created($"/open311/admin/clients/{client.Id}", new IssuedClient(client.Id, name, key, client.CreatedAt));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Open311Client>>> List(IncidentsDatabase db)
+    {
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await ClientStore.ListAsync(c));
+    }
+
+    /// <summary>Revokes the client's key at once; revoking twice is harmless.</summary>
+    private static async Task<Results<NoContent, NotFound>> Revoke(Guid id, IncidentsDatabase db, TimeProvider time)
+    {
+        var found = await db.InTransactionAsync(async (c, t) =>
+        {
+            if (await ClientStore.FindAsync(c, id, t) is null) return false;
+            await ClientStore.RevokeAsync(c, t, id, Now(time));
+            return true;
+        });
+        return found ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static DateTimeOffset Now(TimeProvider time) => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+}

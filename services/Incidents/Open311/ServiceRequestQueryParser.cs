@@ -1,0 +1,72 @@
+using Governance.Contracts;
+using Microsoft.AspNetCore.Http;
+
+namespace Governance.Incidents.Open311;
+
+/// <summary>
+/// GET requests' query string, read the spec's way: empty means absent; service_request_id,
+/// service_code and status are comma lists (or repeated); dates are W3C datetimes with a zone; the
+/// window is the last 90 days unless given and never wider than 90 days; at most 1000 results.
+/// </summary>
+public static class ServiceRequestQueryParser
+{
+    public const int MaxResults = 1000;
+    public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(90);
+
+    public static (ServiceRequestQuery? Query, IReadOnlyList<Open311Error> Errors) Parse(IQueryCollection query, DateTimeOffset now)
+    {
+        var errors = new List<Open311Error>();
+        void Error(string description) => errors.Add(new Open311Error(StatusCodes.Status400BadRequest, description));
+
+        var idTexts = Items(query, "service_request_id");
+        if (idTexts.Count > 0)
+        {
+            // "This overrides all other arguments."
+            var ids = new List<Guid>();
+            foreach (var text in idTexts)
+                if (Guid.TryParse(text, out var id)) ids.Add(id);
+                else Error($"service_request_id '{text}' is not a service request id.");
+            if (idTexts.Count > MaxResults) Error($"service_request_id may list at most {MaxResults} ids.");
+            return errors.Count > 0 ? (null, errors) : (new ServiceRequestQuery(ids.Distinct().ToList(), [], [], null, null, MaxResults), errors);
+        }
+
+        var categories = new List<Category>();
+        foreach (var code in Items(query, "service_code"))
+            if (ServiceCatalogue.Find(code) is { } service) categories.Add(service.Category);
+            else Error($"service_code '{code}' is not a service; services: {ServiceCatalogue.CodeList}.");
+
+        var statuses = new List<Model.IncidentStatus>();
+        var words = Items(query, "status");
+        foreach (var word in words)
+            if (word is not (Open311Status.Open or Open311Status.Closed)) Error($"status '{word}' must be open or closed.");
+        // Both words, or none, mean every status.
+        if (errors.Count == 0 && words.Distinct().Count() == 1) statuses.AddRange(Open311Status.StatusesOf(words[0]));
+
+        var start = Date(query, "start_date", Error);
+        var end = Date(query, "end_date", Error);
+        if (errors.Count > 0) return (null, errors);
+
+        if (start is { } s && end is { } e)
+        {
+            if (s > e) Error("start_date must not be after end_date.");
+            else if (e - s > MaxSpan) Error("start_date and end_date may not span more than 90 days.");
+        }
+        // One end given: the window is 90 days from it. Neither: the last 90 days.
+        DateTimeOffset? from = start ?? (end is { } until ? until - MaxSpan : now - MaxSpan);
+        DateTimeOffset? to = end ?? (start is { } since ? since + MaxSpan : null);
+        return errors.Count > 0 ? (null, errors) : (new ServiceRequestQuery([], categories.Distinct().ToList(), statuses, from, to, MaxResults), errors);
+    }
+
+    /// <summary>Every value of a parameter, repeated or comma separated, trimmed, empties dropped.</summary>
+    public static IReadOnlyList<string> Items(IQueryCollection query, string name) =>
+        query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+
+    private static DateTimeOffset? Date(IQueryCollection query, string name, Action<string> error)
+    {
+        var text = query[name].ToString();
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (W3cDateTime.TryParse(text, out var value)) return value;
+        error($"{name} '{text}' must be a W3C datetime with a time zone, e.g. 2026-01-01T00:00:00Z or 2026-01-01T08:00:00+08:00.");
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace Governance.Incidents.Open311;
+
+/// <summary>POST requests (file a case), GET requests (query them), GET requests/{id} (one).</summary>
+public static class ServiceRequestsApi
+{
+    /// <summary>service_notice of a new request: what happens next.</summary>
+    public const string FiledNotice = "已受理登记，将按事件类型和等级派遣至相应层级办理；可凭 service_request_id 查询办理进度。";
+
+    /// <summary>
+    /// Files a case from an application/x-www-form-urlencoded form, as POST /incidents does: Filing
+    /// validates and files inside one unit of work, and the Open311 extras are stored in the same
+    /// transaction. The reporter is recorded as "open311:&lt;client name&gt;".
+    /// </summary>
+    public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
+        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration)
+    {
+        var f = Open311Formats.Parse(format);
+        if (!http.Request.HasFormContentType)
+            return Open311Errors.BadRequest(f, "The body must be a form: Content-Type application/x-www-form-urlencoded; charset=utf-8.");
+        IFormCollection raw;
+        try
+        {
+            raw = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            return Open311Errors.BadRequest(f, $"The form could not be read: {ex.Message}");
+        }
+        catch (BadHttpRequestException ex)
+        {
+            return Open311Errors.Of(f, ex.StatusCode, $"The form could not be read: {ex.Message}");
+        }
+        var form = ServiceRequestForm.Read(raw, http.Request.Query);
+
+        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, Open311Settings.Of(configuration).AcceptDemoKey, http.RequestAborted);
+        if (client is null)
+            return Open311Errors.Forbidden(f, form.ApiKey is null
+                ? "api_key is required to create a service request."
+                : "Invalid api_key received: it is unknown or has been revoked.");
+        if (await Open311Api.CheckJurisdictionAsync(db, f, form.JurisdictionId) is { } wrongJurisdiction) return wrongJurisdiction;
+        if (form.ServiceCode is null)
+            return Open311Errors.BadRequest(f, $"service_code is required; services: {ServiceCatalogue.CodeList}.");
+        if (ServiceCatalogue.Find(form.ServiceCode) is null) return Open311Api.UnknownService(f, form.ServiceCode);
+
+        var ownErrors = form.Check().ToList();
+        var id = Guid.CreateVersion7();
+        var (filed, filingErrors) = await runner.RunAsync(async uow =>
+        {
+            var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
+            if (filing is null || ownErrors.Count > 0) return (false, errors);
+            var incident = await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null);
+            await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
+            return (true, errors);
+        }, http.RequestAborted);
+        if (!filed)
+            return Open311Errors.Of(f, StatusCodes.Status400BadRequest, ownErrors.Concat(form.Translate(filingErrors)));
+
+        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", FiledNotice), ("account_id", form.AccountId));
+        return new Open311Result(StatusCodes.Status201Created, f, new Open311Document("service_requests", Doc.List("request", [created])))
+        {
+            Location = $"{Open311Api.Root}/requests/{id}.{f.Extension()}",
+        };
+    }
+
+    public static async Task<Open311Result> List(string format, HttpRequest request, IncidentsDatabase db, TimeProvider time)
+    {
+        var f = Open311Formats.Parse(format);
+        if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
+        var (query, errors) = ServiceRequestQueryParser.Parse(request.Query, time.GetUtcNow());
+        if (query is null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, errors);
+        await using var connection = await db.OpenAsync(request.HttpContext.RequestAborted);
+        var found = await ServiceRequestStore.QueryAsync(connection, db.Provider, query);
+        return new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument(found));
+    }
+
+    public static async Task<Open311Result> Get(string id, string format, HttpRequest request, IncidentsDatabase db)
+    {
+        var f = Open311Formats.Parse(format);
+        if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
+        ServiceRequestRecord? found = null;
+        if (Guid.TryParse(id, out var guid))
+        {
+            await using var connection = await db.OpenAsync(request.HttpContext.RequestAborted);
+            found = await ServiceRequestStore.FindAsync(connection, guid);
+        }
+        return found is null
+            ? Open311Errors.NotFound(f, $"service_request_id '{id}' was not found.")
+            : new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument([found]));
+    }
+}

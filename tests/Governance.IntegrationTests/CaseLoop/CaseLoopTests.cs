@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Dispatch.Deadlines;
+using Governance.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.IntegrationTests.CaseLoop;
+
+/// <summary>
+/// The closed loop of a case and the escalation ladder (standalone mode, fake clock): on-the-spot
+/// resolution, verification by someone else, twice not solved, re-grading by hand and by casualty
+/// figures, acknowledgement deadlines, yellow and red cards.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CaseLoopTests
+{
+    private StandaloneEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // a Monday, 09:00 in China
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync(_time);
+        _host = _environment.Host;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
+        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
+
+    private async Task<IncidentJson> FileAndRouteAsync(string unitCode, string category, string grade)
+    {
+        var filed = await _host.FileAsync(unitCode, category, grade);
+        return await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+    }
+
+    private async Task<JsonElement> AssignmentAsync(Guid id) =>
+        (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment");
+
+    private async Task SweepAfterAsync(TimeSpan elapsed)
+    {
+        _time.Advance(elapsed);
+        await _host.Get<DeadlineSweeper>().SweepAsync();
+    }
+
+    [Test]
+    public async Task A_grid_worker_who_settles_a_matter_on_the_spot_closes_it_at_the_courtyard_tier()
+    {
+        var response = await _host.Http.PostAsJsonAsync("/incidents", new
+        {
+            unitCode = Demo.Courtyard, category = "dispute", grade = "IV", title = "晾衣杆占道", description = "邻居晾衣杆挡路",
+            resolution = "当场协调，已挪开",
+        }, "gw-zhang");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var incident = (await response.Content.ReadFromJsonAsync<IncidentJson>())!;
+        Assert.That((incident.Status, incident.Tier, incident.HandlingUnitCode), Is.EqualTo(("closed", "courtyard", Demo.Courtyard)));
+        Assert.That(incident.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "resolved-on-the-spot" }));
+
+        // Dispatch records it too (closed, courtyard tier) so the county counts it as kept in the village.
+        var assignment = await Eventually.GetAsync(async () =>
+        {
+            var r = await _host.Http.GetAsync($"/dispatch/assignments/{incident.Id}");
+            return r.IsSuccessStatusCode ? (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignment") : (JsonElement?)null;
+        }, _ => true, TimeSpan.FromSeconds(30), "Dispatch to record the on-the-spot case") ?? default;
+        Assert.That(assignment.GetProperty("status").GetString(), Is.EqualTo("closed"));
+        Assert.That(assignment.GetProperty("tier").GetString(), Is.EqualTo("courtyard"));
+
+        var major = await _host.Http.PostAsJsonAsync("/incidents", new
+        {
+            unitCode = Demo.Courtyard, category = "work-safety", grade = "II", title = "t", description = "d", resolution = "自行处理",
+        }, "gw-zhang");
+        Assert.That(major.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await major.Content.ReadAsStringAsync(), Does.Contain("resolution"));
+    }
+
+    [Test]
+    public async Task The_handler_who_resolved_a_case_cannot_verify_it()
+    {
+        var routed = await FileAndRouteAsync(Demo.Courtyard, "facilities", "III");
+        await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "修好了" }, "village-handler");
+        var self = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification", new { result = "solved" }, "village-handler");
+        Assert.That(self.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var other = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification",
+            new { result = "solved", satisfaction = "basically-satisfied" }, "gw-zhang");
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var closed = (await other.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.That(closed.GetProperty("status").GetString(), Is.EqualTo("closed"));
+        Assert.That(closed.GetProperty("satisfaction").GetString(), Is.EqualTo("basically-satisfied"));
+    }
+
+    [Test]
+    public async Task Partly_solved_reopens_on_the_same_tier_and_twice_not_solved_moves_the_case_up()
+    {
+        var routed = await FileAndRouteAsync(Demo.Courtyard, "environment", "III");
+        Assert.That(routed.Tier, Is.EqualTo("village"));
+
+        async Task<IncidentJson> ResolveAndVerify(string result)
+        {
+            await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "已清理" }, "village-handler");
+            var answer = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification", new { result }, "resident-li");
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
+            return (await answer.Content.ReadFromJsonAsync<IncidentJson>())!;
+        }
+
+        Assert.That((await ResolveAndVerify("partly-solved")).Status, Is.EqualTo("reopened"));
+        Assert.That((await ResolveAndVerify("not-solved")).Tier, Is.EqualTo("village"), "one 'not solved' keeps the tier");
+        await ResolveAndVerify("not-solved");
+        var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the second 'not solved' to move it up");
+        Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("rejected-twice"));
+    }
+
+    [Test]
+    public async Task Re_grading_above_the_tier_moves_the_case_up_at_once()
+    {
+        var routed = await FileAndRouteAsync(Demo.Grid, "facilities", "IV");
+        Assert.That(routed.Tier, Is.EqualTo("courtyard"));
+        var regrade = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/grade", new { grade = "II", reason = "桥梁出现结构性裂缝" }, "gw-zhang");
+        Assert.That(regrade.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the re-graded case to reach the township");
+        Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("regraded"));
+        Assert.That((await AssignmentAsync(routed.Id)).GetProperty("grade").GetString(), Is.EqualTo("II"));
+    }
+
+    [Test]
+    public async Task Casualty_figures_that_cross_an_Order_493_band_re_grade_the_case()
+    {
+        var routed = await FileAndRouteAsync(Demo.Courtyard, "work-safety", "IV");
+        var figures = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/casualties",
+            new { deaths = 0, seriouslyInjured = 12, directLossYuan = 2_000_000 }, "gw-zhang");
+        Assert.That(figures.StatusCode, Is.EqualTo(HttpStatusCode.OK), await figures.Content.ReadAsStringAsync());
+        var regraded = await figures.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(regraded.GetProperty("grade").GetString(), Is.EqualTo("III"), "10–49 seriously injured is significant (III)");
+        await WaitForAsync(routed.Id, i => i.Tier == "village", "the case to move to the village");
+
+        var negative = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/casualties", new { deaths = -1, seriouslyInjured = 0, directLossYuan = 0 }, "gw-zhang");
+        Assert.That(negative.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await negative.Content.ReadAsStringAsync(), Does.Contain("deaths"));
+    }
+
+    [Test]
+    public async Task An_unacknowledged_case_climbs_when_its_acknowledgement_deadline_passes_but_an_acknowledged_one_does_not()
+    {
+        var ignored = await FileAndRouteAsync(Demo.Courtyard, "consultation", "II");
+        var accepted = await FileAndRouteAsync(Demo.Courtyard, "consultation", "II");
+        Assert.That(ignored.Tier, Is.EqualTo("township"));
+        Assert.That((int)(await _host.Http.PostAsJsonAsync($"/incidents/{accepted.Id}/accept", null, "township-dispatcher")).StatusCode, Is.EqualTo(200));
+        await Eventually.GetAsync(async () => (await AssignmentAsync(accepted.Id)).GetProperty("acceptedAt").ValueKind == JsonValueKind.String ? "yes" : null,
+            _ => true, TimeSpan.FromSeconds(30), "Dispatch to record the acknowledgement");
+
+        await SweepAfterAsync(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)); // the township has 8 h to acknowledge
+        var moved = await WaitForAsync(ignored.Id, i => i.Tier == "county", "the unacknowledged case to climb");
+        Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Is.EqualTo("acknowledgement-overdue"));
+        Assert.That((await _host.IncidentAsync(accepted.Id))!.Tier, Is.EqualTo("township"));
+    }
+
+    [Test]
+    public async Task A_yellow_card_shows_at_three_quarters_of_the_deadline_and_a_red_card_when_it_passes()
+    {
+        var routed = await FileAndRouteAsync(Demo.Courtyard, "livelihood", "III"); // village: 3 days
+        await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/accept", null, "village-handler");
+        await Eventually.GetAsync(async () => (await AssignmentAsync(routed.Id)).GetProperty("acceptedAt").ValueKind == JsonValueKind.String ? "yes" : null,
+            _ => true, TimeSpan.FromSeconds(30), "Dispatch to record the acknowledgement");
+
+        await SweepAfterAsync(TimeSpan.FromDays(2.25) + TimeSpan.FromMinutes(1));
+        var yellow = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "warning"), "the yellow card");
+        Assert.That(yellow.Timeline.Single(t => t.Action == "warning").Reason, Is.EqualTo("yellow"));
+        Assert.That(yellow.Tier, Is.EqualTo("village"));
+
+        await SweepAfterAsync(TimeSpan.FromDays(0.75));
+        var red = await WaitForAsync(routed.Id, i => i.Tier == "township", "the red card and the climb");
+        Assert.That(red.Timeline.Where(t => t.Action == "warning").Select(t => t.Reason), Is.EqualTo(new[] { "yellow", "red" }));
+    }
+
+    [Test]
+    public async Task Categories_and_grades_have_stable_codes_and_Chinese_and_English_names()
+    {
+        var categories = await _host.Http.GetFromJsonAsync<JsonElement>("/incidents/categories");
+        Assert.That(categories.EnumerateArray().Select(c => c.GetProperty("code").GetString()),
+            Is.EqualTo(new[] { "dispute", "public-security", "petition", "work-safety", "emergency", "livelihood", "environment", "facilities", "consultation", "other" }));
+        Assert.That(categories[0].GetProperty("nameZh").GetString(), Is.EqualTo("矛盾纠纷"));
+        var grades = await _host.Http.GetFromJsonAsync<JsonElement>("/incidents/grades");
+        Assert.That(grades.EnumerateArray().Select(g => $"{g.GetProperty("code").GetString()} {g.GetProperty("nameZh").GetString()}"),
+            Is.EqualTo(new[] { "IV 一般", "III 较大", "II 重大", "I 特别重大" }));
+    }
+}

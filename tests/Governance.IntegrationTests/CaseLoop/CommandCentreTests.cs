@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.IntegrationTests.CaseLoop;
+
+/// <summary>The township command centre's desk and the county's levers (standalone mode).</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CommandCentreTests
+{
+    private StandaloneEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync(_time);
+        _host = _environment.Host;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    private async Task<IncidentJson> FileAndRouteAsync(string category, string grade, string unitCode = Demo.Courtyard)
+    {
+        var filed = await _host.FileAsync(unitCode, category, grade);
+        return await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
+    }
+
+    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
+        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
+
+    [Test]
+    public async Task The_queue_lists_the_townships_cases_most_urgent_first()
+    {
+        var general = await FileAndRouteAsync("petition", "IV");
+        var major = await FileAndRouteAsync("work-safety", "II");
+        var queue = await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/command-centres/{Demo.Township}/queue");
+        var ids = queue!.Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
+        Assert.That(ids, Does.Contain(general.Id).And.Contain(major.Id));
+        Assert.That(ids.IndexOf(major.Id), Is.LessThan(ids.IndexOf(general.Id)), "grade II before grade IV");
+        Assert.That(queue!.All(q => q.GetProperty("tier").GetString() == "township"));
+    }
+
+    [Test]
+    public async Task The_centre_calls_in_a_lead_department_and_co_handlers_with_their_own_deadlines()
+    {
+        var routed = await FileAndRouteAsync("work-safety", "II");
+        var call = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments", new
+        {
+            lead = "500101001000-safety",
+            coHandlers = new[] { new { department = "500101001000-police", deadline = "2d" }, new { department = "500101001000-enforcement", deadline = "1d" } },
+        }, "township-dispatcher");
+        Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.OK), await call.Content.ReadAsStringAsync());
+
+        var view = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
+        Assert.That(view.GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(), Is.EqualTo("500101001000-safety"));
+        var coHandlers = view.GetProperty("coHandlers").EnumerateArray().ToList();
+        Assert.That(coHandlers.Select(c => c.GetProperty("departmentCode").GetString()), Is.EquivalentTo(new[] { "500101001000-police", "500101001000-enforcement" }));
+        var due = coHandlers.ToDictionary(c => c.GetProperty("departmentCode").GetString()!, c => c.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.That(due["500101001000-police"] - due["500101001000-enforcement"], Is.EqualTo(TimeSpan.FromDays(1)));
+
+        var incident = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "departments-assigned"), "the call-in on the timeline");
+        Assert.That(incident.Timeline.Last().Actor, Is.EqualTo("township-dispatcher"));
+
+        var bad = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
+            new { lead = "x", coHandlers = new[] { new { department = "y", deadline = "soon" } } }, "township-dispatcher");
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("coHandlers[0].deadline"));
+    }
+
+    [Test]
+    public async Task The_centre_sends_a_case_the_village_can_settle_back_to_the_village()
+    {
+        var routed = await FileAndRouteAsync("petition", "IV");
+        Assert.That(routed.Tier, Is.EqualTo("township"));
+        var back = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "属邻里纠纷，村调委会可调解" }, "township-dispatcher");
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var returned = await WaitForAsync(routed.Id, i => i.Tier == "village", "the case to return to the village");
+        Assert.That(returned.HandlingUnitCode, Is.EqualTo(Demo.Village));
+        Assert.That(returned.Timeline.Last(t => t.Action == "returned").Reason, Is.EqualTo("属邻里纠纷，村调委会可调解"));
+
+        var again = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "again" }, "township-dispatcher");
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only township cases go back down");
+    }
+
+    [Test]
+    public async Task The_county_pulls_a_case_up_and_puts_it_under_supervision()
+    {
+        var routed = await FileAndRouteAsync("environment", "III");
+        var pull = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/pull-up", new { reason = "涉及多个乡镇的河道污染" }, "county-supervisor");
+        Assert.That(pull.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var pulled = await WaitForAsync(routed.Id, i => i.Tier == "county", "the pull-up");
+        Assert.That(pulled.HandlingUnitCode, Is.EqualTo(Demo.County));
+        Assert.That(pulled.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("county-pulled-up"));
+
+        var supervise = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/supervise", new { reason = "限期三日内报送处置方案" }, "county-supervisor");
+        Assert.That(supervise.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var supervised = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "supervised"), "the supervision flag");
+        Assert.That(supervised.Timeline.Last().Reason, Is.EqualTo("限期三日内报送处置方案"));
+
+        var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "higher" }, "county-supervisor");
+        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "the county does not escalate further");
+    }
+
+    [Test]
+    public async Task The_board_escalates_a_case_with_a_reason()
+    {
+        var routed = await FileAndRouteAsync("facilities", "III");
+        var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "需镇级协调供电公司" }, "village-handler");
+        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the escalation");
+        Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Is.EqualTo("handler-requested: 需镇级协调供电公司"));
+        var missing = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { }, "village-handler");
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+}

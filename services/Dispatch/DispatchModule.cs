@@ -4,6 +4,7 @@ using Governance.Dispatch.Data;
 using Governance.Dispatch.Deadlines;
 using Governance.Dispatch.Handling;
 using Governance.Dispatch.Messaging;
+using Governance.Dispatch.Notices;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
@@ -33,6 +34,7 @@ public sealed class DispatchModule : IServiceModule
         builder.Services.Configure<DeadlineSweeperOptions>(builder.Configuration.GetSection("Dispatch:Deadlines"));
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
+        builder.AddNotices();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -44,6 +46,9 @@ public sealed class DispatchModule : IServiceModule
         bus.AddServiceConsumer<IncidentResolvedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentVerifiedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentRegradedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentMergedConsumer>(ServiceName);
+        bus.AddServiceConsumer<MediationFailedConsumer>(ServiceName);
+        bus.AddNoticeConsumers(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
@@ -52,6 +57,7 @@ public sealed class DispatchModule : IServiceModule
         routes.MapAssignmentsApi();
         routes.MapCommandCentreApi();
         routes.MapCalendarApi();
+        routes.MapNoticesApi();
     }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)

@@ -9,6 +9,7 @@ using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Incidents;
@@ -19,8 +20,11 @@ public sealed class IncidentsModule : IServiceModule
     public const string ServiceName = "incidents";
     public string Name => ServiceName;
 
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
+        builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
+    }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
@@ -35,7 +39,12 @@ public sealed class IncidentsModule : IServiceModule
         bus.AddServiceConsumer<DeadlineWarningConsumer>(ServiceName);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder routes) { routes.MapIncidentsApi(); Open311.Open311Api.MapOpen311Api(routes); }
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapIncidentsApi();
+        routes.MapCoordinationApi();
+        Open311.Open311Api.MapOpen311Api(routes);
+    }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -25,3 +25,11 @@ public sealed record EscalationRequested(Guid IncidentId, string By, string Reas
 /// <summary>The case's grade changed (by hand, or because reported casualties crossed a band of
 /// State Council Order 493). Dispatch moves it up if the new grade starts above its tier.</summary>
 public sealed record IncidentRegraded(Guid IncidentId, Grade From, Grade To, string Reason, string By, DateTimeOffset At);
+
+/// <summary>Staff merged a duplicate into another case: the duplicate's clock stops; its reporters
+/// are asked to verify the surviving case.</summary>
+public sealed record IncidentMerged(Guid IncidentId, Guid IntoIncidentId, string By, DateTimeOffset At);
+
+/// <summary>Village mediation (乡贤评理堂) reached no agreement: Dispatch sends the dispute to the
+/// township, where the justice office (司法所) takes it.</summary>
+public sealed record MediationFailed(Guid IncidentId, Guid SessionId, string By, DateTimeOffset At);

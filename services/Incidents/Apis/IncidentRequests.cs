@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 
 namespace Governance.Incidents.Apis;
@@ -33,10 +34,16 @@ public sealed record IncidentView(
     IncidentStatus Status, Tier? Tier, string? HandlingUnitCode, DateTimeOffset? DueAt, DateTimeOffset? FlaggedOverdueAt,
     string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt, string? ResolvedBy, bool ResolvedOnTheSpot,
     int NotSolvedCount, Satisfaction? Satisfaction, DateTimeOffset? SupervisedAt, string? LeadDepartmentCode, Casualties? Casualties,
-    IReadOnlyList<TimelineEntry> Timeline)
+    Guid? PossibleDuplicateOf, Guid? MergedInto, IReadOnlyList<ReporterStore.Reporter> Reporters, IReadOnlyList<TimelineEntry> Timeline)
 {
-    public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline) => new(i.Id, i.UnitCode, i.Category, i.Grade,
-        i.Title, i.Description, i.Location, i.Status, i.Tier, i.HandlingUnitCode, i.DueAt, i.FlaggedOverdueAt, i.ReportedBy,
-        i.FiledAt, i.UpdatedAt, i.ResolvedBy, i.ResolvedOnTheSpot, i.NotSolvedCount, i.Satisfaction, i.SupervisedAt,
-        i.LeadDepartmentCode, i.Casualties, timeline);
+    public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ReporterStore.Reporter> reporters) => new(
+        i.Id, i.UnitCode, i.Category, i.Grade, i.Title, i.Description, i.Location, i.Status, i.Tier, i.HandlingUnitCode, i.DueAt,
+        i.FlaggedOverdueAt, i.ReportedBy, i.FiledAt, i.UpdatedAt, i.ResolvedBy, i.ResolvedOnTheSpot, i.NotSolvedCount, i.Satisfaction,
+        i.SupervisedAt, i.LeadDepartmentCode, i.Casualties, i.PossibleDuplicateOf, i.MergedInto, reporters, timeline);
 }
+
+public sealed record MergeRequest(Guid? Into);
+
+public sealed record MediationRequest(IReadOnlyList<string>? Mediators, IReadOnlyList<string>? Parties, DateTimeOffset? ScheduledAt);
+
+public sealed record MediationOutcomeRequest(bool? Reached, string? Agreement);

@@ -35,7 +35,8 @@ public static class IncidentsApi
     /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key
     /// returns the case filed the first time (200) instead of filing it twice.</summary>
     private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem>> FileIncident(
-        FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+        FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db,
+        Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, HttpContext http)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         if (key.Length > 100) return new FieldErrors().Add(IdempotencyHeader, "Idempotency-Key must be at most 100 characters.").ToProblem();
@@ -49,7 +50,7 @@ public static class IncidentsApi
                 return (earlier, false, (FieldErrors?)null);
             var (filing, problems) = await Filing.ValidateAsync(uow, body);
             if (filing is null) return ((Incident?)null, false, problems);
-            return (await Filing.FileAsync(uow, id, filing, actor, idempotencyKey), true, null);
+            return (await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), true, null);
         });
         if (errors is not null) return errors.ToProblem();
         var view = await ViewAsync(db, incident!);
@@ -76,7 +77,8 @@ public static class IncidentsApi
     {
         await using var c = await db.OpenAsync();
         var incident = await IncidentStore.FindAsync(c, id);
-        return incident is null ? TypedResults.NotFound() : TypedResults.Ok(IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, id)));
+        return incident is null ? TypedResults.NotFound()
+            : TypedResults.Ok(IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, id), await ReporterStore.ListAsync(c, id)));
     }
 
     private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Accept(
@@ -134,7 +136,7 @@ public static class IncidentsApi
             new Casualties(body!.Deaths!.Value, body.SeriouslyInjured!.Value, body.DirectLossYuan!.Value)));
     }
 
-    private static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ActAsync(
+    internal static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ActAsync(
         UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, FieldErrors errors,
         Func<UnitOfWork<IncidentsDatabase>, Task<ActionOutcome>> action)
     {
@@ -148,9 +150,9 @@ public static class IncidentsApi
         };
     }
 
-    private static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident)
+    internal static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident)
     {
         await using var c = await db.OpenAsync();
-        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id));
+        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id));
     }
 }

@@ -51,16 +51,23 @@ public static class Filing
             : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location, r.Resolution?.Trim()), errors);
     }
 
-    public static async Task<Incident> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey)
+    public static async Task<Incident> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey,
+        DuplicateOptions? duplicates = null)
     {
         var onTheSpot = f.Resolution is not null;
+        var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f);
         // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
         var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
             onTheSpot ? IncidentStatus.Closed : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
-            null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot);
+            null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot,
+            PossibleDuplicateOf: duplicateOf);
         await IncidentStore.InsertAsync(uow.Connection, uow.Transaction, incident, idempotencyKey);
+        await ReporterStore.AddAsync(uow.Connection, uow.Transaction, id, actor, uow.Now, id);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
             new TimelineEntry(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null));
+        if (duplicateOf is { } other)
+            await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
+                new TimelineEntry(uow.Now, "incidents", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
         if (onTheSpot)
             await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
                 new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));

@@ -13,7 +13,8 @@ public sealed record Incident(
     IncidentStatus Status, Tier? Tier, string? HandlingUnitCode, DateTimeOffset? DueAt, int AssignmentSequence,
     DateTimeOffset? FlaggedOverdueAt, string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt,
     string? ResolvedBy = null, bool ResolvedOnTheSpot = false, int NotSolvedCount = 0, Satisfaction? Satisfaction = null,
-    DateTimeOffset? SupervisedAt = null, string? LeadDepartmentCode = null, Casualties? Casualties = null);
+    DateTimeOffset? SupervisedAt = null, string? LeadDepartmentCode = null, Casualties? Casualties = null,
+    Guid? PossibleDuplicateOf = null, Guid? MergedInto = null);
 
 /// <summary>One step of the case's life: when, who, what, on which tier and unit, and why.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, Tier? Tier, string? UnitCode, string? Reason);
@@ -37,4 +38,10 @@ public static class TimelineAction
     public const string Supervised = "supervised";
     public const string DepartmentsAssigned = "departments-assigned";
     public const string Warning = "warning";
+    public const string PossibleDuplicate = "possible-duplicate";
+    public const string Merged = "merged";
+    public const string MergedFrom = "merged-from";
+    public const string MediationScheduled = "mediation-scheduled";
+    public const string MediationAgreed = "mediation-agreed";
+    public const string MediationFailed = "mediation-failed";
 }

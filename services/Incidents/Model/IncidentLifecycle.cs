@@ -22,10 +22,14 @@ public static class IncidentLifecycle
         IncidentAction.Resolve => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Resolved : null,
         IncidentAction.RequestEscalation => Working.Contains(status) ? status : null,
         // A grade can be corrected while the case is open (a resolved case may still be reopened).
-        IncidentAction.Regrade => status == IncidentStatus.Closed ? null : status,
+        IncidentAction.Regrade => status is IncidentStatus.Closed or IncidentStatus.Merged ? null : status,
         IncidentAction.VerifySolved => status == IncidentStatus.Resolved ? IncidentStatus.Closed : null,
         IncidentAction.VerifyPartlySolved or IncidentAction.VerifyNotSolved =>
             status == IncidentStatus.Resolved ? IncidentStatus.Reopened : null,
+        // A duplicate can be merged until it is settled.
+        IncidentAction.Merge => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Merged : null,
+        // Mediation sessions are held while the village works on the case.
+        IncidentAction.Mediate => Working.Contains(status) ? status : null,
         _ => null,
     };
 }

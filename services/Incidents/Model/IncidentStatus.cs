@@ -17,11 +17,13 @@ public enum IncidentStatus
     [JsonStringEnumMemberName("reopened")] Reopened,
     /// <summary>Verified solved (核查结案).</summary>
     [JsonStringEnumMemberName("closed")] Closed,
+    /// <summary>A duplicate, merged into another case that carries on for both.</summary>
+    [JsonStringEnumMemberName("merged")] Merged,
 }
 
 /// <summary>What can happen to a case.</summary>
 public enum IncidentAction
 {
     Route, Escalate, Return, FlagOverdue, Accept, Resolve, RequestEscalation, Regrade,
-    VerifySolved, VerifyPartlySolved, VerifyNotSolved,
+    VerifySolved, VerifyPartlySolved, VerifyNotSolved, Merge, Mediate,
 }

@@ -15,7 +15,8 @@ public static class Open311Status
     public static string Of(IncidentStatus status) => status switch
     {
         IncidentStatus.Filed or IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Resolved or IncidentStatus.Reopened => Open,
-        IncidentStatus.Closed => Closed,
+        // A merged duplicate is closed here: its reporters follow the case it was merged into.
+        IncidentStatus.Closed or IncidentStatus.Merged => Closed,
         // A status added later must be placed here on purpose; the unit tests walk every value.
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No Open311 status for this case status"),
     };
@@ -35,9 +36,10 @@ public static class Open311Status
             IncidentStatus.Resolved => "已办结，等待核查。",
             IncidentStatus.Reopened => $"核查未通过，{TierName(tier)}重新办理。",
             IncidentStatus.Closed => "已核查结案。",
+            IncidentStatus.Merged => "与同一问题的另一案件合并办理。",
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No status notes for this case status"),
         };
-        return flaggedOverdue && status != IncidentStatus.Closed ? notes + "已超期，区县督办中。" : notes;
+        return flaggedOverdue && status is not (IncidentStatus.Closed or IncidentStatus.Merged) ? notes + "已超期，区县督办中。" : notes;
     }
 
     private static string TierName(Tier? tier) => tier switch

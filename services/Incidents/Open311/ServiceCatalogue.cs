@@ -19,31 +19,31 @@ public static class ServiceCatalogue
 
     private static readonly Dictionary<Category, Extra> Extras = new()
     {
-        [Category.Dispute] = new("Disputes between neighbours, in families, over land or unpaid wages; mediated in the village first.",
+        [Category.Dispute] = new("between neighbours, in families, over land or unpaid wages; mediated in the village first.",
             "邻里纠纷, 家庭矛盾, 土地纠纷, 欠薪, 调解", "社会治理"),
-        [Category.PublicSecurity] = new("Public order and security: theft, fights, disturbances, suspicious people.",
+        [Category.PublicSecurity] = new("theft, fights, disturbances, suspicious people.",
             "治安, 盗窃, 打架, 扰民, 可疑人员", "社会治理"),
-        [Category.Petition] = new("Petitions and complaints to the authorities (信访); handled from the township up.",
+        [Category.Petition] = new("complaints and petitions to the authorities (信访); handled from the township up.",
             "信访, 上访, 投诉, 维稳", "社会治理"),
-        [Category.WorkSafety] = new("Work-safety hazards: unsafe workplaces and building sites, gas, hazardous goods, fire risks.",
+        [Category.WorkSafety] = new("hazards at workplaces and building sites, gas, hazardous goods, fire risks.",
             "安全隐患, 施工安全, 燃气, 危化品, 消防隐患", "安全应急"),
-        [Category.Emergency] = new("Emergencies and disaster risks: flood, fire, landslide, drought.",
+        [Category.Emergency] = new("flood, fire, landslide, drought and other disaster risks.",
             "防汛, 火灾, 山体滑坡, 地质灾害, 抗旱救灾", "安全应急"),
-        [Category.Livelihood] = new("Livelihood services: elderly people living alone, left-behind children, people needing assistance.",
+        [Category.Livelihood] = new("elderly people living alone, left-behind children, people needing assistance.",
             "独居老人, 留守儿童, 困难群众, 救助, 低保", "民生服务"),
-        [Category.Environment] = new("Environment, sanitation and town and village management: rubbish, pollution, illegal building.",
+        [Category.Environment] = new("rubbish, pollution, noise, illegal building; town and village management.",
             "垃圾, 污染, 噪音, 违章搭建, 占道经营, 城乡管理", "城乡管理"),
-        [Category.Facilities] = new("Public facilities: roads, water supply, power, street lights, manhole covers.",
+        [Category.Facilities] = new("roads, water supply, power, street lights, manhole covers.",
             "道路, 供水, 停水, 停电, 路灯, 井盖", "城乡管理"),
-        [Category.Consultation] = new("Questions about policies and how to get things done.",
+        [Category.Consultation] = new("questions about policies and how to get things done.",
             "政策, 咨询, 办事指南, 社保, 医保", "政策咨询"),
-        [Category.Other] = new("Anything the other services do not cover.", "其他", "其他"),
+        [Category.Other] = new("anything the other services do not cover.", "其他", "其他"),
     };
 
     public static IReadOnlyList<Open311Service> Services { get; } = Catalogue.Categories.Select(c =>
     {
         var extra = Extras[c.Code];
-        return new Open311Service(c.Code, Codes.Of(c.Code), c.NameZh, $"{c.NameEn}. {extra.Detail}", extra.Keywords, extra.Group);
+        return new Open311Service(c.Code, Codes.Of(c.Code), c.NameZh, $"{c.NameEn}: {extra.Detail}", extra.Keywords, extra.Group);
     }).ToList();
 
     public static Open311Service? Find(string? serviceCode) => Services.FirstOrDefault(s => s.Code == serviceCode);

@@ -83,29 +83,43 @@ public static class ServiceRequestStore
     /// <summary>Newest first, at most <see cref="ServiceRequestQuery.Limit"/>.</summary>
     public static async Task<IReadOnlyList<ServiceRequestRecord>> QueryAsync(DbConnection c, DatabaseProvider provider, ServiceRequestQuery q)
     {
+        var args = new DynamicParameters();
         var where = new List<string>();
-        if (q.Ids.Count > 0) where.Add("r.incident_id IN @Ids");
+        if (q.Ids.Count > 0) where.Add(In("r.incident_id", "Id", q.Ids.Cast<object>(), args));
         else
         {
-            if (q.Categories.Count > 0) where.Add("i.category IN @Categories");
-            if (q.Statuses.Count > 0) where.Add("i.status IN @Statuses");
-            if (q.From is not null) where.Add("r.requested_at_ms >= @FromMs");
-            if (q.To is not null) where.Add("r.requested_at_ms <= @ToMs");
+            if (q.Categories.Count > 0) where.Add(In("i.category", "Category", q.Categories.Select(x => (object)Codes.Of(x)), args));
+            if (q.Statuses.Count > 0) where.Add(In("i.status", "Status", q.Statuses.Select(x => (object)Codes.Of(x)), args));
+            if (q.From is { } from)
+            {
+                where.Add("r.requested_at_ms >= @FromMs");
+                args.Add("FromMs", from.ToUnixTimeMilliseconds());
+            }
+            if (q.To is { } to)
+            {
+                where.Add("r.requested_at_ms <= @ToMs");
+                args.Add("ToMs", to.ToUnixTimeMilliseconds());
+            }
         }
         var sql = $"""
             {Select}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY r.requested_at_ms DESC, r.incident_id {Sql.Page(provider, q.Limit)}
             """;
-        var rows = await c.QueryAsync<Row>(sql, new
-        {
-            q.Ids,
-            Categories = q.Categories.Select(x => Codes.Of(x)).ToList(),
-            Statuses = q.Statuses.Select(x => Codes.Of(x)).ToList(),
-            FromMs = q.From?.ToUnixTimeMilliseconds(),
-            ToMs = q.To?.ToUnixTimeMilliseconds(),
-        });
+        var rows = await c.QueryAsync<Row>(sql, args);
         return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    /// <summary>"column IN (@P0, @P1, …)" with one bound parameter per value. Dapper's own list
+    /// expansion is not used: on PostgreSQL it sends an array, and "IN $1" is a syntax error there.</summary>
+    private static string In(string column, string prefix, IEnumerable<object> values, DynamicParameters args)
+    {
+        var names = values.Select((value, index) =>
+        {
+            args.Add($"{prefix}{index}", value);
+            return $"@{prefix}{index}";
+        }).ToList();
+        return $"{column} IN ({string.Join(", ", names)})";
     }
 
     /// <summary>The county (or counties) this deployment serves: the jurisdictions Open311 accepts.</summary>

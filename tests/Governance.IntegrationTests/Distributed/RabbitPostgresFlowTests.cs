@@ -183,4 +183,54 @@ public sealed class RabbitPostgresFlowTests
         await using var c = await _host.Get<IncidentsDatabase>().OpenAsync();
         Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE body LIKE @m", new { m = $"%{marker}%" }), Is.Zero);
     }
+
+    [Test]
+    public async Task The_whole_escalation_ladder_works_over_RabbitMQ_with_every_reason_recorded()
+    {
+        // Deadline: courtyard → village → township → county, then flagged (the county is the top).
+        var climbing = await FileWhenUnitsKnownAsync(Demo.Grid, "environment", "IV");
+        await WaitForAsync(climbing.Id, i => i.Tier == "courtyard", "routing to the grid");
+        foreach (var (days, tier) in new[] { (1.0, "village"), (3.0, "township"), (7.0, "county") })
+        {
+            _time.Advance(TimeSpan.FromDays(days) + TimeSpan.FromSeconds(1));
+            await _host.Get<DeadlineSweeper>().SweepAsync();
+            await WaitForAsync(climbing.Id, i => i.Tier == tier, $"the climb to {tier}");
+        }
+        _time.Advance(TimeSpan.FromDays(15) + TimeSpan.FromSeconds(1));
+        await _host.Get<DeadlineSweeper>().SweepAsync();
+        await WaitForAsync(climbing.Id, i => i.FlaggedOverdueAt is not null, "the county flag");
+
+        // Handler asked; re-graded; twice not solved; the county pulled it up.
+        var asked = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "III");
+        await WaitForAsync(asked.Id, i => i.Tier == "village", "routing");
+        await _host.Http.PostAsJsonAsync($"/incidents/{asked.Id}/escalation-requests", new { reason = "超出村级能力" }, "village-handler");
+        await WaitForAsync(asked.Id, i => i.Tier == "township", "the requested escalation");
+
+        var regraded = await FileWhenUnitsKnownAsync(Demo.Courtyard, "work-safety", "IV");
+        await WaitForAsync(regraded.Id, i => i.Tier == "courtyard", "routing");
+        await _host.Http.PostAsJsonAsync($"/incidents/{regraded.Id}/grade", new { grade = "II", reason = "隐患扩大" }, "gw-zhang");
+        await WaitForAsync(regraded.Id, i => i.Tier == "township", "the re-graded climb");
+
+        var rejected = await FileWhenUnitsKnownAsync(Demo.Courtyard, "livelihood", "III");
+        await WaitForAsync(rejected.Id, i => i.Tier == "village", "routing");
+        for (var round = 1; round <= 2; round++)
+        {
+            await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/resolve", new { note = $"第{round}次处理" }, "village-handler");
+            await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/verification", new { result = "not-solved" }, "resident");
+            await WaitForAsync(rejected.Id, i => i.Status != "resolved", "the verification");
+        }
+        await WaitForAsync(rejected.Id, i => i.Tier == "township", "the climb after two rejections");
+
+        await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{asked.Id}/pull-up", new { reason = "跨乡镇供水" }, "county-supervisor");
+        await WaitForAsync(asked.Id, i => i.Tier == "county", "the pull-up");
+
+        var dispatch = _host.Get<DispatchDatabase>();
+        await using var connection = await dispatch.OpenAsync();
+        var reasons = (await connection.QueryAsync<string>(
+            "SELECT reason FROM escalations WHERE incident_id IN (@a, @b, @c, @d)",
+            new { a = climbing.Id, b = asked.Id, c = regraded.Id, d = rejected.Id })).ToList();
+        TestContext.Out.WriteLine($"escalations over RabbitMQ: {string.Join(", ", reasons.GroupBy(r => r).Select(g => $"{g.Key}={g.Count()}"))}");
+        Assert.That(reasons.Count(r => r == "deadline-passed"), Is.EqualTo(3));
+        Assert.That(reasons, Does.Contain("handler-requested").And.Contain("regraded").And.Contain("rejected-twice").And.Contain("county-pulled-up"));
+    }
 }

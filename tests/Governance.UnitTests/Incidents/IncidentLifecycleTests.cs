@@ -16,21 +16,23 @@ public class IncidentLifecycleTests
     /// </summary>
     private static readonly Dictionary<IncidentAction, IncidentStatus?[]> Table = new()
     {
-        //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed
-        [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed],
-        [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed],
-        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed],
-        [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed],
-        [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed],
-        [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed],
-        [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed],
-        [Regrade] =                        [Filed,      Assigned,   Accepted,   Resolved,   Reopened,   NotAllowed],
-        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed],
-        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed],
-        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed      Merged
+        [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed],
+        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed],
+        [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed, NotAllowed],
+        [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed, NotAllowed],
+        [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        [Regrade] =                        [Filed,      Assigned,   Accepted,   Resolved,   Reopened,   NotAllowed, NotAllowed],
+        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed, NotAllowed],
+        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        [Merge] =                          [Merged,     Merged,     Merged,     NotAllowed, Merged,     NotAllowed, NotAllowed],
+        [Mediate] =                        [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
     };
 
-    private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed];
+    private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed, Merged];
 
     private static IEnumerable<TestCaseData> EveryStatusAndAction()
     {

@@ -35,8 +35,8 @@ public class Open311StatusTests
     [Test]
     public void The_filter_words_select_the_statuses_behind_them()
     {
-        Assert.That(Open311Status.StatusesOf("closed"), Is.EqualTo(new[] { IncidentStatus.Closed }));
-        Assert.That(Open311Status.StatusesOf("open"), Is.EquivalentTo(Enum.GetValues<IncidentStatus>().Except([IncidentStatus.Closed])));
+        Assert.That(Open311Status.StatusesOf("closed"), Is.EqualTo(new[] { IncidentStatus.Closed, IncidentStatus.Merged }));
+        Assert.That(Open311Status.StatusesOf("open"), Is.EquivalentTo(Enum.GetValues<IncidentStatus>().Except([IncidentStatus.Closed, IncidentStatus.Merged])));
         Assert.That(Open311Status.StatusesOf("pending"), Is.Empty);
     }
 

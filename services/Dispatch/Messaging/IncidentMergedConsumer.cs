@@ -1,0 +1,17 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Dispatch.Messaging;
+
+/// <summary>A duplicate was merged into another case: its clock stops for good.</summary>
+public sealed class IncidentMergedConsumer(UnitOfWorkRunner<DispatchDatabase> runner)
+    : TransactionalConsumer<DispatchDatabase, IncidentMerged>(runner)
+{
+    protected override async Task HandleAsync(IncidentMerged message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
+    {
+        var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
+        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+
+namespace Governance.Incidents.Data;
+
+/// <summary>A village mediation session (乡贤评理堂): who mediates, between whom, when, and how it ended.</summary>
+public sealed record MediationSession(Guid Id, Guid IncidentId, IReadOnlyList<string> Mediators, IReadOnlyList<string> Parties,
+    DateTimeOffset ScheduledAt, string? Outcome, string? Agreement, string CreatedBy, DateTimeOffset CreatedAt,
+    string? RecordedBy, DateTimeOffset? RecordedAt);
+
+public static class MediationStore
+{
+    public const string Reached = "reached";
+    public const string NotReached = "not-reached";
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid IncidentId { get; init; }
+        public string Mediators { get; init; } = default!;
+        public string Parties { get; init; } = default!;
+        public long ScheduledAtMs { get; init; }
+        public string? Outcome { get; init; }
+        public string? Agreement { get; init; }
+        public string CreatedBy { get; init; } = default!;
+        public long CreatedAtMs { get; init; }
+        public string? RecordedBy { get; init; }
+        public long? RecordedAtMs { get; init; }
+
+        public MediationSession ToSession() => new(Id, IncidentId, Names(Mediators), Names(Parties),
+            DateTimeOffset.FromUnixTimeMilliseconds(ScheduledAtMs), Outcome, Agreement, CreatedBy,
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), RecordedBy,
+            RecordedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+    }
+
+    private static IReadOnlyList<string> Names(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+    private const string Columns = """
+        id AS Id, incident_id AS IncidentId, mediators AS Mediators, parties AS Parties, scheduled_at_ms AS ScheduledAtMs,
+        outcome AS Outcome, agreement AS Agreement, created_by AS CreatedBy, created_at_ms AS CreatedAtMs,
+        recorded_by AS RecordedBy, recorded_at_ms AS RecordedAtMs
+        """;
+
+    public static Task InsertAsync(DbConnection c, DbTransaction t, MediationSession s) => c.ExecuteAsync("""
+        INSERT INTO mediation_sessions (id, incident_id, mediators, parties, scheduled_at_ms, created_by, created_at_ms)
+        VALUES (@Id, @IncidentId, @Mediators, @Parties, @ScheduledAtMs, @CreatedBy, @CreatedAtMs)
+        """, new
+    {
+        s.Id, s.IncidentId, Mediators = JsonSerializer.Serialize(s.Mediators), Parties = JsonSerializer.Serialize(s.Parties),
+        ScheduledAtMs = s.ScheduledAt.ToUnixTimeMilliseconds(), s.CreatedBy, CreatedAtMs = s.CreatedAt.ToUnixTimeMilliseconds(),
+    }, t);
+
+    public static Task RecordOutcomeAsync(DbConnection c, DbTransaction t, Guid id, string outcome, string? agreement, string by, DateTimeOffset at) =>
+        c.ExecuteAsync("UPDATE mediation_sessions SET outcome = @outcome, agreement = @agreement, recorded_by = @by, recorded_at_ms = @at WHERE id = @id",
+            new { id, outcome, agreement, by, at = at.ToUnixTimeMilliseconds() }, t);
+
+    public static async Task<MediationSession?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
+        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE id = @id", new { id }, t))?.ToSession();
+
+    public static async Task<IReadOnlyList<MediationSession>> ForIncidentAsync(DbConnection c, Guid incidentId) =>
+        (await c.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE incident_id = @incidentId ORDER BY scheduled_at_ms", new { incidentId }))
+        .Select(r => r.ToSession()).ToList();
+}

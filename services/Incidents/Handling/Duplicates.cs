@@ -1,0 +1,54 @@
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>When a new case counts as a likely duplicate (configuration "Incidents:Duplicates").</summary>
+public sealed class DuplicateOptions
+{
+    /// <summary>How far back to look for the same problem.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(72);
+    /// <summary>Cases with locations this close (metres) count as the same place, whatever their courtyard.</summary>
+    public double RadiusMetres { get; set; } = 150;
+}
+
+/// <summary>
+/// Flags a new case that looks like one already open — same category, same courtyard or within the
+/// radius, inside the window — so staff can merge them instead of two units working one problem.
+/// Flagging only: a person decides.
+/// </summary>
+public static class Duplicates
+{
+    private const double EarthRadiusMetres = 6_371_000;
+
+    public static async Task<Guid?> FindLikelyAsync(UnitOfWork<IncidentsDatabase> uow, DuplicateOptions options, Filing.Validated filing)
+    {
+        (Location, double, double)? box = null;
+        if (filing.Location is { } here)
+        {
+            var latDelta = options.RadiusMetres / EarthRadiusMetres * 180 / Math.PI;
+            var lngDelta = latDelta / Math.Max(0.01, Math.Cos(here.Lat * Math.PI / 180));
+            box = (here, latDelta, lngDelta);
+        }
+        var candidates = await ReporterStore.CandidatesAsync(uow.Connection, uow.Transaction, Codes.Of(filing.Category), filing.UnitCode,
+            uow.Now - options.Window, box);
+        foreach (var (id, unitCode, location) in candidates)
+        {
+            if (unitCode == filing.UnitCode) return id;
+            if (filing.Location is { } a && location is { } b && DistanceMetres(a, b) <= options.RadiusMetres) return id;
+        }
+        return null;
+    }
+
+    /// <summary>Great-circle distance (haversine).</summary>
+    public static double DistanceMetres(Location a, Location b)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var dLat = Radians(b.Lat - a.Lat);
+        var dLng = Radians(b.Lng - a.Lng);
+        var h = Math.Pow(Math.Sin(dLat / 2), 2) + Math.Cos(Radians(a.Lat)) * Math.Cos(Radians(b.Lat)) * Math.Pow(Math.Sin(dLng / 2), 2);
+        return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}

@@ -1,0 +1,55 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>
+/// Village mediation (乡贤评理堂): respected villagers mediate a dispute on the village tier.
+/// Agreement reached resolves the case (verification still follows); not reached sends it to the
+/// township, where the justice office (司法所) takes it.
+/// </summary>
+public static class Mediation
+{
+    public static async Task<(ActionOutcome Outcome, MediationSession? Session)> ScheduleAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId,
+        IReadOnlyList<string> mediators, IReadOnlyList<string> parties, DateTimeOffset scheduledAt, string actor)
+    {
+        var incident = await IncidentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+        if (incident is null) return (new ActionOutcome.NotFound(), null);
+        if (incident.Category != Category.Dispute || incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
+            return (new ActionOutcome.NotAllowed(incident.Status, "Mediation is for open dispute cases on the village tier."), null);
+
+        var session = new MediationSession(Guid.CreateVersion7(), incidentId, mediators, parties, scheduledAt, null, null, actor, uow.Now, null, null);
+        await MediationStore.InsertAsync(uow.Connection, uow.Transaction, session);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId, new TimelineEntry(uow.Now, actor,
+            TimelineAction.MediationScheduled, incident.Tier, incident.HandlingUnitCode,
+            $"{scheduledAt:yyyy-MM-dd HH:mm}Z; mediators {string.Join("、", mediators)}; parties {string.Join("、", parties)}"));
+        return (new ActionOutcome.Done(incident), session);
+    }
+
+    public static async Task<ActionOutcome> RecordOutcomeAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, Guid sessionId,
+        bool reached, string? agreement, string actor)
+    {
+        var session = await MediationStore.FindAsync(uow.Connection, sessionId, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+        if (session is null || incident is null || session.IncidentId != incidentId) return new ActionOutcome.NotFound();
+        if (session.Outcome is not null)
+            return new ActionOutcome.NotAllowed(incident.Status, "This session's outcome is already recorded.");
+        if (incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
+            return new ActionOutcome.NotAllowed(incident.Status, "The case is no longer open on the village tier.");
+
+        await MediationStore.RecordOutcomeAsync(uow.Connection, uow.Transaction, sessionId,
+            reached ? MediationStore.Reached : MediationStore.NotReached, agreement, actor, uow.Now);
+        if (reached)
+        {
+            await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId, new TimelineEntry(uow.Now, actor,
+                TimelineAction.MediationAgreed, incident.Tier, incident.HandlingUnitCode, agreement));
+            return await CaseActions.ResolveAsync(uow, incidentId, actor, $"调解达成协议：{agreement}");
+        }
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId, new TimelineEntry(uow.Now, actor,
+            TimelineAction.MediationFailed, incident.Tier, incident.HandlingUnitCode, "no agreement: to the township justice office (司法所)"));
+        await uow.PublishAsync(new MediationFailed(incidentId, sessionId, actor, uow.Now));
+        return new ActionOutcome.Done(incident);
+    }
+}

@@ -1,0 +1,33 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>Merges a duplicate into the case that carries on: the duplicate stops, its reporters
+/// join the survivor's (all of them are asked to verify), both timelines say so.</summary>
+public static class Merging
+{
+    public static async Task<ActionOutcome> MergeAsync(UnitOfWork<IncidentsDatabase> uow, Guid duplicateId, Guid intoId, string actor)
+    {
+        var duplicate = await IncidentStore.FindAsync(uow.Connection, duplicateId, uow.Transaction);
+        var into = await IncidentStore.FindAsync(uow.Connection, intoId, uow.Transaction);
+        if (duplicate is null || into is null) return new ActionOutcome.NotFound();
+        if (duplicateId == intoId) return new ActionOutcome.NotAllowed(duplicate.Status, "A case cannot be merged into itself.");
+        if (into.Status is IncidentStatus.Closed or IncidentStatus.Merged)
+            return new ActionOutcome.NotAllowed(into.Status, "The case to merge into must be open.");
+        if (IncidentLifecycle.Next(duplicate.Status, IncidentAction.Merge) is not { } merged)
+            return new ActionOutcome.NotAllowed(duplicate.Status, "Only an open case can be merged.");
+
+        var changed = duplicate with { Status = merged, MergedInto = intoId, UpdatedAt = uow.Now };
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
+        await ReporterStore.CopyAsync(uow.Connection, uow.Transaction, duplicateId, intoId);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, duplicateId,
+            new TimelineEntry(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, intoId.ToString()));
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, intoId,
+            new TimelineEntry(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, duplicateId.ToString()));
+        await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
+        return new ActionOutcome.Done(changed);
+    }
+}

@@ -1,5 +1,6 @@
 using Governance.Contracts;
 using Governance.Incidents.Apis;
+using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Messaging;
 using Governance.Infrastructure.Data;
@@ -43,6 +44,7 @@ public sealed class IncidentsModule : IServiceModule
     {
         routes.MapIncidentsApi();
         routes.MapCoordinationApi();
+        routes.MapDashboardApi();
         Open311.Open311Api.MapOpen311Api(routes);
     }
 

@@ -17,7 +17,8 @@ public static class IncidentStore
         filed_at_ms AS FiledAtMs, updated_at_ms AS UpdatedAtMs, resolved_by AS ResolvedBy, resolved_on_the_spot AS ResolvedOnTheSpot,
         not_solved_count AS NotSolvedCount, satisfaction AS Satisfaction, supervised_at_ms AS SupervisedAtMs,
         lead_department_code AS LeadDepartmentCode, deaths AS Deaths, seriously_injured AS SeriouslyInjured, direct_loss_yuan AS DirectLossYuan,
-        possible_duplicate_of AS PossibleDuplicateOf, merged_into AS MergedInto
+        possible_duplicate_of AS PossibleDuplicateOf, merged_into AS MergedInto, grid_code AS GridCode, village_code AS VillageCode,
+        township_code AS TownshipCode, overdue AS Overdue, ever_overdue AS EverOverdue, resolved_at_ms AS ResolvedAtMs
         """;
 
     private sealed class Row
@@ -50,6 +51,12 @@ public static class IncidentStore
         public long? DirectLossYuan { get; init; }
         public Guid? PossibleDuplicateOf { get; init; }
         public Guid? MergedInto { get; init; }
+        public string? GridCode { get; init; }
+        public string? VillageCode { get; init; }
+        public string? TownshipCode { get; init; }
+        public int Overdue { get; init; }
+        public int EverOverdue { get; init; }
+        public long? ResolvedAtMs { get; init; }
 
         public Incident ToIncident() => new(Id, UnitCode, Parse<Category>(Category), Parse<Grade>(Grade), Title, Description,
             Lat is { } lat && Lng is { } lng ? new Location(lat, lng) : null, Parse<IncidentStatus>(Status),
@@ -58,7 +65,9 @@ public static class IncidentStore
             ResolvedBy, ResolvedOnTheSpot != 0, NotSolvedCount, Satisfaction is null ? null : Parse<Satisfaction>(Satisfaction),
             Time(SupervisedAtMs), LeadDepartmentCode,
             Deaths is null ? null : new Casualties(Deaths.Value, SeriouslyInjured ?? 0, DirectLossYuan ?? 0),
-            PossibleDuplicateOf, MergedInto);
+            PossibleDuplicateOf, MergedInto,
+            GridCode is null || VillageCode is null || TownshipCode is null ? null : new PlaceAncestry(GridCode, VillageCode, TownshipCode),
+            Overdue != 0, Time(ResolvedAtMs), EverOverdue != 0);
     }
 
     private sealed class TimelineRow
@@ -86,18 +95,21 @@ public static class IncidentStore
         IdempotencyKey = idempotencyKey, i.ResolvedBy, ResolvedOnTheSpot = i.ResolvedOnTheSpot ? 1 : 0, i.NotSolvedCount,
         Satisfaction = i.Satisfaction is { } sat ? Codes.Of(sat) : null, SupervisedAtMs = Ms(i.SupervisedAt), i.LeadDepartmentCode,
         Deaths = i.Casualties?.Deaths, SeriouslyInjured = i.Casualties?.SeriouslyInjured, DirectLossYuan = i.Casualties?.DirectLossYuan,
-        i.PossibleDuplicateOf, i.MergedInto,
+        i.PossibleDuplicateOf, i.MergedInto, i.Ancestry?.GridCode, i.Ancestry?.VillageCode, i.Ancestry?.TownshipCode,
+        Overdue = i.Overdue ? 1 : 0, EverOverdue = i.EverOverdue ? 1 : 0, ResolvedAtMs = Ms(i.ResolvedAt),
     };
 
     public static Task InsertAsync(DbConnection c, DbTransaction t, Incident i, string? idempotencyKey) => c.ExecuteAsync("""
         INSERT INTO incidents (id, unit_code, category, grade, title, description, lat, lng, status, tier, handling_unit_code,
             due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key,
             resolved_by, resolved_on_the_spot, not_solved_count, satisfaction, supervised_at_ms, lead_department_code,
-            deaths, seriously_injured, direct_loss_yuan, possible_duplicate_of, merged_into)
+            deaths, seriously_injured, direct_loss_yuan, possible_duplicate_of, merged_into, grid_code, village_code, township_code,
+            overdue, ever_overdue, resolved_at_ms)
         VALUES (@Id, @UnitCode, @Category, @Grade, @Title, @Description, @Lat, @Lng, @Status, @Tier, @HandlingUnitCode,
             @DueAtMs, @AssignmentSequence, @FlaggedOverdueAtMs, @ReportedBy, @FiledAtMs, @UpdatedAtMs, @IdempotencyKey,
             @ResolvedBy, @ResolvedOnTheSpot, @NotSolvedCount, @Satisfaction, @SupervisedAtMs, @LeadDepartmentCode,
-            @Deaths, @SeriouslyInjured, @DirectLossYuan, @PossibleDuplicateOf, @MergedInto)
+            @Deaths, @SeriouslyInjured, @DirectLossYuan, @PossibleDuplicateOf, @MergedInto, @GridCode, @VillageCode, @TownshipCode,
+            @Overdue, @EverOverdue, @ResolvedAtMs)
         """, Parameters(i, idempotencyKey), t);
 
     /// <summary>Writes the mutable part of a case: status, grade, current assignment, verification, figures.</summary>
@@ -106,7 +118,8 @@ public static class IncidentStore
             assignment_sequence = @AssignmentSequence, flagged_overdue_at_ms = @FlaggedOverdueAtMs, updated_at_ms = @UpdatedAtMs,
             resolved_by = @ResolvedBy, not_solved_count = @NotSolvedCount, satisfaction = @Satisfaction,
             supervised_at_ms = @SupervisedAtMs, lead_department_code = @LeadDepartmentCode,
-            deaths = @Deaths, seriously_injured = @SeriouslyInjured, direct_loss_yuan = @DirectLossYuan, merged_into = @MergedInto
+            deaths = @Deaths, seriously_injured = @SeriouslyInjured, direct_loss_yuan = @DirectLossYuan, merged_into = @MergedInto,
+            overdue = @Overdue, ever_overdue = @EverOverdue, resolved_at_ms = @ResolvedAtMs
         WHERE id = @Id
         """, Parameters(i), t);
 

@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Messaging;
@@ -16,10 +17,13 @@ public static class AssignmentUpdates
         ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Route, m.Tier, m.HandlingUnitCode, m.DueAt,
             new TimelineEntry(m.RoutedAt, DispatchActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, $"policy v{m.PolicyVersion}"));
 
-    public static Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentEscalated m) =>
-        ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Escalate, m.ToTier, m.HandlingUnitCode, m.DueAt,
+    public static async Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentEscalated m)
+    {
+        var moved = await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Escalate, m.ToTier, m.HandlingUnitCode, m.DueAt,
             new TimelineEntry(m.EscalatedAt, DispatchActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
                 m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"));
+        await DashboardProjector.EscalatedAsync(uow, moved, m.Reason, m.FromTier, m.EscalatedAt);
+    }
 
     public static Task ReturnedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentReturned m) =>
         ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Return, m.ToTier, m.HandlingUnitCode, m.DueAt,
@@ -45,14 +49,17 @@ public static class AssignmentUpdates
     /// <summary>红黄牌 on the timeline, so anyone reading the case sees when it went yellow or red.</summary>
     public static async Task WarningAsync(UnitOfWork<IncidentsDatabase> uow, DeadlineWarning m)
     {
-        await RequireAsync(uow, m.IncidentId);
+        var incident = await RequireAsync(uow, m.IncidentId);
+        // A red card for the tier the case is on now marks it overdue there (the dashboard counts it).
+        if (m.Level == WarningLevel.Red && m.Tier == incident.Tier)
+            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, await MarkOverdueAsync(uow, incident) with { UpdatedAt = uow.Now });
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
             new TimelineEntry(m.At, DispatchActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
     }
 
     public static async Task FlaggedOverdueAsync(UnitOfWork<IncidentsDatabase> uow, IncidentFlaggedOverdue m)
     {
-        var incident = await RequireAsync(uow, m.IncidentId);
+        var incident = await MarkOverdueAsync(uow, await RequireAsync(uow, m.IncidentId));
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
             new TimelineEntry(m.FlaggedAt, DispatchActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, "county deadline passed: supervision (督办)"));
@@ -62,17 +69,31 @@ public static class AssignmentUpdates
 
     private static string Codes(EscalationReason reason) => Infrastructure.Hosting.Codes.Of(reason);
 
-    private static async Task ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int sequence, IncidentAction action,
+    private static async Task<Incident> MarkOverdueAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident)
+    {
+        if (incident.Overdue || incident.Status is IncidentStatus.Closed or IncidentStatus.Merged) return incident;
+        var overdue = incident with { Overdue = true, EverOverdue = true };
+        await DashboardProjector.OverdueAsync(uow, overdue);
+        return overdue;
+    }
+
+    /// <summary>Records the step; applies the assignment if it is newer than the case's. Returns the case as it is now.</summary>
+    private static async Task<Incident> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int sequence, IncidentAction action,
         Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry)
     {
         var incident = await RequireAsync(uow, id);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, entry);
-        if (sequence <= incident.AssignmentSequence) return; // older news than what the case shows
+        if (sequence <= incident.AssignmentSequence) return incident; // older news than what the case shows
         var status = IncidentLifecycle.Next(incident.Status, action) ?? incident.Status;
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with
+        var moved = incident with
         {
             Status = status, Tier = tier, HandlingUnitCode = unitCode, DueAt = dueAt, AssignmentSequence = sequence, UpdatedAt = uow.Now,
-        });
+            Overdue = false, // a new clock on the tier
+        };
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, moved);
+        if (incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
+            await DashboardProjector.TierChangedAsync(uow, incident, moved);
+        return moved;
     }
 
     private static async Task<Incident> RequireAsync(UnitOfWork<IncidentsDatabase> uow, Guid id) =>

@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
@@ -26,7 +27,7 @@ public static class CaseActions
             i => new IncidentAccepted(i.Id, actor, uow.Now));
 
     public static Task<ActionOutcome> ResolveAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string note) =>
-        ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note, i => i with { ResolvedBy = actor },
+        ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note, i => i with { ResolvedBy = actor, ResolvedAt = uow.Now },
             i => new IncidentResolved(i.Id, actor, note, uow.Now));
 
     public static async Task<ActionOutcome> RequestEscalationAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string reason)
@@ -102,6 +103,7 @@ public static class CaseActions
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
             new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reason));
+        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed);
         await uow.PublishAsync(announcement(changed));
         return new ActionOutcome.Done(changed);
     }

@@ -1,5 +1,6 @@
 using Governance.Contracts;
 using Governance.Incidents.Apis;
+using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
@@ -56,11 +57,12 @@ public static class Filing
     {
         var onTheSpot = f.Resolution is not null;
         var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f);
+        var ancestry = await AncestryAsync(uow, f.UnitCode);
         // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
         var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
             onTheSpot ? IncidentStatus.Closed : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
             null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot,
-            PossibleDuplicateOf: duplicateOf);
+            PossibleDuplicateOf: duplicateOf, Ancestry: ancestry, ResolvedAt: onTheSpot ? uow.Now : null);
         await IncidentStore.InsertAsync(uow.Connection, uow.Transaction, incident, idempotencyKey);
         await ReporterStore.AddAsync(uow.Connection, uow.Transaction, id, actor, uow.Now, id);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
@@ -71,7 +73,19 @@ public static class Filing
         if (onTheSpot)
             await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
                 new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
+        await DashboardProjector.FiledAsync(uow, incident);
+        if (onTheSpot) await DashboardProjector.ClosedAsync(uow, incident);
         await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now, onTheSpot));
         return incident;
+    }
+
+    /// <summary>The grid, village and township above the place, from Incidents' copy of the tree.</summary>
+    private static async Task<PlaceAncestry?> AncestryAsync(UnitOfWork<IncidentsDatabase> uow, string unitCode)
+    {
+        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, unitCode, uow.Transaction);
+        string? Level(UnitLevel level) => chain.FirstOrDefault(u => u.Level == level)?.Code;
+        return Level(UnitLevel.Grid) is { } grid && Level(UnitLevel.Village) is { } village && Level(UnitLevel.Township) is { } township
+            ? new PlaceAncestry(grid, village, township)
+            : null;
     }
 }

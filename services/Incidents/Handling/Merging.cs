@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Messaging;
@@ -27,6 +28,7 @@ public static class Merging
             new TimelineEntry(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, intoId.ToString()));
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, intoId,
             new TimelineEntry(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, duplicateId.ToString()));
+        await DashboardProjector.LeftOpenAsync(uow, duplicate);
         await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
         return new ActionOutcome.Done(changed);
     }

@@ -14,7 +14,12 @@ public sealed record Incident(
     DateTimeOffset? FlaggedOverdueAt, string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt,
     string? ResolvedBy = null, bool ResolvedOnTheSpot = false, int NotSolvedCount = 0, Satisfaction? Satisfaction = null,
     DateTimeOffset? SupervisedAt = null, string? LeadDepartmentCode = null, Casualties? Casualties = null,
-    Guid? PossibleDuplicateOf = null, Guid? MergedInto = null);
+    Guid? PossibleDuplicateOf = null, Guid? MergedInto = null, PlaceAncestry? Ancestry = null, bool Overdue = false,
+    DateTimeOffset? ResolvedAt = null, bool EverOverdue = false);
+
+/// <summary>The grid, village and township above the place when the case was filed: cases keep the
+/// units they were filed in, and the dashboard counts them there.</summary>
+public sealed record PlaceAncestry(string GridCode, string VillageCode, string TownshipCode);
 
 /// <summary>One step of the case's life: when, who, what, on which tier and unit, and why.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, Tier? Tier, string? UnitCode, string? Reason);

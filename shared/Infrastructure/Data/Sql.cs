@@ -34,4 +34,24 @@ public static class Sql
     /// <summary>A recursive common table expression: SQL Server has no RECURSIVE keyword.</summary>
     public static string RecursiveWith(DatabaseProvider provider) =>
         provider == DatabaseProvider.SqlServer ? "WITH" : "WITH RECURSIVE";
+
+    /// <summary>Adds to counters of the row with the given key, creating it at zero first: the
+    /// read models' upsert. <paramref name="attributes"/> are written when the row is created (they
+    /// follow from the key). Parameters are named after the columns.</summary>
+    public static string Increment(DatabaseProvider provider, string table, IReadOnlyList<string> keys, IReadOnlyList<string> counters,
+        IReadOnlyList<string>? attributes = null)
+    {
+        var columns = keys.Concat(attributes ?? []).Concat(counters).ToList();
+        if (provider == DatabaseProvider.SqlServer)
+            return $"""
+                MERGE {table} WITH (HOLDLOCK) AS t USING (SELECT {string.Join(", ", keys.Select(k => $"@{k} AS {k}"))}) AS s
+                ON {string.Join(" AND ", keys.Select(k => $"t.{k} = s.{k}"))}
+                WHEN MATCHED THEN UPDATE SET {string.Join(", ", counters.Select(c => $"{c} = t.{c} + @{c}"))}
+                WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => $"@{c}"))});
+                """;
+        return $"""
+            INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => $"@{c}"))})
+            ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", counters.Select(c => $"{c} = {table}.{c} + excluded.{c}"))}
+            """;
+    }
 }

@@ -69,6 +69,13 @@ public static class UnitCopyStore
         return rows.Select(r => r.ToUnit()).ToList();
     }
 
+    /// <summary>The county (the root of the tree).</summary>
+    public static async Task<CopiedUnit?> CountyAsync(DbConnection connection)
+    {
+        var code = await connection.QueryFirstOrDefaultAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County });
+        return code is null ? null : await FindAsync(connection, code);
+    }
+
     public static Task<long> CountAsync(DbConnection connection) =>
         connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_copy");
 }

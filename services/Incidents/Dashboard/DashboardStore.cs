@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Contracts;
+
+namespace Governance.Incidents.Dashboard;
+
+/// <summary>Which part of the county a question is about, and for which days (China-local, inclusive).</summary>
+public sealed record DashboardScope(string UnitCode, UnitLevel Level, DateOnly From, DateOnly To)
+{
+    public int FromDay => From.Year * 10000 + From.Month * 100 + From.Day;
+    public int ToDay => To.Year * 10000 + To.Month * 100 + To.Day;
+    public string? Township => Level == UnitLevel.Township ? UnitCode : null;
+    public string? Village => Level == UnitLevel.Village ? UnitCode : null;
+
+    /// <summary>The filter every query shares: the period and the unit's subtree.</summary>
+    public const string Where = "day BETWEEN @FromDay AND @ToDay AND (@Township IS NULL OR township_code = @Township) AND (@Village IS NULL OR village_code = @Village)";
+    public const string WhereNow = "(@Township IS NULL OR township_code = @Township) AND (@Village IS NULL OR village_code = @Village)";
+}
+
+public sealed record Headline(long Filed, long Closed, long ClosedInVillage, long ClosedInTownship, long ClosedOnTime, long SatisfactionAnswers, long Satisfied);
+
+/// <summary>The dashboard's queries: sums over the rollups, never over the cases.</summary>
+public static class DashboardStore
+{
+    private sealed class HeadlineRow
+    {
+        public long Filed { get; init; }
+        public long Closed { get; init; }
+        public long ClosedInVillage { get; init; }
+        public long ClosedInTownship { get; init; }
+        public long ClosedOnTime { get; init; }
+        public long SatisfactionAnswers { get; init; }
+        public long Satisfied { get; init; }
+    }
+
+    private sealed class TierRow
+    {
+        public string Tier { get; init; } = default!;
+        public long Open { get; init; }
+        public long Overdue { get; init; }
+    }
+
+    private sealed class DayRow
+    {
+        public int Day { get; init; }
+        public long Filed { get; init; }
+        public long Closed { get; init; }
+    }
+
+    private sealed class CountRow
+    {
+        public string Key { get; init; } = default!;
+        public long Count { get; init; }
+    }
+
+    private sealed class ChildRow
+    {
+        public string Code { get; init; } = default!;
+        public long Filed { get; init; }
+        public long Closed { get; init; }
+        public long ClosedInVillage { get; init; }
+        public long ClosedInTownship { get; init; }
+    }
+
+    private const string HeadlineSums = """
+        COALESCE(SUM(filed), 0) AS Filed, COALESCE(SUM(closed), 0) AS Closed, COALESCE(SUM(closed_in_village), 0) AS ClosedInVillage,
+        COALESCE(SUM(closed_in_township), 0) AS ClosedInTownship, COALESCE(SUM(closed_on_time), 0) AS ClosedOnTime,
+        COALESCE(SUM(satisfaction_answers), 0) AS SatisfactionAnswers, COALESCE(SUM(satisfied), 0) AS Satisfied
+        """;
+
+    public static async Task<Headline> HeadlineAsync(DbConnection c, DashboardScope scope)
+    {
+        var r = await c.QuerySingleAsync<HeadlineRow>($"SELECT {HeadlineSums} FROM rollup_village_daily WHERE {DashboardScope.Where}", scope);
+        return new Headline(r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship, r.ClosedOnTime, r.SatisfactionAnswers, r.Satisfied);
+    }
+
+    public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByTierAsync(DbConnection c, DashboardScope scope) =>
+        (await c.QueryAsync<TierRow>($"""
+            SELECT tier AS Tier, SUM(open_cases) AS Open, SUM(overdue_cases) AS Overdue FROM open_counters
+            WHERE {DashboardScope.WhereNow} GROUP BY tier
+            """, scope)).ToDictionary(r => r.Tier, r => (r.Open, r.Overdue));
+
+    public static async Task<IReadOnlyList<(int Day, long Filed, long Closed)>> TrendAsync(DbConnection c, DashboardScope scope) =>
+        (await c.QueryAsync<DayRow>($"""
+            SELECT day AS Day, SUM(filed) AS Filed, SUM(closed) AS Closed FROM rollup_village_daily
+            WHERE {DashboardScope.Where} GROUP BY day ORDER BY day
+            """, scope)).Select(r => (r.Day, r.Filed, r.Closed)).ToList();
+
+    public static async Task<IReadOnlyList<(string Key, long Count)>> EscalationsByAsync(DbConnection c, DashboardScope scope, string column) =>
+        (await c.QueryAsync<CountRow>($"""
+            SELECT {column} AS Key, SUM(escalations) AS Count FROM rollup_escalations_daily
+            WHERE {DashboardScope.Where} GROUP BY {column} ORDER BY SUM(escalations) DESC
+            """, scope)).Select(r => (r.Key, r.Count)).ToList();
+
+    /// <summary>Figures per child unit: townships of the county, villages of a township.</summary>
+    public static async Task<IReadOnlyList<(string Code, long Filed, long Closed, long InVillage, long InTownship)>> ChildrenAsync(
+        DbConnection c, DashboardScope scope, string childColumn) =>
+        (await c.QueryAsync<ChildRow>($"""
+            SELECT {childColumn} AS Code, SUM(filed) AS Filed, SUM(closed) AS Closed, SUM(closed_in_village) AS ClosedInVillage,
+                   SUM(closed_in_township) AS ClosedInTownship
+            FROM rollup_village_daily WHERE {DashboardScope.Where} GROUP BY {childColumn}
+            """, scope)).Select(r => (r.Code, r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship)).ToList();
+
+    public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByChildAsync(DbConnection c, DashboardScope scope, string childColumn) =>
+        (await c.QueryAsync<TierRow>($"""
+            SELECT {childColumn} AS Tier, SUM(open_cases) AS Open, SUM(overdue_cases) AS Overdue FROM open_counters
+            WHERE {DashboardScope.WhereNow} GROUP BY {childColumn}
+            """, scope)).ToDictionary(r => r.Tier, r => (r.Open, r.Overdue));
+
+    /// <summary>Cases filed per grid (the hot-spot map).</summary>
+    public static async Task<IReadOnlyList<(string GridCode, long Filed)>> HotspotsAsync(DbConnection c, DashboardScope scope) =>
+        (await c.QueryAsync<CountRow>($"""
+            SELECT grid_code AS Key, SUM(filed) AS Count FROM rollup_grid_daily
+            WHERE {DashboardScope.Where} GROUP BY grid_code ORDER BY SUM(filed) DESC
+            """, scope)).Select(r => (r.Key, r.Count)).ToList();
+}

@@ -123,6 +123,15 @@ if [ -z "$SKIP_BUILD" ]; then
     dotnet build -c "$CONFIGURATION" --nologo -v quiet "$ROOT/services/Gateway"
 fi
 
+# The services accept tokens signed with this key (a county connects its identity provider instead:
+# Auth__Authority). Kept beside the logs, so tokens issued earlier stay valid across restarts.
+KEY_FILE="$LOG_DIR/signing-key"
+if [ -z "${Auth__SigningKey:-}" ]; then
+    [ -s "$KEY_FILE" ] || (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > "$KEY_FILE")
+    Auth__SigningKey="$(cat "$KEY_FILE")"
+fi
+export Auth__SigningKey
+
 # Grids first and ready before the others: it owns the grid units the other services learn about
 # through RabbitMQ, and its start-up creates them.
 for spec in "grids:$GRIDS_PORT" "incidents:$INCIDENTS_PORT" "dispatch:$DISPATCH_PORT"; do
@@ -144,6 +153,8 @@ echo
 echo "Governance (distributed) is serving at http://127.0.0.1:$GATEWAY_PORT"
 echo "  health:  http://127.0.0.1:$GATEWAY_PORT/health/ready"
 echo "  logs:    $LOG_DIR   (pids in *.pid)"
+echo "  a token: TOKEN=\$(dotnet $HOST_BIN/Governance.Host.dll issue-token admin county-administrator 500101000000 --Auth:SigningKey=\$(cat $KEY_FILE))"
+echo "           curl -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$GATEWAY_PORT/incidents"
 echo "  Ctrl+C stops the services and the gateway; RabbitMQ and PostgreSQL keep running."
 echo
 

@@ -1,6 +1,7 @@
 using Governance.Dispatch.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public static class CalendarApi
             await using var c = await db.OpenAsync();
             return TypedResults.Ok(await calendars.YearsAsync(c));
         });
-        routes.MapPut("/dispatch/calendar/{year:int}", PutYear);
+        routes.MapPut("/dispatch/calendar/{year:int}", PutYear).AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
     }
 
     private static async Task<Results<Ok<CalendarYear>, ValidationProblem>> PutYear(int year, CalendarYearRequest? body,

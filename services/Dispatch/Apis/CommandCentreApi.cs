@@ -5,6 +5,7 @@ using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,21 +31,22 @@ public static class CommandCentreApi
     public static void MapCommandCentreApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/dispatch/command-centres/{unitCode}/queue", GetQueue);
-        var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}");
-        assignment.MapPost("/departments", AssignDepartments);
-        assignment.MapPost("/send-back", SendBack);
+        var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}").AddEndpointFilter(AssignmentsApi.CaseJurisdiction);
+        assignment.MapPost("/departments", AssignDepartments).AddEndpointFilter(new RoleFilter(RoleFilter.Dispatchers));
+        assignment.MapPost("/send-back", SendBack).AddEndpointFilter(new RoleFilter(RoleFilter.Dispatchers));
         assignment.MapPost("/escalate", Escalate);
-        assignment.MapPost("/pull-up", PullUp);
-        assignment.MapPost("/supervise", Supervise);
+        assignment.MapPost("/pull-up", PullUp).AddEndpointFilter(new RoleFilter(RoleFilter.County));
+        assignment.MapPost("/supervise", Supervise).AddEndpointFilter(new RoleFilter(RoleFilter.County));
     }
 
     /// <summary>The cases a unit handles now, most urgent first: red, then yellow, then by grade
     /// (I before IV), then by due time.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ValidationProblem>> GetQueue(
-        DispatchDatabase db, TimeProvider time, string unitCode, int? limit)
+    private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ValidationProblem, NotFound>> GetQueue(
+        DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit)
     {
         if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
         await using var c = await db.OpenAsync();
+        if (!await Jurisdiction.CoversAsync(c, db.Provider, Caller.Of(http), unitCode)) return TypedResults.NotFound();
         var now = time.GetUtcNow();
         var items = (await AssignmentStore.QueueAsync(c, db.Provider, unitCode, limit ?? 500))
             .Select(a => new QueueItem(a.IncidentId, a.Category, a.Grade, a.Tier, a.UnitCode, a.PlaceCode, a.StartedAt, a.DueAt,

@@ -3,6 +3,7 @@ using Governance.Dispatch.Data;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class PolicyApi
     public static void MapPolicyApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/dispatch/policy", GetPolicy);
-        routes.MapPut("/dispatch/policy", PutPolicy);
+        routes.MapPut("/dispatch/policy", PutPolicy).AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
     }
 
     private static async Task<Ok<RoutingPolicy>> GetPolicy(DispatchDatabase db, PolicyStore policies)

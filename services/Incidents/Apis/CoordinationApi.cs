@@ -2,6 +2,7 @@ using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class CoordinationApi
 {
     public static void MapCoordinationApi(this IEndpointRouteBuilder routes)
     {
-        var incident = routes.MapGroup("/incidents/{id:guid}");
+        var incident = routes.MapGroup("/incidents/{id:guid}").AddEndpointFilter(IncidentsApi.CaseJurisdiction);
         incident.MapPost("/merge", Merge);
         incident.MapGet("/mediations", ListMediations);
         incident.MapPost("/mediations", ScheduleMediation);
@@ -27,7 +28,13 @@ public static class CoordinationApi
     {
         var errors = new FieldErrors();
         if (body?.Into is null) errors.Add("into", "into is required: the id of the case this one duplicates.");
-        return IncidentsApi.ActAsync(runner, db, errors, uow => Merging.MergeAsync(uow, id, body!.Into!.Value, Actor.Of(http)));
+        var caller = Caller.Of(http);
+        return IncidentsApi.ActAsync(runner, db, errors, async uow =>
+            // The case merged into must be in the caller's reach too.
+            await IncidentStore.FindAsync(uow.Connection, body!.Into!.Value, uow.Transaction) is { } into
+            && await Jurisdiction.CoversAsync(uow.Connection, uow.Provider, caller, into.UnitCode, uow.Transaction)
+                ? await Merging.MergeAsync(uow, id, into.Id, caller.Id)
+                : new ActionOutcome.NotFound());
     }
 
     private static async Task<Ok<IReadOnlyList<MediationSession>>> ListMediations(Guid id, IncidentsDatabase db)

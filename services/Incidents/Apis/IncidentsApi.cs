@@ -4,6 +4,7 @@ using Governance.Incidents.Handling;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,8 @@ public static class IncidentsApi
         var incidents = routes.MapGroup("/incidents");
         incidents.MapPost("", FileIncident);
         incidents.MapGet("", ListIncidents);
+        // Every route about one case checks the caller's jurisdiction first.
+        incidents = incidents.MapGroup("").AddEndpointFilter(CaseJurisdiction);
         incidents.MapGet("/{id:guid}", GetIncident);
         incidents.MapPost("/{id:guid}/accept", Accept);
         incidents.MapPost("/{id:guid}/resolve", Resolve);
@@ -32,9 +35,13 @@ public static class IncidentsApi
         incidents.MapGet("/grades", () => TypedResults.Ok(Catalogue.Grades));
     }
 
+    /// <summary>Where a case was filed, for the jurisdiction check of routes about it.</summary>
+    internal static readonly JurisdictionFilter<IncidentsDatabase> CaseJurisdiction =
+        new("id", async (c, id) => (await IncidentStore.FindAsync(c, id))?.UnitCode);
+
     /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key
     /// returns the case filed the first time (200) instead of filing it twice.</summary>
-    private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem>> FileIncident(
+    private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> FileIncident(
         FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db,
         Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, HttpContext http)
     {
@@ -42,7 +49,8 @@ public static class IncidentsApi
         if (key.Length > 100) return new FieldErrors().Add(IdempotencyHeader, "Idempotency-Key must be at most 100 characters.").ToProblem();
         var idempotencyKey = key.Length == 0 ? null : key;
         var id = Guid.CreateVersion7();
-        var actor = Actor.Of(http);
+        var caller = Caller.Of(http);
+        var actor = caller.Id;
 
         var (incident, created, errors) = await runner.RunAsync(async uow =>
         {
@@ -50,15 +58,18 @@ public static class IncidentsApi
                 return (earlier, false, (FieldErrors?)null);
             var (filing, problems) = await Filing.ValidateAsync(uow, body);
             if (filing is null) return ((Incident?)null, false, problems);
+            if (!await Jurisdiction.CoversAsync(uow.Connection, uow.Provider, caller, filing.UnitCode, uow.Transaction))
+                return (null, false, null);
             return (await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), true, null);
         });
         if (errors is not null) return errors.ToProblem();
-        var view = await ViewAsync(db, incident!);
+        if (incident is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
+        var view = await ViewAsync(db, incident);
         return created ? TypedResults.Created($"/incidents/{view.Id}", view) : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Incident>>, ValidationProblem>> ListIncidents(
-        IncidentsDatabase db, string? status, string? unitCode, int? limit)
+        IncidentsDatabase db, HttpContext http, string? status, string? unitCode, int? limit)
     {
         var errors = new FieldErrors();
         IncidentStatus? parsed = null;
@@ -70,7 +81,8 @@ public static class IncidentsApi
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await IncidentStore.ListAsync(c, db.Provider, parsed, unitCode, limit ?? 100));
+        var scope = await Jurisdiction.ListScopeAsync(c, Caller.Of(http));
+        return TypedResults.Ok(await IncidentStore.ListAsync(c, db.Provider, parsed, unitCode, limit ?? 100, scope));
     }
 
     private static async Task<Results<Ok<IncidentView>, NotFound>> GetIncident(IncidentsDatabase db, Guid id)

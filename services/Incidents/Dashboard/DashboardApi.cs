@@ -1,7 +1,9 @@
 using System.Globalization;
 using Governance.Contracts;
 using Governance.Incidents.Data;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +32,8 @@ public static class DashboardApi
     public sealed record Hotspot(string GridCode, long Filed);
 
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    /// <summary>The error key of a unit outside the caller's reach: answered 403, not 400.</summary>
+    private const string OutsideJurisdiction = "unitCode.jurisdiction";
     private const int LongestPeriodDays = 3 * 366;
 
     public static void MapDashboardApi(this IEndpointRouteBuilder routes)
@@ -42,12 +46,16 @@ public static class DashboardApi
         dashboard.MapGet("/hotspots", GetHotspots);
     }
 
-    private static async Task<Results<Ok<Summary>, ValidationProblem>> GetSummary(
-        IncidentsDatabase db, TimeProvider time, string? unitCode, string? from, string? to)
+    private static async Task<Results<Ok<Summary>, ValidationProblem, ProblemHttpResult>> GetSummary(
+        IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
         await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, time, unitCode, from, to);
-        if (scope is null) return errors.ToProblem();
+        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        if (scope is null)
+        {
+            if (errors.Has(OutsideJurisdiction)) return Forbidden();
+            return errors.ToProblem();
+        }
         var h = await DashboardStore.HeadlineAsync(c, scope);
         var open = await DashboardStore.OpenByTierAsync(c, scope);
         TierCounts Counts(Func<(long Open, long Overdue), long> pick) => new(
@@ -57,12 +65,16 @@ public static class DashboardApi
             Rate(h.Satisfied, h.SatisfactionAnswers), Counts(v => v.Open), Counts(v => v.Overdue)));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ValidationProblem>> GetTrend(
-        IncidentsDatabase db, TimeProvider time, string? unitCode, string? from, string? to)
+    private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ValidationProblem, ProblemHttpResult>> GetTrend(
+        IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
         await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, time, unitCode, from, to);
-        if (scope is null) return errors.ToProblem();
+        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        if (scope is null)
+        {
+            if (errors.Has(OutsideJurisdiction)) return Forbidden();
+            return errors.ToProblem();
+        }
         var byDay = (await DashboardStore.TrendAsync(c, scope)).ToDictionary(p => p.Day);
         // Every day of the period, zeros included, so a chart's axis is honest.
         var points = Enumerable.Range(0, scope.To.DayNumber - scope.From.DayNumber + 1).Select(scope.From.AddDays).Select(day =>
@@ -73,12 +85,16 @@ public static class DashboardApi
         return TypedResults.Ok<IReadOnlyList<TrendPoint>>(points);
     }
 
-    private static async Task<Results<Ok<Escalations>, ValidationProblem>> GetEscalations(
-        IncidentsDatabase db, TimeProvider time, string? unitCode, string? from, string? to)
+    private static async Task<Results<Ok<Escalations>, ValidationProblem, ProblemHttpResult>> GetEscalations(
+        IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
         await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, time, unitCode, from, to);
-        if (scope is null) return errors.ToProblem();
+        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        if (scope is null)
+        {
+            if (errors.Has(OutsideJurisdiction)) return Forbidden();
+            return errors.ToProblem();
+        }
         var byReason = (await DashboardStore.EscalationsByAsync(c, scope, "reason")).Select(r => new ReasonCount(r.Key, r.Count)).ToList();
         var byTownship = new List<UnitCount>();
         foreach (var (code, count) in await DashboardStore.EscalationsByAsync(c, scope, "township_code"))
@@ -86,12 +102,16 @@ public static class DashboardApi
         return TypedResults.Ok(new Escalations(byReason, byTownship));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Child>>, ValidationProblem>> GetChildren(
-        IncidentsDatabase db, TimeProvider time, string? unitCode, string? from, string? to)
+    private static async Task<Results<Ok<IReadOnlyList<Child>>, ValidationProblem, ProblemHttpResult>> GetChildren(
+        IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
         await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, time, unitCode, from, to);
-        if (scope is null) return errors.ToProblem();
+        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        if (scope is null)
+        {
+            if (errors.Has(OutsideJurisdiction)) return Forbidden();
+            return errors.ToProblem();
+        }
         var children = new List<Child>();
         if (scope.Level == UnitLevel.Village)
         {
@@ -119,19 +139,25 @@ public static class DashboardApi
         return TypedResults.Ok<IReadOnlyList<Child>>(children.OrderBy(ch => ch.UnitCode).ToList());
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Hotspot>>, ValidationProblem>> GetHotspots(
-        IncidentsDatabase db, TimeProvider time, string? unitCode, string? from, string? to)
+    private static async Task<Results<Ok<IReadOnlyList<Hotspot>>, ValidationProblem, ProblemHttpResult>> GetHotspots(
+        IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
         await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, time, unitCode, from, to);
-        if (scope is null) return errors.ToProblem();
+        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        if (scope is null)
+        {
+            if (errors.Has(OutsideJurisdiction)) return Forbidden();
+            return errors.ToProblem();
+        }
         return TypedResults.Ok<IReadOnlyList<Hotspot>>((await DashboardStore.HotspotsAsync(c, scope)).Select(h => new Hotspot(h.GridCode, h.Filed)).ToList());
     }
 
     /// <summary>The unit (default: the county) and the period (default: the last 30 days), checked.</summary>
     private static async Task<(DashboardScope? Scope, FieldErrors Errors)> ScopeAsync(
-        System.Data.Common.DbConnection c, TimeProvider time, string? unitCode, string? from, string? to)
+        System.Data.Common.DbConnection c, DatabaseProvider provider, TimeProvider time, Caller caller, string? unitCode, string? from, string? to)
     {
+        // A township's staff see their township's dashboard; the county sees all (default: one's own unit).
+        if (unitCode is null && !caller.Unrestricted) unitCode = await Jurisdiction.HomeUnitAsync(c, caller);
         var errors = new FieldErrors();
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
         var toDay = ParseDay(errors, "to", to) ?? today;
@@ -151,6 +177,8 @@ public static class DashboardApi
             if (unit is null) errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
             else if (unit.Level is not (UnitLevel.County or UnitLevel.Township or UnitLevel.Village))
                 errors.Add("unitCode", "unitCode must be the county, a township or a village (a grid's cases: GET /incidents?unitCode=).");
+            else if (!await Jurisdiction.CoversAsync(c, provider, caller, unit.Code))
+                errors.Add(OutsideJurisdiction, "unitCode is outside your units.");
         }
         return errors.Any ? (null, errors) : (new DashboardScope(unit!.Code, unit.Level, fromDay, toDay), errors);
     }
@@ -162,6 +190,9 @@ public static class DashboardApi
         errors.Add(field, $"{field} must be a date written yyyy-MM-dd.");
         return null;
     }
+
+    private static ProblemHttpResult Forbidden() =>
+        TypedResults.Problem("unitCode is outside your units.", statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction");
 
     private static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 

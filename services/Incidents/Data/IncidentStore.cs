@@ -129,14 +129,21 @@ public static class IncidentStore
     public static async Task<Incident?> FindByIdempotencyKeyAsync(DbConnection c, string key, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE idempotency_key = @key", new { key }, t))?.ToIncident();
 
-    public static async Task<IReadOnlyList<Incident>> ListAsync(DbConnection c, DatabaseProvider provider, IncidentStatus? status, string? unitCode, int limit)
+    /// <param name="jurisdiction">The caller's units (null: everything): only cases filed in their subtrees.</param>
+    public static async Task<IReadOnlyList<Incident>> ListAsync(DbConnection c, DatabaseProvider provider, IncidentStatus? status, string? unitCode,
+        int limit, IReadOnlyList<string>? jurisdiction = null)
     {
+        var parameters = new DynamicParameters(new { Status = status is { } s ? Codes.Of(s) : null, UnitCode = unitCode });
+        var within = jurisdiction is null ? "1 = 1" : string.Join(" OR ", new[] { "unit_code", "grid_code", "village_code", "township_code" }
+            .Select((column, i) => SqlList.In(column, $"j{i}_", jurisdiction, parameters)));
         var sql = $"""
             SELECT {Columns} FROM incidents
-            WHERE (@Status IS NULL OR status = @Status) AND (@UnitCode IS NULL OR unit_code = @UnitCode OR handling_unit_code = @UnitCode)
+            WHERE (@Status IS NULL OR status = @Status) AND (@UnitCode IS NULL OR unit_code = @UnitCode OR handling_unit_code = @UnitCode
+                OR grid_code = @UnitCode OR village_code = @UnitCode OR township_code = @UnitCode)
+              AND ({within})
             ORDER BY filed_at_ms DESC {Sql.Page(provider, limit)}
             """;
-        var rows = await c.QueryAsync<Row>(sql, new { Status = status is { } s ? Codes.Of(s) : null, UnitCode = unitCode });
+        var rows = await c.QueryAsync<Row>(sql, parameters);
         return rows.Select(r => r.ToIncident()).ToList();
     }
 

@@ -14,8 +14,7 @@ public sealed record IssuedClient(Guid Id, string Name, string ApiKey, DateTimeO
 
 /// <summary>
 /// Issuing and revoking the API keys of client systems (the 12345 hotline, apps), in our own JSON
-/// style. NOT PROTECTED YET: an administrator role is checked here once sign-in lands (JWT, issue 6);
-/// until then /open311/admin must only be reachable from the county's own network.
+/// style. Only county administrators (signed-in, role county-administrator) may do it.
 /// </summary>
 public static class ClientsAdminApi
 {
@@ -23,7 +22,9 @@ public static class ClientsAdminApi
 
     public static void MapOpen311ClientsAdmin(this IEndpointRouteBuilder routes)
     {
-        var clients = routes.MapGroup("/open311/admin/clients");
+        // Issuing keys to hotline and app systems is the county administrator's job.
+        var clients = routes.MapGroup("/open311/admin/clients").AddEndpointFilter(new Governance.Infrastructure.Security.RoleFilter(
+            Governance.Infrastructure.Security.Roles.CountyAdministrator));
         clients.MapPost("", Issue);
         clients.MapGet("", List);
         clients.MapDelete("/{id:guid}", Revoke);

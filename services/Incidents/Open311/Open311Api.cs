@@ -23,7 +23,8 @@ public static class Open311Api
 
     public static void MapOpen311Api(this IEndpointRouteBuilder routes)
     {
-        var v2 = routes.MapGroup(Root).AddEndpointFilter(FormatAndFailures);
+        // Hotline and app systems authenticate with their Open311 API key, not a user's token.
+        var v2 = routes.MapGroup(Root).AddEndpointFilter(FormatAndFailures).AllowAnonymous();
         v2.MapGet("/discovery.{format}", Discovery);
         v2.MapGet("/services.{format}", Services);
         v2.MapGet("/services/{serviceCode}.{format}", ServiceDefinition);

@@ -1,5 +1,6 @@
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Outbox;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -37,6 +38,7 @@ public static class GovernanceApp
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
         builder.Services.AddGovernanceBus(builder.Configuration, modules);
+        builder.AddGovernanceAuth();
         // Nothing a user files needs more than this; larger bodies are refused before they are read.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         foreach (var module in modules) module.AddServices(builder);
@@ -44,11 +46,45 @@ public static class GovernanceApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGet("/", () => TypedResults.Ok(new { system = "Governance", services = modules.Select(m => m.Name) }));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        // ---- Web pages (issue #5) --------------------------------------------------------------
+        // The build copies services/Web's bundle to wwwroot/ beside the executable; it is served
+        // from the same address as the API. Client routes (/worker, /command-centre, /county …) get
+        // index.html; the API's prefixes never do, so an unknown API path stays a 404. Without the
+        // bundle (built with -p:SkipWebPages=true) "/" names the hosted services instead.
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists) UseWebPages(app);
+        else app.MapGet("/", () => TypedResults.Ok(new { system = "Governance", services = modules.Select(m => m.Name) })).AllowAnonymous();
+        // ----------------------------------------------------------------------------------------
+        // After the pages (they sign in themselves), before every API endpoint: all of them require a
+        // valid token unless they say AllowAnonymous.
+        app.UseAuthentication();
+        app.UseAuthorization();
         foreach (var module in modules) module.MapEndpoints(app);
         return app;
+    }
+
+    /// <summary>First path segments that belong to the API (services' prefixes, health, sign-in).</summary>
+    private static readonly string[] ApiPrefixes = ["grids", "incidents", "dispatch", "open311", "health", "auth"];
+
+    private static void UseWebPages(WebApplication app)
+    {
+        // Routing has already run: a request an API endpoint matched is left alone.
+        app.Use((context, next) =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            var first = path.TrimStart('/').Split('/')[0];
+            if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && !Path.HasExtension(path) && !ApiPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase))
+                context.Request.Path = "/index.html";
+            return next(context);
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Bundled files carry a content hash in their names: cache them for good; index.html never.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        });
     }
 
     /// <summary>Migrations and demo data of every hosted service, before the first request.</summary>
@@ -60,6 +96,11 @@ public static class GovernanceApp
 
     public static async Task RunAsync(string[] args, IReadOnlyList<IServiceModule> available)
     {
+        if (args.Length > 0 && args[0] == "issue-token")
+        {
+            IssueToken(args);
+            return;
+        }
         var app = Build(args, available);
         await InitializeAsync(app);
         await app.StartAsync();
@@ -67,6 +108,25 @@ public static class GovernanceApp
         foreach (var url in app.Urls)
             Console.WriteLine($"Governance ({services}) is serving at {url}   (health: {url}/health/ready)");
         await app.WaitForShutdownAsync();
+    }
+
+    /// <summary>
+    /// <c>Governance.Host issue-token &lt;user&gt; &lt;role&gt; &lt;unit&gt; [--Auth:SigningKey=...]</c>: prints a token signed
+    /// with the configured key — for service accounts, operators' scripts and trying the distributed
+    /// deployment before the county's identity provider is connected.
+    /// </summary>
+    private static void IssueToken(string[] args)
+    {
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--")).ToList();
+        if (positional.Count != 3)
+        {
+            Console.Error.WriteLine("usage: Governance.Host issue-token <user> <role> <unit> [--Auth:SigningKey=...]");
+            Environment.ExitCode = 2;
+            return;
+        }
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Skip(1).Where(a => a.StartsWith("--")).ToArray(), ContentRootPath = AppContext.BaseDirectory });
+        var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        Console.WriteLine(new TokenIssuer(options, TimeProvider.System).Issue(positional[0], positional[0], [positional[1]], [positional[2]]));
     }
 
     private static IReadOnlyList<IServiceModule> Select(IConfiguration configuration, IReadOnlyList<IServiceModule> available)

@@ -15,7 +15,7 @@ public sealed class DistributedEndToEndTests
 {
     private PostgresRabbitEnvironment _environment = null!;
     private readonly List<HostProcess> _processes = [];
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = TestTokens.Bearer() } };
     private HostProcess _grids = null!, _incidents = null!, _dispatch = null!;
 
     [OneTimeSetUp]

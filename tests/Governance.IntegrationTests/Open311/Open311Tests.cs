@@ -119,7 +119,7 @@ public sealed class Open311Tests
     private async Task<HttpResponseMessage> PostJsonAsAsync(string url, object body, string user)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-User", user);
+        request.Headers.Authorization = TestTokens.Bearer(user);
         return await Http.SendAsync(request);
     }
 

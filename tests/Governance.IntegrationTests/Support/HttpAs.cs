@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 
 namespace Governance.IntegrationTests.Support;
 
-/// <summary>Requests made as a named person (the X-User header), as handler and verifier must differ.</summary>
+/// <summary>Requests made as a named person (a token of his own), as handler and verifier must differ.</summary>
 public static class HttpAs
 {
     public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, string url, object? body, string user) =>
@@ -11,7 +11,7 @@ public static class HttpAs
     public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, Uri url, object? body, string user)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-User", user);
+        request.Headers.Authorization = TestTokens.Bearer(user);
         return http.SendAsync(request);
     }
 }

@@ -25,11 +25,14 @@ public sealed class InProcessHost : IAsyncDisposable
     {
         _app = app;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Authorization = TestTokens.Bearer();
     }
 
     public static async Task<InProcessHost> StartAsync(IDictionary<string, string> settings, TimeProvider? time = null)
     {
-        var args = settings.Select(s => $"--{s.Key}={s.Value}").Append("--urls=http://127.0.0.1:0").ToArray();
+        // Signed-in by default: the test host checks tokens like a county's would.
+        var withAuth = TestTokens.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
+        var args = withAuth.Select(s => $"--{s.Key}={s.Value}").Append("--urls=http://127.0.0.1:0").ToArray();
         var app = GovernanceApp.Build(args, [new GridsModule(), new IncidentsModule(), new DispatchModule()], builder =>
         {
             if (time is not null) builder.Services.AddSingleton(time);

@@ -41,6 +41,7 @@ public sealed class PostgresRabbitEnvironment
             ["Outbox:PollInterval"] = "00:00:00.100",
         };
         foreach (var (service, connection) in ConnectionStrings) settings[$"ConnectionStrings:{service}"] = connection;
+        foreach (var (key, value) in TestTokens.HostSettings) settings[key] = value;
         return settings;
     }
 

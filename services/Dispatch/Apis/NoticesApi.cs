@@ -1,0 +1,208 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Notices;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Dispatch.Apis;
+
+/// <summary>
+/// Notices pushed by category, grade and tier (分级分类推送): the subscription rules, and the
+/// deliveries with their attempts and errors, so a robot that stopped answering is seen and retried.
+/// </summary>
+public static class NoticesApi
+{
+    private const int MostCodes = 20;
+
+    /// <summary>A rule as a client writes it. On PUT, url and secret may be left out to keep the stored
+    /// ones (the API never shows them whole); secret "" removes it; enabled left out keeps it (POST: on).</summary>
+    public sealed record SubscriptionRequest(
+        string? Name, IReadOnlyList<string?>? Categories, IReadOnlyList<string?>? Grades, IReadOnlyList<string?>? Tiers,
+        string? UnitCodePrefix, IReadOnlyList<string?>? Events, string? Channel, string? Url, string? Secret, bool? Enabled);
+
+    /// <summary>A rule as the API shows it: the URL with its query values masked (a robot's key is
+    /// there), and only whether a secret is set.</summary>
+    public sealed record SubscriptionView(
+        Guid Id, string Name, IReadOnlyList<Category> Categories, IReadOnlyList<Grade> Grades, IReadOnlyList<Tier> Tiers,
+        string? UnitCodePrefix, IReadOnlyList<NoticeKind> Events, NoticeChannel Channel, string Url, bool HasSecret, bool Enabled,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string UpdatedBy)
+    {
+        public static SubscriptionView Of(NoticeSubscription s) => new(s.Id, s.Name, s.Categories, s.Grades, s.Tiers, s.UnitCodePrefix,
+            s.Events, s.Channel, MaskUrl(s.Url), !string.IsNullOrEmpty(s.Secret), s.Enabled, s.CreatedAt, s.UpdatedAt, s.UpdatedBy);
+    }
+
+    public static void MapNoticesApi(this IEndpointRouteBuilder routes)
+    {
+        var notices = routes.MapGroup("/dispatch/notices");
+        notices.MapGet("/subscriptions", ListSubscriptions);
+        notices.MapGet("/subscriptions/{id:guid}", GetSubscription);
+        notices.MapPost("/subscriptions", CreateSubscription);
+        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription);
+        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription);
+        notices.MapGet("/deliveries", ListDeliveries);
+        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListSubscriptions(DispatchDatabase db)
+    {
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok<IReadOnlyList<SubscriptionView>>((await SubscriptionStore.AllAsync(c)).Select(SubscriptionView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<SubscriptionView>, NotFound>> GetSubscription(Guid id, DispatchDatabase db)
+    {
+        await using var c = await db.OpenAsync();
+        return await SubscriptionStore.FindAsync(c, id) is { } s ? TypedResults.Ok(SubscriptionView.Of(s)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Created<SubscriptionView>, ValidationProblem>> CreateSubscription(
+        SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
+    {
+        var by = Actor.Of(http);
+        var errors = new FieldErrors();
+        var subscription = await runner.RunAsync(async uow =>
+        {
+            var created = Read(body, null, errors, Guid.CreateVersion7(), by, uow.Now);
+            if (created is not null) await SubscriptionStore.InsertAsync(uow.Connection, uow.Transaction, created);
+            return created;
+        });
+        return subscription is null
+            ? errors.ToProblem()
+            : TypedResults.Created($"/dispatch/notices/subscriptions/{subscription.Id}", SubscriptionView.Of(subscription));
+    }
+
+    private static async Task<Results<Ok<SubscriptionView>, NotFound, ValidationProblem>> UpdateSubscription(
+        Guid id, SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
+    {
+        var by = Actor.Of(http);
+        var errors = new FieldErrors();
+        var (found, updated) = await runner.RunAsync(async uow =>
+        {
+            var existing = await SubscriptionStore.FindAsync(uow.Connection, id, uow.Transaction);
+            if (existing is null) return (false, (NoticeSubscription?)null);
+            var changed = Read(body, existing, errors, id, by, uow.Now);
+            if (changed is not null) await SubscriptionStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
+            return (true, changed);
+        });
+        if (!found) return TypedResults.NotFound();
+        return updated is null ? errors.ToProblem() : TypedResults.Ok(SubscriptionView.Of(updated));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, UnitOfWorkRunner<DispatchDatabase> runner) =>
+        await runner.RunAsync(uow => SubscriptionStore.DeleteAsync(uow.Connection, uow.Transaction, id))
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
+
+    /// <summary>Deliveries, newest first: ?status=failed shows what did not arrive and why.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem>> ListDeliveries(
+        DispatchDatabase db, string? status, Guid? subscriptionId, int? limit)
+    {
+        var errors = new FieldErrors();
+        if (status is not null && !DeliveryStatus.All.Contains(status))
+            errors.Add("status", $"status must be one of {string.Join(", ", DeliveryStatus.All)}.");
+        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (errors.Any) return errors.ToProblem();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await DeliveryStore.ListAsync(c, db.Provider, status, subscriptionId, limit ?? 100));
+    }
+
+    /// <summary>Queues a failed delivery again with a fresh set of attempts (after the receiver was fixed).</summary>
+    private static async Task<Results<Ok<Delivery>, NotFound, ProblemHttpResult>> RetryDelivery(
+        Guid id, UnitOfWorkRunner<DispatchDatabase> runner, DispatchDatabase db, NoticeSender sender)
+    {
+        var retried = await runner.RunAsync(uow => DeliveryStore.RetryAsync(uow.Connection, uow.Transaction, id, uow.Now));
+        if (retried is null) return TypedResults.NotFound();
+        if (retried == false)
+            return TypedResults.Problem("Only a failed delivery can be retried: a pending one is queued already, a sent one arrived.",
+                statusCode: StatusCodes.Status409Conflict, title: "Not allowed for this delivery now");
+        sender.Wake();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok((await DeliveryStore.FindAsync(c, id))!);
+    }
+
+    /// <summary>Checks a request and builds the rule it describes (on top of <paramref name="existing"/>
+    /// for PUT); null when <paramref name="errors"/> says why not.</summary>
+    private static NoticeSubscription? Read(SubscriptionRequest? body, NoticeSubscription? existing, FieldErrors errors,
+        Guid id, string by, DateTimeOffset now)
+    {
+        errors.Require("name", body?.Name, 100);
+        var categories = CodesOf<Category>(errors, "categories", body?.Categories);
+        var grades = CodesOf<Grade>(errors, "grades", body?.Grades);
+        var tiers = CodesOf<Tier>(errors, "tiers", body?.Tiers);
+        var events = CodesOf<NoticeKind>(errors, "events", body?.Events);
+        if (body?.Events is null || body.Events.Count == 0)
+            errors.Add("events", $"events must list at least one of {Codes.List<NoticeKind>()}.");
+
+        var prefix = string.IsNullOrWhiteSpace(body?.UnitCodePrefix) ? null : body.UnitCodePrefix.Trim();
+        if (prefix is not null && (prefix.Length > 32 || !prefix.All(char.IsAsciiLetterOrDigit)))
+            errors.Add("unitCodePrefix", "unitCodePrefix must be the start of a unit code (letters and digits, at most 32), e.g. \"500101001\" for all of township 500101001000.");
+
+        var channelGiven = Codes.TryParse<NoticeChannel>(body?.Channel, out var channel);
+        if (!channelGiven) errors.Add("channel", $"channel must be one of {Codes.List<NoticeChannel>()}.");
+
+        var url = body?.Url?.Trim();
+        if (url is null or "")
+        {
+            if (existing is null) errors.Add("url", "url is required.");
+            url = existing?.Url;
+        }
+        else if (!IsWebUrl(url))
+            errors.Add("url", "url must be an absolute http or https URL of at most 2000 characters.");
+
+        // The secret is DingTalk's 加签; WeCom robots and plain webhooks take none.
+        var secret = body?.Secret?.Trim();
+        if (!string.IsNullOrEmpty(secret))
+        {
+            if (channelGiven && channel != NoticeChannel.DingTalk)
+                errors.Add("secret", "secret is used only by dingtalk robots (加签); leave it out for wecom and webhook.");
+            else if (secret.Length > 200 || secret.Any(char.IsControl))
+                errors.Add("secret", "secret must be at most 200 characters, without control characters.");
+        }
+        if (errors.Any) return null;
+
+        var keptSecret = secret is null ? existing?.Secret : secret.Length == 0 ? null : secret;
+        return new NoticeSubscription(id, body!.Name!.Trim(), categories, grades, tiers, prefix, events, channel, url!,
+            channel == NoticeChannel.DingTalk ? keptSecret : null, body.Enabled ?? existing?.Enabled ?? true,
+            existing?.CreatedAt ?? now, now, by);
+    }
+
+    private static List<T> CodesOf<T>(FieldErrors errors, string field, IReadOnlyList<string?>? codes) where T : struct, Enum
+    {
+        var values = new List<T>();
+        if (codes is null) return values;
+        if (codes.Count > MostCodes)
+        {
+            errors.Add(field, $"{field} may list at most {MostCodes} codes.");
+            return values;
+        }
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (!Codes.TryParse<T>(codes[i], out var value)) errors.Add($"{field}[{i}]", $"{field}[{i}] must be one of {Codes.List<T>()}.");
+            else if (!values.Contains(value)) values.Add(value);
+        }
+        return values;
+    }
+
+    private static bool IsWebUrl(string url) =>
+        url.Length <= 2000 && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+
+    /// <summary>"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a…" — enough to recognise, not to use.</summary>
+    public static string MaskUrl(string url)
+    {
+        var query = url.IndexOf('?');
+        if (query < 0) return url;
+        var parts = url[(query + 1)..].Split('&').Select(p =>
+        {
+            var eq = p.IndexOf('=');
+            if (eq < 0) return p;
+            var value = p[(eq + 1)..];
+            return $"{p[..eq]}={(value.Length <= 4 ? "" : value[..4])}…";
+        });
+        return url[..(query + 1)] + string.Join('&', parts);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Governance.Infrastructure.Security;
+
+/// <summary>Configuration section "Auth": who issues the tokens the services accept.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Off only for local experiments; every shipped configuration turns it on.</summary>
+    public bool Enabled { get; set; } = true;
+    public string Issuer { get; set; } = "governance";
+    public string Audience { get; set; } = "governance";
+    /// <summary>Symmetric signing key (at least 32 characters) shared by the services. Leave empty when an
+    /// OIDC provider (Keycloak …) signs the tokens: set <see cref="Authority"/> instead.</summary>
+    public string? SigningKey { get; set; }
+    /// <summary>OIDC authority whose published keys validate tokens (e.g. https://sso.county/realms/governance).</summary>
+    public string? Authority { get; set; }
+    /// <summary>Standalone only: POST /auth/dev-token hands out tokens for the demo accounts.</summary>
+    public bool DevTokens { get; set; }
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Infrastructure.Security;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.Security;
+
+/// <summary>
+/// Sign-in and jurisdiction: every API needs a token; a user acts and reads only inside his units'
+/// subtrees — single reads, actions, lists, queues and dashboards. Two townships' users never see
+/// each other's cases: 404 (absence) or 403, never the data.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class JurisdictionTests
+{
+    private StandaloneEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+    private Guid _caseInTownship1;
+
+    private const string Township1 = "500101001000";
+    private const string Township2 = "500101002000";
+    private const string Grid1 = "500101001001001";
+    private const string CourtyardOfGrid1 = "500101001001001001";
+    private const string CourtyardOfTownship2 = "500101002001001001";
+
+    private static AuthenticationHeaderValue Dispatcher1 => TestTokens.Bearer("dispatcher-1", Roles.TownshipDispatcher, Township1);
+    private static AuthenticationHeaderValue Dispatcher2 => TestTokens.Bearer("dispatcher-2", Roles.TownshipDispatcher, Township2);
+    private static AuthenticationHeaderValue GridWorker1 => TestTokens.Bearer("gw-1", Roles.GridWorkerFullTime, Grid1);
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync();
+        _host = _environment.Host;
+        var filed = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
+            new { unitCode = CourtyardOfGrid1, category = "petition", grade = "III", title = "征地补偿", description = "d" });
+        Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        _caseInTownship1 = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.GetAsync(() => _host.IncidentAsync(_caseInTownship1), i => i.Tier == "township", TimeSpan.FromSeconds(30), "routing");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? who, object? body = null)
+    {
+        // A client of its own: the host's shared client carries an administrator's token by default.
+        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = who;
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    [Test]
+    public async Task Without_a_token_the_API_answers_401_but_health_stays_open()
+    {
+        Assert.That((await SendAsync(HttpMethod.Get, "/incidents", null)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await SendAsync(HttpMethod.Get, "/dispatch/policy", null)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await SendAsync(HttpMethod.Get, "/grids/units?level=township", null)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var forged = new AuthenticationHeaderValue("Bearer", TestTokens.For("x") + "tampered");
+        Assert.That((await SendAsync(HttpMethod.Get, "/incidents", forged)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await SendAsync(HttpMethod.Get, "/health/ready", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Another_townships_dispatcher_finds_no_case_to_read_or_act_on()
+    {
+        Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/{_caseInTownship1}", Dispatcher1)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/{_caseInTownship1}", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SendAsync(HttpMethod.Post, $"/incidents/{_caseInTownship1}/accept", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/{_caseInTownship1}/mediations", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SendAsync(HttpMethod.Get, $"/dispatch/assignments/{_caseInTownship1}", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SendAsync(HttpMethod.Post, $"/dispatch/assignments/{_caseInTownship1}/send-back", Dispatcher2, new { reason = "x" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await SendAsync(HttpMethod.Get, $"/dispatch/command-centres/{Township1}/queue", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        // The case is untouched by the refused attempts.
+        var unchanged = await _host.IncidentAsync(_caseInTownship1);
+        Assert.That(unchanged!.Status, Is.EqualTo("assigned"));
+    }
+
+    [Test]
+    public async Task Lists_and_queues_hold_only_the_callers_own_cases()
+    {
+        var mine = await (await SendAsync(HttpMethod.Get, "/incidents?limit=1000", Dispatcher1)).Content.ReadFromJsonAsync<List<JsonElement>>();
+        var theirs = await (await SendAsync(HttpMethod.Get, "/incidents?limit=1000", Dispatcher2)).Content.ReadFromJsonAsync<List<JsonElement>>();
+        Assert.That(mine!.Select(i => i.GetProperty("id").GetGuid()), Does.Contain(_caseInTownship1));
+        Assert.That(theirs!.Select(i => i.GetProperty("id").GetGuid()), Does.Not.Contain(_caseInTownship1));
+        var searched = await (await SendAsync(HttpMethod.Get, $"/incidents?unitCode={Township1}", Dispatcher2)).Content.ReadFromJsonAsync<List<JsonElement>>();
+        Assert.That(searched, Is.Empty, "searching another township's code finds nothing");
+
+        var queue = await (await SendAsync(HttpMethod.Get, $"/dispatch/command-centres/{Township1}/queue", Dispatcher1)).Content.ReadFromJsonAsync<List<JsonElement>>();
+        Assert.That(queue!.Select(q => q.GetProperty("incidentId").GetGuid()), Does.Contain(_caseInTownship1));
+    }
+
+    [Test]
+    public async Task A_dashboard_outside_the_callers_units_is_forbidden_and_his_own_is_the_default()
+    {
+        Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/dashboard/summary?unitCode={Township1}", Dispatcher2)).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden));
+        var own = await (await SendAsync(HttpMethod.Get, "/incidents/dashboard/summary", Dispatcher2)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(own.GetProperty("unitCode").GetString(), Is.EqualTo(Township2));
+        Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/dashboard/children?unitCode={Demo.County}", Dispatcher1)).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task A_grid_worker_files_only_in_his_own_grid()
+    {
+        var elsewhere = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
+            new { unitCode = CourtyardOfTownship2, category = "other", grade = "IV", title = "t", description = "d" });
+        Assert.That(elsewhere.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Only_the_roles_that_own_a_decision_may_take_it()
+    {
+        var policy = await (await SendAsync(HttpMethod.Get, "/dispatch/policy", Dispatcher1)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That((await SendAsync(HttpMethod.Put, "/dispatch/policy", Dispatcher1, policy)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await SendAsync(HttpMethod.Post, $"/dispatch/assignments/{_caseInTownship1}/pull-up", Dispatcher1, new { reason = "x" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await SendAsync(HttpMethod.Post, $"/dispatch/assignments/{_caseInTownship1}/departments", GridWorker1, new { lead = "x" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await SendAsync(HttpMethod.Post, "/open311/admin/clients", Dispatcher1, new { name = "app" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+}

@@ -6,6 +6,7 @@
 #   ensure_rabbitmq                         install if needed, start on loopback if not running
 #   ensure_postgres                         install if needed, start the cluster if not running
 #   ensure_postgres_role_and_dbs DB...      role governance (LOGIN, CREATEDB) and the named databases
+#   ensure_chromium                         Debian's Chromium and CJK fonts for the browser tests
 #
 # Settings (environment, all optional):
 #   RABBITMQ_NODENAME        default rabbit@localhost
@@ -161,4 +162,18 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db')
 SQL
     done
     _servers_log "PostgreSQL role $PG_APP_USER${*:+ and database(s) $*} in place"
+}
+
+# The browser tests drive Debian's Chromium with Playwright (which cannot download its own browsers
+# here); fonts-noto-cjk makes Chinese render in their screenshots instead of empty boxes.
+ensure_chromium() {
+    local missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        _servers_log "installing ${missing[*]}"
+        _apt_install "${missing[@]}"
+    else
+        _servers_log "Chromium and CJK fonts are installed"
+    fi
 }

@@ -3,6 +3,7 @@ using Governance.Dispatch.Apis;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Deadlines;
 using Governance.Dispatch.Handling;
+using Governance.Dispatch.Live;
 using Governance.Dispatch.Messaging;
 using Governance.Dispatch.Notices;
 using Governance.Dispatch.Routing;
@@ -49,6 +50,7 @@ public sealed class DispatchModule : IServiceModule
         bus.AddServiceConsumer<IncidentMergedConsumer>(ServiceName);
         bus.AddServiceConsumer<MediationFailedConsumer>(ServiceName);
         bus.AddNoticeConsumers(ServiceName);
+        bus.AddLiveEvents(ServiceName); // the boards' live feed: broadcaster + per-instance temporary endpoint
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
@@ -58,6 +60,7 @@ public sealed class DispatchModule : IServiceModule
         routes.MapCommandCentreApi();
         routes.MapCalendarApi();
         routes.MapNoticesApi();
+        routes.MapLiveEventsApi();
     }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)

@@ -3,7 +3,12 @@ using Yarp.ReverseProxy;
 // The gateway owns no data and runs no business logic: routes and cluster addresses come from the
 // "ReverseProxy" configuration section, so moving a service only means changing configuration
 // (e.g. ReverseProxy__Clusters__grids__Destinations__d1__Address=http://10.0.0.5:5101).
-var builder = WebApplication.CreateBuilder(args);
+// The web pages are copied to wwwroot/ beside the executable by the build (services/Web/WebPages.targets).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 // Readiness probes must fail fast: a service that hangs is as unavailable as one that is down, and
@@ -54,6 +59,27 @@ app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory c
 });
 
 app.MapReverseProxy();
+
+// ---- Web pages (issue #5): served here so users see one address for pages and API. Client routes
+// (/worker, /command-centre, /county …) get index.html; the API's prefixes never do, so an unknown
+// API path stays a 404 instead of turning into a page. Routing ran first: proxied requests are left alone.
+string[] apiPrefixes = ["grids", "incidents", "dispatch", "open311", "health", "auth"];
+app.Use((context, next) =>
+{
+    var path = context.Request.Path.Value ?? "/";
+    var first = path.TrimStart('/').Split('/')[0];
+    if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !Path.HasExtension(path) && !apiPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase))
+        context.Request.Path = "/index.html";
+    return next(context);
+});
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Bundled files carry a content hash in their names: cache them for good; index.html never.
+    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+        file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+});
+
 app.Run();
 
 internal sealed record Probe(string Service, string Destination, string Url, bool Ready, string Detail);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Messaging;
@@ -14,7 +15,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Governance.Grids;
 
-/// <summary>The Grids service: the unit tree and staff; announces units to the other services.</summary>
+/// <summary>The Grids service: the unit tree, people on duty, departments, care subjects and
+/// boundaries; announces units, staff and departments to the other services.</summary>
 public sealed class GridsModule : IServiceModule
 {
     public const string ServiceName = "grids";
@@ -26,7 +28,17 @@ public sealed class GridsModule : IServiceModule
     public void AddConsumers(IBusRegistrationConfigurator bus) =>
         bus.AddServiceConsumer<UnitSnapshotRequestedConsumer>(ServiceName);
 
-    public void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapUnitsApi();
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapUnitsApi();
+        routes.MapStaffApi();
+        routes.MapDutyApi();
+        routes.MapDepartmentsApi();
+        routes.MapCareApi();
+        routes.MapCoverageApi();
+        routes.MapImportApi();
+        routes.MapDevTokensApi();
+    }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
@@ -36,24 +48,31 @@ public sealed class GridsModule : IServiceModule
 
         var configuration = services.GetRequiredService<IConfiguration>();
         if (configuration.GetValue("Grids:SeedDemoCounty", true))
-            await SeedDemoCountyAsync(services, ct);
+            await SeedDemoCountyAsync(services, SizeFrom(configuration["Grids:DemoCountySize"]), ct);
+        await DevTokensApi.PrintDemoAccountsAsync(services);
     }
 
+    /// <summary>"demo" (the default), "county", or four totals "townships,villages,grids,courtyards".</summary>
+    public static DemoCountySize SizeFrom(string? setting) => setting?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "demo" => DemoCountySize.Demo,
+        "county" => DemoCountySize.County,
+        var totals when totals.Split(',') is { Length: 4 } parts && parts.All(p => int.TryParse(p, out _)) =>
+            new DemoCountySize(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]), int.Parse(parts[3])),
+        _ => throw new InvalidOperationException($"Grids:DemoCountySize '{setting}' is not demo, county or townships,villages,grids,courtyards"),
+    };
+
     /// <summary>On first start (no units yet) the demo county is written and announced.</summary>
-    private static async Task SeedDemoCountyAsync(IServiceProvider services, CancellationToken ct)
+    private static async Task SeedDemoCountyAsync(IServiceProvider services, DemoCountySize size, CancellationToken ct)
     {
         var runner = services.GetRequiredService<UnitOfWorkRunner<GridsDatabase>>();
-        var (units, staff) = DemoCounty.Generate(DemoCountySize.Demo);
-        var seeded = await runner.RunAsync(async uow =>
-        {
-            if (await UnitStore.CountUnitsAsync(uow.Connection, uow.Transaction) > 0) return false;
-            await UnitStore.InsertUnitsAsync(uow.Connection, uow.Transaction, units);
-            await UnitStore.InsertStaffAsync(uow.Connection, uow.Transaction, staff);
-            await UnitAnnouncer.AnnounceAsync(uow, units);
-            return true;
-        }, ct);
+        var since = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var county = DemoCounty.Generate(size, since: DateTimeOffset.FromUnixTimeMilliseconds(since.ToUnixTimeMilliseconds()));
+        var watch = Stopwatch.StartNew();
+        var seeded = await runner.RunAsync(uow => DemoCountySeeder.SeedAsync(uow, county), ct);
         if (seeded)
             services.GetRequiredService<ILogger<GridsModule>>().LogInformation(
-                "Seeded the demo county: {Units} units, {Staff} staff", units.Count, staff.Count);
+                "Seeded the demo county in {Elapsed} ms: {Units} units, {Staff} staff, {Departments} departments, {Care} care subjects",
+                watch.ElapsedMilliseconds, county.Units.Count, county.Staff.Count, county.Departments.Count, county.CareSubjects.Count);
     }
 }

@@ -3,6 +3,7 @@ using Governance.Dispatch.Data;
 using Governance.Dispatch.Notices;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,14 +38,17 @@ public static class NoticesApi
 
     public static void MapNoticesApi(this IEndpointRouteBuilder routes)
     {
-        var notices = routes.MapGroup("/dispatch/notices");
+        // County-wide rules that make the server post to URLs it is given: the county configures them
+        // (administrators write, the county reads); a township asks the county for its group's rule.
+        var notices = routes.MapGroup("/dispatch/notices").AddEndpointFilter(new RoleFilter(RoleFilter.County));
+        var admin = new RoleFilter(Roles.CountyAdministrator);
         notices.MapGet("/subscriptions", ListSubscriptions);
         notices.MapGet("/subscriptions/{id:guid}", GetSubscription);
-        notices.MapPost("/subscriptions", CreateSubscription);
-        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription);
-        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription);
+        notices.MapPost("/subscriptions", CreateSubscription).AddEndpointFilter(admin);
+        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription).AddEndpointFilter(admin);
+        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription).AddEndpointFilter(admin);
         notices.MapGet("/deliveries", ListDeliveries);
-        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery);
+        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery).AddEndpointFilter(admin);
     }
 
     private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListSubscriptions(DispatchDatabase db)

@@ -1,7 +1,9 @@
 using Governance.Contracts;
 using Governance.Grids.Data;
+using Governance.Grids.Handling;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,39 +11,53 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Grids.Apis;
 
+/// <summary>The unit tree: reading it, and creating, renaming, moving (re-gridding) and retiring units.</summary>
 public static class UnitsApi
 {
     public static void MapUnitsApi(this IEndpointRouteBuilder routes)
     {
-        var grids = routes.MapGroup("/grids");
-        grids.MapGet("/units", ListUnits);
-        grids.MapGet("/units/{code}", GetUnit);
-        grids.MapGet("/units/{code}/path", GetPath);
-        grids.MapGet("/staff", ListStaff);
+        var units = routes.MapGroup("/grids/units");
+        units.MapGet("", ListUnits);
+        units.MapPost("", CreateUnit);
+        units.MapGet("/{code}", GetUnit);
+        units.MapPatch("/{code}", UpdateUnit);
+        units.MapPost("/{code}/retire", RetireUnit);
+        units.MapGet("/{code}/path", GetPath);
+        units.MapGet("/{code}/history", GetHistory);
+        units.MapGet("/{code}/boundary", GetBoundary);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Unit>>, ValidationProblem>> ListUnits(
-        GridsDatabase db, string? level, string? parentCode, int? limit, int? offset)
+        GridsDatabase db, string? level, string? parentCode, bool? includeRetired, int? limit, int? offset)
     {
         var errors = new FieldErrors();
-        UnitLevel? parsed = null;
-        if (level is not null)
-        {
-            if (Codes.TryParse<UnitLevel>(level, out var l)) parsed = l;
-            else errors.Add("level", $"level must be one of {Codes.List<UnitLevel>()}.");
-        }
+        var parsed = Fields.Enum<UnitLevel>(errors, "", "level", level, required: false);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await UnitStore.ListAsync(c, db.Provider, parsed, parentCode, limit ?? 1000, offset ?? 0));
+        return TypedResults.Ok(await UnitStore.ListAsync(c, db.Provider, parsed, parentCode, includeRetired ?? false, limit ?? 1000, offset ?? 0));
     }
 
+    /// <summary>A retired unit is still answered (with retiredAt): cases filed there point at it.</summary>
     private static async Task<Results<Ok<Unit>, NotFound>> GetUnit(GridsDatabase db, string code)
     {
         await using var c = await db.OpenAsync();
         return await UnitStore.FindAsync(c, code) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound();
     }
+
+    private static async Task<Results<Created<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> CreateUnit(
+        CreateUnitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Created(await runner.RunAsync(uow => UnitChanges.CreateAsync(uow, body, Actor.Of(http))), u => $"/grids/units/{u.Code}");
+
+    /// <summary>Rename (name) and/or move (parentCode): a courtyard to another grid, a grid to another village.</summary>
+    private static async Task<Results<Ok<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateUnit(
+        string code, UpdateUnitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Ok(await runner.RunAsync(uow => UnitChanges.UpdateAsync(uow, code, body, Actor.Of(http))));
+
+    private static async Task<Results<Ok<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> RetireUnit(
+        string code, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Ok(await runner.RunAsync(uow => UnitChanges.RetireAsync(uow, code, Actor.Of(http))));
 
     private static async Task<Results<Ok<IReadOnlyList<Unit>>, NotFound>> GetPath(GridsDatabase db, string code)
     {
@@ -50,9 +66,23 @@ public static class UnitsApi
         return path.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(path);
     }
 
-    private static async Task<Ok<IReadOnlyList<StaffMember>>> ListStaff(GridsDatabase db, string? unitCode, string? role)
+    private static async Task<Results<Ok<IReadOnlyList<UnitChange>>, NotFound>> GetHistory(GridsDatabase db, string code)
     {
         await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await UnitStore.StaffAsync(c, unitCode, role));
+        if (await UnitStore.FindAsync(c, code) is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await UnitStore.HistoryAsync(c, code));
+    }
+
+    /// <summary>The unit's boundary as a GeoJSON Feature (a MultiPolygon).</summary>
+    private static async Task<Results<Ok<object>, NotFound>> GetBoundary(GridsDatabase db, string code)
+    {
+        await using var c = await db.OpenAsync();
+        if (await BoundaryStore.FindAsync(c, code) is not { } shape) return TypedResults.NotFound();
+        return TypedResults.Ok<object>(new
+        {
+            type = "Feature",
+            properties = new { code },
+            geometry = new { type = "MultiPolygon", coordinates = Geometry.Coordinates(shape) },
+        });
     }
 }

@@ -6,10 +6,11 @@ using Governance.Infrastructure.Data;
 
 namespace Governance.Grids.Data;
 
-/// <summary>The SQL of the unit tree and staff, in one place.</summary>
+/// <summary>The SQL of the unit tree and its history, in one place.</summary>
 public static class UnitStore
 {
-    private const string UnitColumns = "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, version AS Version";
+    private const string UnitColumns =
+        "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, version AS Version, retired_at_ms AS RetiredAtMs";
 
     private sealed class UnitRow
     {
@@ -18,67 +19,118 @@ public static class UnitStore
         public short Level { get; init; }
         public string? ParentCode { get; init; }
         public long Version { get; init; }
+        public long? RetiredAtMs { get; init; }
 
-        public Unit ToUnit() => new(Code, Name, (UnitLevel)Level, ParentCode, Version);
+        public Unit ToUnit() => new(Code, Name, (UnitLevel)Level, ParentCode, Version,
+            RetiredAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
-    public static Task InsertUnitsAsync(DbConnection c, DbTransaction t, IEnumerable<Unit> units) =>
-        c.ExecuteAsync("INSERT INTO units (code, name, level, parent_code, version) VALUES (@Code, @Name, @Level, @ParentCode, @Version)",
-            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version }), t);
+    private sealed class ChangeRow
+    {
+        public Guid Id { get; init; }
+        public string UnitCode { get; init; } = default!;
+        public long Version { get; init; }
+        public string Change { get; init; } = default!;
+        public string? FromValue { get; init; }
+        public string? ToValue { get; init; }
+        public string ChangedBy { get; init; } = default!;
+        public long ChangedAtMs { get; init; }
+    }
 
-    public static Task InsertStaffAsync(DbConnection c, DbTransaction t, IEnumerable<StaffMember> staff) =>
-        c.ExecuteAsync("INSERT INTO staff (id, name, role, unit_code) VALUES (@Id, @Name, @Role, @UnitCode)", staff, t);
+    private static readonly string[] InsertColumns = ["code", "name", "level", "parent_code", "version", "retired_at_ms"];
+    private static readonly string[] HistoryColumns = ["id", "unit_code", "version", "change", "from_value", "to_value", "changed_by", "changed_at_ms"];
+
+    /// <summary>Inserts units (parents before children) in multi-row batches.</summary>
+    public static Task<int> InsertUnitsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Unit> units) =>
+        BulkInsert.RunAsync(c, t, "units", InsertColumns, units,
+            u => [u.Code, u.Name, (short)u.Level, u.ParentCode, u.Version, u.RetiredAt?.ToUnixTimeMilliseconds()]);
+
+    /// <summary>Writes a changed unit if nobody changed it since it was read (its version then was
+    /// <paramref name="readVersion"/>); false if someone did.</summary>
+    public static async Task<bool> UpdateAsync(DbConnection c, DbTransaction t, Unit changed, long readVersion) =>
+        await c.ExecuteAsync("""
+            UPDATE units SET name = @Name, parent_code = @ParentCode, version = @Version, retired_at_ms = @RetiredAtMs
+            WHERE code = @Code AND version = @ReadVersion
+            """, new
+        {
+            changed.Code, changed.Name, changed.ParentCode, changed.Version, RetiredAtMs = changed.RetiredAt?.ToUnixTimeMilliseconds(), ReadVersion = readVersion,
+        }, t) == 1;
 
     public static Task<long> CountUnitsAsync(DbConnection c, DbTransaction? t = null) =>
         c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units", transaction: t);
 
-    public static async Task<IReadOnlyList<Unit>> ListAsync(DbConnection c, DatabaseProvider provider, UnitLevel? level, string? parentCode, int limit, int offset)
+    public static async Task<IReadOnlyList<Unit>> ListAsync(DbConnection c, DatabaseProvider provider, UnitLevel? level, string? parentCode,
+        bool includeRetired, int limit, int offset)
     {
         var sql = $"""
             SELECT {UnitColumns} FROM units
             WHERE (@Level IS NULL OR level = @Level) AND (@ParentCode IS NULL OR parent_code = @ParentCode)
+              AND (@IncludeRetired = 1 OR retired_at_ms IS NULL)
             ORDER BY code {Sql.Page(provider, limit, offset)}
             """;
-        var rows = await c.QueryAsync<UnitRow>(sql, new { Level = (short?)level, ParentCode = parentCode });
+        var rows = await c.QueryAsync<UnitRow>(sql, new { Level = (short?)level, ParentCode = parentCode, IncludeRetired = includeRetired ? 1 : 0 });
         return rows.Select(r => r.ToUnit()).ToList();
     }
 
-    public static async Task<Unit?> FindAsync(DbConnection c, string code)
+    public static async Task<Unit?> FindAsync(DbConnection c, string code, DbTransaction? t = null)
     {
-        var row = await c.QuerySingleOrDefaultAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE code = @code", new { code });
+        var row = await c.QuerySingleOrDefaultAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE code = @code", new { code }, t);
         return row?.ToUnit();
     }
 
-    /// <summary>The unit and its ancestors, the unit first and the county last.</summary>
-    public static async Task<IReadOnlyList<Unit>> PathAsync(DbConnection c, DatabaseProvider provider, string code)
+    /// <summary>The units with these codes (for validating a whole import at once).</summary>
+    public static async Task<Dictionary<string, Unit>> FindManyAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
     {
-        var sql = $"""
-            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, version, depth) AS (
-                SELECT code, name, level, parent_code, version, 0 FROM units WHERE code = @code
-                UNION ALL
-                SELECT u.code, u.name, u.level, u.parent_code, u.version, c.depth + 1
-                FROM units u JOIN chain c ON u.code = c.parent_code
-                WHERE c.depth < 8
-            )
-            SELECT {UnitColumns} FROM chain ORDER BY depth
-            """;
-        return (await c.QueryAsync<UnitRow>(sql, new { code })).Select(r => r.ToUnit()).ToList();
+        var found = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
+        {
+            var parameters = SqlList.With();
+            var rows = await c.QueryAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE {SqlList.In("code", "c", chunk, parameters)}", parameters, t);
+            foreach (var row in rows) found[row.Code] = row.ToUnit();
+        }
+        return found;
     }
 
-    /// <summary>All units in pages, for announcing the whole tree.</summary>
+    /// <summary>How many units that are not retired sit directly under this one.</summary>
+    public static Task<long> ActiveChildrenAsync(DbConnection c, DbTransaction t, string code) =>
+        c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units WHERE parent_code = @code AND retired_at_ms IS NULL", new { code }, t);
+
+    /// <summary>The unit and its ancestors, the unit first and the county last.</summary>
+    public static async Task<IReadOnlyList<Unit>> PathAsync(DbConnection c, DatabaseProvider provider, string code, DbTransaction? t = null) =>
+        (await c.QueryAsync<UnitRow>(PathSql(provider), new { code }, t)).Select(r => r.ToUnit()).ToList();
+
+    /// <summary>Public so the SQL Server form can be parsed in tests.</summary>
+    public static string PathSql(DatabaseProvider provider) => $"""
+        {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, version, retired_at_ms, depth) AS (
+            SELECT code, name, level, parent_code, version, retired_at_ms, 0 FROM units WHERE code = @code
+            UNION ALL
+            SELECT u.code, u.name, u.level, u.parent_code, u.version, u.retired_at_ms, c.depth + 1
+            FROM units u JOIN chain c ON u.code = c.parent_code
+            WHERE c.depth < 8
+        )
+        SELECT {UnitColumns} FROM chain ORDER BY depth
+        """;
+
+    /// <summary>All units in pages, for announcing the whole tree (retired ones too: copies need them).</summary>
     public static async Task<IReadOnlyList<Unit>> PageAsync(DbConnection c, DbTransaction t, DatabaseProvider provider, int limit, int offset)
     {
         var sql = $"SELECT {UnitColumns} FROM units ORDER BY level, code {Sql.Page(provider, limit, offset)}";
         return (await c.QueryAsync<UnitRow>(sql, transaction: t)).Select(r => r.ToUnit()).ToList();
     }
 
-    public static async Task<IReadOnlyList<StaffMember>> StaffAsync(DbConnection c, string? unitCode, string? role)
+    public static Task<int> AddHistoryAsync(DbConnection c, DbTransaction t, IReadOnlyList<UnitChange> changes) =>
+        BulkInsert.RunAsync(c, t, "unit_history", HistoryColumns, changes,
+            h => [h.Id, h.UnitCode, h.Version, h.Change, h.From, h.To, h.ChangedBy, h.ChangedAt.ToUnixTimeMilliseconds()]);
+
+    /// <summary>A unit's history, oldest first.</summary>
+    public static async Task<IReadOnlyList<UnitChange>> HistoryAsync(DbConnection c, string code)
     {
-        const string sql = """
-            SELECT id AS Id, name AS Name, role AS Role, unit_code AS UnitCode FROM staff
-            WHERE (@unitCode IS NULL OR unit_code = @unitCode) AND (@role IS NULL OR role = @role)
-            ORDER BY unit_code, role, id
-            """;
-        return (await c.QueryAsync<StaffMember>(sql, new { unitCode, role })).ToList();
+        var rows = await c.QueryAsync<ChangeRow>("""
+            SELECT id AS Id, unit_code AS UnitCode, version AS Version, change AS Change, from_value AS FromValue,
+                   to_value AS ToValue, changed_by AS ChangedBy, changed_at_ms AS ChangedAtMs
+            FROM unit_history WHERE unit_code = @code ORDER BY changed_at_ms, version, id
+            """, new { code });
+        return rows.Select(r => new UnitChange(r.Id, r.UnitCode, r.Version, r.Change, r.FromValue, r.ToValue, r.ChangedBy,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.ChangedAtMs))).ToList();
     }
 }

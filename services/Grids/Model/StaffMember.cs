@@ -1,7 +1,11 @@
 namespace Governance.Grids.Model;
 
-/// <summary>A person on duty in a unit, in one role. Role codes:
-/// grid-worker (网格员), grid-head (网格长), courtyard-lead (院落长), village-handler (村/社区干部),
-/// mediator (乡贤调解员), township-dispatcher (指挥中心调度员), county-supervisor (督办),
-/// county-administrator (管理员).</summary>
-public sealed record StaffMember(string Id, string Name, string Role, string UnitCode);
+/// <summary>A person registered in a unit (their home unit), in a role (<see cref="StaffRoles"/>).
+/// Where and when they are actually on duty is in their <see cref="DutyAssignment"/>s.</summary>
+/// <param name="Phone">Personal identifier, in its own column; issue #6 masks it for those who need not see it.</param>
+/// <param name="IdNumber">Personal identifier (居民身份证号), in its own column; issue #6 masks it.</param>
+/// <param name="DepartmentId">For a department handler: the township team or county bureau.</param>
+/// <param name="LeftAt">When the person left the service; their duties ended then.</param>
+public sealed record StaffMember(
+    string Id, string Name, string Role, string UnitCode, string? Phone = null, string? IdNumber = null,
+    Guid? DepartmentId = null, long Version = 1, DateTimeOffset? LeftAt = null);

@@ -60,7 +60,12 @@ public static class GovernanceApp
         // valid token unless they say AllowAnonymous.
         app.UseAuthentication();
         app.UseAuthorization();
-        foreach (var module in modules) module.MapEndpoints(app);
+        app.UseAuditLog();
+        foreach (var module in modules)
+        {
+            module.MapEndpoints(app);
+            app.MapAuditApi(module.Name);
+        }
         return app;
     }
 

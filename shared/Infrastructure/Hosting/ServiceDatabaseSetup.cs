@@ -25,6 +25,8 @@ public static class ServiceDatabaseSetup
         if (provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(connectionString);
 
         builder.Services.AddSingleton(create(new DatabaseOptions(provider, connectionString)));
+        // Also findable by service name (the audit log picks the database by route prefix).
+        builder.Services.AddKeyedSingleton<Database>(service, (sp, _) => sp.GetRequiredService<TDatabase>());
         builder.Services.AddSingleton<Outbox<TDatabase>>();
         builder.Services.AddSingleton<UnitOfWorkRunner<TDatabase>>();
         builder.Services.AddSingleton<OutboxRelay<TDatabase>>();

@@ -42,6 +42,12 @@ public sealed class SqlServerScriptTests
             SELECT code FROM chain ORDER BY depth
             """).SetArgDisplayNames("recursive chain");
         yield return new TestCaseData(UnitCopyStore.UpsertSql(p)).SetArgDisplayNames("unit copy merge");
+        // Grids: the unit path with retirement, overdue care visits (paged), a full multi-row insert batch.
+        yield return new TestCaseData(Governance.Grids.Data.UnitStore.PathSql(p)).SetArgDisplayNames("grids unit path");
+        yield return new TestCaseData(Governance.Grids.Data.CareStore.OverdueSql(p, 500)).SetArgDisplayNames("grids overdue visits");
+        string[] staffColumns = ["id", "name", "role", "unit_code", "phone", "id_number", "department_id", "version", "left_at_ms"];
+        yield return new TestCaseData(Governance.Grids.Data.BulkInsert.Statement("staff", staffColumns,
+            Governance.Grids.Data.BulkInsert.RowsPerStatement(staffColumns.Length))).SetArgDisplayNames("grids bulk insert");
     }
 
     [TestCaseSource(nameof(Scripts))]

@@ -64,7 +64,7 @@ public sealed class StandaloneHostTests
         Assert.That(staff.Any(s => s.UnitCode == Demo.County), "county staff");
         Assert.That(townships.All(t => staff.Any(s => s.UnitCode == t.Code && s.Role == "township-dispatcher")), "a dispatcher in every township");
         Assert.That(villages.All(v => staff.Any(s => s.UnitCode == v.Code && s.Role == "village-handler")), "a handler in every village");
-        Assert.That(grids.All(g => staff.Any(s => s.UnitCode == g.Code && s.Role == "grid-worker")), "a grid worker on every grid");
+        Assert.That(grids.All(g => staff.Any(s => s.UnitCode == g.Code && s.Role == "grid-worker-full-time")), "a full-time grid worker on every grid");
 
         var path = (await _host.Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units/{Demo.Courtyard}/path"))!;
         Assert.That(path.Select(u => u.Level), Is.EqualTo(new[] { "courtyard", "grid", "village", "township", "county" }));

@@ -7,13 +7,15 @@ namespace Governance.UnitTests.Grids;
 [TestFixture]
 public class DemoCountyTests
 {
+    private DemoCountyData _county = null!;
     private IReadOnlyList<Unit> _units = null!;
     private IReadOnlyList<StaffMember> _staff = null!;
 
     [OneTimeSetUp]
     public void Generate()
     {
-        (_units, _staff) = DemoCounty.Generate(DemoCountySize.Demo);
+        _county = DemoCounty.Generate(DemoCountySize.Demo);
+        (_units, _staff) = (_county.Units, _county.Staff);
     }
 
     private int CountOf(UnitLevel level) => _units.Count(u => u.Level == level);
@@ -104,9 +106,9 @@ public class DemoCountyTests
     }
 
     [Test]
-    public void Every_grid_has_a_grid_worker()
+    public void Every_grid_has_a_full_time_grid_worker()
     {
-        AssertEachUnitOfLevelHasRole(UnitLevel.Grid, "grid-worker");
+        AssertEachUnitOfLevelHasRole(UnitLevel.Grid, StaffRoles.GridWorkerFullTime);
     }
 
     [Test]
@@ -137,46 +139,50 @@ public class DemoCountyTests
     [Test]
     public void The_same_seed_gives_identical_output()
     {
-        var (units, staff) = DemoCounty.Generate(DemoCountySize.Demo, seed: 7);
-        var (unitsAgain, staffAgain) = DemoCounty.Generate(DemoCountySize.Demo, seed: 7);
+        var county = DemoCounty.Generate(DemoCountySize.Demo, seed: 7);
+        var again = DemoCounty.Generate(DemoCountySize.Demo, seed: 7);
 
         Assert.Multiple(() =>
         {
-            Assert.That(unitsAgain, Is.EqualTo(units));
-            Assert.That(staffAgain, Is.EqualTo(staff));
+            Assert.That(again.Units, Is.EqualTo(county.Units));
+            Assert.That(again.Staff, Is.EqualTo(county.Staff));
+            Assert.That(again.Duties, Is.EqualTo(county.Duties));
+            Assert.That(again.CareSubjects, Is.EqualTo(county.CareSubjects));
+            Assert.That(again.Departments.Select(d => (d.Id, d.NameZh)), Is.EqualTo(county.Departments.Select(d => (d.Id, d.NameZh))));
+            Assert.That(again.Boundaries.Select(b => Geometry.ToJson(b.Shape)), Is.EqualTo(county.Boundaries.Select(b => Geometry.ToJson(b.Shape))));
         });
     }
 
     [Test]
     public void The_default_seed_is_stable_across_calls()
     {
-        var (units, staff) = DemoCounty.Generate(DemoCountySize.Demo);
+        var county = DemoCounty.Generate(DemoCountySize.Demo);
 
         Assert.Multiple(() =>
         {
-            Assert.That(units, Is.EqualTo(_units));
-            Assert.That(staff, Is.EqualTo(_staff));
+            Assert.That(county.Units, Is.EqualTo(_units));
+            Assert.That(county.Staff, Is.EqualTo(_staff));
         });
     }
 
     [Test]
     public void A_different_seed_gives_different_names_but_the_same_codes()
     {
-        var (units, staff) = DemoCounty.Generate(DemoCountySize.Demo, seed: 1);
-        var (otherUnits, otherStaff) = DemoCounty.Generate(DemoCountySize.Demo, seed: 2);
+        var county = DemoCounty.Generate(DemoCountySize.Demo, seed: 1);
+        var other = DemoCounty.Generate(DemoCountySize.Demo, seed: 2);
 
         Assert.Multiple(() =>
         {
-            Assert.That(otherUnits.Select(u => u.Name), Is.Not.EqualTo(units.Select(u => u.Name)));
-            Assert.That(otherStaff.Select(s => s.Name), Is.Not.EqualTo(staff.Select(s => s.Name)));
-            Assert.That(otherUnits.Select(u => u.Code), Is.EqualTo(units.Select(u => u.Code)));
+            Assert.That(other.Units.Select(u => u.Name), Is.Not.EqualTo(county.Units.Select(u => u.Name)));
+            Assert.That(other.Staff.Select(s => s.Name), Is.Not.EqualTo(county.Staff.Select(s => s.Name)));
+            Assert.That(other.Units.Select(u => u.Code), Is.EqualTo(county.Units.Select(u => u.Code)));
         });
     }
 
     [Test]
     public void A_custom_size_gives_the_product_of_children_per_level()
     {
-        var (units, _) = DemoCounty.Generate(new DemoCountySize(2, 3, 2, 1));
+        var units = DemoCounty.Generate(DemoCountySize.PerParent(2, 3, 2, 1)).Units;
 
         Assert.Multiple(() =>
         {

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace Governance.Dispatch.Notices;
+
+/// <summary>What happened to a case that a notice announces (the events a subscription picks).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NoticeKind>))]
+public enum NoticeKind
+{
+    /// <summary>A case was given to a unit: filed and routed, or reopened on its tier.</summary>
+    [JsonStringEnumMemberName("routed")] Routed,
+    /// <summary>A case moved up a tier.</summary>
+    [JsonStringEnumMemberName("escalated")] Escalated,
+    /// <summary>黄牌: most of a deadline is used.</summary>
+    [JsonStringEnumMemberName("yellow")] Yellow,
+    /// <summary>红牌: a deadline passed.</summary>
+    [JsonStringEnumMemberName("red")] Red,
+    /// <summary>A county-tier case passed its deadline: nowhere higher to go, flagged for supervision.</summary>
+    [JsonStringEnumMemberName("flagged-overdue")] FlaggedOverdue,
+    /// <summary>The county put a case under supervision (督办).</summary>
+    [JsonStringEnumMemberName("supervised")] Supervised,
+    /// <summary>The township sent a case back to its village.</summary>
+    [JsonStringEnumMemberName("returned")] Returned,
+}
+
+/// <summary>Where a subscription's notices go, and so the JSON they are written in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NoticeChannel>))]
+public enum NoticeChannel
+{
+    /// <summary>Any HTTP endpoint: the notice as JSON with a Chinese summary.</summary>
+    [JsonStringEnumMemberName("webhook")] Webhook,
+    /// <summary>企业微信 group robot: {"msgtype":"markdown","markdown":{"content":…}}.</summary>
+    [JsonStringEnumMemberName("wecom")] WeCom,
+    /// <summary>钉钉 group robot: {"msgtype":"markdown","markdown":{"title":…,"text":…}}, optionally signed.</summary>
+    [JsonStringEnumMemberName("dingtalk")] DingTalk,
+}
+
+/// <summary>The states of a notice delivery.</summary>
+public static class DeliveryStatus
+{
+    /// <summary>Waiting for its (next) send.</summary>
+    public const string Pending = "pending";
+    /// <summary>The receiver accepted it.</summary>
+    public const string Sent = "sent";
+    /// <summary>Every attempt failed; waits for a person to fix the receiver and retry it.</summary>
+    public const string Failed = "failed";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Sent, Failed];
+}

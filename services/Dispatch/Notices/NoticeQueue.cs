@@ -1,0 +1,30 @@
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Model;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.UnitCopy;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Dispatch.Notices;
+
+/// <summary>
+/// Turns an event into deliveries, inside the consumer's transaction: the notice is completed with
+/// the unit names people recognise, matched against the enabled subscriptions, and a pending row
+/// written for each match. The inbox record commits with them, so a redelivered event queues nothing.
+/// </summary>
+public sealed class NoticeQueue(ILogger<NoticeQueue> logger)
+{
+    /// <summary>The case's assignment, for the facts its events do not carry (category, grade, place).</summary>
+    public static Task<Assignment?> CaseAsync(UnitOfWork<DispatchDatabase> uow, Guid incidentId) =>
+        AssignmentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+
+    public async Task QueueAsync(UnitOfWork<DispatchDatabase> uow, Notice notice)
+    {
+        var subscriptions = NoticeRouting.Select(await SubscriptionStore.EnabledAsync(uow.Connection, uow.Transaction), notice);
+        if (subscriptions.Count == 0) return;
+        var place = await UnitCopyStore.FindAsync(uow.Connection, notice.PlaceCode, uow.Transaction);
+        var unit = await UnitCopyStore.FindAsync(uow.Connection, notice.HandlingUnitCode, uow.Transaction);
+        var named = notice with { PlaceName = place?.Name, HandlingUnitName = unit?.Name };
+        var queued = await DeliveryStore.QueueAsync(uow.Connection, uow.Transaction, uow.Provider, subscriptions, named, uow.Now);
+        logger.LogDebug("Notice {Key} queued for {Queued} of {Matched} matching subscription(s)", NoticeRouting.EventKey(notice), queued, subscriptions.Count);
+    }
+}

@@ -1,0 +1,31 @@
+using Governance.Grids.Handling;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>How a change's outcome is answered: 200/201, a validation problem naming the fields,
+/// 404, or 409 with the reason the change conflicts with the data as it is.</summary>
+internal static class Answers
+{
+    public static Results<Created<T>, ValidationProblem, NotFound, ProblemHttpResult> Created<T>(ChangeOutcome<T> outcome, Func<T, string> location) =>
+        outcome switch
+        {
+            ChangeOutcome<T>.Done done => TypedResults.Created(location(done.Value), done.Value),
+            ChangeOutcome<T>.Invalid invalid => invalid.Errors.ToProblem(),
+            ChangeOutcome<T>.Conflict conflict => Conflict(conflict.Why),
+            _ => TypedResults.NotFound(),
+        };
+
+    public static Results<Ok<T>, ValidationProblem, NotFound, ProblemHttpResult> Ok<T>(ChangeOutcome<T> outcome) =>
+        outcome switch
+        {
+            ChangeOutcome<T>.Done done => TypedResults.Ok(done.Value),
+            ChangeOutcome<T>.Invalid invalid => invalid.Errors.ToProblem(),
+            ChangeOutcome<T>.Conflict conflict => Conflict(conflict.Why),
+            _ => TypedResults.NotFound(),
+        };
+
+    public static ProblemHttpResult Conflict(string why) =>
+        TypedResults.Problem(why, statusCode: StatusCodes.Status409Conflict, title: "The change conflicts with the data as it is");
+}

@@ -1,0 +1,69 @@
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>A care subject with their visits, newest last.</summary>
+public sealed record CareSubjectDetail(CareSubject Subject, IReadOnlyList<CareVisit> Visits);
+
+/// <summary>Care subjects (独居老人, 留守儿童, the disabled, people under assistance), their visits,
+/// and the overdue visits that are a grid worker's tasks. ID numbers and phones are returned as
+/// stored for now; issue #6 masks them.</summary>
+public static class CareApi
+{
+    public static void MapCareApi(this IEndpointRouteBuilder routes)
+    {
+        var care = routes.MapGroup("/grids/care");
+        care.MapGet("/subjects", List);
+        care.MapPost("/subjects", Register);
+        care.MapGet("/subjects/{id:guid}", Get);
+        care.MapPost("/subjects/{id:guid}/visits", RecordVisit);
+        care.MapGet("/overdue", Overdue);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CareSubject>>, ValidationProblem>> List(
+        GridsDatabase db, string? courtyardCode, string? gridWorkerId, string? villageCode, int? limit, int? offset)
+    {
+        var errors = new FieldErrors();
+        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
+        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        if (errors.Any) return errors.ToProblem();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await CareStore.ListAsync(c, db.Provider, courtyardCode, gridWorkerId, villageCode, limit ?? 1000, offset ?? 0));
+    }
+
+    private static async Task<Results<Created<CareSubject>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
+        RegisterCareSubjectRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Created(await runner.RunAsync(uow => CareRegistration.RegisterAsync(uow, body, Actor.Of(http))), s => $"/grids/care/subjects/{s.Id}");
+
+    private static async Task<Results<Ok<CareSubjectDetail>, NotFound>> Get(GridsDatabase db, Guid id)
+    {
+        await using var c = await db.OpenAsync();
+        if (await CareStore.FindSubjectAsync(c, id) is not { } subject) return TypedResults.NotFound();
+        return TypedResults.Ok(new CareSubjectDetail(subject, await CareStore.VisitsAsync(c, id)));
+    }
+
+    /// <summary>Records a visit; with an "incident" it also files a case (its id is in the answer).</summary>
+    private static async Task<Results<Created<CareVisit>, ValidationProblem, NotFound, ProblemHttpResult>> RecordVisit(
+        Guid id, RecordVisitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body, Actor.Of(http))), v => $"/grids/care/subjects/{v.SubjectId}");
+
+    /// <summary>Visits overdue now (last visit, or registration, plus the frequency, before now),
+    /// for one grid worker or one village (or the whole county), most overdue first.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<OverdueVisit>>, ValidationProblem>> Overdue(
+        GridsDatabase db, TimeProvider time, string? gridWorkerId, string? villageCode, int? limit)
+    {
+        var errors = new FieldErrors();
+        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
+        if (errors.Any) return errors.ToProblem();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await CareStore.OverdueAsync(c, db.Provider, gridWorkerId, villageCode, time.GetUtcNow(), limit ?? 1000));
+    }
+}

@@ -1,0 +1,46 @@
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>The gaps in full coverage (网格全域覆盖) at a moment; covered when there are none.</summary>
+public sealed record Coverage(
+    DateTimeOffset CheckedAt, bool Covered, IReadOnlyList<Unit> VillagesWithoutGrids, IReadOnlyList<Unit> GridsWithoutGridWorker,
+    IReadOnlyList<Unit> CourtyardsWithoutGrid);
+
+/// <summary>The coverage check and locating a point.</summary>
+public static class CoverageApi
+{
+    public static void MapCoverageApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/grids/coverage", Check);
+        routes.MapGet("/grids/locate", Locate);
+    }
+
+    /// <summary>Villages without grids, grids with no grid worker on duty now, courtyards without a grid.</summary>
+    private static async Task<Ok<Coverage>> Check(GridsDatabase db, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        await using var c = await db.OpenAsync();
+        var villages = await CoverageStore.VillagesWithoutGridsAsync(c);
+        var grids = await CoverageStore.GridsWithoutGridWorkerAsync(c, now);
+        var courtyards = await CoverageStore.CourtyardsWithoutGridAsync(c);
+        return TypedResults.Ok(new Coverage(now, villages.Count + grids.Count + courtyards.Count == 0, villages, grids, courtyards));
+    }
+
+    /// <summary>The courtyard, grid, village and township whose boundaries hold the point.</summary>
+    private static async Task<Results<Ok<Location>, NotFound, ValidationProblem>> Locate(GridsDatabase db, double? lat, double? lng)
+    {
+        var errors = new FieldErrors();
+        if (lat is not { } la || !double.IsFinite(la) || la is < -90 or > 90) errors.Add("lat", "lat must be a latitude from -90 to 90.");
+        if (lng is not { } ln || !double.IsFinite(ln) || ln is < -180 or > 180) errors.Add("lng", "lng must be a longitude from -180 to 180.");
+        if (errors.Any) return errors.ToProblem();
+        return await Locator.LocateAsync(db, lat!.Value, lng!.Value) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using Governance.Grids.Data;
+using Governance.Grids.Import;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>
+/// Bulk loading: CSV for units, staff and care subjects (a header row; errors keyed like
+/// "rows[12].parentCode", rows counted from 0 after the header), GeoJSON for boundaries. A file is
+/// checked whole before anything is written, and goes in in one transaction or not at all.
+/// </summary>
+public static class ImportApi
+{
+    /// <summary>A county's courtyards with their boundaries are several megabytes: more than the
+    /// 1 MB the host allows other requests.</summary>
+    public const long MaxImportBytes = 64L * 1024 * 1024;
+
+    private delegate Task<(ImportResult? Result, FieldErrors Errors)> Importer(UnitOfWork<GridsDatabase> uow, string body, string actor);
+
+    public static void MapImportApi(this IEndpointRouteBuilder routes)
+    {
+        var import = routes.MapGroup("/grids/import");
+        import.MapPost("/units", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, UnitImport.RunAsync));
+        import.MapPost("/staff", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, StaffImport.RunAsync));
+        import.MapPost("/care-subjects", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, CareSubjectImport.RunAsync));
+        import.MapPost("/boundaries", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, GeoJson, BoundaryImport.RunAsync));
+    }
+
+    private static readonly string[] Csv = ["text/csv", "application/csv", "text/plain"];
+    private static readonly string[] GeoJson = ["application/geo+json", "application/json"];
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        HttpContext http, UnitOfWorkRunner<GridsDatabase> runner, string[] mediaTypes, Importer importer)
+    {
+        var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !mediaTypes.Contains(mediaType))
+            return TypedResults.Problem($"Send the file as {string.Join(" or ", mediaTypes)}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
+
+        string body;
+        try
+        {
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TypedResults.Problem($"An import file may be at most {MaxImportBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var actor = Actor.Of(http);
+        try
+        {
+            var (result, errors) = await runner.RunAsync(uow => importer(uow, body, actor), http.RequestAborted);
+            return result is null
+                ? errors.ToProblem()
+                : TypedResults.Ok(result);
+        }
+        catch (ImportConflictException e)
+        {
+            return Answers.Conflict(e.Message);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>A person with all their duty periods, as GET /grids/staff/{id} shows them.</summary>
+public sealed record StaffDetail(StaffMember Person, IReadOnlyList<DutyAssignment> Duties);
+
+/// <summary>People: who they are, their home unit and role. Phones and ID numbers are returned as
+/// stored for now; issue #6 masks them for callers who need not see them.</summary>
+public static class StaffApi
+{
+    public static void MapStaffApi(this IEndpointRouteBuilder routes)
+    {
+        var staff = routes.MapGroup("/grids/staff");
+        staff.MapGet("", ListStaff);
+        staff.MapPost("", Register);
+        staff.MapGet("/{id}", GetStaff);
+        staff.MapPatch("/{id}", Update);
+        staff.MapPost("/{id}/leave", Leave);
+    }
+
+    /// <summary>role=grid-worker (the first release's code) lists full- and part-time grid workers.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<StaffMember>>, ValidationProblem>> ListStaff(
+        GridsDatabase db, string? unitCode, string? role, int? limit, int? offset)
+    {
+        var errors = new FieldErrors();
+        if (role is not null && role != StaffRoles.LegacyGridWorker && StaffRoles.Normalise(role) is null)
+            errors.Add("role", $"role must be one of {StaffRoles.List()}.");
+        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
+        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        if (errors.Any) return errors.ToProblem();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await StaffStore.ListAsync(c, db.Provider, unitCode, role is null ? null : StaffRoles.Matching(role),
+            limit ?? 1000, offset ?? 0));
+    }
+
+    private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, string id)
+    {
+        await using var c = await db.OpenAsync();
+        await using var t = await c.BeginTransactionAsync();
+        if (await StaffStore.FindAsync(c, id, t) is not { } person) return TypedResults.NotFound();
+        return TypedResults.Ok(new StaffDetail(person, (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList()));
+    }
+
+    /// <summary>Registers a person and puts them on duty at their unit (from dutyFrom, else now).</summary>
+    private static async Task<Results<Created<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
+        RegisterStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Created(await runner.RunAsync(uow => StaffChanges.RegisterAsync(uow, body, Actor.Of(http))), s => $"/grids/staff/{s.Id}");
+
+    private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
+        string id, UpdateStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner) =>
+        Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body)));
+
+    private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Leave(
+        string id, UnitOfWorkRunner<GridsDatabase> runner) =>
+        Answers.Ok(await runner.RunAsync(uow => StaffChanges.LeaveAsync(uow, id)));
+}

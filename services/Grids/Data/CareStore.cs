@@ -1,0 +1,147 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
+
+namespace Governance.Grids.Data;
+
+/// <summary>The SQL of care subjects and their visits, in one place.</summary>
+public static class CareStore
+{
+    private const string SubjectColumns = """
+        s.id AS Id, s.kind AS Kind, s.name AS Name, s.id_number AS IdNumber, s.phone AS Phone, s.courtyard_code AS CourtyardCode,
+        s.grid_worker_id AS GridWorkerId, s.visit_every_days AS VisitEveryDays, s.notes AS Notes, s.registered_at_ms AS RegisteredAtMs,
+        s.registered_by AS RegisteredBy, s.last_visit_at_ms AS LastVisitAtMs, s.visit_due_at_ms AS VisitDueAtMs, s.version AS Version
+        """;
+
+    private class SubjectRow
+    {
+        public Guid Id { get; init; }
+        public string Kind { get; init; } = default!;
+        public string Name { get; init; } = default!;
+        public string? IdNumber { get; init; }
+        public string? Phone { get; init; }
+        public string CourtyardCode { get; init; } = default!;
+        public string GridWorkerId { get; init; } = default!;
+        public int VisitEveryDays { get; init; }
+        public string? Notes { get; init; }
+        public long RegisteredAtMs { get; init; }
+        public string RegisteredBy { get; init; } = default!;
+        public long? LastVisitAtMs { get; init; }
+        public long VisitDueAtMs { get; init; }
+        public long Version { get; init; }
+
+        public CareSubject ToSubject() => new(Id,
+            Codes.TryParse<CareSubjectKind>(Kind, out var kind) ? kind : throw new InvalidOperationException($"Stored care kind '{Kind}' is unknown"),
+            Name, IdNumber, Phone, CourtyardCode, GridWorkerId, VisitEveryDays, Notes, Time(RegisteredAtMs), RegisteredBy,
+            LastVisitAtMs is { } last ? Time(last) : null, Time(VisitDueAtMs), Version);
+    }
+
+    private sealed class OverdueRow : SubjectRow
+    {
+        public string VillageCode { get; init; } = default!;
+    }
+
+    private sealed class VisitRow
+    {
+        public Guid Id { get; init; }
+        public Guid SubjectId { get; init; }
+        public string VisitedBy { get; init; } = default!;
+        public long VisitedAtMs { get; init; }
+        public string Findings { get; init; } = default!;
+        public Guid? IncidentId { get; init; }
+        public string RecordedBy { get; init; } = default!;
+        public long RecordedAtMs { get; init; }
+    }
+
+    private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static readonly string[] SubjectInsertColumns =
+    [
+        "id", "kind", "name", "id_number", "phone", "courtyard_code", "grid_worker_id", "visit_every_days", "notes",
+        "registered_at_ms", "registered_by", "last_visit_at_ms", "visit_due_at_ms", "version",
+    ];
+
+    public static Task<int> InsertSubjectsAsync(DbConnection c, DbTransaction t, IReadOnlyList<CareSubject> subjects) =>
+        BulkInsert.RunAsync(c, t, "care_subjects", SubjectInsertColumns, subjects, s =>
+        [
+            s.Id, Codes.Of(s.Kind), s.Name, s.IdNumber, s.Phone, s.CourtyardCode, s.GridWorkerId, s.VisitEveryDays, s.Notes,
+            s.RegisteredAt.ToUnixTimeMilliseconds(), s.RegisteredBy, s.LastVisitAt?.ToUnixTimeMilliseconds(),
+            s.VisitDueAt.ToUnixTimeMilliseconds(), s.Version,
+        ]);
+
+    public static async Task<CareSubject?> FindSubjectAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
+        (await c.QuerySingleOrDefaultAsync<SubjectRow>($"SELECT {SubjectColumns} FROM care_subjects s WHERE s.id = @id", new { id }, t))?.ToSubject();
+
+    /// <summary>Records a visit and moves the subject's next due date, if nobody changed the subject meanwhile.</summary>
+    public static async Task<bool> AddVisitAsync(DbConnection c, DbTransaction t, CareVisit v, CareSubject updated, long readVersion)
+    {
+        var changed = await c.ExecuteAsync("""
+            UPDATE care_subjects SET last_visit_at_ms = @Last, visit_due_at_ms = @Due, version = @Version
+            WHERE id = @Id AND version = @ReadVersion
+            """, new
+        {
+            updated.Id, Last = updated.LastVisitAt?.ToUnixTimeMilliseconds(), Due = updated.VisitDueAt.ToUnixTimeMilliseconds(),
+            updated.Version, ReadVersion = readVersion,
+        }, t);
+        if (changed != 1) return false;
+        await c.ExecuteAsync("""
+            INSERT INTO care_visits (id, subject_id, visited_by, visited_at_ms, findings, incident_id, recorded_by, recorded_at_ms)
+            VALUES (@Id, @SubjectId, @VisitedBy, @VisitedAtMs, @Findings, @IncidentId, @RecordedBy, @RecordedAtMs)
+            """, new
+        {
+            v.Id, v.SubjectId, v.VisitedBy, VisitedAtMs = v.VisitedAt.ToUnixTimeMilliseconds(), v.Findings, v.IncidentId,
+            v.RecordedBy, RecordedAtMs = v.RecordedAt.ToUnixTimeMilliseconds(),
+        }, t);
+        return true;
+    }
+
+    public static async Task<IReadOnlyList<CareVisit>> VisitsAsync(DbConnection c, Guid subjectId)
+    {
+        var rows = await c.QueryAsync<VisitRow>("""
+            SELECT id AS Id, subject_id AS SubjectId, visited_by AS VisitedBy, visited_at_ms AS VisitedAtMs, findings AS Findings,
+                   incident_id AS IncidentId, recorded_by AS RecordedBy, recorded_at_ms AS RecordedAtMs
+            FROM care_visits WHERE subject_id = @subjectId ORDER BY visited_at_ms, id
+            """, new { subjectId });
+        return rows.Select(r => new CareVisit(r.Id, r.SubjectId, r.VisitedBy, Time(r.VisitedAtMs), r.Findings, r.IncidentId,
+            r.RecordedBy, Time(r.RecordedAtMs))).ToList();
+    }
+
+    /// <summary>Subjects by courtyard, grid worker or village (the village through the courtyard's
+    /// current grid, so a re-gridded courtyard's subjects follow it).</summary>
+    public static async Task<IReadOnlyList<CareSubject>> ListAsync(DbConnection c, DatabaseProvider provider, string? courtyardCode,
+        string? gridWorkerId, string? villageCode, int limit, int offset)
+    {
+        var sql = $"""
+            SELECT {SubjectColumns} FROM care_subjects s
+            JOIN units cy ON cy.code = s.courtyard_code
+            LEFT JOIN units g ON g.code = cy.parent_code
+            WHERE (@courtyardCode IS NULL OR s.courtyard_code = @courtyardCode)
+              AND (@gridWorkerId IS NULL OR s.grid_worker_id = @gridWorkerId)
+              AND (@villageCode IS NULL OR g.parent_code = @villageCode)
+            ORDER BY s.courtyard_code, s.id {Sql.Page(provider, limit, offset)}
+            """;
+        return (await c.QueryAsync<SubjectRow>(sql, new { courtyardCode, gridWorkerId, villageCode })).Select(r => r.ToSubject()).ToList();
+    }
+
+    /// <summary>Subjects whose next visit was due before <paramref name="now"/>, most overdue first.</summary>
+    public static async Task<IReadOnlyList<OverdueVisit>> OverdueAsync(DbConnection c, DatabaseProvider provider, string? gridWorkerId,
+        string? villageCode, DateTimeOffset now, int limit)
+    {
+        var rows = await c.QueryAsync<OverdueRow>(OverdueSql(provider, limit), new { gridWorkerId, villageCode, now = now.ToUnixTimeMilliseconds() });
+        return rows.Select(r => new OverdueVisit(r.ToSubject(), r.VillageCode,
+            Math.Round((now - Time(r.VisitDueAtMs)).TotalDays, 2))).ToList();
+    }
+
+    /// <summary>Public so the SQL Server form can be parsed in tests.</summary>
+    public static string OverdueSql(DatabaseProvider provider, int limit) => $"""
+        SELECT {SubjectColumns}, g.parent_code AS VillageCode FROM care_subjects s
+        JOIN units cy ON cy.code = s.courtyard_code
+        JOIN units g ON g.code = cy.parent_code
+        WHERE s.visit_due_at_ms < @now
+          AND (@gridWorkerId IS NULL OR s.grid_worker_id = @gridWorkerId)
+          AND (@villageCode IS NULL OR g.parent_code = @villageCode)
+        ORDER BY s.visit_due_at_ms, s.id {Sql.Page(provider, limit)}
+        """;
+}

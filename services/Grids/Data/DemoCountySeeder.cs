@@ -1,0 +1,35 @@
+using Governance.Grids.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Data;
+
+/// <summary>
+/// Writes a generated county into an empty Grids database and announces it, all in the caller's
+/// transaction: units with their "created" history, boundaries, people and their duties,
+/// departments, care subjects. Everything goes in multi-row batches (a county of ~45,000 units and
+/// ~49,000 people is a few hundred statements) and is announced in batches of 500.
+/// </summary>
+public static class DemoCountySeeder
+{
+    /// <summary>False, and nothing written, if the database already holds units.</summary>
+    public static async Task<bool> SeedAsync(UnitOfWork<GridsDatabase> uow, DemoCountyData county)
+    {
+        var (c, t) = (uow.Connection, uow.Transaction);
+        if (await UnitStore.CountUnitsAsync(c, t) > 0) return false;
+
+        await UnitStore.InsertUnitsAsync(c, t, county.Units);
+        await UnitStore.AddHistoryAsync(c, t, county.Units.Select(u => new UnitChange(Guid.CreateVersion7(), u.Code, u.Version,
+            UnitChangeKind.Created, null, u.Name, DemoCounty.SeededBy, uow.Now)).ToList());
+        await BoundaryStore.InsertAsync(c, t, county.Boundaries, uow.Now);
+        // Departments before people: a department handler names their department.
+        await DepartmentStore.InsertAsync(c, t, county.Departments, uow.Now);
+        await StaffStore.InsertStaffAsync(c, t, county.Staff);
+        await StaffStore.InsertDutiesAsync(c, t, county.Duties, uow.Now);
+        await CareStore.InsertSubjectsAsync(c, t, county.CareSubjects);
+
+        await UnitAnnouncer.AnnounceAsync(uow, county.Units);
+        await DepartmentAnnouncer.AnnounceAsync(uow, county.Departments);
+        await StaffAnnouncer.AnnounceAsync(uow, county.Staff, county.Duties.ToLookup(d => d.StaffId));
+        return true;
+    }
+}

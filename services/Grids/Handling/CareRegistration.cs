@@ -1,0 +1,68 @@
+using Governance.Contracts;
+using Governance.Grids.Apis;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>Registers people under care (精准关爱): shared checks for the API and the CSV import.</summary>
+public static class CareRegistration
+{
+    /// <summary>The fields of one subject, checked; null where a field is wrong (errors say why).</summary>
+    public sealed record Checked(CareSubjectKind? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode,
+        string? GridWorkerId, int? VisitEveryDays, string? Notes);
+
+    public static Checked CheckFields(FieldErrors errors, string prefix, RegisterCareSubjectRequest r, string? everyDaysText = null)
+    {
+        var kind = Fields.Enum<CareSubjectKind>(errors, prefix, "kind", r.Kind);
+        var every = everyDaysText is not null
+            ? Fields.Integer(errors, prefix, "visitEveryDays", everyDaysText, 1, CareSchedule.MaxEveryDays, required: false)
+            : Fields.Integer(errors, prefix, "visitEveryDays", r.VisitEveryDays, 1, CareSchedule.MaxEveryDays, required: false);
+        return new Checked(kind,
+            Fields.Text(errors, prefix, "name", r.Name, 100),
+            Fields.IdNumber(errors, prefix, "idNumber", r.IdNumber),
+            Fields.Phone(errors, prefix, "phone", r.Phone),
+            Fields.Code(errors, prefix, "courtyardCode", r.CourtyardCode, UnitChanges.MaxCodeLength),
+            Fields.Code(errors, prefix, "gridWorkerId", r.GridWorkerId, StaffChanges.MaxIdLength),
+            every ?? (kind is { } k ? CareSchedule.DefaultEveryDays(k) : null),
+            Fields.Text(errors, prefix, "notes", r.Notes, 1000, required: false));
+    }
+
+    /// <summary>The courtyard must be one in service; the responsible person a grid worker still in service.</summary>
+    public static void CheckPlaceAndWorker(FieldErrors errors, string prefix, Checked c, Unit? courtyard, StaffMember? worker)
+    {
+        if (c.CourtyardCode is { } code)
+        {
+            if (courtyard is null) errors.Add(prefix + "courtyardCode", $"courtyardCode '{code}' is not a known unit.");
+            else if (courtyard.Level != UnitLevel.Courtyard) errors.Add(prefix + "courtyardCode", $"courtyardCode must be a courtyard; '{code}' is a {Codes.Of(courtyard.Level)}.");
+            else if (courtyard.Retired) errors.Add(prefix + "courtyardCode", $"courtyardCode '{code}' is retired.");
+        }
+        if (c.GridWorkerId is { } id)
+        {
+            if (worker is null) errors.Add(prefix + "gridWorkerId", $"gridWorkerId '{id}' is not a registered person.");
+            else if (!StaffRoles.GridWorkers.Contains(worker.Role)) errors.Add(prefix + "gridWorkerId", $"'{id}' is a {worker.Role}, not a grid worker.");
+            else if (worker.LeftAt is not null) errors.Add(prefix + "gridWorkerId", $"'{id}' has left the service.");
+        }
+    }
+
+    public static CareSubject ToSubject(Checked c, DateTimeOffset now, string actor) =>
+        new(Guid.CreateVersion7(), c.Kind!.Value, c.Name!, c.IdNumber, c.Phone, c.CourtyardCode!, c.GridWorkerId!, c.VisitEveryDays!.Value,
+            c.Notes, now, actor, null, CareSchedule.DueAt(now, null, c.VisitEveryDays.Value), 1);
+
+    public static async Task<ChangeOutcome<CareSubject>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterCareSubjectRequest? r, string actor)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var c = CheckFields(errors, "", r);
+        var courtyard = c.CourtyardCode is null ? null : await UnitStore.FindAsync(uow.Connection, c.CourtyardCode, uow.Transaction);
+        var worker = c.GridWorkerId is null ? null : await StaffStore.FindAsync(uow.Connection, c.GridWorkerId, uow.Transaction);
+        CheckPlaceAndWorker(errors, "", c, courtyard, worker);
+        if (errors.Any) return errors;
+
+        var subject = ToSubject(c, uow.Now, actor);
+        await CareStore.InsertSubjectsAsync(uow.Connection, uow.Transaction, [subject]);
+        return new ChangeOutcome<CareSubject>.Done(subject);
+    }
+}

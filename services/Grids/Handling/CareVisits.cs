@@ -1,0 +1,59 @@
+using Governance.Contracts;
+using Governance.Grids.Apis;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>
+/// Records a visit to a care subject and moves their next due date. A visit that found a problem
+/// files it: Grids picks the case's id and publishes CareVisitReportedIncident in the same
+/// transaction as the visit, and Incidents files the case (once, whatever the redeliveries).
+/// </summary>
+public static class CareVisits
+{
+    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisitRequest? r, string actor)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var findings = Fields.Text(errors, "", "findings", r.Findings, 4000);
+        var visitedBy = Fields.Text(errors, "", "visitedBy", r.VisitedBy, 100, required: false) ?? actor;
+        var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
+        if (visitedAt > uow.Now) errors.Add("visitedAt", "visitedAt must not be in the future.");
+        Category? category = null;
+        Grade? grade = null;
+        string? title = null, description = null;
+        if (r.Incident is { } i)
+        {
+            category = Fields.Enum<Category>(errors, "incident.", "category", i.Category);
+            grade = Fields.Enum<Grade>(errors, "incident.", "grade", i.Grade);
+            title = Fields.Text(errors, "incident.", "title", i.Title, 200);
+            description = Fields.Text(errors, "incident.", "description", i.Description, 4000);
+        }
+        if (errors.Any) return errors;
+
+        var subject = await CareStore.FindSubjectAsync(uow.Connection, subjectId, uow.Transaction);
+        if (subject is null) return new ChangeOutcome<CareVisit>.NotFound();
+        if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", "visitedAt must not be before the subject was registered.");
+        if (r.Incident is not null && await UnitStore.FindAsync(uow.Connection, subject.CourtyardCode, uow.Transaction) is { Retired: true })
+            return new ChangeOutcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");
+
+        var visit = new CareVisit(Guid.CreateVersion7(), subjectId, visitedBy, visitedAt, findings!,
+            r.Incident is null ? null : Guid.CreateVersion7(), actor, uow.Now);
+        var last = CareSchedule.LastVisit(subject.LastVisitAt, visitedAt);
+        var updated = subject with
+        {
+            LastVisitAt = last,
+            VisitDueAt = CareSchedule.DueAt(subject.RegisteredAt, last, subject.VisitEveryDays),
+            Version = subject.Version + 1,
+        };
+        if (!await CareStore.AddVisitAsync(uow.Connection, uow.Transaction, visit, updated, subject.Version))
+            return new ChangeOutcome<CareVisit>.Conflict("The subject was changed by someone else meanwhile; retry.");
+        if (visit.IncidentId is { } incidentId)
+            await uow.PublishAsync(new CareVisitReportedIncident(incidentId, subject.CourtyardCode, category!.Value, grade!.Value,
+                title!, description!, visitedBy, visit.Id, visitedAt));
+        return new ChangeOutcome<CareVisit>.Done(visit);
+    }
+}

@@ -1,0 +1,39 @@
+using Governance.Contracts;
+using Governance.Grids.Apis;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>Registers a township team or county bureau and announces it (DepartmentsUpserted).</summary>
+public static class DepartmentRegistration
+{
+    public static async Task<ChangeOutcome<Department>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateDepartmentRequest? r)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var unitCode = Fields.Code(errors, "", "unitCode", r.UnitCode, UnitChanges.MaxCodeLength);
+        var nameZh = Fields.Text(errors, "", "nameZh", r.NameZh, 100);
+        var nameEn = Fields.Text(errors, "", "nameEn", r.NameEn, 200);
+        var categories = Fields.Categories(errors, "", "categories", r.Categories);
+        if (unitCode is not null)
+        {
+            var unit = await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction);
+            if (unit is null) errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
+            else if (unit.Retired) errors.Add("unitCode", $"unitCode '{unitCode}' is retired.");
+            // Teams belong to a township (镇街站所) or the county (县级部门), never below.
+            else if (unit.Level is not (UnitLevel.Township or UnitLevel.County))
+                errors.Add("unitCode", $"a department belongs to a township or the county; '{unitCode}' is a {Codes.Of(unit.Level)}.");
+        }
+        if (errors.Any) return errors;
+        if ((await DepartmentStore.ListAsync(uow.Connection, unitCode, null, uow.Transaction)).Any(d => d.NameZh == nameZh))
+            return new ChangeOutcome<Department>.Conflict($"'{unitCode}' has a department named '{nameZh}' already.");
+
+        var department = new Department(Guid.CreateVersion7(), unitCode!, nameZh!, nameEn!, categories!, 1);
+        await DepartmentStore.InsertAsync(uow.Connection, uow.Transaction, [department], uow.Now);
+        await DepartmentAnnouncer.AnnounceAsync(uow, [department]);
+        return new ChangeOutcome<Department>.Done(department);
+    }
+}

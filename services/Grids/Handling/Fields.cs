@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Governance.Contracts;
+using Governance.Infrastructure.Hosting;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>
+/// Field checks shared by the API and the CSV imports. Each error is keyed by <c>prefix + field</c>
+/// ("parentCode" from the API, "rows[12].parentCode" from an import) and says what is wrong in the
+/// words of the field, so a form or a spreadsheet user can fix it in place.
+/// </summary>
+public static partial class Fields
+{
+    /// <summary>Trimmed text, or null (with an error if it was required, too long or has control characters).</summary>
+    public static string? Text(FieldErrors errors, string prefix, string field, string? value, int maxLength, bool required = true)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) errors.Add(prefix + field, $"{field} is required.");
+            return null;
+        }
+        if (text.Length > maxLength) errors.Add(prefix + field, $"{field} must be at most {maxLength} characters.");
+        else if (text.Any(char.IsControl)) errors.Add(prefix + field, $"{field} must not contain control characters.");
+        else return text;
+        return null;
+    }
+
+    /// <summary>A code or id: letters, digits, '-', '_' and '.', starting with a letter or digit.</summary>
+    public static string? Code(FieldErrors errors, string prefix, string field, string? value, int maxLength, bool required = true)
+    {
+        var text = Text(errors, prefix, field, value, maxLength, required);
+        if (text is not null && !CodePattern().IsMatch(text))
+        {
+            errors.Add(prefix + field, $"{field} may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit.");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>A phone number: digits, optionally with '+', '-' and spaces. Stored as given.</summary>
+    public static string? Phone(FieldErrors errors, string prefix, string field, string? value)
+    {
+        var text = Text(errors, prefix, field, value, 32, required: false);
+        if (text is not null && !PhonePattern().IsMatch(text))
+        {
+            errors.Add(prefix + field, $"{field} must be a phone number (digits, '+', '-', spaces).");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>A resident ID number (15 or 18 characters, digits and a final X).</summary>
+    public static string? IdNumber(FieldErrors errors, string prefix, string field, string? value)
+    {
+        var text = Text(errors, prefix, field, value, 32, required: false)?.ToUpperInvariant();
+        if (text is not null && !IdNumberPattern().IsMatch(text))
+        {
+            errors.Add(prefix + field, $"{field} must be a 15- or 18-character ID number.");
+            return null;
+        }
+        return text;
+    }
+
+    public static TEnum? Enum<TEnum>(FieldErrors errors, string prefix, string field, string? value, bool required = true) where TEnum : struct, System.Enum
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) errors.Add(prefix + field, $"{field} is required.");
+            return null;
+        }
+        if (Codes.TryParse<TEnum>(text, out var parsed)) return parsed;
+        errors.Add(prefix + field, $"{field} must be one of {Codes.List<TEnum>()}.");
+        return null;
+    }
+
+    /// <summary>An ISO 8601 moment with an offset ("2025-03-01T08:00:00+08:00" or "…Z").</summary>
+    public static DateTimeOffset? Moment(FieldErrors errors, string prefix, string field, string? value)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            return DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+        errors.Add(prefix + field, $"{field} must be an ISO 8601 time, e.g. 2025-03-01T08:00:00+08:00.");
+        return null;
+    }
+
+    public static int? Integer(FieldErrors errors, string prefix, string field, string? value, int min, int max, bool required = true)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) errors.Add(prefix + field, $"{field} is required.");
+            return null;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        errors.Add(prefix + field, $"{field} must be a whole number from {min} to {max}.");
+        return null;
+    }
+
+    public static int? Integer(FieldErrors errors, string prefix, string field, int? value, int min, int max, bool required = true) =>
+        Integer(errors, prefix, field, value?.ToString(CultureInfo.InvariantCulture), min, max, required);
+
+    /// <summary>Category codes, at least one, none twice.</summary>
+    public static IReadOnlyList<Category>? Categories(FieldErrors errors, string prefix, string field, IReadOnlyList<string?>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            errors.Add(prefix + field, $"{field} needs at least one category.");
+            return null;
+        }
+        var parsed = new List<Category>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Codes.TryParse<Category>(values[i]?.Trim(), out var category))
+            {
+                if (parsed.Contains(category)) errors.Add($"{prefix}{field}[{i}]", $"{field} lists '{values[i]}' twice.");
+                else parsed.Add(category);
+            }
+            else errors.Add($"{prefix}{field}[{i}]", $"{field} must hold categories from {Codes.List<Category>()}.");
+        }
+        return parsed.Count == values.Count ? parsed : null;
+    }
+
+    [GeneratedRegex("^[0-9A-Za-z][0-9A-Za-z._-]*$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 -]{4,30}$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex("^([0-9]{15}|[0-9]{17}[0-9X])$")]
+    private static partial Regex IdNumberPattern();
+}

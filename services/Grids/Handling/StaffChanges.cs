@@ -1,0 +1,159 @@
+using Governance.Grids.Apis;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>
+/// Registering people, changing their details, starting and ending their duty periods, and their
+/// leaving. Every change bumps the person's version and is announced (StaffChanged, with all their
+/// duty periods) in the caller's transaction.
+/// </summary>
+public static class StaffChanges
+{
+    public const int MaxIdLength = 64;
+    public const int MaxNameLength = 100;
+
+    public static async Task<ChangeOutcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaffRequest? r, string actor)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var id = Fields.Code(errors, "", "id", r.Id, MaxIdLength, required: false) ?? Guid.CreateVersion7().ToString();
+        var name = Fields.Text(errors, "", "name", r.Name, MaxNameLength);
+        var role = StaffRules.Role(errors, "", r.Role);
+        var unitCode = Fields.Code(errors, "", "unitCode", r.UnitCode, UnitChanges.MaxCodeLength);
+        var phone = Fields.Phone(errors, "", "phone", r.Phone);
+        var idNumber = Fields.IdNumber(errors, "", "idNumber", r.IdNumber);
+        var dutyFrom = Fields.Moment(errors, "", "dutyFrom", r.DutyFrom) ?? uow.Now;
+        if (role is not null && unitCode is not null)
+        {
+            StaffRules.CheckPlace(errors, "", "unitCode", unitCode, await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction), role);
+            var department = r.DepartmentId is { } d ? await DepartmentStore.FindAsync(uow.Connection, d, uow.Transaction) : null;
+            StaffRules.CheckDepartment(errors, "", role, unitCode, r.DepartmentId, department);
+        }
+        if (errors.Any) return errors;
+        if (await StaffStore.FindAsync(uow.Connection, id, uow.Transaction) is not null)
+            return new ChangeOutcome<StaffMember>.Conflict($"A person with id '{id}' is registered already.");
+
+        var member = new StaffMember(id, name!, role!, unitCode!, phone, idNumber, r.DepartmentId);
+        await InsertAsync(uow, [member], [dutyFrom], actor);
+        return new ChangeOutcome<StaffMember>.Done(member);
+    }
+
+    /// <summary>New people, each on duty at their home unit in their role from the given moment, announced.</summary>
+    public static async Task InsertAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyList<StaffMember> people, IReadOnlyList<DateTimeOffset> dutyFrom, string actor)
+    {
+        var duties = people.Select((p, i) => new DutyAssignment(Guid.CreateVersion7(), p.Id, p.UnitCode, p.Role, dutyFrom[i], null, actor)).ToList();
+        await StaffStore.InsertStaffAsync(uow.Connection, uow.Transaction, people);
+        await StaffStore.InsertDutiesAsync(uow.Connection, uow.Transaction, duties, uow.Now);
+        await StaffAnnouncer.AnnounceAsync(uow, people, duties.ToLookup(d => d.StaffId));
+    }
+
+    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaffRequest? r)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var name = r.Name is null ? null : Fields.Text(errors, "", "name", r.Name, MaxNameLength);
+        // An empty string clears a phone or ID number; left out, it stays.
+        var phone = r.Phone is null ? null : Fields.Phone(errors, "", "phone", r.Phone);
+        var idNumber = r.IdNumber is null ? null : Fields.IdNumber(errors, "", "idNumber", r.IdNumber);
+        if (errors.Any) return errors;
+        var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
+
+        var changed = member with
+        {
+            Name = name ?? member.Name,
+            Phone = r.Phone is null ? member.Phone : phone,
+            IdNumber = r.IdNumber is null ? member.IdNumber : idNumber,
+        };
+        if (changed == member) return new ChangeOutcome<StaffMember>.Done(member);
+        return await SaveAsync(uow, member, changed with { Version = member.Version + 1 });
+    }
+
+    /// <summary>The person left the service: every open duty period ends now.</summary>
+    public static async Task<ChangeOutcome<StaffMember>> LeaveAsync(UnitOfWork<GridsDatabase> uow, string id)
+    {
+        var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
+        if (member.LeftAt is not null) return new ChangeOutcome<StaffMember>.Conflict($"'{id}' left already.");
+        var left = member with { LeftAt = uow.Now, Version = member.Version + 1 };
+        if (!await StaffStore.UpdateAsync(uow.Connection, uow.Transaction, left, member.Version)) return Concurrent<StaffMember>(id);
+        foreach (var duty in (await StaffStore.DutiesOfAsync(uow.Connection, uow.Transaction, [id]))[id])
+            if (duty.Until is null || duty.Until > uow.Now)
+                await StaffStore.EndDutyAsync(uow.Connection, uow.Transaction, duty.Id, duty.From > uow.Now ? duty.From : uow.Now);
+        await StaffAnnouncer.AnnounceAsync(uow, [id]);
+        return new ChangeOutcome<StaffMember>.Done(left);
+    }
+
+    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDutyRequest? r, string actor)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var staffId = Fields.Code(errors, "", "staffId", r.StaffId, MaxIdLength);
+        var role = StaffRules.Role(errors, "", r.Role, required: false);
+        var from = Fields.Moment(errors, "", "from", r.From) ?? uow.Now;
+        var until = Fields.Moment(errors, "", "until", r.Until);
+        if (until is { } u && u <= from) errors.Add("until", "until must be after from.");
+        if (errors.Any) return errors;
+
+        var unit = await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction);
+        if (unit is null) return new ChangeOutcome<DutyAssignment>.NotFound();
+        var member = await StaffStore.FindAsync(uow.Connection, staffId!, uow.Transaction);
+        if (member is null) return errors.Add("staffId", $"staffId '{staffId}' is not a registered person.");
+        if (member.LeftAt is not null) return errors.Add("staffId", $"'{staffId}' has left the service.");
+        role ??= member.Role;
+        StaffRules.CheckPlace(errors, "", "unitCode", unitCode, unit, role);
+        if (errors.Any) return errors;
+
+        if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
+        var duty = new DutyAssignment(Guid.CreateVersion7(), member.Id, unitCode, role, from, until, actor);
+        await StaffStore.InsertDutiesAsync(uow.Connection, uow.Transaction, [duty], uow.Now);
+        await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
+        return new ChangeOutcome<DutyAssignment>.Done(duty);
+    }
+
+    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDutyRequest? r)
+    {
+        var errors = new FieldErrors();
+        var at = Fields.Moment(errors, "", "at", r?.At) ?? uow.Now;
+        if (errors.Any) return errors;
+        var duty = await StaffStore.FindDutyAsync(uow.Connection, uow.Transaction, dutyId);
+        if (duty is null) return new ChangeOutcome<DutyAssignment>.NotFound();
+        if (duty.Until is { } until && until <= at) return new ChangeOutcome<DutyAssignment>.Conflict($"The duty period ended already, at {until:O}.");
+        if (at < duty.From) return errors.Add("at", "at must not be before the duty period's start.");
+
+        var member = (await StaffStore.FindAsync(uow.Connection, duty.StaffId, uow.Transaction))!;
+        if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
+        await StaffStore.EndDutyAsync(uow.Connection, uow.Transaction, dutyId, at);
+        await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
+        return new ChangeOutcome<DutyAssignment>.Done(duty with { Until = at });
+    }
+
+    /// <summary>Bumps the versions of people whose duties changed as a side effect (a retired
+    /// unit ended them) and announces them.</summary>
+    public static async Task BumpAndAnnounceAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyList<string> staffIds)
+    {
+        foreach (var (_, member) in await StaffStore.FindManyAsync(uow.Connection, uow.Transaction, staffIds))
+            if (!await BumpAsync(uow, member))
+                throw new InvalidOperationException($"'{member.Id}' changed within this transaction");
+        await StaffAnnouncer.AnnounceAsync(uow, staffIds);
+    }
+
+    /// <summary>A change to someone's duties is a change to them: their version grows first, so
+    /// that a concurrent change is detected before anything is written.</summary>
+    private static Task<bool> BumpAsync(UnitOfWork<GridsDatabase> uow, StaffMember member) =>
+        StaffStore.UpdateAsync(uow.Connection, uow.Transaction, member with { Version = member.Version + 1 }, member.Version);
+
+    private static async Task<ChangeOutcome<StaffMember>> SaveAsync(UnitOfWork<GridsDatabase> uow, StaffMember read, StaffMember changed)
+    {
+        if (!await StaffStore.UpdateAsync(uow.Connection, uow.Transaction, changed, read.Version)) return Concurrent<StaffMember>(read.Id);
+        await StaffAnnouncer.AnnounceAsync(uow, [changed.Id]);
+        return new ChangeOutcome<StaffMember>.Done(changed);
+    }
+
+    private static ChangeOutcome<T> Concurrent<T>(string id) =>
+        new ChangeOutcome<T>.Conflict($"'{id}' was changed by someone else meanwhile; read it again and retry.");
+}

@@ -1,0 +1,44 @@
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>Where a role may be held: shared by registration, duty and the staff import.</summary>
+public static class StaffRules
+{
+    /// <summary>Checks that <paramref name="role"/> fits the unit (known, in service, right level);
+    /// errors go to <c>prefix + unitField</c>.</summary>
+    public static void CheckPlace(FieldErrors errors, string prefix, string unitField, string unitCode, Unit? unit, string role)
+    {
+        if (unit is null) errors.Add(prefix + unitField, $"{unitField} '{unitCode}' is not a known unit.");
+        else if (unit.Retired) errors.Add(prefix + unitField, $"{unitField} '{unitCode}' is retired.");
+        else if (!StaffRoles.IsHeldOn(role, unit.Level))
+            errors.Add(prefix + unitField, $"a {role} is on duty at a {StaffRoles.LevelsOf(role)}; '{unitCode}' is a {Codes.Of(unit.Level)}.");
+    }
+
+    /// <summary>A department handler names a department of their unit; nobody else names one.</summary>
+    public static void CheckDepartment(FieldErrors errors, string prefix, string role, string? unitCode, Guid? departmentId, Department? department)
+    {
+        if (role == StaffRoles.DepartmentHandler && departmentId is null)
+            errors.Add(prefix + "departmentId", "a department-handler needs the departmentId of their department.");
+        else if (departmentId is { } id && role != StaffRoles.DepartmentHandler)
+            errors.Add(prefix + "departmentId", "only a department-handler belongs to a department.");
+        else if (departmentId is { } known && department is null)
+            errors.Add(prefix + "departmentId", $"departmentId '{known}' is not a known department.");
+        else if (department is not null && unitCode is not null && department.UnitCode != unitCode)
+            errors.Add(prefix + "departmentId", $"the department belongs to '{department.UnitCode}', not to '{unitCode}'.");
+    }
+
+    public static string? Role(FieldErrors errors, string prefix, string? value, bool required = true)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required) errors.Add(prefix + "role", "role is required.");
+            return null;
+        }
+        if (StaffRoles.Normalise(text) is { } role) return role;
+        errors.Add(prefix + "role", $"role must be one of {StaffRoles.List()}.");
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+using Governance.Contracts;
+using Governance.Grids.Apis;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>
+/// Creating, renaming, moving (re-gridding) and retiring units. Each change bumps the unit's
+/// version, is written to its history (what, from, to, who, when) and announced with
+/// UnitsUpserted, all in the caller's transaction. Splitting a grid is creating a grid and moving
+/// courtyards into it; merging is moving the courtyards out and retiring the emptied grid.
+/// </summary>
+public static class UnitChanges
+{
+    public const int MaxCodeLength = 32;
+    public const int MaxNameLength = 200;
+
+    public static async Task<ChangeOutcome<Unit>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateUnitRequest? r, string actor)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var code = Fields.Code(errors, "", "code", r.Code, MaxCodeLength);
+        var name = Fields.Text(errors, "", "name", r.Name, MaxNameLength);
+        var level = Fields.Enum<UnitLevel>(errors, "", "level", r.Level);
+        var parentCode = Fields.Code(errors, "", "parentCode", r.ParentCode, MaxCodeLength, required: level is not UnitLevel.County);
+        if (level == UnitLevel.County && parentCode is not null) errors.Add("parentCode", "a county has no parent.");
+        if (level is { } l and not UnitLevel.County && parentCode is not null
+            && UnitTree.WhyNotParent(l, await UnitStore.FindAsync(uow.Connection, parentCode, uow.Transaction), parentCode) is { } why)
+            errors.Add("parentCode", $"parentCode: {why}");
+        if (errors.Any) return errors;
+        if (await UnitStore.FindAsync(uow.Connection, code!, uow.Transaction) is not null)
+            return new ChangeOutcome<Unit>.Conflict($"A unit with code '{code}' exists already (codes are never reused, even after retirement).");
+
+        var unit = new Unit(code!, name!, level!.Value, parentCode, 1);
+        await InsertAsync(uow, [unit], actor);
+        return new ChangeOutcome<Unit>.Done(unit);
+    }
+
+    /// <summary>New units, parents first, with their "created" history, announced.</summary>
+    public static async Task InsertAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyList<Unit> units, string actor)
+    {
+        await UnitStore.InsertUnitsAsync(uow.Connection, uow.Transaction, units);
+        await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, units.Select(u =>
+            new UnitChange(Guid.CreateVersion7(), u.Code, u.Version, UnitChangeKind.Created, null, u.Name, actor, uow.Now)).ToList());
+        await UnitAnnouncer.AnnounceAsync(uow, units);
+    }
+
+    public static async Task<ChangeOutcome<Unit>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string code, UpdateUnitRequest? r, string actor)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var name = r.Name is null ? null : Fields.Text(errors, "", "name", r.Name, MaxNameLength);
+        var parentCode = r.ParentCode is null ? null : Fields.Code(errors, "", "parentCode", r.ParentCode, MaxCodeLength);
+        if (errors.Any) return errors;
+
+        var unit = await UnitStore.FindAsync(uow.Connection, code, uow.Transaction);
+        if (unit is null) return new ChangeOutcome<Unit>.NotFound();
+        if (unit.Retired) return new ChangeOutcome<Unit>.Conflict($"'{code}' is retired; a retired unit does not change.");
+        if (parentCode is not null && parentCode != unit.ParentCode
+            && UnitTree.WhyNotParent(unit.Level, await UnitStore.FindAsync(uow.Connection, parentCode, uow.Transaction), parentCode) is { } why)
+            return errors.Add("parentCode", $"parentCode: {why}");
+
+        var changed = await ChangeAsync(uow, unit, name, parentCode, actor);
+        return changed is null
+            ? new ChangeOutcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.")
+            : new ChangeOutcome<Unit>.Done(changed);
+    }
+
+    /// <summary>Renames and/or moves an already validated unit: one version and one history entry
+    /// per change, one announcement. Null if the unit changed since it was read.</summary>
+    public static async Task<Unit?> ChangeAsync(UnitOfWork<GridsDatabase> uow, Unit unit, string? name, string? parentCode, string actor)
+    {
+        var history = new List<UnitChange>();
+        var changed = unit;
+        if (name is not null && name != unit.Name)
+        {
+            changed = changed with { Name = name, Version = changed.Version + 1 };
+            history.Add(new UnitChange(Guid.CreateVersion7(), unit.Code, changed.Version, UnitChangeKind.Renamed, unit.Name, name, actor, uow.Now));
+        }
+        if (parentCode is not null && parentCode != unit.ParentCode)
+        {
+            changed = changed with { ParentCode = parentCode, Version = changed.Version + 1 };
+            history.Add(new UnitChange(Guid.CreateVersion7(), unit.Code, changed.Version, UnitChangeKind.Moved, unit.ParentCode, parentCode, actor, uow.Now));
+        }
+        if (history.Count == 0) return unit;
+        if (!await UnitStore.UpdateAsync(uow.Connection, uow.Transaction, changed, unit.Version)) return null;
+        await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, history);
+        await UnitAnnouncer.AnnounceAsync(uow, [changed]);
+        return changed;
+    }
+
+    /// <summary>Retires a unit with nothing left under it. Its duty periods end now; it stays
+    /// readable, and cases filed there keep it.</summary>
+    public static async Task<ChangeOutcome<Unit>> RetireAsync(UnitOfWork<GridsDatabase> uow, string code, string actor)
+    {
+        var (c, t) = (uow.Connection, uow.Transaction);
+        var unit = await UnitStore.FindAsync(c, code, t);
+        if (unit is null) return new ChangeOutcome<Unit>.NotFound();
+        if (unit.Retired) return new ChangeOutcome<Unit>.Conflict($"'{code}' was retired already.");
+        if (unit.Level == UnitLevel.County) return new ChangeOutcome<Unit>.Conflict("The county cannot be retired.");
+        if (await UnitStore.ActiveChildrenAsync(c, t, code) is var children and > 0)
+            return new ChangeOutcome<Unit>.Conflict($"'{code}' still has {children} unit(s) under it: move or retire them first (merging a grid is moving its courtyards out).");
+        if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(c, uow.Provider, code, null, null, 1, 0)).Count > 0)
+            return new ChangeOutcome<Unit>.Conflict($"Care subjects live in '{code}': register them at their new courtyard first.");
+
+        var retired = unit with { Version = unit.Version + 1, RetiredAt = uow.Now };
+        if (!await UnitStore.UpdateAsync(c, t, retired, unit.Version))
+            return new ChangeOutcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.");
+        await UnitStore.AddHistoryAsync(c, t, [new UnitChange(Guid.CreateVersion7(), code, retired.Version, UnitChangeKind.Retired, null, null, actor, uow.Now)]);
+        await UnitAnnouncer.AnnounceAsync(uow, [retired]);
+
+        var offDuty = await StaffStore.EndDutiesAtUnitAsync(c, t, code, uow.Now);
+        await StaffChanges.BumpAndAnnounceAsync(uow, offDuty);
+        return new ChangeOutcome<Unit>.Done(retired);
+    }
+}

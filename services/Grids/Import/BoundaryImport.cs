@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Import;
+
+/// <summary>
+/// Boundaries from a GeoJSON FeatureCollection: each feature's properties.code names the unit
+/// (grids and courtyards above all, but any level may have one), its geometry is a Polygon or
+/// MultiPolygon in [longitude, latitude]. A unit's boundary is replaced whole, and the change is in
+/// its history. Every feature is checked first; one bad feature and nothing changes.
+/// </summary>
+public static class BoundaryImport
+{
+    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string json, string actor)
+    {
+        var errors = new FieldErrors();
+        JsonDocument document;
+        try { document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 }); }
+        catch (JsonException e) { return (null, errors.Add("body", $"The body is not valid JSON: {e.Message}")); }
+        using var _ = document;
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || Text(root, "type") != "FeatureCollection")
+            return (null, errors.Add("type", "The body must be a GeoJSON FeatureCollection."));
+        if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
+            return (null, errors.Add("features", "features must be an array of GeoJSON Features."));
+
+        var boundaries = new List<(int Index, UnitBoundary Boundary)>();
+        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var feature in features.EnumerateArray())
+        {
+            var prefix = $"features[{index}].";
+            if (feature.ValueKind != JsonValueKind.Object || Text(feature, "type") != "Feature")
+                errors.Add($"features[{index}]", "Each item must be a GeoJSON Feature.");
+            else
+            {
+                var code = feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+                    ? Text(properties, "code") : null;
+                if (string.IsNullOrWhiteSpace(code)) errors.Add(prefix + "properties.code", "properties.code must name the unit.");
+                else if (!firstOf.TryAdd(code, index)) errors.Add(prefix + "properties.code", $"'{code}' has a feature already (features[{firstOf[code]}]).");
+                Shape? shape = null;
+                if (feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind != JsonValueKind.Null)
+                    shape = ReadGeometry(geometry, prefix + "geometry", errors);
+                else errors.Add(prefix + "geometry", "geometry is required.");
+                if (code is not null && shape is not null) boundaries.Add((index, new UnitBoundary(code, shape)));
+            }
+            index++;
+        }
+        if (index == 0) errors.Add("features", "features is empty.");
+
+        var units = await UnitStore.FindManyAsync(uow.Connection, uow.Transaction, boundaries.Select(b => b.Boundary.UnitCode));
+        foreach (var (i, b) in boundaries)
+        {
+            if (!units.TryGetValue(b.UnitCode, out var unit)) errors.Add($"features[{i}].properties.code", $"'{b.UnitCode}' is not a known unit.");
+            else if (unit.Retired) errors.Add($"features[{i}].properties.code", $"'{b.UnitCode}' is retired.");
+        }
+        if (errors.Any) return (null, errors);
+
+        var before = await BoundaryStore.BoxesAsync(uow.Connection, uow.Transaction, units.Keys);
+        var list = boundaries.Select(b => b.Boundary).ToList();
+        await BoundaryStore.ReplaceAsync(uow.Connection, uow.Transaction, list, uow.Now);
+        // A boundary is not part of the unit records the other services copy: history, no version bump, no announcement.
+        await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, list.Select(b => new UnitChange(Guid.CreateVersion7(), b.UnitCode,
+            units[b.UnitCode].Version, UnitChangeKind.Boundary, before.TryGetValue(b.UnitCode, out var old) ? old.ToString() : null,
+            Geometry.BoxOf(b.Shape).ToString(), actor, uow.Now)).ToList());
+        var replaced = list.Count(b => before.ContainsKey(b.UnitCode));
+        return (new ImportResult(list.Count, list.Count - replaced, replaced, 0), errors);
+    }
+
+    /// <summary>A Polygon or MultiPolygon, checked ring by ring; null (with errors) if it is not one.</summary>
+    public static Shape? ReadGeometry(JsonElement geometry, string key, FieldErrors errors)
+    {
+        var type = geometry.ValueKind == JsonValueKind.Object ? Text(geometry, "type") : null;
+        if (type is not ("Polygon" or "MultiPolygon"))
+        {
+            errors.Add(key + ".type", "geometry must be a Polygon or a MultiPolygon.");
+            return null;
+        }
+        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(key + ".coordinates", "coordinates must be an array.");
+            return null;
+        }
+        var polygons = new List<Polygon>();
+        var valid = true;
+        void Add(Polygon? polygon)
+        {
+            if (polygon is null) valid = false;
+            else polygons.Add(polygon);
+        }
+        if (type == "Polygon") Add(ReadPolygon(coordinates, key + ".coordinates", errors));
+        else
+        {
+            var i = 0;
+            foreach (var polygon in coordinates.EnumerateArray()) Add(ReadPolygon(polygon, $"{key}.coordinates[{i++}]", errors));
+            if (i == 0)
+            {
+                errors.Add(key + ".coordinates", "a MultiPolygon needs at least one polygon.");
+                valid = false;
+            }
+        }
+        return valid ? new Shape(polygons) : null;
+    }
+
+    private static Polygon? ReadPolygon(JsonElement polygon, string key, FieldErrors errors)
+    {
+        if (polygon.ValueKind != JsonValueKind.Array || polygon.GetArrayLength() == 0)
+        {
+            errors.Add(key, "a polygon is an array of rings (the outer ring first, then holes).");
+            return null;
+        }
+        var rings = new List<IReadOnlyList<Position>>();
+        var (r, valid) = (0, true);
+        foreach (var ring in polygon.EnumerateArray())
+        {
+            var ringKey = $"{key}[{r++}]";
+            var positions = new List<Position>();
+            if (ring.ValueKind == JsonValueKind.Array)
+                foreach (var p in ring.EnumerateArray())
+                {
+                    if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2
+                        || p[0].ValueKind != JsonValueKind.Number || p[1].ValueKind != JsonValueKind.Number)
+                    {
+                        errors.Add(ringKey, "every position must be [longitude, latitude].");
+                        return null;
+                    }
+                    var (lng, lat) = (p[0].GetDouble(), p[1].GetDouble());
+                    if (lng is < -180 or > 180 || lat is < -90 or > 90)
+                    {
+                        errors.Add(ringKey, $"[{lng}, {lat}] is not a longitude from -180 to 180 and a latitude from -90 to 90 (GeoJSON puts longitude first).");
+                        return null;
+                    }
+                    positions.Add(new Position(lng, lat));
+                }
+            var problem = positions.Count < 4 ? "a ring needs at least four positions."
+                : positions[0] != positions[^1] ? "a ring must be closed: its last position repeats the first." : null;
+            if (problem is not null)
+            {
+                errors.Add(ringKey, problem);
+                valid = false;
+            }
+            rings.Add(positions);
+        }
+        return valid ? new Polygon(rings) : null;
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,43 @@
+using Governance.Grids.Apis;
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Import;
+
+/// <summary>
+/// Care subjects from CSV (kind,name,courtyardCode,gridWorkerId and optionally
+/// idNumber,phone,visitEveryDays,notes), registered as POST /grids/care/subjects does. All rows are
+/// checked first; one bad row, nothing changes.
+/// </summary>
+public static class CareSubjectImport
+{
+    public static readonly string[] Required = ["kind", "name", "courtyardCode", "gridWorkerId"];
+    public static readonly string[] Optional = ["idNumber", "phone", "visitEveryDays", "notes"];
+
+    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor)
+    {
+        var (csvRows, errors) = Csv.Parse(csv, Required, Optional);
+        if (errors.Any) return (null, errors);
+
+        var (c, t) = (uow.Connection, uow.Transaction);
+        var courtyards = await UnitStore.FindManyAsync(c, t, csvRows.Select(r => r["courtyardCode"]).OfType<string>());
+        var workers = await StaffStore.FindManyAsync(c, t, csvRows.Select(r => r["gridWorkerId"]).OfType<string>());
+        var subjects = new List<CareSubject>();
+        foreach (var r in csvRows)
+        {
+            var request = new RegisterCareSubjectRequest(r["kind"], r["name"], r["idNumber"], r["phone"], r["courtyardCode"], r["gridWorkerId"], null, r["notes"]);
+            var fields = CareRegistration.CheckFields(errors, r.Prefix, request, r["visitEveryDays"] ?? "");
+            CareRegistration.CheckPlaceAndWorker(errors, r.Prefix, fields,
+                fields.CourtyardCode is { } code ? courtyards.GetValueOrDefault(code) : null,
+                fields.GridWorkerId is { } id ? workers.GetValueOrDefault(id) : null);
+            if (!errors.Any) subjects.Add(CareRegistration.ToSubject(fields, uow.Now, actor));
+        }
+        if (errors.Any) return (null, errors);
+
+        await CareStore.InsertSubjectsAsync(c, t, subjects);
+        return (new ImportResult(subjects.Count, subjects.Count, 0, 0), errors);
+    }
+}

@@ -1,0 +1,379 @@
+// The grid worker's page, phone first: file a case in under a minute, the grid's open tasks with
+// their deadlines (accept, resolve, verify), and the care visits that are due.
+import type { Session } from '../auth';
+import {
+  ApiError, children, getJson, getJsonOrNull, loadCatalogue, postJson, query, unit, unitName,
+  type Incident, type Named, type Unit,
+} from '../api';
+import { common, dictionary, named } from '../i18n';
+import {
+  announce, clear, countdownText, errorText, field, formatTime, h, maskPhone, openDialog, select, startCountdowns,
+} from '../dom';
+import type { Page } from '../main';
+
+const t = dictionary({
+  title: ['网格员工作台', 'Grid worker'],
+  myGrid: ['我的网格', 'My grid'],
+  chooseGrid: ['网格', 'Grid'],
+  fileTitle: ['上报事件', 'File a case'],
+  category: ['事件类型', 'Category'],
+  grade: ['事件等级', 'Grade'],
+  place: ['发生地点（院落）', 'Place (courtyard)'],
+  wholeGrid: ['整个网格（不确定院落）', 'The whole grid (courtyard unknown)'],
+  locate: ['用手机定位', 'Use my location'],
+  locating: ['定位中…', 'Locating…'],
+  located: ['已定位到 {name}', 'Located: {name}'],
+  locateOutside: ['当前位置不在本网格的院落内（{name}），请手动选择。', 'You are not in a courtyard of this grid ({name}); choose one.'],
+  locateNone: ['无法确定位置所在院落，请手动选择。', 'Could not find the courtyard at your location; choose one.'],
+  locateUnavailable: ['此设备或浏览器不能定位，请手动选择。', 'This device cannot locate you; choose a courtyard.'],
+  caseTitle: ['标题', 'Title'],
+  caseTitleHint: ['一句话说明，例如“楼道堆放杂物”', 'One line, e.g. "Rubbish piled in the stairwell"'],
+  description: ['情况描述', 'Description'],
+  photo: ['现场照片', 'Photo'],
+  photoHint: ['照片只在本机预览，暂不上传：服务器还不能保存照片。', 'The photo is previewed on this phone only: the server cannot store photos yet.'],
+  onTheSpot: ['已当场解决（即知即办）', 'Resolved on the spot'],
+  onTheSpotHint: ['仅限一般（IV级）事项。', 'General (IV) matters only.'],
+  resolution: ['处理情况', 'What was done'],
+  submit: ['上报', 'File'],
+  submitting: ['提交中…', 'Filing…'],
+  filed: ['已上报：{title}（{status}）', 'Filed: {title} ({status})'],
+  filedRouted: ['已上报：{title}，由{tier}办理', 'Filed: {title}, handled by the {tier} tier'],
+  tasksTitle: ['本网格待办', "My grid's tasks"],
+  tasksEmpty: ['暂无待办事项', 'Nothing open'],
+  handledBy: ['办理层级：{tier}', 'Tier: {tier}'],
+  handledElsewhere: ['由上级办理，可跟踪进度', 'Handled above; follow its progress'],
+  accept: ['签收', 'Accept'],
+  resolve: ['办结', 'Resolve'],
+  verify: ['核查', 'Verify'],
+  resolveNote: ['处理结果', 'What was done'],
+  accepted: ['已签收', 'Accepted'],
+  resolved: ['已办结，等待核查', 'Resolved; awaiting verification'],
+  verifyResult: ['核查结果', 'Result'],
+  solved: ['已解决', 'Solved'],
+  partly: ['部分解决', 'Partly solved'],
+  notSolved: ['未解决', 'Not solved'],
+  satisfaction: ['群众满意度', "Resident's satisfaction"],
+  satisfied: ['满意', 'Satisfied'],
+  basically: ['基本满意', 'Basically satisfied'],
+  dissatisfied: ['不满意', 'Dissatisfied'],
+  notAsked: ['未评价', 'Not asked'],
+  comment: ['备注', 'Comment'],
+  verified: ['核查已记录', 'Verification recorded'],
+  resolvedByYou: ['由您办结，需他人核查', 'You resolved it: someone else verifies'],
+  careTitle: ['关爱走访', 'Care visits'],
+  careEmpty: ['暂无关爱对象', 'No one to visit'],
+  visitDue: ['应走访', 'Visit due'],
+  lastVisit: ['上次走访：{t}', 'Last visit: {t}'],
+  neverVisited: ['尚未走访', 'Not visited yet'],
+  recordVisit: ['记录走访', 'Record visit'],
+  findings: ['走访情况', 'Findings'],
+  visitRecorded: ['走访已记录', 'Visit recorded'],
+  kind_elderly_alone: ['独居老人', 'Elderly living alone'],
+  kind_left_behind_child: ['留守儿童', 'Left-behind child'],
+  kind_disabled: ['残疾人', 'Disabled'],
+  kind_assistance: ['救助对象', 'Under assistance'],
+  filedAt: ['上报于 {t}', 'Filed {t}'],
+  refresh: ['刷新', 'Refresh'],
+  notAGridWorker: ['此账号不属于网格，请选择网格：', 'This account has no grid of its own; choose one:'],
+});
+
+interface CareSubject {
+  id: string; kind: string; name: string; phone: string | null; courtyardCode: string; visitEveryDays: number;
+  lastVisitAt: string | null; visitDueAt: string;
+}
+
+export const page: Page = {
+  title: () => t('title'),
+  async render(main, user) {
+    const home = await unit(user.unitCode);
+    let grid: Unit | null = home?.level === 'grid' ? home : home?.level === 'courtyard' && home.parentCode ? await unit(home.parentCode) : null;
+    let gridChoices: Unit[] = [];
+    if (!grid && home && (home.level === 'village' || home.level === 'township')) {
+      gridChoices = home.level === 'village' ? await children(home.code, 'grid') : [];
+      grid = gridChoices[0] ?? null;
+    }
+    if (!grid) {
+      clear(main, h('h1', {}, t('title')), h('p', { role: 'alert' }, t('notAGridWorker')));
+      return;
+    }
+    const catalogue = await loadCatalogue();
+    const stops: (() => void)[] = [];
+    await renderFor(main, user, grid, gridChoices, catalogue, stops);
+    return () => stops.forEach((s) => s());
+  },
+};
+
+async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoices: Unit[],
+  catalogue: { categories: Named[]; grades: Named[] }, stops: (() => void)[]): Promise<void> {
+  const courtyards = await children(grid.code, 'courtyard');
+  const myUnits = new Set([grid.code, ...courtyards.map((c) => c.code)]);
+  const tasks = h('div', { class: 'list', 'aria-live': 'polite' });
+  const care = h('div', { class: 'list' });
+
+  const gridPicker = gridChoices.length > 1
+    ? field(t('chooseGrid'), select('grid', gridChoices.map((g) => ({ value: g.code, label: g.name })), grid.code, {
+      onchange: async (e: Event) => {
+        const next = gridChoices.find((g) => g.code === (e.target as HTMLSelectElement).value);
+        if (next) { stops.forEach((s) => s()); stops.length = 0; await renderFor(main, user, next, gridChoices, catalogue, stops); }
+      },
+    }))
+    : null;
+
+  clear(main,
+    h('div', { class: 'page-head' },
+      h('h1', {}, t('title')),
+      h('p', { class: 'muted' }, `${t('myGrid')}: ${grid.name} · ${user.name}`)),
+    gridPicker,
+    h('div', { class: 'phone-columns' },
+      h('section', { class: 'card', 'aria-labelledby': 'file-h' }, h('h2', { id: 'file-h' }, t('fileTitle')),
+        fileForm(user, grid, courtyards, catalogue, () => void loadTasks())),
+      h('section', { class: 'card', 'aria-labelledby': 'tasks-h' },
+        h('div', { class: 'section-head' }, h('h2', { id: 'tasks-h' }, t('tasksTitle')),
+          h('button', { type: 'button', onclick: () => void loadTasks() }, t('refresh'))),
+        tasks),
+      h('section', { class: 'card', 'aria-labelledby': 'care-h' }, h('h2', { id: 'care-h' }, t('careTitle')), care)));
+  stops.push(startCountdowns(main));
+
+  async function loadTasks(): Promise<void> {
+    try {
+      const lists = await Promise.all([...myUnits].map((code) => getJson<Incident[]>(`/incidents${query({ unitCode: code, limit: 200 })}`)));
+      const byId = new Map<string, Incident>();
+      for (const i of lists.flat()) byId.set(i.id, i);
+      const open = [...byId.values()].filter((i) => i.status !== 'closed' && i.status !== 'merged');
+      const mine = (i: Incident) => (i.handlingUnitCode && myUnits.has(i.handlingUnitCode)) || (i.status === 'resolved' && i.resolvedBy !== user.id);
+      open.sort((a, b) => Number(mine(b)) - Number(mine(a)) || (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9'));
+      clear(tasks, open.length === 0 ? h('p', { class: 'muted' }, t('tasksEmpty')) : await Promise.all(open.map((i) => taskCard(i))));
+    } catch (e) {
+      clear(tasks, h('p', { class: 'error', role: 'alert' }, errorText(e)));
+    }
+  }
+
+  async function taskCard(i: Incident): Promise<HTMLElement> {
+    const category = named(catalogue.categories.find((c) => c.code === i.category), i.category);
+    const grade = named(catalogue.grades.find((g) => g.code === i.grade), i.grade);
+    const here = i.handlingUnitCode !== null && myUnits.has(i.handlingUnitCode);
+    const actions = h('div', { class: 'actions' });
+    if (here && i.status === 'assigned')
+      actions.append(h('button', { type: 'button', onclick: () => void act(`/incidents/${i.id}/accept`, {}, t('accepted')) }, t('accept')));
+    if (here && ['assigned', 'accepted', 'reopened'].includes(i.status))
+      actions.append(h('button', { type: 'button', class: 'primary', onclick: () => resolveDialog(i) }, t('resolve')));
+    if (i.status === 'resolved') {
+      if (i.resolvedBy === user.id) actions.append(h('span', { class: 'muted' }, t('resolvedByYou')));
+      else actions.append(h('button', { type: 'button', class: 'primary', onclick: () => verifyDialog(i) }, t('verify')));
+    }
+    return h('article', { class: `task ${i.flaggedOverdueAt ? 'red' : ''}`, 'data-incident': i.id },
+      h('h3', {}, i.title),
+      h('p', { class: 'meta' }, `${category} · ${grade} · ${await unitName(i.unitCode)}`),
+      h('p', { class: 'meta' },
+        h('span', { class: `status s-${i.status}` }, common(`status_${i.status}` as 'status_filed')),
+        i.tier ? ` · ${t('handledBy', { tier: common(`tier_${i.tier}` as 'tier_village') })}` : '',
+        i.dueAt && i.status !== 'resolved' ? h('span', { class: 'countdown', 'data-due': i.dueAt }, countdownText(i.dueAt)) : null),
+      !here && i.status !== 'resolved' ? h('p', { class: 'muted small' }, t('handledElsewhere')) : null,
+      h('p', { class: 'muted small' }, t('filedAt', { t: formatTime(i.filedAt) })),
+      actions);
+  }
+
+  async function act(url: string, body: unknown, done: string): Promise<boolean> {
+    try {
+      await postJson(url, body);
+      announce(done);
+      await loadTasks();
+      return true;
+    } catch (e) {
+      announce(errorText(e), 'error');
+      return false;
+    }
+  }
+
+  function resolveDialog(i: Incident): void {
+    const note = h('textarea', { name: 'note', required: true, rows: 3, maxlength: 4000 });
+    const form = h('form', {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        if (await act(`/incidents/${i.id}/resolve`, { note: note.value.trim() }, t('resolved'))) dialog.close();
+      },
+    }, field(t('resolveNote'), note), h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => dialog.close() }, common('cancel')),
+      h('button', { type: 'submit', class: 'primary' }, t('resolve'))));
+    const dialog = openDialog(`${t('resolve')}：${i.title}`, form);
+  }
+
+  function verifyDialog(i: Incident): void {
+    const result = select('result', [
+      { value: 'solved', label: t('solved') }, { value: 'partly-solved', label: t('partly') }, { value: 'not-solved', label: t('notSolved') },
+    ], 'solved');
+    const satisfaction = select('satisfaction', [
+      { value: 'satisfied', label: t('satisfied') }, { value: 'basically-satisfied', label: t('basically') },
+      { value: 'dissatisfied', label: t('dissatisfied') }, { value: '', label: t('notAsked') },
+    ], 'satisfied');
+    const comment = h('textarea', { name: 'comment', rows: 2, maxlength: 1000 });
+    const form = h('form', {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const body = { result: result.value, satisfaction: satisfaction.value || null, comment: comment.value.trim() || null };
+        if (await act(`/incidents/${i.id}/verification`, body, t('verified'))) dialog.close();
+      },
+    }, field(t('verifyResult'), result), field(t('satisfaction'), satisfaction), field(t('comment'), comment),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => dialog.close() }, common('cancel')),
+      h('button', { type: 'submit', class: 'primary' }, t('verify'))));
+    const dialog = openDialog(`${t('verify')}：${i.title}`, form);
+  }
+
+  async function loadCare(): Promise<void> {
+    try {
+      const subjects = await getJson<CareSubject[]>(`/grids/care/subjects${query({ gridWorkerId: user.id, limit: 500 })}`);
+      subjects.sort((a, b) => a.visitDueAt.localeCompare(b.visitDueAt));
+      clear(care, subjects.length === 0 ? h('p', { class: 'muted' }, t('careEmpty')) : await Promise.all(subjects.map(async (s) =>
+        h('article', { class: `task ${new Date(s.visitDueAt).getTime() < Date.now() ? 'red' : ''}` },
+          h('h3', {}, `${s.name}`, h('span', { class: 'tag' }, t(`kind_${s.kind.replaceAll('-', '_')}` as 'kind_disabled'))),
+          h('p', { class: 'meta' }, `${await unitName(s.courtyardCode)}${s.phone ? ` · ${maskPhone(s.phone)}` : ''}`),
+          h('p', { class: 'meta' }, `${t('visitDue')}: ${formatTime(s.visitDueAt)} `,
+            h('span', { class: 'countdown', 'data-due': s.visitDueAt }, countdownText(s.visitDueAt))),
+          h('p', { class: 'muted small' }, s.lastVisitAt ? t('lastVisit', { t: formatTime(s.lastVisitAt) }) : t('neverVisited')),
+          h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => visitDialog(s) }, t('recordVisit')))))));
+    } catch (e) {
+      clear(care, h('p', { class: 'error', role: 'alert' }, errorText(e)));
+    }
+  }
+
+  function visitDialog(s: CareSubject): void {
+    const findings = h('textarea', { name: 'findings', required: true, rows: 3, maxlength: 4000 });
+    const form = h('form', {
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        try {
+          await postJson(`/grids/care/subjects/${s.id}/visits`, { visitedBy: user.id, findings: findings.value.trim() });
+          announce(t('visitRecorded'));
+          dialog.close();
+          await loadCare();
+        } catch (err) {
+          announce(errorText(err), 'error');
+        }
+      },
+    }, field(t('findings'), findings), h('div', { class: 'actions' },
+      h('button', { type: 'button', onclick: () => dialog.close() }, common('cancel')),
+      h('button', { type: 'submit', class: 'primary' }, t('recordVisit'))));
+    const dialog = openDialog(`${t('recordVisit')}：${s.name}`, form);
+  }
+
+  await Promise.all([loadTasks(), loadCare()]);
+}
+
+function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { categories: Named[]; grades: Named[] },
+  onFiled: () => void): HTMLFormElement {
+  // One key per filling-in of the form: a retry after a lost answer does not file twice.
+  let idempotencyKey = crypto.randomUUID();
+  let location: { lat: number; lng: number } | null = null;
+
+  const category = select('category', catalogue.categories.map((c) => ({ value: c.code, label: named(c) })), undefined, { required: true });
+  category.prepend(h('option', { value: '', selected: true, disabled: true }, '—'));
+  const grade = select('grade', catalogue.grades.map((g) => ({ value: g.code, label: `${g.code} ${named(g)}` })), 'IV');
+  const place = select('unitCode', [{ value: grid.code, label: t('wholeGrid') }, ...courtyards.map((c) => ({ value: c.code, label: c.name }))],
+    courtyards[0]?.code ?? grid.code);
+  const locateStatus = h('small', { class: 'hint', 'aria-live': 'polite' });
+  const locate = h('button', { type: 'button', onclick: () => void useLocation() }, t('locate'));
+  const title = h('input', { name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
+  const description = h('textarea', { name: 'description', required: true, rows: 3, maxlength: 4000 });
+  const photo = h('input', { name: 'photo', type: 'file', accept: 'image/*', capture: 'environment' });
+  const preview = h('div', { class: 'preview' });
+  const onTheSpot = h('input', { name: 'onTheSpot', type: 'checkbox' });
+  const resolution = h('textarea', { name: 'resolution', rows: 2, maxlength: 4000 });
+  const resolutionField = field(t('resolution'), resolution);
+  resolutionField.hidden = true;
+  const submit = h('button', { type: 'submit', class: 'primary big' }, t('submit'));
+  const errors = new Map<string, HTMLElement>([['category', category], ['grade', grade], ['unitCode', place], ['title', title],
+    ['description', description], ['resolution', resolution]]);
+
+  photo.addEventListener('change', () => {
+    preview.replaceChildren();
+    const file = photo.files?.[0];
+    if (file) preview.append(h('img', { src: URL.createObjectURL(file), alt: file.name }));
+  });
+  onTheSpot.addEventListener('change', () => {
+    resolutionField.hidden = !onTheSpot.checked;
+    resolution.required = onTheSpot.checked;
+    if (onTheSpot.checked) grade.value = 'IV';
+    grade.disabled = onTheSpot.checked;
+  });
+
+  async function useLocation(): Promise<void> {
+    if (!('geolocation' in navigator)) { locateStatus.textContent = t('locateUnavailable'); return; }
+    locateStatus.textContent = t('locating');
+    navigator.geolocation.getCurrentPosition(async (pos) => {
+      location = { lat: pos.coords.latitude, lng: pos.coords.longitude };
+      try {
+        const found = await getJsonOrNull<{ courtyard: Unit | null; grid: Unit | null }>(`/grids/locate${query(location)}`);
+        const courtyard = found?.courtyard;
+        if (courtyard && courtyards.some((c) => c.code === courtyard.code)) {
+          place.value = courtyard.code;
+          locateStatus.textContent = t('located', { name: courtyard.name });
+        } else if (courtyard) locateStatus.textContent = t('locateOutside', { name: courtyard.name });
+        else locateStatus.textContent = t('locateNone');
+      } catch (e) {
+        locateStatus.textContent = errorText(e);
+      }
+    }, () => { locateStatus.textContent = t('locateUnavailable'); }, { enableHighAccuracy: true, timeout: 15000 });
+  }
+
+  const form = h('form', {
+    class: 'file-form', novalidate: true,
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      form.querySelectorAll('.field-error').forEach((el) => el.remove());
+      form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+      if (!form.checkValidity()) {
+        const firstBad = form.querySelector<HTMLElement>(':invalid');
+        firstBad?.focus();
+        form.reportValidity();
+        return;
+      }
+      submit.disabled = true;
+      submit.textContent = t('submitting');
+      try {
+        const body = {
+          unitCode: place.value, category: category.value, grade: grade.value, title: title.value.trim(),
+          description: description.value.trim(), location, resolution: onTheSpot.checked ? resolution.value.trim() : undefined,
+        };
+        const filed = await postJson<Incident>('/incidents', body, { 'Idempotency-Key': idempotencyKey });
+        idempotencyKey = crypto.randomUUID();
+        form.reset();
+        preview.replaceChildren();
+        resolutionField.hidden = true;
+        grade.disabled = false;
+        location = null;
+        locateStatus.textContent = '';
+        place.value = courtyards[0]?.code ?? grid.code;
+        announce(filed?.tier && filed.status !== 'closed'
+          ? t('filedRouted', { title: filed.title, tier: common(`tier_${filed.tier}` as 'tier_village') })
+          : t('filed', { title: filed?.title ?? '', status: common(`status_${filed?.status ?? 'filed'}` as 'status_filed') }));
+        onFiled();
+        // Routing takes a moment: look again once Dispatch has placed it.
+        window.setTimeout(onFiled, 1500);
+      } catch (err) {
+        if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+          for (const [key, messages] of Object.entries(err.fields)) {
+            const control = errors.get(key.split('.')[0]) ?? submit;
+            control.setAttribute('aria-invalid', 'true');
+            control.insertAdjacentElement('afterend', h('small', { class: 'field-error', role: 'alert' }, messages.join(' ')));
+          }
+        } else announce(errorText(err), 'error');
+      } finally {
+        submit.disabled = false;
+        submit.textContent = t('submit');
+      }
+    },
+  },
+  h('div', { class: 'two' }, field(t('category'), category), field(t('grade'), grade)),
+  field(t('place'), place),
+  h('div', { class: 'locate' }, locate, locateStatus),
+  field(t('caseTitle'), title, t('caseTitleHint')),
+  field(t('description'), description),
+  field(t('photo'), photo, t('photoHint')),
+  preview,
+  h('div', { class: 'check' }, onTheSpot, h('label', { for: onTheSpot.id || (onTheSpot.id = `spot-${user.id}`) }, t('onTheSpot')),
+    h('small', { class: 'hint' }, t('onTheSpotHint'))),
+  resolutionField,
+  submit);
+  return form;
+}

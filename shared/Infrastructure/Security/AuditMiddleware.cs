@@ -1,0 +1,68 @@
+using Governance.Infrastructure.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Governance.Infrastructure.Security;
+
+/// <summary>
+/// Records every successful state change (POST, PUT, PATCH, DELETE) in the audit log of the service
+/// whose route it was: who, when, what (method and path), on what (the route's id), from where.
+/// </summary>
+public static class AuditSetup
+{
+    private static readonly Dictionary<string, string> ServiceOfPrefix = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["grids"] = "grids", ["auth"] = "grids", ["incidents"] = "incidents", ["open311"] = "incidents", ["dispatch"] = "dispatch",
+    };
+
+    public static void UseAuditLog(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var method = context.Request.Method;
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) return;
+            if (context.Response.StatusCode >= 400) return; // refused: nothing changed
+            var path = context.Request.Path.Value ?? "";
+            if (!ServiceOfPrefix.TryGetValue(path.TrimStart('/').Split('/')[0], out var service)) return;
+            var database = context.RequestServices.GetKeyedService<Database>(service);
+            if (database is null) return;
+            try
+            {
+                var target = context.Request.RouteValues.Where(v => v.Key is "id" or "incidentId" or "code" or "year")
+                    .Select(v => v.Value?.ToString()).FirstOrDefault();
+                await AuditLog.AppendAsync(database, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+                    Caller.Of(context).Id, $"{method} {path}", target, $"status {context.Response.StatusCode}",
+                    context.Connection.RemoteIpAddress?.ToString());
+            }
+            catch (Exception ex)
+            {
+                // The change itself is committed; a failed audit append must be loud, not silent.
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Governance.Audit")
+                    .LogError(ex, "Audit append failed for {Method} {Path}", method, path);
+            }
+        });
+    }
+
+    /// <summary>GET /{service}/audit (recent rows) and /{service}/audit/verify (the chain) for county administrators.</summary>
+    public static void MapAuditApi(this IEndpointRouteBuilder routes, string service)
+    {
+        var audit = routes.MapGroup($"/{service}/audit").AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
+        audit.MapGet("", async Task<Ok<IReadOnlyList<AuditEntry>>> (IServiceProvider sp, int? limit) =>
+        {
+            var db = sp.GetRequiredKeyedService<Database>(service);
+            await using var c = await db.OpenAsync();
+            return TypedResults.Ok(await AuditLog.RecentAsync(c, db.Provider, Math.Clamp(limit ?? 100, 1, 1000)));
+        });
+        audit.MapGet("/verify", async Task<Ok<AuditVerification>> (IServiceProvider sp, CancellationToken ct) =>
+        {
+            var db = sp.GetRequiredKeyedService<Database>(service);
+            await using var c = await db.OpenAsync(ct);
+            return TypedResults.Ok(await AuditLog.VerifyAsync(c, db.Provider, ct));
+        });
+    }
+}

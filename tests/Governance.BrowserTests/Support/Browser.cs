@@ -1,0 +1,114 @@
+using Microsoft.Playwright;
+
+namespace Governance.BrowserTests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (playwright install cannot download browsers here), with
+/// the pages' console errors collected and screenshots written as test artifacts.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+    private readonly Uri _address;
+
+    /// <summary>Console errors and uncaught exceptions of every page opened, with the page they came from.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>The pages opened since <see cref="CloseAllAsync"/>, by name.</summary>
+    public Dictionary<string, IPage> Pages { get; } = [];
+
+    private Browser(IPlaywright playwright, IBrowser browser, Uri address)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        _address = address;
+    }
+
+    public static async Task<Browser> LaunchAsync(Uri address)
+    {
+        if (!File.Exists(ChromiumPath))
+            Assert.Fail($"{ChromiumPath} is missing: tests/run-all.sh installs it (apt-get install chromium fonts-noto-cjk).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs, Timeout = 60_000,
+        });
+        return new Browser(playwright, browser, address);
+    }
+
+    /// <summary>A fresh browser profile (its own sign-in) with a page of the given size.</summary>
+    public async Task<IPage> OpenAsync(string name, int width, int height, bool phone = false)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        Pages[name] = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type != "error") return;
+            // Until JWT sign-in (issue #6) exists, the sign-in page's probe of /auth/dev-token is
+            // answered 404, which Chromium logs as a failed resource. That one is expected.
+            if (message.Location.Contains("/auth/dev-token", StringComparison.Ordinal)) return;
+            lock (Errors) Errors.Add($"[{name}] console error: {message.Text} at {message.Location}");
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (Errors) Errors.Add($"[{name}] uncaught: {error}");
+        };
+        return page;
+    }
+
+    /// <summary>Saves a full-page PNG under artifacts/screenshots/ and attaches it to the test.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, name);
+        return path;
+    }
+
+    /// <summary>Closes every page's browser profile (a test's pages do not outlive it).</summary>
+    public async Task CloseAllAsync(string? failedTest = null)
+    {
+        foreach (var (name, page) in Pages)
+        {
+            if (failedTest is not null && !page.IsClosed)
+                await ScreenshotAsync(page, $"failed-{failedTest}-{name}");
+            await page.Context.CloseAsync();
+        }
+        Pages.Clear();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln"))) return dir.FullName;
+        return TestContext.CurrentContext.WorkDirectory;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,143 @@
+using Governance.Contracts;
+using Governance.Dispatch;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Notices;
+using Governance.Infrastructure.Data;
+using Governance.IntegrationTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Governance.IntegrationTests.Notices;
+
+/// <summary>
+/// The SQL of subscriptions and deliveries on PostgreSQL (what a distributed county runs) and on
+/// SQLite: queued once per fact, claimed so a second sender skips what the first holds, settled,
+/// listed, retried, and cleared with its subscription.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class NoticeStoreTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds());
+
+    private static MigrationTrack[] DispatchTracks =>
+        [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)];
+
+    private static NoticeSubscription Subscription() => new(Guid.CreateVersion7(), "龙白镇安全生产群", [Category.WorkSafety], [Grade.III, Grade.II],
+        [Tier.Township], "500101001", [NoticeKind.Escalated, NoticeKind.Red], NoticeChannel.DingTalk,
+        "https://oapi.dingtalk.com/robot/send?access_token=t", "SECx", true, Now, Now, "county-admin");
+
+    private static Notice Escalation(Guid incidentId) => new(incidentId, NoticeKind.Escalated, Category.WorkSafety, Grade.III, Tier.Township,
+        "500101001000", "500101001001001001", Now.AddDays(7), Now) { Sequence = 2, FromTier = Tier.Village, Reason = EscalationReason.DeadlinePassed };
+
+    [Test]
+    public async Task On_PostgreSQL()
+    {
+        const string name = "t_notice_store_pg";
+        var connection = await TestServers.CreateDatabaseAsync(name);
+        try
+        {
+            var db = new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Postgres, connection));
+            await ExerciseAsync(db);
+            await A_second_sender_skips_what_the_first_holds(db);
+        }
+        finally
+        {
+            await TestServers.DropDatabaseAsync(name);
+        }
+    }
+
+    [Test]
+    public async Task On_SQLite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"governance-notices-{Guid.NewGuid():N}.db");
+        try
+        {
+            await ExerciseAsync(new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    private static async Task ExerciseAsync(DispatchDatabase db)
+    {
+        await new MigrationRunner(db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(DispatchTracks);
+        var subscription = Subscription();
+        var notice = Escalation(Guid.CreateVersion7());
+
+        await db.InTransactionAsync((c, t) => SubscriptionStore.InsertAsync(c, t, subscription));
+        await using (var c = await db.OpenAsync())
+        {
+            var stored = await SubscriptionStore.FindAsync(c, subscription.Id);
+            Assert.That(stored, Is.Not.Null);
+            Assert.That((stored!.Categories, stored.Grades, stored.Tiers, stored.Events), Is.EqualTo((subscription.Categories, subscription.Grades, subscription.Tiers, subscription.Events)));
+            Assert.That(stored with { Categories = subscription.Categories, Grades = subscription.Grades, Tiers = subscription.Tiers, Events = subscription.Events },
+                Is.EqualTo(subscription));
+        }
+
+        var queued = await db.InTransactionAsync(async (c, t) =>
+            await DeliveryStore.QueueAsync(c, t, db.Provider, await SubscriptionStore.EnabledAsync(c, t), notice, Now));
+        var again = await db.InTransactionAsync((c, t) => DeliveryStore.QueueAsync(c, t, db.Provider, [subscription], notice with { At = Now.AddSeconds(1) }, Now));
+        Assert.That((queued, again), Is.EqualTo((1, 0)), "the same fact is queued once per subscription");
+
+        var claimed = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now, Now.AddMinutes(2), 10));
+        Assert.That(claimed, Has.Count.EqualTo(1));
+        Assert.That(claimed[0].Notice, Is.EqualTo(notice));
+        var held = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now.AddMinutes(1), Now.AddMinutes(3), 10));
+        Assert.That(held, Is.Empty, "held by the first sender until its claim runs out");
+
+        var failure = new AttemptResult(false, true, 503, "HTTP 503");
+        await db.InTransactionAsync((c, t) => DeliveryStore.SettleAsync(c, t, claimed[0].Id, 3, failure, Now, giveUp: true, Now));
+        await using (var c = await db.OpenAsync())
+        {
+            var failed = (await DeliveryStore.ListAsync(c, db.Provider, DeliveryStatus.Failed, subscription.Id, 10)).Single();
+            Assert.That((failed.Attempts, failed.LastStatusCode, failed.LastError, failed.FailedAt, failed.SubscriptionName),
+                Is.EqualTo((3, (int?)503, "HTTP 503", (DateTimeOffset?)Now, subscription.Name)));
+            Assert.That(failed.Title, Does.StartWith("【升级】安全生产"));
+            Assert.That(await DeliveryStore.ListAsync(c, db.Provider, DeliveryStatus.Pending, null, 10), Is.Empty);
+        }
+
+        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.RetryAsync(c, t, claimed[0].Id, Now)), Is.True);
+        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.RetryAsync(c, t, claimed[0].Id, Now)), Is.False, "pending already");
+        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.RetryAsync(c, t, Guid.NewGuid(), Now)), Is.Null);
+        await using (var c = await db.OpenAsync())
+        {
+            var pending = (await DeliveryStore.ListAsync(c, db.Provider, null, null, 10)).Single();
+            Assert.That((pending.Status, pending.Attempts, pending.NextAttemptAt), Is.EqualTo((DeliveryStatus.Pending, 0, (DateTimeOffset?)Now)));
+        }
+
+        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, Now.AddYears(1))), Is.Zero, "only sent ones age out");
+
+        // A sent one is kept for a while, then deleted.
+        var other = Escalation(Guid.CreateVersion7());
+        await db.InTransactionAsync((c, t) => DeliveryStore.QueueAsync(c, t, db.Provider, [subscription], other, Now));
+        var sending = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now, Now.AddMinutes(2), 10));
+        var mine = sending.Single(d => d.Notice.IncidentId == other.IncidentId);
+        await db.InTransactionAsync((c, t) => DeliveryStore.SettleAsync(c, t, mine.Id, 1, new AttemptResult(true, false, 200, null), Now, false, Now));
+        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, Now)), Is.Zero);
+        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, Now.AddMilliseconds(1))), Is.EqualTo(1));
+
+        Assert.That(await db.InTransactionAsync((c, t) => SubscriptionStore.DeleteAsync(c, t, subscription.Id)), Is.True);
+        await using (var c = await db.OpenAsync())
+            Assert.That(await DeliveryStore.ListAsync(c, db.Provider, null, null, 10), Is.Empty, "what it had not delivered goes with it");
+    }
+
+    /// <summary>Two instances polling at once: the claim locks its rows, and the other's claim skips them.</summary>
+    private static async Task A_second_sender_skips_what_the_first_holds(DispatchDatabase db)
+    {
+        var subscription = Subscription();
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            await SubscriptionStore.InsertAsync(c, t, subscription);
+            await DeliveryStore.QueueAsync(c, t, db.Provider, [subscription], Escalation(Guid.CreateVersion7()), Now);
+        });
+        await using var first = await db.OpenAsync();
+        await using var firstTransaction = await first.BeginTransactionAsync();
+        var mine = await DeliveryStore.ClaimAsync(first, firstTransaction, db.Provider, Now, Now.AddMinutes(2), 10);
+        var theirs = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now, Now.AddMinutes(2), 10));
+        await firstTransaction.CommitAsync();
+        Assert.That((mine.Count, theirs.Count), Is.EqualTo((1, 0)));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Governance.Incidents.Data;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.Security;
+
+/// <summary>
+/// Every state change lands in an append-only audit log (who, when, what, from where) whose hash
+/// chain tells if a row was altered.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class AuditLogTests
+{
+    private StandaloneEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync();
+        _host = _environment.Host;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    private sealed record Entry(long Seq, string Actor, string Action, string? Target, string? Remote);
+    private sealed record Verification(bool Intact, long Rows, long? FirstBrokenSeq);
+
+    [Test]
+    public async Task Changes_are_audited_and_tampering_with_a_row_breaks_the_chain()
+    {
+        var filed = await _host.Http.PostAsJsonAsync("/incidents",
+            new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = "审计", description = "d" }, "gw-audit");
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await _host.Http.PostAsJsonAsync($"/incidents/{id}/resolve", new { note = "done" }, "handler-audit");
+
+        var entries = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=50"))!;
+        Assert.That(entries.Any(e => e.Actor == "gw-audit" && e.Action == "POST /incidents"));
+        var resolve = entries.Single(e => e.Actor == "handler-audit");
+        Assert.That((resolve.Action, resolve.Target), Is.EqualTo(($"POST /incidents/{id}/resolve", id)));
+        Assert.That(resolve.Remote, Is.Not.Null);
+
+        var intact = (await _host.Http.GetFromJsonAsync<Verification>("/incidents/audit/verify"))!;
+        Assert.That(intact.Intact, Is.True);
+        Assert.That(intact.Rows, Is.GreaterThanOrEqualTo(2));
+
+        await using var c = await _host.Get<IncidentsDatabase>().OpenAsync();
+        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => c.ExecuteAsync("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 1"),
+            "the database refuses to change an audit row");
+        // Someone with file access drops the guard and rewrites history:
+        await c.ExecuteAsync("DROP TRIGGER audit_log_no_update");
+        await c.ExecuteAsync("UPDATE audit_log SET actor = 'someone-else' WHERE seq = @Seq", new { resolve.Seq });
+        var broken = (await _host.Http.GetFromJsonAsync<Verification>("/incidents/audit/verify"))!;
+        Assert.That(broken.Intact, Is.False);
+        Assert.That(broken.FirstBrokenSeq, Is.EqualTo(resolve.Seq));
+    }
+
+    [Test]
+    public async Task Refused_requests_change_nothing_and_leave_no_audit_row()
+    {
+        var before = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=1000"))!.Count;
+        var bad = await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Courtyard, category = "nope" }, "gw-audit");
+        Assert.That((int)bad.StatusCode, Is.EqualTo(400));
+        Assert.That((await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=1000"))!, Has.Count.EqualTo(before));
+    }
+}

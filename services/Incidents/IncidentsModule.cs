@@ -25,6 +25,7 @@ public sealed class IncidentsModule : IServiceModule
     {
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
         builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
+        builder.AddIntakeRateLimit();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

@@ -29,6 +29,9 @@ public static class CalendarApi
     {
         var errors = new FieldErrors();
         if (year is < 2000 or > 2100) errors.Add("year", "year must be between 2000 and 2100.");
+        // Both lists are required (empty is allowed): a missing list must not wipe a year's holidays.
+        if (body?.Holidays is null) errors.Add("holidays", "holidays is required (a list of yyyy-MM-dd dates; may be empty).");
+        if (body?.Workdays is null) errors.Add("workdays", "workdays is required (a list of yyyy-MM-dd dates; may be empty).");
         var holidays = body?.Holidays ?? [];
         var workdays = body?.Workdays ?? [];
         if (holidays.Any(d => d.Year != year)) errors.Add("holidays", $"Every holiday must fall in {year}.");

@@ -20,7 +20,7 @@ public static class IncidentsApi
     public static void MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
         var incidents = routes.MapGroup("/incidents");
-        incidents.MapPost("", FileIncident);
+        incidents.MapPost("", FileIncident).RequireRateLimiting(IntakeRateLimit.Policy);
         incidents.MapGet("", ListIncidents);
         // Every route about one case checks the caller's jurisdiction first.
         incidents = incidents.MapGroup("").AddEndpointFilter(CaseJurisdiction);

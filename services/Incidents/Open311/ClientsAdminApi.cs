@@ -34,6 +34,9 @@ public static class ClientsAdminApi
         IssueClientRequest? body, IncidentsDatabase db, TimeProvider time)
     {
         var errors = new FieldErrors().Require("name", body?.Name, MaxNameLength);
+        // A client system's name is shown to operators and in logs: letters, digits, spaces and . _ - ( ) only.
+        if (!errors.Any && !System.Text.RegularExpressions.Regex.IsMatch(body!.Name!.Trim(), @"^[\p{L}\p{N} ._()\-]+$"))
+            errors.Add("name", "name may hold letters, digits, spaces and . _ - ( ) only.");
         if (errors.Any) return errors.ToProblem();
         var name = body!.Name!.Trim();
         var key = ApiKeys.Issue();

@@ -1,3 +1,4 @@
+using Governance.Incidents.Apis;
 using Governance.Incidents.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public static class Open311Api
         v2.MapGet("/discovery.{format}", Discovery);
         v2.MapGet("/services.{format}", Services);
         v2.MapGet("/services/{serviceCode}.{format}", ServiceDefinition);
-        v2.MapPost("/requests.{format}", ServiceRequestsApi.Create);
+        v2.MapPost("/requests.{format}", ServiceRequestsApi.Create).RequireRateLimiting(IntakeRateLimit.Policy);
         v2.MapGet("/requests.{format}", ServiceRequestsApi.List);
         v2.MapGet("/requests/{id}.{format}", ServiceRequestsApi.Get);
         v2.MapGet("/tokens/{token}.{format}", Token);

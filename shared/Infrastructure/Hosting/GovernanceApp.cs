@@ -39,6 +39,7 @@ public static class GovernanceApp
         builder.Services.AddHealthChecks();
         builder.Services.AddGovernanceBus(builder.Configuration, modules);
         builder.AddGovernanceAuth();
+        builder.Services.AddRateLimiter(_ => { });
         // Nothing a user files needs more than this; larger bodies are refused before they are read.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         foreach (var module in modules) module.AddServices(builder);
@@ -60,6 +61,8 @@ public static class GovernanceApp
         // valid token unless they say AllowAnonymous.
         app.UseAuthentication();
         app.UseAuthorization();
+        // Policies come from the modules (intake limits); endpoints without one are not limited.
+        app.UseRateLimiter();
         app.UseAuditLog();
         foreach (var module in modules)
         {

@@ -130,3 +130,27 @@ public sealed class JurisdictionTests
             Is.EqualTo(HttpStatusCode.Forbidden));
     }
 }
+
+/// <summary>Intake is rate-limited per caller: a flood gets 429 with Retry-After, and nothing of it is filed.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class IntakeRateLimitTests
+{
+    [Test]
+    public async Task A_caller_filing_faster_than_the_limit_gets_429_and_others_are_not_affected()
+    {
+        await using var environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Incidents:Intake:PermitsPerMinute"] = "5" });
+        var host = environment.Host;
+        var statuses = new List<int>();
+        for (var i = 0; i < 8; i++)
+            statuses.Add((int)(await host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = $"t{i}", description = "d" }, "flooder")).StatusCode);
+        Assert.That(statuses.Take(5), Is.All.EqualTo(201));
+        Assert.That(statuses.Skip(5), Is.All.EqualTo(429));
+        var other = await host.Http.PostAsJsonAsync("/incidents",
+            new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = "other", description = "d" }, "someone-else");
+        Assert.That((int)other.StatusCode, Is.EqualTo(201), "the limit is per caller");
+        var filed = await host.Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=100");
+        Assert.That(filed, Has.Count.EqualTo(6));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Threading.RateLimiting;
+using Governance.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Incidents.Apis;
+
+/// <summary>
+/// Intake is rate-limited per caller (a signed-in user, or an Open311 client by its address), so a
+/// runaway client or a script cannot flood a county's queue. The limit is configuration
+/// ("Incidents:Intake:PermitsPerMinute"); an integration that legitimately files more gets its own.
+/// </summary>
+public static class IntakeRateLimit
+{
+    public const string Policy = "intake";
+
+    public static void AddIntakeRateLimit(this WebApplicationBuilder builder)
+    {
+        var permits = builder.Configuration.GetValue("Incidents:Intake:PermitsPerMinute", 600);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsJsonAsync(new
+                {
+                    type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too many filings", status = 429,
+                    detail = $"At most {permits} filings a minute per caller; try again shortly.",
+                }, ct);
+            };
+            options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.Identity?.IsAuthenticated == true ? $"user:{Caller.Of(http).Id}" : $"ip:{http.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+}

@@ -56,13 +56,24 @@ public static class Ceilings
         var properties = new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" };
         var watch = Stopwatch.StartNew();
         var published = 0;
+        var stalled = false;
         var pending = new List<ValueTask>(ConfirmBatch);
-        while (published < messages && watch.Elapsed < limit)
+        // A confirm that never comes must not hang the benchmark: every publish is bounded in time.
+        using var bound = new CancellationTokenSource(limit + TimeSpan.FromSeconds(15));
+        try
         {
-            pending.Clear();
-            for (var i = 0; i < ConfirmBatch && published < messages; i++, published++)
-                pending.Add(channel.BasicPublishAsync(exchange, "", false, properties, body));
-            foreach (var confirm in pending) await confirm; // throws if the broker nacks
+            while (published < messages && watch.Elapsed < limit)
+            {
+                pending.Clear();
+                for (var i = 0; i < ConfirmBatch && published < messages; i++, published++)
+                    pending.Add(channel.BasicPublishAsync(exchange, "", false, properties, body, bound.Token));
+                foreach (var confirm in pending) await confirm; // throws if the broker nacks
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            stalled = true;
+            published -= ConfirmBatch;
         }
         var publishSeconds = watch.Elapsed.TotalSeconds;
         Volatile.Write(ref target, published);
@@ -74,7 +85,8 @@ public static class Ceilings
         await setup.ExchangeDeleteAsync(exchange);
 
         report.Add("ceiling", "RabbitMQ publish+consume (persistent, confirms)", done / seconds, "msg/s",
-            $"{done:#,0} msgs of {body.Length} B; {ConfirmBatch} publishes in flight per confirm wait; consumer prefetch {ConsumerPrefetch}, one ack each");
+            $"{done:#,0} msgs of {body.Length} B; {ConfirmBatch} publishes in flight per confirm wait; consumer prefetch {ConsumerPrefetch}, one ack each" +
+            (stalled ? "; PUBLISHER STALLED waiting for a confirm" : ""));
         report.Add("ceiling", "RabbitMQ publish only (confirmed)", published / publishSeconds, "msg/s");
     }
 

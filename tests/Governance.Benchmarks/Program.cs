@@ -14,10 +14,22 @@ var exitCode = 0;
 string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 var loadAtStart = LoadAverage();
 
-try
+// Each part on its own: a part that fails is reported as such and the others still run.
+async Task Part(string name, Func<Task> run)
 {
-    var broker = double.NaN;
-    if (o.Ceilings)
+    try { await run(); }
+    catch (Exception e)
+    {
+        report.Note($"{name} FAILED: {e.GetType().Name}: {e.Message}");
+        Console.Error.WriteLine(e);
+        exitCode = 1;
+    }
+}
+
+var broker = double.NaN;
+if (o.Ceilings)
+{
+    await Part("RabbitMQ ceiling", async () =>
     {
         Log.Info("ceilings: raw RabbitMQ.Client and raw Dapper on this machine");
         const string vhost = "governance-bench-ceiling";
@@ -25,22 +37,14 @@ try
         try { await Ceilings.RabbitAsync(report, vhost, messages: 200_000, limit: TimeSpan.FromSeconds(20)); }
         finally { Servers.DeleteVirtualHost(vhost); }
         broker = report.Value("ceiling", "RabbitMQ publish+consume (persistent, confirms)") ?? double.NaN;
-        await Ceilings.PostgresAsync(report, TimeSpan.FromSeconds(10));
-    }
-    if (o.Distributed) await EndToEnd.DistributedAsync(report, o, double.IsNaN(broker) ? 0 : broker);
-    if (o.Standalone) await EndToEnd.StandaloneAsync(report, o);
-    if (o.Growth) await Growth.RunAsync(report, o);
-    if (o.Micro) Micro.Run(report, o);
+    });
+    await Part("PostgreSQL ceiling", () => Ceilings.PostgresAsync(report, TimeSpan.FromSeconds(10)));
 }
-catch (Exception e)
-{
-    // Whatever was measured is still reported; the failure is part of the record.
-    report.Note($"RUN FAILED: {e.GetType().Name}: {e.Message}");
-    Console.Error.WriteLine(e);
-    exitCode = 1;
-}
+if (o.Distributed) await Part("distributed", () => EndToEnd.DistributedAsync(report, o, double.IsNaN(broker) ? 0 : broker));
+if (o.Standalone) await Part("standalone", () => EndToEnd.StandaloneAsync(report, o));
+if (o.Growth) await Part("growth", () => Growth.RunAsync(report, o));
+if (o.Micro) await Part("micro", () => { Micro.Run(report, o); return Task.CompletedTask; });
 
-report.Note($"Machine load average (1/5/15 min) at start {loadAtStart}, at end {LoadAverage()} — other work on the machine competes for the same 2 cores.");
 var table = report.Table();
 Console.WriteLine();
 Console.WriteLine(table);

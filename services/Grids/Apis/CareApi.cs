@@ -29,24 +29,26 @@ public static class CareApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CareSubject>>, ValidationProblem>> List(
-        GridsDatabase db, string? courtyardCode, string? gridWorkerId, string? villageCode, int? limit, int? offset)
+        GridsDatabase db, HttpContext http, string? courtyardCode, string? gridWorkerId, string? villageCode, int? limit, int? offset)
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await CareStore.ListAsync(c, db.Provider, courtyardCode, gridWorkerId, villageCode, limit ?? 1000, offset ?? 0));
+        return TypedResults.Ok(await PersonalData.For(http).ShowAsync(
+            await CareStore.ListAsync(c, db.Provider, courtyardCode, gridWorkerId, villageCode, limit ?? 1000, offset ?? 0)));
     }
 
     private static async Task<Results<Created<CareSubject>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
         RegisterCareSubjectRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
         Answers.Created(await runner.RunAsync(uow => CareRegistration.RegisterAsync(uow, body, Actor.Of(http))), s => $"/grids/care/subjects/{s.Id}");
 
-    private static async Task<Results<Ok<CareSubjectDetail>, NotFound>> Get(GridsDatabase db, Guid id)
+    private static async Task<Results<Ok<CareSubjectDetail>, NotFound>> Get(GridsDatabase db, HttpContext http, Guid id)
     {
         await using var c = await db.OpenAsync();
-        if (await CareStore.FindSubjectAsync(c, id) is not { } subject) return TypedResults.NotFound();
+        if (await CareStore.FindSubjectAsync(c, id) is not { } found) return TypedResults.NotFound();
+        if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } subject) return TypedResults.NotFound();
         return TypedResults.Ok(new CareSubjectDetail(subject, await CareStore.VisitsAsync(c, id)));
     }
 
@@ -58,12 +60,15 @@ public static class CareApi
     /// <summary>Visits overdue now (last visit, or registration, plus the frequency, before now),
     /// for one grid worker or one village (or the whole county), most overdue first.</summary>
     private static async Task<Results<Ok<IReadOnlyList<OverdueVisit>>, ValidationProblem>> Overdue(
-        GridsDatabase db, TimeProvider time, string? gridWorkerId, string? villageCode, int? limit)
+        GridsDatabase db, TimeProvider time, HttpContext http, string? gridWorkerId, string? villageCode, int? limit)
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await CareStore.OverdueAsync(c, db.Provider, gridWorkerId, villageCode, time.GetUtcNow(), limit ?? 1000));
+        var overdue = await CareStore.OverdueAsync(c, db.Provider, gridWorkerId, villageCode, time.GetUtcNow(), limit ?? 1000);
+        var shown = (await PersonalData.For(http).ShowAsync(overdue.Select(o => o.Subject))).ToDictionary(s => s.Id);
+        return TypedResults.Ok<IReadOnlyList<OverdueVisit>>(overdue.Where(o => shown.ContainsKey(o.Subject.Id))
+            .Select(o => o with { Subject = shown[o.Subject.Id] }).ToList());
     }
 }

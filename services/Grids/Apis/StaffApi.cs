@@ -29,7 +29,7 @@ public static class StaffApi
 
     /// <summary>role=grid-worker (the first release's code) lists full- and part-time grid workers.</summary>
     private static async Task<Results<Ok<IReadOnlyList<StaffMember>>, ValidationProblem>> ListStaff(
-        GridsDatabase db, string? unitCode, string? role, int? limit, int? offset)
+        GridsDatabase db, HttpContext http, string? unitCode, string? role, int? limit, int? offset)
     {
         var errors = new FieldErrors();
         if (role is not null && role != StaffRoles.LegacyGridWorker && StaffRoles.Normalise(role) is null)
@@ -38,15 +38,16 @@ public static class StaffApi
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await StaffStore.ListAsync(c, db.Provider, unitCode, role is null ? null : StaffRoles.Matching(role),
-            limit ?? 1000, offset ?? 0));
+        return TypedResults.Ok(await PersonalData.For(http).ShowAsync(await StaffStore.ListAsync(c, db.Provider, unitCode,
+            role is null ? null : StaffRoles.Matching(role), limit ?? 1000, offset ?? 0)));
     }
 
-    private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, string id)
+    private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, HttpContext http, string id)
     {
         await using var c = await db.OpenAsync();
         await using var t = await c.BeginTransactionAsync();
-        if (await StaffStore.FindAsync(c, id, t) is not { } person) return TypedResults.NotFound();
+        if (await StaffStore.FindAsync(c, id, t) is not { } found) return TypedResults.NotFound();
+        if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } person) return TypedResults.NotFound();
         return TypedResults.Ok(new StaffDetail(person, (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList()));
     }
 

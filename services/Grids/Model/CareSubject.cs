@@ -14,8 +14,8 @@ public enum CareSubjectKind
 
 /// <summary>A person under care: where they live (a courtyard), which grid worker visits them and
 /// how often. <see cref="VisitDueAt"/> is when the next visit is due.</summary>
-/// <param name="IdNumber">Personal identifier in its own column; returned as is for now, issue #6 masks it.</param>
-/// <param name="Phone">Personal identifier in its own column; returned as is for now, issue #6 masks it.</param>
+/// <param name="IdNumber">Personal identifier in its own column; masked for roles that do not need it (Apis/PersonalData).</param>
+/// <param name="Phone">Personal identifier in its own column; masked for roles that do not need it (Apis/PersonalData).</param>
 public sealed record CareSubject(
     Guid Id, CareSubjectKind Kind, string Name, string? IdNumber, string? Phone, string CourtyardCode, string GridWorkerId,
     int VisitEveryDays, string? Notes, DateTimeOffset RegisteredAt, string RegisteredBy, DateTimeOffset? LastVisitAt,

@@ -1,0 +1,79 @@
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>
+/// Residents' and staff's ID numbers and phones (个人信息保护法): shown whole only to roles that need
+/// them (those who visit and call: grid workers, village handlers, county administrators), masked for
+/// everyone else; every unmasked read is written to the audit log. Records outside the caller's
+/// units are left out altogether.
+/// </summary>
+public sealed class PersonalData
+{
+    private readonly Caller _caller;
+    private readonly GridsDatabase _db;
+    private readonly HttpContext _http;
+    private readonly Dictionary<string, bool> _covered = new();
+
+    private PersonalData(HttpContext http)
+    {
+        _http = http;
+        _caller = Caller.Of(http);
+        _db = http.RequestServices.GetRequiredService<GridsDatabase>();
+    }
+
+    public static PersonalData For(HttpContext http) => new(http);
+
+    public bool Unmasked => _caller.HasAnyRole(Roles.SeePersonalData);
+
+    /// <summary>"510102199001011234" → "5101**********1234"; "13812345678" → "138****5678".</summary>
+    public static string? MaskIdNumber(string? value) =>
+        value is null || value.Length <= 8 ? Stars(value) : value[..4] + new string('*', value.Length - 8) + value[^4..];
+
+    public static string? MaskPhone(string? value) =>
+        value is null || value.Length <= 7 ? Stars(value) : value[..3] + new string('*', value.Length - 7) + value[^4..];
+
+    private static string? Stars(string? value) => value is null ? null : new string('*', value.Length);
+
+    public async Task<IReadOnlyList<CareSubject>> ShowAsync(IEnumerable<CareSubject> subjects)
+    {
+        var visible = new List<CareSubject>();
+        foreach (var s in subjects)
+            if (await CoversAsync(s.CourtyardCode)) visible.Add(s);
+        if (!Unmasked) return visible.Select(s => s with { IdNumber = MaskIdNumber(s.IdNumber), Phone = MaskPhone(s.Phone) }).ToList();
+        await AuditAsync("care subjects", visible.Where(s => s.IdNumber is not null || s.Phone is not null).Select(s => s.Id.ToString()));
+        return visible;
+    }
+
+    public async Task<IReadOnlyList<StaffMember>> ShowAsync(IEnumerable<StaffMember> staff)
+    {
+        var visible = new List<StaffMember>();
+        foreach (var s in staff)
+            if (await CoversAsync(s.UnitCode)) visible.Add(s);
+        if (!Unmasked) return visible.Select(s => s with { IdNumber = MaskIdNumber(s.IdNumber), Phone = MaskPhone(s.Phone) }).ToList();
+        await AuditAsync("staff", visible.Where(s => s.IdNumber is not null || s.Phone is not null).Select(s => s.Id));
+        return visible;
+    }
+
+    private async Task<bool> CoversAsync(string unitCode)
+    {
+        if (_caller.Unrestricted) return true;
+        if (_covered.TryGetValue(unitCode, out var known)) return known;
+        await using var c = await _db.OpenAsync(_http.RequestAborted);
+        var chain = await UnitStore.PathAsync(c, _db.Provider, unitCode);
+        return _covered[unitCode] = _caller.Covers(chain.Select(u => u.Code));
+    }
+
+    private async Task AuditAsync(string what, IEnumerable<string> ids)
+    {
+        var list = ids.ToList();
+        if (list.Count == 0) return;
+        var time = _http.RequestServices.GetRequiredService<TimeProvider>();
+        await AuditLog.AppendAsync(_db, time.GetUtcNow(), _caller.Id, $"read unmasked personal data: {what}", list.Count == 1 ? list[0] : null,
+            $"{list.Count} record(s): {string.Join(",", list.Take(20))}{(list.Count > 20 ? ",…" : "")}", _http.Connection.RemoteIpAddress?.ToString());
+    }
+}

@@ -34,8 +34,19 @@ public static class EndToEnd
         try
         {
             Servers.CreateVirtualHost(vhost);
+            // The services' connection strings are the shipped ones (appsettings.Distributed.json, pool
+            // settings included) pointed at the benchmark's own databases.
+            var hostDir = Path.GetDirectoryName(o.HostDll)!;
+            using var shipped = JsonDocument.Parse(File.ReadAllText(Path.Combine(hostDir, "appsettings.Distributed.json")));
             var connections = new Dictionary<string, string>();
-            foreach (var (service, database) in databases) connections[service] = await Servers.CreateDatabaseAsync(database);
+            foreach (var (service, database) in databases)
+            {
+                await Servers.CreateDatabaseAsync(database);
+                connections[service] = new NpgsqlConnectionStringBuilder(
+                    shipped.RootElement.GetProperty("ConnectionStrings").GetProperty(service).GetString()) { Database = database }.ConnectionString;
+            }
+            report.Note("distributed: services' connection string (from appsettings.Distributed.json): " +
+                new NpgsqlConnectionStringBuilder(connections["incidents"]) { Password = "…" }.ConnectionString);
 
             Dictionary<string, string> Settings(string service)
             {
@@ -52,7 +63,6 @@ public static class EndToEnd
                 return s;
             }
 
-            var hostDir = Path.GetDirectoryName(o.HostDll)!;
             var grids = ServiceProcess.Start("grids", o.HostDll, hostDir, o.WorkDir, Settings("grids"), probe: true);
             processes.Add(grids);
             await grids.WaitReadyAsync(Probe, TimeSpan.FromSeconds(120));
@@ -193,7 +203,7 @@ public static class EndToEnd
         report.Add(section, $"file→routed p50 @ {o.Rate:0}/s", Percentile.Of(latencies, 50), "ms");
         report.Add(section, $"file→routed p95 @ {o.Rate:0}/s", Percentile.Of(latencies, 95), "ms");
         report.Target(section, $"file→routed p99 @ {o.Rate:0}/s", Percentile.Of(latencies, 99), "ms", 250, atLeast: false,
-            $"{filed.Count} cases over {o.LatencyDuration.TotalSeconds:0} s open loop; {failed} failed, {late} sent >50 ms late, {ids.Length - routed.Count} not routed in 90 s");
+            $"{filed.Count} cases over {o.LatencyDuration.TotalSeconds:0} s open loop; {failed} failed ({filer.FailureSummary()}), {late} sent >50 ms late, {ids.Length - routed.Count} not routed in 90 s");
         report.Add(section, $"POST /incidents p99 @ {o.Rate:0}/s", Percentile.Of(http, 99), "ms", $"p50 {Percentile.Of(http, 50):0.0} ms");
     }
 
@@ -263,7 +273,7 @@ public static class EndToEnd
         var filedRate = result.Ok / watch.Elapsed.TotalSeconds;
         var target = section == "distributed" ? 1000 : 2000;
         report.Target(section, "sustained cases/s (filed→assigned)", rate, "cases/s", target, atLeast: true,
-            $"{workers} workers, {windowEnd.Seconds - windowStart.Seconds:0} s window after {warmUp.TotalSeconds:0} s warm-up; filed {filedRate:0}/s; backlog at end {backlog}, routed {drainSeconds:0.0} s later; {result.Failed} failed");
+            $"{workers} workers, {windowEnd.Seconds - windowStart.Seconds:0} s window after {warmUp.TotalSeconds:0} s warm-up; filed {filedRate:0}/s; backlog at end {backlog}, routed {drainSeconds:0.0} s later; {result.Failed} failed ({filer.FailureSummary()})");
         report.Add(section, "POST /incidents p99 under closed loop", Percentile.Of(http, 99), "ms", $"p50 {Percentile.Of(http, 50):0.0} ms");
         // How the rate moved through the run (a rate that sinks as rows pile up is a scan somewhere).
         var tens = new List<string>();

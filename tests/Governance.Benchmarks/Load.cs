@@ -18,7 +18,16 @@ public sealed class Filer : IDisposable
     private readonly HttpClient _http;
     private readonly byte[][] _bodies;
     private readonly Uri _incidents;
+    private readonly AuthenticationHeaderValue[] _tokens;
     private long _next;
+
+    /// <summary>Why filings failed, by reason (status code or exception), for the report.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> Failures { get; } = new();
+
+    public string FailureSummary() => Failures.IsEmpty ? "none"
+        : string.Join(", ", Failures.OrderByDescending(f => f.Value).Take(4).Select(f => $"{f.Value}× {f.Key}"));
+
+    private void Fail(string reason) => Failures.AddOrUpdate(reason.Length > 120 ? reason[..120] : reason, 1, (_, n) => n + 1);
 
     public Filer(Uri service, IReadOnlyList<string> courtyards, int connections)
     {
@@ -31,7 +40,7 @@ public sealed class Filer : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
         })
         { Timeout = TimeSpan.FromSeconds(30) };
-        EndToEnd.Authorized(_http);
+        _tokens = Token.GridWorkerTokens(Grids.Model.DemoCounty.CountyCode).Select(t => new AuthenticationHeaderValue("Bearer", t)).ToArray();
         _incidents = new Uri(service, "/incidents");
         _bodies = courtyards.Select(code => Encoding.UTF8.GetBytes(
             $$"""{"unitCode":"{{code}}","category":"dispute","grade":"IV","title":"t","description":"d"}""")).ToArray();
@@ -40,21 +49,27 @@ public sealed class Filer : IDisposable
     /// <summary>Files one case; its id, or null when the answer was not 201.</summary>
     public async Task<Filed?> FileAsync()
     {
-        var index = (int)(Interlocked.Increment(ref _next) % _bodies.Length);
-        using var content = new ByteArrayContent(_bodies[index]);
+        var next = Interlocked.Increment(ref _next);
+        using var content = new ByteArrayContent(_bodies[(int)(next % _bodies.Length)]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _incidents) { Content = content };
+        request.Headers.Authorization = _tokens[(int)(next % _tokens.Length)];
         var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var watch = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.PostAsync(_incidents, content);
+            using var response = await _http.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is not { } location) return null;
+            if (response.StatusCode != HttpStatusCode.Created || response.Headers.Location is not { } location)
+            {
+                Fail($"HTTP {(int)response.StatusCode}");
+                return null;
+            }
             var path = location.OriginalString;
             return Guid.TryParse(path[(path.LastIndexOf('/') + 1)..], out var id) ? new Filed(id, sentAt, watch.Elapsed.TotalMilliseconds) : null;
         }
-        catch (HttpRequestException) { return null; }
-        catch (TaskCanceledException) { return null; }
+        catch (HttpRequestException e) { Fail($"{e.GetType().Name}: {e.Message}"); return null; }
+        catch (TaskCanceledException) { Fail("timed out after 30 s"); return null; }
     }
 
     public sealed class ClosedLoopResult
@@ -69,6 +84,7 @@ public sealed class Filer : IDisposable
     public async Task<ClosedLoopResult> ClosedLoopAsync(int workers, TimeSpan duration, long maxCases, CancellationToken stop = default)
     {
         var result = new ClosedLoopResult();
+        Failures.Clear();
         var sent = 0L;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
@@ -96,6 +112,7 @@ public sealed class Filer : IDisposable
     public async Task<(List<Filed> Filed, long Failed, long Late)> OpenLoopAsync(double perSecond, TimeSpan duration, int maxInFlight)
     {
         var count = (int)(perSecond * duration.TotalSeconds);
+        Failures.Clear();
         var filed = new List<Filed>(count);
         var failed = 0L;
         var late = 0L;

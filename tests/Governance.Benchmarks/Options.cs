@@ -6,7 +6,9 @@ namespace Governance.Benchmarks;
 public sealed class Options
 {
     public string Root { get; private set; } = Directory.GetCurrentDirectory();
-    public string HostDll => Path.Combine(Root, "services", "Host", "bin", "Release", "net10.0", "Governance.Host.dll");
+    /// <summary>The Host build to measure (--host: e.g. a copy of an earlier build, for before/after).</summary>
+    public string HostDll => _hostDll ?? Path.Combine(Root, "services", "Host", "bin", "Release", "net10.0", "Governance.Host.dll");
+    private string? _hostDll;
     public string WorkDir => Path.Combine(Root, "data", "benchmark");
     public string History { get; private set; } = "";
 
@@ -41,6 +43,7 @@ public sealed class Options
             {
                 case "--root": o.Root = Path.GetFullPath(Next()); break;
                 case "--history": o.History = Next(); break;
+                case "--host": o._hostDll = Path.GetFullPath(Next()); break;
                 case "--growth": o.Growth = true; break;
                 case "--growth-only": o.Growth = true; o.Ceilings = o.Distributed = o.Standalone = o.Micro = false; break;
                 case "--growth-max": o.GrowthMax = long.Parse(Next(), CultureInfo.InvariantCulture); break;

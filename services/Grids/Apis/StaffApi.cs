@@ -44,11 +44,18 @@ public static class StaffApi
 
     private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, HttpContext http, string id)
     {
-        await using var c = await db.OpenAsync();
-        await using var t = await c.BeginTransactionAsync();
-        if (await StaffStore.FindAsync(c, id, t) is not { } found) return TypedResults.NotFound();
-        if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } person) return TypedResults.NotFound();
-        return TypedResults.Ok(new StaffDetail(person, (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList()));
+        StaffMember found;
+        List<DutyAssignment> duties;
+        await using (var c = await db.OpenAsync())
+        await using (var t = await c.BeginTransactionAsync())
+        {
+            if (await StaffStore.FindAsync(c, id, t) is not { } person) return TypedResults.NotFound();
+            found = person;
+            duties = (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList();
+        }
+        // After the read's transaction: showing whole identifiers writes to the audit log.
+        if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } shown) return TypedResults.NotFound();
+        return TypedResults.Ok(new StaffDetail(shown, duties));
     }
 
     /// <summary>Registers a person and puts them on duty at their unit (from dutyFrom, else now).</summary>

@@ -32,7 +32,7 @@ public static class Duplicates
             var lngDelta = latDelta / Math.Max(0.01, Math.Cos(here.Lat * Math.PI / 180));
             box = (here, latDelta, lngDelta);
         }
-        var candidates = await ReporterStore.CandidatesAsync(uow.Connection, uow.Transaction, Codes.Of(filing.Category), filing.UnitCode,
+        var candidates = await ReporterStore.CandidatesAsync(uow.Connection, uow.Transaction, uow.Provider, Codes.Of(filing.Category), filing.UnitCode,
             uow.Now - options.Window, box);
         foreach (var (id, unitCode, location) in candidates)
         {

@@ -75,7 +75,9 @@ public sealed class BadInputCorpusTests
         {
             await using var c = new SqliteConnection($"Data Source={_environment.DataFolder}/{service}.db");
             await c.OpenAsync();
-            foreach (var table in await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+            // The audit log grows with accepted reads of personal data (a GET with an odd but harmless
+            // query still answers): that is the log doing its job, not a change of data.
+            foreach (var table in await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log'"))
             {
                 var columns = (await c.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}')")).ToList();
                 var stamp = columns.Contains("updated_at_ms") ? ", COALESCE(SUM(updated_at_ms), 0)" : ", 0";

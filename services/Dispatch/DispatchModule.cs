@@ -49,6 +49,7 @@ public sealed class DispatchModule : IServiceModule
         bus.AddServiceConsumer<IncidentRegradedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentMergedConsumer>(ServiceName);
         bus.AddServiceConsumer<MediationFailedConsumer>(ServiceName);
+        bus.AddServiceConsumer<DepartmentsUpsertedConsumer>(ServiceName);
         bus.AddNoticeConsumers(ServiceName);
         bus.AddLiveEvents(ServiceName); // the boards' live feed: broadcaster + per-instance temporary endpoint
     }

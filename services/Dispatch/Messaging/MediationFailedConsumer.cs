@@ -13,7 +13,14 @@ public sealed class MediationFailedConsumer(UnitOfWorkRunner<DispatchDatabase> r
     protected override async Task HandleAsync(MediationFailed message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
-        if (assignment.Tier == Tier.Village && assignment.Status is AssignmentStatus.Active or AssignmentStatus.Overdue)
-            await escalator.MoveUpToAsync(uow, assignment, Tier.Township, EscalationReason.MediationFailed, "调解未达成协议，转镇司法所");
+        if (assignment.Tier != Tier.Village || assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue)) return;
+        await escalator.MoveUpToAsync(uow, assignment, Tier.Township, EscalationReason.MediationFailed, "调解未达成协议，转镇司法所");
+        // The township's office for disputes (司法所) leads from here.
+        var moved = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
+        if (await DepartmentCopyStore.HandlerOfAsync(uow.Connection, uow.Transaction, moved.UnitCode, Category.Dispute) is { } justiceOffice)
+        {
+            await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, moved with { LeadDepartmentCode = justiceOffice }, uow.Now);
+            await uow.PublishAsync(new IncidentDepartmentsAssigned(moved.IncidentId, justiceOffice, [], "dispatch", uow.Now));
+        }
     }
 }

@@ -4,10 +4,14 @@ using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Messaging;
 
-/// <summary>A service keeping a copy of the tree started: announce every unit again.</summary>
+/// <summary>A service keeping a copy of the tree started: announce every unit (and every department,
+/// which Dispatch needs to give a case to the right office) again.</summary>
 public sealed class UnitSnapshotRequestedConsumer(UnitOfWorkRunner<GridsDatabase> runner)
     : TransactionalConsumer<GridsDatabase, UnitSnapshotRequested>(runner)
 {
-    protected override Task HandleAsync(UnitSnapshotRequested message, UnitOfWork<GridsDatabase> uow, CancellationToken ct) =>
-        UnitAnnouncer.AnnounceAllAsync(uow);
+    protected override async Task HandleAsync(UnitSnapshotRequested message, UnitOfWork<GridsDatabase> uow, CancellationToken ct)
+    {
+        await UnitAnnouncer.AnnounceAllAsync(uow);
+        await DepartmentAnnouncer.AnnounceAsync(uow, await DepartmentStore.ListAsync(uow.Connection, null, null, uow.Transaction));
+    }
 }

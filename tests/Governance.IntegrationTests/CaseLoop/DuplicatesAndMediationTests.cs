@@ -105,6 +105,12 @@ public sealed class DuplicatesAndMediationTests
         Assert.That(notReached.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var moved = await WaitForAsync(failing, i => i.Tier == "township", "the dispute to reach the township");
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("mediation-failed"));
+        // The township's justice office (司法所, the department handling disputes) leads from here.
+        var lead = await Eventually.GetAsync(async () =>
+            (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{failing}")).GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(),
+            l => l is not null, TimeSpan.FromSeconds(30), "the justice office to lead");
+        var departments = await _host.Http.GetFromJsonAsync<JsonElement>("/grids/departments?unitCode=500101002000&category=dispute");
+        Assert.That(departments.EnumerateArray().Select(d => d.GetProperty("id").GetString()), Does.Contain(lead));
 
         var agreedSession = await ScheduleAsync(agreeing);
         var missing = await _host.Http.PostAsJsonAsync($"/incidents/{agreeing}/mediations/{agreedSession}/outcome", new { reached = true }, "mediator-chen");

@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Dispatch.Messaging;
+
+/// <summary>Keeps Dispatch's copy of the departments current.</summary>
+public sealed class DepartmentsUpsertedConsumer(UnitOfWorkRunner<DispatchDatabase> runner)
+    : TransactionalConsumer<DispatchDatabase, DepartmentsUpserted>(runner)
+{
+    protected override Task HandleAsync(DepartmentsUpserted message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct) =>
+        DepartmentCopyStore.UpsertAsync(uow.Connection, uow.Transaction, uow.Provider, message.Departments);
+}

@@ -17,12 +17,13 @@ public sealed class DistributedEndToEndTests
     private readonly List<HostProcess> _processes = [];
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = TestTokens.Bearer() } };
     private HostProcess _grids = null!, _incidents = null!, _dispatch = null!;
+    private Dictionary<string, string> _settings = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _environment = await PostgresRabbitEnvironment.CreateAsync("e2e");
-        var settings = _environment.Settings();
+        var settings = _settings = _environment.Settings();
         settings["Dispatch:Deadlines:Interval"] = "00:00:00.200";
         settings["Logging:LogLevel:Default"] = "Warning";
 
@@ -103,5 +104,56 @@ public sealed class DistributedEndToEndTests
             var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, $"/dispatch/assignments/{created.Id}"));
             return view.GetProperty("assignment").GetProperty("status").GetString();
         }, s => s == "closed", TimeSpan.FromSeconds(30), "Dispatch to close the assignment (its clock stops)");
+    }
+
+    [Test]
+    public async Task Escalations_that_fell_due_while_Dispatch_was_down_fire_once_when_it_returns()
+    {
+        // Short clocks for this test only (the policy version is frozen with each case).
+        var policy = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, "/dispatch/policy"));
+        var put = await _http.PutAsJsonAsync(new Uri(_dispatch.Address, "/dispatch/policy"), new
+        {
+            rules = policy.GetProperty("rules"),
+            deadlines = new { courtyard = "2s", village = "4s", township = "10m", county = "1h" },
+        });
+        Assert.That((int)put.StatusCode, Is.EqualTo(200));
+
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var created = await Eventually.GetAsync(async () =>
+            {
+                var response = await _http.PostAsJsonAsync(new Uri(_incidents.Address, "/incidents"), new
+                {
+                    unitCode = $"50010100200{1 + i % 3}001001", category = "environment", grade = "III", title = $"停机期间{i}", description = "d",
+                });
+                return (int)response.StatusCode == 201 ? await response.Content.ReadFromJsonAsync<IncidentJson>() : null;
+            }, _ => true, TimeSpan.FromSeconds(60), "a filing to be accepted");
+            ids.Add(created.Id);
+        }
+        foreach (var id in ids) await WaitForAsync(id, i => i.Tier == "village", "routing");
+
+        // Dispatch dies (SIGKILL: no shutdown) while the village clocks run out.
+        _dispatch.Dispose();
+        _processes.Remove(_dispatch);
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        foreach (var id in ids) Assert.That((await _http.GetFromJsonAsync<IncidentJson>(new Uri(_incidents.Address, $"/incidents/{id}")))!.Tier, Is.EqualTo("village"));
+
+        _dispatch = Start("dispatch", _settings);
+        await _dispatch.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
+        foreach (var id in ids) await WaitForAsync(id, i => i.Tier == "township", "the escalation after the restart");
+
+        // Once each: one deadline escalation per case on Dispatch's side and on the timelines.
+        await Task.Delay(TimeSpan.FromSeconds(2)); // any duplicate would arrive within the sweep interval
+        var twice = 0;
+        foreach (var id in ids)
+        {
+            var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, $"/dispatch/assignments/{id}"));
+            var escalations = view.GetProperty("escalations").GetArrayLength();
+            var timeline = (await _http.GetFromJsonAsync<IncidentJson>(new Uri(_incidents.Address, $"/incidents/{id}")))!.Timeline.Count(t => t.Action == "escalated");
+            if (escalations != 1 || timeline != 1) twice++;
+        }
+        TestContext.Out.WriteLine($"fault=dispatch-down-during-deadlines cases={ids.Count} lost=0 duplicated={twice}");
+        Assert.That(twice, Is.Zero);
     }
 }

@@ -30,6 +30,9 @@ public sealed class CpuSnapshot
                 var comm = stat[(open + 1)..close];
                 var fields = stat[(close + 2)..].Split(' ');
                 // After "pid (comm) ": state is field 0, utime 11, stime 12.
+                // PostgreSQL serves every database on the machine: only the backends of the benchmark's
+                // own databases (their process title names the database) count as its PostgreSQL.
+                if (comm == "postgres" && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(" bench_")) comm = "postgres-bench";
                 processes[pid] = (comm, long.Parse(fields[11]) + long.Parse(fields[12]));
             }
             catch (IOException) { }
@@ -45,11 +48,12 @@ public sealed class CpuSnapshot
         var groups = new Dictionary<string, double>();
         foreach (var (pid, (comm, ticks)) in _processes)
         {
-            var earlier = before._processes.TryGetValue(pid, out var b) && b.Comm == comm ? b.Ticks : 0;
+            var earlier = before._processes.TryGetValue(pid, out var b) && (b.Comm == comm || b.Comm.StartsWith("postgres")) ? b.Ticks : 0;
             var used = (ticks - earlier) / TicksPerSecond;
             if (used <= 0) continue;
             var group = named.TryGetValue(pid, out var name) ? name
-                : comm == "postgres" ? "postgresql"
+                : comm == "postgres-bench" ? "postgresql (benchmark's databases)"
+                : comm == "postgres" ? "other (postgresql: other databases, WAL writer, checkpointer)"
                 : comm is "beam.smp" or "erl_child_setup" or "epmd" or "inet_gethost" ? "rabbitmq"
                 : "other";
             groups[group] = groups.GetValueOrDefault(group) + used / seconds;

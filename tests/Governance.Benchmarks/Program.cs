@@ -59,6 +59,8 @@ if (o.Record)
         .Append($"{Environment.ProcessorCount} cores, PostgreSQL synchronous_commit={Setting("synchronous_commit")}, shared_buffers={Setting("shared_buffers")}")
         .Append(o.Overrides.Count > 0 ? $"; service settings: {string.Join(", ", o.Overrides.Select(kv => $"{kv.Key}={kv.Value}"))}" : "")
         .Append("\n\n");
+    if (!File.Exists(o.History))
+        File.WriteAllText(o.History, "# Benchmark history\n\nEvery run of `deploy/benchmark.sh` appends its table here (README.md, \"Performance\").\n");
     File.AppendAllText(o.History, header + table);
     Log.Info($"appended to {o.History}");
 }
@@ -66,7 +68,7 @@ if (o.Record)
 string Num(double? v, string format = "0") => v is { } x && !double.IsNaN(x) && !double.IsInfinity(x) ? x.ToString(format, CultureInfo.InvariantCulture) : "na";
 var e2e = report.Value("distributed", "sustained cases/s (filed→assigned)");
 var brokerRate = report.Value("ceiling", "RabbitMQ publish+consume (persistent, confirms)");
-var p99 = report.Figures.LastOrDefault(f => f.Section == "distributed" && f.Name.StartsWith("file→routed p99"))?.Value;
+var p99 = report.Figures.LastOrDefault(f => f.Section == "distributed" && f.Name.StartsWith("file→routed p99") && f.Target is not null)?.Value;
 var standalone = report.Value("standalone", "sustained cases/s (filed→assigned)");
 var rss = report.Figures.Where(f => f.Section == "memory").Select(f => f.Value).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
 Console.WriteLine($"summary e2e_cases_per_s={Num(e2e)} broker_msgs_per_s={Num(brokerRate)} ratio={Num(e2e / brokerRate, "0.000")} " +

@@ -28,12 +28,26 @@ public static class Servers
         return ConnectionString(name);
     }
 
+    /// <summary>Drops a benchmark database, retrying while a session of another role (a monitoring
+    /// query, someone's psql) is still connected to it.</summary>
     public static async Task DropDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(PostgresAdmin);
-        await admin.OpenAsync();
-        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = new NpgsqlConnection(PostgresAdmin);
+                await admin.OpenAsync();
+                await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (attempt < 10 && e.SqlState is "42501" or "55006")
+            {
+                Log.Info($"dropping {name}: {e.MessageText}; trying again");
+                await Task.Delay(2000);
+            }
+        }
     }
 
     /// <summary>Committed transactions of a database so far (pg_stat_database; flushed by the server

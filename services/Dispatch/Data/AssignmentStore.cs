@@ -75,9 +75,11 @@ public static class AssignmentStore
         WHERE incident_id = @IncidentId
         """, Parameters(a, now), t);
 
+    /// <summary>The case's assignment; in a transaction, locked until it ends (read to be written
+    /// back: see <see cref="Sql.SelectForUpdate"/>).</summary>
     public static async Task<Assignment?> FindAsync(DbConnection c, Guid incidentId, DbTransaction? t = null)
     {
-        var row = await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM assignments WHERE incident_id = @incidentId", new { incidentId }, t);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(c, t, Columns, "assignments", "incident_id = @incidentId"), new { incidentId }, t);
         return row?.ToAssignment();
     }
 

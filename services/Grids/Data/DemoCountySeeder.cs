@@ -1,6 +1,4 @@
-using Dapper;
 using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
@@ -18,8 +16,6 @@ public static class DemoCountySeeder
     {
         var (c, t) = (uow.Connection, uow.Transaction);
         if (await UnitStore.CountUnitsAsync(c, t) > 0) return false;
-        // SQLite's default page cache (2 MB) spills a county's pages to the WAL mid-transaction.
-        if (uow.Provider == DatabaseProvider.Sqlite) await c.ExecuteAsync("PRAGMA cache_size = -131072", transaction: t);
 
         await UnitStore.InsertUnitsAsync(c, t, county.Units);
         await UnitStore.AddHistoryAsync(c, t, county.Units.Select(u => new UnitChange(Guid.CreateVersion7(), u.Code, u.Version,

@@ -123,8 +123,10 @@ public static class IncidentStore
         WHERE id = @Id
         """, Parameters(i), t);
 
+    /// <summary>The case; in a transaction, locked until it ends (read to be written back: see
+    /// <see cref="Sql.SelectForUpdate"/>).</summary>
     public static async Task<Incident?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE id = @id", new { id }, t))?.ToIncident();
+        (await c.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(c, t, Columns, "incidents", "id = @id"), new { id }, t))?.ToIncident();
 
     public static async Task<Incident?> FindByIdempotencyKeyAsync(DbConnection c, string key, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE idempotency_key = @key", new { key }, t))?.ToIncident();

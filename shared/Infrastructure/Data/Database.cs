@@ -47,31 +47,14 @@ public abstract class Database(DatabaseOptions options)
     {
         return await ResiliencePipelines.DatabaseTransaction.ExecuteAsync(async token =>
         {
-            var gate = Provider == DatabaseProvider.Sqlite ? _sqliteWriter : null;
-            if (gate is not null) await gate.WaitAsync(token);
-            try
-            {
-                await using var connection = await OpenAsync(token);
-                await using var transaction = await connection.BeginTransactionAsync(token);
-                var result = await work(connection, transaction);
-                await transaction.CommitAsync(token);
-                return result;
-            }
-            finally
-            {
-                gate?.Release();
-            }
+            await using var connection = await OpenAsync(token);
+            await using var transaction = await connection.BeginTransactionAsync(token);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(token);
+            return result;
         }, ct);
     }
 
-    /// <summary>
-    /// Performance (deploy/benchmark-history.md): SQLite lets one transaction write at a time (its
-    /// transactions take the write lock at BEGIN). Left to SQLite, the others poll the lock with
-    /// growing sleeps (busy_timeout), so under concurrent filings most of the time went to sleeping;
-    /// queued here instead, in this process, each starts the moment the previous one commits.
-    /// Other processes on the same file still wait through busy_timeout, as before.
-    /// </summary>
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
     public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
         InTransactionAsync<bool>(async (c, t) => { await work(c, t); return true; }, ct);

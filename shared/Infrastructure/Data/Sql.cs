@@ -1,3 +1,7 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Npgsql;
+
 namespace Governance.Infrastructure.Data;
 
 /// <summary>
@@ -14,6 +18,36 @@ public static class Sql
         DatabaseProvider.SqlServer => $"SELECT TOP ({limit}) {columns} FROM {table} WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {where} ORDER BY {orderBy}",
         // SQLite has one writer at a time: the transaction itself is the lock.
         _ => $"SELECT {columns} FROM {table} WHERE {where} ORDER BY {orderBy} LIMIT {limit}",
+    };
+
+    /// <summary>
+    /// Reads one row by key. Inside a transaction the row is locked until the transaction ends
+    /// (PostgreSQL <c>FOR UPDATE</c>, SQL Server <c>UPDLOCK</c>): whoever reads a row in a
+    /// transaction reads it to write it back, and two such writers (two consumers of one case's
+    /// messages, a consumer and the deadline sweeper, an API action and a consumer) must take turns.
+    /// Unlocked, the later one writes back the row as it was before the earlier one committed: an
+    /// escalation undone (and then done a second time), a newer assignment or an overdue flag lost.
+    /// The fault tests (tests/Governance.FaultTests, scenario g) showed both. SQLite needs no lock:
+    /// its transactions take the database's write lock at BEGIN (Microsoft.Data.Sqlite begins them
+    /// IMMEDIATE), so two writers never interleave. Without a transaction: a plain read.
+    /// </summary>
+    public static string SelectForUpdate(DbConnection connection, DbTransaction? transaction, string columns, string table, string where) =>
+        transaction is null ? $"SELECT {columns} FROM {table} WHERE {where}" : LockingSelect(ProviderOf(connection), columns, table, where);
+
+    /// <summary>One dialect's locking read (public so the SQL Server form can be parsed in tests).</summary>
+    public static string LockingSelect(DatabaseProvider provider, string columns, string table, string where) => provider switch
+    {
+        DatabaseProvider.Postgres => $"SELECT {columns} FROM {table} WHERE {where} FOR UPDATE",
+        DatabaseProvider.SqlServer => $"SELECT {columns} FROM {table} WITH (UPDLOCK, ROWLOCK) WHERE {where}",
+        _ => $"SELECT {columns} FROM {table} WHERE {where}",
+    };
+
+    /// <summary>The dialect of an open connection.</summary>
+    public static DatabaseProvider ProviderOf(DbConnection connection) => connection switch
+    {
+        NpgsqlConnection => DatabaseProvider.Postgres,
+        SqlConnection => DatabaseProvider.SqlServer,
+        _ => DatabaseProvider.Sqlite,
     };
 
     /// <summary>Insert a row unless its key exists; the affected-row count says which happened.</summary>

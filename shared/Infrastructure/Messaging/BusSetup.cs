@@ -33,6 +33,9 @@ public static class BusSetup
         });
         services.AddMassTransit(bus =>
         {
+            // MassTransit 8.5 reports usage to usage-tracking.masstransit.io by default: a county's
+            // servers send nothing to third parties (and usually cannot reach them: a warning per start).
+            bus.DisableUsageTelemetry();
             foreach (var module in modules) module.AddConsumers(bus);
 
             if (options.Transport == TransportKind.RabbitMq)

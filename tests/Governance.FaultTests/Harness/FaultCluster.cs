@@ -1,0 +1,298 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Governance.IntegrationTests.Support;
+using Npgsql;
+
+namespace Governance.FaultTests.Harness;
+
+/// <summary>
+/// The distributed deployment of one scenario: its own PostgreSQL database per service and its own
+/// RabbitMQ virtual host (<see cref="PostgresRabbitEnvironment"/>), and the services as real
+/// processes (<see cref="HostProcess"/>) that a scenario can kill, stop and start again.
+/// </summary>
+public sealed class FaultCluster : IAsyncDisposable
+{
+    public const string Grids = "grids", Incidents = "incidents", Dispatch = "dispatch";
+
+    private readonly List<HostProcess> _everStarted = [];
+    private readonly Dictionary<string, List<HostProcess>> _running = new()
+    {
+        [Grids] = [], [Incidents] = [], [Dispatch] = [],
+    };
+
+    public PostgresRabbitEnvironment Environment { get; }
+    public Dictionary<string, string> Settings { get; }
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(40) };
+
+    private FaultCluster(PostgresRabbitEnvironment environment, Dictionary<string, string> settings)
+    {
+        Environment = environment;
+        Settings = settings;
+        // Every request signed in, as a county administrator of the demo county (the test hosts
+        // accept TestTokens' signing key; see PostgresRabbitEnvironment.Settings).
+        Http.DefaultRequestHeaders.Authorization = TestTokens.Bearer("fault-tests");
+    }
+
+    /// <summary>Creates the databases and the virtual host and starts <paramref name="instances"/>
+    /// process(es) of each service; returns once every one is ready and a first case was routed
+    /// (so both copies of the unit tree are in place).</summary>
+    public static async Task<FaultCluster> StartAsync(string name, int instances = 1, IDictionary<string, string>? settings = null)
+    {
+        var environment = await CreateEnvironmentAsync(name);
+        var merged = environment.Settings();
+        // The retries as shipped (MessagingOptions' defaults), not the integration tests' quick ones:
+        // these tests ask whether the deployed configuration loses or doubles anything.
+        merged["Messaging:RetryLimit"] = "5";
+        merged["Messaging:RetryMinInterval"] = "00:00:00.100";
+        merged["Messaging:RetryMaxInterval"] = "00:00:05";
+        merged["Logging:LogLevel:Default"] = "Warning";
+        merged["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) merged[key] = value;
+        var cluster = new FaultCluster(environment, merged);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            // All at once (start order does not matter: Incidents and Dispatch ask Grids for the unit
+            // tree whenever it answers), except that a second Grids waits for the first: on first
+            // start Grids seeds the demo county into its empty database, and two instances seeding
+            // at the same moment collide on the units' keys (one of them exits).
+            var first = new[] { cluster.Start(Grids), cluster.Start(Incidents), cluster.Start(Dispatch) };
+            await Task.WhenAll(first.Select(p => p.WaitReadyAsync(cluster.Http, TimeSpan.FromSeconds(120))));
+            var more = new List<HostProcess>();
+            for (var i = 1; i < instances; i++) more.AddRange([cluster.Start(Grids), cluster.Start(Incidents), cluster.Start(Dispatch)]);
+            await Task.WhenAll(more.Select(p => p.WaitReadyAsync(cluster.Http, TimeSpan.FromSeconds(120))));
+            await cluster.WarmUpAsync();
+            TestContext.Out.WriteLine($"{name}: {instances} process(es) per service ready in {watch.Elapsed.TotalSeconds:0.0}s");
+            return cluster;
+        }
+        catch
+        {
+            cluster.DumpOutput();
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The databases and the virtual host; waits (bounded) for a free PostgreSQL
+    /// connection slot when other test runs on the machine hold them all (53300 is transient).</summary>
+    private static async Task<PostgresRabbitEnvironment> CreateEnvironmentAsync(string name)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            try { return await PostgresRabbitEnvironment.CreateAsync(name); }
+            catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow < deadline)
+            {
+                TestContext.Out.WriteLine($"{name}: PostgreSQL busy ({ex.Message}); trying again");
+                NpgsqlConnection.ClearAllPools();
+                await Task.Delay(2000);
+            }
+        }
+    }
+
+    public IReadOnlyList<HostProcess> Running(string service) => _running[service];
+
+    /// <summary>The first running Incidents process (the one the load files at).</summary>
+    public Uri IncidentsAddress(int index = 0)
+    {
+        var running = _running[Incidents];
+        return running.Count == 0 ? new Uri("http://127.0.0.1:9") : running[index % running.Count].Address;
+    }
+
+    public Uri DispatchAddress => _running[Dispatch][0].Address;
+
+    public HostProcess Start(string service)
+    {
+        var process = HostProcess.Start(service, Settings);
+        _everStarted.Add(process);
+        _running[service].Add(process);
+        return process;
+    }
+
+    public async Task<HostProcess> StartAsync(string service)
+    {
+        var process = Start(service);
+        await process.WaitReadyAsync(Http, TimeSpan.FromSeconds(120));
+        return process;
+    }
+
+    /// <summary>True once every running process answers /health/ready with 200 (database and bus
+    /// connected again after an outage); false if one still does not at the end of the limit.</summary>
+    public async Task<bool> WaitAllReadyAsync(TimeSpan limit)
+    {
+        try
+        {
+            await Task.WhenAll(_running.Values.SelectMany(p => p).Select(p => p.WaitReadyAsync(Http, limit)));
+            return true;
+        }
+        catch (TimeoutException ex)
+        {
+            TestContext.Out.WriteLine(ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, in-flight transactions and deliveries are cut.</summary>
+    public void Kill(HostProcess process)
+    {
+        process.Kill();
+        _running[process.Name].Remove(process);
+    }
+
+    /// <summary>SIGTERM and wait, as a service manager stops a service; SIGKILL if it hangs.</summary>
+    public async Task StopAsync(HostProcess process, TimeSpan limit)
+    {
+        LocalServers.Terminate(process.Id);
+        var deadline = DateTime.UtcNow + limit;
+        while (!process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
+        if (!process.HasExited) TestContext.Out.WriteLine($"{process.Name} did not stop within {limit.TotalSeconds:0}s of SIGTERM; killing it");
+        Kill(process);
+    }
+
+    public NpgsqlConnection Connection(string service) => new(Environment.ConnectionStrings[service]);
+
+    public async Task<T> QueryAsync<T>(string service, Func<NpgsqlConnection, Task<T>> query)
+    {
+        await using var connection = Connection(service);
+        await connection.OpenAsync();
+        return await query(connection);
+    }
+
+    /// <summary>Files one case until Incidents accepts it (its unit copy is complete), then waits
+    /// until Dispatch routed it (Dispatch's copy too).</summary>
+    private async Task WarmUpAsync()
+    {
+        var id = await Eventually.GetAsync(async () =>
+        {
+            var response = await Http.PostAsJsonAsync(new Uri(IncidentsAddress(), "/incidents"), Load.Body("warm-up"));
+            return (int)response.StatusCode == 201 ? (await response.Content.ReadFromJsonAsync<IncidentJson>())?.Id : null;
+        }, _ => true, TimeSpan.FromSeconds(90), "Incidents to accept a first filing");
+        await Eventually.GetAsync(() => QueryAsync(Incidents, c => c.ExecuteScalarAsync<string>(
+            "SELECT status FROM incidents WHERE id = @id", new { id })), s => s != "filed", TimeSpan.FromSeconds(90), "the first case to be routed");
+    }
+
+    /// <summary>Writes the current routing policy again with other per-tier deadlines ("2s", "1h").</summary>
+    public async Task SetDeadlinesAsync(string courtyard, string village, string township, string county)
+    {
+        var policy = (await Http.GetFromJsonAsync<JsonObject>(new Uri(DispatchAddress, "/dispatch/policy")))!;
+        policy.Remove("version");
+        policy["deadlines"] = new JsonObject { ["courtyard"] = courtyard, ["village"] = village, ["township"] = township, ["county"] = county };
+        var response = await Http.PutAsJsonAsync(new Uri(DispatchAddress, "/dispatch/policy"), policy);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Waits (bounded) until every given case left "filed" in Incidents; false if some did not.</summary>
+    public async Task<bool> WaitRoutedAsync(IReadOnlyCollection<Guid> ids, TimeSpan limit)
+    {
+        var array = ids.ToArray();
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            var routed = await TryAsync(() => QueryAsync(Incidents, c => c.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM incidents WHERE id = ANY(@array) AND status <> 'filed'", new { array })));
+            if (routed == array.Length) return true;
+            ThrowIfAnyDied();
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
+    /// <summary>Waits (bounded) until a SQL count on a service's database reaches <paramref name="target"/>.</summary>
+    public async Task<long> WaitCountAsync(string service, string sql, object? parameters, long target, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        long last = -1;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await TryAsync(() => QueryAsync(service, c => c.ExecuteScalarAsync<long>(sql, parameters)));
+            if (last >= target) return last;
+            ThrowIfAnyDied();
+            await Task.Delay(250);
+        }
+        return last;
+    }
+
+    /// <summary>
+    /// Waits until nothing moves any more: every outbox drained, the services' queues empty
+    /// (ready and unacknowledged), and the inboxes unchanged between two looks. A repeat that is still
+    /// on its way would otherwise be missed by the count that follows. Bounded; a system that never
+    /// settles is reported and then counted as it is.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        string? previous = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var snapshot = await TryAsync(SnapshotAsync);
+            if (snapshot is not null && snapshot == previous && snapshot.StartsWith("unsent=0,0,0 queued=0 ")) return;
+            previous = snapshot;
+            ThrowIfAnyDied();
+            await Task.Delay(500);
+        }
+        TestContext.Out.WriteLine($"did not settle within {limit.TotalSeconds:0}s: {previous}");
+    }
+
+    private async Task<string> SnapshotAsync()
+    {
+        var unsent = new List<long>();
+        var inbox = new List<long>();
+        foreach (var service in new[] { Grids, Incidents, Dispatch })
+        {
+            unsent.Add(await QueryAsync(service, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE sent_at_ms IS NULL")));
+            inbox.Add(await QueryAsync(service, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages")));
+        }
+        var queued = LocalServers.QueueDepths(Environment.VirtualHost)
+            .Where(q => q.Key.StartsWith("governance.") && !q.Key.EndsWith("_error")).Sum(q => q.Value);
+        return $"unsent={string.Join(',', unsent)} queued={queued} inbox={string.Join(',', inbox)}";
+    }
+
+    /// <summary>Messages in the services' _error queues.</summary>
+    public long ErrorQueueDepth(string? service = null) => LocalServers.QueueDepths(Environment.VirtualHost)
+        .Where(q => q.Key.EndsWith("_error") && (service is null || q.Key == $"governance.{service}_error")).Sum(q => q.Value);
+
+    /// <summary>Runs a probe that may meet a database still restarting; null instead of the error.</summary>
+    private static async Task<T?> TryAsync<T>(Func<Task<T>> probe)
+    {
+        try { return await probe(); }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            NpgsqlConnection.ClearAllPools();
+            return default;
+        }
+    }
+
+    /// <summary>Fails at once if a process the scenario did not stop has ended (crashed, or killed
+    /// from outside the test), instead of waiting out a limit for messages it will never process.</summary>
+    public void ThrowIfAnyDied()
+    {
+        var dead = _running.Values.SelectMany(p => p).Where(p => p.HasExited).ToList();
+        if (dead.Count > 0)
+            throw new InvalidOperationException("Process(es) ended without the scenario stopping them: " +
+                string.Join(", ", dead.Select(p => $"{p.Name} pid {p.Id} exit code {p.ExitCode}")));
+    }
+
+    /// <summary>The tail of every process's output, for a failed test's log.</summary>
+    public void DumpOutput(int lines = 60)
+    {
+        foreach (var p in _everStarted)
+        {
+            var tail = p.Output.Split('\n').TakeLast(lines);
+            var state = p.ExitCode is { } code ? $"exited with {code}" : "running";
+            TestContext.Out.WriteLine($"===== {p.Name} (pid {p.Id}, {state}) =====\n{string.Join('\n', tail)}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // GOVERNANCE_FAULT_LOGS=1 prints the services' output for passing scenarios too.
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed
+            || System.Environment.GetEnvironmentVariable("GOVERNANCE_FAULT_LOGS") == "1")
+            DumpOutput(lines: 400);
+        foreach (var p in _everStarted) p.Dispose();
+        Http.Dispose();
+        try { await Environment.DisposeAsync(); }
+        catch (Exception ex) { TestContext.Out.WriteLine($"could not drop the scenario's databases or vhost: {ex.Message}"); }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.FaultTests.Harness;
+
+/// <summary>One POST /incidents: the case id if it answered 201, else the status (0: no answer).</summary>
+public sealed record FilingAttempt(int Index, int Status, Guid? Id, TimeSpan At);
+
+/// <summary>
+/// Files cases over HTTP the way grid workers' phones would: at a steady pace spread over a given
+/// time, a few at once, each request once (no retry, so only a 201 counts as filed). A request
+/// that fails or times out is recorded, not retried: the case it might have created is simply not
+/// counted as "filed" by the scenario.
+/// </summary>
+public sealed class Load
+{
+    private readonly ConcurrentQueue<FilingAttempt> _attempts = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _created;
+
+    public string Label { get; }
+    public int Created => Volatile.Read(ref _created);
+    public IReadOnlyList<FilingAttempt> Attempts => _attempts.OrderBy(a => a.Index).ToList();
+    public IReadOnlyList<Guid> Filed => _attempts.Where(a => a.Id is not null).Select(a => a.Id!.Value).ToList();
+    public int Refused => _attempts.Count(a => a.Status != 201);
+
+    private Load(string label) => Label = label;
+
+    public static object Body(string title, string unitCode = Demo.Courtyard, string category = "facilities", string grade = "IV") => new
+    {
+        unitCode, category, grade, title, description = "fault-tolerance test", location = new { lat = 30.81, lng = 108.39 },
+    };
+
+    /// <summary>
+    /// Starts filing <paramref name="count"/> cases, the i-th at <paramref name="spread"/>·i/count,
+    /// at most <paramref name="concurrency"/> at a time, each at the address
+    /// <paramref name="address"/> gives for it then (a restarted process has a new one).
+    /// </summary>
+    public static (Load Load, Task Done) Start(HttpClient http, Func<int, Uri> address, int count, TimeSpan spread,
+        int concurrency = 8, string label = "load", Func<int, object>? body = null)
+    {
+        var load = new Load(label);
+        return (load, load.RunAsync(http, address, count, spread, concurrency, body ?? (i => Body($"{label} #{i}"))));
+    }
+
+    private async Task RunAsync(HttpClient http, Func<int, Uri> address, int count, TimeSpan spread, int concurrency, Func<int, object> body)
+    {
+        using var gate = new SemaphoreSlim(concurrency);
+        var requests = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = spread * i / count;
+            var wait = due - _clock.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            await gate.WaitAsync();
+            var index = i;
+            requests.Add(Task.Run(async () =>
+            {
+                try { await FileOneAsync(http, address(index), index, body(index)); }
+                finally { gate.Release(); }
+            }));
+        }
+        await Task.WhenAll(requests);
+    }
+
+    private async Task FileOneAsync(HttpClient http, Uri incidents, int index, object body)
+    {
+        var at = _clock.Elapsed;
+        try
+        {
+            using var response = await http.PostAsJsonAsync(new Uri(incidents, "/incidents"), body);
+            var status = (int)response.StatusCode;
+            Guid? id = status == 201 ? (await response.Content.ReadFromJsonAsync<IncidentJson>())?.Id : null;
+            _attempts.Enqueue(new FilingAttempt(index, status, id, at));
+            if (id is not null) Interlocked.Increment(ref _created);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            // No answer, or a 201 whose body did not arrive whole: not counted as filed.
+            _attempts.Enqueue(new FilingAttempt(index, 0, null, at));
+        }
+    }
+
+    /// <summary>Waits (bounded) until at least <paramref name="created"/> cases were filed; false if
+    /// the limit passed first (a slow machine: the scenario injects its fault anyway).</summary>
+    public async Task<bool> TryWaitCreatedAsync(int created, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (Created < created && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return Created >= created;
+    }
+
+    /// <summary>How many requests got which status so far ("201×120 0×3"; 0: no answer).</summary>
+    public string Answers => string.Join(' ', _attempts.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+}

@@ -91,7 +91,7 @@ public sealed class FaultToleranceTests
     {
         var watch = Stopwatch.StartNew();
         await using var cluster = await FaultCluster.StartAsync("fb");
-        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(10), label: "b");
+        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(12), label: "b");
         await load.TryWaitCreatedAsync(Cases / 3, TimeSpan.FromSeconds(60));
         var inFlight = await cluster.QueryAsync(FaultCluster.Incidents, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE status = 'filed'"));
         cluster.Kill(cluster.Running(FaultCluster.Dispatch)[0]);
@@ -112,7 +112,7 @@ public sealed class FaultToleranceTests
         var watch = Stopwatch.StartNew();
         await using var cluster = await FaultCluster.StartAsync("fc");
         await using var broker = await Broker.ConnectAsync(cluster.Environment.VirtualHost);
-        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(8), label: "c");
+        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(10), label: "c");
 
         // Beside the relay, the test publishes every IncidentFiled (Incidents' outbox) and every
         // IncidentRouted (Dispatch's) a second time with the same message id — often before the
@@ -227,7 +227,7 @@ public sealed class FaultToleranceTests
     {
         var watch = Stopwatch.StartNew();
         await using var cluster = await FaultCluster.StartAsync("fe");
-        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(12), label: "e");
+        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(15), label: "e");
         TimeSpan restartTook;
         try
         {
@@ -270,7 +270,7 @@ public sealed class FaultToleranceTests
             new { unit.Code, unit.Name, Level = (short)unit.Level, unit.ParentCode, unit.Version }));
 
         const int poisoned = 3, healthy = 200;
-        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), healthy + poisoned, TimeSpan.FromSeconds(6), label: "f",
+        var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), healthy + poisoned, TimeSpan.FromSeconds(10), label: "f",
             body: i => i % (healthy / poisoned) == 7 && i / (healthy / poisoned) < poisoned ? Load.Body($"poison #{i}", newGrid) : Load.Body($"f #{i}"));
         await done;
         var poison = await cluster.QueryAsync(FaultCluster.Incidents, c => c.QueryAsync<Guid>(
@@ -325,7 +325,7 @@ public sealed class FaultToleranceTests
         // flagged overdue at the county, with both sweepers racing for every deadline.
         await cluster.SetDeadlinesAsync("2s", "2s", "2s", "2s");
         const int count = 200;
-        var (load, done) = Load.Start(cluster.Http, i => cluster.IncidentsAddress(i), count, TimeSpan.FromSeconds(4), label: "g");
+        var (load, done) = Load.Start(cluster.Http, i => cluster.IncidentsAddress(i), count, TimeSpan.FromSeconds(5), label: "g");
         // Meanwhile handlers acknowledge (签收) each case on each tier just as its clock runs out:
         // Dispatch consumes the IncidentAccepted (either instance) while a sweeper (either one) is
         // escalating the same assignment. Acknowledging does not stop the clock, so the climb is

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -41,28 +42,20 @@ public static class AuditLog
 
     private const string Columns = "seq AS Seq, at_ms AS AtMs, actor AS Actor, action AS Action, target AS Target, detail AS Detail, remote AS Remote, prev_hash AS PrevHash, hash AS Hash";
 
-    /// <summary>Appends an entry. Appends are serialised (a lock on the table) so the chain has one order.</summary>
-    public static async Task AppendAsync(Database database, DateTimeOffset at, string actor, string action, string? target, string? detail, string? remote,
-        CancellationToken ct = default)
+    private static readonly ConditionalWeakTable<Database, AuditAppender> Appenders = new();
+
+    /// <summary>Appends an entry and returns once it is committed. Appends are serialised (a lock on
+    /// the table) so the chain has one order; concurrent appends share one transaction (<see cref="AuditAppender"/>).</summary>
+    public static Task AppendAsync(Database database, DateTimeOffset at, string actor, string action, string? target, string? detail, string? remote,
+        CancellationToken ct = default) =>
+        Appenders.GetValue(database, db => new AuditAppender(db)).AppendAsync(new AuditAppender.Draft(
+            at.ToUnixTimeMilliseconds(), Cut(actor, 100)!, Cut(action, 200)!, Cut(target, 200), Cut(detail, 1000), Cut(remote, 64)));
+
+    /// <summary>The last row's sequence number and hash (0 and the genesis hash on an empty log).</summary>
+    internal static async Task<(long Seq, string Hash)> HeadAsync(DbConnection c, DbTransaction t, DatabaseProvider provider)
     {
-        actor = Cut(actor, 100)!;
-        action = Cut(action, 200)!;
-        target = Cut(target, 200);
-        detail = Cut(detail, 1000);
-        remote = Cut(remote, 64);
-        await database.InTransactionAsync(async (c, t) =>
-        {
-            await LockAsync(c, t, database.Provider);
-            var last = await c.QueryFirstOrDefaultAsync<Row>($"SELECT {Columns} FROM audit_log ORDER BY seq DESC {Sql.Page(database.Provider, 1)}", transaction: t);
-            var seq = (last?.Seq ?? 0) + 1;
-            var prev = last?.Hash ?? Genesis;
-            var atMs = at.ToUnixTimeMilliseconds();
-            var hash = Hash(seq, atMs, actor, action, target, detail, remote, prev);
-            await c.ExecuteAsync("""
-                INSERT INTO audit_log (seq, at_ms, actor, action, target, detail, remote, prev_hash, hash)
-                VALUES (@seq, @atMs, @actor, @action, @target, @detail, @remote, @prev, @hash)
-                """, new { seq, atMs, actor, action, target, detail, remote, prev, hash }, t);
-        }, ct);
+        var last = await c.QueryFirstOrDefaultAsync<Row>($"SELECT {Columns} FROM audit_log ORDER BY seq DESC {Sql.Page(provider, 1)}", transaction: t);
+        return last is null ? (0, Genesis) : (last.Seq, last.Hash);
     }
 
     public static async Task<IReadOnlyList<AuditEntry>> RecentAsync(DbConnection c, DatabaseProvider provider, int limit) =>
@@ -91,7 +84,7 @@ public static class AuditLog
         }
     }
 
-    private static string Hash(long seq, long atMs, string actor, string action, string? target, string? detail, string? remote, string prev)
+    internal static string Hash(long seq, long atMs, string actor, string action, string? target, string? detail, string? remote, string prev)
     {
         // Length-prefixed fields: no two different rows can serialise to the same text.
         var text = new StringBuilder();
@@ -100,7 +93,7 @@ public static class AuditLog
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static Task LockAsync(DbConnection c, DbTransaction t, DatabaseProvider provider) => provider switch
+    internal static Task LockAsync(DbConnection c, DbTransaction t, DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Postgres => c.ExecuteAsync("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: t),
         DatabaseProvider.SqlServer => c.ExecuteAsync("SELECT TOP (1) seq FROM audit_log WITH (TABLOCKX, HOLDLOCK)", transaction: t),

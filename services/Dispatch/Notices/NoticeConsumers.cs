@@ -10,6 +10,8 @@ namespace Governance.Dispatch.Notices;
 public sealed class RoutedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
     : TransactionalConsumer<DispatchDatabase, IncidentRouted>(runner)
 {
+    protected override Task<bool> WantsAsync(IncidentRouted m, CancellationToken ct) => queue.AnyListensAsync(NoticeKind.Routed);
+
     protected override async Task HandleAsync(IncidentRouted m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;
@@ -23,6 +25,8 @@ public sealed class RoutedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runn
 public sealed class EscalatedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
     : TransactionalConsumer<DispatchDatabase, IncidentEscalated>(runner)
 {
+    protected override Task<bool> WantsAsync(IncidentEscalated m, CancellationToken ct) => queue.AnyListensAsync(NoticeKind.Escalated);
+
     protected override async Task HandleAsync(IncidentEscalated m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;
@@ -37,6 +41,8 @@ public sealed class EscalatedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> r
 public sealed class ReturnedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
     : TransactionalConsumer<DispatchDatabase, IncidentReturned>(runner)
 {
+    protected override Task<bool> WantsAsync(IncidentReturned m, CancellationToken ct) => queue.AnyListensAsync(NoticeKind.Returned);
+
     protected override async Task HandleAsync(IncidentReturned m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;
@@ -52,6 +58,8 @@ public sealed class ReturnedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> ru
 public sealed class WarningNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
     : TransactionalConsumer<DispatchDatabase, DeadlineWarning>(runner)
 {
+    protected override Task<bool> WantsAsync(DeadlineWarning m, CancellationToken ct) => queue.AnyListensAsync(m.Level == WarningLevel.Red ? NoticeKind.Red : NoticeKind.Yellow);
+
     protected override async Task HandleAsync(DeadlineWarning m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;
@@ -66,6 +74,8 @@ public sealed class WarningNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> run
 public sealed class FlaggedOverdueNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
     : TransactionalConsumer<DispatchDatabase, IncidentFlaggedOverdue>(runner)
 {
+    protected override Task<bool> WantsAsync(IncidentFlaggedOverdue m, CancellationToken ct) => queue.AnyListensAsync(NoticeKind.FlaggedOverdue);
+
     protected override async Task HandleAsync(IncidentFlaggedOverdue m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;
@@ -76,6 +86,8 @@ public sealed class FlaggedOverdueNoticeConsumer(UnitOfWorkRunner<DispatchDataba
 public sealed class SupervisedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
     : TransactionalConsumer<DispatchDatabase, IncidentSupervised>(runner)
 {
+    protected override Task<bool> WantsAsync(IncidentSupervised m, CancellationToken ct) => queue.AnyListensAsync(NoticeKind.Supervised);
+
     protected override async Task HandleAsync(IncidentSupervised m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;

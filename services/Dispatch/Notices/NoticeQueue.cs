@@ -11,8 +11,20 @@ namespace Governance.Dispatch.Notices;
 /// the unit names people recognise, matched against the enabled subscriptions, and a pending row
 /// written for each match. The inbox record commits with them, so a redelivered event queues nothing.
 /// </summary>
-public sealed class NoticeQueue(ILogger<NoticeQueue> logger)
+public sealed class NoticeQueue(DispatchDatabase database, ILogger<NoticeQueue> logger)
 {
+    /// <summary>
+    /// Whether any enabled subscription listens for this kind of notice. Checked before a consumer
+    /// opens its transaction, so an event nobody subscribed to costs one read instead of an inbox row,
+    /// an assignment read and a commit (deploy/benchmark-history.md). A subscription created while the
+    /// event is in flight hears from the next event on, as if it had been created just after.
+    /// </summary>
+    public async Task<bool> AnyListensAsync(params NoticeKind[] kinds)
+    {
+        await using var c = await database.OpenAsync();
+        return (await SubscriptionStore.EnabledAsync(c)).Any(s => kinds.Any(s.Events.Contains));
+    }
+
     /// <summary>The case's assignment, for the facts its events do not carry (category, grade, place).</summary>
     public static Task<Assignment?> CaseAsync(UnitOfWork<DispatchDatabase> uow, Guid incidentId) =>
         AssignmentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);

@@ -79,6 +79,6 @@ public static class SubscriptionStore
         (await c.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions ORDER BY name, id", transaction: t)).Select(r => r.ToSubscription()).ToList();
 
     /// <summary>The rules a notice is matched against. A county has dozens, not thousands: all are read.</summary>
-    public static async Task<IReadOnlyList<NoticeSubscription>> EnabledAsync(DbConnection c, DbTransaction t) =>
+    public static async Task<IReadOnlyList<NoticeSubscription>> EnabledAsync(DbConnection c, DbTransaction? t = null) =>
         (await c.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions WHERE enabled = 1", transaction: t)).Select(r => r.ToSubscription()).ToList();
 }

@@ -10,12 +10,13 @@ namespace Governance.Infrastructure.Messaging;
 public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunner<TDatabase> runner) : IConsumer<TMessage>
     where TDatabase : Database where TMessage : class
 {
-    public Task Consume(ConsumeContext<TMessage> context)
+    public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
             ?? throw new PermanentMessageException($"{typeof(TMessage).Name} arrived without a message id");
+        if (!await WantsAsync(context.Message, context.CancellationToken)) return;
         var consumer = GetType().Name;
-        return runner.RunAsync(async uow =>
+        await runner.RunAsync(async uow =>
         {
             if (!await Inbox.TryRecordAsync(uow.Connection, uow.Transaction, uow.Provider, messageId, consumer, uow.Now))
                 return;
@@ -24,4 +25,11 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
     }
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork<TDatabase> uow, CancellationToken ct);
+
+    /// <summary>
+    /// A cheap check before the transaction: false acknowledges the message without an inbox row, for
+    /// consumers that most messages do not concern (a notice nobody subscribed to). Only for effects
+    /// where skipping is the same as handling a message that changes nothing.
+    /// </summary>
+    protected virtual Task<bool> WantsAsync(TMessage message, CancellationToken ct) => Task.FromResult(true);
 }

@@ -25,6 +25,7 @@ public sealed class IncidentsModule : IServiceModule
     {
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
         builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
+        builder.Services.Configure<Handling.PhotoOptions>(builder.Configuration.GetSection("Incidents:Photos"));
         builder.AddIntakeRateLimit();
     }
 
@@ -45,6 +46,7 @@ public sealed class IncidentsModule : IServiceModule
     {
         routes.MapIncidentsApi();
         routes.MapCoordinationApi();
+        routes.MapPhotosApi();
         routes.MapDashboardApi();
         Open311.Open311Api.MapOpen311Api(routes);
     }

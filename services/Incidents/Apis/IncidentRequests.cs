@@ -28,18 +28,21 @@ public sealed record RegradeRequest(string? Grade, string? Reason);
 
 public sealed record CasualtiesRequest(int? Deaths, int? SeriouslyInjured, long? DirectLossYuan);
 
-/// <summary>A case as the API shows it: the case and its timeline.</summary>
+/// <summary>A case as the API shows it: the case, its timeline and its photos (without their bytes:
+/// GET /incidents/{id}/photos/{photoId} answers those).</summary>
 public sealed record IncidentView(
     Guid Id, string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location,
     IncidentStatus Status, Tier? Tier, string? HandlingUnitCode, DateTimeOffset? DueAt, DateTimeOffset? FlaggedOverdueAt,
     string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt, string? ResolvedBy, bool ResolvedOnTheSpot,
     int NotSolvedCount, Satisfaction? Satisfaction, DateTimeOffset? SupervisedAt, string? LeadDepartmentCode, Casualties? Casualties,
-    Guid? PossibleDuplicateOf, Guid? MergedInto, IReadOnlyList<ReporterStore.Reporter> Reporters, IReadOnlyList<TimelineEntry> Timeline)
+    Guid? PossibleDuplicateOf, Guid? MergedInto, IReadOnlyList<ReporterStore.Reporter> Reporters, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<PhotoInfo> Photos)
 {
-    public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ReporterStore.Reporter> reporters) => new(
+    public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ReporterStore.Reporter> reporters,
+        IReadOnlyList<PhotoInfo>? photos = null) => new(
         i.Id, i.UnitCode, i.Category, i.Grade, i.Title, i.Description, i.Location, i.Status, i.Tier, i.HandlingUnitCode, i.DueAt,
         i.FlaggedOverdueAt, i.ReportedBy, i.FiledAt, i.UpdatedAt, i.ResolvedBy, i.ResolvedOnTheSpot, i.NotSolvedCount, i.Satisfaction,
-        i.SupervisedAt, i.LeadDepartmentCode, i.Casualties, i.PossibleDuplicateOf, i.MergedInto, reporters, timeline);
+        i.SupervisedAt, i.LeadDepartmentCode, i.Casualties, i.PossibleDuplicateOf, i.MergedInto, reporters, timeline, photos ?? []);
 }
 
 public sealed record MergeRequest(Guid? Into);

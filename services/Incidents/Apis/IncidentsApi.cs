@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Incidents.Model;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
@@ -52,20 +53,36 @@ public static class IncidentsApi
         var caller = Caller.Of(http);
         var actor = caller.Id;
 
-        var (incident, created, errors) = await runner.RunAsync(async uow =>
+        (Incident? Incident, Filing.Filed? Created, FieldErrors? Errors) outcome;
+        try
         {
-            if (idempotencyKey is not null && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, idempotencyKey, uow.Transaction) is { } earlier)
-                return (earlier, false, (FieldErrors?)null);
-            var (filing, problems) = await Filing.ValidateAsync(uow, body);
-            if (filing is null) return ((Incident?)null, false, problems);
-            if (!await Jurisdiction.CoversAsync(uow.Connection, uow.Provider, caller, filing.UnitCode, uow.Transaction))
-                return (null, false, null);
-            return (await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), true, null);
-        });
+            outcome = await runner.RunAsync(async uow =>
+            {
+                if (idempotencyKey is not null && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, idempotencyKey, uow.Transaction) is { } earlier)
+                    return ((Incident?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
+                var (filing, problems) = await Filing.ValidateAsync(uow, body);
+                if (filing is null) return ((Incident?)null, null, problems);
+                if (!filing.IsWithin(caller)) return (null, null, null);
+                return (null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), null);
+            });
+        }
+        catch (Exception ex) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // The same key sent twice at once: the other request filed the case first. Answer with it.
+            await using var c = await db.OpenAsync();
+            var earlier = await IncidentStore.FindByIdempotencyKeyAsync(c, idempotencyKey);
+            if (earlier is null) throw;
+            outcome = (earlier, null, null);
+        }
+        var (incident, created, errors) = outcome;
         if (errors is not null) return errors.ToProblem();
+        // Performance: a new case is answered from what the filing wrote (its only reporter is the
+        // filer, and photos come after); a repeated Idempotency-Key reads the earlier case back as it is now.
+        if (created is not null)
+            return TypedResults.Created($"/incidents/{created.Incident.Id}", IncidentView.Of(created.Incident, created.Timeline,
+                [new ReporterStore.Reporter(created.Incident.ReportedBy, created.Incident.FiledAt, created.Incident.Id)], []));
         if (incident is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
-        var view = await ViewAsync(db, incident);
-        return created ? TypedResults.Created($"/incidents/{view.Id}", view) : TypedResults.Ok(view);
+        return TypedResults.Ok(await ViewAsync(db, incident));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Incident>>, ValidationProblem>> ListIncidents(
@@ -90,7 +107,8 @@ public static class IncidentsApi
         await using var c = await db.OpenAsync();
         var incident = await IncidentStore.FindAsync(c, id);
         return incident is null ? TypedResults.NotFound()
-            : TypedResults.Ok(IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, id), await ReporterStore.ListAsync(c, id)));
+            : TypedResults.Ok(IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, id), await ReporterStore.ListAsync(c, id),
+                await PhotoStore.ListAsync(c, id)));
     }
 
     private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Accept(
@@ -165,6 +183,7 @@ public static class IncidentsApi
     internal static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident)
     {
         await using var c = await db.OpenAsync();
-        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id));
+        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
+            await PhotoStore.ListAsync(c, incident.Id));
     }
 }

@@ -149,14 +149,30 @@ public static class IncidentStore
         return rows.Select(r => r.ToIncident()).ToList();
     }
 
-    public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, TimelineEntry e) => c.ExecuteAsync("""
-        INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason)
-        VALUES (@Id, @IncidentId, @AtMs, @Actor, @Action, @Tier, @UnitCode, @Reason)
-        """, new
+    public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, TimelineEntry e) =>
+        AddTimelineAsync(c, t, incidentId, [e]);
+
+    /// <summary>Several entries of one case in one statement (one round trip, not one each).</summary>
+    public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
     {
-        Id = Guid.CreateVersion7(), IncidentId = incidentId, AtMs = e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
-        Tier = e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, e.Reason,
-    }, t);
+        var sql = new System.Text.StringBuilder("INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason) VALUES ");
+        var args = new DynamicParameters();
+        args.Add("IncidentId", incidentId);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            if (i > 0) sql.Append(", ");
+            sql.Append($"(@Id{i}, @IncidentId, @AtMs{i}, @Actor{i}, @Action{i}, @Tier{i}, @UnitCode{i}, @Reason{i})");
+            args.Add($"Id{i}", Guid.CreateVersion7());
+            args.Add($"AtMs{i}", e.At.ToUnixTimeMilliseconds());
+            args.Add($"Actor{i}", e.Actor);
+            args.Add($"Action{i}", e.Action);
+            args.Add($"Tier{i}", e.Tier is { } tier ? Codes.Of(tier) : null);
+            args.Add($"UnitCode{i}", e.UnitCode);
+            args.Add($"Reason{i}", e.Reason);
+        }
+        return entries.Count == 0 ? Task.CompletedTask : c.ExecuteAsync(sql.ToString(), args, t);
+    }
 
     public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DbConnection c, Guid incidentId)
     {

@@ -13,8 +13,13 @@ namespace Governance.Incidents.Handling;
 public static class Filing
 {
     /// <param name="Resolution">Set when the grid worker settled it on the spot (即知即办): the note.</param>
+    /// <param name="Chain">The place and its ancestors (place first), read once for validation, jurisdiction and ancestry.</param>
     public sealed record Validated(string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location,
-        string? Resolution = null);
+        string? Resolution, IReadOnlyList<CopiedUnit> Chain)
+    {
+        /// <summary>Whether the caller's units include the place or one above it.</summary>
+        public bool IsWithin(Infrastructure.Security.Caller caller) => caller.Covers(Chain.Select(u => u.Code));
+    }
 
     /// <summary>Checks a filing; the unit must be a grid or courtyard that Incidents knows.</summary>
     public static async Task<(Validated? Filing, FieldErrors Errors)> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncidentRequest? r)
@@ -33,9 +38,12 @@ public static class Filing
             if (l.Lng is not { } lng || !double.IsFinite(lng) || lng is < -180 or > 180) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
             if (l.Lat is { } a && l.Lng is { } b) location = new Location(a, b);
         }
+        IReadOnlyList<CopiedUnit> chain = [];
         if (r.UnitCode is { Length: > 0 and <= 32 } code)
         {
-            var unit = await UnitCopyStore.FindAsync(uow.Connection, code, uow.Transaction);
+            // Performance: one query gives the unit, what jurisdiction checks and the ancestry.
+            chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, code, uow.Transaction);
+            var unit = chain.Count == 0 ? null : chain[0];
             if (unit is null) errors.Add("unitCode", $"unitCode '{code}' is not a known unit.");
             else if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
                 errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(unit.Level)}.");
@@ -49,15 +57,18 @@ public static class Filing
         }
         return errors.Any
             ? (null, errors)
-            : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location, r.Resolution?.Trim()), errors);
+            : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location, r.Resolution?.Trim(), chain), errors);
     }
 
-    public static async Task<Incident> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey,
+    /// <summary>What filing wrote: the case and its first timeline entries (so the answer needs no read-back).</summary>
+    public sealed record Filed(Incident Incident, IReadOnlyList<TimelineEntry> Timeline);
+
+    public static async Task<Filed> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey,
         DuplicateOptions? duplicates = null)
     {
         var onTheSpot = f.Resolution is not null;
         var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f);
-        var ancestry = await AncestryAsync(uow, f.UnitCode);
+        var ancestry = AncestryOf(f.Chain);
         // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
         var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
             onTheSpot ? IncidentStatus.Closed : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
@@ -65,27 +76,24 @@ public static class Filing
             PossibleDuplicateOf: duplicateOf, Ancestry: ancestry, ResolvedAt: onTheSpot ? uow.Now : null);
         await IncidentStore.InsertAsync(uow.Connection, uow.Transaction, incident, idempotencyKey);
         await ReporterStore.AddAsync(uow.Connection, uow.Transaction, id, actor, uow.Now, id);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
-            new TimelineEntry(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null));
+        var timeline = new List<TimelineEntry> { new(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null) };
         if (duplicateOf is { } other)
-            await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
-                new TimelineEntry(uow.Now, "incidents", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
+            timeline.Add(new TimelineEntry(uow.Now, "incidents", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
         if (onTheSpot)
-            await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
-                new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
+            timeline.Add(new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, timeline);
         await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now, onTheSpot));
         // Performance (deploy/benchmark-history.md): the dashboard's counters last. Every filing in a
         // village on a day updates the same rollup rows and holds their locks until it commits, so
         // these statements go right before the commit, where concurrent filings wait least on each other.
         await DashboardProjector.FiledAsync(uow, incident);
         if (onTheSpot) await DashboardProjector.ClosedAsync(uow, incident);
-        return incident;
+        return new Filed(incident, timeline);
     }
 
     /// <summary>The grid, village and township above the place, from Incidents' copy of the tree.</summary>
-    private static async Task<PlaceAncestry?> AncestryAsync(UnitOfWork<IncidentsDatabase> uow, string unitCode)
+    private static PlaceAncestry? AncestryOf(IReadOnlyList<CopiedUnit> chain)
     {
-        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, unitCode, uow.Transaction);
         string? Level(UnitLevel level) => chain.FirstOrDefault(u => u.Level == level)?.Code;
         return Level(UnitLevel.Grid) is { } grid && Level(UnitLevel.Village) is { } village && Level(UnitLevel.Township) is { } township
             ? new PlaceAncestry(grid, village, township)

@@ -49,4 +49,5 @@ public static class TimelineAction
     public const string MediationScheduled = "mediation-scheduled";
     public const string MediationAgreed = "mediation-agreed";
     public const string MediationFailed = "mediation-failed";
+    public const string PhotoAdded = "photo-added";
 }

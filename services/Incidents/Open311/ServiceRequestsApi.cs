@@ -55,7 +55,7 @@ public static class ServiceRequestsApi
         {
             var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
             if (filing is null || ownErrors.Count > 0) return (false, errors);
-            var incident = await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null);
+            var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null)).Incident;
             await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
             return (true, errors);
         }, http.RequestAborted);

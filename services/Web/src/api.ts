@@ -53,6 +53,21 @@ export async function postJson<T>(url: string, body: unknown, headers: Record<st
   return text ? (JSON.parse(text) as T) : null;
 }
 
+/** POST multipart/form-data (a photo): the browser sets the boundary, so no Content-Type here. */
+export async function postForm<T>(url: string, form: FormData): Promise<T | null> {
+  const response = await authFetch(url, { method: 'POST', headers: { Accept: 'application/json' }, body: form });
+  if (!response.ok) throw await failure(response);
+  const text = await response.text();
+  return text ? (JSON.parse(text) as T) : null;
+}
+
+/** GET of bytes (a photo) with the caller's token, which an <img src> could not send. */
+export async function getBlob(url: string): Promise<Blob> {
+  const response = await authFetch(url);
+  if (!response.ok) throw await failure(response);
+  return response.blob();
+}
+
 export function query(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
@@ -73,8 +88,9 @@ export interface Incident {
   location: { lat: number; lng: number } | null; status: string; tier: Tier | null; handlingUnitCode: string | null;
   dueAt: string | null; flaggedOverdueAt: string | null; reportedBy: string; filedAt: string; updatedAt: string;
   resolvedBy: string | null; resolvedOnTheSpot: boolean; satisfaction: string | null; supervisedAt: string | null;
-  leadDepartmentCode: string | null; timeline?: TimelineEntry[];
+  leadDepartmentCode: string | null; timeline?: TimelineEntry[]; photos?: Photo[];
 }
+export interface Photo { id: string; contentType: string; size: number; sha256: string; uploadedBy: string; uploadedAt: string }
 export interface QueueItem {
   incidentId: string; category: string; grade: string; tier: Tier; unitCode: string; placeCode: string;
   startedAt: string; dueAt: string; acknowledgeBy: string | null; acceptedAt: string | null;

@@ -24,6 +24,7 @@ const t = dictionary({
   action_mediation_scheduled: ['安排调解', 'mediation scheduled'],
   action_mediation_agreed: ['调解成功', 'mediation agreed'],
   action_mediation_failed: ['调解未成', 'mediation failed'],
+  action_photo_added: ['添加照片', 'photo added'],
 });
 
 export function actionName(action: string): string {

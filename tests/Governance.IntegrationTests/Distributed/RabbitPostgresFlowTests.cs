@@ -84,6 +84,28 @@ public sealed class RabbitPostgresFlowTests
     }
 
     [Test]
+    public async Task The_same_Idempotency_Key_sent_eight_times_at_once_files_one_case_and_answers_every_request_with_it()
+    {
+        await FileWhenUnitsKnownAsync(Demo.Courtyard, "other", "IV"); // units known before the race
+        var key = Guid.NewGuid().ToString();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/incidents")
+            {
+                Content = JsonContent.Create(new { unitCode = Demo.Courtyard, category = "consultation", grade = "IV", title = "同一请求", description = "重试" }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await _host.Http.SendAsync(request);
+            return ((int)response.StatusCode, (await response.Content.ReadFromJsonAsync<IncidentJson>())!.Id);
+        }));
+        Assert.That(responses.Count(r => r.Item1 == 201), Is.EqualTo(1), "one request files the case");
+        Assert.That(responses.Where(r => r.Item1 != 201).Select(r => r.Item1), Is.All.EqualTo(200), "the others get it back, no 500");
+        Assert.That(responses.Select(r => r.Id).Distinct().Count(), Is.EqualTo(1));
+        await using var c = await _host.Get<IncidentsDatabase>().OpenAsync();
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE idempotency_key = @key", new { key }), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_redelivered_IncidentFiled_routes_the_case_once()
     {
         await FileWhenUnitsKnownAsync(Demo.Grid, "environment", "IV"); // units known to Dispatch too

@@ -12,6 +12,7 @@ import {
   announce, clear, countdownText, errorText, field, formatTime, h, openDialog, select, startCountdowns,
 } from '../dom';
 import { outlineWithPoint } from '../shapes';
+import { photoGallery } from '../photos';
 import { actionName } from '../timeline';
 import type { Page } from '../main';
 
@@ -48,6 +49,7 @@ const t = dictionary({
   mapLabel: ['{place}的范围与事件位置', 'Outline of {place} and where the case is'],
   noLocation: ['未提供定位，圆点为院落中心', 'No location given: the dot marks the middle of the place'],
   timeline: ['办理过程', 'Timeline'],
+  photos: ['现场照片', 'Photos'],
   assign: ['指派部门（吹哨报到）', 'Assign departments'],
   lead: ['牵头部门', 'Lead department'],
   coHandlers: ['协办部门及时限', 'Co-handlers and their deadlines'],
@@ -143,11 +145,12 @@ export const page: Page = {
       const incident = await detail(q.incidentId, true);
       if (!incident) return;
       const content = h('div', { class: 'case' });
-      const dialog = openDialog(`${t('details')}：${incident.title}`, content);
+      const closed: (() => void)[] = [];
+      const dialog = openDialog(`${t('details')}：${incident.title}`, content, () => closed.forEach((c) => c()));
       await fillCase(content, q, incident, catalogue, await loadDepartments(), async () => {
         dialog.close();
         await reload();
-      });
+      }, closed);
     }
 
     // Live: the feed says when something changed; the queue is then read again.
@@ -182,7 +185,7 @@ export const page: Page = {
 };
 
 async function fillCase(content: HTMLElement, q: QueueItem, i: Incident, catalogue: { categories: Named[]; grades: Named[] },
-  departments: Department[], done: () => Promise<void>): Promise<void> {
+  departments: Department[], done: () => Promise<void>, closed: (() => void)[]): Promise<void> {
   const placeName = await unitName(i.unitCode);
   const shape = await boundary(i.unitCode);
   const point: [number, number] | null = i.location ? [i.location.lng, i.location.lat] : null;
@@ -196,6 +199,8 @@ async function fillCase(content: HTMLElement, q: QueueItem, i: Incident, catalog
     [t('filedAt'), formatTime(i.filedAt)],
     [t('dueAt'), h('span', {}, formatTime(q.dueAt), ' ', h('span', { class: 'countdown', 'data-due': q.dueAt }, countdownText(q.dueAt)))],
   ];
+  const photos = photoGallery(i.id, i.photos ?? []);
+  closed.push(photos.dispose);
   const timeline = h('ol', { class: 'timeline' }, (i.timeline ?? []).map((e) => h('li', {},
     h('time', { datetime: e.at }, formatTime(e.at)), ' ',
     h('strong', {}, actionName(e.action)), ' ',
@@ -250,7 +255,8 @@ async function fillCase(content: HTMLElement, q: QueueItem, i: Incident, catalog
     h('div', { class: 'case-grid' },
       h('div', {},
         h('p', { class: 'description' }, i.description),
-        h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))),
+        h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+        h('h3', {}, t('photos')), photos.element),
       h('figure', { class: 'place' },
         shape ? outlineWithPoint([shape], point, t('mapLabel', { place: placeName })) : null,
         h('figcaption', { class: 'muted small' }, point ? `${placeName} · ${point[1].toFixed(5)}, ${point[0].toFixed(5)}` : t('noLocation')))),

@@ -9,6 +9,8 @@ import { common, dictionary, named } from '../i18n';
 import {
   announce, clear, countdownText, errorText, field, formatTime, h, maskPhone, openDialog, select, startCountdowns,
 } from '../dom';
+import { photoGallery, uploadPhoto } from '../photos';
+import { actionName } from '../timeline';
 import type { Page } from '../main';
 
 const t = dictionary({
@@ -29,8 +31,26 @@ const t = dictionary({
   caseTitle: ['标题', 'Title'],
   caseTitleHint: ['一句话说明，例如“楼道堆放杂物”', 'One line, e.g. "Rubbish piled in the stairwell"'],
   description: ['情况描述', 'Description'],
-  photo: ['现场照片', 'Photo'],
-  photoHint: ['照片只在本机预览，暂不上传：服务器还不能保存照片。', 'The photo is previewed on this phone only: the server cannot store photos yet.'],
+  photo: ['现场照片', 'Photos'],
+  photoHint: ['可选，最多 {n} 张。上报后自动上传，发送前在手机上压缩。', 'Optional, up to {n}. Sent once the case is filed, scaled down on the phone first.'],
+  photoTooMany: ['最多 {n} 张照片，只上传前 {n} 张。', 'At most {n} photos: only the first {n} are sent.'],
+  photoPreview: ['待上传的照片 {n}：{name}', 'Photo {n} to send: {name}'],
+  photoUploading: ['正在上传照片 {n}/{total}…', 'Sending photo {n} of {total}…'],
+  photoUploaded: ['照片已上传（{n} 张）：{title}', 'Photos sent ({n}): {title}'],
+  photoFailed: ['照片上传失败：{reason}。案件“{title}”已上报，重试只上传照片，不会重复上报。',
+    'The photo could not be sent: {reason}. The case "{title}" is filed; retrying sends only the photos, not the case again.'],
+  photoRetry: ['重试上传照片', 'Retry sending the photos'],
+  photoSkip: ['不上传照片', 'Do without the photos'],
+  photoRefused: ['以下照片未被接收：{list}', 'Not accepted: {list}'],
+  details: ['详情', 'Details'],
+  detailsTitle: ['案件详情', 'Case'],
+  photos: ['现场照片', 'Photos'],
+  addPhoto: ['添加照片', 'Add a photo'],
+  photoAdded: ['照片已添加', 'Photo added'],
+  timeline: ['办理过程', 'Timeline'],
+  statusLabel: ['状态', 'Status'],
+  tierLabel: ['办理层级', 'Tier'],
+  filedAtLabel: ['上报时间', 'Filed'],
   onTheSpot: ['已当场解决（即知即办）', 'Resolved on the spot'],
   onTheSpotHint: ['仅限一般（IV级）事项。', 'General (IV) matters only.'],
   resolution: ['处理情况', 'What was done'],
@@ -76,6 +96,9 @@ const t = dictionary({
   refresh: ['刷新', 'Refresh'],
   notAGridWorker: ['此账号不属于网格，请选择网格：', 'This account has no grid of its own; choose one:'],
 });
+
+/** Photos one case may carry (the server's default, Incidents:Photos:MaxPerCase; it checks its own). */
+const maxPhotos = 6;
 
 interface CareSubject {
   id: string; kind: string; name: string; phone: string | null; courtyardCode: string; visitEveryDays: number;
@@ -152,7 +175,8 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
     const category = named(catalogue.categories.find((c) => c.code === i.category), i.category);
     const grade = named(catalogue.grades.find((g) => g.code === i.grade), i.grade);
     const here = i.handlingUnitCode !== null && myUnits.has(i.handlingUnitCode);
-    const actions = h('div', { class: 'actions' });
+    const actions = h('div', { class: 'actions' },
+      h('button', { type: 'button', 'aria-label': `${t('details')}：${i.title}`, onclick: () => void detailsDialog(i) }, t('details')));
     if (here && i.status === 'assigned')
       actions.append(h('button', { type: 'button', onclick: () => void act(`/incidents/${i.id}/accept`, {}, t('accepted')) }, t('accept')));
     if (here && ['assigned', 'accepted', 'reopened'].includes(i.status))
@@ -220,6 +244,62 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
     const dialog = openDialog(`${t('verify')}：${i.title}`, form);
   }
 
+  /** The case itself: what, where, its photos (and adding one), its timeline. */
+  async function detailsDialog(summary: Incident): Promise<void> {
+    const body = h('div', { class: 'case' }, h('p', { class: 'muted' }, common('loading')));
+    let gallery: { dispose(): void } | null = null;
+    openDialog(`${t('detailsTitle')}：${summary.title}`, body, () => gallery?.dispose());
+    const photoArea = h('div', { class: 'photo-area' });
+    const adding = h('input', { name: 'addPhoto', type: 'file', accept: 'image/*' });
+    const addStatus = h('p', { class: 'small', 'aria-live': 'polite' });
+
+    async function show(): Promise<void> {
+      try {
+        const i = await getJson<Incident>(`/incidents/${encodeURIComponent(summary.id)}`);
+        gallery?.dispose();
+        const shown = photoGallery(i.id, i.photos ?? []);
+        gallery = shown;
+        clear(photoArea, shown.element);
+        clear(body,
+          h('p', { class: 'description' }, i.description),
+          h('dl', { class: 'facts' },
+            h('dt', {}, t('category')), h('dd', {}, named(catalogue.categories.find((c) => c.code === i.category), i.category)),
+            h('dt', {}, t('grade')), h('dd', {}, `${i.grade} ${named(catalogue.grades.find((g) => g.code === i.grade))}`),
+            h('dt', {}, t('place')), h('dd', {}, await unitName(i.unitCode)),
+            h('dt', {}, t('statusLabel')), h('dd', {}, common(`status_${i.status}` as 'status_filed')),
+            h('dt', {}, t('tierLabel')), h('dd', {}, i.tier ? common(`tier_${i.tier}` as 'tier_village') : '—'),
+            h('dt', {}, t('filedAtLabel')), h('dd', {}, formatTime(i.filedAt))),
+          h('h3', {}, t('photos')), photoArea,
+          (i.photos?.length ?? 0) < maxPhotos ? field(t('addPhoto'), adding) : null, addStatus,
+          h('h3', {}, t('timeline')),
+          h('ol', { class: 'timeline' }, (i.timeline ?? []).map((e) => h('li', {},
+            h('time', { datetime: e.at }, formatTime(e.at)), ' ', h('strong', {}, actionName(e.action)), ' ',
+            h('span', { class: 'muted' }, e.actor), e.reason ? h('div', { class: 'reason' }, e.reason) : null))));
+      } catch (e) {
+        clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
+      }
+    }
+
+    adding.addEventListener('change', async () => {
+      const file = adding.files?.[0];
+      if (!file) return;
+      adding.disabled = true;
+      addStatus.textContent = t('photoUploading', { n: 1, total: 1 });
+      try {
+        await uploadPhoto(summary.id, file);
+        addStatus.textContent = t('photoAdded');
+        adding.value = '';
+        await show();
+      } catch (e) {
+        addStatus.textContent = errorText(e);
+        addStatus.classList.add('error');
+      } finally {
+        adding.disabled = false;
+      }
+    });
+    await show();
+  }
+
   async function loadCare(): Promise<void> {
     try {
       const subjects = await getJson<CareSubject[]>(`/grids/care/subjects${query({ gridWorkerId: user.id, limit: 500 })}`);
@@ -275,8 +355,10 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
   const locate = h('button', { type: 'button', onclick: () => void useLocation() }, t('locate'));
   const title = h('input', { name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
   const description = h('textarea', { name: 'description', required: true, rows: 3, maxlength: 4000 });
-  const photo = h('input', { name: 'photo', type: 'file', accept: 'image/*', capture: 'environment' });
+  const photo = h('input', { name: 'photo', type: 'file', accept: 'image/*', capture: 'environment', multiple: true });
   const preview = h('div', { class: 'preview' });
+  let previewUrls: string[] = [];
+  const uploadStatus = h('div', { class: 'upload-status', 'aria-live': 'polite' });
   const onTheSpot = h('input', { name: 'onTheSpot', type: 'checkbox' });
   const resolution = h('textarea', { name: 'resolution', rows: 2, maxlength: 4000 });
   const resolutionField = field(t('resolution'), resolution);
@@ -285,11 +367,50 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
   const errors = new Map<string, HTMLElement>([['category', category], ['grade', grade], ['unitCode', place], ['title', title],
     ['description', description], ['resolution', resolution]]);
 
-  photo.addEventListener('change', () => {
+  function chosenPhotos(): File[] {
+    return [...(photo.files ?? [])].slice(0, maxPhotos);
+  }
+  function clearPreview(): void {
+    previewUrls.forEach((u) => URL.revokeObjectURL(u));
+    previewUrls = [];
     preview.replaceChildren();
-    const file = photo.files?.[0];
-    if (file) preview.append(h('img', { src: URL.createObjectURL(file), alt: file.name }));
+  }
+  photo.addEventListener('change', () => {
+    clearPreview();
+    const files = chosenPhotos();
+    previewUrls = files.map((f) => URL.createObjectURL(f));
+    preview.append(...files.map((f, n) => h('img', { src: previewUrls[n], alt: t('photoPreview', { n: n + 1, name: f.name }) })));
+    if ((photo.files?.length ?? 0) > maxPhotos) preview.append(h('p', { class: 'hint', role: 'status' }, t('photoTooMany', { n: maxPhotos })));
   });
+
+  /** Sends the photos of a case just filed, one by one. When the network or the server fails, the
+   * photos not yet sent wait for a retry that sends only them: the case itself is never filed again.
+   * A photo the server refuses (not an image, too large, one too many) would be refused again: it is
+   * named and the others still go. */
+  async function sendPhotos(incident: { id: string; title: string }, files: File[], total = files.length, refused: string[] = []): Promise<void> {
+    const left = [...files];
+    while (left.length > 0) {
+      clear(uploadStatus, h('p', { class: 'small' }, t('photoUploading', { n: total - left.length + 1, total })));
+      try {
+        await uploadPhoto(incident.id, left[0]);
+      } catch (e) {
+        if (!(e instanceof ApiError && [400, 409, 413].includes(e.status))) {
+          const retry = h('button', { type: 'button', class: 'primary', onclick: () => void sendPhotos(incident, left, total, refused) }, t('photoRetry'));
+          clear(uploadStatus, h('div', { class: 'upload-failed', role: 'alert' },
+            h('p', {}, t('photoFailed', { reason: errorText(e), title: incident.title })),
+            h('div', { class: 'actions' }, retry, h('button', { type: 'button', onclick: () => clear(uploadStatus) }, t('photoSkip')))));
+          retry.focus();
+          return;
+        }
+        refused.push(`${left[0].name}（${errorText(e)}）`);
+      }
+      left.shift();
+    }
+    const sent = h('p', { class: 'small ok' }, t('photoUploaded', { n: total - refused.length, title: incident.title }));
+    clear(uploadStatus, refused.length === 0 ? sent : h('div', { class: 'upload-failed', role: 'alert' }, sent,
+      h('p', {}, t('photoRefused', { list: refused.join('；') })),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => clear(uploadStatus) }, common('close')))));
+  }
   onTheSpot.addEventListener('change', () => {
     resolutionField.hidden = !onTheSpot.checked;
     resolution.required = onTheSpot.checked;
@@ -336,9 +457,10 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
           description: description.value.trim(), location, resolution: onTheSpot.checked ? resolution.value.trim() : undefined,
         };
         const filed = await postJson<Incident>('/incidents', body, { 'Idempotency-Key': idempotencyKey });
+        const photos = chosenPhotos();
         idempotencyKey = crypto.randomUUID();
         form.reset();
-        preview.replaceChildren();
+        clearPreview();
         resolutionField.hidden = true;
         grade.disabled = false;
         location = null;
@@ -350,6 +472,8 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
         onFiled();
         // Routing takes a moment: look again once Dispatch has placed it.
         window.setTimeout(onFiled, 1500);
+        // The filing's answer gives the case's id: its photos follow.
+        if (filed && photos.length > 0) void sendPhotos(filed, photos);
       } catch (err) {
         if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
           for (const [key, messages] of Object.entries(err.fields)) {
@@ -369,11 +493,12 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
   h('div', { class: 'locate' }, locate, locateStatus),
   field(t('caseTitle'), title, t('caseTitleHint')),
   field(t('description'), description),
-  field(t('photo'), photo, t('photoHint')),
+  field(t('photo'), photo, t('photoHint', { n: maxPhotos })),
   preview,
   h('div', { class: 'check' }, onTheSpot, h('label', { for: onTheSpot.id || (onTheSpot.id = `spot-${user.id}`) }, t('onTheSpot')),
     h('small', { class: 'hint' }, t('onTheSpotHint'))),
   resolutionField,
-  submit);
+  submit,
+  uploadStatus);
   return form;
 }

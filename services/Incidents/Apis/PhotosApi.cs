@@ -1,0 +1,122 @@
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Governance.Incidents.Apis;
+
+/// <summary>
+/// Photos of a case (issue #5: the grid worker photographs the problem where it is):
+/// POST /incidents/{id}/photos takes one photo as multipart/form-data in the field "photo";
+/// GET …/photos lists them; GET …/photos/{photoId} answers the bytes. Same jurisdiction as every
+/// route about a case: outside the caller's units the case, and so its photos, answer 404.
+/// </summary>
+public static class PhotosApi
+{
+    public const string Field = "photo";
+
+    /// <summary>Room for the multipart boundaries and part headers around the photo itself.</summary>
+    private const long MultipartAllowance = 64 * 1024;
+
+    private sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+
+    public static void MapPhotosApi(this IEndpointRouteBuilder routes)
+    {
+        var options = routes.ServiceProvider.GetRequiredService<IOptions<PhotoOptions>>().Value;
+        var photos = routes.MapGroup("/incidents/{id:guid}/photos").AddEndpointFilter(IncidentsApi.CaseJurisdiction);
+        // The host refuses bodies over 1 MB (GovernanceApp); this route alone takes a photo's worth.
+        photos.MapPost("", Upload).WithMetadata(new BodyLimit(options.MaxBytes + MultipartAllowance));
+        photos.MapGet("", List);
+        photos.MapGet("/{photoId:guid}", Download);
+    }
+
+    /// <summary>Adds a photo. The same bytes sent again for the case answer the photo stored the
+    /// first time (200) instead of a copy; a new photo answers 201 with its address.</summary>
+    private static async Task<Results<Created<PhotoInfo>, Ok<PhotoInfo>, NotFound, ValidationProblem, ProblemHttpResult>> Upload(
+        Guid id, HttpContext http, UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<PhotoOptions> settings)
+    {
+        var options = settings.Value;
+        var request = http.Request;
+        var mb = options.MaxBytes / (1024.0 * 1024.0);
+        var tooLarge = $"{Field} must be at most {mb:0.#} MB.";
+        if (!request.HasFormContentType)
+            return Invalid($"Send the photo as multipart/form-data in the field \"{Field}\" (JPEG, PNG or WebP, at most {mb:0.#} MB).");
+        // Refused before a byte of it is read (a client that sent Expect: 100-continue never sends it).
+        if (request.ContentLength > options.MaxBytes + MultipartAllowance) return TooLarge(tooLarge);
+
+        IFormFileCollection files;
+        try
+        {
+            files = (await request.ReadFormAsync(http.RequestAborted)).Files;
+        }
+        catch (BadHttpRequestException bad) when (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(tooLarge);
+        }
+        // Malformed multipart (no boundary, a body that ends before its closing boundary): the client's
+        // fault. BadHttpRequestException is an IOException too; a client that hung up gets no answer.
+        catch (Exception e) when (e is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
+        {
+            return Invalid($"The multipart/form-data body could not be read: {e.Message}");
+        }
+
+        var sent = files.GetFiles(Field);
+        if (sent.Count == 0) return Invalid($"{Field} is required: a file in the form field \"{Field}\".");
+        if (sent.Count > 1) return Invalid($"Send one {Field} per request.");
+        var file = sent[0];
+        if (file.Length == 0) return Invalid($"{Field} is empty.");
+        if (file.Length > options.MaxBytes) return TooLarge(tooLarge);
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, http.RequestAborted);
+        if (PhotoFormat.Sniff(bytes) is not { } contentType)
+            return Invalid($"{Field} must be a JPEG, PNG or WebP image; the content of this file is none of them, whatever its name or type says.");
+
+        return await runner.RunAsync(uow => Photos.AddAsync(uow, id, contentType, bytes, Actor.Of(http), options)) switch
+        {
+            PhotoOutcome.Added added => TypedResults.Created($"/incidents/{id}/photos/{added.Photo.Id}", added.Photo),
+            PhotoOutcome.AlreadyThere earlier => TypedResults.Ok(earlier.Photo),
+            PhotoOutcome.TooMany many => FieldProblem(StatusCodes.Status409Conflict, "The case has all the photos it may have.",
+                $"A case may have at most {many.Max} photos."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PhotoInfo>>, NotFound>> List(Guid id, IncidentsDatabase db)
+    {
+        await using var c = await db.OpenAsync();
+        if (await IncidentStore.FindAsync(c, id) is null) return TypedResults.NotFound();
+        return TypedResults.Ok(await PhotoStore.ListAsync(c, id));
+    }
+
+    /// <summary>The photo itself. Not cached without asking (no-cache): each look checks the caller's
+    /// jurisdiction again, and an unchanged photo answers 304 by its ETag (the SHA-256).</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, Guid photoId, IncidentsDatabase db, HttpContext http)
+    {
+        await using var c = await db.OpenAsync(http.RequestAborted);
+        if (await PhotoStore.ContentAsync(c, id, photoId) is not { } photo) return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = "private, no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(photo.Bytes, photo.ContentType, entityTag: new EntityTagHeaderValue($"\"{photo.Sha256}\""));
+    }
+
+    private static ValidationProblem Invalid(string message) => new FieldErrors().Add(Field, message).ToProblem();
+
+    private static ProblemHttpResult TooLarge(string message) =>
+        FieldProblem(StatusCodes.Status413PayloadTooLarge, "The photo is too large.", message);
+
+    /// <summary>A problem naming the field, with a status other than 400 (what FieldErrors gives).</summary>
+    private static ProblemHttpResult FieldProblem(int status, string title, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [Field] = [message] })
+        {
+            Status = status, Title = title,
+        });
+}

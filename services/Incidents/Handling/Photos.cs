@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>Limits of case photos (configuration "Incidents:Photos").</summary>
+public sealed class PhotoOptions
+{
+    /// <summary>The largest photo accepted, in bytes. The page scales photos down to ~1600 px JPEG
+    /// (a few hundred kB) before sending, so this only stops the unreasonable.</summary>
+    public long MaxBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How many photos one case may carry.</summary>
+    public int MaxPerCase { get; set; } = 6;
+}
+
+/// <summary>What became of an uploaded photo.</summary>
+public abstract record PhotoOutcome
+{
+    public sealed record Added(PhotoInfo Photo) : PhotoOutcome;
+    /// <summary>The case already has these exact bytes: the earlier photo, not a second copy.</summary>
+    public sealed record AlreadyThere(PhotoInfo Photo) : PhotoOutcome;
+    public sealed record NotFound : PhotoOutcome;
+    public sealed record TooMany(int Max) : PhotoOutcome;
+}
+
+/// <summary>
+/// Adds a photo to a case: one transaction that locks the case (so two uploads for one case take
+/// turns and the count and duplicate check hold), stores the bytes and records "photo-added" on the
+/// timeline. A photo is evidence, so it may be added whatever the case's status.
+/// </summary>
+public static class Photos
+{
+    public static async Task<PhotoOutcome> AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, string contentType, byte[] bytes,
+        string actor, PhotoOptions options)
+    {
+        var incident = await IncidentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+        if (incident is null) return new PhotoOutcome.NotFound();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (await PhotoStore.FindBySha256Async(uow.Connection, uow.Transaction, incidentId, sha256) is { } earlier)
+            return new PhotoOutcome.AlreadyThere(earlier);
+        if (await PhotoStore.CountAsync(uow.Connection, uow.Transaction, incidentId) >= options.MaxPerCase)
+            return new PhotoOutcome.TooMany(options.MaxPerCase);
+
+        var photo = new PhotoInfo(Guid.CreateVersion7(), contentType, bytes.LongLength, sha256, actor, uow.Now);
+        await PhotoStore.InsertAsync(uow.Connection, uow.Transaction, incidentId, photo, bytes);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId,
+            new TimelineEntry(uow.Now, actor, TimelineAction.PhotoAdded, incident.Tier, incident.HandlingUnitCode, null));
+        return new PhotoOutcome.Added(photo);
+    }
+}

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Governance.Contracts;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Grids.Data;

@@ -85,11 +85,11 @@ public static class ServiceRequestStore
     {
         var args = new DynamicParameters();
         var where = new List<string>();
-        if (q.Ids.Count > 0) where.Add(In("r.incident_id", "Id", q.Ids.Cast<object>(), args));
+        if (q.Ids.Count > 0) where.Add(SqlList.In("r.incident_id", "Id", q.Ids, args));
         else
         {
-            if (q.Categories.Count > 0) where.Add(In("i.category", "Category", q.Categories.Select(x => (object)Codes.Of(x)), args));
-            if (q.Statuses.Count > 0) where.Add(In("i.status", "Status", q.Statuses.Select(x => (object)Codes.Of(x)), args));
+            if (q.Categories.Count > 0) where.Add(SqlList.In("i.category", "Category", q.Categories.Select(Codes.Of).ToList(), args));
+            if (q.Statuses.Count > 0) where.Add(SqlList.In("i.status", "Status", q.Statuses.Select(Codes.Of).ToList(), args));
             if (q.From is { } from)
             {
                 where.Add("r.requested_at_ms >= @FromMs");
@@ -108,18 +108,6 @@ public static class ServiceRequestStore
             """;
         var rows = await c.QueryAsync<Row>(sql, args);
         return rows.Select(r => r.ToRecord()).ToList();
-    }
-
-    /// <summary>"column IN (@P0, @P1, …)" with one bound parameter per value. Dapper's own list
-    /// expansion is not used: on PostgreSQL it sends an array, and "IN $1" is a syntax error there.</summary>
-    private static string In(string column, string prefix, IEnumerable<object> values, DynamicParameters args)
-    {
-        var names = values.Select((value, index) =>
-        {
-            args.Add($"{prefix}{index}", value);
-            return $"@{prefix}{index}";
-        }).ToList();
-        return $"{column} IN ({string.Join(", ", names)})";
     }
 
     /// <summary>The county (or counties) this deployment serves: the jurisdictions Open311 accepts.</summary>

@@ -25,4 +25,7 @@ public static class SqlList
         }
         return $"{column} IN ({string.Join(", ", names)})";
     }
+
+    /// <summary>A parameter set for <see cref="In{T}"/> plus named values.</summary>
+    public static DynamicParameters With(object? values = null) => new(values);
 }

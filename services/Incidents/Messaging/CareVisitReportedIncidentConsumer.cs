@@ -13,7 +13,8 @@ namespace Governance.Incidents.Messaging;
 /// courtyard, through the same Filing as the API. Grids chose the case's id, so a message seen
 /// again (redelivered, or republished under another message id) finds the case and files nothing.
 /// </summary>
-public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<IncidentsDatabase> runner,
+    Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates)
     : TransactionalConsumer<IncidentsDatabase, CareVisitReportedIncident>(runner)
 {
     protected override async Task HandleAsync(CareVisitReportedIncident message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct)
@@ -29,6 +30,6 @@ public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<Incidents
         if (filing is null)
             throw new PermanentMessageException($"Care visit {message.VisitId} cannot be filed: " +
                 string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
-        await Filing.FileAsync(uow, message.IncidentId, filing, message.ReportedBy, null);
+        await Filing.FileAsync(uow, message.IncidentId, filing, message.ReportedBy, null, duplicates.Value);
     }
 }

@@ -4,6 +4,7 @@ using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Incidents.Open311;
 
@@ -19,7 +20,7 @@ public static class ServiceRequestsApi
     /// transaction. The reporter is recorded as "open311:&lt;client name&gt;".
     /// </summary>
     public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
-        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration)
+        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration, IOptions<DuplicateOptions> duplicates)
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
@@ -55,7 +56,7 @@ public static class ServiceRequestsApi
         {
             var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
             if (filing is null || ownErrors.Count > 0) return (false, errors);
-            var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null)).Incident;
+            var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null, duplicates.Value)).Incident;
             await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
             return (true, errors);
         }, http.RequestAborted);

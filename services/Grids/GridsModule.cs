@@ -69,7 +69,18 @@ public sealed class GridsModule : IServiceModule
         var since = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var county = DemoCounty.Generate(size, since: DateTimeOffset.FromUnixTimeMilliseconds(since.ToUnixTimeMilliseconds()));
         var watch = Stopwatch.StartNew();
-        var seeded = await runner.RunAsync(uow => DemoCountySeeder.SeedAsync(uow, county), ct);
+        bool seeded;
+        try
+        {
+            seeded = await runner.RunAsync(uow => DemoCountySeeder.SeedAsync(uow, county), ct);
+        }
+        catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // Two instances started together on an empty database: both saw no units, the other
+            // committed its seed first, and this one's rolled back whole. The county is there.
+            services.GetRequiredService<ILogger<GridsModule>>().LogInformation("The demo county was seeded by another instance");
+            return;
+        }
         if (seeded)
             services.GetRequiredService<ILogger<GridsModule>>().LogInformation(
                 "Seeded the demo county in {Elapsed} ms: {Units} units, {Staff} staff, {Departments} departments, {Care} care subjects",

@@ -17,10 +17,12 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
     public async Task MigrateAsync(IEnumerable<MigrationTrack> tracks, CancellationToken ct = default)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable(database.Provider), cancellationToken: ct));
+        // The lock first: two instances creating the history table at once collide even with
+        // IF NOT EXISTS (PostgreSQL's catalog refuses the second type of the same name).
         await AcquireLockAsync(connection, ct);
         try
         {
+            await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable(database.Provider), cancellationToken: ct));
             foreach (var track in tracks) await ApplyTrackAsync(connection, track, ct);
         }
         finally

@@ -131,7 +131,7 @@ public static class Growth
                     $"dashboard p99 ×{results[^1].DashP99 / results[0].DashP99:0.00}, sweep p99 ×{results[^1].SweepP99 / results[0].SweepP99:0.00}");
             await using (var c = new NpgsqlConnection(incidentsCs))
                 report.Note("growth data: " + await c.ExecuteScalarAsync<string>(
-                    "SELECT format('incidents %s rows (%s), rollup_village_daily %s rows', (SELECT COUNT(*) FROM incidents), pg_size_pretty(pg_total_relation_size('incidents')), (SELECT COUNT(*) FROM rollup_village_daily))"));
+                    "SELECT format('incidents %s rows (%s), rollup_village_daily %s rows, rollup_township_daily %s rows', (SELECT COUNT(*) FROM incidents), pg_size_pretty(pg_total_relation_size('incidents')), (SELECT COUNT(*) FROM rollup_village_daily), (SELECT COUNT(*) FROM rollup_township_daily))"));
         }
         finally
         {
@@ -212,22 +212,9 @@ public static class Growth
                 Log.Info($"growth: incidents {Math.Min(to, a + chunk):#,0}");
             }
             // The rollups the filing and closing transactions would have kept, for the same cases
-            // (filed and closed on the same China-local day).
-            await StageAsync(cs, $"rollup_village_daily {from}", $"""
-                INSERT INTO rollup_village_daily (day, township_code, village_code, category, filed, closed, closed_in_village, closed_in_township,
-                    closed_on_time, satisfaction_answers, satisfied)
-                SELECT day, township, village, category, COUNT(*), COUNT(*), SUM((tier IN ('courtyard', 'village'))::int),
-                       SUM((tier <> 'county')::int), SUM(on_time), COUNT(*), SUM(satisfied)
-                FROM (SELECT g.*, to_char(to_timestamp(filed_ms / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD')::int AS day FROM ({Derived}) g) d
-                GROUP BY day, township, village, category
-                ON CONFLICT (day, township_code, village_code, category) DO UPDATE SET
-                    filed = rollup_village_daily.filed + excluded.filed, closed = rollup_village_daily.closed + excluded.closed,
-                    closed_in_village = rollup_village_daily.closed_in_village + excluded.closed_in_village,
-                    closed_in_township = rollup_village_daily.closed_in_township + excluded.closed_in_township,
-                    closed_on_time = rollup_village_daily.closed_on_time + excluded.closed_on_time,
-                    satisfaction_answers = rollup_village_daily.satisfaction_answers + excluded.satisfaction_answers,
-                    satisfied = rollup_village_daily.satisfied + excluded.satisfied
-                """, args);
+            // (filed and closed on the same China-local day): per village, and the same sums per township.
+            await StageAsync(cs, $"rollup_village_daily {from}", DailyRollupSql("rollup_village_daily", "township_code, village_code", "township, village"), args);
+            await StageAsync(cs, $"rollup_township_daily {from}", DailyRollupSql("rollup_township_daily", "township_code", "township"), args);
             await StageAsync(cs, $"rollup_grid_daily {from}", $"""
                 INSERT INTO rollup_grid_daily (day, township_code, village_code, grid_code, filed)
                 SELECT day, township, village, grid, COUNT(*)
@@ -243,7 +230,7 @@ public static class Growth
                 GROUP BY township, village, tier
                 ON CONFLICT (village_code, tier) DO UPDATE SET open_cases = open_counters.open_cases + excluded.open_cases
                 """, args);
-            await StageAsync(cs, $"analyze incidents {from}", "VACUUM (ANALYZE) incidents; VACUUM (ANALYZE) rollup_village_daily; VACUUM (ANALYZE) rollup_grid_daily; VACUUM (ANALYZE) open_counters;", new { });
+            await StageAsync(cs, $"analyze incidents {from}", "VACUUM (ANALYZE) incidents; VACUUM (ANALYZE) rollup_village_daily; VACUUM (ANALYZE) rollup_township_daily; VACUUM (ANALYZE) rollup_grid_daily; VACUUM (ANALYZE) open_counters;", new { });
         }
 
         {
@@ -277,6 +264,21 @@ public static class Growth
             await StageAsync(cs, $"analyze assignments {from}", "VACUUM (ANALYZE) assignments;", new { });
         }
     }
+
+    private static readonly string[] DailyCounters =
+        ["filed", "closed", "closed_in_village", "closed_in_township", "closed_on_time", "satisfaction_answers", "satisfied"];
+
+    /// <summary>A day × unit × category rollup for the generated cases, added to what earlier steps put
+    /// there (a step's first day is also the previous step's last).</summary>
+    private static string DailyRollupSql(string table, string unitColumns, string unitValues) => $"""
+        INSERT INTO {table} (day, {unitColumns}, category, {string.Join(", ", DailyCounters)})
+        SELECT day, {unitValues}, category, COUNT(*), COUNT(*), SUM((tier IN ('courtyard', 'village'))::int),
+               SUM((tier <> 'county')::int), SUM(on_time), COUNT(*), SUM(satisfied)
+        FROM (SELECT g.*, to_char(to_timestamp(filed_ms / 1000.0) AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD')::int AS day FROM ({Derived}) g) d
+        GROUP BY day, {unitValues}, category
+        ON CONFLICT (day, {unitColumns}, category) DO UPDATE SET
+            {string.Join(", ", DailyCounters.Select(c => $"{c} = {table}.{c} + excluded.{c}"))}
+        """;
 
     /// <summary>One step of the generation, done once: in a transaction with its mark in bench_progress,
     /// so a run that lost its server halfway (another test restarting PostgreSQL) resumes where it was.</summary>

@@ -18,8 +18,13 @@ public static class DashboardProjector
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private static readonly string[] VillageKeys = ["day", "township_code", "village_code", "category"];
-    private static readonly string[] VillageCounters =
+    private static readonly string[] TownshipKeys = ["day", "township_code", "category"];
+    private static readonly string[] DailyCounters =
         ["filed", "closed", "closed_in_village", "closed_in_township", "closed_on_time", "satisfaction_answers", "satisfied"];
+
+    /// <summary>What one change adds to a day's figures, the same for the village's row and the township's.</summary>
+    private readonly record struct Daily(int Filed = 0, int Closed = 0, int InVillage = 0, int InTownship = 0, int OnTime = 0,
+        int Answers = 0, int Satisfied = 0);
 
     public static int Day(DateTimeOffset at)
     {
@@ -27,13 +32,21 @@ public static class DashboardProjector
         return local.Year * 10000 + local.Month * 100 + local.Day;
     }
 
+    // Lock order. These upserts change rows that concurrent transactions share, and each holds its row
+    // locks until it commits. Every transaction takes them in one order — village row, grid row, open
+    // counter, township row — so two can wait on each other but never in a circle; the township row,
+    // shared by every filing and closing of the township's category that day, comes last, so it is held
+    // the shortest (Filing.cs puts the projector last in its transaction for the same reason).
+
     public static async Task FiledAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident)
     {
         if (incident.Ancestry is not { } place) return;
-        await VillageDailyAsync(uow, incident, place, filed: 1);
+        var row = DailyRow(uow, incident, place, new Daily(Filed: 1));
+        await VillageDailyAsync(uow, row);
         await uow.Connection.ExecuteAsync(Sql.Increment(uow.Provider, "rollup_grid_daily", ["day", "grid_code"], ["filed"], ["township_code", "village_code"]),
             new { day = Day(uow.Now), grid_code = place.GridCode, township_code = place.TownshipCode, village_code = place.VillageCode, filed = 1 },
             uow.Transaction);
+        await TownshipDailyAsync(uow, row);
     }
 
     /// <summary>The case's tier changed (routed, moved, restarted): it leaves one open counter for another.</summary>
@@ -69,9 +82,11 @@ public static class DashboardProjector
         var onTime = !closed.EverOverdue && (closed.DueAt is not { } due || (closed.ResolvedAt ?? uow.Now) <= due);
         var answered = closed.Satisfaction is not null;
         var satisfied = closed.Satisfaction is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied;
-        await VillageDailyAsync(uow, closed, place, closed: 1, inVillage: tier <= Tier.Village ? 1 : 0, inTownship: tier <= Tier.Township ? 1 : 0,
-            onTime: onTime ? 1 : 0, answers: answered ? 1 : 0, satisfiedCount: satisfied ? 1 : 0);
+        var row = DailyRow(uow, closed, place, new Daily(Closed: 1, InVillage: tier <= Tier.Village ? 1 : 0, InTownship: tier <= Tier.Township ? 1 : 0,
+            OnTime: onTime ? 1 : 0, Answers: answered ? 1 : 0, Satisfied: satisfied ? 1 : 0));
+        await VillageDailyAsync(uow, row);
         await LeftOpenAsync(uow, closed);
+        await TownshipDailyAsync(uow, row);
     }
 
     /// <summary>The case stopped being open without closing (merged into another).</summary>
@@ -85,12 +100,18 @@ public static class DashboardProjector
             new { village_code = place.VillageCode, tier = Codes.Of(tier), township_code = place.TownshipCode, open_cases = open, overdue_cases = overdue },
             uow.Transaction);
 
-    private static Task VillageDailyAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, PlaceAncestry place, int filed = 0, int closed = 0,
-        int inVillage = 0, int inTownship = 0, int onTime = 0, int answers = 0, int satisfiedCount = 0) =>
-        uow.Connection.ExecuteAsync(Sql.Increment(uow.Provider, "rollup_village_daily", VillageKeys, VillageCounters), new
-        {
-            day = Day(uow.Now), township_code = place.TownshipCode, village_code = place.VillageCode, category = Codes.Of(incident.Category),
-            filed, closed, closed_in_village = inVillage, closed_in_township = inTownship, closed_on_time = onTime,
-            satisfaction_answers = answers, satisfied = satisfiedCount,
-        }, uow.Transaction);
+    private static object DailyRow(UnitOfWork<IncidentsDatabase> uow, Incident incident, PlaceAncestry place, Daily d) => new
+    {
+        day = Day(uow.Now), township_code = place.TownshipCode, village_code = place.VillageCode, category = Codes.Of(incident.Category),
+        filed = d.Filed, closed = d.Closed, closed_in_village = d.InVillage, closed_in_township = d.InTownship, closed_on_time = d.OnTime,
+        satisfaction_answers = d.Answers, satisfied = d.Satisfied,
+    };
+
+    private static Task VillageDailyAsync(UnitOfWork<IncidentsDatabase> uow, object row) =>
+        uow.Connection.ExecuteAsync(Sql.Increment(uow.Provider, "rollup_village_daily", VillageKeys, DailyCounters), row, uow.Transaction);
+
+    /// <summary>The same figures for the township (rollup_township_daily): what the county's and the
+    /// townships' dashboards read, so they sum a few rows per day however many villages file.</summary>
+    private static Task TownshipDailyAsync(UnitOfWork<IncidentsDatabase> uow, object row) =>
+        uow.Connection.ExecuteAsync(Sql.Increment(uow.Provider, "rollup_township_daily", TownshipKeys, DailyCounters), row, uow.Transaction);
 }

@@ -12,9 +12,26 @@ public sealed record DashboardScope(string UnitCode, UnitLevel Level, DateOnly F
     public string? Township => Level == UnitLevel.Township ? UnitCode : null;
     public string? Village => Level == UnitLevel.Village ? UnitCode : null;
 
-    /// <summary>The filter every query shares: the period and the unit's subtree.</summary>
-    public const string Where = "day BETWEEN @FromDay AND @ToDay AND (@Township IS NULL OR township_code = @Township) AND (@Village IS NULL OR village_code = @Village)";
-    public const string WhereNow = "(@Township IS NULL OR township_code = @Township) AND (@Village IS NULL OR village_code = @Village)";
+    /// <summary>The filter every query over a daily rollup shares: the period and the unit's subtree.</summary>
+    public string Where => UnitCondition is { } unit ? $"day BETWEEN @FromDay AND @ToDay AND {unit}" : "day BETWEEN @FromDay AND @ToDay";
+
+    /// <summary>The unit's subtree, for the figures of now (open counters).</summary>
+    public string WhereNow => UnitCondition ?? "1 = 1";
+
+    /// <summary>The day × unit × category rollup to sum: a village's few rows, or, for the county and a
+    /// township, the township rollup — at county size the village rollup holds almost a row per case,
+    /// so a county month there is ~100 k rows against ~9 k here (deploy/benchmark-history.md).</summary>
+    public string DailyRollup => Level == UnitLevel.Village ? "rollup_village_daily" : "rollup_township_daily";
+
+    // One SQL text per level rather than "(@Township IS NULL OR township_code = @Township)": the
+    // services prepare their statements (Max Auto Prepare), and a prepared statement's generic plan
+    // for such an OR cannot pick the index the unit at hand needs.
+    private string? UnitCondition => Level switch
+    {
+        UnitLevel.County => null,
+        UnitLevel.Township => "township_code = @Township",
+        _ => "village_code = @Village",
+    };
 }
 
 public sealed record Headline(long Filed, long Closed, long ClosedInVillage, long ClosedInTownship, long ClosedOnTime, long SatisfactionAnswers, long Satisfied);
@@ -70,47 +87,51 @@ public static class DashboardStore
 
     public static async Task<Headline> HeadlineAsync(DbConnection c, DashboardScope scope)
     {
-        var r = await c.QuerySingleAsync<HeadlineRow>($"SELECT {HeadlineSums} FROM rollup_village_daily WHERE {DashboardScope.Where}", scope);
+        var r = await c.QuerySingleAsync<HeadlineRow>($"SELECT {HeadlineSums} FROM {scope.DailyRollup} WHERE {scope.Where}", scope);
         return new Headline(r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship, r.ClosedOnTime, r.SatisfactionAnswers, r.Satisfied);
     }
 
     public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByTierAsync(DbConnection c, DashboardScope scope) =>
         (await c.QueryAsync<TierRow>($"""
             SELECT tier AS Tier, SUM(open_cases) AS Open, SUM(overdue_cases) AS Overdue FROM open_counters
-            WHERE {DashboardScope.WhereNow} GROUP BY tier
+            WHERE {scope.WhereNow} GROUP BY tier
             """, scope)).ToDictionary(r => r.Tier, r => (r.Open, r.Overdue));
 
     public static async Task<IReadOnlyList<(int Day, long Filed, long Closed)>> TrendAsync(DbConnection c, DashboardScope scope) =>
         (await c.QueryAsync<DayRow>($"""
-            SELECT day AS Day, SUM(filed) AS Filed, SUM(closed) AS Closed FROM rollup_village_daily
-            WHERE {DashboardScope.Where} GROUP BY day ORDER BY day
+            SELECT day AS Day, SUM(filed) AS Filed, SUM(closed) AS Closed FROM {scope.DailyRollup}
+            WHERE {scope.Where} GROUP BY day ORDER BY day
             """, scope)).Select(r => (r.Day, r.Filed, r.Closed)).ToList();
 
     public static async Task<IReadOnlyList<(string Key, long Count)>> EscalationsByAsync(DbConnection c, DashboardScope scope, string column) =>
         (await c.QueryAsync<CountRow>($"""
             SELECT {column} AS Key, SUM(escalations) AS Count FROM rollup_escalations_daily
-            WHERE {DashboardScope.Where} GROUP BY {column} ORDER BY SUM(escalations) DESC
+            WHERE {scope.Where} GROUP BY {column} ORDER BY SUM(escalations) DESC
             """, scope)).Select(r => (r.Key, r.Count)).ToList();
 
-    /// <summary>Figures per child unit: townships of the county, villages of a township.</summary>
+    /// <summary>Figures per child unit: townships of the county (from the township rollup), villages of
+    /// a township (from the village rollup, which has them).</summary>
     public static async Task<IReadOnlyList<(string Code, long Filed, long Closed, long InVillage, long InTownship)>> ChildrenAsync(
-        DbConnection c, DashboardScope scope, string childColumn) =>
-        (await c.QueryAsync<ChildRow>($"""
+        DbConnection c, DashboardScope scope, string childColumn)
+    {
+        var rollup = childColumn == "township_code" ? "rollup_township_daily" : "rollup_village_daily";
+        return (await c.QueryAsync<ChildRow>($"""
             SELECT {childColumn} AS Code, SUM(filed) AS Filed, SUM(closed) AS Closed, SUM(closed_in_village) AS ClosedInVillage,
                    SUM(closed_in_township) AS ClosedInTownship
-            FROM rollup_village_daily WHERE {DashboardScope.Where} GROUP BY {childColumn}
+            FROM {rollup} WHERE {scope.Where} GROUP BY {childColumn}
             """, scope)).Select(r => (r.Code, r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship)).ToList();
+    }
 
     public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByChildAsync(DbConnection c, DashboardScope scope, string childColumn) =>
         (await c.QueryAsync<TierRow>($"""
             SELECT {childColumn} AS Tier, SUM(open_cases) AS Open, SUM(overdue_cases) AS Overdue FROM open_counters
-            WHERE {DashboardScope.WhereNow} GROUP BY {childColumn}
+            WHERE {scope.WhereNow} GROUP BY {childColumn}
             """, scope)).ToDictionary(r => r.Tier, r => (r.Open, r.Overdue));
 
     /// <summary>Cases filed per grid (the hot-spot map).</summary>
     public static async Task<IReadOnlyList<(string GridCode, long Filed)>> HotspotsAsync(DbConnection c, DashboardScope scope) =>
         (await c.QueryAsync<CountRow>($"""
             SELECT grid_code AS Key, SUM(filed) AS Count FROM rollup_grid_daily
-            WHERE {DashboardScope.Where} GROUP BY grid_code ORDER BY SUM(filed) DESC
+            WHERE {scope.Where} GROUP BY grid_code ORDER BY SUM(filed) DESC
             """, scope)).Select(r => (r.Key, r.Count)).ToList();
 }

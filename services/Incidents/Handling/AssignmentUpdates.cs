@@ -53,6 +53,10 @@ public static class AssignmentUpdates
         // A red card for the tier the case is on now marks it overdue there (the dashboard counts it).
         if (m.Level == WarningLevel.Red && m.Tier == incident.Tier)
             await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, await MarkOverdueAsync(uow, incident) with { UpdatedAt = uow.Now });
+        // One for a tier the case has left still means a deadline was missed (not closed on time): the
+        // escalation Dispatch published right after it travels on another queue and may be applied first.
+        else if (m.Level == WarningLevel.Red && !incident.EverOverdue && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
+            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
             new TimelineEntry(m.At, DispatchActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
     }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Governance.Dispatch.Deadlines;
+using Governance.Incidents.Data;
+using Governance.IntegrationTests.Grids;
 using Governance.IntegrationTests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,13 +13,15 @@ namespace Governance.IntegrationTests.Dashboard;
 /// <summary>
 /// The county's figures come from a read model the case transactions keep current: containment,
 /// on-time and satisfaction rates, open and overdue per tier, escalations by reason and township,
-/// trend, drill-down and hot spots (standalone mode, fake clock).
+/// trend, drill-down and hot spots (standalone mode and distributed on PostgreSQL, fake clock).
 /// </summary>
-[TestFixture]
+[TestFixture(Provider.Sqlite)]
+[TestFixture(Provider.Postgres)]
 [NonParallelizable]
-public sealed class DashboardTests
+public sealed class DashboardTests(Provider provider)
 {
-    private StandaloneEnvironment _environment = null!;
+    private StandaloneEnvironment? _standalone;
+    private PostgresRabbitEnvironment? _distributed;
     private InProcessHost _host = null!;
     // 02:00 UTC = 10:00 in China: the China-local day is the UTC day.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
@@ -30,12 +35,31 @@ public sealed class DashboardTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _environment = await StandaloneEnvironment.StartAsync(_time);
-        _host = _environment.Host;
+        if (provider == Provider.Sqlite)
+        {
+            _standalone = await StandaloneEnvironment.StartAsync(_time);
+            _host = _standalone.Host;
+            return;
+        }
+        _distributed = await PostgresRabbitEnvironment.CreateAsync("dashboard");
+        var settings = _distributed.Settings();
+        settings["Logging:LogLevel:Default"] = "Warning";
+        _host = await InProcessHost.StartAsync(settings, _time);
+        // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
+        await Eventually.GetAsync(async () => await (await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
+            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(60), "Incidents to know the demo county");
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    public async Task StopAsync()
+    {
+        if (_standalone is not null) await _standalone.DisposeAsync();
+        if (_distributed is not null)
+        {
+            await _host.DisposeAsync();
+            await _distributed.DisposeAsync();
+        }
+    }
 
     private async Task<Guid> FileRoutedAsync(string category, string grade, string unitCode = Courtyard)
     {
@@ -123,6 +147,94 @@ public sealed class DashboardTests
         var summary = await Eventually.GetAsync(() => GetAsync($"/incidents/dashboard/summary?unitCode=500101003002&{Period}"),
             s => s.GetProperty("overdue").GetProperty("county").GetInt64() == 1, TimeSpan.FromSeconds(30), "the overdue count");
         Assert.That(summary.GetProperty("open").GetProperty("county").GetInt64(), Is.EqualTo(1));
+    }
+
+    /// <summary>A row of the day × township × category figures, as either rollup gives it.</summary>
+    public sealed record DailyFigures
+    {
+        public int Day { get; init; }
+        public string Township { get; init; } = "";
+        public string Category { get; init; } = "";
+        public long Filed { get; init; }
+        public long Closed { get; init; }
+        public long InVillage { get; init; }
+        public long InTownship { get; init; }
+        public long OnTime { get; init; }
+        public long Answers { get; init; }
+        public long Satisfied { get; init; }
+    }
+
+    private const string FiguresColumns = """
+        day AS Day, township_code AS Township, category AS Category, SUM(filed) AS Filed, SUM(closed) AS Closed,
+        SUM(closed_in_village) AS InVillage, SUM(closed_in_township) AS InTownship, SUM(closed_on_time) AS OnTime,
+        SUM(satisfaction_answers) AS Answers, SUM(satisfied) AS Satisfied
+        """;
+
+    [Test]
+    public async Task County_township_and_village_figures_agree_after_filing_closing_and_escalating()
+    {
+        // Townships 1 and 2 (township 3 is the other tests'): two villages of township 1, one of township 2.
+        string[] courtyards = ["500101001001001001", "500101001002001001", "500101002001001001"];
+        var ids = new List<Guid>();
+        for (var i = 0; i < courtyards.Length; i++)
+        {
+            ids.Add(await FileRoutedAsync("environment", "III", courtyards[i]));
+            ids.Add(await FileRoutedAsync(i % 2 == 0 ? "dispute" : "environment", "III", courtyards[i]));
+        }
+        var spot = await _host.Http.PostAsJsonAsync("/incidents", new
+        {
+            unitCode = courtyards[1], category = "dispute", grade = "IV", title = "小纠纷", description = "d", resolution = "当场调解",
+        }, "gw");
+        Assert.That(spot.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        await CloseAsync(ids[0], "satisfied");
+        await CloseAsync(ids[3], "dissatisfied");
+        // Its village's deadline passes: it climbs to the township and is closed there, days after it was filed.
+        _time.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        await _host.Get<DeadlineSweeper>().SweepAsync();
+        await Eventually.GetAsync(() => _host.IncidentAsync(ids[4]), i => i.Tier == "township", TimeSpan.FromSeconds(30), "the climb");
+        await CloseAsync(ids[4], "basically-satisfied");
+
+        // The township rollup holds exactly what the village rollup adds up to, row for row.
+        await using (var c = await _host.Get<IncidentsDatabase>().OpenAsync())
+        {
+            var fromVillages = (await c.QueryAsync<DailyFigures>(
+                $"SELECT {FiguresColumns} FROM rollup_village_daily GROUP BY day, township_code, category")).OrderBy(r => (r.Day, r.Township, r.Category)).ToList();
+            var townships = (await c.QueryAsync<DailyFigures>(
+                $"SELECT {FiguresColumns} FROM rollup_township_daily GROUP BY day, township_code, category")).OrderBy(r => (r.Day, r.Township, r.Category)).ToList();
+            Assert.That(fromVillages.Where(r => r.Township is "500101001000" or "500101002000").Sum(r => r.Filed), Is.GreaterThanOrEqualTo(7));
+            Assert.That(townships, Is.EqualTo(fromVillages));
+        }
+
+        // The county's answers (township rollup) agree with its townships' and their villages' (village rollup).
+        var county = await GetAsync($"/incidents/dashboard/summary?{Period}");
+        var townshipRows = (await GetAsync($"/incidents/dashboard/children?{Period}")).EnumerateArray().ToList();
+        Assert.That(townshipRows.Sum(t => t.GetProperty("filed").GetInt64()), Is.EqualTo(county.GetProperty("filed").GetInt64()));
+        Assert.That(townshipRows.Sum(t => t.GetProperty("closed").GetInt64()), Is.EqualTo(county.GetProperty("closed").GetInt64()));
+        var villageCodes = new List<string>();
+        foreach (var township in townshipRows.Where(t => t.GetProperty("filed").GetInt64() > 0))
+        {
+            var code = township.GetProperty("unitCode").GetString();
+            var summary = await GetAsync($"/incidents/dashboard/summary?unitCode={code}&{Period}");
+            var villages = (await GetAsync($"/incidents/dashboard/children?unitCode={code}&{Period}")).EnumerateArray().ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(summary.GetProperty("filed").GetInt64(), Is.EqualTo(township.GetProperty("filed").GetInt64()), code);
+                Assert.That(villages.Sum(v => v.GetProperty("filed").GetInt64()), Is.EqualTo(summary.GetProperty("filed").GetInt64()), code);
+                Assert.That(villages.Sum(v => v.GetProperty("closed").GetInt64()), Is.EqualTo(summary.GetProperty("closed").GetInt64()), code);
+            });
+            villageCodes.AddRange(villages.Where(v => v.GetProperty("filed").GetInt64() + v.GetProperty("closed").GetInt64() > 0)
+                .Select(v => v.GetProperty("unitCode").GetString()!));
+        }
+        var countyTrend = (await GetAsync($"/incidents/dashboard/trend?{Period}")).EnumerateArray()
+            .ToDictionary(p => p.GetProperty("day").GetString()!, p => (p.GetProperty("filed").GetInt64(), p.GetProperty("closed").GetInt64()));
+        var villagesTrend = countyTrend.Keys.ToDictionary(day => day, _ => (0L, 0L));
+        foreach (var village in villageCodes)
+            foreach (var p in (await GetAsync($"/incidents/dashboard/trend?unitCode={village}&{Period}")).EnumerateArray())
+            {
+                var (filed, closed) = villagesTrend[p.GetProperty("day").GetString()!];
+                villagesTrend[p.GetProperty("day").GetString()!] = (filed + p.GetProperty("filed").GetInt64(), closed + p.GetProperty("closed").GetInt64());
+            }
+        Assert.That(villagesTrend, Is.EqualTo(countyTrend), "the county's trend, day by day, is its villages' trends added up");
     }
 
     [TestCase("unitCode=500101003001001", "unitCode")]

@@ -88,4 +88,9 @@ public static class Sql
             ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", counters.Select(c => $"{c} = {table}.{c} + excluded.{c}"))}
             """;
     }
+
+    /// <summary>Several statements as one command: one round trip. The SQL Server forms end in ";"
+    /// already (MERGE must); the others are separated here.</summary>
+    public static string Batch(DatabaseProvider provider, params string[] statements) =>
+        string.Join(provider == DatabaseProvider.SqlServer ? "\n" : ";\n", statements.Select(s => s.Trim()));
 }

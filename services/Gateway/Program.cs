@@ -9,7 +9,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
 
 // Readiness probes must fail fast: a service that hangs is as unavailable as one that is down, and
 // an orchestrator polling /health/ready should not wait longer than its own probe timeout.
@@ -58,6 +59,7 @@ app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory c
     return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 });
 
+app.EndEventStreamsOnStop(); // open board streams would otherwise hold a stop for its whole timeout (EventStreams.cs)
 app.MapReverseProxy();
 
 // ---- Web pages (issue #5): served here so users see one address for pages and API. Client routes

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 
 namespace Governance.IntegrationTests.Support;
 
 /// <summary>
 /// One service as its own operating-system process: `dotnet Governance.Host.dll` with environment
-/// configuration, exactly as deploy/run-distributed.sh starts it. Output is kept for the test log.
+/// configuration, exactly as deploy/run-distributed.sh starts it, or the gateway in front of them
+/// (`dotnet Governance.Gateway.dll`, <see cref="StartGateway"/>). Output is kept for the test log.
 /// </summary>
 public sealed class HostProcess : IDisposable
 {
@@ -25,23 +27,39 @@ public sealed class HostProcess : IDisposable
         Address = address;
     }
 
-    public static HostProcess Start(string service, IDictionary<string, string> settings)
+    public static HostProcess Start(string service, IDictionary<string, string> settings) =>
+        Start(service, Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"),
+            new Dictionary<string, string>(settings) { ["Governance:Services"] = service });
+
+    /// <summary>The YARP gateway (services/Gateway) from its own build output, where its
+    /// appsettings.json (routes) and wwwroot/ (pages, if built) are; <paramref name="settings"/> point
+    /// its clusters at the services (ReverseProxy:Clusters:grids:Destinations:d1:Address …).</summary>
+    public static HostProcess StartGateway(IDictionary<string, string> settings) => Start("gateway", GatewayDll, settings);
+
+    /// <summary>Recorded by the build of the test project (Governance.IntegrationTests.csproj, target
+    /// RecordGatewayDll); other projects linking this file have no gateway.</summary>
+    public static string GatewayDll =>
+        typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "GatewayDll")?.Value is { Length: > 0 } dll
+            ? dll
+            : throw new InvalidOperationException($"{typeof(HostProcess).Assembly.GetName().Name} was built without the gateway (no GatewayDll metadata).");
+
+    private static HostProcess Start(string name, string dll, IDictionary<string, string> settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            // The content root, where appsettings.json is read from.
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"));
+        start.ArgumentList.Add(dll);
         start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
-        start.Environment["Governance__Services"] = service;
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = new Process { StartInfo = start };
-        var host = new HostProcess(service, process, new Uri($"http://127.0.0.1:{port}"));
+        var host = new HostProcess(name, process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.Start();
@@ -78,6 +96,18 @@ public sealed class HostProcess : IDisposable
 
     /// <summary>The exit code once the process ended (137: SIGKILL, 143: SIGTERM), else null.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>SIGTERM, as a service manager stops it (the host's graceful stop), then waits at most
+    /// <paramref name="limit"/>; false if it is still running then.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan limit)
+    {
+        if (_process.HasExited) return true;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(limit);
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { }
+        return _process.HasExited;
+    }
 
     /// <summary>Ends the process at once with SIGKILL, as a crash or the OOM killer would: no
     /// shutdown code runs. <see cref="Output"/> stays readable afterwards.</summary>

@@ -39,12 +39,14 @@ public static class GovernanceApp
         builder.Services.AddHealthChecks();
         builder.Services.AddGovernanceBus(builder.Configuration, modules);
         builder.AddGovernanceAuth();
+        builder.AddForwardedClients();
         builder.Services.AddRateLimiter(_ => { });
         // Nothing a user files needs more than this; larger bodies are refused before they are read.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         foreach (var module in modules) module.AddServices(builder);
 
         var app = builder.Build();
+        app.UseForwardedClients();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -60,6 +60,20 @@ public sealed class AuditLogTests
     }
 
     [Test]
+    public async Task Behind_a_proxy_on_loopback_the_audit_log_records_the_users_address_from_X_Forwarded_For()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/incidents")
+        {
+            Content = JsonContent.Create(new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = "经网关", description = "d" }),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Authorization = TestTokens.Bearer("gw-behind-gateway");
+        Assert.That((int)(await _host.Http.SendAsync(request)).StatusCode, Is.EqualTo(201));
+        var entries = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=50"))!;
+        Assert.That(entries.First(e => e.Actor == "gw-behind-gateway").Remote, Is.EqualTo("203.0.113.7"));
+    }
+
+    [Test]
     public async Task Refused_requests_change_nothing_and_leave_no_audit_row()
     {
         var before = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=1000"))!.Count;

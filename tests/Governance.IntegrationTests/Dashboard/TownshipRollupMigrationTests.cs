@@ -23,34 +23,18 @@ public sealed class TownshipRollupMigrationTests(Provider provider)
     private const int LastBeforeTownshipRollup = 5;
     private static readonly MigrationTrack Incidents = MigrationTrack.ForService(IncidentsModule.ServiceName, typeof(IncidentsModule).Assembly);
 
-    private string _name = null!;
-    private string? _folder;
+    private ScratchDatabase _scratch = null!;
     private IncidentsDatabase _db = null!;
 
     [SetUp]
     public async Task CreateAsync()
     {
-        _name = $"t_rollup_backfill_{Environment.ProcessId}";
-        if (provider == Provider.Postgres)
-        {
-            _db = new IncidentsDatabase(new DatabaseOptions(DatabaseProvider.Postgres, await TestServers.CreateDatabaseAsync(_name)));
-            return;
-        }
-        _folder = Path.Combine(Path.GetTempPath(), $"governance-backfill-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_folder);
-        _db = new IncidentsDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={_folder}/incidents.db"));
+        _scratch = await ScratchDatabase.CreateAsync(provider, "rollup_backfill");
+        _db = new IncidentsDatabase(_scratch.Options);
     }
 
     [TearDown]
-    public async Task DropAsync()
-    {
-        if (provider == Provider.Postgres) await TestServers.DropDatabaseAsync(_name);
-        if (_folder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public async Task DropAsync() => await _scratch.DisposeAsync();
 
     private MigrationRunner Runner() => new(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance);
 

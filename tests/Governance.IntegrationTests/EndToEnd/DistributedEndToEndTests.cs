@@ -14,9 +14,8 @@ namespace Governance.IntegrationTests.EndToEnd;
 public sealed class DistributedEndToEndTests
 {
     private PostgresRabbitEnvironment _environment = null!;
-    private readonly List<HostProcess> _processes = [];
+    private ServiceProcesses _services = null!;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { Authorization = TestTokens.Bearer() } };
-    private HostProcess _grids = null!, _incidents = null!, _dispatch = null!;
     private Dictionary<string, string> _settings = null!;
 
     [OneTimeSetUp]
@@ -27,42 +26,27 @@ public sealed class DistributedEndToEndTests
         settings["Dispatch:Deadlines:Interval"] = "00:00:00.200";
         settings["Logging:LogLevel:Default"] = "Warning";
 
-        // Grids first (as deploy/run-distributed.sh does); the others ask it for the unit tree on start.
-        _grids = Start("grids", settings);
-        await _grids.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
-        _incidents = Start("incidents", settings);
-        _dispatch = Start("dispatch", settings);
-        await _incidents.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
-        await _dispatch.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
-    }
-
-    private HostProcess Start(string service, Dictionary<string, string> settings)
-    {
-        var process = HostProcess.Start(service, settings);
-        _processes.Add(process);
-        return process;
+        _services = await ServiceProcesses.StartAsync(settings);
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (TestContext.CurrentContext.Result.FailCount > 0)
-            foreach (var p in _processes) TestContext.Out.WriteLine($"===== {p.Name} =====\n{p.Output}");
-        foreach (var p in _processes) p.Dispose();
+        _services?.Dispose();
         _http.Dispose();
         await _environment.DisposeAsync();
     }
 
     private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what, int seconds = 30) =>
-        Eventually.GetAsync(() => _http.GetFromJsonAsync<IncidentJson>(new Uri(_incidents.Address, $"/incidents/{id}")),
+        Eventually.GetAsync(() => _http.GetFromJsonAsync<IncidentJson>(new Uri(_services.Incidents.Address, $"/incidents/{id}")),
             done, TimeSpan.FromSeconds(seconds), what);
 
     [Test]
     public async Task Filed_routed_to_village_escalated_to_township_on_timeout_resolved_and_verified()
     {
         // Deadlines of seconds: a village has 3 s before the case climbs.
-        var policy = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, "/dispatch/policy"));
-        var put = await _http.PutAsJsonAsync(new Uri(_dispatch.Address, "/dispatch/policy"), new
+        var policy = await _http.GetFromJsonAsync<JsonElement>(new Uri(_services.Dispatch.Address, "/dispatch/policy"));
+        var put = await _http.PutAsJsonAsync(new Uri(_services.Dispatch.Address, "/dispatch/policy"), new
         {
             rules = policy.GetProperty("rules"),
             deadlines = new { courtyard = "2s", village = "3s", township = "10m", county = "1h" },
@@ -73,7 +57,7 @@ public sealed class DistributedEndToEndTests
         var filedAt = DateTimeOffset.UtcNow;
         var created = await Eventually.GetAsync(async () =>
         {
-            var response = await _http.PostAsJsonAsync(new Uri(_incidents.Address, "/incidents"), new
+            var response = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, "/incidents"), new
             {
                 unitCode = Demo.Courtyard, category = "dispute", grade = "IV", title = "宅基地边界纠纷", description = "两户因院墙位置争执",
             });
@@ -90,9 +74,9 @@ public sealed class DistributedEndToEndTests
         Assert.That(climb.At - routed.Timeline.Single(t => t.Action == "assigned").At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(3)));
         TestContext.Out.WriteLine($"filed→escalated in {(climb.At - filedAt).TotalSeconds:0.0}s (village deadline 3s)");
 
-        var resolve = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/resolve"), new { note = "司法所调解达成协议" }, "justice-office");
+        var resolve = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, $"/incidents/{created.Id}/resolve"), new { note = "司法所调解达成协议" }, "justice-office");
         Assert.That((int)resolve.StatusCode, Is.EqualTo(200));
-        var verify = await _http.PostAsJsonAsync(new Uri(_incidents.Address, $"/incidents/{created.Id}/verification"), new { result = "solved", satisfaction = "satisfied", comment = "满意" }, "gw-zhang");
+        var verify = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, $"/incidents/{created.Id}/verification"), new { result = "solved", satisfaction = "satisfied", comment = "满意" }, "gw-zhang");
         Assert.That((int)verify.StatusCode, Is.EqualTo(200));
 
         var closed = await WaitForAsync(created.Id, i => i.Status == "closed", "closing");
@@ -101,7 +85,7 @@ public sealed class DistributedEndToEndTests
         Assert.That(closed.Timeline.Where(t => t.Action == "warning").Select(t => t.Reason), Does.Contain("red"), "the red card when the deadline passed");
         await Eventually.GetAsync(async () =>
         {
-            var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, $"/dispatch/assignments/{created.Id}"));
+            var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_services.Dispatch.Address, $"/dispatch/assignments/{created.Id}"));
             return view.GetProperty("assignment").GetProperty("status").GetString();
         }, s => s == "closed", TimeSpan.FromSeconds(30), "Dispatch to close the assignment (its clock stops)");
     }
@@ -110,8 +94,8 @@ public sealed class DistributedEndToEndTests
     public async Task Escalations_that_fell_due_while_Dispatch_was_down_fire_once_when_it_returns()
     {
         // Short clocks for this test only (the policy version is frozen with each case).
-        var policy = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, "/dispatch/policy"));
-        var put = await _http.PutAsJsonAsync(new Uri(_dispatch.Address, "/dispatch/policy"), new
+        var policy = await _http.GetFromJsonAsync<JsonElement>(new Uri(_services.Dispatch.Address, "/dispatch/policy"));
+        var put = await _http.PutAsJsonAsync(new Uri(_services.Dispatch.Address, "/dispatch/policy"), new
         {
             rules = policy.GetProperty("rules"),
             deadlines = new { courtyard = "2s", village = "4s", township = "10m", county = "1h" },
@@ -123,7 +107,7 @@ public sealed class DistributedEndToEndTests
         {
             var created = await Eventually.GetAsync(async () =>
             {
-                var response = await _http.PostAsJsonAsync(new Uri(_incidents.Address, "/incidents"), new
+                var response = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, "/incidents"), new
                 {
                     unitCode = $"50010100200{1 + i % 3}001001", category = "environment", grade = "III", title = $"停机期间{i}", description = "d",
                 });
@@ -134,13 +118,11 @@ public sealed class DistributedEndToEndTests
         foreach (var id in ids) await WaitForAsync(id, i => i.Tier == "village", "routing");
 
         // Dispatch dies (SIGKILL: no shutdown) while the village clocks run out.
-        _dispatch.Dispose();
-        _processes.Remove(_dispatch);
+        _services.KillDispatch();
         await Task.Delay(TimeSpan.FromSeconds(6));
-        foreach (var id in ids) Assert.That((await _http.GetFromJsonAsync<IncidentJson>(new Uri(_incidents.Address, $"/incidents/{id}")))!.Tier, Is.EqualTo("village"));
+        foreach (var id in ids) Assert.That((await _http.GetFromJsonAsync<IncidentJson>(new Uri(_services.Incidents.Address, $"/incidents/{id}")))!.Tier, Is.EqualTo("village"));
 
-        _dispatch = Start("dispatch", _settings);
-        await _dispatch.WaitReadyAsync(_http, TimeSpan.FromSeconds(90));
+        await _services.RestartDispatchAsync(_settings);
         foreach (var id in ids) await WaitForAsync(id, i => i.Tier == "township", "the escalation after the restart");
 
         // Once each: one deadline escalation per case on Dispatch's side and on the timelines.
@@ -148,9 +130,9 @@ public sealed class DistributedEndToEndTests
         var twice = 0;
         foreach (var id in ids)
         {
-            var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_dispatch.Address, $"/dispatch/assignments/{id}"));
+            var view = await _http.GetFromJsonAsync<JsonElement>(new Uri(_services.Dispatch.Address, $"/dispatch/assignments/{id}"));
             var escalations = view.GetProperty("escalations").GetArrayLength();
-            var timeline = (await _http.GetFromJsonAsync<IncidentJson>(new Uri(_incidents.Address, $"/incidents/{id}")))!.Timeline.Count(t => t.Action == "escalated");
+            var timeline = (await _http.GetFromJsonAsync<IncidentJson>(new Uri(_services.Incidents.Address, $"/incidents/{id}")))!.Timeline.Count(t => t.Action == "escalated");
             if (escalations != 1 || timeline != 1) twice++;
         }
         TestContext.Out.WriteLine($"fault=dispatch-down-during-deadlines cases={ids.Count} lost=0 duplicated={twice}");

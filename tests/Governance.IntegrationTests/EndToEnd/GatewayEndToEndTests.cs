@@ -19,12 +19,10 @@ namespace Governance.IntegrationTests.EndToEnd;
 [NonParallelizable]
 public sealed class GatewayEndToEndTests
 {
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
     private const long PhotoMaxBytes = 5 * 1024 * 1024; // PhotoOptions.MaxBytes, the default the hosts run with
 
     private PostgresRabbitEnvironment _environment = null!;
-    private readonly List<HostProcess> _processes = [];
-    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private ServiceProcesses _services = null!;
     private HostProcess _gateway = null!;
     private Dictionary<string, string> _gatewaySettings = null!;
     private HttpClient _http = null!; // the gateway's address, no token unless a request carries one
@@ -43,40 +41,25 @@ public sealed class GatewayEndToEndTests
         var settings = _environment.Settings();
         settings["Logging:LogLevel:Default"] = "Warning";
 
-        // Grids first (as deploy/run-distributed.sh does); the others ask it for the unit tree on start.
-        var grids = Start(HostProcess.Start("grids", settings));
-        await grids.WaitReadyAsync(_probe, StartLimit);
-        var incidents = Start(HostProcess.Start("incidents", settings));
-        var dispatch = Start(HostProcess.Start("dispatch", settings));
-        await incidents.WaitReadyAsync(_probe, StartLimit);
-        await dispatch.WaitReadyAsync(_probe, StartLimit);
+        _services = await ServiceProcesses.StartAsync(settings);
+        var (grids, incidents, dispatch) = (_services.Grids, _services.Incidents, _services.Dispatch);
 
         // Configured as run-distributed.sh configures it: routes from its appsettings.json, addresses from the environment.
-        _gateway = Start(HostProcess.StartGateway(_gatewaySettings = new Dictionary<string, string>
+        _gateway = await _services.StartReadyAsync(HostProcess.StartGateway(_gatewaySettings = new Dictionary<string, string>
         {
             ["ReverseProxy:Clusters:grids:Destinations:d1:Address"] = grids.Address.ToString(),
             ["ReverseProxy:Clusters:incidents:Destinations:d1:Address"] = incidents.Address.ToString(),
             ["ReverseProxy:Clusters:dispatch:Destinations:d1:Address"] = dispatch.Address.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
-        await _gateway.WaitReadyAsync(_probe, StartLimit); // its /health/ready asks all three services
+        })); // ready when its /health/ready has asked all three services
         _http = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
-    }
-
-    private HostProcess Start(HostProcess process)
-    {
-        _processes.Add(process);
-        return process;
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (TestContext.CurrentContext.Result.FailCount > 0)
-            foreach (var p in _processes) TestContext.Out.WriteLine($"===== {p.Name} =====\n{p.Output}");
-        foreach (var p in _processes) p.Dispose();
+        _services?.Dispose();
         _http?.Dispose();
-        _probe.Dispose();
         await _environment.DisposeAsync();
     }
 
@@ -196,8 +179,7 @@ public sealed class GatewayEndToEndTests
     public async Task Stopping_the_gateway_ends_open_board_streams_instead_of_waiting_for_them()
     {
         // A gateway of its own, as a second instance would be: this one is stopped.
-        var gateway = Start(HostProcess.StartGateway(_gatewaySettings));
-        await gateway.WaitReadyAsync(_probe, StartLimit);
+        var gateway = await _services.StartReadyAsync(HostProcess.StartGateway(_gatewaySettings));
         using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await using var board = await Eventually.GetAsync(() => BoardStream.OpenAsync(http, Demo.Township, Dispatcher, stop.Token),

@@ -21,37 +21,20 @@ namespace Governance.IntegrationTests.Grids;
 [NonParallelizable]
 public sealed class CountySeedTests(Provider provider)
 {
+    private ScratchDatabase _scratch = null!;
     private GridsDatabase _db = null!;
-    private string? _file;
-    private string? _postgresName;
 
     [OneTimeSetUp]
     public async Task CreateAsync()
     {
-        if (provider == Provider.Postgres)
-        {
-            _postgresName = $"t_county_seed_{Environment.ProcessId}";
-            _db = new GridsDatabase(new DatabaseOptions(DatabaseProvider.Postgres, await TestServers.CreateDatabaseAsync(_postgresName)));
-        }
-        else
-        {
-            _file = Path.Combine(Path.GetTempPath(), $"governance-county-{Guid.NewGuid():N}.db");
-            _db = new GridsDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={_file}"));
-        }
+        _scratch = await ScratchDatabase.CreateAsync(provider, "county_seed");
+        _db = new GridsDatabase(_scratch.Options);
         await new MigrationRunner(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
             [MigrationTrack.Messaging, MigrationTrack.ForService(Governance.Grids.GridsModule.ServiceName, typeof(Governance.Grids.GridsModule).Assembly)]);
     }
 
     [OneTimeTearDown]
-    public async Task DropAsync()
-    {
-        if (_postgresName is not null) await TestServers.DropDatabaseAsync(_postgresName);
-        if (_file is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-        }
-    }
+    public async Task DropAsync() => await _scratch.DisposeAsync();
 
     [Test]
     public async Task The_county_size_is_written_in_bulk_announced_in_batches_fully_covered_and_locatable()

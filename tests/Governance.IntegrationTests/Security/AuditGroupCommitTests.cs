@@ -18,38 +18,20 @@ namespace Governance.IntegrationTests.Security;
 [NonParallelizable]
 public sealed class AuditGroupCommitTests(Provider provider)
 {
+    private ScratchDatabase _scratch = null!;
     private GridsDatabase _first = null!, _second = null!;
-    private string? _file, _postgresName;
 
     [OneTimeSetUp]
     public async Task CreateAsync()
     {
-        DatabaseOptions options;
-        if (provider == Provider.Postgres)
-        {
-            _postgresName = $"t_audit_group_{Environment.ProcessId}";
-            options = new DatabaseOptions(DatabaseProvider.Postgres, await TestServers.CreateDatabaseAsync(_postgresName));
-        }
-        else
-        {
-            _file = Path.Combine(Path.GetTempPath(), $"governance-audit-{Guid.NewGuid():N}.db");
-            options = new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={_file}");
-        }
-        _first = new GridsDatabase(options);
-        _second = new GridsDatabase(options);
+        _scratch = await ScratchDatabase.CreateAsync(provider, "audit_group");
+        _first = new GridsDatabase(_scratch.Options);
+        _second = new GridsDatabase(_scratch.Options);
         await new MigrationRunner(_first, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync([MigrationTrack.Messaging]);
     }
 
     [OneTimeTearDown]
-    public async Task DropAsync()
-    {
-        if (_postgresName is not null) await TestServers.DropDatabaseAsync(_postgresName);
-        if (_file is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }) File.Delete(f);
-        }
-    }
+    public async Task DropAsync() => await _scratch.DisposeAsync();
 
     [Test]
     public async Task Concurrent_appends_from_two_instances_form_one_intact_chain_with_every_entry_once()

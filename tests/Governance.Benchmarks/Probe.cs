@@ -16,22 +16,12 @@ namespace Governance.Benchmarks
     {
         public const string FileVariable = "GOVERNANCE_PROBE_FILE";
 
-        public static ProbeCounts Read(string? file)
-        {
-            if (file is null) return ProbeCounts.None;
-            for (var attempt = 0; attempt < 10; attempt++)
-            {
-                try
-                {
-                    return JsonSerializer.Deserialize<ProbeCounts>(File.ReadAllText(file)) ?? ProbeCounts.None;
-                }
-                catch (Exception e) when (e is IOException or JsonException)
-                {
-                    Thread.Sleep(100);
-                }
-            }
-            return ProbeCounts.None;
-        }
+        /// <summary>The counts the hook last wrote. It writes a temporary file and renames it over this
+        /// one (atomic on Linux), so a read sees a whole file or none: nothing to retry.</summary>
+        public static ProbeCounts Read(string? file) =>
+            file is not null && File.Exists(file)
+                ? JsonSerializer.Deserialize<ProbeCounts>(File.ReadAllText(file)) ?? ProbeCounts.None
+                : ProbeCounts.None;
 
         /// <summary>Per-statement tracing is on while this file exists.</summary>
         public static string TraceFlag(string file) => file + ".trace";

@@ -128,6 +128,11 @@ public sealed class PagesTests
         await board.GetByRole(AriaRole.Button, new() { Name = title }).ClickAsync();
         var dialog = board.GetByRole(AriaRole.Dialog);
         await Expect(dialog.Locator("ol.timeline li")).Not.ToHaveCountAsync(0);
+        // People by name, not account id: the filer is the grid worker who signed in (the id stays as a tooltip).
+        var filer = dialog.Locator($"ol.timeline [data-actor='{GridWorker}']").First;
+        await Expect(filer).ToHaveAttributeAsync("title", GridWorker);
+        Assert.That(await filer.InnerTextAsync(), Is.Not.EqualTo(GridWorker).And.Not.Empty);
+        await Expect(dialog.Locator("ol.timeline [data-actor='dispatch']").First).ToHaveTextAsync("系统分派");
         await Expect(dialog.Locator("svg.outline-map")).ToBeVisibleAsync();
         // The grid worker's photo, as a thumbnail that opens full size.
         var boardThumb = dialog.Locator("ul.photos button.thumb img");

@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Grids.Apis;
 
+/// <summary>Who an account is, as the pages name the people on a case's timeline.</summary>
+public sealed record StaffName(string Id, string Name, string Role);
+
 /// <summary>A person with all their duty periods, as GET /grids/staff/{id} shows them.</summary>
 public sealed record StaffDetail(StaffMember Person, IReadOnlyList<DutyAssignment> Duties);
 
@@ -21,6 +24,7 @@ public static class StaffApi
     {
         var staff = routes.MapGroup("/grids/staff");
         staff.MapGet("", ListStaff);
+        staff.MapGet("/names", Names);
         staff.MapPost("", Register);
         staff.MapGet("/{id}", GetStaff);
         staff.MapPatch("/{id}", Update);
@@ -40,6 +44,23 @@ public static class StaffApi
         await using var c = await db.OpenAsync();
         return TypedResults.Ok(await PersonalData.For(http).ShowAsync(await StaffStore.ListAsync(c, db.Provider, unitCode,
             role is null ? null : StaffRoles.Matching(role), limit ?? 1000, offset ?? 0)));
+    }
+
+    /// <summary>
+    /// GET /grids/staff/names?ids=a,b: the names and roles of up to 200 accounts, for any signed-in user.
+    /// A case's timeline records who acted by account id; the pages show people by name. Names and
+    /// roles of public servants acting on a case are not the personal data the masking protects (no
+    /// phone, no ID number here). Unknown ids are left out.
+    /// </summary>
+    private static async Task<Results<Ok<IReadOnlyList<StaffName>>, ValidationProblem>> Names(GridsDatabase db, string? ids)
+    {
+        var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (wanted.Count is 0 or > 200 || wanted.Any(id => id.Length > 100))
+            return new FieldErrors().Add("ids", "ids must name 1 to 200 accounts (each at most 100 characters), separated by commas.").ToProblem();
+        await using var c = await db.OpenAsync();
+        await using var t = await c.BeginTransactionAsync();
+        var found = await StaffStore.FindManyAsync(c, t, wanted);
+        return TypedResults.Ok<IReadOnlyList<StaffName>>(wanted.Where(found.ContainsKey).Select(id => new StaffName(id, found[id].Name, found[id].Role)).ToList());
     }
 
     private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, HttpContext http, string id)

@@ -1,5 +1,8 @@
-// Names of the actions on a case's timeline (the codes Incidents records), in both languages.
-import { dictionary } from './i18n';
+// A case's timeline as every page shows it: when, what (the codes Incidents records, named in both
+// languages), on which tier, who (a person's name, not their account id) and why.
+import { getJson, query, type TimelineEntry } from './api';
+import { formatTime, h } from './dom';
+import { common, dictionary } from './i18n';
 
 const t = dictionary({
   action_filed: ['上报', 'filed'],
@@ -25,10 +28,59 @@ const t = dictionary({
   action_mediation_agreed: ['调解成功', 'mediation agreed'],
   action_mediation_failed: ['调解未成', 'mediation failed'],
   action_photo_added: ['添加照片', 'photo added'],
+  actor_dispatch: ['系统分派', 'Dispatch (automatic)'],
+  actor_incidents: ['系统', 'system'],
+  actor_open311: ['热线', 'hotline'],
 });
 
 export function actionName(action: string): string {
   const key = `action_${action.replaceAll('-', '_')}`;
   const text = t(key as 'action_filed');
   return text === key ? action : text;
+}
+
+/** The timeline as a list; people are named once their names arrive (see nameActors). */
+export function timelineList(entries: TimelineEntry[], options: { tiers?: boolean } = {}): HTMLOListElement {
+  const list = h('ol', { class: 'timeline' }, entries.map((e) => h('li', {},
+    h('time', { datetime: e.at }, formatTime(e.at)), ' ', h('strong', {}, actionName(e.action)), ' ',
+    options.tiers && e.tier ? [common(`tier_${e.tier}` as 'tier_village'), ' '] : null,
+    actor(e.actor, 'muted'),
+    e.reason ? h('div', { class: 'reason' }, e.reason) : null)));
+  void nameActors(list);
+  return list;
+}
+
+/** Someone named by account id: shown as the id until nameActors finds the name (the id stays as a tooltip). */
+export function actor(id: string, className?: string): HTMLSpanElement {
+  return h('span', { class: className, 'data-actor': id }, systemActor(id) ?? id);
+}
+
+// Names already asked for, for the page's life: a dialog opened twice asks once.
+const names = new Map<string, Promise<string | null>>();
+
+/** Replaces the account ids of root and the [data-actor] elements under it with people's names (GET /grids/staff/names). */
+export async function nameActors(root: HTMLElement): Promise<void> {
+  const elements = [...(root.dataset.actor ? [root] : []), ...root.querySelectorAll<HTMLElement>('[data-actor]')];
+  const unknown = [...new Set(elements.map((e) => e.dataset.actor!))].filter((id) => !names.has(id) && systemActor(id) === null);
+  if (unknown.length > 0) {
+    // A name that cannot be found (left, or a robot's key) stays an id; a failed request is not an error on the page.
+    const found = getJson<{ id: string; name: string }[]>(`/grids/staff/names${query({ ids: unknown.slice(0, 200).join(',') })}`).catch(() => []);
+    for (const id of unknown) names.set(id, found.then((people) => people.find((p) => p.id === id)?.name ?? null));
+  }
+  for (const element of elements) {
+    const id = element.dataset.actor!;
+    const name = systemActor(id) ?? (await names.get(id));
+    if (name) {
+      element.textContent = name;
+      element.title = id;
+    }
+  }
+}
+
+/** The services and hotlines that act on cases themselves. */
+function systemActor(id: string): string | null {
+  if (id === 'dispatch') return t('actor_dispatch');
+  if (id === 'incidents') return t('actor_incidents');
+  if (id.startsWith('open311:')) return `${t('actor_open311')} ${id.slice('open311:'.length)}`;
+  return null;
 }

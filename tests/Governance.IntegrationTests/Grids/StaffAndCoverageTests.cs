@@ -18,6 +18,24 @@ public sealed class StaffAndCoverageTests(Provider provider) : GridsFixture(prov
     }
 
     [Test]
+    public async Task Names_of_accounts_give_name_and_role_only_leave_unknown_ids_out_and_refuse_an_empty_list()
+    {
+        var grid = (await NewVillageAsync()).Grid;
+        var person = await MustPostAsync("/grids/staff", new { name = "时间线上的人", role = "grid-worker-full-time", unitCode = grid, phone = "13912345678" });
+        var id = person.GetProperty("id").GetString()!;
+
+        var names = await GetAsync($"/grids/staff/names?ids={id},no-such-account,{id}");
+        Assert.That(names.GetArrayLength(), Is.EqualTo(1));
+        Assert.That((names[0].GetProperty("id").GetString(), names[0].GetProperty("name").GetString(), names[0].GetProperty("role").GetString()),
+            Is.EqualTo((id, "时间线上的人", "grid-worker-full-time")));
+        Assert.That(names[0].TryGetProperty("phone", out _), Is.False, "no phone number in a name lookup");
+
+        var (status, problem) = await SendAsync(HttpMethod.Get, "/grids/staff/names?ids=,");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(ErrorFields(problem), Is.EqualTo(new[] { "ids" }));
+    }
+
+    [Test]
     public async Task The_demo_county_has_no_gap_in_coverage()
     {
         var (villages, grids, courtyards) = await GapsAsync();

@@ -13,7 +13,7 @@ import {
 } from '../dom';
 import { outlineWithPoint } from '../shapes';
 import { photoGallery } from '../photos';
-import { actionName } from '../timeline';
+import { actor, nameActors, timelineList } from '../timeline';
 import type { Page } from '../main';
 
 const t = dictionary({
@@ -189,23 +189,21 @@ async function fillCase(content: HTMLElement, q: QueueItem, i: Incident, catalog
   const placeName = await unitName(i.unitCode);
   const shape = await boundary(i.unitCode);
   const point: [number, number] | null = i.location ? [i.location.lng, i.location.lat] : null;
+  const reporter = actor(i.reportedBy);
   const facts: [string, string | HTMLElement][] = [
     [t('colCategory'), named(catalogue.categories.find((c) => c.code === i.category), i.category)],
     [t('colGrade'), `${i.grade} ${named(catalogue.grades.find((g) => g.code === i.grade))}`],
     [t('tier'), i.tier ? common(`tier_${i.tier}` as 'tier_village') : ''],
     [t('colStatus'), common(`status_${i.status}` as 'status_filed')],
     [t('place'), placeName],
-    [t('reporter'), i.reportedBy],
+    [t('reporter'), reporter],
     [t('filedAt'), formatTime(i.filedAt)],
     [t('dueAt'), h('span', {}, formatTime(q.dueAt), ' ', h('span', { class: 'countdown', 'data-due': q.dueAt }, countdownText(q.dueAt)))],
   ];
   const photos = photoGallery(i.id, i.photos ?? []);
   closed.push(photos.dispose);
-  const timeline = h('ol', { class: 'timeline' }, (i.timeline ?? []).map((e) => h('li', {},
-    h('time', { datetime: e.at }, formatTime(e.at)), ' ',
-    h('strong', {}, actionName(e.action)), ' ',
-    e.tier ? common(`tier_${e.tier}` as 'tier_village') : '', ' ', h('span', { class: 'muted' }, e.actor),
-    e.reason ? h('div', { class: 'reason' }, e.reason) : null)));
+  const timeline = timelineList(i.timeline ?? [], { tiers: true });
+  void nameActors(reporter);
 
   // Departments of the handling unit, those for the case's category first.
   const sorted = [...departments].sort((a, b) => Number(b.categories.includes(i.category)) - Number(a.categories.includes(i.category)));

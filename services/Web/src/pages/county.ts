@@ -13,7 +13,7 @@ import {
 } from '../dom';
 import { chartIn, echarts, fontFamily, type Chart } from '../charts';
 import type { Page } from '../main';
-import { actionName } from '../timeline';
+import { timelineList } from '../timeline';
 
 const t = dictionary({
   title: ['区县治理看板', 'County dashboard'],
@@ -419,7 +419,6 @@ async function caseDialog(id: string, catalogue: { categories: Named[]; grades: 
       h('dt', {}, t('filed')), h('dd', {}, formatTime(i.filedAt)),
       h('dt', {}, t('kind')), h('dd', {}, `${named(catalogue.categories.find((c) => c.code === i.category), i.category)} · ${i.grade} ${named(catalogue.grades.find((g) => g.code === i.grade))}`)),
     h('h3', {}, t('timeline')),
-    h('ol', { class: 'timeline' }, (i.timeline ?? []).map((e) => h('li', {}, h('time', { datetime: e.at }, formatTime(e.at)), ' ',
-      h('strong', {}, actionName(e.action)), ' ', h('span', { class: 'muted' }, e.actor), e.reason ? h('div', { class: 'reason' }, e.reason) : null))));
+    timelineList(i.timeline ?? []));
   openDialog(`${t('details')}：${i.title}`, body);
 }

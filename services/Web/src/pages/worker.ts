@@ -10,7 +10,7 @@ import {
   announce, clear, countdownText, errorText, field, formatTime, h, maskPhone, openDialog, select, startCountdowns,
 } from '../dom';
 import { photoGallery, uploadPhoto } from '../photos';
-import { actionName } from '../timeline';
+import { timelineList } from '../timeline';
 import type { Page } from '../main';
 
 const t = dictionary({
@@ -272,9 +272,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
           h('h3', {}, t('photos')), photoArea,
           (i.photos?.length ?? 0) < maxPhotos ? field(t('addPhoto'), adding) : null, addStatus,
           h('h3', {}, t('timeline')),
-          h('ol', { class: 'timeline' }, (i.timeline ?? []).map((e) => h('li', {},
-            h('time', { datetime: e.at }, formatTime(e.at)), ' ', h('strong', {}, actionName(e.action)), ' ',
-            h('span', { class: 'muted' }, e.actor), e.reason ? h('div', { class: 'reason' }, e.reason) : null))));
+          timelineList(i.timeline ?? []));
       } catch (e) {
         clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
       }

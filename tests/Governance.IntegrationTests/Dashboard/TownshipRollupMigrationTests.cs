@@ -29,7 +29,7 @@ public sealed class TownshipRollupMigrationTests(Provider provider)
     [SetUp]
     public async Task CreateAsync()
     {
-        _scratch = await ScratchDatabase.CreateAsync(provider, "rollup_backfill");
+        _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "rollup_backfill");
         _db = new IncidentsDatabase(_scratch.Options);
     }
 

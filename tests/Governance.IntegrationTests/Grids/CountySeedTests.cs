@@ -27,7 +27,7 @@ public sealed class CountySeedTests(Provider provider)
     [OneTimeSetUp]
     public async Task CreateAsync()
     {
-        _scratch = await ScratchDatabase.CreateAsync(provider, "county_seed");
+        _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "county_seed");
         _db = new GridsDatabase(_scratch.Options);
         await new MigrationRunner(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
             [MigrationTrack.Messaging, MigrationTrack.ForService(Governance.Grids.GridsModule.ServiceName, typeof(Governance.Grids.GridsModule).Assembly)]);

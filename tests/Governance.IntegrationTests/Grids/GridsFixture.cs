@@ -16,6 +16,13 @@ public enum Provider
     Postgres,
 }
 
+public static class ProviderDatabases
+{
+    /// <summary>The database provider a fixture's variant runs on.</summary>
+    public static Infrastructure.Data.DatabaseProvider Database(this Provider provider) =>
+        provider == Provider.Postgres ? Infrastructure.Data.DatabaseProvider.Postgres : Infrastructure.Data.DatabaseProvider.Sqlite;
+}
+
 /// <summary>
 /// The three services in one process (InProcessHost) on SQLite and the in-memory bus, or on
 /// PostgreSQL and RabbitMQ: every Grids test runs on both. The clock is fake, so "a week later"

@@ -24,7 +24,7 @@ public sealed class AuditGroupCommitTests(Provider provider)
     [OneTimeSetUp]
     public async Task CreateAsync()
     {
-        _scratch = await ScratchDatabase.CreateAsync(provider, "audit_group");
+        _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "audit_group");
         _first = new GridsDatabase(_scratch.Options);
         _second = new GridsDatabase(_scratch.Options);
         await new MigrationRunner(_first, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync([MigrationTrack.Messaging]);

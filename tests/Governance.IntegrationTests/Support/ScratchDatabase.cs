@@ -1,5 +1,4 @@
 using Governance.Infrastructure.Data;
-using Governance.IntegrationTests.Grids;
 
 namespace Governance.IntegrationTests.Support;
 
@@ -22,9 +21,9 @@ public sealed class ScratchDatabase : IAsyncDisposable
     }
 
     /// <param name="name">Names the PostgreSQL database (with the process id, so parallel runs do not meet).</param>
-    public static async Task<ScratchDatabase> CreateAsync(Provider provider, string name)
+    public static async Task<ScratchDatabase> CreateAsync(DatabaseProvider provider, string name)
     {
-        if (provider == Provider.Postgres)
+        if (provider == DatabaseProvider.Postgres)
         {
             var database = $"t_{name}_{Environment.ProcessId}";
             return new ScratchDatabase(new DatabaseOptions(DatabaseProvider.Postgres, await TestServers.CreateDatabaseAsync(database)), database, null);

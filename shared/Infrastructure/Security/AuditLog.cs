@@ -54,8 +54,9 @@ public static class AuditLog
     /// <summary>The last row's sequence number and hash (0 and the genesis hash on an empty log).</summary>
     internal static async Task<(long Seq, string Hash)> HeadAsync(DbConnection c, DbTransaction t, DatabaseProvider provider)
     {
-        var last = await c.QueryFirstOrDefaultAsync<Row>($"SELECT {Columns} FROM audit_log ORDER BY seq DESC {Sql.Page(provider, 1)}", transaction: t);
-        return last is null ? (0, Genesis) : (last.Seq, last.Hash);
+        var last = await c.QueryFirstOrDefaultAsync<(long Seq, string? Hash)>(
+            $"SELECT seq, hash FROM audit_log ORDER BY seq DESC {Sql.Page(provider, 1)}", transaction: t);
+        return last.Hash is null ? (0, Genesis) : (last.Seq, last.Hash);
     }
 
     public static async Task<IReadOnlyList<AuditEntry>> RecentAsync(DbConnection c, DatabaseProvider provider, int limit) =>

@@ -18,11 +18,15 @@ export RABBITMQ_NODENAME   # the tests create a RabbitMQ virtual host per fixtur
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Governance.sln -c Release
+
+results=artifacts/test-results
+rm -f "$results"/*.trx "$results"/failures.txt
+loggers=(--logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results")
+status=0
 # Every test project side by side except the fault tests, then those alone: they stop RabbitMQ and
-# restart PostgreSQL on purpose, and a test running at the same moment would fail for it.
-dotnet test Governance.sln -c Release --no-build -p:SkipFaultTests=true \
-    --logger "console;verbosity=normal" \
-    --results-directory artifacts/test-results "$@"
-dotnet test tests/Governance.FaultTests -c Release --no-build \
-    --logger "console;verbosity=normal" \
-    --results-directory artifacts/test-results "$@"
+# restart PostgreSQL on purpose, and a test running at the same moment would fail for it. The fault
+# tests run even when the others failed, so one CI run tells all that is wrong.
+dotnet test Governance.sln -c Release --no-build -p:SkipFaultTests=true "${loggers[@]}" "$@" || status=$?
+dotnet test tests/Governance.FaultTests -c Release --no-build "${loggers[@]}" "$@" || status=$?
+tests/report-failures.sh "$results"
+exit "$status"

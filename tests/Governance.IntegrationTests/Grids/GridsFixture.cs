@@ -75,11 +75,7 @@ public abstract class GridsFixture(Provider provider)
     {
         await Host.DisposeAsync();
         if (_environment is not null) await _environment.DisposeAsync();
-        if (_dataFolder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataFolder, recursive: true);
-        }
+        if (_dataFolder is not null) await ScratchFolder.DeleteAsync(_dataFolder);
     }
 
     /// <summary>A unit code no other test uses (letters and digits, as codes allow).</summary>

@@ -46,8 +46,7 @@ public sealed class Open311Tests
     public async Task StopAsync()
     {
         await _host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataFolder, recursive: true);
+        await ScratchFolder.DeleteAsync(_dataFolder);
     }
 
     // ---- helpers -------------------------------------------------------------------------------

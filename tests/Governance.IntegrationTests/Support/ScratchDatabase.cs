@@ -36,10 +36,6 @@ public sealed class ScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_postgresName is not null) await TestServers.DropDatabaseAsync(_postgresName);
-        if (_folder is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder, recursive: true);
-        }
+        if (_folder is not null) await ScratchFolder.DeleteAsync(_folder);
     }
 }

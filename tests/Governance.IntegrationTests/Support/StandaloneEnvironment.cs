@@ -41,7 +41,6 @@ public sealed class StandaloneEnvironment : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataFolder, recursive: true);
+        await ScratchFolder.DeleteAsync(DataFolder);
     }
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Prints, at the end of a test run, what went wrong in it, read from the TRX files in the given
+# folder: each failed test with its message, and each run-level error (a fixture's OneTimeSetUp or
+# OneTimeTearDown that threw, a test host that crashed). The console shows those far above the end
+# of a long log, and a run-level error only as "Test Run Failed" beside "Passed: N of N"; CI logs are
+# often read from the tail. Prints nothing when nothing failed.
+set -euo pipefail
+folder="${1:?usage: report-failures.sh RESULTS_FOLDER}"
+shopt -s nullglob
+files=("$folder"/*.trx)
+(( ${#files[@]} )) || exit 0
+
+perl -0777 -ne '
+    sub text { my $t = shift; $t =~ s/&lt;/</g; $t =~ s/&gt;/>/g; $t =~ s/&quot;/"/g; $t =~ s/&apos;/\x27/g; $t =~ s/&amp;/&/g;
+               my @lines = grep { /\S/ } split /\n/, $t; splice(@lines, 12) if @lines > 12; join("\n      ", @lines) }
+    my ($run) = $ARGV =~ m{([^/]+)\.trx$};
+    my %class = map { m{id="([^"]+)".*?<TestMethod[^>]*className="([^"]+)"}s } m{(<UnitTest\b.*?</UnitTest>)}gs;
+    while (m{<UnitTestResult\b([^>]*?)outcome="Failed"(.*?)</UnitTestResult>}gs) {
+        my ($attrs, $body) = ($1 . $2, $2);
+        my ($name) = $attrs =~ /testName="([^"]*)"/;
+        my ($id) = $attrs =~ /testId="([^"]*)"/;
+        $name = "$class{$id}.$name" if $class{$id};
+        my ($message) = $body =~ m{<Message>(.*?)</Message>}s;
+        push @out, "  FAILED  " . text($name) . "\n      " . text($message // "(no message)");
+    }
+    while (m{<RunInfo\b[^>]*outcome="Error"[^>]*>\s*<Text>(.*?)</Text>}gs) {
+        push @out, "  ERROR   " . text($1);
+    }
+    print "--- $run\n", join("\n", @out), "\n" if @out;
+    @out = ();
+' "${files[@]}" > "$folder/failures.txt"
+
+if [[ -s "$folder/failures.txt" ]]; then
+    echo
+    echo "===== What failed in this run (from the TRX files in $folder) ====="
+    cat "$folder/failures.txt"
+fi

@@ -21,7 +21,8 @@ public static class AssignmentUpdates
     {
         var moved = await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Escalate, m.ToTier, m.HandlingUnitCode, m.DueAt,
             new TimelineEntry(m.EscalatedAt, DispatchActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
-                m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"));
+                m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"),
+            deadlineMissed: m.Reason == EscalationReason.DeadlinePassed);
         await DashboardProjector.EscalatedAsync(uow, moved, m.Reason, m.FromTier, m.EscalatedAt);
     }
 
@@ -82,17 +83,28 @@ public static class AssignmentUpdates
     }
 
     /// <summary>Records the step; applies the assignment if it is newer than the case's. Returns the case as it is now.</summary>
+    /// <param name="deadlineMissed">The step says a deadline passed (an escalation for it): the case can no
+    /// longer close on time, whether or not the red card that came before it has been applied yet.</param>
     private static async Task<Incident> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int sequence, IncidentAction action,
-        Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry)
+        Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry, bool deadlineMissed = false)
     {
         var incident = await RequireAsync(uow, id);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, entry);
-        if (sequence <= incident.AssignmentSequence) return incident; // older news than what the case shows
+        // A closed case's figures are already counted; its flags stay as they were when it closed.
+        var everOverdue = incident.EverOverdue || (deadlineMissed && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged));
+        if (sequence <= incident.AssignmentSequence) // older news than what the case shows
+        {
+            if (everOverdue == incident.EverOverdue) return incident;
+            var marked = incident with { EverOverdue = true, UpdatedAt = uow.Now };
+            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, marked);
+            return marked;
+        }
         var status = IncidentLifecycle.Next(incident.Status, action) ?? incident.Status;
         var moved = incident with
         {
             Status = status, Tier = tier, HandlingUnitCode = unitCode, DueAt = dueAt, AssignmentSequence = sequence, UpdatedAt = uow.Now,
             Overdue = false, // a new clock on the tier
+            EverOverdue = everOverdue,
         };
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, moved);
         if (incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))

@@ -2,10 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Governance.Contracts;
 using Governance.Dispatch.Deadlines;
 using Governance.Incidents.Data;
 using Governance.IntegrationTests.Grids;
 using Governance.IntegrationTests.Support;
+using MassTransit;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Governance.IntegrationTests.Dashboard;
@@ -147,6 +149,27 @@ public sealed class DashboardTests(Provider provider)
         var summary = await Eventually.GetAsync(() => GetAsync($"/incidents/dashboard/summary?unitCode=500101003002&{Period}"),
             s => s.GetProperty("overdue").GetProperty("county").GetInt64() == 1, TimeSpan.FromSeconds(30), "the overdue count");
         Assert.That(summary.GetProperty("open").GetProperty("county").GetInt64(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_case_that_climbed_for_a_missed_deadline_does_not_close_on_time_though_its_red_card_is_still_on_the_way()
+    {
+        // Dispatch sends the red card and the escalation on different queues, so the escalation may be
+        // applied first and the case closed before the card arrives. Here the card never comes: the
+        // escalation alone must say that a deadline was missed.
+        // Township 2's last village: the other tests count township 3's escalations.
+        const string township = "500101002000", village = "500101002004";
+        var id = await FileRoutedAsync("environment", "III", village + "001001");
+        var now = _time.GetUtcNow();
+        await _host.Get<IBus>().Publish(new IncidentEscalated(id, Sequence: 1_000, Tier.Village, Tier.Township, township,
+            DueAt: now.AddDays(7), EscalationReason.DeadlinePassed, Note: null, EscalatedAt: now));
+        await Eventually.GetAsync(() => _host.IncidentAsync(id), i => i.Tier == "township", TimeSpan.FromSeconds(30), "the escalation");
+        await CloseAsync(id, "satisfied");
+
+        var summary = await Eventually.GetAsync(() => GetAsync($"/incidents/dashboard/summary?unitCode={village}&{Period}"),
+            s => s.GetProperty("closed").GetInt64() == 1, TimeSpan.FromSeconds(30), "the closure to be counted");
+        Assert.That(summary.GetProperty("onTimeRate").GetDouble(), Is.Zero, "closed well within the township's days, but the village's passed");
+        Assert.That(summary.GetProperty("villageContainmentRate").GetDouble(), Is.Zero);
     }
 
     /// <summary>A row of the day × township × category figures, as either rollup gives it.</summary>

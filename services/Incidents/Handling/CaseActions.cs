@@ -103,8 +103,9 @@ public static class CaseActions
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
             new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reason));
-        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed);
         await uow.PublishAsync(announcement(changed));
+        // The shared rollup rows last, right before the commit, so concurrent cases wait least on their locks (as in Filing).
+        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed);
         return new ActionOutcome.Done(changed);
     }
 }

@@ -28,8 +28,9 @@ public static class Merging
             new TimelineEntry(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, intoId.ToString()));
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, intoId,
             new TimelineEntry(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, duplicateId.ToString()));
-        await DashboardProjector.LeftOpenAsync(uow, duplicate);
         await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
+        // The shared counter row last, right before the commit (as in Filing).
+        await DashboardProjector.LeftOpenAsync(uow, duplicate);
         return new ActionOutcome.Done(changed);
     }
 }

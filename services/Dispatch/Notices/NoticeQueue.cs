@@ -22,7 +22,7 @@ public sealed class NoticeQueue(DispatchDatabase database, ILogger<NoticeQueue> 
     public async Task<bool> AnyListensAsync(params NoticeKind[] kinds)
     {
         await using var c = await database.OpenAsync();
-        return (await SubscriptionStore.EnabledAsync(c)).Any(s => kinds.Any(s.Events.Contains));
+        return await SubscriptionStore.AnyEnabledForAsync(c, kinds);
     }
 
     /// <summary>The case's assignment, for the facts its events do not carry (category, grade, place).</summary>

@@ -81,4 +81,27 @@ public static class SubscriptionStore
     /// <summary>The rules a notice is matched against. A county has dozens, not thousands: all are read.</summary>
     public static async Task<IReadOnlyList<NoticeSubscription>> EnabledAsync(DbConnection c, DbTransaction? t = null) =>
         (await c.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions WHERE enabled = 1", transaction: t)).Select(r => r.ToSubscription()).ToList();
+
+    /// <summary>
+    /// Whether an enabled rule wants any of these kinds, answered by the database without reading the
+    /// rules. event_kinds is a comma-separated list of codes (no spaces, no LIKE wildcards in them), so a
+    /// kind is in it when it is the whole list, or at its start, in its middle or at its end.
+    /// </summary>
+    public static async Task<bool> AnyEnabledForAsync(DbConnection c, IReadOnlyList<NoticeKind> kinds)
+    {
+        var args = new DynamicParameters();
+        var matches = new List<string>();
+        for (var i = 0; i < kinds.Count; i++)
+        {
+            var code = Codes.Of(kinds[i]);
+            args.Add($"k{i}", code);
+            args.Add($"k{i}s", code + ",%");
+            args.Add($"k{i}m", "%," + code + ",%");
+            args.Add($"k{i}e", "%," + code);
+            matches.Add($"event_kinds = @k{i} OR event_kinds LIKE @k{i}s OR event_kinds LIKE @k{i}m OR event_kinds LIKE @k{i}e");
+        }
+        if (matches.Count == 0) return false;
+        return await c.ExecuteScalarAsync<long>(
+            $"SELECT COUNT(*) FROM notice_subscriptions WHERE enabled = 1 AND ({string.Join(" OR ", matches)})", args) > 0;
+    }
 }

@@ -38,6 +38,7 @@ public sealed class NoticeStoreTests
         {
             var db = new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Postgres, connection));
             await ExerciseAsync(db);
+            await Only_an_enabled_rule_that_wants_the_kind_listens(db);
             await A_second_sender_skips_what_the_first_holds(db);
         }
         finally
@@ -52,7 +53,9 @@ public sealed class NoticeStoreTests
         var file = Path.Combine(Path.GetTempPath(), $"governance-notices-{Guid.NewGuid():N}.db");
         try
         {
-            await ExerciseAsync(new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}")));
+            var db = new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"));
+            await ExerciseAsync(db);
+            await Only_an_enabled_rule_that_wants_the_kind_listens(db);
         }
         finally
         {
@@ -122,6 +125,32 @@ public sealed class NoticeStoreTests
         Assert.That(await db.InTransactionAsync((c, t) => SubscriptionStore.DeleteAsync(c, t, subscription.Id)), Is.True);
         await using (var c = await db.OpenAsync())
             Assert.That(await DeliveryStore.ListAsync(c, db.Provider, null, null, 10), Is.Empty, "what it had not delivered goes with it");
+    }
+
+    /// <summary>The consumers' pre-check: a kind anywhere in an enabled rule's list, and nowhere else.</summary>
+    private static async Task Only_an_enabled_rule_that_wants_the_kind_listens(DispatchDatabase db)
+    {
+        NoticeSubscription[] rules =
+        [
+            Subscription() with { Events = [NoticeKind.Yellow, NoticeKind.Supervised, NoticeKind.FlaggedOverdue] },
+            Subscription() with { Events = [NoticeKind.Red] },
+            Subscription() with { Events = [NoticeKind.Routed], Enabled = false },
+        ];
+        await db.InTransactionAsync(async (c, t) => { foreach (var rule in rules) await SubscriptionStore.InsertAsync(c, t, rule); });
+        await using (var c = await db.OpenAsync())
+        {
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Yellow]), Is.True, "first of a list");
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Supervised]), Is.True, "middle of a list");
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.FlaggedOverdue]), Is.True, "last of a list");
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Red]), Is.True, "the whole list");
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Routed]), Is.False, "only a disabled rule wants it");
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Escalated, NoticeKind.Routed]), Is.False, "nobody wants either");
+                Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Escalated, NoticeKind.Red]), Is.True, "one of two");
+            });
+        }
+        await db.InTransactionAsync(async (c, t) => { foreach (var rule in rules) await SubscriptionStore.DeleteAsync(c, t, rule.Id); });
     }
 
     /// <summary>Two instances polling at once: the claim locks its rows, and the other's claim skips them.</summary>

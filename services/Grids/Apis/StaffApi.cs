@@ -57,23 +57,16 @@ public static class StaffApi
         var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (wanted.Count is 0 or > 200 || wanted.Any(id => id.Length > 100))
             return new FieldErrors().Add("ids", "ids must name 1 to 200 accounts (each at most 100 characters), separated by commas.").ToProblem();
-        await using var c = await db.OpenAsync();
-        await using var t = await c.BeginTransactionAsync();
-        var found = await StaffStore.FindManyAsync(c, t, wanted);
+        var found = await db.InTransactionAsync((c, t) => StaffStore.FindManyAsync(c, t, wanted));
         return TypedResults.Ok<IReadOnlyList<StaffName>>(wanted.Where(found.ContainsKey).Select(id => new StaffName(id, found[id].Name, found[id].Role)).ToList());
     }
 
     private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, HttpContext http, string id)
     {
-        StaffMember found;
-        List<DutyAssignment> duties;
-        await using (var c = await db.OpenAsync())
-        await using (var t = await c.BeginTransactionAsync())
-        {
-            if (await StaffStore.FindAsync(c, id, t) is not { } person) return TypedResults.NotFound();
-            found = person;
-            duties = (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList();
-        }
+        var read = await db.InTransactionAsync(async (c, t) =>
+            await StaffStore.FindAsync(c, id, t) is { } person ? (Person: person, Duties: (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList()) : default);
+        if (read.Person is not { } found) return TypedResults.NotFound();
+        var duties = read.Duties;
         // After the read's transaction: showing whole identifiers writes to the audit log.
         if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } shown) return TypedResults.NotFound();
         return TypedResults.Ok(new StaffDetail(shown, duties));

@@ -15,6 +15,9 @@ public abstract class Database(DatabaseOptions options)
 {
     static Database() => GuidTypeHandler.Install();
 
+    /// <summary>SQLite only: writers of this file queue here (SqliteWriteGate).</summary>
+    private readonly SemaphoreSlim? _writeGate = options.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(options.ConnectionString) : null;
+
     public DatabaseProvider Provider => options.Provider;
 
     /// <summary>The service's name, also its migration track ("grids", "incidents", "dispatch").</summary>
@@ -47,14 +50,36 @@ public abstract class Database(DatabaseOptions options)
     {
         return await ResiliencePipelines.DatabaseTransaction.ExecuteAsync(async token =>
         {
-            await using var connection = await OpenAsync(token);
-            await using var transaction = await connection.BeginTransactionAsync(token);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(token);
-            return result;
+            if (_writeGate is null) return await RunAsync(work, token);
+            // A transaction opened inside another on the same file could never start (it would wait for
+            // the one that waits for it): refused at once instead.
+            if (SqliteWriteGate.Held.Value == _writeGate)
+                throw new InvalidOperationException($"A transaction on {ServiceName}'s SQLite file was opened inside another on the same file.");
+            // The connection is opened only once through the gate: each holds its own page cache, and
+            // writers waiting with one open each would cost megabytes apiece.
+            await _writeGate.WaitAsync(token);
+            var outer = SqliteWriteGate.Held.Value;
+            SqliteWriteGate.Held.Value = _writeGate;
+            try
+            {
+                return await RunAsync(work, token);
+            }
+            finally
+            {
+                SqliteWriteGate.Held.Value = outer;
+                _writeGate.Release();
+            }
         }, ct);
     }
 
+    private async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
 
     public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
         InTransactionAsync<bool>(async (c, t) => { await work(c, t); return true; }, ct);

@@ -47,21 +47,29 @@ public static class ReporterStore
     public static async Task<IReadOnlyList<(Guid Id, string UnitCode, Location? Location)>> CandidatesAsync(DbConnection c, DbTransaction t,
         DatabaseProvider provider, string category, string unitCode, DateTimeOffset since, (Location Centre, double LatDelta, double LngDelta)? near)
     {
-        // Performance (deploy/benchmark-history.md): the same place and the box are asked separately,
-        // each newest first and at most 50, so the place's branch walks ix_incidents_unit and stops early.
-        // One query with "unit_code = @unitCode OR (box)" read every open case of the category in the
-        // window (and sent them all back) on every filing: a cost that grew with the county's caseload.
-        const string Open = "category = @category AND filed_at_ms >= @since AND status NOT IN ('closed', 'merged')";
-        const string Columns = "id AS Id, unit_code AS UnitCode, lat AS Lat, lng AS Lng, filed_at_ms AS FiledAtMs";
-        var sql = $"SELECT Id, UnitCode, Lat, Lng, FiledAtMs FROM (SELECT {Columns} FROM incidents WHERE unit_code = @unitCode AND {Open} ORDER BY filed_at_ms DESC {Sql.Page(provider, 50)}) p";
-        if (near is not null)
-            sql += $" UNION SELECT Id, UnitCode, Lat, Lng, FiledAtMs FROM (SELECT {Columns} FROM incidents WHERE {Open} AND lat BETWEEN @latMin AND @latMax AND lng BETWEEN @lngMin AND @lngMax ORDER BY filed_at_ms DESC {Sql.Page(provider, 50)}) b";
-        var rows = await c.QueryAsync<CandidateRow>($"{sql} ORDER BY FiledAtMs DESC {Sql.Page(provider, 50)}", new
+        var rows = await c.QueryAsync<CandidateRow>(CandidatesSql(provider, near is not null), new
         {
             category, unitCode, since = since.ToUnixTimeMilliseconds(),
             latMin = near?.Centre.Lat - near?.LatDelta ?? 0, latMax = near?.Centre.Lat + near?.LatDelta ?? 0,
             lngMin = near?.Centre.Lng - near?.LngDelta ?? 0, lngMax = near?.Centre.Lng + near?.LngDelta ?? 0,
         }, t);
         return rows.Select(r => (r.Id, r.UnitCode, r.Lat is { } lat && r.Lng is { } lng ? new Location(lat, lng) : null)).ToList();
+    }
+
+    /// <summary>The SQL of <see cref="CandidatesAsync"/>, with the box's branch when the filing has a location.</summary>
+    public static string CandidatesSql(DatabaseProvider provider, bool withBox)
+    {
+        // Performance (deploy/benchmark-history.md): the same place and the box are asked separately, each
+        // at most 50, each on an index of its own (migration 0008). The place's branch seeks
+        // (unit_code, category) and reads newest first. The box's branch has no order of its own: ordered
+        // by time, SQLite walked every case of the category in the window instead of the narrow band of
+        // latitude; more than 50 open cases of one category within the radius would all be duplicates of
+        // each other anyway, and any of them is a good one to flag.
+        const string Open = "category = @category AND filed_at_ms >= @since AND status NOT IN ('closed', 'merged')";
+        const string Columns = "id AS Id, unit_code AS UnitCode, lat AS Lat, lng AS Lng, filed_at_ms AS FiledAtMs";
+        var sql = $"SELECT Id, UnitCode, Lat, Lng, FiledAtMs FROM (SELECT {Columns} FROM incidents WHERE unit_code = @unitCode AND {Open} ORDER BY filed_at_ms DESC {Sql.Page(provider, 50)}) p";
+        if (withBox)
+            sql += $" UNION SELECT Id, UnitCode, Lat, Lng, FiledAtMs FROM (SELECT {Columns} FROM incidents WHERE {Open} AND lat BETWEEN @latMin AND @latMax AND lng BETWEEN @lngMin AND @lngMax {Sql.AnyFirst(provider, 50)}) b";
+        return $"{sql} ORDER BY FiledAtMs DESC {Sql.Page(provider, 50)}";
     }
 }

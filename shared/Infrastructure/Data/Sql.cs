@@ -65,6 +65,14 @@ public static class Sql
         _ => $"LIMIT {limit} OFFSET {offset}",
     };
 
+    /// <summary>At most <paramref name="limit"/> rows, in no particular order: SQL Server takes a limit only
+    /// after an ORDER BY, and (SELECT NULL) orders by nothing.</summary>
+    public static string AnyFirst(DatabaseProvider provider, int limit) => provider switch
+    {
+        DatabaseProvider.SqlServer => $"ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT {limit} ROWS ONLY",
+        _ => $"LIMIT {limit}",
+    };
+
     /// <summary>A recursive common table expression: SQL Server has no RECURSIVE keyword.</summary>
     public static string RecursiveWith(DatabaseProvider provider) =>
         provider == DatabaseProvider.SqlServer ? "WITH" : "WITH RECURSIVE";

@@ -46,6 +46,7 @@ public sealed class SqlServerScriptTests
                 Sql.Increment(p, "rollup_village_daily", ["day", "village_code"], ["filed", "closed"], ["township_code"]),
                 Sql.Increment(p, "open_counters", ["village_code", "tier"], ["open_cases"], ["township_code"])))
             .SetArgDisplayNames("counter upserts in one command");
+        yield return new TestCaseData(Governance.Incidents.Data.ReporterStore.CandidatesSql(p, withBox: true)).SetArgDisplayNames("duplicate candidates");
         yield return new TestCaseData(Sql.LockingSelect(p, "incident_id, sequence", "assignments", "incident_id = @incidentId")).SetArgDisplayNames("locking read");
         // Grids: the unit path with retirement, overdue care visits (paged), a full multi-row insert batch.
         yield return new TestCaseData(Governance.Grids.Data.UnitStore.PathSql(p)).SetArgDisplayNames("grids unit path");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,9 @@ public sealed class OutboxRelayOptions
     public int BatchSize { get; set; } = 200;
     /// <summary>Sent rows are kept this long (for inspection), then deleted.</summary>
     public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>In-memory bus (standalone) only: rows sent this long before the process started are sent
+    /// again when it starts, since whatever the previous process had not yet consumed died with it.</summary>
+    public TimeSpan InMemoryReplayWindow { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
@@ -22,9 +26,13 @@ public sealed class OutboxRelayOptions
 /// other instances skip, published (MassTransit waits for RabbitMQ's publisher confirms), then
 /// marked sent in the same transaction. If the process dies between publish and mark, the rows are
 /// published again later with the same message ids, and consumers' inboxes drop the repeats.
+/// On the in-memory bus (standalone), "published" means only "handed to a queue in this process": a
+/// message no consumer had finished is gone when the process dies or stops. So on start, the rows sent
+/// in the window before it are sent again (InMemoryReplayWindow); consumers' inboxes drop what they had
+/// already done. Without this, a case acknowledged just before a crash was never routed (StandaloneCrashTests).
 /// </summary>
 public sealed class OutboxRelay<TDatabase>(
-    Outbox<TDatabase> outbox, IBus bus, TimeProvider time, IOptions<OutboxRelayOptions> options,
+    Outbox<TDatabase> outbox, IBus bus, TimeProvider time, IOptions<OutboxRelayOptions> options, MessagingOptions messaging,
     ILogger<OutboxRelay<TDatabase>> logger) : BackgroundService where TDatabase : Database
 {
     private sealed class Row
@@ -39,10 +47,16 @@ public sealed class OutboxRelay<TDatabase>(
         var settings = options.Value;
         var failures = 0;
         var lastCleanup = DateTimeOffset.MinValue;
+        var replayPending = messaging.Transport == TransportKind.InMemory;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (replayPending)
+                {
+                    await ReplayRecentlySentAsync(settings.InMemoryReplayWindow, stoppingToken);
+                    replayPending = false;
+                }
                 var published = await RelayBatchAsync(settings.BatchSize, stoppingToken);
                 failures = 0;
                 if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
@@ -108,6 +122,16 @@ public sealed class OutboxRelay<TDatabase>(
         var type = MessageJson.ContractType(row.MessageType);
         var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
         return bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+    }
+
+    private async Task ReplayRecentlySentAsync(TimeSpan window, CancellationToken ct)
+    {
+        var since = (time.GetUtcNow() - window).ToUnixTimeMilliseconds();
+        var again = await outbox.Database.InTransactionAsync((c, t) =>
+            c.ExecuteAsync("UPDATE outbox_messages SET sent_at_ms = NULL WHERE sent_at_ms >= @since", new { since }, t), ct);
+        if (again > 0)
+            logger.LogInformation("Outbox of {Service}: {Count} message(s) sent in the {Window} before this start go out again (in-memory bus; inboxes drop repeats)",
+                outbox.Database.ServiceName, again, window);
     }
 
     private Task DeleteOldSentAsync(TimeSpan keep, CancellationToken ct)

@@ -53,15 +53,7 @@ public abstract class GridsFixture(Provider provider)
         else
         {
             _dataFolder = Path.Combine(Path.GetTempPath(), $"governance-grids-{Guid.NewGuid():N}");
-            settings = new Dictionary<string, string>
-            {
-                ["Messaging:Transport"] = "InMemory",
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:grids"] = $"Data Source={_dataFolder}/grids.db",
-                ["ConnectionStrings:incidents"] = $"Data Source={_dataFolder}/incidents.db",
-                ["ConnectionStrings:dispatch"] = $"Data Source={_dataFolder}/dispatch.db",
-                ["Outbox:PollInterval"] = "00:00:00.050",
-            };
+            settings = StandaloneEnvironment.Settings(_dataFolder);
         }
         settings["Logging:LogLevel:Default"] = "Warning";
         Host = await InProcessHost.StartAsync(settings, Time);

@@ -27,16 +27,7 @@ public sealed class Open311Tests
     public async Task StartAsync()
     {
         _dataFolder = Path.Combine(Path.GetTempPath(), $"governance-open311-{Guid.NewGuid():N}");
-        _host = await InProcessHost.StartAsync(new Dictionary<string, string>
-        {
-            ["Governance:Services"] = "grids,incidents,dispatch",
-            ["Messaging:Transport"] = "InMemory",
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:grids"] = $"Data Source={_dataFolder}/grids.db",
-            ["ConnectionStrings:incidents"] = $"Data Source={_dataFolder}/incidents.db",
-            ["ConnectionStrings:dispatch"] = $"Data Source={_dataFolder}/dispatch.db",
-            ["Outbox:PollInterval"] = "00:00:00.050",
-        });
+        _host = await InProcessHost.StartAsync(StandaloneEnvironment.Settings(_dataFolder));
         // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
         await Eventually.GetAsync(async () => await (await Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
             body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(30), "Incidents to know the demo county");

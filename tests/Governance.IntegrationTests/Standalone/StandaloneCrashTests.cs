@@ -27,16 +27,11 @@ public sealed class StandaloneCrashTests
     {
         var folder = Path.Combine(Path.GetTempPath(), $"governance-crash-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var settings = new Dictionary<string, string>(TestTokens.HostSettings.ToDictionary())
-        {
-            ["Governance:Services"] = "grids,incidents,dispatch",
-            ["Messaging:Transport"] = "InMemory",
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:grids"] = $"Data Source={folder}/grids.db",
-            ["ConnectionStrings:incidents"] = $"Data Source={folder}/incidents.db",
-            ["ConnectionStrings:dispatch"] = $"Data Source={folder}/dispatch.db",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        // As a user starts it (the default relay interval), signed-in like the other test hosts.
+        var settings = StandaloneEnvironment.Settings(folder);
+        settings.Remove("Outbox:PollInterval");
+        foreach (var (key, value) in TestTokens.HostSettings) settings[key] = value;
+        settings["Logging:LogLevel:Default"] = "Warning";
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = TestTokens.Bearer();
         var acknowledged = new ConcurrentBag<Guid>();

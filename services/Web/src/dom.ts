@@ -35,13 +35,38 @@ export function uid(prefix: string): string {
   return `${prefix}-${++idCounter}`;
 }
 
-/** A labelled form field: every input has a visible label. */
+/** A labelled form field: every input has a visible label. The control may be a wrapper (filePicker):
+ * the label then names the form control inside it. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  const id = control.id || uid('f');
-  control.id = id;
+  const target = control.matches('input, select, textarea, button')
+    ? control : control.querySelector<HTMLElement>('input, select, textarea') ?? control;
+  const id = target.id || uid('f');
+  target.id = id;
   const hintEl = hint ? h('small', { class: 'hint', id: `${id}-hint` }, hint) : null;
-  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  if (hintEl) target.setAttribute('aria-describedby', hintEl.id);
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl);
+}
+
+/**
+ * A file input in the page's language. The browser draws the input's own button and its "no file
+ * chosen" in the browser's language, not the page's. Here the input stays in the page, so its label,
+ * the keyboard (Tab, then Enter or Space) and screen readers reach it as before, but it is drawn as
+ * the button beside it (its focus ring too) and a line saying what is chosen. Setting the input's
+ * value from code does not fire "change": dispatch one so the line follows.
+ */
+export function filePicker(input: HTMLInputElement): HTMLElement {
+  input.classList.add('file-input');
+  const chosen = h('span', { class: 'file-chosen' });
+  const show = (): void => {
+    const files = input.files ?? [];
+    chosen.textContent = files.length === 0 ? common('noFileChosen')
+      : files.length === 1 ? files[0].name : common('filesChosen', { n: files.length });
+  };
+  input.addEventListener('change', show);
+  show();
+  // Presentation only (hidden from screen readers): the input is the control.
+  const button = h('span', { class: 'file-button', 'aria-hidden': 'true', onclick: () => input.click() }, common('chooseFiles'));
+  return h('span', { class: 'file-picker' }, input, button, chosen);
 }
 
 export function select(name: string, options: { value: string; label: string }[], value?: string, attrs: Attrs = {}): HTMLSelectElement {

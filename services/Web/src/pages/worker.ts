@@ -7,7 +7,7 @@ import {
 } from '../api';
 import { common, dictionary, named } from '../i18n';
 import {
-  announce, clear, countdownText, errorText, field, formatTime, h, maskPhone, openDialog, select, startCountdowns,
+  announce, clear, countdownText, errorText, field, filePicker, formatTime, h, maskPhone, openDialog, select, startCountdowns,
 } from '../dom';
 import { photoGallery, uploadPhoto } from '../photos';
 import { timelineList } from '../timeline';
@@ -270,7 +270,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
             h('dt', {}, t('tierLabel')), h('dd', {}, i.tier ? common(`tier_${i.tier}` as 'tier_village') : '—'),
             h('dt', {}, t('filedAtLabel')), h('dd', {}, formatTime(i.filedAt))),
           h('h3', {}, t('photos')), photoArea,
-          (i.photos?.length ?? 0) < maxPhotos ? field(t('addPhoto'), adding) : null, addStatus,
+          (i.photos?.length ?? 0) < maxPhotos ? field(t('addPhoto'), filePicker(adding)) : null, addStatus,
           h('h3', {}, t('timeline')),
           timelineList(i.timeline ?? []));
       } catch (e) {
@@ -287,6 +287,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
         await uploadPhoto(summary.id, file);
         addStatus.textContent = t('photoAdded');
         adding.value = '';
+        adding.dispatchEvent(new Event('change'));
         await show();
       } catch (e) {
         addStatus.textContent = errorText(e);
@@ -458,6 +459,7 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
         const photos = chosenPhotos();
         idempotencyKey = crypto.randomUUID();
         form.reset();
+        photo.dispatchEvent(new Event('change')); // reset fires none: the chosen-files line and the preview follow
         clearPreview();
         resolutionField.hidden = true;
         grade.disabled = false;
@@ -491,7 +493,7 @@ function fileForm(user: Session, grid: Unit, courtyards: Unit[], catalogue: { ca
   h('div', { class: 'locate' }, locate, locateStatus),
   field(t('caseTitle'), title, t('caseTitleHint')),
   field(t('description'), description),
-  field(t('photo'), photo, t('photoHint', { n: maxPhotos })),
+  field(t('photo'), filePicker(photo), t('photoHint', { n: maxPhotos })),
   preview,
   h('div', { class: 'check' }, onTheSpot, h('label', { for: onTheSpot.id || (onTheSpot.id = `spot-${user.id}`) }, t('onTheSpot')),
     h('small', { class: 'hint' }, t('onTheSpotHint'))),

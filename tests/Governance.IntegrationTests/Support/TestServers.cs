@@ -19,24 +19,53 @@ public static class TestServers
     /// <summary>Creates a fresh database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string name)
     {
+        await DropDatabaseAsync(name);
         await using (var admin = new NpgsqlConnection(PostgresAdmin))
         {
             await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a database, ending the sessions still connected to it. WITH (FORCE) also tries to end an
+    /// autovacuum worker busy with it (after a bulk load, as CountySeedTests makes), which the test
+    /// role may not signal: 42501, "must be a member of the role whose process is being terminated".
+    /// A plain DROP stops autovacuum by itself (waiting up to 5 s), so that is tried next; a session
+    /// still connected (55006) is waited for. Bounded: 20 attempts, 250 ms apart.
+    /// </summary>
     public static async Task DropDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(PostgresAdmin);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == "42501")
+            {
+                try
+                {
+                    await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\"");
+                    return;
+                }
+                catch (PostgresException again) when (again.SqlState == "55006" && attempt < 20) { }
+            }
+            catch (PostgresException e) when (e.SqlState == "55006" && attempt < 20) { }
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection admin, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Creates an empty RabbitMQ virtual host that the guest user may use.</summary>

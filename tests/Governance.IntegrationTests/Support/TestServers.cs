@@ -19,10 +19,10 @@ public static class TestServers
     /// <summary>Creates a fresh database and returns its connection string.</summary>
     public static async Task<string> CreateDatabaseAsync(string name)
     {
-        await DropDatabaseAsync(name);
         await using (var admin = new NpgsqlConnection(PostgresAdmin))
         {
             await admin.OpenAsync();
+            await DropAsync(admin, name); // left over from a run that was killed
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
@@ -38,9 +38,15 @@ public static class TestServers
     /// </summary>
     public static async Task DropDatabaseAsync(string name)
     {
+        // This process's own idle sessions on it first.
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(PostgresAdmin);
         await admin.OpenAsync();
+        await DropAsync(admin, name);
+    }
+
+    private static async Task DropAsync(NpgsqlConnection admin, string name)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -88,16 +88,27 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
         var message = new CareVisitReportedIncident(Guid.CreateVersion7(), courtyard, Category.Livelihood, Grade.IV, "重复投递", "同一次走访",
             worker, Guid.CreateVersion7(), Time.GetUtcNow());
         var bus = Host.Get<IBus>();
-        foreach (var _ in Enumerable.Range(0, 3)) await bus.Publish(message, c => c.MessageId = Guid.NewGuid());
+        var messageIds = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var messageId in messageIds) await bus.Publish(message, c => c.MessageId = messageId);
 
+        // Each delivery leaves its own inbox row (the repeats too: they are recorded, then file nothing).
         var incidents = Host.Get<IncidentsDatabase>();
         await Eventually.GetAsync(async () =>
         {
             await using var c = await incidents.OpenAsync();
-            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'CareVisitReportedIncidentConsumer'");
-        }, n => n >= 3, TimeSpan.FromSeconds(30), "all three deliveries to be processed");
+            return await c.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'CareVisitReportedIncidentConsumer' AND message_id IN (@m0, @m1, @m2)",
+                new { m0 = messageIds[0], m1 = messageIds[1], m2 = messageIds[2] });
+        }, n => n == messageIds.Count, TimeSpan.FromSeconds(30), "these three deliveries to be processed");
+
+        // What a second filing would add: another case by this worker under this title (another id),
+        // or another 'filed' entry on the case's timeline.
         await using var connection = await incidents.OpenAsync();
-        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE id = @id", new { id = message.IncidentId }), Is.EqualTo(1));
+        var cases = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE title = @Title AND reported_by = @ReportedBy",
+            new { message.Title, message.ReportedBy });
+        var filings = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM timeline WHERE incident_id = @IncidentId AND action = 'filed'",
+            new { message.IncidentId });
+        Assert.That((cases, filings), Is.EqualTo((1L, 1L)), "one case, filed once");
     }
 
     private static IEnumerable<TestCaseData> BadVisits()

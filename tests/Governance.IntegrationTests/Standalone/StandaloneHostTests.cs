@@ -190,7 +190,9 @@ public sealed class StandaloneHostTests
         Assert.That(current.GetProperty("deadlines").GetProperty("village").GetString(), Is.EqualTo("3d"));
 
         var earlier = await _host.FileAsync(Demo.Courtyard, "other", "III");
-        await WaitForAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
+        var routedEarlier = await WaitForAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
+        var oldVersion = current.GetProperty("version").GetInt32();
+        Assert.That(routedEarlier.Tier, Is.EqualTo("village"));
 
         var edited = new
         {
@@ -206,6 +208,14 @@ public sealed class StandaloneHostTests
         var routed = await WaitForAsync(later.Id, i => i.Status == "assigned", "routing under the new policy");
         Assert.That(routed.Tier, Is.EqualTo("township"));
         Assert.That(routed.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{version}"));
+        Assert.That(await PolicyVersionOfAsync(later.Id), Is.EqualTo(version));
+
+        // The case routed before keeps the old version: its tier and deadline as they were, and the
+        // version its later climbs take their deadlines from.
+        var earlierNow = (await _host.IncidentAsync(earlier.Id))!;
+        Assert.That((earlierNow.Tier, earlierNow.DueAt), Is.EqualTo(("village", routedEarlier.DueAt)));
+        Assert.That(earlierNow.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{oldVersion}"));
+        Assert.That(await PolicyVersionOfAsync(earlier.Id), Is.EqualTo(oldVersion));
 
         var bad = await _host.Http.PutAsJsonAsync("/dispatch/policy", new { rules = Array.Empty<object>(), deadlines = new { courtyard = "soon", village = "2d", township = "5d", county = "10d" } });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -215,4 +225,8 @@ public sealed class StandaloneHostTests
         var restore = current.Clone();
         Assert.That((int)(await _host.Http.PutAsync("/dispatch/policy", new StringContent(restore.GetRawText(), Encoding.UTF8, "application/json"))).StatusCode, Is.EqualTo(200));
     }
+
+    /// <summary>The policy version Dispatch froze with the case's assignment.</summary>
+    private async Task<int> PolicyVersionOfAsync(Guid id) =>
+        (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment").GetProperty("policyVersion").GetInt32();
 }

@@ -73,7 +73,7 @@ public sealed class DashboardTests(Provider provider)
     private async Task CloseAsync(Guid id, string satisfaction)
     {
         await _host.Http.PostAsJsonAsync($"/incidents/{id}/resolve", new { note = "办结" }, "handler");
-        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{id}/verification", new { result = "solved", satisfaction }, "resident");
+        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{id}/verification", new { result = "solved", satisfaction }, TestTokens.Verifier("resident"));
         Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await verified.Content.ReadAsStringAsync());
     }
 

@@ -71,7 +71,7 @@ public sealed class RabbitPostgresFlowTests
 
         var resolved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "调解成功" }, "township-handler");
         Assert.That((int)resolved.StatusCode, Is.EqualTo(200));
-        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true }, "reporter");
+        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true }, TestTokens.Verifier("reporter"));
         Assert.That((int)verified.StatusCode, Is.EqualTo(200));
 
         var closed = await _host.IncidentAsync(filed.Id);
@@ -228,6 +228,7 @@ public sealed class RabbitPostgresFlowTests
         var asked = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "III");
         await WaitForAsync(asked.Id, i => i.Tier == "village", "routing");
         await _host.Http.PostAsJsonAsync($"/incidents/{asked.Id}/escalation-requests", new { reason = "超出村级能力" }, "village-handler");
+        await _host.Http.PostAsJsonAsync($"/incidents/{asked.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
         await WaitForAsync(asked.Id, i => i.Tier == "township", "the requested escalation");
 
         var regraded = await FileWhenUnitsKnownAsync(Demo.Courtyard, "work-safety", "IV");
@@ -240,7 +241,7 @@ public sealed class RabbitPostgresFlowTests
         for (var round = 1; round <= 2; round++)
         {
             await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/resolve", new { note = $"第{round}次处理" }, "village-handler");
-            await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/verification", new { result = "not-solved" }, "resident");
+            await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/verification", new { result = "not-solved" }, TestTokens.Verifier("resident"));
             await WaitForAsync(rejected.Id, i => i.Status != "resolved", "the verification");
         }
         await WaitForAsync(rejected.Id, i => i.Tier == "township", "the climb after two rejections");

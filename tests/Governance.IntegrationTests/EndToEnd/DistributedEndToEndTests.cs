@@ -80,7 +80,7 @@ public sealed class DistributedEndToEndTests
 
         var resolve = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, $"/incidents/{created.Id}/resolve"), new { note = "司法所调解达成协议" }, "justice-office");
         Assert.That((int)resolve.StatusCode, Is.EqualTo(200));
-        var verify = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, $"/incidents/{created.Id}/verification"), new { result = "solved", satisfaction = "satisfied", comment = "满意" }, "gw-zhang");
+        var verify = await _http.PostAsJsonAsync(new Uri(_services.Incidents.Address, $"/incidents/{created.Id}/verification"), new { result = "solved", satisfaction = "satisfied", comment = "满意" }, TestTokens.Verifier("gw-zhang"));
         Assert.That((int)verify.StatusCode, Is.EqualTo(200));
 
         var closed = await WaitForAsync(created.Id, i => i.Status == "closed", "closing");

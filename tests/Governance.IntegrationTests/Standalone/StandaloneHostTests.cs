@@ -123,16 +123,20 @@ public sealed class StandaloneHostTests
 
         var asked = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "村里无法修复供水主管" });
         Assert.That((int)asked.StatusCode, Is.EqualTo(200));
+        // 提请上级 waits for the tier above: the township accepts it, and then Dispatch moves the case.
+        Assert.That((await _host.IncidentAsync(filed.Id))!.Tier, Is.EqualTo("village"), "a request alone does not move the case");
+        var approved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
+        Assert.That((int)approved.StatusCode, Is.EqualTo(200), await approved.Content.ReadAsStringAsync());
         var escalated = await WaitForAsync(filed.Id, i => i.Tier == "township", "the requested escalation");
         Assert.That(escalated.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("handler-requested"));
 
         await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" }, "township-handler");
-        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, "gw-wang");
+        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, TestTokens.Verifier("gw-wang"));
         var reopened = (await rejected.Content.ReadFromJsonAsync<IncidentJson>())!;
         Assert.That(reopened.Status, Is.EqualTo("reopened"));
         Assert.That(reopened.Tier, Is.EqualTo("township"), "reopened on the same tier");
 
-        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, "gw-wang");
+        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, TestTokens.Verifier("gw-wang"));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only a resolved case can be verified");
     }
 

@@ -1,6 +1,7 @@
 // A case's timeline as every page shows it: when, what (the codes Incidents records, named in both
 // languages), on which tier, who (a person's name, not their account id) and why.
-import { getJson, query, type TimelineEntry } from './api';
+import { staffNames } from './api/grids';
+import type { TimelineEntry } from './api/incidents';
 import { formatTime, h } from './dom';
 import { common, dictionary } from './i18n';
 
@@ -64,7 +65,7 @@ export async function nameActors(root: HTMLElement): Promise<void> {
   const unknown = [...new Set(elements.map((e) => e.dataset.actor!))].filter((id) => !names.has(id) && systemActor(id) === null);
   if (unknown.length > 0) {
     // A name that cannot be found (left, or a robot's key) stays an id; a failed request is not an error on the page.
-    const found = getJson<{ id: string; name: string }[]>(`/grids/staff/names${query({ ids: unknown.slice(0, 200).join(',') })}`).catch(() => []);
+    const found = staffNames(unknown).catch(() => []);
     for (const id of unknown) names.set(id, found.then((people) => people.find((p) => p.id === id)?.name ?? null));
   }
   for (const element of elements) {

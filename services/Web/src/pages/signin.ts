@@ -1,8 +1,11 @@
 // Sign-in: until JWT sign-in (issue #6) exists, a person picks a demo account from the staff list.
-import { listAccounts, signIn, type StaffMember } from '../auth';
+import { listAccounts, signIn } from '../auth';
+import type { StaffMember } from '../session';
 import { dictionary } from '../i18n';
 import { announce, clear, errorText, field, h } from '../dom';
-import { homeOf, navigate, type Page } from '../main';
+import { navigate } from '../navigation';
+import type { Page } from '../page';
+import { homeOf, roleName } from '../roles';
 
 const t = dictionary({
   title: ['登录', 'Sign in'],
@@ -23,19 +26,6 @@ const t = dictionary({
   noStaff: ['还没有人员数据：请先启动并初始化系统。', 'No staff yet: start the system and let it seed the demo county.'],
 });
 
-const roleNames: Record<string, [string, string]> = {
-  'grid-worker-full-time': ['专职网格员', 'full-time grid worker'],
-  'grid-worker-part-time': ['兼职网格员', 'part-time grid worker'],
-  'grid-head': ['网格长', 'grid head'],
-  'courtyard-lead': ['院落长', 'courtyard lead'],
-  'village-handler': ['村/社区干部', 'village handler'],
-  mediator: ['乡贤调解员', 'mediator'],
-  'township-dispatcher': ['指挥中心调度员', 'dispatcher'],
-  'department-handler': ['部门承办人', 'department handler'],
-  'county-supervisor': ['区县督办', 'county supervisor'],
-  'county-administrator': ['系统管理员', 'administrator'],
-};
-
 function group(role: string): keyof typeof groupOrder {
   if (role.startsWith('grid-')) return 'role_grid';
   if (role === 'township-dispatcher') return 'role_township';
@@ -50,7 +40,6 @@ export const page: Page = {
   title: () => t('title'),
   async render(main) {
     const staff = await listAccounts();
-    const roleName = (role: string) => (roleNames[role] ? roleNames[role][document.documentElement.lang === 'en' ? 1 : 0] : role);
     const go = async (person: StaffMember) => {
       try {
         await signIn(person);

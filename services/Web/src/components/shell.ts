@@ -1,0 +1,32 @@
+// The bar above every page: the app's name, the pages the person works on, who is signed in, the
+// language switch and signing out.
+import type { Session } from '../session';
+import { signOut } from '../session';
+import { common, currentLang, setLang } from '../i18n';
+import { h } from '../dom';
+import { navigate, refresh } from '../navigation';
+import { homeOf } from '../roles';
+
+export function shell(user: Session | null, path: string): HTMLElement {
+  const toggle = h('button', {
+    type: 'button', class: 'lang', lang: currentLang() === 'zh-CN' ? 'en' : 'zh-CN', 'aria-label': common('languageLabel'),
+    onclick: () => {
+      setLang(currentLang() === 'zh-CN' ? 'en' : 'zh-CN');
+      refresh();
+    },
+  }, common('language'));
+  // Each role sees its own page; county staff also look at the other two.
+  const all: [string, string][] = [['/worker', common('pageWorker')], ['/command-centre', common('pageBoard')], ['/county', common('pageCounty')]];
+  const links = user?.role.startsWith('county-') ? all : all.filter(([href]) => href === homeOf(user?.role ?? ''));
+  return h('header', { class: 'top' },
+    h('a', { class: 'brand', href: '/', onclick: (e: Event) => { e.preventDefault(); navigate('/'); } }, common('appName')),
+    user ? h('nav', { 'aria-label': common('mainNav') },
+      links.map(([href, label]) => h('a', {
+        href, 'aria-current': href === path ? 'page' : null,
+        onclick: (e: Event) => { e.preventDefault(); navigate(href); },
+      }, label))) : null,
+    h('div', { class: 'who' },
+      user ? h('span', { class: 'user', title: user.id }, `${common('signedInAs')}: ${user.name}`) : null,
+      toggle,
+      user ? h('button', { type: 'button', onclick: () => { signOut(); navigate('/signin'); } }, common('signOut')) : null));
+}

@@ -27,6 +27,8 @@ public sealed class IncidentsModule : IServiceModule
         builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
         builder.Services.Configure<Handling.PhotoOptions>(builder.Configuration.GetSection("Incidents:Photos"));
         builder.AddIntakeRateLimit();
+        builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
+        builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -45,6 +47,8 @@ public sealed class IncidentsModule : IServiceModule
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapIncidentsApi();
+        routes.MapCaseActionsApi();
+        routes.MapWorkApi();
         routes.MapCoordinationApi();
         routes.MapPhotosApi();
         routes.MapDashboardApi();

@@ -42,6 +42,9 @@ public static class AssignmentUpdates
     {
         var incident = await RequireAsync(uow, m.IncidentId);
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { LeadDepartmentCode = m.LeadDepartmentCode, UpdatedAt = uow.Now });
+        // Who was called in decides who relates to the case as "department" (the permission model).
+        await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow.Connection, uow.Transaction, m.IncidentId, m.LeadDepartmentCode,
+            m.CoHandlers.Select(h => h.DepartmentCode));
         var coHandlers = m.CoHandlers.Count == 0 ? "" : $"; co-handlers {string.Join(", ", m.CoHandlers.Select(h => $"{h.DepartmentCode} by {h.DueAt:yyyy-MM-dd HH:mm}Z"))}";
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode, $"lead {m.LeadDepartmentCode}{coHandlers}"));

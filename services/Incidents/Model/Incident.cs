@@ -34,6 +34,9 @@ public static class TimelineAction
     public const string Accepted = "accepted";
     public const string Resolved = "resolved";
     public const string EscalationRequested = "escalation-requested";
+    public const string EscalationApproved = "escalation-approved";
+    public const string EscalationDeclined = "escalation-declined";
+    public const string Note = "note";
     public const string Verified = "verified";
     public const string Reopened = "reopened";
     public const string ResolvedOnTheSpot = "resolved-on-the-spot";

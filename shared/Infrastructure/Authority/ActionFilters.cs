@@ -29,8 +29,8 @@ public sealed class CaseActionFilter<TSource>(CaseAction action, string routeVal
 
 /// <summary>Checks a unit action before the endpoint runs: the caller's roles and, when the endpoint
 /// names the unit it acts at, that unit's place in the tree (403 outside the caller's reach).</summary>
-public sealed class UnitActionFilter<TChains>(UnitAction action, Func<EndpointFilterInvocationContext, string?>? unitOf) : IEndpointFilter
-    where TChains : IUnitChainSource
+/// <param name="chains">The service's <see cref="IUnitChainSource"/> type; null for actions that name no unit.</param>
+public sealed class UnitActionFilter(UnitAction action, Func<EndpointFilterInvocationContext, string?>? unitOf, Type? chains) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -42,7 +42,8 @@ public sealed class UnitActionFilter<TChains>(UnitAction action, Func<EndpointFi
         var unit = unitOf?.Invoke(context);
         var decision = unit is null
             ? Authority.MayEverDo(caller.Person, action) ? Decision.Allow : Authority.Decide(caller.Person, action, null)
-            : Authority.Decide(caller.Person, action, await http.RequestServices.GetRequiredService<TChains>().ChainAsync(unit, http.RequestAborted));
+            : Authority.Decide(caller.Person, action,
+                await ((IUnitChainSource)http.RequestServices.GetRequiredService(chains!)).ChainAsync(unit, http.RequestAborted));
         return decision is Decision.Forbidden refused ? Refusals.Forbidden(refused.Why) : await next(context);
     }
 }

@@ -16,7 +16,11 @@ public static class EndpointPermissions
     public static TBuilder PerformsAtUnit<TChains, TBuilder>(this TBuilder builder, UnitAction action,
         Func<EndpointFilterInvocationContext, string?>? unitOf = null)
         where TChains : IUnitChainSource where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new DeclaredAction(Unit: action)).AddEndpointFilter(new UnitActionFilter<TChains>(action, unitOf));
+        builder.WithMetadata(new DeclaredAction(Unit: action)).AddEndpointFilter(new UnitActionFilter(action, unitOf, typeof(TChains)));
+
+    /// <summary>A unit action that names no unit (the county's settings, the audit log): roles alone decide.</summary>
+    public static TBuilder PerformsCountyWide<TBuilder>(this TBuilder builder, UnitAction action) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DeclaredAction(Unit: action)).AddEndpointFilter(new UnitActionFilter(action, null, null));
 
     /// <summary>An endpoint no signed-in person performs (sign-in; a client system with its API key):
     /// says who does, for the reader and the deny-by-default test.</summary>

@@ -36,6 +36,8 @@ public sealed class DispatchModule : IServiceModule
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         builder.AddNotices();
+        builder.Services.AddSingleton<Permissions.DispatchCaseFacts>();
+        builder.Services.AddSingleton<UnitCopyChains<DispatchDatabase>>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)

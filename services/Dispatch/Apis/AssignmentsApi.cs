@@ -2,7 +2,8 @@ using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Model;
 using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Security;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,13 +16,9 @@ public static class AssignmentsApi
 {
     public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations, IReadOnlyList<DepartmentAssignment> CoHandlers);
 
-    /// <summary>Where a case was filed, for the jurisdiction check of routes about it.</summary>
-    internal static readonly JurisdictionFilter<DispatchDatabase> CaseJurisdiction =
-        new("incidentId", async (c, id) => (await AssignmentStore.FindAsync(c, id))?.PlaceCode);
-
     public static void MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment).AddEndpointFilter(CaseJurisdiction);
+        routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment).Performs(CaseAction.Read);
     }
 
     private static async Task<Results<Ok<AssignmentView>, NotFound>> GetAssignment(DispatchDatabase db, Guid incidentId)

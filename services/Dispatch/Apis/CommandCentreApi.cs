@@ -5,6 +5,8 @@ using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,12 +33,12 @@ public static class CommandCentreApi
     public static void MapCommandCentreApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/dispatch/command-centres/{unitCode}/queue", GetQueue);
-        var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}").AddEndpointFilter(AssignmentsApi.CaseJurisdiction);
-        assignment.MapPost("/departments", AssignDepartments).AddEndpointFilter(new RoleFilter(RoleFilter.Dispatchers));
-        assignment.MapPost("/send-back", SendBack).AddEndpointFilter(new RoleFilter(RoleFilter.Dispatchers));
-        assignment.MapPost("/escalate", Escalate);
-        assignment.MapPost("/pull-up", PullUp).AddEndpointFilter(new RoleFilter(RoleFilter.County));
-        assignment.MapPost("/supervise", Supervise).AddEndpointFilter(new RoleFilter(RoleFilter.County));
+        var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}");
+        assignment.MapPost("/departments", AssignDepartments).Performs(CaseAction.CallInDepartments);
+        assignment.MapPost("/send-back", SendBack).Performs(CaseAction.SendBack);
+        assignment.MapPost("/escalate", Escalate).Performs(CaseAction.MoveUp);
+        assignment.MapPost("/pull-up", PullUp).Performs(CaseAction.PullUp);
+        assignment.MapPost("/supervise", Supervise).Performs(CaseAction.Supervise);
     }
 
     /// <summary>The cases a unit handles now, most urgent first: red, then yellow, then by grade

@@ -3,6 +3,8 @@ using Governance.Dispatch.Data;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +20,8 @@ public static class PolicyApi
 
     public static void MapPolicyApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/policy", GetPolicy);
-        routes.MapPut("/dispatch/policy", PutPolicy).AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
+        routes.MapGet("/dispatch/policy", GetPolicy).Performs(UnitAction.ReadSettings);
+        routes.MapPut("/dispatch/policy", PutPolicy).Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Ok<RoutingPolicy>> GetPolicy(DispatchDatabase db, PolicyStore policies)

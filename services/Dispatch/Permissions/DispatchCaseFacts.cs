@@ -1,0 +1,25 @@
+using Governance.Dispatch.Data;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.UnitCopy;
+
+namespace Governance.Dispatch.Permissions;
+
+/// <summary>
+/// A case as the permission model sees it from Dispatch: its assignment (place, tier, holding unit,
+/// grade, lead department), the co-handlers called in, and Dispatch's copy of the unit tree. Dispatch
+/// does not know who reported a case, so no Dispatch action is granted to a reporter as such (none of
+/// its actions is), and a reporter reads the case through Incidents.
+/// </summary>
+public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
+{
+    public async Task<CaseFacts?> FactsAsync(Guid caseId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        if (await AssignmentStore.FindAsync(c, caseId) is not { } assignment) return null;
+        var place = await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.PlaceCode);
+        var holder = CaseFacts.HolderChainWithin(place, assignment.UnitCode)
+            ?? await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.UnitCode);
+        var coHandlers = (await AssignmentStore.CoHandlersAsync(c, caseId)).Select(h => h.DepartmentCode).ToList();
+        return new CaseFacts(place, assignment.Tier, holder, [], assignment.Grade, assignment.LeadDepartmentCode, coHandlers);
+    }
+}

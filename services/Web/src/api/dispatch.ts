@@ -1,5 +1,6 @@
-// The Dispatch service: command centres' queues, the levers on a case's assignment (departments,
-// send back, escalate, pull up, supervise) and the live feed. Every Dispatch URL the pages use is here.
+// The Dispatch service: command centres' queues, the levers on a case's assignment (吹哨, 退回, 升级,
+// 提级, 催办, 督办), a department's part in a case, the live feed, and the settings the administrator
+// reads. Every Dispatch URL the pages use is here.
 import { getJson, postJson, query, seg } from './http';
 import type { Tier } from './incidents';
 
@@ -11,6 +12,12 @@ export interface QueueItem {
   warning: Warning | null; status: string; leadDepartmentCode: string | null; supervisedAt: string | null;
 }
 export interface CoHandler { department: string; deadline: string }
+/** A department's part in a case it was called in on (吹哨报到), with its own deadline. Fields beyond
+ * the case and the department are optional: Dispatch adds them as the department's work grows. */
+export interface DepartmentPart {
+  incidentId: string; departmentId?: string; role?: 'lead' | 'co-handler' | string; dueAt?: string | null;
+  checkedInAt?: string | null; finishedAt?: string | null; lastFeedbackAt?: string | null;
+}
 /** What the live feed says changed: the pages then read again. */
 export interface CaseChanged { incidentId: string; kind: string }
 
@@ -34,14 +41,52 @@ export function sendBack(incidentId: string, reason: string): Promise<unknown> {
   return postJson(`${assignment(incidentId)}/send-back`, { reason });
 }
 
-export function escalate(incidentId: string, reason: string): Promise<unknown> {
+/** 升级: moves the case up a tier at once (the holder at the township; those above take it over). */
+export function moveUp(incidentId: string, reason: string): Promise<unknown> {
   return postJson(`${assignment(incidentId)}/escalate`, { reason });
 }
 
+/** 提级: a higher tier takes the case. */
 export function pullUp(incidentId: string, reason: string): Promise<unknown> {
   return postJson(`${assignment(incidentId)}/pull-up`, { reason });
 }
 
-export function supervise(incidentId: string, reason: string): Promise<unknown> {
-  return postJson(`${assignment(incidentId)}/supervise`, { reason });
+/** 督办. The instructions go as `note` (issue 11's contract) and as `reason`, which Dispatch read before it. */
+export function supervise(incidentId: string, note: string): Promise<unknown> {
+  return postJson(`${assignment(incidentId)}/supervise`, { note, reason: note });
+}
+
+/** 催办. */
+export function urge(incidentId: string, note: string): Promise<unknown> {
+  return postJson(`${assignment(incidentId)}/urge`, { note });
+}
+
+// ---- A department called in (吹哨报到) ----
+
+/** The cases a department was called in on. */
+export function departmentQueue(departmentId: string): Promise<DepartmentPart[]> {
+  return getJson<DepartmentPart[]>(`/dispatch/departments/${seg(departmentId)}/queue`);
+}
+
+/** 报到. */
+export function checkIn(incidentId: string, departmentId: string): Promise<unknown> {
+  return postJson(`${assignment(incidentId)}/departments/${seg(departmentId)}/check-in`, {});
+}
+
+/** The department's feedback on its part; `finished` ends its part. */
+export function departmentFeedback(incidentId: string, departmentId: string, note: string, finished: boolean): Promise<unknown> {
+  return postJson(`${assignment(incidentId)}/departments/${seg(departmentId)}/feedback`, { note, finished });
+}
+
+// ---- Settings the county administrator reads ----
+
+export const settings = {
+  policy: () => getJson<unknown>('/dispatch/policy'),
+  calendar: () => getJson<unknown>('/dispatch/calendar'),
+  noticeSubscriptions: () => getJson<unknown>('/dispatch/notices/subscriptions'),
+};
+
+/** A service's audit chain verified (county administrators). */
+export function auditVerification(service: 'grids' | 'incidents' | 'dispatch'): Promise<unknown> {
+  return getJson<unknown>(`/${service}/audit/verify`);
 }

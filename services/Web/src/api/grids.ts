@@ -67,12 +67,24 @@ export function staffNames(ids: string[]): Promise<StaffName[]> {
   return getJson<StaffName[]>(`/grids/staff/names${query({ ids: ids.slice(0, 200).join(',') })}`);
 }
 
+/** A member of staff's own record (his department, for a department handler). */
+export async function staffMember(id: string): Promise<{ id: string; name: string; role: string; unitCode: string; departmentId: string | null } | null> {
+  const found = await getJsonOrNull<{ person: { id: string; name: string; role: string; unitCode: string; departmentId: string | null } }>(
+    `/grids/staff/${seg(id)}`);
+  return found?.person ?? null;
+}
+
 export function careSubjects(gridWorkerId: string): Promise<CareSubject[]> {
   return getJson<CareSubject[]>(`/grids/care/subjects${query({ gridWorkerId, limit: 500 })}`);
 }
 
 export function recordVisit(subjectId: string, visit: { visitedBy: string; findings: string }): Promise<unknown> {
   return postJson(`/grids/care/subjects/${seg(subjectId)}/visits`, visit);
+}
+
+/** Full coverage (网格全域覆盖): villages without grids, grids without a grid worker. */
+export function coverage(): Promise<unknown> {
+  return getJson<unknown>('/grids/coverage');
 }
 
 // ---- Standalone sign-in (before anyone is signed in: no identity goes along) ----

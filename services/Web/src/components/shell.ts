@@ -5,9 +5,9 @@ import { signOut } from '../session';
 import { common, currentLang, setLang } from '../i18n';
 import { h } from '../dom';
 import { navigate, refresh } from '../navigation';
-import { homeOf } from '../roles';
 
-export function shell(user: Session | null, path: string): HTMLElement {
+/** `pages`: the pages the person may open, his own first. */
+export function shell(user: Session | null, path: string, pages: string[]): HTMLElement {
   const toggle = h('button', {
     type: 'button', class: 'lang', lang: currentLang() === 'zh-CN' ? 'en' : 'zh-CN', 'aria-label': common('languageLabel'),
     onclick: () => {
@@ -15,9 +15,11 @@ export function shell(user: Session | null, path: string): HTMLElement {
       refresh();
     },
   }, common('language'));
-  // Each role sees its own page; county staff also look at the other two.
-  const all: [string, string][] = [['/worker', common('pageWorker')], ['/command-centre', common('pageBoard')], ['/county', common('pageCounty')]];
-  const links = user?.role.startsWith('county-') ? all : all.filter(([href]) => href === homeOf(user?.role ?? ''));
+  const names: Record<string, string> = {
+    '/worker': common('pageWorker'), '/village': common('pageVillage'), '/command-centre': common('pageBoard'),
+    '/department': common('pageDepartment'), '/county': common('pageCounty'),
+  };
+  const links = pages.map((href) => [href, names[href] ?? href]);
   return h('header', { class: 'top' },
     h('a', { class: 'brand', href: '/', onclick: (e: Event) => { e.preventDefault(); navigate('/'); } }, common('appName')),
     user ? h('nav', { 'aria-label': common('mainNav') },

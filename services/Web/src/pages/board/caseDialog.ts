@@ -1,16 +1,17 @@
 // A case opened from the board: what, where (its place's outline and the point), photos and timeline;
-// calling in departments, sending back to the village, escalating.
-import { escalate, sendBack, type QueueItem } from '../../api/dispatch';
+// calling in departments (inline), and every other action the dispatcher may take on it.
+import type { QueueItem } from '../../api/dispatch';
 import { boundary, unitName } from '../../api/grids';
 import type { Incident } from '../../api/incidents';
 import { categoryName, gradeText, statusName, tierName } from '../../components/caseText';
-import { reasonForm } from '../../components/reasonForm';
-import { announce, clear, countdownText, formatTime, h, openDialog } from '../../dom';
+import { actionButtons } from '../../components/work/actions';
+import type { ActionContext } from '../../components/work/context';
+import { departmentsForm } from '../../components/work/dialogs/departments';
+import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
 import { photoGallery } from '../../photos';
 import { outlineWithPoint } from '../../shapes';
 import { actor, nameActors, timelineList } from '../../timeline';
 import type { BoardContext } from './context';
-import { departmentsForm } from './departmentsForm';
 import { t } from './text';
 
 /** Opens the case; `changed` runs after an action took effect (the dialog is closed by then). */
@@ -20,17 +21,19 @@ export async function openCase(ctx: BoardContext, q: QueueItem, changed: () => P
   const content = h('div', { class: 'case' });
   const closed: (() => void)[] = [];
   const dialog = openDialog(`${t('details')}：${incident.title}`, content, () => closed.forEach((c) => c()));
-  await fillCase(ctx, content, q, incident, async () => {
+  const done = async () => {
     dialog.close();
     await changed();
-  }, closed);
+  };
+  await fillCase(ctx, content, q, incident, { user: ctx.user, catalogue: ctx.catalogue, changed: done }, closed);
 }
 
-async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i: Incident, done: () => Promise<void>,
+async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i: Incident, actions: ActionContext,
   closed: (() => void)[]): Promise<void> {
   const placeName = await unitName(i.unitCode);
   const shape = await boundary(i.unitCode);
-  const departments = await ctx.departments();
+  const mayCallIn = i.allowedActions?.includes('call-in-departments') ?? false;
+  const departments = mayCallIn ? await ctx.departments() : [];
   const point: [number, number] | null = i.location ? [i.location.lng, i.location.lat] : null;
   const reporter = actor(i.reportedBy);
   const facts: [string, string | HTMLElement][] = [
@@ -47,15 +50,7 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
   closed.push(photos.dispose);
   const timeline = timelineList(i.timeline ?? [], { tiers: true });
   void nameActors(reporter);
-
-  const reasonAction = (label: string, send: (reason: string) => Promise<unknown>, doneText: string, name: string) => reasonForm({
-    class: 'reason-form', name, label: `${label} · ${t('reason')}`, submit: label, required: t('reasonRequired'),
-    send: async (reason) => {
-      await send(reason);
-      announce(doneText);
-      await done();
-    },
-  });
+  const buttons = actionButtons(actions, i, { skip: ['call-in-departments'] });
 
   clear(content,
     h('div', { class: 'case-grid' },
@@ -67,8 +62,6 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
         shape ? outlineWithPoint([shape], point, t('mapLabel', { place: placeName })) : null,
         h('figcaption', { class: 'muted small' }, point ? `${placeName} · ${point[1].toFixed(5)}, ${point[0].toFixed(5)}` : t('noLocation')))),
     h('h3', {}, t('timeline')), timeline,
-    departments.length ? [h('h3', {}, t('assign')), departmentsForm(i, q.leadDepartmentCode, departments, done)] : null,
-    h('div', { class: 'two' },
-      q.tier === 'township' ? reasonAction(t('sendBack'), (r) => sendBack(i.id, r), t('sendBackDone'), 'send-back-reason') : null,
-      q.tier !== 'county' ? reasonAction(t('escalate'), (r) => escalate(i.id, r), t('escalateDone'), 'escalate-reason') : null));
+    buttons.length ? [h('h3', {}, t('actions')), h('div', { class: 'actions case-actions' }, buttons)] : null,
+    mayCallIn && departments.length ? [h('h3', {}, t('assign')), departmentsForm(i, departments, actions.changed)] : null);
 }

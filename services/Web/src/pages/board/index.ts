@@ -1,10 +1,14 @@
 // The township command centre's dispatch board (镇街基层治理指挥中心): the queue, most urgent first,
-// with live countdowns and yellow/red cards; a case's details, timeline and place; assigning a lead
-// department and co-handlers, sending back to the village, escalating. Live over server-sent events.
+// with live countdowns and yellow/red cards; a case's details, timeline and place, and the actions the
+// dispatcher may take on it (吹哨, 签收, 办结, 退回, 升级 …). Its other tab is the dispatcher's work list:
+// what is his to do now, requests from the villages to move a case up, overdue cases below. Live over
+// server-sent events.
 import { liveEventsUrl, queue, type CaseChanged } from '../../api/dispatch';
 import { departments as listDepartments, unit, type Department } from '../../api/grids';
 import { incident, loadCatalogue, type Incident } from '../../api/incidents';
 import { liveBadge } from '../../components/liveBadge';
+import { tabs } from '../../components/tabs';
+import { workList } from '../../components/work/workList';
 import { clear, errorText, h, startCountdowns } from '../../dom';
 import { openStream } from '../../live';
 import type { Page } from '../../page';
@@ -21,6 +25,7 @@ export const page: Page = {
     const incidents = new Map<string, Promise<Incident | null>>();
     let departments: Department[] | null = null;
     const ctx: BoardContext = {
+      user,
       catalogue: await loadCatalogue(),
       fresh: new Map<string, number>(),
       detail: (id, reload = false) => {
@@ -37,12 +42,18 @@ export const page: Page = {
       h('caption', { class: 'sr-only' }, t('queue')),
       h('thead', {}, h('tr', {}, queueColumns().map((c) => h('th', { scope: 'col' }, c)))),
       body);
+    const work = workList({ user, catalogue: ctx.catalogue, changed: () => reloadAll(), others: () => work.cases() },
+      { loaded: (items) => views.label('work', t('workTab', { n: items.length })) });
+    const views = tabs([
+      { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table)) },
+      { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
+    ], params.get('tab') === 'work' ? 'work' : 'board');
     clear(main,
       h('div', { class: 'page-head board-head' }, h('h1', {}, `${me?.name ?? unitCode} · ${t('title')}`), live.element),
-      counts,
-      h('div', { class: 'table-wrap' }, table));
+      views.element);
     const stopCountdowns = startCountdowns(main);
-    const open = (q: Parameters<typeof openCase>[1]) => void openCase(ctx, q, reload);
+    const reloadAll = async () => { await Promise.all([reload(), work.load()]); };
+    const open = (q: Parameters<typeof openCase>[1]) => void openCase(ctx, q, reloadAll);
 
     // One reading at a time; a change during it asks for one more.
     let loading: Promise<void> | null = null;
@@ -70,7 +81,7 @@ export const page: Page = {
     // Live: the feed says when something changed; the queue is then read again.
     let timer = 0;
     const stream = openStream(liveEventsUrl(unitCode), (type, data) => {
-      if (type === 'ready') { void reload(); return; }
+      if (type === 'ready') { void reloadAll(); return; }
       if (type !== 'case-changed') return;
       try {
         const changed = JSON.parse(data) as CaseChanged;
@@ -80,11 +91,11 @@ export const page: Page = {
         // an event we cannot read still means "look again"
       }
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => void reload(), 150);
+      timer = window.setTimeout(() => void reloadAll(), 150);
     }, live.show);
     // Between events the cards change with time alone (yellow at 75 %): look again every minute.
-    const poll = window.setInterval(() => void reload(), 60000);
-    await reload();
+    const poll = window.setInterval(() => void reloadAll(), 60000);
+    await reloadAll();
 
     return () => {
       stream.close();

@@ -1,18 +1,19 @@
 // The cases under the dashboard: what a unit handles now (its queue), or a grid's open cases; each
-// opens to its timeline, and the county may supervise (督办) or pull it up (提级).
-import { pullUp, queue, supervise } from '../../api/dispatch';
+// opens to its timeline, with exactly the actions the caller may take (督办, 催办, 提级 …).
+import { queue } from '../../api/dispatch';
 import { children, unitName, type Unit } from '../../api/grids';
 import { incident, incidents, type Catalogue, type Incident } from '../../api/incidents';
 import { categoryName, gradeText, tierName } from '../../components/caseText';
-import { reasonForm } from '../../components/reasonForm';
-import { announce, clear, countdownText, formatTime, h, openDialog } from '../../dom';
+import { actionButtons } from '../../components/work/actions';
+import type { ActionContext } from '../../components/work/context';
+import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
 import { common } from '../../i18n';
 import { timelineList } from '../../timeline';
 import type { CountyContext } from './context';
 import { t } from './text';
 
 interface Row { id: string; title: string; category: string; grade: string; place: string; dueAt: string | null;
-  warning: string | null; supervisedAt: string | null; tier: string | null }
+  warning: string | null; supervisedAt: string | null; tier: string | null; incident: Incident | null }
 
 /** The unit's own queue, into slot. */
 export async function renderCases(ctx: CountyContext, slot: HTMLElement, here: Unit): Promise<void> {
@@ -20,7 +21,7 @@ export async function renderCases(ctx: CountyContext, slot: HTMLElement, here: U
   const rows = await Promise.all(items.map(async (q) => {
     const found = await incident(q.incidentId).catch(() => null);
     return caseRow(ctx, { id: q.incidentId, title: found?.title ?? q.incidentId.slice(0, 8), category: q.category, grade: q.grade,
-      place: q.placeCode, dueAt: q.dueAt, warning: q.warning, supervisedAt: q.supervisedAt, tier: q.tier });
+      place: q.placeCode, dueAt: q.dueAt, warning: q.warning, supervisedAt: q.supervisedAt, tier: q.tier, incident: found });
   }));
   clear(slot, h('h2', {}, t('casesHere', { unit: here.name })), caseTable(rows));
 }
@@ -33,7 +34,7 @@ export async function showGrid(ctx: CountyContext, content: HTMLElement, here: U
   for (const i of lists.flat()) byId.set(i.id, i);
   const open = [...byId.values()].filter((i) => i.status !== 'closed' && i.status !== 'merged');
   const rows = open.map((i) => caseRow(ctx, { id: i.id, title: i.title, category: i.category, grade: i.grade, place: i.unitCode,
-    dueAt: i.dueAt, warning: i.flaggedOverdueAt ? 'red' : null, supervisedAt: i.supervisedAt, tier: i.tier }));
+    dueAt: i.dueAt, warning: i.flaggedOverdueAt ? 'red' : null, supervisedAt: i.supervisedAt, tier: i.tier, incident: i }));
   clear(content, h('p', { class: 'muted' }, t('noFigures')),
     h('section', { class: 'card' }, h('h2', {}, t('casesGrid', { unit: here?.name ?? code })), caseTable(await Promise.all(rows))));
 }
@@ -41,7 +42,7 @@ export async function showGrid(ctx: CountyContext, content: HTMLElement, here: U
 function caseTable(rows: HTMLTableRowElement[]): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'muted' }, t('noCases'));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'queue' },
-    h('thead', {}, h('tr', {}, [common('yellow') + '/' + common('red'), t('colTier'), t('colDue'), t('colCase'), t('actions'), ''].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, [common('yellow') + '/' + common('red'), t('colTier'), t('colDue'), t('colCase'), t('actions')].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows)));
 }
 
@@ -53,23 +54,11 @@ async function caseRow(ctx: CountyContext, r: Row): Promise<HTMLTableRowElement>
     h('td', {}, r.dueAt ? h('span', { class: 'countdown', 'data-due': r.dueAt }, countdownText(r.dueAt)) : ''),
     h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => void caseDialog(r.id, ctx.catalogue) }, r.title),
       h('div', { class: 'muted small' }, `${categoryName(ctx.catalogue, r.category)} · ${r.grade} · ${await unitName(r.place)}`)),
-    h('td', {}, r.tier !== 'county' ? h('button', { type: 'button', onclick: () => leverDialog(ctx, r.id, r.title, 'pull-up') }, t('pullUp')) : ''),
-    h('td', {}, h('button', { type: 'button', onclick: () => leverDialog(ctx, r.id, r.title, 'supervise') }, t('supervise'))));
+    h('td', {}, h('div', { class: 'actions row-actions' }, r.incident ? actionButtons(actionsOf(ctx), r.incident) : null)));
 }
 
-function leverDialog(ctx: CountyContext, id: string, title: string, lever: 'pull-up' | 'supervise'): void {
-  const label = lever === 'pull-up' ? t('pullUp') : t('supervise');
-  const form = reasonForm({
-    label: t('reason'), submit: label, rows: 3,
-    before: [h('button', { type: 'button', onclick: () => dialog.close() }, common('cancel'))],
-    send: async (reason) => {
-      await (lever === 'pull-up' ? pullUp(id, reason) : supervise(id, reason));
-      announce(lever === 'pull-up' ? t('pulledUp') : t('supervised'));
-      dialog.close();
-      await ctx.refresh();
-    },
-  });
-  const dialog = openDialog(`${label}：${title}`, form);
+function actionsOf(ctx: CountyContext): ActionContext {
+  return { user: ctx.user, catalogue: ctx.catalogue, changed: ctx.refresh };
 }
 
 async function caseDialog(id: string, catalogue: Catalogue): Promise<void> {

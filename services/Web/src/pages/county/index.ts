@@ -1,15 +1,20 @@
-// The county dashboard (区县治理中心): headline rates for a period, open and overdue per tier,
-// escalations by reason and township, filed vs closed, a map of units coloured by case density,
-// drill-down county → township → village → grid → case, and pull-up (提级) / supervise (督办).
+// The county centre (区县治理中心): the dashboard — headline rates for a period, open and overdue per
+// tier, moves up by reason and township, filed vs closed, a map of units coloured by case density,
+// drill-down county → township → village → grid → case with the actions the caller may take (督办,
+// 催办, 提级 …) — and, for the county's handlers, their work list. The administrator reads the
+// dashboard and the system's settings; he handles no case.
 import { liveEventsUrl } from '../../api/dispatch';
 import { unit, unitPath, type Level, type Unit } from '../../api/grids';
 import { query } from '../../api/http';
-import { loadCatalogue } from '../../api/incidents';
+import { loadCatalogue, type Incident } from '../../api/incidents';
 import { liveBadge } from '../../components/liveBadge';
+import { tabs } from '../../components/tabs';
+import { workList, type WorkList } from '../../components/work/workList';
 import { announce, clear, errorText, field, formatDate, h, startCountdowns } from '../../dom';
 import { common } from '../../i18n';
 import { openStream, type LiveStream } from '../../live';
 import type { Page } from '../../page';
+import { adminLinks } from './admin';
 import { showGrid } from './cases';
 import type { CountyContext } from './context';
 import { t } from './text';
@@ -57,7 +62,17 @@ export const page: Page = {
     const crumbs = h('nav', { class: 'crumbs', 'aria-label': t('drill') });
     const content = h('div', { class: 'dashboard' });
     const title = h('h1', { id: 'dash-title' }, t('title'));
-    clear(main, h('div', { class: 'page-head' }, title), controls, crumbs, content);
+    const dashboard = h('div', {}, controls, crumbs, content);
+    // Handlers of the county tier have cases of their own; the administrator configures the system.
+    const handles = user.role === 'county-supervisor' || user.role === 'county-dispatcher';
+    const work: WorkList | null = handles ? workList({ user, catalogue: ctx.catalogue, changed: async () => { await work?.load(); await show(false); },
+      others: (): Incident[] => work?.cases() ?? [] }, { loaded: (items) => views?.label('work', t('workTab', { n: items.length })) }) : null;
+    const views = work ? tabs([
+      { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
+      { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
+    ], params.get('tab') === 'work' ? 'work' : 'dashboard') : null;
+    clear(main, h('div', { class: 'page-head' }, title), views?.element ?? dashboard,
+      user.role === 'county-administrator' ? adminLinks() : null);
     const stopCountdowns = startCountdowns(main);
     const view = unitView(ctx, content);
 
@@ -111,7 +126,7 @@ export const page: Page = {
       }
     }
 
-    await show();
+    await Promise.all([show(), work?.load()]);
     return () => {
       source?.close();
       window.clearTimeout(refreshTimer);

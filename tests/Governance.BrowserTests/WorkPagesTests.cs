@@ -19,6 +19,7 @@ namespace Governance.BrowserTests;
 public sealed class WorkPagesTests : BrowserFixture
 {
     private const string VillageHandler = "village-handler-" + Demo.Village;
+    private const string Dispatcher = "township-dispatcher-" + Demo.Township;
 
     /// <summary>Codes that are no button: reading is the details button, 即知即办 happens while filing,
     /// 包案 and its sign-off have no endpoint yet.</summary>
@@ -144,6 +145,55 @@ public sealed class WorkPagesTests : BrowserFixture
         var steps = resolved.GetProperty("timeline").EnumerateArray()
             .Where(e => e.GetProperty("actor").GetString() == handler).Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.That(steps, Is.SupersetOf(new[] { "checked-in", "accepted", "department-feedback", "resolved" }), "each step is his, on the timeline");
+    }
+
+    [Test]
+    public async Task A_request_to_move_up_waits_for_the_township_which_declines_it_with_a_reason()
+    {
+        var id = await FileAsync("dispute", "III", $"土地流转纠纷 {Guid.NewGuid().ToString()[..4]}", "承包地流转费用争议");
+        await WaitForAsync(id, i => i.GetProperty("tier").GetString() == "village", "the case to reach the village");
+        var title = (await CaseAsync(id)).GetProperty("title").GetString()!;
+
+        // The village asks the township to take it (提请上级): the case stays until the township decides.
+        var village = await Browser.OpenAsync("village", 1280, 900);
+        await SignInAsync(village, VillageHandler, "/village");
+        var card = village.Locator("article.task", new() { HasText = title });
+        await card.Locator("[data-action='request-move-up']").ClickAsync();
+        var dialog = village.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("理由").FillAsync("涉及跨村土地，村级无权处理");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "提请上级", Exact = true }).ClickAsync();
+        await Expect(village.Locator(".toast")).ToContainTextAsync("已提请上级");
+        await Expect(card.Locator("[data-action='request-move-up']")).ToHaveCountAsync(0);
+        Assert.That((await CaseAsync(id)).GetProperty("tier").GetString(), Is.EqualTo("village"), "asking does not move the case");
+
+        // The township sees the request in its work list and declines it, with a reason.
+        var board = await Browser.OpenAsync("board", 1440, 900);
+        await SignInAsync(board, Dispatcher, "/command-centre");
+        await board.GetByRole(AriaRole.Tab, new() { Name = "我的待办" }).ClickAsync();
+        var request = board.Locator("[data-bucket='move-up-requests'] article.task", new() { HasText = title });
+        await Expect(request).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Assert.That(await ButtonsOfAsync(request), Is.EqualTo(await AllowedForAsync(Dispatcher, id)));
+        await request.Locator("[data-action='decide-move-up']").ClickAsync();
+        var decide = board.GetByRole(AriaRole.Dialog);
+        await Expect(decide).ToContainTextAsync("涉及跨村土地");
+        await decide.GetByLabel("退回申请").CheckAsync();
+        // Declining needs a reason: without one nothing is sent.
+        await decide.GetByRole(AriaRole.Button, new() { Name = "审核提请", Exact = true }).ClickAsync();
+        await Expect(decide.GetByLabel("退回理由（退回时必填）")).ToHaveAttributeAsync("aria-invalid", "true");
+        await decide.GetByLabel("退回理由（退回时必填）").FillAsync("属村内承包合同纠纷，请村调委会先行调解");
+        await Browser.ScreenshotAsync(board, "board-decline-request");
+        await decide.GetByRole(AriaRole.Button, new() { Name = "审核提请", Exact = true }).ClickAsync();
+        await Expect(board.Locator(".toast")).ToContainTextAsync("已退回申请");
+        await Expect(request).ToHaveCountAsync(0);
+
+        var after = await CaseAsync(id);
+        Assert.That(after.GetProperty("tier").GetString(), Is.EqualTo("village"), "declined: the case stays with the village");
+        var declined = after.GetProperty("timeline").EnumerateArray().Last(e => e.GetProperty("action").GetString() == "escalation-declined");
+        Assert.That(declined.GetProperty("actor").GetString(), Is.EqualTo(Dispatcher));
+        Assert.That(declined.GetProperty("reason").GetString(), Does.Contain("村调委会"));
+        // The village sees it back on its list, and may ask again.
+        await village.GetByRole(AriaRole.Button, new() { Name = "刷新" }).ClickAsync();
+        await Expect(card.Locator("[data-action='request-move-up']")).ToHaveCountAsync(1);
     }
 
     // ---- The API, as the test officer and as the people of the pages ----

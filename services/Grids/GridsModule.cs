@@ -22,8 +22,12 @@ public sealed class GridsModule : IServiceModule
     public const string ServiceName = "grids";
     public string Name => ServiceName;
 
-    public void AddServices(WebApplicationBuilder builder) =>
+    public void AddServices(WebApplicationBuilder builder)
+    {
         builder.AddServiceDatabase(ServiceName, options => new GridsDatabase(options));
+        // The unit chains the endpoint filters ask for (GridsPermissions).
+        builder.Services.AddSingleton<GridsUnitChains>();
+    }
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>
         bus.AddServiceConsumer<UnitSnapshotRequestedConsumer>(ServiceName);

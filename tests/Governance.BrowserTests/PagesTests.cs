@@ -161,6 +161,13 @@ public sealed class PagesTests : BrowserFixture
         await phone.GetByLabel("处理情况", new() { Exact = true }).FillAsync("已更换灯泡");
         await phone.GetByRole(AriaRole.Button, new() { Name = "上报", Exact = true }).ClickAsync();
         await Expect(phone.Locator(".toast")).ToContainTextAsync(spot);
+        // Stored as settled there: closed, with what was done on its timeline.
+        var spotCase = (await http.GetFromJsonAsync<JsonElement>($"/incidents?unitCode={Demo.Courtyard}&limit=200")).EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == spot);
+        var spotDetail = await http.GetFromJsonAsync<JsonElement>($"/incidents/{spotCase.GetProperty("id").GetGuid()}");
+        Assert.That(spotDetail.GetProperty("status").GetString(), Is.EqualTo("closed"));
+        Assert.That(spotDetail.GetProperty("timeline").EnumerateArray().Select(t => (t.GetProperty("action").GetString(), t.GetProperty("reason").GetString())),
+            Does.Contain(("resolved-on-the-spot", "已更换灯泡")));
 
         // Verify the task someone else resolved.
         var card = phone.Locator("article.task", new() { HasText = task });

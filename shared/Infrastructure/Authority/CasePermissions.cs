@@ -28,8 +28,10 @@ public static class CasePermissions
         [CaseAction.CallInDepartments] = [new(Holder, RoleTiers.CommandCentre, CommandTiers)],
         [CaseAction.DepartmentWork] = [new(Department)],
         [CaseAction.Urge] = [new(Above), new(Leader)],
-        [CaseAction.Supervise] = [new(Above), new(Leader)],
-        [CaseAction.PullUp] = [new(Above)],
+        // On the county tier nobody is above: the county's supervisors (督查员) press the departments they called in.
+        [CaseAction.Supervise] = [new(Above), new(Leader), new(Holder, [Security.Roles.CountySupervisor], [Tier.County])],
+        // 提级: the township over its villages, the county over all — not a village over its courtyards.
+        [CaseAction.PullUp] = [new(Above, RoleTiers.CommandCentre)],
         [CaseAction.TakeInHand] = [new(Leader), new(Above, [Security.Roles.CountySupervisor])],
         [CaseAction.SignOff] = [new(Leader, Condition: GrantCondition.InHandOfCaller), new(Above, [Security.Roles.CountySupervisor], Condition: GrantCondition.InHandOfCaller)],
         [CaseAction.Regrade] = [new(Holder), new(Above)],

@@ -33,10 +33,16 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
 
     public override string ToString()
     {
-        var text = Relation.ToString().ToLowerInvariant();
+        var text = Hosting.Codes.Of(Relation);
         if (Roles is not null) text += $" as {string.Join(" or ", Roles)}";
         if (Tiers is not null) text += $" on the {string.Join(" or ", Tiers.Select(t => t.ToString().ToLowerInvariant()))} tier";
-        if (Condition != GrantCondition.None) text += $" ({Condition})";
+        text += Condition switch
+        {
+            GrantCondition.GradeIV => ", grade IV only",
+            GrantCondition.NotResolverNorHolder => ", never the person who resolved it nor a holder",
+            GrantCondition.InHandOfCaller => ", only who took it in hand",
+            _ => "",
+        };
         return text;
     }
 }

@@ -85,7 +85,8 @@ public sealed class CommandCentreTests
         Assert.That(returned.Timeline.Last(t => t.Action == "returned").Reason, Is.EqualTo("属邻里纠纷，村调委会可调解"));
 
         var again = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "again" }, "township-dispatcher");
-        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only township cases go back down");
+        // Back on the village tier its holder has no 退回 (the model gives it to the township and county tiers).
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only township and county cases go back down");
     }
 
     [Test]
@@ -104,7 +105,8 @@ public sealed class CommandCentreTests
         Assert.That(supervised.Timeline.Last().Reason, Is.EqualTo("限期三日内报送处置方案"));
 
         var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "higher" }, "county-supervisor");
-        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "the county does not escalate further");
+        // The county's holder has no 升级: there is nowhere higher to go.
+        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the county does not escalate further");
     }
 
     [Test]

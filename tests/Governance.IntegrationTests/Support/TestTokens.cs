@@ -22,12 +22,15 @@ public static class TestTokens
     public static readonly string[] OfficerRoles =
         [Roles.GridWorkerFullTime, Roles.VillageHandler, Roles.Mediator, Roles.TownshipDispatcher, Roles.CountySupervisor, Roles.CountyAdministrator];
 
-    /// <summary>A token for one role at one unit; without a role, the county officer's.</summary>
-    public static string For(string user, string? role = null, string unit = Demo.County, string? department = null) =>
-        Issuer.Issue(user, user, role is null ? OfficerRoles : [role], [unit], department);
+    /// <summary>A token for one role at one unit; without a role, the county officer's. A leader post
+    /// (联系点) comes on top of the role: <paramref name="leaderUnits"/> are the units he is linked to.</summary>
+    public static string For(string user, string? role = null, string unit = Demo.County, string? department = null,
+        IEnumerable<string>? leaderUnits = null) =>
+        Issuer.Issue(user, user, role is null ? OfficerRoles : [role], [unit], department, leaderUnits);
 
-    public static AuthenticationHeaderValue Bearer(string user = "test-officer", string? role = null, string unit = Demo.County, string? department = null) =>
-        new("Bearer", For(user, role, unit, department));
+    public static AuthenticationHeaderValue Bearer(string user = "test-officer", string? role = null, string unit = Demo.County,
+        string? department = null, IEnumerable<string>? leaderUnits = null) =>
+        new("Bearer", For(user, role, unit, department, leaderUnits));
 
     /// <summary>Someone who may verify a case below the county without holding it: a county supervisor.</summary>
     public static AuthenticationHeaderValue Verifier(string user = "test-verifier") => Bearer(user, Roles.CountySupervisor);

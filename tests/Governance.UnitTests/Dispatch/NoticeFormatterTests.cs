@@ -87,7 +87,7 @@ public class NoticeFormatterTests
         using var json = JsonDocument.Parse(NoticeFormatter.Body(NoticeChannel.DingTalk, Red));
         Assert.That(json.RootElement.GetProperty("msgtype").GetString(), Is.EqualTo("markdown"));
         var markdown = json.RootElement.GetProperty("markdown");
-        Assert.That(markdown.GetProperty("title").GetString(), Is.EqualTo(NoticeFormatter.Headline(Red)));
+        Assert.That(markdown.GetProperty("title").GetString(), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
         Assert.That(markdown.GetProperty("text").GetString(), Does.StartWith("#### 【红牌】").And.Contain("\n\n> 承办单位：清石村（500101001001）"));
     }
 
@@ -97,8 +97,14 @@ public class NoticeFormatterTests
         var body = NoticeFormatter.Body(NoticeChannel.Webhook, Red);
         Assert.That(body, Does.Contain("矛盾纠纷"), "Chinese as it is, not \\u escapes");
         using var json = JsonDocument.Parse(body);
-        Assert.That(json.RootElement.GetProperty("title").GetString(), Is.EqualTo(NoticeFormatter.Headline(Red)));
-        Assert.That(json.RootElement.GetProperty("text").GetString(), Is.EqualTo(NoticeFormatter.Text(Red)));
+        Assert.That(json.RootElement.GetProperty("title").GetString(), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
+        Assert.That(json.RootElement.GetProperty("text").GetString(), Is.EqualTo(
+            "【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级\n" +
+            "案件编号：0195f0a0-0000-7000-8000-000000000001\n" +
+            "发生地点：桥柏院落（500101001001001001）\n" +
+            "承办单位：清石村（500101001001）\n" +
+            "办理时限：2026-03-05 09:00（北京时间）\n" +
+            "时间：2026-03-05 09:00（北京时间）"));
         var e = json.RootElement.GetProperty("event");
         Assert.That(e.GetProperty("incidentId").GetGuid(), Is.EqualTo(Case));
         Assert.That((e.GetProperty("kind").GetString(), e.GetProperty("category").GetString(), e.GetProperty("grade").GetString(), e.GetProperty("tier").GetString()),

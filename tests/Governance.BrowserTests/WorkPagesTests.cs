@@ -196,6 +196,24 @@ public sealed class WorkPagesTests : BrowserFixture
         await Expect(card.Locator("[data-action='request-move-up']")).ToHaveCountAsync(1);
     }
 
+    [Test]
+    public async Task The_county_administrator_reads_the_dashboard_and_the_settings_and_has_no_work_list()
+    {
+        var account = await DemoAccountAsync("county-administrator");
+        var page = await Browser.OpenAsync("admin", 1440, 1000);
+        await SignInAsync(page, account.GetProperty("userId").GetString()!, "/county");
+        await Expect(page.Locator("[data-figure='filed']")).ToBeVisibleAsync();
+        // He configures the system; he handles no case.
+        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "分级分类路由策略" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.Locator("pre.json")).ToContainTextAsync("\"rules\"");
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Button, new() { Name = "审计日志校验（incidents）" }).ClickAsync();
+        await Expect(dialog.Locator("pre.json")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "county-administrator");
+    }
+
     // ---- The API, as the test officer and as the people of the pages ----
 
     private async Task<Guid> FileAsync(string category, string grade, string title, string description)

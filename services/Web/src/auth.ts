@@ -12,7 +12,8 @@ let tokensOffered = false;
 export async function listAccounts(): Promise<StaffMember[]> {
   const demo = await demoAccounts();
   tokensOffered = demo !== null;
-  if (demo) return demo.map((a) => ({ id: a.userId, name: a.name, role: a.role, unitCode: a.unitCode, departmentId: a.departmentId ?? null }));
+  if (demo) return demo.map((a) => ({ id: a.userId, name: a.name, role: a.role, unitCode: a.unitCode, departmentId: a.departmentId ?? null,
+    departmentName: a.departmentName ?? null }));
   return activeStaff();
 }
 

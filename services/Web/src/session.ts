@@ -8,6 +8,7 @@ export interface StaffMember {
   unitCode: string;
   /** A department handler's department (吹哨报到), when the account list gives it. */
   departmentId?: string | null;
+  departmentName?: string | null;
 }
 
 export interface Session extends StaffMember {

@@ -14,7 +14,11 @@ export interface CareSubject {
   lastVisitAt: string | null; visitDueAt: string;
 }
 export interface Located { courtyard: Unit | null; grid: Unit | null }
-export interface DemoAccount { userId: string; name: string; role: string; unitCode: string; departmentId?: string | null }
+export interface DemoAccount {
+  userId: string; name: string; role: string; unitCode: string;
+  /** A department handler's department. */
+  departmentId?: string | null; departmentName?: string | null;
+}
 
 // ---- Units, cached for the page's life ----
 

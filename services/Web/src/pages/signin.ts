@@ -61,7 +61,7 @@ export const page: Page = {
       byGroup.map(([g, people]) => h('div', { class: 'account-group' }, h('h3', {}, t(g)),
         h('ul', { class: 'quick' }, people.map((p) => h('li', {},
           h('button', { type: 'button', class: 'big', 'data-account': p.id, onclick: () => void go(p) },
-            h('strong', {}, roleName(p.role)), h('span', {}, `${p.name} · ${p.unitCode}`))))))));
+            h('strong', {}, roleName(p.role)), h('span', {}, `${p.name} · ${p.departmentName ?? p.unitCode}`))))))));
 
     const picker = () => {
       const select = h('select', { name: 'account', required: true });

@@ -71,8 +71,8 @@ export const page: Page = {
       { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
     ], params.get('tab') === 'work' ? 'work' : 'dashboard') : null;
-    clear(main, h('div', { class: 'page-head' }, title), views?.element ?? dashboard,
-      user.role === 'county-administrator' ? adminLinks() : null);
+    clear(main, h('div', { class: 'page-head' }, title),
+      user.role === 'county-administrator' ? adminLinks() : null, views?.element ?? dashboard);
     const stopCountdowns = startCountdowns(main);
     const view = unitView(ctx, content);
 

@@ -32,6 +32,8 @@ public sealed class DispatchModule : IServiceModule
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<Router>();
         builder.Services.AddSingleton<Escalator>();
+        builder.Services.AddSingleton<MissedDeadlines>();
+        builder.Services.AddSingleton<DepartmentCalls>();
         builder.Services.Configure<DeadlineSweeperOptions>(builder.Configuration.GetSection("Dispatch:Deadlines"));
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
@@ -61,6 +63,8 @@ public sealed class DispatchModule : IServiceModule
         routes.MapPolicyApi();
         routes.MapAssignmentsApi();
         routes.MapCommandCentreApi();
+        routes.MapUrgeApi();
+        routes.MapDepartmentsApi();
         routes.MapCalendarApi();
         routes.MapNoticesApi();
         routes.MapLiveEventsApi();

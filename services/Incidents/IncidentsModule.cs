@@ -42,6 +42,10 @@ public sealed class IncidentsModule : IServiceModule
         bus.AddServiceConsumer<IncidentSupervisedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentDepartmentsAssignedConsumer>(ServiceName);
         bus.AddServiceConsumer<DeadlineWarningConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentUrgedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentNotifiedAboveConsumer>(ServiceName);
+        bus.AddServiceConsumer<DepartmentCheckedInConsumer>(ServiceName);
+        bus.AddServiceConsumer<DepartmentFedBackConsumer>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

@@ -11,10 +11,14 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Dispatch.Apis;
 
-/// <summary>A case's assignment with its escalation history and co-handlers.</summary>
+/// <summary>A case's assignment with its escalations, the departments called in and the history of
+/// every step Dispatch took on it, with who took it.</summary>
 public static class AssignmentsApi
 {
-    public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations, IReadOnlyList<DepartmentAssignment> CoHandlers);
+    /// <param name="CoHandlers">The co-handlers and their deadlines (as before departments had parts).</param>
+    /// <param name="Departments">Every department called in now, lead included, with its check-in and feedback.</param>
+    public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations, IReadOnlyList<DepartmentAssignment> CoHandlers,
+        IReadOnlyList<DepartmentPart> Departments, IReadOnlyList<HistoryEntry> History);
 
     public static void MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
@@ -26,7 +30,10 @@ public static class AssignmentsApi
         await using var c = await db.OpenAsync();
         var assignment = await AssignmentStore.FindAsync(c, incidentId);
         if (assignment is null) return TypedResults.NotFound();
-        return TypedResults.Ok(new AssignmentView(assignment, await AssignmentStore.EscalationsAsync(c, incidentId),
-            await AssignmentStore.CoHandlersAsync(c, incidentId)));
+        var departments = await DepartmentPartStore.ForCaseAsync(c, incidentId);
+        var coHandlers = departments.Where(d => d.Role == DepartmentRole.CoHandler).Select(d => new DepartmentAssignment(d.DepartmentCode, d.DueAt)).ToList();
+        return TypedResults.Ok(new AssignmentView(assignment, await AssignmentStore.EscalationsAsync(c, incidentId), coHandlers,
+            departments.Select(d => d.Role == DepartmentRole.Lead ? d with { DueAt = d.OwnDueAt(assignment) } : d).ToList(),
+            await HistoryStore.ListAsync(c, incidentId)));
     }
 }

@@ -53,7 +53,7 @@ public static class NoticeLabels
         NoticeKind.Escalated => "【升级】",
         NoticeKind.Yellow => "【黄牌】",
         NoticeKind.Red => "【红牌】",
-        NoticeKind.FlaggedOverdue => "【超期督办】",
+        NoticeKind.FlaggedOverdue => "【超期预警】",
         NoticeKind.Supervised => "【督办】",
         _ => "【退回】",
     };

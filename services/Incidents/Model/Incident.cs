@@ -53,4 +53,10 @@ public static class TimelineAction
     public const string MediationAgreed = "mediation-agreed";
     public const string MediationFailed = "mediation-failed";
     public const string PhotoAdded = "photo-added";
+    // Dispatch's news with the person (or system:<job>) who took the step.
+    public const string NotifiedAbove = "notified-above";
+    public const string Urged = "urged";
+    public const string DepartmentCheckedIn = "department-checked-in";
+    public const string DepartmentFeedback = "department-feedback";
+    public const string DepartmentFinished = "department-finished";
 }

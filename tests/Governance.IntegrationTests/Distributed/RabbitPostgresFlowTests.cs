@@ -31,6 +31,8 @@ public sealed class RabbitPostgresFlowTests
     {
         _environment = await PostgresRabbitEnvironment.CreateAsync("flow");
         _host = await InProcessHost.StartAsync(_environment.Settings(), _time);
+        // These tests follow cases up the ladder: every missed deadline escalates here.
+        await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);
     }
 
     [OneTimeTearDown]
@@ -231,7 +233,7 @@ public sealed class RabbitPostgresFlowTests
         await _host.Http.PostAsJsonAsync($"/incidents/{asked.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
         await WaitForAsync(asked.Id, i => i.Tier == "township", "the requested escalation");
 
-        var regraded = await FileWhenUnitsKnownAsync(Demo.Courtyard, "work-safety", "IV");
+        var regraded = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "IV");
         await WaitForAsync(regraded.Id, i => i.Tier == "courtyard", "routing");
         await _host.Http.PostAsJsonAsync($"/incidents/{regraded.Id}/grade", new { grade = "II", reason = "隐患扩大" }, "gw-zhang");
         await WaitForAsync(regraded.Id, i => i.Tier == "township", "the re-graded climb");

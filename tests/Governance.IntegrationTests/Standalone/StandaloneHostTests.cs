@@ -75,7 +75,7 @@ public sealed class StandaloneHostTests
     {
         var response = await _host.Http.PostAsJsonAsync("/incidents", new
         {
-            unitCode = Demo.Courtyard, category = "work-safety", grade = "II", title = "山体滑坡隐患", description = "后山出现裂缝",
+            unitCode = Demo.Courtyard, category = "work-safety", grade = "IV", title = "仓库消防通道堵塞", description = "后门消防通道被货物堵死",
             location = new { lat = 30.81, lng = 108.39 },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -83,7 +83,7 @@ public sealed class StandaloneHostTests
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/incidents/{filed.Id}"));
 
         var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
-        Assert.That(routed.Tier, Is.EqualTo("township"));
+        Assert.That(routed.Tier, Is.EqualTo("township"), "a work-safety hazard starts with the township's 安监站");
         Assert.That(routed.HandlingUnitCode, Is.EqualTo(Demo.Township));
         Assert.That(routed.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "assigned" }));
     }
@@ -91,8 +91,13 @@ public sealed class StandaloneHostTests
     [Test]
     public async Task An_unsettled_case_climbs_tier_by_tier_and_is_flagged_at_the_county()
     {
+        // Under a policy that escalates every missed deadline (the default keeps ordinary matters with
+        // their unit); the case keeps the version it was routed under.
+        var before = await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);
         var filed = await _host.FileAsync(Demo.Grid, "environment", "IV");
         var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        before.Remove("version");
+        await PolicyEdits.PutAsync(_host.Http, before);
         Assert.That((routed.Tier, routed.HandlingUnitCode), Is.EqualTo(("courtyard", Demo.Grid)));
 
         var sweeper = _host.Get<DeadlineSweeper>();
@@ -224,6 +229,23 @@ public sealed class StandaloneHostTests
         var bad = await _host.Http.PutAsJsonAsync("/dispatch/policy", new { rules = Array.Empty<object>(), deadlines = new { courtyard = "soon", village = "2d", township = "5d", county = "10d" } });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("deadlines.courtyard"));
+
+        // What a missed deadline does, and the clock, per rule and for the whole policy.
+        Assert.That(current.GetProperty("onMissedDeadline").GetString(), Is.EqualTo("supervise"));
+        Assert.That(current.GetProperty("rules").EnumerateArray().Any(r => r.TryGetProperty("clock", out var c) && c.GetString() == "natural"));
+        var deadlines = new { courtyard = "1d", village = "3d", township = "7d", county = "15d" };
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard", onMissedDeadline = "never" } }, deadlines }, "rules[0].onMissedDeadline"),
+            (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard", clock = "lunar" } }, deadlines }, "rules[0].clock"),
+            (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard" } }, deadlines, onMissedDeadline = 7 }, "onMissedDeadline"),
+        })
+        {
+            var refused = await _host.Http.PutAsJsonAsync("/dispatch/policy", body);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), field);
+            var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name);
+            Assert.That(errors, Does.Contain(field));
+        }
 
         // Put the defaults back for the other tests of this fixture.
         var restore = current.Clone();

@@ -18,8 +18,18 @@ public class NoticeFormatterTests
     [Test]
     public void A_red_card_says_what_category_grade_and_tier_and_where_the_case_goes_next()
     {
+        // A card from before onMissedDeadline (none said) meant escalate.
         Assert.That(NoticeFormatter.Headline(Red), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
-        Assert.That(NoticeFormatter.Headline(Red with { Tier = Tier.County }), Does.EndWith("县级 · 已超期，列入督办"));
+        Assert.That(NoticeFormatter.Headline(Red with { Tier = Tier.County }), Does.EndWith("县级 · 已超期，超期预警至县级"));
+    }
+
+    [Test]
+    public void A_red_card_of_a_case_that_stays_says_it_is_flagged_to_the_tier_above()
+    {
+        var supervised = Red with { OnMissed = MissedDeadlineAction.Supervise };
+        Assert.That(NoticeFormatter.Headline(supervised), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，超期预警至镇级"));
+        var flagged = Red with { Kind = NoticeKind.FlaggedOverdue, Clock = DeadlineKind.Acknowledgement, FlaggedToTier = Tier.Township };
+        Assert.That(NoticeFormatter.Headline(flagged), Is.EqualTo("【超期预警】矛盾纠纷 · 一般(IV) · 村级 · 超时未签收，超期预警至镇级"));
     }
 
     [Test]
@@ -50,7 +60,7 @@ public class NoticeFormatterTests
     [TestCase(NoticeKind.Yellow, 1, "【黄牌】")]
     [TestCase(NoticeKind.Routed, 1, "【新案件】")]
     [TestCase(NoticeKind.Routed, 3, "【重新办理】")]
-    [TestCase(NoticeKind.FlaggedOverdue, 1, "【超期督办】")]
+    [TestCase(NoticeKind.FlaggedOverdue, 1, "【超期预警】")]
     [TestCase(NoticeKind.Supervised, 1, "【督办】")]
     [TestCase(NoticeKind.Returned, 2, "【退回】")]
     public void Each_kind_opens_with_its_tag(NoticeKind kind, int sequence, string tag) =>

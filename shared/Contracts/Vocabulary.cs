@@ -70,6 +70,8 @@ public enum EscalationReason
     [JsonStringEnumMemberName("county-pulled-up")] CountyPulledUp,
     /// <summary>Village mediation (乡贤评理堂) reached no agreement: on to the township justice office.</summary>
     [JsonStringEnumMemberName("mediation-failed")] MediationFailed,
+    /// <summary>The township pulled a case of one of its villages up to itself (提级). Added last: the wire carries names.</summary>
+    [JsonStringEnumMemberName("township-pulled-up")] TownshipPulledUp,
 }
 
 /// <summary>What verification found (核查): FixMyStreet's users asked for "partly" too.</summary>

@@ -133,11 +133,14 @@ public static class CommandCentreApi
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
-        var by = Actor.Of(http);
+        var caller = Caller.Of(http);
+        // 提级 takes the case to the caller's own tier: the township over its villages, the county over all.
+        var to = caller.Unrestricted || caller.Roles.Any(r => r is Roles.CountySupervisor or Roles.CountyDispatcher) ? Tier.County : Tier.Township;
         return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
-            if (a.Tier == Tier.County) return "The case is already on the county tier.";
-            await escalator.MoveUpToAsync(uow, a, Tier.County, EscalationReason.CountyPulledUp, body!.Reason!.Trim(), by);
+            if (a.Tier >= to) return $"The case is already on the {Codes.Of(a.Tier)} tier.";
+            await escalator.MoveUpToAsync(uow, a, to, to == Tier.County ? EscalationReason.CountyPulledUp : EscalationReason.TownshipPulledUp,
+                body!.Reason!.Trim(), caller.Id);
             return null;
         });
     }

@@ -5,6 +5,9 @@ using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Authority;
+using Governance.Dispatch.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,18 +35,22 @@ public static class DepartmentsApi
     public static void MapDepartmentsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/dispatch/departments/{departmentCode}/queue", GetInbox);
+        // The model admits the departments called in; each may speak only for its own (SpeaksFor).
         var part = routes.MapGroup("/dispatch/assignments/{incidentId:guid}/departments/{departmentCode}");
-        part.MapPost("/check-in", CheckIn);
-        part.MapPost("/feedback", Feedback);
+        part.MapPost("/check-in", CheckIn).Performs(CaseAction.DepartmentWork);
+        part.MapPost("/feedback", Feedback).Performs(CaseAction.DepartmentWork);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InboxItem>>, ValidationProblem, NotFound>> GetInbox(
-        DispatchDatabase db, PolicyStore policies, TimeProvider time, string departmentCode, int? limit)
+        DispatchDatabase db, PolicyStore policies, TimeProvider time, HttpContext http, string departmentCode, int? limit)
     {
         if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
         await using var c = await db.OpenAsync();
-        if (DepartmentCopyStore.Normalise(departmentCode) is not { } code || await DepartmentCopyStore.FindAsync(c, code) is null)
+        if (DepartmentCopyStore.Normalise(departmentCode) is not { } code || await DepartmentCopyStore.FindAsync(c, code) is not { } department)
             return TypedResults.NotFound();
+        // A department's inbox is its own handlers' and, like a unit's queue, that of the staff of its unit and above.
+        var caller = Caller.Of(http);
+        if (caller.Department != code && !await Jurisdiction.CoversAsync(c, db.Provider, caller, department.UnitCode)) return TypedResults.NotFound();
         var now = time.GetUtcNow();
         var yellowFraction = (await policies.CurrentAsync(c)).YellowFraction;
         var items = new List<InboxItem>();
@@ -63,6 +70,7 @@ public static class DepartmentsApi
     {
         var by = Actor.Of(http);
         var code = DepartmentCopyStore.Normalise(departmentCode) ?? departmentCode;
+        if (!SpeaksFor(http, code)) return NotYourDepartment();
         return Answer(await AssignmentActions.RunAsync(runner, incidentId, async (uow, a) =>
         {
             var (part, refusal) = await DepartmentCalls.CheckInAsync(uow, a, code, by);
@@ -77,12 +85,21 @@ public static class DepartmentsApi
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
         var code = DepartmentCopyStore.Normalise(departmentCode) ?? departmentCode;
+        if (!SpeaksFor(http, code)) return NotYourDepartment();
         return Answer(await AssignmentActions.RunAsync(runner, incidentId, async (uow, a) =>
         {
             var (part, refusal) = await DepartmentCalls.FeedbackAsync(uow, a, code, body!.Note!.Trim(), body.Finished ?? false, by);
             return (refusal, part);
         }));
     }
+
+    /// <summary>A department handler checks in and feeds back for his own department only.</summary>
+    private static bool SpeaksFor(HttpContext http, string departmentCode) =>
+        Caller.Of(http) is var caller && (caller.Unrestricted || caller.Department == departmentCode);
+
+    private static ProblemHttpResult NotYourDepartment() =>
+        TypedResults.Problem("You may check in and feed back only for your own department.", statusCode: StatusCodes.Status403Forbidden,
+            title: "Not yours to do");
 
     private static Results<Ok<DepartmentPart>, NotFound, ValidationProblem, ProblemHttpResult> Answer((bool Found, string? Refusal, DepartmentPart? Part) outcome) =>
         !outcome.Found ? TypedResults.NotFound()

@@ -2,6 +2,8 @@ using Governance.Dispatch.Handling;
 using Governance.Dispatch.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Authority;
+using Governance.Dispatch.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +20,7 @@ public static class UrgeApi
     public sealed record UrgeRequest(string? Note);
 
     public static void MapUrgeApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/dispatch/assignments/{incidentId:guid}/urge", Urge);
+        routes.MapPost("/dispatch/assignments/{incidentId:guid}/urge", Urge).Performs(CaseAction.Urge);
 
     private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> Urge(
         Guid incidentId, UrgeRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)

@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.UnitCopy;
@@ -19,7 +20,9 @@ public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
         var place = await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.PlaceCode);
         var holder = CaseFacts.HolderChainWithin(place, assignment.UnitCode)
             ?? await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.UnitCode);
-        var coHandlers = (await AssignmentStore.CoHandlersAsync(c, caseId)).Select(h => h.DepartmentCode).ToList();
-        return new CaseFacts(place, assignment.Tier, holder, [], assignment.Grade, assignment.LeadDepartmentCode, coHandlers);
+        var parts = await DepartmentPartStore.ForCaseAsync(c, caseId);
+        var lead = assignment.LeadDepartmentCode ?? parts.FirstOrDefault(p => p.Role == DepartmentRole.Lead)?.DepartmentCode;
+        var coHandlers = parts.Where(p => p.Role != DepartmentRole.Lead).Select(p => p.DepartmentCode).ToList();
+        return new CaseFacts(place, assignment.Tier, holder, [], assignment.Grade, lead, coHandlers);
     }
 }

@@ -144,7 +144,7 @@ public sealed class WorkPagesTests : BrowserFixture
         Assert.That(resolved.GetProperty("resolvedBy").GetString(), Is.EqualTo(handler));
         var steps = resolved.GetProperty("timeline").EnumerateArray()
             .Where(e => e.GetProperty("actor").GetString() == handler).Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.That(steps, Is.SupersetOf(new[] { "checked-in", "accepted", "department-feedback", "resolved" }), "each step is his, on the timeline");
+        Assert.That(steps, Is.SupersetOf(new[] { "department-checked-in", "accepted", "department-feedback", "resolved" }), "each step is his, on the timeline");
     }
 
     [Test]

@@ -27,6 +27,8 @@ const t = dictionary({
   action_pulled_up: ['提级', 'pulled up'],
   action_departments_assigned: ['吹哨（指派部门）', 'departments called in'],
   action_checked_in: ['部门报到', 'department checked in'],
+  action_department_checked_in: ['部门报到', 'department checked in'],
+  action_department_finished: ['部门承办完成', "department's part finished"],
   action_department_feedback: ['部门反馈', 'department feedback'],
   action_notified_above: ['重大事项逐级告知', 'tiers above notified'],
   action_warning: ['预警', 'warning'],
@@ -40,8 +42,12 @@ const t = dictionary({
   actor_dispatch: ['系统分派', 'Dispatch (automatic)'],
   actor_incidents: ['系统', 'system'],
   actor_system: ['系统自动（{job}）', 'automatic ({job})'],
-  job_routing: ['自动分派', 'routing'],
-  job_deadline_sweeper: ['时限监控', 'deadline watch'],
+  job_router: ['系统分派', 'Routing (automatic)'],
+  job_dispatch: ['系统分派', 'Routing (automatic)'],
+  job_deadline_sweeper: ['时限监控（自动）', 'Deadline watch (automatic)'],
+  job_incident_verified: ['核查后自动流转', 'After verification (automatic)'],
+  job_mediation_failed: ['调解未成自动流转', 'After failed mediation (automatic)'],
+  job_incident_regraded: ['调整等级后自动流转', 'After re-grading (automatic)'],
   actor_open311: ['热线', 'hotline'],
 });
 
@@ -94,12 +100,12 @@ function systemActor(id: string): string | null {
   if (id === 'dispatch') return t('actor_dispatch');
   if (id === 'incidents') return t('actor_incidents');
   if (id.startsWith('open311:')) return `${t('actor_open311')} ${id.slice('open311:'.length)}`;
-  // Automatic steps are recorded as system:<job>.
+  // Automatic steps are recorded as system:<job>: the jobs we know by name, others as what they are.
   if (id.startsWith('system:')) {
     const job = id.slice('system:'.length);
     const key = `job_${job.replaceAll('-', '_')}`;
-    const name = t(key as 'job_routing');
-    return t('actor_system', { job: name === key ? job : name });
+    const name = t(key as 'job_router');
+    return name === key ? t('actor_system', { job }) : name;
   }
   return null;
 }

@@ -12,11 +12,13 @@ export interface QueueItem {
   warning: Warning | null; status: string; leadDepartmentCode: string | null; supervisedAt: string | null;
 }
 export interface CoHandler { department: string; deadline: string }
-/** A department's part in a case it was called in on (吹哨报到), with its own deadline. Fields beyond
- * the case and the department are optional: Dispatch adds them as the department's work grows. */
+/** A department's open part in a case it was called in on (吹哨报到): its own deadline (the lead's is
+ * the case's) and warning by that deadline, its check-in and feedback. Finished parts leave the inbox. */
 export interface DepartmentPart {
-  incidentId: string; departmentId?: string; role?: 'lead' | 'co-handler' | string; dueAt?: string | null;
-  checkedInAt?: string | null; finishedAt?: string | null; lastFeedbackAt?: string | null;
+  incidentId: string; category: string; grade: string; tier: Tier; unitCode: string; placeCode: string;
+  role: 'lead' | 'co-handler'; dueAt: string; overdue: boolean; warning: Warning | null; calledInAt: string;
+  checkedInAt: string | null; checkedInBy: string | null; lastFeedbackAt: string | null; feedbackCount: number;
+  caseDueAt: string; caseStatus: string;
 }
 /** What the live feed says changed: the pages then read again. */
 export interface CaseChanged { incidentId: string; kind: string }
@@ -63,7 +65,7 @@ export function urge(incidentId: string, note: string): Promise<unknown> {
 
 // ---- A department called in (吹哨报到) ----
 
-/** The cases a department was called in on. */
+/** A department's inbox: its open parts, overdue first. */
 export function departmentQueue(departmentId: string): Promise<DepartmentPart[]> {
   return getJson<DepartmentPart[]>(`/dispatch/departments/${seg(departmentId)}/queue`);
 }

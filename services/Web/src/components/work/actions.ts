@@ -66,15 +66,17 @@ function buttonsFor(ctx: ActionContext, i: Incident, code: CaseAction): HTMLButt
   }
 }
 
-/** 报到 until the department has checked in, and feedback on its part. Without its department (a page
- * other than the department's) the person still gets both, against the department in his session. */
+/** 报到 until the department has checked in, and feedback on its part. Without the inbox (a page other
+ * than the department's) the person gets both, against the department in his session. */
 function departmentButtons(ctx: ActionContext, i: Incident): HTMLButtonElement[] {
   const departmentId = ctx.department?.id ?? ctx.user.departmentId;
   if (!departmentId) return [];
   const part = ctx.department?.part(i.id);
   const buttons: HTMLButtonElement[] = [];
-  if (!part?.checkedInAt)
+  // On the department's page its inbox says whether it checked in; a part missing there is finished.
+  const checkedIn = ctx.department ? !part || part.checkedInAt !== null : false;
+  if (!checkedIn)
     buttons.push(button('department-work', t('action_check_in'), () => void direct(ctx, () => checkIn(i.id, departmentId), t('done_check_in')), false, 'check-in'));
-  buttons.push(button('department-work', t('action_department_feedback'), () => feedbackDialog(ctx, i, departmentId, part), false, 'feedback'));
+  buttons.push(button('department-work', t('action_department_feedback'), () => feedbackDialog(ctx, i, departmentId), false, 'feedback'));
   return buttons;
 }

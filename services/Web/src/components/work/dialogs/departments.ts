@@ -1,6 +1,6 @@
 // 吹哨报到: the holder calls in a lead department and co-handlers (each with its deadline); a
 // department called in checks in (报到) and feeds back on its part.
-import { assignDepartments, departmentFeedback, type DepartmentPart } from '../../../api/dispatch';
+import { assignDepartments, departmentFeedback } from '../../../api/dispatch';
 import { departments as listDepartments, type Department } from '../../../api/grids';
 import type { Incident } from '../../../api/incidents';
 import { announce, errorText, field, h, openDialog, select } from '../../../dom';
@@ -50,9 +50,9 @@ export async function departmentsDialog(ctx: ActionContext, incident: Incident):
 }
 
 /** The department's feedback on its part, against its own deadline. */
-export function feedbackDialog(ctx: ActionContext, incident: Incident, departmentId: string, part: DepartmentPart | undefined): void {
+export function feedbackDialog(ctx: ActionContext, incident: Incident, departmentId: string): void {
   const note = h('textarea', { name: 'feedback', required: true, rows: 3, maxlength: 4000 });
-  const finished = h('input', { type: 'checkbox', name: 'finished', id: `finished-${incident.id}`, checked: Boolean(part?.finishedAt) });
+  const finished = h('input', { type: 'checkbox', name: 'finished', id: `finished-${incident.id}`, checked: false });
   actionDialog({
     ctx, incident, label: t('action_department_feedback'),
     fields: [field(t('feedbackNote'), note), h('div', { class: 'check' }, finished, h('label', { for: finished.id }, t('finished')))],

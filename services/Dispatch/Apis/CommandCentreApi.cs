@@ -108,8 +108,8 @@ public static class CommandCentreApi
         var by = Actor.Of(http);
         return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
-            if (a.Tier != Tier.Township) return "Only a case on the township tier can be sent back to its village.";
-            await escalator.ReturnToVillageAsync(uow, a, body!.Reason!.Trim(), by);
+            if (a.Tier is not (Tier.Township or Tier.County)) return "Only a case on the township or county tier can be sent back down.";
+            await escalator.SendBackAsync(uow, a, a.Tier == Tier.County ? Tier.Township : Tier.Village, body!.Reason!.Trim(), by);
             return null;
         });
     }

@@ -37,13 +37,14 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
             moved.DueAt, reason, note, uow.Now, by));
     }
 
-    /// <summary>The command centre sends a township case back to the village that can settle it.</summary>
-    public async Task ReturnToVillageAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string reason, string by)
+    /// <summary>退回: the command centre sends a case one tier down, to the unit of the place there that
+    /// can settle it (the township to the village, the county to the township).</summary>
+    public async Task SendBackAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier to, string reason, string by)
     {
-        var moved = await ArriveAsync(uow, assignment, Tier.Village);
+        var moved = await ArriveAsync(uow, assignment, to);
         await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
-            new HistoryEntry(uow.Now, by, HistoryActions.Returned, Tier.Village, moved.UnitCode, reason));
-        await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, Tier.Village, moved.UnitCode,
+            new HistoryEntry(uow.Now, by, HistoryActions.Returned, to, moved.UnitCode, reason));
+        await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, to, moved.UnitCode,
             moved.DueAt, reason, by, uow.Now));
     }
 

@@ -23,6 +23,7 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
         if (chain.Count == 0)
             throw new ArrivedTooEarlyException($"Unit {filed.UnitCode} of incident {filed.IncidentId} is not in Dispatch's copy yet");
 
+        await CaseReporterStore.AddAsync(uow.Connection, uow.Transaction, uow.Provider, filed.IncidentId, filed.FiledBy);
         var policy = await policies.CurrentAsync(uow.Connection, uow.Transaction);
         if (filed.ResolvedOnTheSpot)
         {

@@ -7,9 +7,7 @@ namespace Governance.Dispatch.Permissions;
 
 /// <summary>
 /// A case as the permission model sees it from Dispatch: its assignment (place, tier, holding unit,
-/// grade, lead department), the co-handlers called in, and Dispatch's copy of the unit tree. Dispatch
-/// does not know who reported a case, so no Dispatch action is granted to a reporter as such (none of
-/// its actions is), and a reporter reads the case through Incidents.
+/// grade, lead department), the departments called in, its reporters and Dispatch's copy of the unit tree.
 /// </summary>
 public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
 {
@@ -23,6 +21,7 @@ public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
         var parts = await DepartmentPartStore.ForCaseAsync(c, caseId);
         var lead = assignment.LeadDepartmentCode ?? parts.FirstOrDefault(p => p.Role == DepartmentRole.Lead)?.DepartmentCode;
         var coHandlers = parts.Where(p => p.Role != DepartmentRole.Lead).Select(p => p.DepartmentCode).ToList();
-        return new CaseFacts(place, assignment.Tier, holder, [], assignment.Grade, lead, coHandlers);
+        var reporters = await CaseReporterStore.ListAsync(c, caseId);
+        return new CaseFacts(place, assignment.Tier, holder, reporters, assignment.Grade, lead, coHandlers);
     }
 }

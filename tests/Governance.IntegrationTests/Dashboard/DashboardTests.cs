@@ -34,6 +34,11 @@ public sealed class DashboardTests(Provider provider)
     private const string Grid = "500101003001001";
     private const string Period = "from=2026-11-01&to=2026-12-31";
 
+    /// <summary>Verifies as the place's grid worker: he does not hold village, township or county cases (the county's
+    /// supervisor would hold one closed on the county tier, and a holder may not verify).</summary>
+    private static System.Net.Http.Headers.AuthenticationHeaderValue PlaceGridWorker =>
+        TestTokens.Bearer("resident", Governance.Infrastructure.Security.Roles.GridWorkerFullTime, Grid);
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
@@ -77,7 +82,7 @@ public sealed class DashboardTests(Provider provider)
     private async Task CloseAsync(Guid id, string satisfaction)
     {
         await _host.Http.PostAsJsonAsync($"/incidents/{id}/resolve", new { note = "办结" }, "handler");
-        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{id}/verification", new { result = "solved", satisfaction }, TestTokens.Verifier("resident"));
+        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{id}/verification", new { result = "solved", satisfaction }, PlaceGridWorker);
         Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await verified.Content.ReadAsStringAsync());
     }
 

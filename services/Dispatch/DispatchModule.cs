@@ -24,6 +24,12 @@ public sealed class DispatchModule : IServiceModule
     public const string ServiceName = "dispatch";
     public string Name => ServiceName;
 
+    /// <summary>Policy, assignments, command centres, calendar, notices and the live feed.</summary>
+    public IReadOnlyList<string> RoutePrefixes { get; } = ["/dispatch"];
+
+    /// <summary>Writes are audited in this service's own database.</summary>
+    public string AuditCategory => ServiceName;
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, options => new DispatchDatabase(options));

@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Hosting;
 using Yarp.ReverseProxy;
 
 // The gateway owns no data and runs no business logic: routes and cluster addresses come from the
@@ -62,26 +63,15 @@ app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory c
 app.EndEventStreamsOnStop(); // open board streams would otherwise hold a stop for its whole timeout (EventStreams.cs)
 app.MapReverseProxy();
 
-// ---- Web pages (issue #5): served here so users see one address for pages and API. Client routes
-// (/worker, /command-centre, /county …) get index.html; the API's prefixes never do, so an unknown
-// API path stays a 404 instead of turning into a page. Routing ran first: proxied requests are left alone.
-string[] apiPrefixes = ["grids", "incidents", "dispatch", "open311", "health", "auth"];
-app.Use((context, next) =>
-{
-    var path = context.Request.Path.Value ?? "/";
-    var first = path.TrimStart('/').Split('/')[0];
-    if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        && !Path.HasExtension(path) && !apiPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase))
-        context.Request.Path = "/index.html";
-    return next(context);
-});
-app.UseStaticFiles(new StaticFileOptions
-{
-    // Bundled files carry a content hash in their names: cache them for good; index.html never.
-    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
-        file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
-});
+// ---- Web pages (issue #5): served here so users see one address for pages and API; the same code as
+// the Host's (WebPages.cs, linked from shared/Infrastructure). The API is what the gateway routes (its
+// configured routes, read from YARP's live state) and its own health probes.
+var proxyState = app.Services.GetRequiredService<IProxyStateLookup>();
+app.UseWebPages(first => first.Equals("health", StringComparison.OrdinalIgnoreCase)
+    || proxyState.GetRoutes().Any(r => FirstSegment(r.Config.Match.Path).Equals(first, StringComparison.OrdinalIgnoreCase)));
 
 app.Run();
+
+static string FirstSegment(string? routePath) => (routePath ?? "").TrimStart('/').Split('/')[0];
 
 internal sealed record Probe(string Service, string Destination, string Url, bool Ready, string Detail);

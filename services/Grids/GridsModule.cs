@@ -22,6 +22,13 @@ public sealed class GridsModule : IServiceModule
     public const string ServiceName = "grids";
     public string Name => ServiceName;
 
+    /// <summary>The unit tree, staff, departments, care and boundaries under /grids; the standalone
+    /// sign-in (development tokens, DevTokensApi) under /auth.</summary>
+    public IReadOnlyList<string> RoutePrefixes { get; } = ["/grids", "/auth"];
+
+    /// <summary>Writes are audited in this service's own database.</summary>
+    public string AuditCategory => ServiceName;
+
     public void AddServices(WebApplicationBuilder builder) =>
         builder.AddServiceDatabase(ServiceName, options => new GridsDatabase(options));
 

@@ -21,6 +21,12 @@ public sealed class IncidentsModule : IServiceModule
     public const string ServiceName = "incidents";
     public string Name => ServiceName;
 
+    /// <summary>Cases under /incidents; the Open311 GeoReport v2 API and its client keys under /open311.</summary>
+    public IReadOnlyList<string> RoutePrefixes { get; } = ["/incidents", "/open311"];
+
+    /// <summary>Writes are audited in this service's own database.</summary>
+    public string AuditCategory => ServiceName;
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));

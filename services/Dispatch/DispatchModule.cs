@@ -34,11 +34,12 @@ public sealed class DispatchModule : IServiceModule
     {
         builder.AddServiceDatabase(ServiceName, options => new DispatchDatabase(options));
         builder.Services.AddSingleton<PolicyStore>();
-        builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection("Dispatch:Calendar"));
+        builder.Services.AddOptions<CalendarOptions>().BindConfiguration("Dispatch:Calendar").ValidateDataAnnotations()
+            .Validate(c => c.DayStart < c.DayEnd, "Dispatch:Calendar:DayStart must be before DayEnd.").ValidateOnStart();
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<Router>();
         builder.Services.AddSingleton<Escalator>();
-        builder.Services.Configure<DeadlineSweeperOptions>(builder.Configuration.GetSection("Dispatch:Deadlines"));
+        builder.Services.AddOptions<DeadlineSweeperOptions>().BindConfiguration("Dispatch:Deadlines").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         builder.AddNotices();

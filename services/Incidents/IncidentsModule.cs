@@ -10,7 +10,6 @@ using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Incidents;
@@ -30,8 +29,9 @@ public sealed class IncidentsModule : IServiceModule
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
-        builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
-        builder.Services.Configure<Handling.PhotoOptions>(builder.Configuration.GetSection("Incidents:Photos"));
+        builder.Services.AddOptions<Handling.DuplicateOptions>().BindConfiguration("Incidents:Duplicates").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddIntakeRateLimit();
     }
 

@@ -3,7 +3,6 @@ using Governance.Incidents.Handling;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Incidents.Open311;
@@ -20,7 +19,7 @@ public static class ServiceRequestsApi
     /// transaction. The reporter is recorded as "open311:&lt;client name&gt;".
     /// </summary>
     public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
-        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration, IOptions<DuplicateOptions> duplicates)
+        UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<Open311Settings> settings, IOptions<DuplicateOptions> duplicates)
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
@@ -40,7 +39,7 @@ public static class ServiceRequestsApi
         }
         var form = ServiceRequestForm.Read(raw, http.Request.Query);
 
-        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, Open311Settings.Of(configuration).AcceptDemoKey, http.RequestAborted);
+        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, settings.Value.AcceptDemoKey, http.RequestAborted);
         if (client is null)
             return Open311Errors.Forbidden(f, form.ApiKey is null
                 ? "api_key is required to create a service request."

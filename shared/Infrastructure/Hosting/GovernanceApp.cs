@@ -1,5 +1,4 @@
 using Governance.Infrastructure.Messaging;
-using Governance.Infrastructure.Outbox;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -32,7 +31,7 @@ public static class GovernanceApp
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IReadOnlyList<IServiceModule>>(modules);
-        builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddHostSettings();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
         // Let unreadable bodies reach BadRequestBodyHandler, which names the field, instead of a bare 400.
@@ -75,6 +74,7 @@ public static class GovernanceApp
             module.MapEndpoints(app);
             app.MapAuditApi(module.AuditCategory);
         }
+        HostSettings.Validate(app);
         return app;
     }
 
@@ -92,7 +92,18 @@ public static class GovernanceApp
             IssueToken(args);
             return;
         }
-        var app = Build(args, available);
+        WebApplication app;
+        try
+        {
+            app = Build(args, available);
+        }
+        catch (Exception e) when (SettingsException.Describe(e) is { } problem)
+        {
+            // One line an operator can act on, before anything is served; no stack trace.
+            Console.Error.WriteLine($"Governance cannot start: {problem}");
+            Environment.ExitCode = SettingsException.ExitCode;
+            return;
+        }
         await InitializeAsync(app);
         await app.StartAsync();
         var services = string.Join(", ", app.Services.GetRequiredService<IReadOnlyList<IServiceModule>>().Select(m => m.Name));
@@ -117,6 +128,12 @@ public static class GovernanceApp
         }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Skip(1).Where(a => a.StartsWith("--")).ToArray(), ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        if (new AuthOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            Console.Error.WriteLine($"issue-token: {invalid.FailureMessage}");
+            Environment.ExitCode = SettingsException.ExitCode;
+            return;
+        }
         Console.WriteLine(new TokenIssuer(options, TimeProvider.System).Issue(positional[0], positional[0], [positional[1]], [positional[2]]));
     }
 
@@ -127,7 +144,7 @@ public static class GovernanceApp
         var names = wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = names.Where(n => available.All(m => !m.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 $"Governance:Services names unknown service(s) {string.Join(", ", unknown)}; known: {string.Join(", ", available.Select(m => m.Name))}");
         return available.Where(m => names.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToList();
     }

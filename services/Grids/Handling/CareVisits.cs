@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -14,7 +13,7 @@ namespace Governance.Grids.Handling;
 /// </summary>
 public static class CareVisits
 {
-    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisitRequest? r, string actor)
+    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");

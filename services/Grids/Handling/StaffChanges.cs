@@ -1,4 +1,3 @@
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -16,7 +15,7 @@ public static class StaffChanges
     public const int MaxIdLength = 64;
     public const int MaxNameLength = 100;
 
-    public static async Task<ChangeOutcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaffRequest? r, string actor)
+    public static async Task<ChangeOutcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaff? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -51,7 +50,7 @@ public static class StaffChanges
         await StaffAnnouncer.AnnounceAsync(uow, people, duties.ToLookup(d => d.StaffId));
     }
 
-    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaffRequest? r)
+    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -88,7 +87,7 @@ public static class StaffChanges
         return new ChangeOutcome<StaffMember>.Done(left);
     }
 
-    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDutyRequest? r, string actor)
+    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -115,7 +114,7 @@ public static class StaffChanges
         return new ChangeOutcome<DutyAssignment>.Done(duty);
     }
 
-    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDutyRequest? r)
+    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDuty? r)
     {
         var errors = new FieldErrors();
         var at = Fields.Moment(errors, "", "at", r?.At) ?? uow.Now;

@@ -1,3 +1,4 @@
+using Governance.Incidents.Apis;
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Infrastructure.Hosting;
@@ -53,7 +54,8 @@ public static class ServiceRequestsApi
         var id = Guid.CreateVersion7();
         var (filed, filingErrors) = await runner.RunAsync(async uow =>
         {
-            var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
+            var errors = new FieldErrors();
+            var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors) : null;
             if (filing is null || ownErrors.Count > 0) return (false, errors);
             var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null, duplicates.Value)).Incident;
             await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));

@@ -39,10 +39,14 @@ public sealed class DispatchModule : IServiceModule
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<Router>();
         builder.Services.AddSingleton<Escalator>();
+        builder.Services.AddSingleton<MissedDeadlines>();
+        builder.Services.AddSingleton<DepartmentCalls>();
         builder.Services.AddOptions<DeadlineSweeperOptions>().BindConfiguration("Dispatch:Deadlines").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         builder.AddNotices();
+        builder.Services.AddSingleton<Permissions.DispatchCaseFacts>();
+        builder.Services.AddSingleton<UnitCopyChains<DispatchDatabase>>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -66,6 +70,8 @@ public sealed class DispatchModule : IServiceModule
         routes.MapPolicyApi();
         routes.MapAssignmentsApi();
         routes.MapCommandCentreApi();
+        routes.MapUrgeApi();
+        routes.MapDepartmentsApi();
         routes.MapCalendarApi();
         routes.MapNoticesApi();
         routes.MapLiveEventsApi();

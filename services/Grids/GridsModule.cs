@@ -33,6 +33,8 @@ public sealed class GridsModule : IServiceModule
     {
         builder.AddServiceDatabase(ServiceName, options => new GridsDatabase(options));
         builder.Services.AddOptions<DemoCountyOptions>().BindConfiguration(DemoCountyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The unit chains the endpoint filters ask for (GridsPermissions).
+        builder.Services.AddSingleton<GridsUnitChains>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>

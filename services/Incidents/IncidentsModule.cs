@@ -33,6 +33,8 @@ public sealed class IncidentsModule : IServiceModule
         builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddIntakeRateLimit();
+        builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
+        builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -46,11 +48,17 @@ public sealed class IncidentsModule : IServiceModule
         bus.AddServiceConsumer<IncidentSupervisedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentDepartmentsAssignedConsumer>(ServiceName);
         bus.AddServiceConsumer<DeadlineWarningConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentUrgedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentNotifiedAboveConsumer>(ServiceName);
+        bus.AddServiceConsumer<DepartmentCheckedInConsumer>(ServiceName);
+        bus.AddServiceConsumer<DepartmentFedBackConsumer>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapIncidentsApi();
+        routes.MapCaseActionsApi();
+        routes.MapWorkApi();
         routes.MapCoordinationApi();
         routes.MapPhotosApi();
         routes.MapDashboardApi();

@@ -19,9 +19,12 @@ public sealed record StaffRecord(
 public sealed record StaffChanged(IReadOnlyList<StaffRecord> Staff);
 
 /// <summary>A township team or county bureau (司法所, 派出所, 县应急管理局 …): the unit it belongs
-/// to and the categories of cases it handles.</summary>
+/// to and the categories of cases it handles. A retired department (merged, dissolved) is still
+/// announced, with <see cref="Retired"/> set: it can no longer be called in on a case.</summary>
+/// <remarks>Retired was added later; as the last parameter with a default, a message from an older
+/// Grids reads as not retired.</remarks>
 public sealed record DepartmentRecord(
-    Guid Id, string UnitCode, string NameZh, string NameEn, IReadOnlyList<Category> Categories, long Version);
+    Guid Id, string UnitCode, string NameZh, string NameEn, IReadOnlyList<Category> Categories, long Version, bool Retired = false);
 
 /// <summary>Departments were created or changed.</summary>
 public sealed record DepartmentsUpserted(IReadOnlyList<DepartmentRecord> Departments);

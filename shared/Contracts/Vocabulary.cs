@@ -70,6 +70,8 @@ public enum EscalationReason
     [JsonStringEnumMemberName("county-pulled-up")] CountyPulledUp,
     /// <summary>Village mediation (乡贤评理堂) reached no agreement: on to the township justice office.</summary>
     [JsonStringEnumMemberName("mediation-failed")] MediationFailed,
+    /// <summary>The township pulled a case of one of its villages up to itself (提级). Added last: the wire carries names.</summary>
+    [JsonStringEnumMemberName("township-pulled-up")] TownshipPulledUp,
 }
 
 /// <summary>What verification found (核查): FixMyStreet's users asked for "partly" too.</summary>
@@ -96,4 +98,30 @@ public enum WarningLevel
 {
     [JsonStringEnumMemberName("yellow")] Yellow,
     [JsonStringEnumMemberName("red")] Red,
+}
+
+/// <summary>What a missed deadline does (routing policy <c>onMissedDeadline</c>): <c>supervise</c> keeps the
+/// case with the unit responsible for the place (属地负责) and presses it from the tier above (催办 at yellow,
+/// 超期预警 at red); <c>escalate</c> moves it up one tier.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MissedDeadlineAction>))]
+public enum MissedDeadlineAction
+{
+    [JsonStringEnumMemberName("supervise")] Supervise,
+    [JsonStringEnumMemberName("escalate")] Escalate,
+}
+
+/// <summary>Which clock of an assignment ran out: acknowledgement (签收) or resolution (办结).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
+public enum DeadlineKind
+{
+    [JsonStringEnumMemberName("resolution")] Resolution,
+    [JsonStringEnumMemberName("acknowledgement")] Acknowledgement,
+}
+
+/// <summary>How a department takes part in a case called in by 吹哨报到: it leads (owns the case) or co-handles.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DepartmentRole>))]
+public enum DepartmentRole
+{
+    [JsonStringEnumMemberName("lead")] Lead,
+    [JsonStringEnumMemberName("co-handler")] CoHandler,
 }

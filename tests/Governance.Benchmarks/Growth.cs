@@ -67,7 +67,7 @@ public static class Growth
                 await policies.AddVersionAsync(uow.Connection, uow.Transaction, RoutingPolicy.Default, "system", uow.Now);
                 foreach (var year in CalendarStore.Seed) await calendars.SaveAsync(uow.Connection, uow.Transaction, year, "system", uow.Now);
             });
-            var sweeper = new DeadlineSweeper(runner, new Escalator(policies, calendars), time,
+            var sweeper = new DeadlineSweeper(runner, new MissedDeadlines(policies, new Escalator(policies, calendars)), time,
                 Microsoft.Extensions.Options.Options.Create(new DeadlineSweeperOptions()), NullLogger<DeadlineSweeper>.Instance);
 
             // The dashboard is asked over HTTP of a real Incidents process on the growth database.
@@ -360,7 +360,7 @@ public static class Growth
         return (Percentile.Of(times, 50), Percentile.Of(times, 99));
     }
 
-    /// <summary>Five village-tier clocks passed just now: one sweep escalates them (red card, to the township).</summary>
+    /// <summary>Five village-tier clocks passed just now: one sweep acts on them (red card; flagged or moved up, as the policy says).</summary>
     private static async Task<double> SweepWithFewDueAsync(string dispatchCs, DeadlineSweeper sweeper, long step, long now)
     {
         await using (var c = new NpgsqlConnection(dispatchCs))

@@ -56,14 +56,14 @@ public class HotPaths
     {
         var decision = _policy.Decide(Category.Petition, Grade.III);
         _ = EscalationLadder.HandlingUnit(_chain, decision.Tier);
-        return AssignmentClock.Start(_policy, _calendar, decision.Tier, _now, decision.Deadline);
+        return AssignmentClock.Start(_policy, _calendar, _policy.ClockFor(Category.Petition, Grade.III), decision.Tier, _now, decision.Deadline);
     }
 
     [Benchmark(Description = "WorkingCalendar.DueAt (3 working days)")]
     public DateTimeOffset DueAt() => _calendar.DueAt(_now, TimeSpan.FromDays(3), DeadlineClock.Working);
 
     [Benchmark(Description = "clocks on the working calendar")]
-    public ClockTimes WorkingClocks() => AssignmentClock.Start(_workingPolicy, _calendar, Tier.Village, _now, TimeSpan.FromDays(3));
+    public ClockTimes WorkingClocks() => AssignmentClock.Start(_workingPolicy, _calendar, _workingPolicy.Clock, Tier.Village, _now, TimeSpan.FromDays(3));
 
     [Benchmark(Description = "IncidentFiled → outbox JSON")]
     public string Serialize() => JsonSerializer.Serialize(_filed, _filed.GetType(), MessageJson.Options);

@@ -65,7 +65,7 @@ public sealed class PagesTests
         await Expect(board.Locator(".live.on")).ToBeVisibleAsync();
         await board.EvaluateAsync("() => { window.notReloaded = true; }");
 
-        // The grid worker files a major (II) work-safety hazard: it starts on the township tier.
+        // The grid worker files a work-safety hazard (IV): it starts on the township tier (安监站).
         // Keyboard only: the first Tab reaches the skip link; the account is chosen with Enter.
         var phone = await _browser.OpenAsync("worker", 360, 780, phone: true);
         await phone.GotoAsync("/");
@@ -76,7 +76,7 @@ public sealed class PagesTests
         await phone.WaitForURLAsync("**/worker**");
         var title = $"仓库消防通道堵塞 {Guid.NewGuid().ToString()[..4]}";
         await phone.GetByLabel("事件类型", new() { Exact = true }).SelectOptionAsync("work-safety");
-        await phone.GetByLabel("事件等级", new() { Exact = true }).SelectOptionAsync("II");
+        await phone.GetByLabel("事件等级", new() { Exact = true }).SelectOptionAsync("IV");
         await phone.GetByLabel("发生地点（院落）", new() { Exact = true }).SelectOptionAsync(Demo.Courtyard);
         await phone.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
         await phone.GetByLabel("情况描述", new() { Exact = true }).FillAsync("仓库后门消防通道被货物堵死，存在火灾隐患");
@@ -132,7 +132,7 @@ public sealed class PagesTests
         var filer = dialog.Locator($"ol.timeline [data-actor='{GridWorker}']").First;
         await Expect(filer).ToHaveAttributeAsync("title", GridWorker);
         Assert.That(await filer.InnerTextAsync(), Is.Not.EqualTo(GridWorker).And.Not.Empty);
-        await Expect(dialog.Locator("ol.timeline [data-actor='dispatch']").First).ToHaveTextAsync("系统分派");
+        await Expect(dialog.Locator("ol.timeline [data-actor='system:router']").First).ToHaveTextAsync("系统分派");
         await Expect(dialog.Locator("svg.outline-map")).ToBeVisibleAsync();
         // The grid worker's photo, as a thumbnail that opens full size.
         var boardThumb = dialog.Locator("ul.photos button.thumb img");
@@ -188,6 +188,13 @@ public sealed class PagesTests
         await phone.GetByLabel("处理情况", new() { Exact = true }).FillAsync("已更换灯泡");
         await phone.GetByRole(AriaRole.Button, new() { Name = "上报", Exact = true }).ClickAsync();
         await Expect(phone.Locator(".toast")).ToContainTextAsync(spot);
+        // Stored as settled there: closed, with what was done on its timeline.
+        var spotCase = (await http.GetFromJsonAsync<JsonElement>($"/incidents?unitCode={Demo.Courtyard}&limit=200")).EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == spot);
+        var spotDetail = await http.GetFromJsonAsync<JsonElement>($"/incidents/{spotCase.GetProperty("id").GetGuid()}");
+        Assert.That(spotDetail.GetProperty("status").GetString(), Is.EqualTo("closed"));
+        Assert.That(spotDetail.GetProperty("timeline").EnumerateArray().Select(t => (t.GetProperty("action").GetString(), t.GetProperty("reason").GetString())),
+            Does.Contain(("resolved-on-the-spot", "已更换灯泡")));
 
         // Verify the task someone else resolved.
         var card = phone.Locator("article.task", new() { HasText = task });

@@ -13,7 +13,10 @@ namespace Governance.FaultTests;
 /// database or a service fails. Every scenario runs the services as real processes in distributed
 /// mode (RabbitMQ, a PostgreSQL database per service, a virtual host of its own), files cases over
 /// HTTP, breaks something in the middle, then counts in the databases what became of every case
-/// that got 201 (<see cref="Audit"/>) and prints <c>fault=… cases=… lost=0 duplicated=0 seconds=…</c>.
+/// that got 201 (<see cref="Audit"/>) and prints <c>fault=… cases=… lost=0 duplicated=0 seconds=…</c>
+/// with the filings acknowledged, refused and unanswered (<see cref="Load.Figures"/>). A scenario
+/// proves something only if enough filings were acknowledged and, where a fault strikes, some were
+/// acknowledged before it and some after: each asserts that too.
 /// The scenarios stop RabbitMQ and restart PostgreSQL for real; whatever happens, the tear-down
 /// starts them again.
 /// </summary>
@@ -79,7 +82,8 @@ public sealed class FaultToleranceTests
         var audit = await Audit.TakeAsync(cluster, load.Filed);
         var whileDown = load.Attempts.Where(a => a.At >= stopped && a.At < started).ToList();
         audit.Report("a", watch.Elapsed,
-            $"filed_while_broker_down={whileDown.Count(a => a.Status == 201)} answers={load.Answers} all_routed={routed} routed_all_after={catchUp.TotalSeconds:0}s ready_again={recovered} error_queue={cluster.ErrorQueueDepth()}");
+            $"{load.Figures(stopped)} filed_while_broker_down={whileDown.Count(a => a.Status == 201)} answers={load.Answers} all_routed={routed} routed_all_after={catchUp.TotalSeconds:0}s ready_again={recovered} error_queue={cluster.ErrorQueueDepth()}");
+        load.AssertFaultLandedMidLoad(stopped, Cases * 9 / 10); // the broker is not on the filing path
         Assert.That(recovered, Is.True, "every service reconnects to RabbitMQ by itself");
         Assert.That(whileDown.Count(a => a.Status == 201), Is.GreaterThan(Cases / 4), "intake must keep accepting while RabbitMQ is down");
         Assert.That(load.Attempts.Where(a => a.Status >= 400), Is.Empty, "no filing is refused: the outbox holds the announcements");
@@ -94,6 +98,7 @@ public sealed class FaultToleranceTests
         var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(12), label: "b");
         await load.TryWaitCreatedAsync(Cases / 3, TimeSpan.FromSeconds(60));
         var inFlight = await cluster.QueryAsync(FaultCluster.Incidents, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE status = 'filed'"));
+        var killedAt = load.Elapsed;
         cluster.Kill(cluster.Running(FaultCluster.Dispatch)[0]);
         await Task.Delay(TimeSpan.FromSeconds(2));
         await cluster.StartAsync(FaultCluster.Dispatch);
@@ -102,7 +107,8 @@ public sealed class FaultToleranceTests
         var routed = await WaitRoutedAsync(cluster, load);
         await cluster.SettleAsync(TimeSpan.FromSeconds(60));
         var audit = await Audit.TakeAsync(cluster, load.Filed);
-        audit.Report("b", watch.Elapsed, $"unrouted_at_kill={inFlight} answers={load.Answers} all_routed={routed} error_queue={cluster.ErrorQueueDepth()}");
+        audit.Report("b", watch.Elapsed, $"{load.Figures(killedAt)} unrouted_at_kill={inFlight} answers={load.Answers} all_routed={routed} error_queue={cluster.ErrorQueueDepth()}");
+        load.AssertFaultLandedMidLoad(killedAt, Cases * 9 / 10); // Dispatch is not on the filing path
         Assert.That(cluster.ErrorQueueDepth(), Is.Zero);
     }
 
@@ -143,11 +149,18 @@ public sealed class FaultToleranceTests
         var audit = await Audit.TakeAsync(cluster, load.Filed);
         var filedRows = await cluster.QueryAsync(FaultCluster.Incidents, c => c.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM outbox_messages WHERE message_type = @t", new { t = typeof(IncidentFiled).FullName }));
-        var processed = await cluster.QueryAsync(FaultCluster.Dispatch, c => c.ExecuteScalarAsync<long>(
+        var received = await cluster.QueryAsync(FaultCluster.Dispatch, c => c.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'IncidentFiledConsumer'"));
-        audit.Report("c", watch.Elapsed, $"deliveries_doubled={copied.Count} incident_filed={filedRows} processed_once={processed} all_routed={routed}");
+        // Processed once, counted where a second processing would show: the 'assigned' entries on
+        // each case's timeline in Incidents (one per IncidentRouted it processed; a second routing
+        // in Dispatch would have announced another), beside the Audit's other effects.
+        var assignedOnce = load.Filed.Count(id => audit.Assigned.GetValueOrDefault(id) == 1);
+        audit.Report("c", watch.Elapsed,
+            $"{load.Figures()} deliveries_doubled={copied.Count} incident_filed={filedRows} received_by_dispatch={received} assigned_once={assignedOnce} all_routed={routed}");
+        load.AssertAcknowledgedAtLeast(Cases * 9 / 10);
         Assert.That(copied.Count, Is.GreaterThanOrEqualTo(2 * Cases), "every IncidentFiled and IncidentRouted was sent twice");
-        Assert.That(processed, Is.EqualTo(filedRows), "each IncidentFiled id is processed once");
+        Assert.That(received, Is.EqualTo(filedRows), "every IncidentFiled id reached Dispatch's inbox (one row per id, however often delivered)");
+        Assert.That(assignedOnce, Is.EqualTo(load.Filed.Count), "each filed case shows one assignment on its timeline");
         Assert.That(cluster.ErrorQueueDepth(), Is.Zero);
     }
 
@@ -178,7 +191,7 @@ public sealed class FaultToleranceTests
         {
             var caught = new List<Guid>();
             var filed = new List<Guid>();
-            var (kills, refused) = (0, 0);
+            var (kills, refused, unanswered, acknowledgedBeforeKills) = (0, 0, 0, 0);
             // Bursts of filings, a kill near the end of each; filings sent while Incidents is down
             // fail and do not count. Up to three rounds, until two kills landed in the window.
             for (var round = 0; round < 3 && caught.Count < 2; round++)
@@ -192,11 +205,13 @@ public sealed class FaultToleranceTests
                 Volatile.Write(ref pid, incidents.Id);
                 Volatile.Write(ref armed, 1);
                 var landed = await Task.WhenAny(hit.Task, Task.Delay(TimeSpan.FromSeconds(10))) == hit.Task;
+                var killedAt = load.Elapsed;
                 Volatile.Write(ref armed, 0);
                 await done;
                 if (landed)
                 {
                     kills++;
+                    acknowledgedBeforeKills += load.AcknowledgedBefore(killedAt);
                     cluster.Kill(incidents); // reaps it
                     var row = hit.Task.Result;
                     await Task.Delay(200); // a COMMIT already on the wire still lands
@@ -207,7 +222,14 @@ public sealed class FaultToleranceTests
                 }
                 filed.AddRange(load.Filed);
                 refused += load.Refused;
+                unanswered += load.Unanswered;
             }
+            // Filing goes on after the last kill: a short burst once Incidents is back.
+            var (after, afterDone) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases / 10, TimeSpan.FromSeconds(2), label: "d-after");
+            await afterDone;
+            filed.AddRange(after.Filed);
+            refused += after.Refused;
+            unanswered += after.Unanswered;
 
             var routed = await cluster.WaitRoutedAsync(filed, TimeSpan.FromSeconds(120));
             await cluster.SettleAsync(TimeSpan.FromSeconds(60));
@@ -215,7 +237,15 @@ public sealed class FaultToleranceTests
             HashSet<Guid> publishedTwice;
             lock (seen) publishedTwice = seen.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
             audit.Report("d", watch.Elapsed,
-                $"kills={kills} killed_between_publish_and_mark={caught.Count} published_twice={publishedTwice.Count} refused={refused} all_routed={routed} error_queue={cluster.ErrorQueueDepth()}");
+                $"acknowledged={filed.Count} refused={refused} unanswered={unanswered} acknowledged_before_kills={acknowledgedBeforeKills} " +
+                $"acknowledged_after_last_kill={after.Acknowledged} kills={kills} killed_between_publish_and_mark={caught.Count} " +
+                $"published_twice={publishedTwice.Count} all_routed={routed} error_queue={cluster.ErrorQueueDepth()}");
+            Assert.Multiple(() =>
+            {
+                Assert.That(filed, Has.Count.GreaterThanOrEqualTo(Cases / 3), "filings acknowledged");
+                Assert.That(acknowledgedBeforeKills, Is.GreaterThan(0), "filings acknowledged before the kills");
+                Assert.That(after.Acknowledged, Is.GreaterThan(0), "filings acknowledged after the last kill");
+            });
             Assert.That(caught, Is.Not.Empty, "at least one kill landed between a publish and its mark");
             Assert.That(caught, Is.SubsetOf(publishedTwice), "a row left unmarked by the dead relay is published again");
             Assert.That(cluster.ErrorQueueDepth(), Is.Zero);
@@ -228,10 +258,11 @@ public sealed class FaultToleranceTests
         var watch = Stopwatch.StartNew();
         await using var cluster = await FaultCluster.StartAsync("fe");
         var (load, done) = Load.Start(cluster.Http, _ => cluster.IncidentsAddress(), Cases, TimeSpan.FromSeconds(15), label: "e");
-        TimeSpan restartTook;
+        TimeSpan restartTook, restartedAt;
         try
         {
             await load.TryWaitCreatedAsync(Cases / 3, TimeSpan.FromSeconds(60));
+            restartedAt = load.Elapsed;
             var restart = Stopwatch.StartNew();
             LocalServers.RestartPostgres();
             restartTook = restart.Elapsed;
@@ -249,7 +280,8 @@ public sealed class FaultToleranceTests
         await cluster.SettleAsync(TimeSpan.FromSeconds(60));
         var audit = await Audit.TakeAsync(cluster, load.Filed);
         audit.Report("e", watch.Elapsed,
-            $"restart_seconds={restartTook.TotalSeconds:0.0} answers={load.Answers} all_routed={routed} ready_again={recovered} error_queue={cluster.ErrorQueueDepth()}");
+            $"{load.Figures(restartedAt)} restart_seconds={restartTook.TotalSeconds:0.0} answers={load.Answers} all_routed={routed} ready_again={recovered} error_queue={cluster.ErrorQueueDepth()}");
+        load.AssertFaultLandedMidLoad(restartedAt, Cases / 2); // filings during the restart may be refused
         Assert.That(recovered, Is.True, "every service reconnects to PostgreSQL by itself");
         Assert.That(cluster.ErrorQueueDepth(), Is.Zero);
     }
@@ -305,7 +337,8 @@ public sealed class FaultToleranceTests
 
         var audit = await Audit.TakeAsync(cluster, load.Filed);
         audit.Report("f", watch.Elapsed,
-            $"poisoned={poisoned} dead_lettered={dead} replayed={moved} replayed_routed={replayedRouted} error_queue={cluster.ErrorQueueDepth()}");
+            $"{load.Figures()} poisoned={poisoned} dead_lettered={dead} replayed={moved} replayed_routed={replayedRouted} error_queue={cluster.ErrorQueueDepth()}");
+        load.AssertAcknowledgedAtLeast((healthy + poisoned) * 9 / 10);
         Assert.That(moved, Is.EqualTo(poisoned));
         Assert.That(processedUnderOwnId, Is.EqualTo(poisoned), "a replayed message keeps its message id");
         Assert.That(cluster.ErrorQueueDepth(), Is.Zero);
@@ -345,7 +378,8 @@ public sealed class FaultToleranceTests
         var audit = await Audit.TakeAsync(cluster, load.Filed);
         var climbs = filed.Select(id => audit.Escalations.GetValueOrDefault(id)).ToList();
         audit.Report("g", watch.Elapsed,
-            $"instances=2 escalations={climbs.Sum()} acknowledged={acknowledged} flagged_overdue={flagged} all_routed={routed} error_queue={cluster.ErrorQueueDepth()}");
+            $"{load.Figures()} instances=2 escalations={climbs.Sum()} handler_acknowledged={acknowledged} flagged_overdue={flagged} all_routed={routed} error_queue={cluster.ErrorQueueDepth()}");
+        load.AssertAcknowledgedAtLeast(count * 9 / 10);
         Assert.That(climbs, Is.All.EqualTo(3), "courtyard → village → township → county: three escalations per case, each once");
         Assert.That(flagged, Is.EqualTo(filed.Length));
         Assert.That(cluster.ErrorQueueDepth(), Is.Zero);
@@ -423,7 +457,8 @@ public sealed class FaultToleranceTests
             await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM assignments WHERE incident_id = ANY(@filed) AND tier = 'village'", new { filed })));
         var dueWhileDown = filed.Length - escalatedBeforeStop;
         audit.Report("6", watch.Elapsed,
-            $"due_while_down={dueWhileDown} fired_after_return={firedAfterReturn} escalated_before_stop={escalatedBeforeStop} dispatch_down={downFor.TotalSeconds:0}s at_village={atVillage} error_queue={cluster.ErrorQueueDepth()}");
+            $"{load.Figures()} due_while_down={dueWhileDown} fired_after_return={firedAfterReturn} escalated_before_stop={escalatedBeforeStop} dispatch_down={downFor.TotalSeconds:0}s at_village={atVillage} error_queue={cluster.ErrorQueueDepth()}");
+        load.AssertAcknowledgedAtLeast(count * 9 / 10);
         Assert.That(dueWhileDown, Is.GreaterThan(0), "some deadlines fell due while Dispatch was down (else the machine was too slow to test this)");
         Assert.That(filed.Select(id => audit.Escalations.GetValueOrDefault(id)), Is.All.EqualTo(1), "each due case escalated exactly once");
         Assert.That(firedAfterReturn, Is.EqualTo(dueWhileDown), "what fell due while Dispatch was down fired when it returned");

@@ -2,7 +2,8 @@ using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Model;
 using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Security;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,18 +11,18 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Dispatch.Apis;
 
-/// <summary>A case's assignment with its escalation history and co-handlers.</summary>
+/// <summary>A case's assignment with its escalations, the departments called in and the history of
+/// every step Dispatch took on it, with who took it.</summary>
 public static class AssignmentsApi
 {
-    public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations, IReadOnlyList<DepartmentAssignment> CoHandlers);
-
-    /// <summary>Where a case was filed, for the jurisdiction check of routes about it.</summary>
-    internal static readonly JurisdictionFilter<DispatchDatabase> CaseJurisdiction =
-        new("incidentId", async (c, id) => (await AssignmentStore.FindAsync(c, id))?.PlaceCode);
+    /// <param name="CoHandlers">The co-handlers and their deadlines (as before departments had parts).</param>
+    /// <param name="Departments">Every department called in now, lead included, with its check-in and feedback.</param>
+    public sealed record AssignmentView(Assignment Assignment, IReadOnlyList<Escalation> Escalations, IReadOnlyList<DepartmentAssignment> CoHandlers,
+        IReadOnlyList<DepartmentPart> Departments, IReadOnlyList<HistoryEntry> History);
 
     public static void MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment).AddEndpointFilter(CaseJurisdiction);
+        routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment).Performs(CaseAction.Read);
     }
 
     private static async Task<Results<Ok<AssignmentView>, NotFound>> GetAssignment(DispatchDatabase db, Guid incidentId)
@@ -29,7 +30,10 @@ public static class AssignmentsApi
         await using var c = await db.OpenAsync();
         var assignment = await AssignmentStore.FindAsync(c, incidentId);
         if (assignment is null) return TypedResults.NotFound();
-        return TypedResults.Ok(new AssignmentView(assignment, await AssignmentStore.EscalationsAsync(c, incidentId),
-            await AssignmentStore.CoHandlersAsync(c, incidentId)));
+        var departments = await DepartmentPartStore.ForCaseAsync(c, incidentId);
+        var coHandlers = departments.Where(d => d.Role == DepartmentRole.CoHandler).Select(d => new DepartmentAssignment(d.DepartmentCode, d.DueAt)).ToList();
+        return TypedResults.Ok(new AssignmentView(assignment, await AssignmentStore.EscalationsAsync(c, incidentId), coHandlers,
+            departments.Select(d => d.Role == DepartmentRole.Lead ? d with { DueAt = d.OwnDueAt(assignment) } : d).ToList(),
+            await HistoryStore.ListAsync(c, incidentId)));
     }
 }

@@ -1,6 +1,8 @@
 using Governance.Dispatch.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,8 +22,8 @@ public static class CalendarApi
         {
             await using var c = await db.OpenAsync();
             return TypedResults.Ok(await calendars.YearsAsync(c));
-        });
-        routes.MapPut("/dispatch/calendar/{year:int}", PutYear).AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
+        }).Performs(UnitAction.ReadSettings);
+        routes.MapPut("/dispatch/calendar/{year:int}", PutYear).Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Results<Ok<CalendarYear>, ValidationProblem>> PutYear(int year, CalendarYearRequest? body,

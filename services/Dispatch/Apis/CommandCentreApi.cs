@@ -5,6 +5,8 @@ using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,14 +18,10 @@ namespace Governance.Dispatch.Apis;
 /// <summary>
 /// The township command centre's desk (镇街基层治理指挥中心) and the county's levers: the queue,
 /// assigning departments (吹哨报到), sending back to the village, escalating, pulling up (提级) and
-/// supervising (督办).
+/// supervising (督办). Every step records the caller as its actor.
 /// </summary>
 public static class CommandCentreApi
 {
-    public sealed record QueueItem(Guid IncidentId, Category Category, Grade Grade, Tier Tier, string UnitCode, string PlaceCode,
-        DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? AcknowledgeBy, DateTimeOffset? AcceptedAt,
-        WarningLevel? Warning, string Status, string? LeadDepartmentCode, DateTimeOffset? SupervisedAt);
-
     public sealed record CoHandlerRequest(string? Department, string? Deadline);
     public sealed record DepartmentsRequest(string? Lead, IReadOnlyList<CoHandlerRequest>? CoHandlers);
     public sealed record ReasonRequest(string? Reason);
@@ -31,64 +29,75 @@ public static class CommandCentreApi
     public static void MapCommandCentreApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/dispatch/command-centres/{unitCode}/queue", GetQueue);
-        var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}").AddEndpointFilter(AssignmentsApi.CaseJurisdiction);
-        assignment.MapPost("/departments", AssignDepartments).AddEndpointFilter(new RoleFilter(RoleFilter.Dispatchers));
-        assignment.MapPost("/send-back", SendBack).AddEndpointFilter(new RoleFilter(RoleFilter.Dispatchers));
-        assignment.MapPost("/escalate", Escalate);
-        assignment.MapPost("/pull-up", PullUp).AddEndpointFilter(new RoleFilter(RoleFilter.County));
-        assignment.MapPost("/supervise", Supervise).AddEndpointFilter(new RoleFilter(RoleFilter.County));
+        var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}");
+        assignment.MapPost("/departments", AssignDepartments).Performs(CaseAction.CallInDepartments);
+        assignment.MapPost("/send-back", SendBack).Performs(CaseAction.SendBack);
+        assignment.MapPost("/escalate", Escalate).Performs(CaseAction.MoveUp);
+        assignment.MapPost("/pull-up", PullUp).Performs(CaseAction.PullUp);
+        assignment.MapPost("/supervise", Supervise).Performs(CaseAction.Supervise);
     }
 
-    /// <summary>The cases a unit handles now, most urgent first: red, then yellow, then by grade
-    /// (I before IV), then by due time.</summary>
+    /// <summary>A unit's board: the cases it handles now and those shown to it from below (see
+    /// <see cref="BoardQueue"/>), most urgent first.</summary>
     private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ValidationProblem, NotFound>> GetQueue(
         DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit)
     {
         if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
         await using var c = await db.OpenAsync();
         if (!await Jurisdiction.CoversAsync(c, db.Provider, Caller.Of(http), unitCode)) return TypedResults.NotFound();
-        var now = time.GetUtcNow();
-        var items = (await AssignmentStore.QueueAsync(c, db.Provider, unitCode, limit ?? 500))
-            .Select(a => new QueueItem(a.IncidentId, a.Category, a.Grade, a.Tier, a.UnitCode, a.PlaceCode, a.StartedAt, a.DueAt,
-                a.AcknowledgeBy, a.AcceptedAt, a.Status == AssignmentStatus.Overdue ? WarningLevel.Red : AssignmentClock.Warning(now, a.YellowAt, a.DueAt),
-                a.Status, a.LeadDepartmentCode, a.SupervisedAt))
-            .OrderByDescending(i => i.Warning switch { WarningLevel.Red => 2, WarningLevel.Yellow => 1, _ => 0 })
-            .ThenBy(i => (int)i.Grade).ThenBy(i => i.DueAt)
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<QueueItem>>(items);
+        var cases = await AssignmentStore.QueueAsync(c, db.Provider, unitCode, limit ?? 500);
+        var notes = await BoardNoteStore.LiveForUnitAsync(c, unitCode);
+        return TypedResults.Ok(BoardQueue.Compose(unitCode, cases, notes, time.GetUtcNow()));
     }
 
+    /// <summary>吹哨报到: a lead department and co-handlers, each a department Dispatch knows (its id in
+    /// Grids) and not retired.</summary>
     private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> AssignDepartments(
-        Guid incidentId, DepartmentsRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, PolicyStore policies,
-        CalendarStore calendars, HttpContext http)
+        Guid incidentId, DepartmentsRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, DispatchDatabase db,
+        DepartmentCalls departments, HttpContext http)
     {
         var errors = new FieldErrors().Require("lead", body?.Lead, 64);
         var coHandlers = body?.CoHandlers ?? [];
         if (coHandlers.Count > 20) errors.Add("coHandlers", "coHandlers may list at most 20 departments.");
+        var lead = DepartmentCopyStore.Normalise(body?.Lead);
+        var calls = new List<DepartmentCalls.CoHandlerCall>();
         for (var i = 0; i < coHandlers.Count && i < 20; i++)
         {
             errors.Require($"coHandlers[{i}].department", coHandlers[i]?.Department, 64);
-            if (!Duration.TryParse(coHandlers[i]?.Deadline, out _))
+            var code = DepartmentCopyStore.Normalise(coHandlers[i]?.Department);
+            if (!Duration.TryParse(coHandlers[i]?.Deadline, out var deadline))
                 errors.Add($"coHandlers[{i}].deadline", "deadline must be a duration such as \"2d\" or \"8h\".");
-            else if (coHandlers[i]!.Department == body!.Lead)
+            else if (code is not null && code == lead)
                 errors.Add($"coHandlers[{i}].department", "The lead department is not also a co-handler.");
+            else if (code is not null && calls.Any(h => h.DepartmentCode == code))
+                errors.Add($"coHandlers[{i}].department", "A department is called in once.");
+            if (code is not null) calls.Add(new DepartmentCalls.CoHandlerCall(code, deadline));
         }
+        if (!errors.Any) await CheckDepartmentsKnownAsync(db, errors, lead, body!.Lead, coHandlers);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
-            var policy = await policies.VersionAsync(uow.Connection, a.PolicyVersion, uow.Transaction);
-            var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
-            var called = coHandlers.Select(h =>
-            {
-                Duration.TryParse(h.Deadline, out var deadline);
-                return new DepartmentAssignment(h.Department!, calendar.DueAt(uow.Now, deadline, policy.Clock));
-            }).ToList();
-            await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { LeadDepartmentCode = body!.Lead }, uow.Now);
-            await AssignmentStore.ReplaceCoHandlersAsync(uow.Connection, uow.Transaction, incidentId, called, uow.Now);
-            await uow.PublishAsync(new IncidentDepartmentsAssigned(incidentId, body.Lead!, called, by, uow.Now));
+            await departments.AssignAsync(uow, a, lead!, calls, by);
             return null;
         });
+    }
+
+    private static async Task CheckDepartmentsKnownAsync(DispatchDatabase db, FieldErrors errors, string? lead, string? leadText,
+        IReadOnlyList<CoHandlerRequest?> coHandlers)
+    {
+        await using var c = await db.OpenAsync();
+        async Task CheckAsync(string field, string? code, string? text)
+        {
+            var department = code is null ? null : await DepartmentCopyStore.FindAsync(c, code);
+            if (department is null)
+                errors.Add(field, $"{field} must be the id of a department (GET /grids/departments); '{text}' is none.");
+            else if (department.Retired)
+                errors.Add(field, $"{field}: {department.NameZh} was retired and can no longer be called in.");
+        }
+        await CheckAsync("lead", lead, leadText);
+        for (var i = 0; i < coHandlers.Count; i++)
+            await CheckAsync($"coHandlers[{i}].department", DepartmentCopyStore.Normalise(coHandlers[i]?.Department), coHandlers[i]?.Department);
     }
 
     private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> SendBack(
@@ -97,36 +106,41 @@ public static class CommandCentreApi
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
-            if (a.Tier != Tier.Township) return "Only a case on the township tier can be sent back to its village.";
-            await escalator.ReturnToVillageAsync(uow, a, body!.Reason!.Trim(), by);
+            if (a.Tier is not (Tier.Township or Tier.County)) return "Only a case on the township or county tier can be sent back down.";
+            await escalator.SendBackAsync(uow, a, a.Tier == Tier.County ? Tier.Township : Tier.Village, body!.Reason!.Trim(), by);
             return null;
         });
     }
 
     private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> Escalate(
-        Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator)
+        Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
-        return await ActAsync(runner, incidentId, async (uow, a) =>
+        var by = Actor.Of(http);
+        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
             if (a.Tier == Tier.County) return "The county is the top tier: a county case cannot be escalated further.";
-            await escalator.EscalateAsync(uow, a, EscalationReason.HandlerRequested, body!.Reason!.Trim());
+            await escalator.EscalateAsync(uow, a, EscalationReason.HandlerRequested, body!.Reason!.Trim(), by);
             return null;
         });
     }
 
     private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> PullUp(
-        Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator)
+        Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
-        return await ActAsync(runner, incidentId, async (uow, a) =>
+        var caller = Caller.Of(http);
+        // 提级 takes the case to the caller's own tier: the township over its villages, the county over all.
+        var to = caller.Unrestricted || caller.Roles.Any(r => r is Roles.CountySupervisor or Roles.CountyDispatcher) ? Tier.County : Tier.Township;
+        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
-            if (a.Tier == Tier.County) return "The case is already on the county tier.";
-            await escalator.MoveUpToAsync(uow, a, Tier.County, EscalationReason.CountyPulledUp, body!.Reason!.Trim());
+            if (a.Tier >= to) return $"The case is already on the {Codes.Of(a.Tier)} tier.";
+            await escalator.MoveUpToAsync(uow, a, to, to == Tier.County ? EscalationReason.CountyPulledUp : EscalationReason.TownshipPulledUp,
+                body!.Reason!.Trim(), caller.Id);
             return null;
         });
     }
@@ -137,29 +151,10 @@ public static class CommandCentreApi
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
         {
-            await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { SupervisedAt = uow.Now }, uow.Now);
-            await uow.PublishAsync(new IncidentSupervised(incidentId, by, body!.Reason!.Trim(), uow.Now));
+            await Supervision.SuperviseAsync(uow, a, body!.Reason!.Trim(), by);
             return null;
         });
-    }
-
-    /// <summary>Runs an action on an open assignment; the action returns why it refuses, or null.</summary>
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> ActAsync(
-        UnitOfWorkRunner<DispatchDatabase> runner, Guid incidentId, Func<UnitOfWork<DispatchDatabase>, Assignment, Task<string?>> action)
-    {
-        var (found, refusal) = await runner.RunAsync(async uow =>
-        {
-            var assignment = await AssignmentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
-            if (assignment is null) return (false, (string?)null);
-            if (assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue))
-                return (true, $"The case is {assignment.Status}: only open cases can be dispatched.");
-            return (true, await action(uow, assignment));
-        });
-        if (!found) return TypedResults.NotFound();
-        return refusal is null
-            ? TypedResults.Ok()
-            : TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Not allowed for this case now");
     }
 }

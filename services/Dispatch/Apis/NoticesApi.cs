@@ -3,6 +3,8 @@ using Governance.Dispatch.Data;
 using Governance.Dispatch.Notices;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -40,15 +42,14 @@ public static class NoticesApi
     {
         // County-wide rules that make the server post to URLs it is given: the county configures them
         // (administrators write, the county reads); a township asks the county for its group's rule.
-        var notices = routes.MapGroup("/dispatch/notices").AddEndpointFilter(new RoleFilter(RoleFilter.County));
-        var admin = new RoleFilter(Roles.CountyAdministrator);
-        notices.MapGet("/subscriptions", ListSubscriptions);
-        notices.MapGet("/subscriptions/{id:guid}", GetSubscription);
-        notices.MapPost("/subscriptions", CreateSubscription).AddEndpointFilter(admin);
-        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription).AddEndpointFilter(admin);
-        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription).AddEndpointFilter(admin);
-        notices.MapGet("/deliveries", ListDeliveries);
-        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery).AddEndpointFilter(admin);
+        var notices = routes.MapGroup("/dispatch/notices");
+        notices.MapGet("/subscriptions", ListSubscriptions).Performs(UnitAction.ReadSettings);
+        notices.MapGet("/subscriptions/{id:guid}", GetSubscription).Performs(UnitAction.ReadSettings);
+        notices.MapPost("/subscriptions", CreateSubscription).Performs(UnitAction.ChangeSettings);
+        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription).Performs(UnitAction.ChangeSettings);
+        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription).Performs(UnitAction.ChangeSettings);
+        notices.MapGet("/deliveries", ListDeliveries).Performs(UnitAction.ReadSettings);
+        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery).Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListSubscriptions(DispatchDatabase db)

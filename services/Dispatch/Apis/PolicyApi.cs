@@ -3,6 +3,8 @@ using Governance.Dispatch.Data;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Dispatch.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,15 +13,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Governance.Dispatch.Apis;
 
-/// <summary>The routing policy: read the current version, write a new one.</summary>
+/// <summary>The routing policy: read the current version, write a new one. A body without
+/// onMissedDeadline means escalate, as a stored version from before it does (docs/deadlines.md).</summary>
 public static class PolicyApi
 {
     private static readonly TimeSpan LongestDeadline = TimeSpan.FromDays(366);
 
     public static void MapPolicyApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/policy", GetPolicy);
-        routes.MapPut("/dispatch/policy", PutPolicy).AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
+        routes.MapGet("/dispatch/policy", GetPolicy).Performs(UnitAction.ReadSettings);
+        routes.MapPut("/dispatch/policy", PutPolicy).Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Ok<RoutingPolicy>> GetPolicy(DispatchDatabase db, PolicyStore policies)
@@ -53,12 +56,18 @@ public static class PolicyApi
                     errors.Add($"rules[{i}].lowestTier", $"lowestTier must be one of {Codes.List<Tier>()}.");
                 if (rule.Deadline is { } d && d > LongestDeadline)
                     errors.Add($"rules[{i}].deadline", "deadline must be at most 366d.");
+                if (rule.OnMissedDeadline is { } action && !Enum.IsDefined(action))
+                    errors.Add($"rules[{i}].onMissedDeadline", $"onMissedDeadline must be one of {Codes.List<MissedDeadlineAction>()} (or absent: the policy's).");
+                if (rule.Clock is { } clock && !Enum.IsDefined(clock))
+                    errors.Add($"rules[{i}].clock", $"clock must be one of {Codes.List<DeadlineClock>()} (or absent: the policy's).");
             }
         ValidateDeadlines(errors, "deadlines", body.Deadlines, required: true);
         ValidateDeadlines(errors, "acknowledgementDeadlines", body.AcknowledgementDeadlines, required: false);
         if (!double.IsFinite(body.YellowFraction) || body.YellowFraction is <= 0 or >= 1)
             errors.Add("yellowFraction", "yellowFraction must be between 0 and 1 (0.75: yellow when three quarters of a deadline are used).");
         if (!Enum.IsDefined(body.Clock)) errors.Add("clock", "clock must be natural or working.");
+        if (!Enum.IsDefined(body.OnMissedDeadline))
+            errors.Add("onMissedDeadline", $"onMissedDeadline must be one of {Codes.List<MissedDeadlineAction>()}.");
         return errors;
     }
 

@@ -108,20 +108,28 @@ public static class AssignmentStore
         return (await c.QueryAsync<Row>(sql, new { Now = now.ToUnixTimeMilliseconds() }, t)).Select(r => r.ToAssignment()).ToList();
     }
 
-    /// <summary>The cases a unit is handling now, the most urgent first.</summary>
+    /// <summary>The open cases on a unit's board: those it handles now and those it has a live board note
+    /// about (shown from above: grade I/II, an urge prompt, 超期预警), the soonest due first.</summary>
     public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbConnection c, DatabaseProvider provider, string unitCode, int limit)
     {
-        var sql = $"SELECT {Columns} FROM assignments WHERE unit_code = @unitCode AND status IN ('active', 'overdue') ORDER BY due_at_ms {Sql.Page(provider, limit)}";
+        // A union, not an OR: each half uses its own index (the unit's cases; the unit's notes).
+        var sql = $"""
+            SELECT {Columns} FROM assignments a WHERE a.unit_code = @unitCode AND a.status IN ('active', 'overdue')
+            UNION
+            SELECT {Columns} FROM assignments a WHERE a.status IN ('active', 'overdue')
+                AND a.incident_id IN (SELECT n.incident_id FROM board_notes n WHERE n.unit_code = @unitCode) AND {BoardNoteStore.LiveNoteFor}
+            ORDER BY DueAtMs {Sql.Page(provider, limit)}
+            """;
         return (await c.QueryAsync<Row>(sql, new { unitCode })).Select(r => r.ToAssignment()).ToList();
     }
 
     public static Task InsertEscalationAsync(DbConnection c, DbTransaction t, Guid incidentId, Escalation e) => c.ExecuteAsync("""
-        INSERT INTO escalations (id, incident_id, from_tier, to_tier, reason, note, at_ms)
-        VALUES (@Id, @IncidentId, @FromTier, @ToTier, @Reason, @Note, @AtMs)
+        INSERT INTO escalations (id, incident_id, from_tier, to_tier, reason, note, at_ms, actor)
+        VALUES (@Id, @IncidentId, @FromTier, @ToTier, @Reason, @Note, @AtMs, @Actor)
         """, new
     {
         Id = Guid.CreateVersion7(), IncidentId = incidentId, FromTier = Codes.Of(e.FromTier), ToTier = Codes.Of(e.ToTier),
-        Reason = Codes.Of(e.Reason), e.Note, AtMs = e.At.ToUnixTimeMilliseconds(),
+        Reason = Codes.Of(e.Reason), e.Note, AtMs = e.At.ToUnixTimeMilliseconds(), Actor = e.By,
     }, t);
 
     private sealed class EscalationRow
@@ -131,34 +139,15 @@ public static class AssignmentStore
         public string Reason { get; init; } = default!;
         public string? Note { get; init; }
         public long AtMs { get; init; }
+        public string? Actor { get; init; }
     }
 
     public static async Task<IReadOnlyList<Escalation>> EscalationsAsync(DbConnection c, Guid incidentId)
     {
         var rows = await c.QueryAsync<EscalationRow>(
-            "SELECT from_tier AS FromTier, to_tier AS ToTier, reason AS Reason, note AS Note, at_ms AS AtMs FROM escalations WHERE incident_id = @incidentId ORDER BY at_ms",
+            "SELECT from_tier AS FromTier, to_tier AS ToTier, reason AS Reason, note AS Note, at_ms AS AtMs, actor AS Actor FROM escalations WHERE incident_id = @incidentId ORDER BY at_ms",
             new { incidentId });
         return rows.Select(r => new Escalation(Parse<Tier>(r.FromTier), Parse<Tier>(r.ToTier), Parse<EscalationReason>(r.Reason), r.Note,
-            DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs))).ToList();
+            DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor)).ToList();
     }
-
-    public static async Task ReplaceCoHandlersAsync(DbConnection c, DbTransaction t, Guid incidentId, IEnumerable<DepartmentAssignment> coHandlers, DateTimeOffset now)
-    {
-        await c.ExecuteAsync("DELETE FROM co_handlers WHERE incident_id = @incidentId", new { incidentId }, t);
-        await c.ExecuteAsync(
-            "INSERT INTO co_handlers (incident_id, department_code, due_at_ms, assigned_at_ms) VALUES (@IncidentId, @DepartmentCode, @DueAtMs, @AtMs)",
-            coHandlers.Select(h => new { IncidentId = incidentId, h.DepartmentCode, DueAtMs = h.DueAt.ToUnixTimeMilliseconds(), AtMs = now.ToUnixTimeMilliseconds() }), t);
-    }
-
-    private sealed class CoHandlerRow
-    {
-        public string DepartmentCode { get; init; } = default!;
-        public long DueAtMs { get; init; }
-    }
-
-    public static async Task<IReadOnlyList<DepartmentAssignment>> CoHandlersAsync(DbConnection c, Guid incidentId) =>
-        (await c.QueryAsync<CoHandlerRow>(
-            "SELECT department_code AS DepartmentCode, due_at_ms AS DueAtMs FROM co_handlers WHERE incident_id = @incidentId ORDER BY department_code",
-            new { incidentId }))
-        .Select(r => new DepartmentAssignment(r.DepartmentCode, DateTimeOffset.FromUnixTimeMilliseconds(r.DueAtMs))).ToList();
 }

@@ -13,15 +13,43 @@ public static class DepartmentCopyStore
     {
         foreach (var d in departments)
         {
-            var row = new { Id = d.Id.ToString(), d.UnitCode, d.NameZh, Categories = string.Join(",", d.Categories.Select(Codes.Of)), d.Version };
+            var row = new
+            {
+                Id = CodeOf(d.Id), d.UnitCode, d.NameZh, Categories = string.Join(",", d.Categories.Select(Codes.Of)), d.Version,
+                Retired = d.Retired ? 1 : 0,
+            };
             var updated = await c.ExecuteAsync("""
-                UPDATE department_copy SET unit_code = @UnitCode, name_zh = @NameZh, categories = @Categories, version = @Version
+                UPDATE department_copy SET unit_code = @UnitCode, name_zh = @NameZh, categories = @Categories, version = @Version, retired = @Retired
                 WHERE id = @Id AND version < @Version
                 """, row, t);
             if (updated == 0)
-                await c.ExecuteAsync(Sql.InsertIfAbsent(provider, "department_copy", "id, unit_code, name_zh, categories, version",
-                    "@Id, @UnitCode, @NameZh, @Categories, @Version", "id", "id = @Id"), row, t);
+                await c.ExecuteAsync(Sql.InsertIfAbsent(provider, "department_copy", "id, unit_code, name_zh, categories, version, retired",
+                    "@Id, @UnitCode, @NameZh, @Categories, @Version, @Retired", "id", "id = @Id"), row, t);
         }
+    }
+
+    /// <summary>A department's code in Dispatch: the id Grids gave it, in its canonical text form.</summary>
+    public static string CodeOf(Guid id) => id.ToString("D");
+
+    /// <summary>The canonical code for what a client sent (any of a Guid's text forms), or null when it is no department id.</summary>
+    public static string? Normalise(string? text) => Guid.TryParse(text?.Trim(), out var id) ? CodeOf(id) : null;
+
+    /// <summary>A department Dispatch knows of: its unit, Chinese name, and whether it was retired.</summary>
+    public sealed record CopiedDepartment(string Code, string UnitCode, string NameZh, bool Retired);
+
+    private sealed class Row
+    {
+        public string Id { get; init; } = default!;
+        public string UnitCode { get; init; } = default!;
+        public string NameZh { get; init; } = default!;
+        public short Retired { get; init; }
+    }
+
+    public static async Task<CopiedDepartment?> FindAsync(DbConnection c, string code, DbTransaction? t = null)
+    {
+        var row = await c.QuerySingleOrDefaultAsync<Row>(
+            "SELECT id AS Id, unit_code AS UnitCode, name_zh AS NameZh, retired AS Retired FROM department_copy WHERE id = @code", new { code }, t);
+        return row is null ? null : new CopiedDepartment(row.Id, row.UnitCode, row.NameZh, row.Retired != 0);
     }
 
     /// <summary>The department of <paramref name="unitCode"/> that handles <paramref name="category"/> (e.g. a township's 司法所 for disputes).</summary>
@@ -29,7 +57,7 @@ public static class DepartmentCopyStore
     {
         var code = Codes.Of(category);
         var candidates = await c.QueryAsync<(string Id, string Categories)>(
-            "SELECT id, categories FROM department_copy WHERE unit_code = @unitCode ORDER BY id", new { unitCode }, t);
+            "SELECT id, categories FROM department_copy WHERE unit_code = @unitCode AND retired = 0 ORDER BY id", new { unitCode }, t);
         return candidates.FirstOrDefault(d => d.Categories.Split(',').Contains(code)).Id;
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
 using Governance.Dispatch.Model;
@@ -21,13 +20,14 @@ public sealed class DeadlineSweeperOptions
 }
 
 /// <summary>
-/// Watches the clocks (红黄牌): shows a yellow card when most of a deadline is used, escalates
-/// cases whose deadline passed (with a red card) or that nobody acknowledged in time. Passed clocks
-/// are claimed with a lock the other instances skip and acted on in the same transaction, so with
-/// two sweepers each card is shown once and each case climbs once.
+/// Watches the clocks (红黄牌): shows a yellow card when most of a deadline is used, and acts on cases
+/// whose deadline passed (with a red card) or that nobody acknowledged in time — moves them up or
+/// flags them 超期预警, as the policy says (<see cref="MissedDeadlines"/>). Passed clocks are claimed
+/// with a lock the other instances skip and acted on in the same transaction, so with two sweepers
+/// each card is shown once and each case climbs or is flagged once.
 /// </summary>
 public sealed class DeadlineSweeper(
-    UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, TimeProvider time,
+    UnitOfWorkRunner<DispatchDatabase> runner, MissedDeadlines missed, TimeProvider time,
     IOptions<DeadlineSweeperOptions> options, ILogger<DeadlineSweeper> logger) : BackgroundService
 {
     private const int MaxBatchesPerSweep = 100;
@@ -81,24 +81,10 @@ public sealed class DeadlineSweeper(
         return total;
     }
 
-    private async Task ActAsync(UnitOfWork<DispatchDatabase> uow, AssignmentStore.Clock clock, Assignment assignment)
+    private Task ActAsync(UnitOfWork<DispatchDatabase> uow, AssignmentStore.Clock clock, Assignment assignment) => clock switch
     {
-        switch (clock)
-        {
-            case AssignmentStore.Clock.Due:
-                await uow.PublishAsync(Warning(assignment, WarningLevel.Red, uow.Now));
-                await escalator.EscalateAsync(uow, assignment, EscalationReason.DeadlinePassed, null);
-                break;
-            case AssignmentStore.Clock.Acknowledgement:
-                await escalator.EscalateAsync(uow, assignment, EscalationReason.AcknowledgementOverdue, null);
-                break;
-            default:
-                await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { YellowWarnedAt = uow.Now }, uow.Now);
-                await uow.PublishAsync(Warning(assignment, WarningLevel.Yellow, uow.Now));
-                break;
-        }
-    }
-
-    private static DeadlineWarning Warning(Assignment a, WarningLevel level, DateTimeOffset now) =>
-        new(a.IncidentId, a.Tier, a.UnitCode, a.Category, a.Grade, level, a.DueAt, now);
+        AssignmentStore.Clock.Due => missed.DueAsync(uow, assignment),
+        AssignmentStore.Clock.Acknowledgement => missed.UnacknowledgedAsync(uow, assignment),
+        _ => missed.YellowAsync(uow, assignment),
+    };
 }

@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
 
@@ -10,50 +11,51 @@ namespace Governance.Dispatch.Handling;
 /// <summary>
 /// Moves a case between tiers for a recorded reason — up one tier, straight up to a tier (re-grading,
 /// the county pulling it up), or back down to the village — and restarts clocks. Every move takes
-/// the clocks of the policy the case started under.
+/// the clocks of the policy the case started under, and records who made it (<c>by</c>: a person's
+/// id, or system:&lt;job&gt;).
 /// </summary>
 public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
 {
-    /// <summary>One tier up. At the county there is nowhere higher: a passed deadline (or a missed
-    /// acknowledgement) flags the case for supervision (督办); other reasons change nothing.</summary>
-    public async Task EscalateAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, EscalationReason reason, string? note)
+    /// <summary>One tier up. The county is the top: there it changes nothing (a missed county deadline
+    /// is flagged instead: <see cref="MissedDeadlines"/>).</summary>
+    public async Task EscalateAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, EscalationReason reason, string? note, string by)
     {
         if (EscalationLadder.Next(assignment.Tier) is { } next)
-        {
-            await MoveUpToAsync(uow, assignment, next, reason, note);
-            return;
-        }
-        if (reason == EscalationReason.DeadlinePassed)
-            await FlagAsync(uow, assignment with { Status = AssignmentStatus.Overdue });
-        else if (reason == EscalationReason.AcknowledgementOverdue)
-            await FlagAsync(uow, assignment with { AcknowledgeBy = null });
+            await MoveUpToAsync(uow, assignment, next, reason, note, by);
     }
 
     /// <summary>Straight up to <paramref name="target"/> (which must be above the current tier).</summary>
-    public async Task MoveUpToAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier target, EscalationReason reason, string? note)
+    public async Task MoveUpToAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier target, EscalationReason reason, string? note, string by)
     {
         if (target <= assignment.Tier) return;
         var moved = await ArriveAsync(uow, assignment, target);
         await AssignmentStore.InsertEscalationAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
-            new Escalation(assignment.Tier, target, reason, note, uow.Now));
+            new Escalation(assignment.Tier, target, reason, note, uow.Now, by));
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId, new HistoryEntry(uow.Now, by,
+            HistoryActions.Escalated, target, moved.UnitCode, note is null ? Codes.Of(reason) : $"{Codes.Of(reason)}: {note}"));
         await uow.PublishAsync(new IncidentEscalated(assignment.IncidentId, moved.Sequence, assignment.Tier, target, moved.UnitCode,
-            moved.DueAt, reason, note, uow.Now));
+            moved.DueAt, reason, note, uow.Now, by));
     }
 
-    /// <summary>The command centre sends a township case back to the village that can settle it.</summary>
-    public async Task ReturnToVillageAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string reason, string by)
+    /// <summary>退回: the command centre sends a case one tier down, to the unit of the place there that
+    /// can settle it (the township to the village, the county to the township).</summary>
+    public async Task SendBackAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier to, string reason, string by)
     {
-        var moved = await ArriveAsync(uow, assignment, Tier.Village);
-        await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, Tier.Village, moved.UnitCode,
+        var moved = await ArriveAsync(uow, assignment, to);
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+            new HistoryEntry(uow.Now, by, HistoryActions.Returned, to, moved.UnitCode, reason));
+        await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, to, moved.UnitCode,
             moved.DueAt, reason, by, uow.Now));
     }
 
     /// <summary>Starts the tier's clock again (verification said partly or not solved: reopened on the same tier).</summary>
-    public async Task RestartClockAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment)
+    public async Task RestartClockAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string by)
     {
         var restarted = await ArriveAsync(uow, assignment, assignment.Tier);
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+            new HistoryEntry(uow.Now, by, HistoryActions.Reopened, restarted.Tier, restarted.UnitCode, null));
         await uow.PublishAsync(new IncidentRouted(restarted.IncidentId, restarted.Sequence, restarted.Tier, restarted.UnitCode,
-            restarted.DueAt, restarted.PolicyVersion, uow.Now));
+            restarted.DueAt, restarted.PolicyVersion, uow.Now, by));
     }
 
     private async Task<Assignment> ArriveAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier tier)
@@ -63,15 +65,13 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
             ?? throw new ArrivedTooEarlyException($"No {tier} unit above {assignment.PlaceCode} in Dispatch's copy");
         var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
         var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
-        var clocks = AssignmentClock.Start(policy, calendar, tier, uow.Now, policy.DeadlineOn(tier));
+        var clock = policy.ClockFor(assignment.Category, assignment.Grade);
+        var clocks = AssignmentClock.Start(policy, calendar, clock, tier, uow.Now, policy.DeadlineOn(tier));
         var arrived = assignment.OnTier(tier, unit.Code, clocks, uow.Now, assignment.Sequence + 1);
         await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, arrived, uow.Now);
+        // Departments belong to the unit that called them in: a case that moves leaves them behind.
+        if (arrived.UnitCode != assignment.UnitCode)
+            await DepartmentPartStore.ReleaseAllAsync(uow.Connection, uow.Transaction, assignment.IncidentId);
         return arrived;
-    }
-
-    private static async Task FlagAsync(UnitOfWork<DispatchDatabase> uow, Assignment flagged)
-    {
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, flagged, uow.Now);
-        await uow.PublishAsync(new IncidentFlaggedOverdue(flagged.IncidentId, flagged.Tier, flagged.UnitCode, uow.Now));
     }
 }

@@ -8,9 +8,12 @@ using Governance.Infrastructure.UnitCopy;
 namespace Governance.Dispatch.Handling;
 
 /// <summary>Gives a newly filed case its first assignment: the lowest tier the policy allows,
-/// the place's unit on that tier, and that tier's clocks.</summary>
+/// the place's unit on that tier, and that tier's clocks. A grade I or II case is shown at once to
+/// every tier above its place.</summary>
 public sealed class Router(PolicyStore policies, CalendarStore calendars)
 {
+    private const string By = SystemActors.Router;
+
     public async Task RouteAsync(UnitOfWork<DispatchDatabase> uow, IncidentFiled filed)
     {
         // The same case filed twice under different message ids still gets one assignment.
@@ -20,6 +23,7 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
         if (chain.Count == 0)
             throw new ArrivedTooEarlyException($"Unit {filed.UnitCode} of incident {filed.IncidentId} is not in Dispatch's copy yet");
 
+        await CaseReporterStore.AddAsync(uow.Connection, uow.Transaction, uow.Provider, filed.IncidentId, filed.FiledBy);
         var policy = await policies.CurrentAsync(uow.Connection, uow.Transaction);
         if (filed.ResolvedOnTheSpot)
         {
@@ -35,12 +39,16 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
         var unit = EscalationLadder.HandlingUnit(chain, decision.Tier)
             ?? throw new PermanentMessageException($"Unit {filed.UnitCode} has no {decision.Tier} above it");
         var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
-        var times = AssignmentClock.Start(policy, calendar, decision.Tier, uow.Now, decision.Deadline);
+        var clock = policy.ClockFor(filed.Category, filed.Grade);
+        var times = AssignmentClock.Start(policy, calendar, clock, decision.Tier, uow.Now, decision.Deadline);
 
         var assignment = New(filed, decision.Tier, unit.Code, times, policy.Version, uow.Now);
         await AssignmentStore.InsertAsync(uow.Connection, uow.Transaction, assignment, uow.Now);
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+            new HistoryEntry(uow.Now, By, HistoryActions.Routed, assignment.Tier, assignment.UnitCode, $"policy v{policy.Version}"));
         await uow.PublishAsync(new IncidentRouted(assignment.IncidentId, assignment.Sequence, assignment.Tier, assignment.UnitCode,
-            assignment.DueAt, policy.Version, uow.Now));
+            assignment.DueAt, policy.Version, uow.Now, By));
+        await AboveNotifier.NotifyAsync(uow, assignment, By);
     }
 
     private static Assignment New(IncidentFiled filed, Tier tier, string unitCode, ClockTimes clocks, int policyVersion, DateTimeOffset now) =>

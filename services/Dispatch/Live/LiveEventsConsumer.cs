@@ -26,6 +26,7 @@ namespace Governance.Dispatch.Live;
 public sealed class LiveEventsConsumer(DispatchDatabase db, LiveBroadcaster broadcaster, ILogger<LiveEventsConsumer> log) :
     IConsumer<IncidentRouted>, IConsumer<IncidentEscalated>, IConsumer<IncidentReturned>, IConsumer<DeadlineWarning>,
     IConsumer<IncidentDepartmentsAssigned>, IConsumer<IncidentFlaggedOverdue>, IConsumer<IncidentSupervised>,
+    IConsumer<IncidentUrged>, IConsumer<IncidentNotifiedAbove>, IConsumer<DepartmentCheckedIn>, IConsumer<DepartmentFedBack>,
     IConsumer<IncidentAccepted>, IConsumer<IncidentResolved>, IConsumer<IncidentVerified>
 {
     private static readonly TimeSpan WaitForDispatchAtMost = TimeSpan.FromSeconds(10);
@@ -50,6 +51,18 @@ public sealed class LiveEventsConsumer(DispatchDatabase db, LiveBroadcaster broa
 
     public Task Consume(ConsumeContext<IncidentSupervised> c) =>
         AnnounceAsync("supervised", c.Message.IncidentId, null, null, null, c.Message.At, c.CancellationToken);
+
+    public Task Consume(ConsumeContext<IncidentUrged> c) =>
+        AnnounceAsync("urged", c.Message.IncidentId, c.Message.Tier, c.Message.HandlingUnitCode, null, c.Message.At, c.CancellationToken);
+
+    public Task Consume(ConsumeContext<IncidentNotifiedAbove> c) =>
+        AnnounceAsync("notified-above", c.Message.IncidentId, null, null, null, c.Message.At, c.CancellationToken);
+
+    public Task Consume(ConsumeContext<DepartmentCheckedIn> c) =>
+        AnnounceAsync("department-checked-in", c.Message.IncidentId, c.Message.Tier, c.Message.HandlingUnitCode, null, c.Message.At, c.CancellationToken);
+
+    public Task Consume(ConsumeContext<DepartmentFedBack> c) =>
+        AnnounceAsync("department-feedback", c.Message.IncidentId, c.Message.Tier, c.Message.HandlingUnitCode, null, c.Message.At, c.CancellationToken);
 
     public Task Consume(ConsumeContext<IncidentAccepted> c) =>
         AfterDispatchAsync<IncidentAcceptedConsumer>(c, "accepted", c.Message.IncidentId, c.Message.At);

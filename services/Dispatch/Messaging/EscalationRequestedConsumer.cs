@@ -6,7 +6,7 @@ using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Messaging;
 
-/// <summary>The handler asked to move the case up, with a reason.</summary>
+/// <summary>The handler asked to move the case up, with a reason: the move is recorded as his.</summary>
 public sealed class EscalationRequestedConsumer(UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator)
     : TransactionalConsumer<DispatchDatabase, EscalationRequested>(runner)
 {
@@ -14,6 +14,6 @@ public sealed class EscalationRequestedConsumer(UnitOfWorkRunner<DispatchDatabas
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
         if (assignment.Status is AssignmentStatus.Active or AssignmentStatus.Overdue)
-            await escalator.EscalateAsync(uow, assignment, EscalationReason.HandlerRequested, message.Reason);
+            await escalator.EscalateAsync(uow, assignment, EscalationReason.HandlerRequested, message.Reason, message.By);
     }
 }

@@ -13,5 +13,6 @@ public sealed class IncidentMergedConsumer(UnitOfWorkRunner<DispatchDatabase> ru
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
         await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
+        await CaseReporterStore.CopyAsync(uow.Connection, uow.Transaction, uow.Provider, message.IncidentId, message.IntoIncidentId);
     }
 }

@@ -1,12 +1,16 @@
 using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
+using Governance.Dispatch.Model;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Messaging;
 
 /// <summary>The case was re-graded: record the grade; if the new grade starts above the case's
-/// tier (under the policy the case started with), move it up there at once.</summary>
+/// tier (under the policy the case started with), move it up there at once — never down: a graver
+/// case does not go to a lower tier than it holds, and a lighter one stays where it is. The move is
+/// the re-grading person's. A case re-graded into grade II or I is shown to every tier above its place.</summary>
 public sealed class IncidentRegradedConsumer(UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, PolicyStore policies)
     : TransactionalConsumer<DispatchDatabase, IncidentRegraded>(runner)
 {
@@ -14,9 +18,13 @@ public sealed class IncidentRegradedConsumer(UnitOfWorkRunner<DispatchDatabase> 
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId) with { Grade = message.To };
         await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment, uow.Now);
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId, new HistoryEntry(uow.Now, message.By,
+            HistoryActions.Regraded, assignment.Tier, assignment.UnitCode, $"{Codes.Of(message.From)} → {Codes.Of(message.To)}: {message.Reason}"));
+        if (assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue)) return;
         var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
-        var lowest = policy.Decide(assignment.Category, message.To).Tier;
-        if (lowest > assignment.Tier && assignment.Status is Model.AssignmentStatus.Active or Model.AssignmentStatus.Overdue)
-            await escalator.MoveUpToAsync(uow, assignment, lowest, EscalationReason.Regraded, message.Reason);
+        var target = policy.TierAfterRegrade(assignment.Category, message.To, assignment.Tier);
+        if (target > assignment.Tier)
+            await escalator.MoveUpToAsync(uow, assignment, target, EscalationReason.Regraded, message.Reason, message.By);
+        await AboveNotifier.NotifyAsync(uow, await AssignmentLookup.RequireAsync(uow, message.IncidentId), SystemActors.Regrading);
     }
 }

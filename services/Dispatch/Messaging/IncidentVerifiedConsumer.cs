@@ -20,8 +20,8 @@ public sealed class IncidentVerifiedConsumer(UnitOfWorkRunner<DispatchDatabase> 
             await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
         else if (message.Result == VerificationResult.NotSolved && message.NotSolvedCount >= NotSolvedAnswersBeforeEscalation
                  && assignment.Tier != Tier.County)
-            await escalator.EscalateAsync(uow, assignment, EscalationReason.RejectedTwice, message.Comment);
+            await escalator.EscalateAsync(uow, assignment, EscalationReason.RejectedTwice, message.Comment, SystemActors.Verification);
         else
-            await escalator.RestartClockAsync(uow, assignment);
+            await escalator.RestartClockAsync(uow, assignment, SystemActors.Verification);
     }
 }

@@ -23,9 +23,10 @@ public sealed record Assignment(
 /// <summary>The states of an assignment's clock.</summary>
 public static class AssignmentStatus
 {
-    /// <summary>The clock runs; the sweeper escalates when it passes.</summary>
+    /// <summary>The clock runs; when it passes the sweeper escalates or flags it, as the policy says.</summary>
     public const string Active = "active";
-    /// <summary>A county-tier case past its deadline: flagged for supervision (督办), nowhere higher to go.</summary>
+    /// <summary>Past its deadline and kept on its tier: flagged 超期预警 to the tier above (policy
+    /// "supervise", or the county, which has nowhere higher to go). The case stays open with its unit.</summary>
     public const string Overdue = "overdue";
     /// <summary>The handler resolved it; the clock waits for verification.</summary>
     public const string Resolved = "resolved";
@@ -33,5 +34,5 @@ public static class AssignmentStatus
     public const string Closed = "closed";
 }
 
-/// <summary>One move up a tier, with its reason.</summary>
-public sealed record Escalation(Tier FromTier, Tier ToTier, EscalationReason Reason, string? Note, DateTimeOffset At);
+/// <summary>One move up a tier, with its reason and who moved it (null: recorded before actors were).</summary>
+public sealed record Escalation(Tier FromTier, Tier ToTier, EscalationReason Reason, string? Note, DateTimeOffset At, string? By = null);

@@ -22,6 +22,11 @@ public sealed record Notice(
     public string? Note { get; init; }
     /// <summary>Who acted, when a person did.</summary>
     public string? By { get; init; }
+    /// <summary>What the policy does about a missed deadline of this case (cards; null: escalate, as before it existed).</summary>
+    public MissedDeadlineAction? OnMissed { get; init; }
+    /// <summary>超期预警: the clock that ran out and the tier the case was flagged to.</summary>
+    public DeadlineKind? Clock { get; init; }
+    public Tier? FlaggedToTier { get; init; }
     public string? HandlingUnitName { get; init; }
     public string? PlaceName { get; init; }
 

@@ -33,7 +33,7 @@ public sealed class EscalatedNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> r
         await queue.QueueAsync(uow, Notice.Of(a, NoticeKind.Escalated, m.EscalatedAt) with
         {
             Tier = m.ToTier, FromTier = m.FromTier, HandlingUnitCode = m.HandlingUnitCode, DueAt = m.DueAt, Sequence = m.Sequence,
-            Reason = m.Reason, Note = m.Note,
+            Reason = m.Reason, Note = m.Note, By = m.By is { } by && !by.StartsWith("system:", StringComparison.Ordinal) ? by : null,
         });
     }
 }
@@ -67,6 +67,7 @@ public sealed class WarningNoticeConsumer(UnitOfWorkRunner<DispatchDatabase> run
         await queue.QueueAsync(uow, Notice.Of(a, kind, m.At) with
         {
             Category = m.Category, Grade = m.Grade, Tier = m.Tier, HandlingUnitCode = m.HandlingUnitCode, DueAt = m.DueAt,
+            OnMissed = m.OnMissed,
         });
     }
 }
@@ -79,7 +80,10 @@ public sealed class FlaggedOverdueNoticeConsumer(UnitOfWorkRunner<DispatchDataba
     protected override async Task HandleAsync(IncidentFlaggedOverdue m, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         if (await NoticeQueue.CaseAsync(uow, m.IncidentId) is not { } a) return;
-        await queue.QueueAsync(uow, Notice.Of(a, NoticeKind.FlaggedOverdue, m.FlaggedAt) with { Tier = m.Tier, HandlingUnitCode = m.HandlingUnitCode });
+        await queue.QueueAsync(uow, Notice.Of(a, NoticeKind.FlaggedOverdue, m.FlaggedAt) with
+        {
+            Tier = m.Tier, HandlingUnitCode = m.HandlingUnitCode, Clock = m.Clock, FlaggedToTier = m.FlaggedToTier,
+        });
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Governance.Contracts;
 using Governance.Dispatch.Routing;
 
 namespace Governance.Dispatch.Notices;
@@ -34,10 +35,14 @@ public static class NoticeFormatter
         NoticeKind.Routed => n.Sequence <= 1 ? "已派遣，请及时签收办理" : "核查未通过，重新计时办理",
         NoticeKind.Escalated => n.Reason is { } reason ? $"{NoticeLabels.Of(reason)}，升级至{NoticeLabels.Of(n.Tier)}" : $"升级至{NoticeLabels.Of(n.Tier)}",
         NoticeKind.Yellow => "办理时限即将到期",
-        // A passed deadline always moves the case: one tier up, or at the top into supervision.
-        NoticeKind.Red => EscalationLadder.Next(n.Tier) is { } next ? $"已超期，升级至{NoticeLabels.Of(next)}" : "已超期，列入督办",
-        NoticeKind.FlaggedOverdue => "已超期，列入县级督办",
-        NoticeKind.Supervised => "县级督办",
+        // A passed deadline moves the case one tier up (escalate), or keeps it with its unit and flags
+        // it to the tier above (supervise, and always at the top).
+        NoticeKind.Red => MissedDeadlineRule.MovesTo(n.OnMissed ?? MissedDeadlineAction.Escalate, n.Tier) is { } next
+            ? $"已超期，升级至{NoticeLabels.Of(next)}"
+            : $"已超期，超期预警至{NoticeLabels.Of(MissedDeadlineRule.FlaggedTo(n.Tier))}",
+        NoticeKind.FlaggedOverdue => $"{(n.Clock == DeadlineKind.Acknowledgement ? "超时未签收" : "办理时限已过未办结")}，" +
+            $"超期预警至{NoticeLabels.Of(n.FlaggedToTier ?? MissedDeadlineRule.FlaggedTo(n.Tier))}",
+        NoticeKind.Supervised => "督办",
         _ => $"退回{NoticeLabels.Of(n.Tier)}办理",
     };
 

@@ -43,6 +43,7 @@ public static class NoticeLabels
         EscalationReason.Regraded => "事件等级调整",
         EscalationReason.RejectedTwice => "两次核查未解决",
         EscalationReason.CountyPulledUp => "县级提级办理",
+        EscalationReason.TownshipPulledUp => "镇级提级办理",
         _ => "调解未达成协议",
     };
 
@@ -53,7 +54,7 @@ public static class NoticeLabels
         NoticeKind.Escalated => "【升级】",
         NoticeKind.Yellow => "【黄牌】",
         NoticeKind.Red => "【红牌】",
-        NoticeKind.FlaggedOverdue => "【超期督办】",
+        NoticeKind.FlaggedOverdue => "【超期预警】",
         NoticeKind.Supervised => "【督办】",
         _ => "【退回】",
     };

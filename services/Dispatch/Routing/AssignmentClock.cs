@@ -8,10 +8,11 @@ public sealed record ClockTimes(DateTimeOffset DueAt, DateTimeOffset? Acknowledg
 public static class AssignmentClock
 {
     /// <param name="deadline">The deadline on that tier (the policy's, or a rule's own for the first tier).</param>
-    public static ClockTimes Start(RoutingPolicy policy, WorkingCalendar calendar, Tier tier, DateTimeOffset now, TimeSpan deadline)
+    /// <param name="clock">How this case counts time (<see cref="RoutingPolicy.ClockFor"/>).</param>
+    public static ClockTimes Start(RoutingPolicy policy, WorkingCalendar calendar, DeadlineClock clock, Tier tier, DateTimeOffset now, TimeSpan deadline)
     {
-        var due = calendar.DueAt(now, deadline, policy.Clock);
-        DateTimeOffset? ack = policy.AcknowledgementDeadlines is { } acks ? calendar.DueAt(now, acks.For(tier), policy.Clock) : null;
+        var due = calendar.DueAt(now, deadline, clock);
+        DateTimeOffset? ack = policy.AcknowledgementDeadlines is { } acks ? calendar.DueAt(now, acks.For(tier), clock) : null;
         // Yellow at the configured share of the time the unit really has (working time included).
         var yellow = now + TimeSpan.FromTicks((long)((due - now).Ticks * Math.Clamp(policy.YellowFraction, 0, 1)));
         return new ClockTimes(due, ack, yellow);

@@ -7,13 +7,17 @@ namespace Governance.Dispatch.Routing;
 /// One line of the routing policy. A rule matches a case when its category and grade (each
 /// optional: absent matches any) match. A case starts no lower than the highest
 /// <see cref="LowestTier"/> of all rules that match it — so "petition starts no lower than township"
-/// is a rule of its own, next to the grade rules.
+/// is a rule of its own, next to the grade rules. <see cref="OnMissedDeadline"/> and <see cref="Clock"/>
+/// override the policy's own for the cases the rule matches (null: the policy's); the most specific
+/// matching rule that sets one decides (see <see cref="RoutingPolicy.OnMissedDeadlineFor"/>).
 /// </summary>
 public sealed record PolicyRule(
     Category? Category,
     Grade? Grade,
     Tier LowestTier,
-    [property: JsonConverter(typeof(OptionalDurationJsonConverter))] TimeSpan? Deadline = null)
+    [property: JsonConverter(typeof(OptionalDurationJsonConverter))] TimeSpan? Deadline = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MissedDeadlineAction? OnMissedDeadline = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeadlineClock? Clock = null)
 {
     internal bool Matches(Category category, Grade grade) =>
         (Category is null || Category == category) && (Grade is null || Grade == grade);
@@ -55,11 +59,16 @@ public enum DeadlineClock
 /// version it started under, so an audit can tell which rule applied.
 /// <paramref name="AcknowledgementDeadlines"/>: how long a unit may take to acknowledge (签收) a case
 /// that arrives on its tier (null: no acknowledgement clock). <paramref name="YellowFraction"/>: the
-/// share of a deadline after which the case shows yellow (黄牌).
+/// share of a deadline after which the case shows yellow (黄牌). <paramref name="Clock"/> and
+/// <paramref name="OnMissedDeadline"/>: the defaults, which rules override per case.
 /// </summary>
+/// <remarks>OnMissedDeadline defaults to escalate when a document does not say (a version stored
+/// before it existed, or a client that does not know it): that is what every missed deadline did
+/// then, so such a version keeps meaning what it meant when it was written.</remarks>
 public sealed record RoutingPolicy(
     int Version, IReadOnlyList<PolicyRule> Rules, TierDeadlines Deadlines,
-    TierDeadlines? AcknowledgementDeadlines = null, double YellowFraction = 0.75, DeadlineClock Clock = DeadlineClock.Natural)
+    TierDeadlines? AcknowledgementDeadlines = null, double YellowFraction = 0.75, DeadlineClock Clock = DeadlineClock.Natural,
+    MissedDeadlineAction OnMissedDeadline = MissedDeadlineAction.Escalate)
 {
     public RoutingDecision Decide(Category category, Grade grade)
     {
@@ -75,18 +84,32 @@ public sealed record RoutingPolicy(
     /// <summary>The deadline on a tier a case arrives at by escalation or reopening.</summary>
     public TimeSpan DeadlineOn(Tier tier) => Deadlines.For(tier);
 
+    /// <summary>What a missed deadline (签收 or 办结) does to a case of this category and grade: the most
+    /// specific matching rule that says decides; between equally specific rules that disagree, escalate
+    /// (the stricter reading); no rule says: the policy's default.</summary>
+    public MissedDeadlineAction OnMissedDeadlineFor(Category category, Grade grade) =>
+        Setting(category, grade, r => r.OnMissedDeadline, MissedDeadlineAction.Escalate) ?? OnMissedDeadline;
+
+    /// <summary>How this case's deadlines count time, chosen the same way; between equally specific
+    /// rules that disagree, calendar time (the one that never gives a time-critical case a weekend).</summary>
+    public DeadlineClock ClockFor(Category category, Grade grade) =>
+        Setting(category, grade, r => r.Clock, DeadlineClock.Natural) ?? Clock;
+
+    /// <summary>The tier a case holding <paramref name="current"/> goes to when re-graded to
+    /// <paramref name="grade"/>: up to where the new grade starts, never lower than it holds (under
+    /// Order 493 a graver case is investigated higher up, never lower down).</summary>
+    public Tier TierAfterRegrade(Category category, Grade grade, Tier current) =>
+        (Tier)Math.Max((int)current, (int)Decide(category, grade).Tier);
+
+    private T? Setting<T>(Category category, Grade grade, Func<PolicyRule, T?> of, T onTie) where T : struct, Enum
+    {
+        var setting = Rules.Where(r => r.Matches(category, grade) && of(r) is not null).ToList();
+        if (setting.Count == 0) return null;
+        var top = setting.Max(r => r.Specificity);
+        var values = setting.Where(r => r.Specificity == top).Select(r => of(r)!.Value).Distinct().ToList();
+        return values.Count == 1 ? values[0] : onTie;
+    }
+
     /// <summary>DOMAIN.md's defaults: a starting point the county edits, not law.</summary>
-    public static RoutingPolicy Default { get; } = new(1,
-    [
-        new(null, Grade.IV, Tier.Courtyard),
-        new(null, Grade.III, Tier.Village),
-        new(null, Grade.II, Tier.Township),
-        new(null, Grade.I, Tier.County, TimeSpan.FromHours(24)),
-        new(Category.Dispute, Grade.IV, Tier.Village),            // disputes go to village mediation (乡贤评理堂)
-        new(Category.Petition, null, Tier.Township),              // petitions start no lower than the township
-        new(Category.Emergency, Grade.II, Tier.County, TimeSpan.FromHours(24)),
-        new(Category.Emergency, Grade.I, Tier.County, TimeSpan.FromHours(24)),
-    ],
-    new TierDeadlines(TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(15)),
-    new TierDeadlines(TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromHours(8), TimeSpan.FromHours(4)));
+    public static RoutingPolicy Default => DefaultRoutingPolicy.Policy;
 }

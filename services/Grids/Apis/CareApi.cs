@@ -1,6 +1,7 @@
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -22,9 +23,10 @@ public static class CareApi
     {
         var care = routes.MapGroup("/grids/care");
         care.MapGet("/subjects", List);
-        care.MapPost("/subjects", Register);
+        // Grid workers, courtyard leads and village handlers, at courtyards inside their own subtree.
+        care.MapPost("/subjects", Register).Performs(UnitAction.ChangeCare, At.Body<RegisterCareSubjectRequest>(r => r.CourtyardCode));
         care.MapGet("/subjects/{id:guid}", Get);
-        care.MapPost("/subjects/{id:guid}/visits", RecordVisit);
+        care.MapPost("/subjects/{id:guid}/visits", RecordVisit).Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
         care.MapGet("/overdue", Overdue);
     }
 
@@ -55,7 +57,7 @@ public static class CareApi
     /// <summary>Records a visit; with an "incident" it also files a case (its id is in the answer).</summary>
     private static async Task<Results<Created<CareVisit>, ValidationProblem, NotFound, ProblemHttpResult>> RecordVisit(
         Guid id, RecordVisitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body?.ToCommand(), Actor.Of(http))), v => $"/grids/care/subjects/{v.SubjectId}");
+        Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeCare))), v => $"/grids/care/subjects/{v.SubjectId}");
 
     /// <summary>Visits overdue now (last visit, or registration, plus the frequency, before now),
     /// for one grid worker or one village (or the whole county), most overdue first.</summary>

@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ public static class DepartmentsApi
     public static void MapDepartmentsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/grids/departments", List);
-        routes.MapPost("/grids/departments", Create);
+        routes.MapPost("/grids/departments", Create).Performs(UnitAction.ChangeDepartments, At.County);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Department>>, ValidationProblem>> List(GridsDatabase db, string? unitCode, string? category)

@@ -1,5 +1,6 @@
 using Dapper;
 using Governance.Grids.Data;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,11 +13,13 @@ namespace Governance.Grids.Apis;
 /// <summary>
 /// Standalone mode's sign-in: tokens for the demo county's staff, one click away. Mapped only when
 /// Auth:DevTokens is on, which the host refuses in distributed mode (there the county's identity
-/// provider issues tokens). The token carries the person's role and unit: his jurisdiction.
+/// provider issues tokens). The token carries the person's role and unit (his jurisdiction) and, for
+/// a department handler, his department (so the model can tell a department called in).
 /// </summary>
 public static class DevTokensApi
 {
-    public sealed record DemoAccount(string UserId, string Name, string Role, string UnitCode);
+    /// <param name="DepartmentId">A department handler's department (its name in <paramref name="DepartmentName"/>).</param>
+    public sealed record DemoAccount(string UserId, string Name, string Role, string UnitCode, Guid? DepartmentId = null, string? DepartmentName = null);
     public sealed record TokenRequest(string? UserId);
     public sealed record TokenAnswer(string AccessToken, string TokenType, DemoAccount Account);
 
@@ -25,7 +28,7 @@ public static class DevTokensApi
         if (!routes.ServiceProvider.GetRequiredService<AuthOptions>().DevTokens) return;
         var auth = routes.MapGroup("/auth").AllowAnonymous();
         auth.MapGet("/demo-accounts", async (GridsDatabase db) => TypedResults.Ok(await DemoAccountsAsync(db)));
-        auth.MapPost("/dev-token", IssueAsync);
+        auth.MapPost("/dev-token", IssueAsync).PerformedBy("anyone signing in (standalone development tokens only)");
     }
 
     private static async Task<Results<Ok<TokenAnswer>, ValidationProblem>> IssueAsync(TokenRequest? body, GridsDatabase db, TokenIssuer issuer)
@@ -35,20 +38,33 @@ public static class DevTokensApi
         await using var c = await db.OpenAsync();
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
         if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
-        var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode]);
-        return TypedResults.Ok(new TokenAnswer(token, "Bearer", new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode)));
+        var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(c, id) : null;
+        var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString());
+        return TypedResults.Ok(new TokenAnswer(token, "Bearer",
+            new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh)));
     }
 
     /// <summary>The first member of staff in each role: enough to try every user's pages.</summary>
     public static async Task<IReadOnlyList<DemoAccount>> DemoAccountsAsync(GridsDatabase db)
     {
         await using var c = await db.OpenAsync();
-        var rows = await c.QueryAsync<DemoAccount>("""
-            SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode FROM staff s
+        var rows = await c.QueryAsync<AccountRow>("""
+            SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName
+            FROM staff s LEFT JOIN departments d ON d.id = s.department_id
             WHERE s.id = (SELECT MIN(o.id) FROM staff o WHERE o.role = s.role)
             ORDER BY s.role
             """);
-        return rows.ToList();
+        return rows.Select(r => new DemoAccount(r.UserId, r.Name, r.Role, r.UnitCode, r.DepartmentId, r.DepartmentName)).ToList();
+    }
+
+    private sealed class AccountRow
+    {
+        public string UserId { get; init; } = default!;
+        public string Name { get; init; } = default!;
+        public string Role { get; init; } = default!;
+        public string UnitCode { get; init; } = default!;
+        public Guid? DepartmentId { get; init; }
+        public string? DepartmentName { get; init; }
     }
 
     /// <summary>Printed at start-up so whoever started it can sign in at once.</summary>
@@ -57,6 +73,6 @@ public static class DevTokensApi
         if (!services.GetRequiredService<AuthOptions>().DevTokens) return;
         Console.WriteLine("Demo accounts (standalone sign-in: POST /auth/dev-token {\"userId\": \"...\"}):");
         foreach (var a in await DemoAccountsAsync(services.GetRequiredService<GridsDatabase>()))
-            Console.WriteLine($"  {a.Role,-24} {a.UserId,-40} {a.Name} @ {a.UnitCode}");
+            Console.WriteLine($"  {a.Role,-24} {a.UserId,-40} {a.Name} @ {a.UnitCode}{(a.DepartmentName is null ? "" : $" · {a.DepartmentName}")}");
     }
 }

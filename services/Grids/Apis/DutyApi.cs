@@ -1,6 +1,7 @@
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -16,8 +17,9 @@ public static class DutyApi
     public static void MapDutyApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/grids/units/{code}/duty", OnDuty);
-        routes.MapPost("/grids/units/{code}/duty", StartDuty);
-        routes.MapPost("/grids/duty/{id:guid}/end", EndDuty);
+        // Duty is staff work: at the duty's unit (here) and the person's home unit (the handler).
+        routes.MapPost("/grids/units/{code}/duty", StartDuty).Performs(UnitAction.ChangeStaff, At.Route("code"));
+        routes.MapPost("/grids/duty/{id:guid}/end", EndDuty).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
     }
 
     /// <summary>Who was on duty at the unit at <paramref name="at"/> (ISO 8601; now if left out).</summary>
@@ -34,10 +36,10 @@ public static class DutyApi
 
     private static async Task<Results<Created<DutyAssignment>, ValidationProblem, NotFound, ProblemHttpResult>> StartDuty(
         string code, StartDutyRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => StaffChanges.StartDutyAsync(uow, code, body?.ToCommand(), Actor.Of(http))),
+        Answers.Created(await runner.RunAsync(uow => StaffChanges.StartDutyAsync(uow, code, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeStaff))),
             d => $"/grids/units/{d.UnitCode}/duty");
 
     private static async Task<Results<Ok<DutyAssignment>, ValidationProblem, NotFound, ProblemHttpResult>> EndDuty(
-        Guid id, EndDutyRequest? body, UnitOfWorkRunner<GridsDatabase> runner) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.EndDutyAsync(uow, id, body?.ToCommand())));
+        Guid id, EndDutyRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Ok(await runner.RunAsync(uow => StaffChanges.EndDutyAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using Governance.Grids.Data;
+using Governance.Grids.Handling;
 using Governance.Grids.Import;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -14,7 +16,9 @@ namespace Governance.Grids.Apis;
 /// <summary>
 /// Bulk loading: CSV for units, staff and care subjects (a header row; errors keyed like
 /// "rows[12].parentCode", rows counted from 0 after the header), GeoJSON for boundaries. A file is
-/// checked whole before anything is written, and goes in in one transaction or not at all.
+/// checked whole before anything is written, and goes in in one transaction or not at all. Units
+/// and boundaries are the county administrator's; staff and care subjects are checked row by row
+/// against the caller's reach, and one row outside it refuses the file (403, naming the rows).
 /// </summary>
 public static class ImportApi
 {
@@ -27,10 +31,16 @@ public static class ImportApi
     public static void MapImportApi(this IEndpointRouteBuilder routes)
     {
         var import = routes.MapGroup("/grids/import");
-        import.MapPost("/units", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, UnitImport.RunAsync));
-        import.MapPost("/staff", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, StaffImport.RunAsync));
-        import.MapPost("/care-subjects", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, CareSubjectImport.RunAsync));
-        import.MapPost("/boundaries", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, GeoJson, BoundaryImport.RunAsync));
+        import.MapPost("/units", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, UnitImport.RunAsync))
+            .Performs(UnitAction.ChangeUnits, At.County);
+        import.MapPost("/staff", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv,
+                (uow, body, actor) => StaffImport.RunAsync(uow, body, actor, Reach.Of(http, UnitAction.ChangeStaff))))
+            .Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        import.MapPost("/care-subjects", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv,
+                (uow, body, actor) => CareSubjectImport.RunAsync(uow, body, actor, Reach.Of(http, UnitAction.ChangeCare))))
+            .Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
+        import.MapPost("/boundaries", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, GeoJson, BoundaryImport.RunAsync))
+            .Performs(UnitAction.ChangeUnits, At.County);
     }
 
     private static readonly string[] Csv = ["text/csv", "application/csv", "text/plain"];
@@ -66,6 +76,10 @@ public static class ImportApi
         catch (ImportConflictException e)
         {
             return Answers.Conflict(e.Message);
+        }
+        catch (ImportRefusedException e)
+        {
+            return Answers.Forbidden(e.Message, new Dictionary<string, object?> { ["rows"] = e.Rows });
         }
     }
 }

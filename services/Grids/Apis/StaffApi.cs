@@ -1,6 +1,7 @@
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -25,10 +26,12 @@ public static class StaffApi
         var staff = routes.MapGroup("/grids/staff");
         staff.MapGet("", ListStaff);
         staff.MapGet("/names", Names);
-        staff.MapPost("", Register);
+        // The county administrator anywhere; a township dispatcher below his township, inside it.
+        staff.MapPost("", Register).Performs(UnitAction.ChangeStaff, At.Body<RegisterStaffRequest>(r => r.UnitCode));
         staff.MapGet("/{id}", GetStaff);
-        staff.MapPatch("/{id}", Update);
-        staff.MapPost("/{id}/leave", Leave);
+        // The person's home unit is known once he is read: the handler checks it.
+        staff.MapPatch("/{id}", Update).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        staff.MapPost("/{id}/leave", Leave).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
     }
 
     /// <summary>role=grid-worker (the first release's code) lists full- and part-time grid workers.</summary>
@@ -78,10 +81,10 @@ public static class StaffApi
         Answers.Created(await runner.RunAsync(uow => StaffChanges.RegisterAsync(uow, body?.ToCommand(), Actor.Of(http))), s => $"/grids/staff/{s.Id}");
 
     private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
-        string id, UpdateStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body?.ToCommand())));
+        string id, UpdateStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
 
     private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Leave(
-        string id, UnitOfWorkRunner<GridsDatabase> runner) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.LeaveAsync(uow, id)));
+        string id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Ok(await runner.RunAsync(uow => StaffChanges.LeaveAsync(uow, id, Reach.Of(http, UnitAction.ChangeStaff))));
 }

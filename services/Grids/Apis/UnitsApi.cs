@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -18,10 +19,11 @@ public static class UnitsApi
     {
         var units = routes.MapGroup("/grids/units");
         units.MapGet("", ListUnits);
-        units.MapPost("", CreateUnit);
+        // The unit tree is the county administrator's, anywhere in the county.
+        units.MapPost("", CreateUnit).Performs(UnitAction.ChangeUnits, At.County);
         units.MapGet("/{code}", GetUnit);
-        units.MapPatch("/{code}", UpdateUnit);
-        units.MapPost("/{code}/retire", RetireUnit);
+        units.MapPatch("/{code}", UpdateUnit).Performs(UnitAction.ChangeUnits, At.County);
+        units.MapPost("/{code}/retire", RetireUnit).Performs(UnitAction.ChangeUnits, At.County);
         units.MapGet("/{code}/path", GetPath);
         units.MapGet("/{code}/history", GetHistory);
         units.MapGet("/{code}/boundary", GetBoundary);

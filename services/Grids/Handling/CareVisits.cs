@@ -13,10 +13,16 @@ namespace Governance.Grids.Handling;
 /// </summary>
 public static class CareVisits
 {
-    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor)
+    /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>).</summary>
+    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
+        // Whose subject first: one outside the caller's reach is refused whatever the visit says.
+        var subject = await CareStore.FindSubjectAsync(uow.Connection, subjectId, uow.Transaction);
+        if (subject is null) return new ChangeOutcome<CareVisit>.NotFound();
+        if (await reach.RefusalAtAsync(uow, subject.CourtyardCode) is { } why) return new ChangeOutcome<CareVisit>.Forbidden(why);
+
         var findings = Fields.Text(errors, "", "findings", r.Findings, 4000);
         var visitedBy = Fields.Text(errors, "", "visitedBy", r.VisitedBy, 100, required: false) ?? actor;
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
@@ -32,9 +38,6 @@ public static class CareVisits
             description = Fields.Text(errors, "incident.", "description", i.Description, 4000);
         }
         if (errors.Any) return errors;
-
-        var subject = await CareStore.FindSubjectAsync(uow.Connection, subjectId, uow.Transaction);
-        if (subject is null) return new ChangeOutcome<CareVisit>.NotFound();
         if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", "visitedAt must not be before the subject was registered.");
         if (r.Incident is not null && await UnitStore.FindAsync(uow.Connection, subject.CourtyardCode, uow.Transaction) is { Retired: true })
             return new ChangeOutcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");

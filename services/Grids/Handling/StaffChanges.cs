@@ -8,7 +8,8 @@ namespace Governance.Grids.Handling;
 /// <summary>
 /// Registering people, changing their details, starting and ending their duty periods, and their
 /// leaving. Every change bumps the person's version and is announced (StaffChanged, with all their
-/// duty periods) in the caller's transaction.
+/// duty periods) in the caller's transaction. A change to someone already registered is checked
+/// against the caller's reach at his home unit and, for duty, at the duty's unit too (a move).
 /// </summary>
 public static class StaffChanges
 {
@@ -50,17 +51,18 @@ public static class StaffChanges
         await StaffAnnouncer.AnnounceAsync(uow, people, duties.ToLookup(d => d.StaffId));
     }
 
-    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r)
+    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
+        var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
+        if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
         var name = r.Name is null ? null : Fields.Text(errors, "", "name", r.Name, MaxNameLength);
         // An empty string clears a phone or ID number; left out, it stays.
         var phone = r.Phone is null ? null : Fields.Phone(errors, "", "phone", r.Phone);
         var idNumber = r.IdNumber is null ? null : Fields.IdNumber(errors, "", "idNumber", r.IdNumber);
         if (errors.Any) return errors;
-        var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
-        if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
 
         var changed = member with
         {
@@ -73,10 +75,11 @@ public static class StaffChanges
     }
 
     /// <summary>The person left the service: every open duty period ends now.</summary>
-    public static async Task<ChangeOutcome<StaffMember>> LeaveAsync(UnitOfWork<GridsDatabase> uow, string id)
+    public static async Task<ChangeOutcome<StaffMember>> LeaveAsync(UnitOfWork<GridsDatabase> uow, string id, Reach reach)
     {
         var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
         if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
+        if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
         if (member.LeftAt is not null) return new ChangeOutcome<StaffMember>.Conflict($"'{id}' left already.");
         var left = member with { LeftAt = uow.Now, Version = member.Version + 1 };
         if (!await StaffStore.UpdateAsync(uow.Connection, uow.Transaction, left, member.Version)) return Concurrent<StaffMember>(id);
@@ -87,7 +90,9 @@ public static class StaffChanges
         return new ChangeOutcome<StaffMember>.Done(left);
     }
 
-    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor)
+    /// <summary>Puts a person on duty at a unit (elsewhere than his home unit: a move); the caller
+    /// must reach both.</summary>
+    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -102,6 +107,7 @@ public static class StaffChanges
         if (unit is null) return new ChangeOutcome<DutyAssignment>.NotFound();
         var member = await StaffStore.FindAsync(uow.Connection, staffId!, uow.Transaction);
         if (member is null) return errors.Add("staffId", $"staffId '{staffId}' is not a registered person.");
+        if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, unitCode) is { } why) return new ChangeOutcome<DutyAssignment>.Forbidden(why);
         if (member.LeftAt is not null) return errors.Add("staffId", $"'{staffId}' has left the service.");
         role ??= member.Role;
         StaffRules.CheckPlace(errors, "", "unitCode", unitCode, unit, role);
@@ -114,17 +120,18 @@ public static class StaffChanges
         return new ChangeOutcome<DutyAssignment>.Done(duty);
     }
 
-    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDuty? r)
+    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDuty? r, Reach reach)
     {
         var errors = new FieldErrors();
         var at = Fields.Moment(errors, "", "at", r?.At) ?? uow.Now;
         if (errors.Any) return errors;
         var duty = await StaffStore.FindDutyAsync(uow.Connection, uow.Transaction, dutyId);
         if (duty is null) return new ChangeOutcome<DutyAssignment>.NotFound();
+        var member = (await StaffStore.FindAsync(uow.Connection, duty.StaffId, uow.Transaction))!;
+        if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, duty.UnitCode) is { } why) return new ChangeOutcome<DutyAssignment>.Forbidden(why);
         if (duty.Until is { } until && until <= at) return new ChangeOutcome<DutyAssignment>.Conflict($"The duty period ended already, at {until:O}.");
         if (at < duty.From) return errors.Add("at", "at must not be before the duty period's start.");
 
-        var member = (await StaffStore.FindAsync(uow.Connection, duty.StaffId, uow.Transaction))!;
         if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
         await StaffStore.EndDutyAsync(uow.Connection, uow.Transaction, dutyId, at);
         await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);

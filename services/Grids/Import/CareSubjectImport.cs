@@ -9,17 +9,19 @@ namespace Governance.Grids.Import;
 /// <summary>
 /// Care subjects from CSV (kind,name,courtyardCode,gridWorkerId and optionally
 /// idNumber,phone,visitEveryDays,notes), registered as POST /grids/care/subjects does. All rows are
-/// checked first; one bad row, nothing changes.
+/// checked first; one bad row, nothing changes; one row at a courtyard outside the caller's reach,
+/// and the whole file is refused.
 /// </summary>
 public static class CareSubjectImport
 {
     public static readonly string[] Required = ["kind", "name", "courtyardCode", "gridWorkerId"];
     public static readonly string[] Optional = ["idNumber", "phone", "visitEveryDays", "notes"];
 
-    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor)
+    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor, Reach reach)
     {
         var (csvRows, errors) = Csv.Parse(csv, Required, Optional);
         if (errors.Any) return (null, errors);
+        await ImportRefusedException.ThrowIfAnyAsync(uow, reach, csvRows.Select(r => (r.Prefix + "courtyardCode", r["courtyardCode"])));
 
         var (c, t) = (uow.Connection, uow.Transaction);
         var courtyards = await UnitStore.FindManyAsync(c, t, csvRows.Select(r => r["courtyardCode"]).OfType<string>());

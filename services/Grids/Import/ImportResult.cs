@@ -1,3 +1,7 @@
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Infrastructure.Messaging;
+
 namespace Governance.Grids.Import;
 
 /// <summary>What an import did. A file with any bad row does nothing, so this is only ever the
@@ -7,3 +11,19 @@ public sealed record ImportResult(int Rows, int Created, int Updated, int Unchan
 /// <summary>Thrown inside an import's transaction when the data changed under it after it was
 /// validated; the transaction rolls back and the client is told to retry.</summary>
 public sealed class ImportConflictException(string message) : Exception(message);
+
+/// <summary>Thrown inside an import's transaction, before anything is written, when rows lie outside
+/// the caller's reach: the whole file is refused (403), naming those rows.</summary>
+public sealed class ImportRefusedException(IReadOnlyList<(string Key, string UnitCode, string Why)> rows)
+    : Exception($"{rows[0].Why} Outside your reach: {string.Join(", ", rows.Take(50).Select(r => $"{r.Key} '{r.UnitCode}'"))}"
+        + $"{(rows.Count > 50 ? $" and {rows.Count - 50} more" : "")}. Nothing was imported.")
+{
+    public IReadOnlyList<string> Rows { get; } = rows.Select(r => r.Key).ToList();
+
+    /// <summary>Refuses the import when any of <paramref name="rows"/> is out of reach.</summary>
+    public static async Task ThrowIfAnyAsync(UnitOfWork<GridsDatabase> uow, Reach reach, IEnumerable<(string Key, string? UnitCode)> rows)
+    {
+        var refused = await reach.RefusedAsync(uow, rows);
+        if (refused.Count > 0) throw new ImportRefusedException(refused);
+    }
+}

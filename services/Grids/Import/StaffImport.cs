@@ -9,17 +9,19 @@ namespace Governance.Grids.Import;
 /// <summary>
 /// People from CSV (name,role,unitCode and optionally id,phone,idNumber,departmentId,dutyFrom). Each
 /// is registered and put on duty at their unit, as POST /grids/staff does. An id already registered
-/// is an error (changes go through the API). All rows are checked first; one bad row, nothing changes.
+/// is an error (changes go through the API). All rows are checked first; one bad row, nothing changes;
+/// one row at a unit outside the caller's reach, and the whole file is refused.
 /// </summary>
 public static class StaffImport
 {
     public static readonly string[] Required = ["name", "role", "unitCode"];
     public static readonly string[] Optional = ["id", "phone", "idNumber", "departmentId", "dutyFrom"];
 
-    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor)
+    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor, Reach reach)
     {
         var (csvRows, errors) = Csv.Parse(csv, Required, Optional);
         if (errors.Any) return (null, errors);
+        await ImportRefusedException.ThrowIfAnyAsync(uow, reach, csvRows.Select(r => (r.Prefix + "unitCode", r["unitCode"])));
 
         var (c, t) = (uow.Connection, uow.Transaction);
         var units = await UnitStore.FindManyAsync(c, t, csvRows.Select(r => r["unitCode"]).OfType<string>());

@@ -88,6 +88,11 @@ public static class DemoCounty
                             DemoCountySize.Share(size.Courtyards, size.Grids, gridIndex));
                 }
             }
+
+            // The county command centre's dispatcher and the 12345 hotline's operator: drawn last, so
+            // every name drawn before them stays what it was for the seed.
+            AddStaff(StaffRoles.CountyDispatcher, CountyCode);
+            AddStaff(StaffRoles.HotlineOperator, CountyCode);
         }
 
         private void AddGrid(string grid, int number, string village, BoundingBox tile, int courtyards)

@@ -15,6 +15,8 @@ public static class StaffRoles
     public const string TownshipDispatcher = "township-dispatcher";     // 镇街指挥中心调度员
     public const string DepartmentHandler = "department-handler";       // 部门承办人
     public const string CountySupervisor = "county-supervisor";         // 区县督办
+    public const string CountyDispatcher = "county-dispatcher";         // 区县指挥中心调度员
+    public const string HotlineOperator = "hotline-operator";           // 12345 热线话务员
     public const string CountyAdministrator = "county-administrator";   // 系统管理员
 
     /// <summary>The code of the first release, which knew one kind of grid worker: read as full-time,
@@ -33,6 +35,8 @@ public static class StaffRoles
         [TownshipDispatcher] = [UnitLevel.Township],
         [DepartmentHandler] = [UnitLevel.Township, UnitLevel.County],
         [CountySupervisor] = [UnitLevel.County],
+        [CountyDispatcher] = [UnitLevel.County],
+        [HotlineOperator] = [UnitLevel.County],
         [CountyAdministrator] = [UnitLevel.County],
     };
 

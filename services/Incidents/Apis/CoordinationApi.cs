@@ -3,6 +3,9 @@ using Governance.Incidents.Handling;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Authority;
+using Governance.Incidents.Permissions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,11 +18,11 @@ public static class CoordinationApi
 {
     public static void MapCoordinationApi(this IEndpointRouteBuilder routes)
     {
-        var incident = routes.MapGroup("/incidents/{id:guid}").AddEndpointFilter(IncidentsApi.CaseJurisdiction);
-        incident.MapPost("/merge", Merge);
-        incident.MapGet("/mediations", ListMediations);
-        incident.MapPost("/mediations", ScheduleMediation);
-        incident.MapPost("/mediations/{sessionId:guid}/outcome", RecordOutcome);
+        var incident = routes.MapGroup("/incidents/{id:guid}");
+        incident.MapPost("/merge", Merge).Performs(CaseAction.Merge);
+        incident.MapGet("/mediations", ListMediations).Performs(CaseAction.Read);
+        incident.MapPost("/mediations", ScheduleMediation).Performs(CaseAction.Mediate);
+        incident.MapPost("/mediations/{sessionId:guid}/outcome", RecordOutcome).Performs(CaseAction.Mediate);
     }
 
     /// <summary>Merges this case (a duplicate) into another that carries on.</summary>
@@ -29,12 +32,21 @@ public static class CoordinationApi
         var errors = new FieldErrors();
         if (body?.Into is null) errors.Add("into", "into is required: the id of the case this one duplicates.");
         var caller = Caller.Of(http);
-        return IncidentsApi.ActAsync(runner, db, errors, async uow =>
-            // The case merged into must be in the caller's reach too.
-            await IncidentStore.FindAsync(uow.Connection, body!.Into!.Value, uow.Transaction) is { } into
-            && await Jurisdiction.CoversAsync(uow.Connection, uow.Provider, caller, into.UnitCode, uow.Transaction)
-                ? await Merging.MergeAsync(uow, id, into.Id, caller.Id)
-                : new ActionOutcome.NotFound());
+        if (errors.Any) return IncidentsApi.ActAsync(runner, db, errors, http, _ => Task.FromResult<ActionOutcome>(new ActionOutcome.NotFound()));
+        return MergeIntoAsync(id, body!.Into!.Value, caller, runner, db, http);
+    }
+
+    /// <summary>Merging needs the right on both cases (who may resolve both, or stands above both): the
+    /// endpoint's declaration checked the duplicate, this the case it is merged into.</summary>
+    private static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> MergeIntoAsync(
+        Guid id, Guid into, Caller caller, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var facts = await http.RequestServices.GetRequiredService<IncidentCaseFacts>().FactsAsync(into, http.RequestAborted);
+        var decision = facts is null ? Decision.Hide : caller.Unrestricted ? Decision.Allow : Authority.Decide(caller.Person, facts, CaseAction.Merge);
+        if (decision is Decision.Hidden) return TypedResults.NotFound();
+        if (decision is Decision.Forbidden refused)
+            return TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do");
+        return await IncidentsApi.ActAsync(runner, db, new FieldErrors(), http, uow => Merging.MergeAsync(uow, id, into, caller.Id));
     }
 
     private static async Task<Ok<IReadOnlyList<MediationSession>>> ListMediations(Guid id, IncidentsDatabase db)
@@ -67,7 +79,7 @@ public static class CoordinationApi
         var errors = new FieldErrors();
         if (body?.Reached is null) errors.Add("reached", "reached is required (true: agreement reached; false: not reached).");
         else if (body.Reached.Value) errors.Require("agreement", body.Agreement, 4000);
-        return IncidentsApi.ActAsync(runner, db, errors,
+        return IncidentsApi.ActAsync(runner, db, errors, http,
             uow => Mediation.RecordOutcomeAsync(uow, id, sessionId, body!.Reached!.Value, body.Agreement?.Trim(), Actor.Of(http)));
     }
 

@@ -6,6 +6,8 @@ using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Authority;
+using Governance.Incidents.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,24 +23,13 @@ public static class IncidentsApi
     public static void MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
         var incidents = routes.MapGroup("/incidents");
-        incidents.MapPost("", FileIncident).RequireRateLimiting(IntakeRateLimit.Policy);
+        // Roles here; the place is checked against the caller's units once the filing has read its chain.
+        incidents.MapPost("", FileIncident).RequireRateLimiting(IntakeRateLimit.Policy).Performs(UnitAction.File);
         incidents.MapGet("", ListIncidents);
-        // Every route about one case checks the caller's jurisdiction first.
-        incidents = incidents.MapGroup("").AddEndpointFilter(CaseJurisdiction);
-        incidents.MapGet("/{id:guid}", GetIncident);
-        incidents.MapPost("/{id:guid}/accept", Accept);
-        incidents.MapPost("/{id:guid}/resolve", Resolve);
-        incidents.MapPost("/{id:guid}/escalation-requests", RequestEscalation);
-        incidents.MapPost("/{id:guid}/verification", Verify);
-        incidents.MapPost("/{id:guid}/grade", Regrade);
-        incidents.MapPost("/{id:guid}/casualties", ReportCasualties);
+        incidents.MapGet("/{id:guid}", GetIncident).Performs(CaseAction.Read);
         incidents.MapGet("/categories", () => TypedResults.Ok(Catalogue.Categories));
         incidents.MapGet("/grades", () => TypedResults.Ok(Catalogue.Grades));
     }
-
-    /// <summary>Where a case was filed, for the jurisdiction check of routes about it.</summary>
-    internal static readonly JurisdictionFilter<IncidentsDatabase> CaseJurisdiction =
-        new("id", async (c, id) => (await IncidentStore.FindAsync(c, id))?.UnitCode);
 
     /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key
     /// returns the case filed the first time (200) instead of filing it twice.</summary>
@@ -63,7 +54,7 @@ public static class IncidentsApi
                 var problems = new FieldErrors();
                 var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems) : null;
                 if (filing is null) return ((Incident?)null, null, problems);
-                if (!filing.IsWithin(caller)) return (null, null, null);
+                if (!caller.Unrestricted && !Authority.Decide(caller.Person, UnitAction.File, filing.ChainUnits).IsAllowed) return (null, null, null);
                 return (null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), null);
             });
         }
@@ -81,13 +72,19 @@ public static class IncidentsApi
         // filer, and photos come after); a repeated Idempotency-Key reads the earlier case back as it is now.
         if (created is not null)
             return TypedResults.Created($"/incidents/{created.Incident.Id}", IncidentView.Of(created.Incident, created.Timeline,
-                [new ReporterStore.Reporter(created.Incident.ReportedBy, created.Incident.FiledAt, created.Incident.Id)], []));
+                [new ReporterStore.Reporter(created.Incident.ReportedBy, created.Incident.FiledAt, created.Incident.Id)], [],
+                FiledActions(created.Incident)));
         if (incident is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
-        return TypedResults.Ok(await ViewAsync(db, incident));
+        return TypedResults.Ok(await CaseViews.ViewAsync(db, incident, caller));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Incident>>, ValidationProblem>> ListIncidents(
-        IncidentsDatabase db, HttpContext http, string? status, string? unitCode, int? limit)
+    /// <summary>A case just filed is not routed yet: its filer may read it, add photos and (as the place
+    /// or its reporter) nothing more until Dispatch assigns it. Answered without another read.</summary>
+    private static IReadOnlyList<CaseAction> FiledActions(Incident incident) =>
+        incident.Status == IncidentStatus.Filed ? [CaseAction.Read, CaseAction.AddPhoto] : [CaseAction.Read];
+
+    private static async Task<Results<Ok<IReadOnlyList<IncidentView>>, ValidationProblem>> ListIncidents(
+        IncidentsDatabase db, HttpContext http, string? status, string? unitCode, string? category, int? limit)
     {
         var errors = new FieldErrors();
         IncidentStatus? parsed = null;
@@ -96,95 +93,45 @@ public static class IncidentsApi
             if (Codes.TryParse<IncidentStatus>(status, out var s)) parsed = s;
             else errors.Add("status", $"status must be one of {Codes.List<IncidentStatus>()}.");
         }
+        Category? kind = null;
+        if (category is not null)
+        {
+            if (Codes.TryParse<Category>(category, out var k)) kind = k;
+            else errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
+        }
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
         if (errors.Any) return errors.ToProblem();
+        var caller = Caller.Of(http);
         await using var c = await db.OpenAsync();
-        var scope = await Jurisdiction.ListScopeAsync(c, Caller.Of(http));
-        return TypedResults.Ok(await IncidentStore.ListAsync(c, db.Provider, parsed, unitCode, limit ?? 100, scope));
+        var reach = await ReachAsync(c, caller);
+        var incidents = await IncidentStore.ListAsync(c, db.Provider, parsed, unitCode, limit ?? 100, reach, kind);
+        return TypedResults.Ok<IReadOnlyList<IncidentView>>((await CaseViews.ItemsAsync(c, db, incidents, caller)).Select(i => i.View).ToList());
     }
 
-    private static async Task<Results<Ok<IncidentView>, NotFound>> GetIncident(IncidentsDatabase db, Guid id)
+    /// <summary>Whose cases the caller may list: null for the county's staff and unrestricted callers.</summary>
+    internal static async Task<IncidentStore.ListReach?> ReachAsync(System.Data.Common.DbConnection c, Caller caller) =>
+        await Jurisdiction.ListScopeAsync(c, caller) is { } units ? new IncidentStore.ListReach(units, caller.Id, caller.Department) : null;
+
+    private static async Task<Results<Ok<IncidentView>, NotFound>> GetIncident(IncidentsDatabase db, Guid id, HttpContext http)
     {
         await using var c = await db.OpenAsync();
         var incident = await IncidentStore.FindAsync(c, id);
-        return incident is null ? TypedResults.NotFound()
-            : TypedResults.Ok(IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, id), await ReporterStore.ListAsync(c, id),
-                await PhotoStore.ListAsync(c, id)));
+        return incident is null ? TypedResults.NotFound() : TypedResults.Ok(await CaseViews.ViewAsync(db, incident, Caller.Of(http)));
     }
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Accept(
-        Guid id, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
-        ActAsync(runner, db, new FieldErrors(), uow => CaseActions.AcceptAsync(uow, id, Actor.Of(http)));
-
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Resolve(
-        Guid id, ResolveRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
-        ActAsync(runner, db, new FieldErrors().Require("note", body?.Note, 4000),
-            uow => CaseActions.ResolveAsync(uow, id, Actor.Of(http), body!.Note!.Trim()));
-
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> RequestEscalation(
-        Guid id, EscalationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
-        ActAsync(runner, db, new FieldErrors().Require("reason", body?.Reason, 1000),
-            uow => CaseActions.RequestEscalationAsync(uow, id, Actor.Of(http), body!.Reason!.Trim()));
-
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Verify(
-        Guid id, VerificationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
-    {
-        var errors = new FieldErrors();
-        VerificationResult result = default;
-        Satisfaction? satisfaction = null;
-        if (body?.Result is null && body?.Satisfied is { } satisfied)
-        {
-            result = satisfied ? VerificationResult.Solved : VerificationResult.NotSolved;
-            satisfaction = satisfied ? Contracts.Satisfaction.Satisfied : Contracts.Satisfaction.Dissatisfied;
-        }
-        else if (!Codes.TryParse(body?.Result, out result))
-            errors.Add("result", $"result must be one of {Codes.List<VerificationResult>()}.");
-        if (body?.Satisfaction is not null)
-        {
-            if (Codes.TryParse<Satisfaction>(body.Satisfaction, out var s)) satisfaction = s;
-            else errors.Add("satisfaction", $"satisfaction must be one of {Codes.List<Satisfaction>()}.");
-        }
-        if (body?.Comment is { } comment) errors.Require("comment", comment, 1000);
-        return ActAsync(runner, db, errors, uow => CaseActions.VerifyAsync(uow, id, Actor.Of(http), result, satisfaction, body!.Comment?.Trim()));
-    }
-
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Regrade(
-        Guid id, RegradeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
-    {
-        var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
-        if (!Codes.TryParse<Grade>(body?.Grade, out var grade)) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
-        return ActAsync(runner, db, errors, uow => CaseActions.RegradeAsync(uow, id, Actor.Of(http), grade, body!.Reason!.Trim()));
-    }
-
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportCasualties(
-        Guid id, CasualtiesRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
-    {
-        var errors = new FieldErrors();
-        if (body?.Deaths is not (>= 0 and <= 1_000_000)) errors.Add("deaths", "deaths must be a whole number from 0.");
-        if (body?.SeriouslyInjured is not (>= 0 and <= 1_000_000)) errors.Add("seriouslyInjured", "seriouslyInjured must be a whole number from 0.");
-        if (body?.DirectLossYuan is not (>= 0 and <= 1_000_000_000_000)) errors.Add("directLossYuan", "directLossYuan must be an amount in yuan from 0.");
-        return ActAsync(runner, db, errors, uow => CaseActions.ReportCasualtiesAsync(uow, id, Actor.Of(http),
-            new Casualties(body!.Deaths!.Value, body.SeriouslyInjured!.Value, body.DirectLossYuan!.Value)));
-    }
-
+    /// <summary>Runs a person's action on a case and answers with the case as he now sees it: 409 when
+    /// the case's state does not admit it (who may act was decided before, by the endpoint's declaration).</summary>
     internal static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ActAsync(
-        UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, FieldErrors errors,
+        UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, FieldErrors errors, HttpContext http,
         Func<UnitOfWork<IncidentsDatabase>, Task<ActionOutcome>> action)
     {
         if (errors.Any) return errors.ToProblem();
         return await runner.RunAsync(action) switch
         {
-            ActionOutcome.Done done => TypedResults.Ok(await ViewAsync(db, done.Incident)),
+            ActionOutcome.Done done => TypedResults.Ok(await CaseViews.ViewAsync(db, done.Incident, Caller.Of(http))),
             ActionOutcome.NotAllowed refused => TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status409Conflict,
                 title: "Not allowed in the case's current status", extensions: new Dictionary<string, object?> { ["status"] = Codes.Of(refused.Status) }),
             _ => TypedResults.NotFound(),
         };
-    }
-
-    internal static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident)
-    {
-        await using var c = await db.OpenAsync();
-        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
-            await PhotoStore.ListAsync(c, incident.Id));
     }
 }

@@ -1,6 +1,8 @@
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Incidents.Model;
+using Governance.Incidents.Permissions;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
@@ -32,11 +34,11 @@ public static class PhotosApi
     public static void MapPhotosApi(this IEndpointRouteBuilder routes)
     {
         var options = routes.ServiceProvider.GetRequiredService<IOptions<PhotoOptions>>().Value;
-        var photos = routes.MapGroup("/incidents/{id:guid}/photos").AddEndpointFilter(IncidentsApi.CaseJurisdiction);
+        var photos = routes.MapGroup("/incidents/{id:guid}/photos");
         // The host refuses bodies over 1 MB (GovernanceApp); this route alone takes a photo's worth.
-        photos.MapPost("", Upload).WithMetadata(new BodyLimit(options.MaxBytes + MultipartAllowance));
-        photos.MapGet("", List);
-        photos.MapGet("/{photoId:guid}", Download);
+        photos.MapPost("", Upload).WithMetadata(new BodyLimit(options.MaxBytes + MultipartAllowance)).Performs(CaseAction.AddPhoto);
+        photos.MapGet("", List).Performs(CaseAction.Read);
+        photos.MapGet("/{photoId:guid}", Download).Performs(CaseAction.Read);
     }
 
     /// <summary>Adds a photo. The same bytes sent again for the case answer the photo stored the

@@ -131,23 +131,37 @@ public static class IncidentStore
     public static async Task<Incident?> FindByIdempotencyKeyAsync(DbConnection c, string key, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE idempotency_key = @key", new { key }, t))?.ToIncident();
 
-    /// <param name="jurisdiction">The caller's units (null: everything): only cases filed in their subtrees.</param>
+    /// <summary>Cases the caller may read (<paramref name="reach"/>; null: everything), newest first.
+    /// <paramref name="openOnly"/>: only cases still being worked on or waiting for verification.</summary>
     public static async Task<IReadOnlyList<Incident>> ListAsync(DbConnection c, DatabaseProvider provider, IncidentStatus? status, string? unitCode,
-        int limit, IReadOnlyList<string>? jurisdiction = null)
+        int limit, ListReach? reach = null, Category? category = null, bool openOnly = false)
     {
-        var parameters = new DynamicParameters(new { Status = status is { } s ? Codes.Of(s) : null, UnitCode = unitCode });
-        var within = jurisdiction is null ? "1 = 1" : string.Join(" OR ", new[] { "unit_code", "grid_code", "village_code", "township_code" }
-            .Select((column, i) => SqlList.In(column, $"j{i}_", jurisdiction, parameters)));
+        var parameters = new DynamicParameters(new
+        {
+            Status = status is { } s ? Codes.Of(s) : null, UnitCode = unitCode, Category = category is { } k ? Codes.Of(k) : null,
+            Reporter = reach?.Reporter, Department = reach?.Department,
+        });
+        // The place in one of the caller's subtrees, or he reported it, or his department was called in.
+        var within = reach is null ? "1 = 1" : string.Join(" OR ", new[] { "unit_code", "grid_code", "village_code", "township_code" }
+            .Where(_ => reach.Units.Count > 0)
+            .Select((column, i) => SqlList.In(column, $"j{i}_", reach.Units, parameters))
+            .Append("reported_by = @Reporter")
+            .Append("id IN (SELECT incident_id FROM incident_departments WHERE department_code = @Department)"));
         var sql = $"""
             SELECT {Columns} FROM incidents
-            WHERE (@Status IS NULL OR status = @Status) AND (@UnitCode IS NULL OR unit_code = @UnitCode OR handling_unit_code = @UnitCode
+            WHERE (@Status IS NULL OR status = @Status) AND (@Category IS NULL OR category = @Category)
+              AND (@UnitCode IS NULL OR unit_code = @UnitCode OR handling_unit_code = @UnitCode
                 OR grid_code = @UnitCode OR village_code = @UnitCode OR township_code = @UnitCode)
+              {(openOnly ? "AND status NOT IN ('closed', 'merged')" : "")}
               AND ({within})
             ORDER BY filed_at_ms DESC {Sql.Page(provider, limit)}
             """;
         var rows = await c.QueryAsync<Row>(sql, parameters);
         return rows.Select(r => r.ToIncident()).ToList();
     }
+
+    /// <summary>Whose cases a list may show: filed in these units' subtrees, reported by him, or with his department called in.</summary>
+    public sealed record ListReach(IReadOnlyList<string> Units, string Reporter, string? Department);
 
     public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, TimelineEntry e) =>
         AddTimelineAsync(c, t, incidentId, [e]);

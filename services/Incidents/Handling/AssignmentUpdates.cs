@@ -7,20 +7,21 @@ using Governance.Infrastructure.Messaging;
 namespace Governance.Incidents.Handling;
 
 /// <summary>
-/// Applies Dispatch's news (routed, escalated, flagged) to a case. Every message goes on the
-/// timeline; only a newer assignment (higher sequence) replaces the current one, so messages that
-/// overtake each other leave the case as Dispatch has it.
+/// Applies Dispatch's news (routed, escalated, flagged, …) to a case. Every message goes on the
+/// timeline with who took the step (a person, or system:&lt;job&gt;); only a newer assignment (higher
+/// sequence) replaces the current one, so messages that overtake each other leave the case as
+/// Dispatch has it.
 /// </summary>
-public static class AssignmentUpdates
+public static partial class AssignmentUpdates
 {
     public static Task RoutedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentRouted m) =>
         ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Route, m.Tier, m.HandlingUnitCode, m.DueAt,
-            new TimelineEntry(m.RoutedAt, DispatchActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, $"policy v{m.PolicyVersion}"));
+            new TimelineEntry(m.RoutedAt, m.By ?? LegacyActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, $"policy v{m.PolicyVersion}"));
 
     public static async Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentEscalated m)
     {
         var moved = await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Escalate, m.ToTier, m.HandlingUnitCode, m.DueAt,
-            new TimelineEntry(m.EscalatedAt, DispatchActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
+            new TimelineEntry(m.EscalatedAt, m.By ?? LegacyActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
                 m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"),
             deadlineMissed: m.Reason == EscalationReason.DeadlinePassed);
         await DashboardProjector.EscalatedAsync(uow, moved, m.Reason, m.FromTier, m.EscalatedAt);
@@ -42,6 +43,9 @@ public static class AssignmentUpdates
     {
         var incident = await RequireAsync(uow, m.IncidentId);
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { LeadDepartmentCode = m.LeadDepartmentCode, UpdatedAt = uow.Now });
+        // Who was called in decides who relates to the case as "department" (the permission model).
+        await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow.Connection, uow.Transaction, m.IncidentId, m.LeadDepartmentCode,
+            m.CoHandlers.Select(h => h.DepartmentCode));
         var coHandlers = m.CoHandlers.Count == 0 ? "" : $"; co-handlers {string.Join(", ", m.CoHandlers.Select(h => $"{h.DepartmentCode} by {h.DueAt:yyyy-MM-dd HH:mm}Z"))}";
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode, $"lead {m.LeadDepartmentCode}{coHandlers}"));
@@ -59,18 +63,35 @@ public static class AssignmentUpdates
         else if (m.Level == WarningLevel.Red && !incident.EverOverdue && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
             await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
-            new TimelineEntry(m.At, DispatchActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
+            new TimelineEntry(m.At, m.By ?? SweeperActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
     }
 
+    /// <summary>超期预警: the case stays with its unit and is flagged to the tier above (the county
+    /// itself at the top). A missed resolution deadline marks it overdue; a missed acknowledgement
+    /// only flags it (its resolution clock still runs). A flag for a clock the case has since left
+    /// goes on the timeline only — a missed resolution deadline still counts against closing on time.</summary>
     public static async Task FlaggedOverdueAsync(UnitOfWork<IncidentsDatabase> uow, IncidentFlaggedOverdue m)
     {
-        var incident = await MarkOverdueAsync(uow, await RequireAsync(uow, m.IncidentId));
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
-            new TimelineEntry(m.FlaggedAt, DispatchActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, "county deadline passed: supervision (督办)"));
+        var incident = await RequireAsync(uow, m.IncidentId);
+        var resolution = m.Clock is null or DeadlineKind.Resolution;
+        var open = incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged);
+        var current = (m.Sequence ?? incident.AssignmentSequence) >= incident.AssignmentSequence && m.Tier == incident.Tier;
+        if (current && open)
+        {
+            var flagged = resolution ? await MarkOverdueAsync(uow, incident) : incident;
+            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, flagged with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
+        }
+        else if (resolution && open && !incident.EverOverdue)
+            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { EverOverdue = true, UpdatedAt = uow.Now });
+        var clock = Infrastructure.Hosting.Codes.Of(m.Clock ?? DeadlineKind.Resolution);
+        var to = $"{Infrastructure.Hosting.Codes.Of(m.FlaggedToTier ?? m.Tier)} {m.FlaggedToUnitCode ?? m.HandlingUnitCode}";
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId, new TimelineEntry(m.FlaggedAt,
+            m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, $"{clock} deadline missed; 超期预警 → {to}"));
     }
 
-    private const string DispatchActor = "dispatch";
+    /// <summary>The actor of a message from a Dispatch older than actors on its messages.</summary>
+    private const string LegacyActor = "system:dispatch";
+    private const string SweeperActor = "system:deadline-sweeper";
 
     private static string Codes(EscalationReason reason) => Infrastructure.Hosting.Codes.Of(reason);
 
@@ -103,7 +124,7 @@ public static class AssignmentUpdates
         var moved = incident with
         {
             Status = status, Tier = tier, HandlingUnitCode = unitCode, DueAt = dueAt, AssignmentSequence = sequence, UpdatedAt = uow.Now,
-            Overdue = false, // a new clock on the tier
+            Overdue = false, FlaggedOverdueAt = null, // a new clock on the tier: its flags went with the old one
             EverOverdue = everOverdue,
         };
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, moved);

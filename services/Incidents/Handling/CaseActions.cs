@@ -30,13 +30,18 @@ public static class CaseActions
         ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note, i => i with { ResolvedBy = actor, ResolvedAt = uow.Now },
             i => new IncidentResolved(i.Id, actor, note, uow.Now));
 
-    public static async Task<ActionOutcome> RequestEscalationAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string reason)
+    /// <summary>反馈: a progress note from the holder, on the timeline; the case's state does not change.</summary>
+    public static async Task<ActionOutcome> NoteAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string text)
     {
         var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
-        if (incident?.Tier == Tier.County)
-            return new ActionOutcome.NotAllowed(incident.Status, "The county is the top tier: a county case cannot be escalated further.");
-        return await ApplyAsync(uow, id, IncidentAction.RequestEscalation, actor, TimelineAction.EscalationRequested, reason, i => i,
-            i => new EscalationRequested(i.Id, actor, reason, uow.Now));
+        if (incident is null) return new ActionOutcome.NotFound();
+        if (incident.Status is not (IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Reopened))
+            return new ActionOutcome.NotAllowed(incident.Status, "Progress notes are for a case that is being worked on.");
+        var noted = incident with { UpdatedAt = uow.Now };
+        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, noted);
+        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
+            new TimelineEntry(uow.Now, actor, TimelineAction.Note, incident.Tier, incident.HandlingUnitCode, text));
+        return new ActionOutcome.Done(noted);
     }
 
     /// <summary>核查: by someone other than the handler who resolved it (supervision separate from

@@ -17,7 +17,8 @@ public static class Filing
         string? Resolution, IReadOnlyList<CopiedUnit> Chain)
     {
         /// <summary>Whether the caller's units include the place or one above it.</summary>
-        public bool IsWithin(Infrastructure.Security.Caller caller) => caller.Covers(Chain.Select(u => u.Code));
+        /// <summary>The place's chain as the permission model reads it.</summary>
+        public IReadOnlyList<Infrastructure.Authority.ChainUnit> ChainUnits => Chain.Select(u => new Infrastructure.Authority.ChainUnit(u.Code, u.Level)).ToList();
     }
 
     /// <summary>Checks a filing, adding what is wrong to <paramref name="errors"/> (which may hold the

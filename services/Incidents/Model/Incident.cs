@@ -34,6 +34,9 @@ public static class TimelineAction
     public const string Accepted = "accepted";
     public const string Resolved = "resolved";
     public const string EscalationRequested = "escalation-requested";
+    public const string EscalationApproved = "escalation-approved";
+    public const string EscalationDeclined = "escalation-declined";
+    public const string Note = "note";
     public const string Verified = "verified";
     public const string Reopened = "reopened";
     public const string ResolvedOnTheSpot = "resolved-on-the-spot";
@@ -50,4 +53,10 @@ public static class TimelineAction
     public const string MediationAgreed = "mediation-agreed";
     public const string MediationFailed = "mediation-failed";
     public const string PhotoAdded = "photo-added";
+    // Dispatch's news with the person (or system:<job>) who took the step.
+    public const string NotifiedAbove = "notified-above";
+    public const string Urged = "urged";
+    public const string DepartmentCheckedIn = "department-checked-in";
+    public const string DepartmentFeedback = "department-feedback";
+    public const string DepartmentFinished = "department-finished";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Governance.Infrastructure.Authority;
 
 namespace Governance.Incidents.Open311;
 
@@ -23,11 +24,10 @@ public static class ClientsAdminApi
     public static void MapOpen311ClientsAdmin(this IEndpointRouteBuilder routes)
     {
         // Issuing keys to hotline and app systems is the county administrator's job.
-        var clients = routes.MapGroup("/open311/admin/clients").AddEndpointFilter(new Governance.Infrastructure.Security.RoleFilter(
-            Governance.Infrastructure.Security.Roles.CountyAdministrator));
-        clients.MapPost("", Issue);
-        clients.MapGet("", List);
-        clients.MapDelete("/{id:guid}", Revoke);
+        var clients = routes.MapGroup("/open311/admin/clients");
+        clients.MapPost("", Issue).PerformsCountyWide(UnitAction.ChangeSettings);
+        clients.MapGet("", List).PerformsCountyWide(UnitAction.ReadSettings);
+        clients.MapDelete("/{id:guid}", Revoke).PerformsCountyWide(UnitAction.ChangeSettings);
     }
 
     private static async Task<Results<Created<IssuedClient>, ValidationProblem, ProblemHttpResult>> Issue(

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Governance.Infrastructure.Authority;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Incidents.Open311;
@@ -29,7 +30,8 @@ public static class Open311Api
         v2.MapGet("/discovery.{format}", Discovery);
         v2.MapGet("/services.{format}", Services);
         v2.MapGet("/services/{serviceCode}.{format}", ServiceDefinition);
-        v2.MapPost("/requests.{format}", ServiceRequestsApi.Create).RequireRateLimiting(IntakeRateLimit.Policy);
+        v2.MapPost("/requests.{format}", ServiceRequestsApi.Create).RequireRateLimiting(IntakeRateLimit.Policy)
+            .PerformedBy("an Open311 client system (hotline, app) with its API key");
         v2.MapGet("/requests.{format}", ServiceRequestsApi.List);
         v2.MapGet("/requests/{id}.{format}", ServiceRequestsApi.Get);
         v2.MapGet("/tokens/{token}.{format}", Token);

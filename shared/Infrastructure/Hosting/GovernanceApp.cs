@@ -113,16 +113,17 @@ public static class GovernanceApp
     }
 
     /// <summary>
-    /// <c>Governance.Host issue-token &lt;user&gt; &lt;role&gt; &lt;unit&gt; [--Auth:SigningKey=...]</c>: prints a token signed
-    /// with the configured key — for service accounts, operators' scripts and trying the distributed
-    /// deployment before the county's identity provider is connected.
+    /// <c>Governance.Host issue-token &lt;user&gt; &lt;role&gt; &lt;unit&gt; [department-id] [--Auth:SigningKey=...]</c>: prints a
+    /// token signed with the configured key — for service accounts, operators' scripts and trying the
+    /// distributed deployment before the county's identity provider is connected. A department
+    /// handler's token names his department (its id in Grids).
     /// </summary>
     private static void IssueToken(string[] args)
     {
         var positional = args.Skip(1).Where(a => !a.StartsWith("--")).ToList();
-        if (positional.Count != 3)
+        if (positional.Count is < 3 or > 4)
         {
-            Console.Error.WriteLine("usage: Governance.Host issue-token <user> <role> <unit> [--Auth:SigningKey=...]");
+            Console.Error.WriteLine("usage: Governance.Host issue-token <user> <role> <unit> [department-id] [--Auth:SigningKey=...]");
             Environment.ExitCode = 2;
             return;
         }
@@ -134,7 +135,8 @@ public static class GovernanceApp
             Environment.ExitCode = SettingsException.ExitCode;
             return;
         }
-        Console.WriteLine(new TokenIssuer(options, TimeProvider.System).Issue(positional[0], positional[0], [positional[1]], [positional[2]]));
+        Console.WriteLine(new TokenIssuer(options, TimeProvider.System).Issue(positional[0], positional[0], [positional[1]], [positional[2]],
+            department: positional.ElementAtOrDefault(3)));
     }
 
     private static IReadOnlyList<IServiceModule> Select(IConfiguration configuration, IReadOnlyList<IServiceModule> available)

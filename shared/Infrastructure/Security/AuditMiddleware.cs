@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Governance.Infrastructure.Authority;
+
 namespace Governance.Infrastructure.Security;
 
 /// <summary>
@@ -58,7 +60,7 @@ public static class AuditSetup
     /// <summary>GET /{service}/audit (recent rows) and /{service}/audit/verify (the chain) for county administrators.</summary>
     public static void MapAuditApi(this IEndpointRouteBuilder routes, string service)
     {
-        var audit = routes.MapGroup($"/{service}/audit").AddEndpointFilter(new RoleFilter(Roles.CountyAdministrator));
+        var audit = routes.MapGroup($"/{service}/audit").PerformsCountyWide(UnitAction.ReadAudit);
         audit.MapGet("", async Task<Ok<IReadOnlyList<AuditEntry>>> (IServiceProvider sp, int? limit) =>
         {
             var db = sp.GetRequiredKeyedService<Database>(service);

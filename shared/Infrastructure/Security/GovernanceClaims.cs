@@ -13,6 +13,10 @@ public static class GovernanceClaims
     public const string Name = "name";
     public const string Role = "role";
     public const string Unit = "unit";
+    /// <summary>A department handler's department (its id in Grids).</summary>
+    public const string DepartmentClaim = "department";
+    /// <summary>A unit a leader is linked to (联系点); one claim per unit.</summary>
+    public const string LeaderUnitClaim = "leader-unit";
 
     public static string Id(this ClaimsPrincipal user) =>
         user.FindFirst(Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "anonymous";
@@ -21,6 +25,10 @@ public static class GovernanceClaims
         user.FindAll(Role).Concat(user.FindAll(ClaimTypes.Role)).Select(c => c.Value).Distinct().ToList();
 
     public static IReadOnlyList<string> Units(this ClaimsPrincipal user) => user.FindAll(Unit).Select(c => c.Value).Distinct().ToList();
+
+    public static string? Department(this ClaimsPrincipal user) => user.FindFirst(DepartmentClaim)?.Value;
+
+    public static IReadOnlyList<string> LeaderUnits(this ClaimsPrincipal user) => user.FindAll(LeaderUnitClaim).Select(c => c.Value).Distinct().ToList();
 
     public static bool HasAnyRole(this ClaimsPrincipal user, params string[] roles) => user.Roles().Intersect(roles).Any();
 }
@@ -39,6 +47,10 @@ public static class Roles
     public const string GridWorkerFullTime = "grid-worker-full-time";
     public const string GridWorkerPartTime = "grid-worker-part-time";
     public const string CourtyardLead = "courtyard-lead";
+    /// <summary>区县指挥中心调度员: handles county-tier cases and places hotline calls waiting in triage (待分拨).</summary>
+    public const string CountyDispatcher = "county-dispatcher";
+    /// <summary>12345 热线话务员: files cases anywhere in the county, holds none.</summary>
+    public const string HotlineOperator = "hotline-operator";
 
     /// <summary>Roles that see residents' ID numbers and phones unmasked (they call and visit them).</summary>
     public static readonly string[] SeePersonalData = [CountyAdministrator, GridWorker, GridWorkerFullTime, GridWorkerPartTime, GridHead, VillageHandler];

@@ -9,11 +9,14 @@ namespace Governance.Infrastructure.Security;
 /// tests use it; a county's OIDC provider replaces it in production.</summary>
 public sealed class TokenIssuer(AuthOptions options, TimeProvider time)
 {
-    public string Issue(string subject, string name, IEnumerable<string> roles, IEnumerable<string> units)
+    public string Issue(string subject, string name, IEnumerable<string> roles, IEnumerable<string> units,
+        string? department = null, IEnumerable<string>? leaderUnits = null)
     {
         var claims = new List<Claim> { new(GovernanceClaims.Subject, subject), new(GovernanceClaims.Name, name) };
         claims.AddRange(roles.Select(r => new Claim(GovernanceClaims.Role, r)));
         claims.AddRange(units.Select(u => new Claim(GovernanceClaims.Unit, u)));
+        if (department is not null) claims.Add(new Claim(GovernanceClaims.DepartmentClaim, department));
+        claims.AddRange((leaderUnits ?? []).Select(u => new Claim(GovernanceClaims.LeaderUnitClaim, u)));
         var now = time.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -64,9 +64,6 @@ public sealed class Browser : IAsyncDisposable
         page.Console += (_, message) =>
         {
             if (message.Type != "error") return;
-            // Until JWT sign-in (issue #6) exists, the sign-in page's probe of /auth/dev-token is
-            // answered 404, which Chromium logs as a failed resource. That one is expected.
-            if (message.Location.Contains("/auth/dev-token", StringComparison.Ordinal)) return;
             lock (Errors) Errors.Add($"[{name}] console error: {message.Text} at {message.Location}");
         };
         page.PageError += (_, error) =>

@@ -178,6 +178,10 @@ public sealed class FaultCluster : IAsyncDisposable
         var policy = (await Http.GetFromJsonAsync<JsonObject>(new Uri(DispatchAddress, "/dispatch/policy")))!;
         policy.Remove("version");
         policy["deadlines"] = new JsonObject { ["courtyard"] = courtyard, ["village"] = village, ["township"] = township, ["county"] = county };
+        // These tests count cases climbing when late: every missed deadline escalates (the default
+        // keeps ordinary matters with their unit).
+        policy["onMissedDeadline"] = "escalate";
+        foreach (var rule in policy["rules"]!.AsArray()) rule!.AsObject().Remove("onMissedDeadline");
         var response = await Http.PutAsJsonAsync(new Uri(DispatchAddress, "/dispatch/policy"), policy);
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
     }

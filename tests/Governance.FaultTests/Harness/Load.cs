@@ -5,8 +5,9 @@ using Governance.IntegrationTests.Support;
 
 namespace Governance.FaultTests.Harness;
 
-/// <summary>One POST /incidents: the case id if it answered 201, else the status (0: no answer).</summary>
-public sealed record FilingAttempt(int Index, int Status, Guid? Id, TimeSpan At);
+/// <summary>One POST /incidents: the case id if it answered 201, else the status (0: no answer); when
+/// it was sent and when its answer (or its failure) came, on the load's clock.</summary>
+public sealed record FilingAttempt(int Index, int Status, Guid? Id, TimeSpan At, TimeSpan AnsweredAt);
 
 /// <summary>
 /// Files cases over HTTP the way grid workers' phones would: at a steady pace spread over a given
@@ -24,7 +25,12 @@ public sealed class Load
     public int Created => Volatile.Read(ref _created);
     public IReadOnlyList<FilingAttempt> Attempts => _attempts.OrderBy(a => a.Index).ToList();
     public IReadOnlyList<Guid> Filed => _attempts.Where(a => a.Id is not null).Select(a => a.Id!.Value).ToList();
-    public int Refused => _attempts.Count(a => a.Status != 201);
+    /// <summary>Filings answered 201 with the case: the ones the scenario counts as filed.</summary>
+    public int Acknowledged => _attempts.Count(a => a.Id is not null);
+    /// <summary>Requests answered, but not with 201 (4xx, 5xx).</summary>
+    public int Refused => _attempts.Count(a => a.Status is not (0 or 201));
+    /// <summary>Requests that got no answer, or a 201 whose body did not arrive whole.</summary>
+    public int Unanswered => _attempts.Count(a => a.Id is null && a.Status is 0 or 201);
 
     private Load(string label) => Label = label;
 
@@ -73,13 +79,13 @@ public sealed class Load
             using var response = await http.PostAsJsonAsync(new Uri(incidents, "/incidents"), body);
             var status = (int)response.StatusCode;
             Guid? id = status == 201 ? (await response.Content.ReadFromJsonAsync<IncidentJson>())?.Id : null;
-            _attempts.Enqueue(new FilingAttempt(index, status, id, at));
+            _attempts.Enqueue(new FilingAttempt(index, status, id, at, _clock.Elapsed));
             if (id is not null) Interlocked.Increment(ref _created);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
             // No answer, or a 201 whose body did not arrive whole: not counted as filed.
-            _attempts.Enqueue(new FilingAttempt(index, 0, null, at));
+            _attempts.Enqueue(new FilingAttempt(index, 0, null, at, _clock.Elapsed));
         }
     }
 
@@ -91,6 +97,32 @@ public sealed class Load
         while (Created < created && DateTime.UtcNow < deadline) await Task.Delay(50);
         return Created >= created;
     }
+
+    /// <summary>Filings acknowledged (201 received) before <paramref name="at"/> on this load's clock.</summary>
+    public int AcknowledgedBefore(TimeSpan at) => _attempts.Count(a => a.Id is not null && a.AnsweredAt < at);
+
+    /// <summary>Filings acknowledged at or after <paramref name="at"/> on this load's clock.</summary>
+    public int AcknowledgedAfter(TimeSpan at) => _attempts.Count(a => a.Id is not null && a.AnsweredAt >= at);
+
+    /// <summary>"acknowledged=290 refused=4 unanswered=6", and with a fault time, how many were
+    /// acknowledged before and after it.</summary>
+    public string Figures(TimeSpan? faultAt = null) =>
+        $"acknowledged={Acknowledged} refused={Refused} unanswered={Unanswered}" +
+        (faultAt is { } at ? $" acknowledged_before_fault={AcknowledgedBefore(at)} acknowledged_after_fault={AcknowledgedAfter(at)}" : "");
+
+    /// <summary>At least <paramref name="minimum"/> filings were acknowledged: the scenario had a load to
+    /// lose or double.</summary>
+    public void AssertAcknowledgedAtLeast(int minimum) =>
+        Assert.That(Acknowledged, Is.GreaterThanOrEqualTo(minimum), $"load {Label}: filings acknowledged ({Figures()})");
+
+    /// <summary>Enough filings were acknowledged, and some of them before the fault struck (at
+    /// <paramref name="faultAt"/> on this load's clock) and some after: it landed mid-load.</summary>
+    public void AssertFaultLandedMidLoad(TimeSpan faultAt, int minimum) => Assert.Multiple(() =>
+    {
+        AssertAcknowledgedAtLeast(minimum);
+        Assert.That(AcknowledgedBefore(faultAt), Is.GreaterThan(0), $"load {Label}: filings acknowledged before the fault");
+        Assert.That(AcknowledgedAfter(faultAt), Is.GreaterThan(0), $"load {Label}: filings acknowledged after the fault struck");
+    });
 
     /// <summary>How many requests got which status so far ("201×120 0×3"; 0: no answer).</summary>
     public string Answers => string.Join(' ', _attempts.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));

@@ -38,39 +38,54 @@ public sealed class CommandCentreTests
     public async Task The_queue_lists_the_townships_cases_most_urgent_first()
     {
         var general = await FileAndRouteAsync("petition", "IV");
-        var major = await FileAndRouteAsync("work-safety", "II");
+        var major = await FileAndRouteAsync("consultation", "II");
         var queue = await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/command-centres/{Demo.Township}/queue");
         var ids = queue!.Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
         Assert.That(ids, Does.Contain(general.Id).And.Contain(major.Id));
         Assert.That(ids.IndexOf(major.Id), Is.LessThan(ids.IndexOf(general.Id)), "grade II before grade IV");
-        Assert.That(queue!.All(q => q.GetProperty("tier").GetString() == "township"));
+        var held = queue!.Where(q => q.GetProperty("view").GetString() == "holder").ToList();
+        Assert.That(held.Select(q => q.GetProperty("incidentId").GetGuid()), Does.Contain(general.Id).And.Contain(major.Id));
+        Assert.That(held.All(q => q.GetProperty("tier").GetString() == "township"));
     }
+
+    /// <summary>The id of one of the township's departments (DemoDepartments), by its English name.</summary>
+    private async Task<string> DepartmentAsync(string nameEn, string unitCode = Demo.Township) =>
+        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/grids/departments?unitCode={unitCode}"))!
+        .Single(d => d.GetProperty("nameEn").GetString() == nameEn).GetProperty("id").GetString()!;
 
     [Test]
     public async Task The_centre_calls_in_a_lead_department_and_co_handlers_with_their_own_deadlines()
     {
-        var routed = await FileAndRouteAsync("work-safety", "II");
+        var routed = await FileAndRouteAsync("public-security", "II");
+        string safety = await DepartmentAsync("Emergency Management and Work Safety Office"), police = await DepartmentAsync("Police Station"),
+            enforcement = await DepartmentAsync("Comprehensive Law Enforcement Team");
         var call = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments", new
         {
-            lead = "500101001000-safety",
-            coHandlers = new[] { new { department = "500101001000-police", deadline = "2d" }, new { department = "500101001000-enforcement", deadline = "1d" } },
+            lead = police,
+            coHandlers = new[] { new { department = safety, deadline = "2d" }, new { department = enforcement, deadline = "1d" } },
         }, "township-dispatcher");
         Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.OK), await call.Content.ReadAsStringAsync());
 
         var view = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
-        Assert.That(view.GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(), Is.EqualTo("500101001000-safety"));
+        Assert.That(view.GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(), Is.EqualTo(police));
         var coHandlers = view.GetProperty("coHandlers").EnumerateArray().ToList();
-        Assert.That(coHandlers.Select(c => c.GetProperty("departmentCode").GetString()), Is.EquivalentTo(new[] { "500101001000-police", "500101001000-enforcement" }));
+        Assert.That(coHandlers.Select(c => c.GetProperty("departmentCode").GetString()), Is.EquivalentTo(new[] { safety, enforcement }));
         var due = coHandlers.ToDictionary(c => c.GetProperty("departmentCode").GetString()!, c => c.GetProperty("dueAt").GetDateTimeOffset());
-        Assert.That(due["500101001000-police"] - due["500101001000-enforcement"], Is.EqualTo(TimeSpan.FromDays(1)));
+        Assert.That(due[safety] - due[enforcement], Is.EqualTo(TimeSpan.FromDays(1)));
+        Assert.That(view.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString(), Is.EqualTo("township-dispatcher"));
 
         var incident = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "departments-assigned"), "the call-in on the timeline");
-        Assert.That(incident.Timeline.Last().Actor, Is.EqualTo("township-dispatcher"));
+        Assert.That(incident.Timeline.Last(t => t.Action == "departments-assigned").Actor, Is.EqualTo("township-dispatcher"));
 
         var bad = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
             new { lead = "x", coHandlers = new[] { new { department = "y", deadline = "soon" } } }, "township-dispatcher");
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("coHandlers[0].deadline"));
+        var unknown = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
+            new { lead = "公安", coHandlers = new[] { new { department = Guid.NewGuid().ToString(), deadline = "1d" } } }, "township-dispatcher");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EquivalentTo(new[] { "lead", "coHandlers[0].department" }));
     }
 
     [Test]
@@ -85,7 +100,8 @@ public sealed class CommandCentreTests
         Assert.That(returned.Timeline.Last(t => t.Action == "returned").Reason, Is.EqualTo("属邻里纠纷，村调委会可调解"));
 
         var again = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "again" }, "township-dispatcher");
-        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only township cases go back down");
+        // Back on the village tier its holder has no 退回 (the model gives it to the township and county tiers).
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only township and county cases go back down");
     }
 
     [Test]
@@ -97,6 +113,7 @@ public sealed class CommandCentreTests
         var pulled = await WaitForAsync(routed.Id, i => i.Tier == "county", "the pull-up");
         Assert.That(pulled.HandlingUnitCode, Is.EqualTo(Demo.County));
         Assert.That(pulled.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("county-pulled-up"));
+        Assert.That(pulled.Timeline.Last(t => t.Action == "escalated").Actor, Is.EqualTo("county-supervisor"), "the person, not a service");
 
         var supervise = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/supervise", new { reason = "限期三日内报送处置方案" }, "county-supervisor");
         Assert.That(supervise.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -104,7 +121,8 @@ public sealed class CommandCentreTests
         Assert.That(supervised.Timeline.Last().Reason, Is.EqualTo("限期三日内报送处置方案"));
 
         var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "higher" }, "county-supervisor");
-        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "the county does not escalate further");
+        // The county's holder has no 升级: there is nowhere higher to go.
+        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the county does not escalate further");
     }
 
     [Test]
@@ -115,6 +133,7 @@ public sealed class CommandCentreTests
         Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the escalation");
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Is.EqualTo("handler-requested: 需镇级协调供电公司"));
+        Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Actor, Is.EqualTo("village-handler"));
         var missing = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { }, "village-handler");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }

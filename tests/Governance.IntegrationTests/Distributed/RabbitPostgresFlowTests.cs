@@ -31,6 +31,8 @@ public sealed class RabbitPostgresFlowTests
     {
         _environment = await PostgresRabbitEnvironment.CreateAsync("flow");
         _host = await InProcessHost.StartAsync(_environment.Settings(), _time);
+        // These tests follow cases up the ladder: every missed deadline escalates here.
+        await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);
     }
 
     [OneTimeTearDown]
@@ -71,7 +73,7 @@ public sealed class RabbitPostgresFlowTests
 
         var resolved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "调解成功" }, "township-handler");
         Assert.That((int)resolved.StatusCode, Is.EqualTo(200));
-        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true }, "reporter");
+        var verified = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { satisfied = true }, TestTokens.Verifier("reporter"));
         Assert.That((int)verified.StatusCode, Is.EqualTo(200));
 
         var closed = await _host.IncidentAsync(filed.Id);
@@ -111,32 +113,34 @@ public sealed class RabbitPostgresFlowTests
         await FileWhenUnitsKnownAsync(Demo.Grid, "environment", "IV"); // units known to Dispatch too
         var incidentId = Guid.NewGuid();
         var messageId = Guid.NewGuid();
+        var otherId = Guid.NewGuid();
         var message = new IncidentFiled(incidentId, Demo.Grid, Category.Environment, Grade.III, "重复投递", "test", _time.GetUtcNow());
         var bus = _host.Get<IBus>();
         await bus.Publish(message, c => c.MessageId = messageId);
         await bus.Publish(message, c => c.MessageId = messageId);
-        await bus.Publish(message, c => c.MessageId = Guid.NewGuid()); // the same case under another id
+        await bus.Publish(message, c => c.MessageId = otherId); // the same case under another id
 
+        // Done when both ids are recorded and Dispatch's queue holds nothing, delivered or not: the
+        // broker confirmed the three publishes, so the repeat of the first id has been consumed too.
         var db = _host.Get<DispatchDatabase>();
+        var queue = BusSetup.QueueName("dispatch");
         await Eventually.GetAsync(async () =>
         {
             await using var c = await db.OpenAsync();
-            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'IncidentFiledConsumer' AND message_id IN (@messageId)", new { messageId });
-        }, n => n == 1, TimeSpan.FromSeconds(30), "Dispatch to record the message");
-        // Give the repeats time to arrive, then count what they caused.
-        await Eventually.GetAsync(async () =>
-        {
-            await using var c = await db.OpenAsync();
-            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'IncidentFiledConsumer'");
-        }, n => n >= 3, TimeSpan.FromSeconds(30), "all three deliveries to be processed");
+            var recorded = await c.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'IncidentFiledConsumer' AND message_id IN (@messageId, @otherId)", new { messageId, otherId });
+            return (Recorded: recorded, Queued: TestServers.QueueMessages(_environment.VirtualHost)[queue]);
+        }, r => r == (2, 0), TimeSpan.FromSeconds(60), $"Dispatch to record both ids and {queue} to be empty");
 
+        // What a second routing would add: another IncidentRouted announced, or a later assignment
+        // (sequence 2) in place of the first; the assignment row itself is one per case by its key.
         await using var connection = await db.OpenAsync();
         var routedAnnouncements = await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM outbox_messages WHERE message_type = @type AND body LIKE @id",
             new { type = typeof(IncidentRouted).FullName, id = $"%{incidentId}%" });
-        var assignments = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM assignments WHERE incident_id = @incidentId", new { incidentId });
-        TestContext.Out.WriteLine($"deliveries=3 assignments={assignments} routed_announcements={routedAnnouncements}");
-        Assert.That(assignments, Is.EqualTo(1));
+        var sequence = await connection.QuerySingleAsync<int>("SELECT sequence FROM assignments WHERE incident_id = @incidentId", new { incidentId });
+        TestContext.Out.WriteLine($"deliveries=3 assignment_sequence={sequence} routed_announcements={routedAnnouncements}");
+        Assert.That(sequence, Is.EqualTo(1));
         Assert.That(routedAnnouncements, Is.EqualTo(1));
     }
 
@@ -226,9 +230,10 @@ public sealed class RabbitPostgresFlowTests
         var asked = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "III");
         await WaitForAsync(asked.Id, i => i.Tier == "village", "routing");
         await _host.Http.PostAsJsonAsync($"/incidents/{asked.Id}/escalation-requests", new { reason = "超出村级能力" }, "village-handler");
+        await _host.Http.PostAsJsonAsync($"/incidents/{asked.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
         await WaitForAsync(asked.Id, i => i.Tier == "township", "the requested escalation");
 
-        var regraded = await FileWhenUnitsKnownAsync(Demo.Courtyard, "work-safety", "IV");
+        var regraded = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "IV");
         await WaitForAsync(regraded.Id, i => i.Tier == "courtyard", "routing");
         await _host.Http.PostAsJsonAsync($"/incidents/{regraded.Id}/grade", new { grade = "II", reason = "隐患扩大" }, "gw-zhang");
         await WaitForAsync(regraded.Id, i => i.Tier == "township", "the re-graded climb");
@@ -238,7 +243,7 @@ public sealed class RabbitPostgresFlowTests
         for (var round = 1; round <= 2; round++)
         {
             await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/resolve", new { note = $"第{round}次处理" }, "village-handler");
-            await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/verification", new { result = "not-solved" }, "resident");
+            await _host.Http.PostAsJsonAsync($"/incidents/{rejected.Id}/verification", new { result = "not-solved" }, TestTokens.Verifier("resident"));
             await WaitForAsync(rejected.Id, i => i.Status != "resolved", "the verification");
         }
         await WaitForAsync(rejected.Id, i => i.Tier == "township", "the climb after two rejections");

@@ -21,7 +21,7 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
         {
             kind = "elderly-alone", name = "谭桂兰", idNumber = "500101193805120023", phone = "13900004444",
             courtyardCode = courtyards[0], gridWorkerId = worker, visitEveryDays = everyDays,
-        }, user: worker);
+        }, user: SignedIn.GridWorker(worker, grid));
         return (village, grid, courtyards[0], worker, subject.GetProperty("id").GetGuid());
     }
 
@@ -31,7 +31,7 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
     [Test]
     public async Task A_subject_not_visited_within_the_frequency_is_overdue_for_the_worker_and_the_village_until_visited()
     {
-        var (village, _, _, worker, subject) = await NewSubjectAsync(everyDays: 7);
+        var (village, grid, _, worker, subject) = await NewSubjectAsync(everyDays: 7);
         Assert.That(await OverdueAsync($"gridWorkerId={worker}"), Is.Empty, "not due yet");
 
         Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
@@ -43,7 +43,7 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
             Assert.That(byVillage.GetProperty("daysOverdue").GetDouble(), Is.InRange(0.0, 0.01));
         });
 
-        var visit = await MustPostAsync($"/grids/care/subjects/{subject}/visits", new { findings = "身体尚好，冰箱有菜" }, user: worker);
+        var visit = await MustPostAsync($"/grids/care/subjects/{subject}/visits", new { findings = "身体尚好，冰箱有菜" }, user: SignedIn.GridWorker(worker, grid));
         Assert.That(visit.GetProperty("visitedBy").GetString(), Is.EqualTo(worker));
         Assert.That(await OverdueAsync($"gridWorkerId={worker}"), Is.Empty, "visited today");
 
@@ -60,12 +60,12 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
     [Test]
     public async Task A_visit_that_finds_a_problem_files_a_case_at_the_subjects_courtyard_by_the_visiting_worker()
     {
-        var (_, _, courtyard, worker, subject) = await NewSubjectAsync();
+        var (_, grid, courtyard, worker, subject) = await NewSubjectAsync();
         var visit = await MustPostAsync($"/grids/care/subjects/{subject}/visits", new
         {
             findings = "老人家中漏雨",
             incident = new { category = "livelihood", grade = "IV", title = "独居老人房屋漏雨", description = "屋顶瓦片破损，需维修" },
-        }, user: worker);
+        }, user: SignedIn.GridWorker(worker, grid));
         var incidentId = visit.GetProperty("incidentId").GetGuid();
 
         var filed = await Eventually.GetAsync(async () =>
@@ -88,16 +88,27 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
         var message = new CareVisitReportedIncident(Guid.CreateVersion7(), courtyard, Category.Livelihood, Grade.IV, "重复投递", "同一次走访",
             worker, Guid.CreateVersion7(), Time.GetUtcNow());
         var bus = Host.Get<IBus>();
-        foreach (var _ in Enumerable.Range(0, 3)) await bus.Publish(message, c => c.MessageId = Guid.NewGuid());
+        var messageIds = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var messageId in messageIds) await bus.Publish(message, c => c.MessageId = messageId);
 
+        // Each delivery leaves its own inbox row (the repeats too: they are recorded, then file nothing).
         var incidents = Host.Get<IncidentsDatabase>();
         await Eventually.GetAsync(async () =>
         {
             await using var c = await incidents.OpenAsync();
-            return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'CareVisitReportedIncidentConsumer'");
-        }, n => n >= 3, TimeSpan.FromSeconds(30), "all three deliveries to be processed");
+            return await c.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM inbox_messages WHERE consumer = 'CareVisitReportedIncidentConsumer' AND message_id IN (@m0, @m1, @m2)",
+                new { m0 = messageIds[0], m1 = messageIds[1], m2 = messageIds[2] });
+        }, n => n == messageIds.Count, TimeSpan.FromSeconds(30), "these three deliveries to be processed");
+
+        // What a second filing would add: another case by this worker under this title (another id),
+        // or another 'filed' entry on the case's timeline.
         await using var connection = await incidents.OpenAsync();
-        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE id = @id", new { id = message.IncidentId }), Is.EqualTo(1));
+        var cases = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE title = @Title AND reported_by = @ReportedBy",
+            new { message.Title, message.ReportedBy });
+        var filings = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM timeline WHERE incident_id = @IncidentId AND action = 'filed'",
+            new { message.IncidentId });
+        Assert.That((cases, filings), Is.EqualTo((1L, 1L)), "one case, filed once");
     }
 
     private static IEnumerable<TestCaseData> BadVisits()
@@ -113,8 +124,8 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
     [TestCaseSource(nameof(BadVisits))]
     public async Task A_bad_visit_names_the_field_and_records_nothing(object body, string field)
     {
-        var (_, _, _, _, subject) = await NewSubjectAsync();
-        var (status, problem) = await PostAsync($"/grids/care/subjects/{subject}/visits", body);
+        var (_, grid, _, worker, subject) = await NewSubjectAsync();
+        var (status, problem) = await PostAsync($"/grids/care/subjects/{subject}/visits", body, SignedIn.GridWorker(worker, grid));
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(ErrorFields(problem), Is.EqualTo(new[] { field }));
         Assert.That((await GetAsync($"/grids/care/subjects/{subject}")).GetProperty("visits").GetArrayLength(), Is.Zero);
@@ -123,14 +134,16 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
     [Test]
     public async Task A_subject_needs_a_courtyard_and_a_grid_worker_and_gets_the_default_frequency_of_the_kind()
     {
-        var (status, problem) = await PostAsync("/grids/care/subjects", new { kind = "orphan", name = "某", courtyardCode = Demo.Grid, gridWorkerId = $"courtyard-lead-{Demo.Courtyard}" });
+        var gridWorker = SignedIn.GridWorker($"grid-worker-full-time-{Demo.Grid}", Demo.Grid);
+        var (status, problem) = await PostAsync("/grids/care/subjects",
+            new { kind = "orphan", name = "某", courtyardCode = Demo.Grid, gridWorkerId = $"courtyard-lead-{Demo.Courtyard}" }, gridWorker);
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(ErrorFields(problem), Is.EquivalentTo(new[] { "kind", "courtyardCode", "gridWorkerId" }));
 
         var child = await MustPostAsync("/grids/care/subjects", new
         {
             kind = "left-behind-child", name = "向小燕", courtyardCode = Demo.Courtyard, gridWorkerId = $"grid-worker-full-time-{Demo.Grid}",
-        });
+        }, user: gridWorker);
         Assert.That(child.GetProperty("visitEveryDays").GetInt32(), Is.EqualTo(14));
         Assert.That(child.GetProperty("visitDueAt").GetDateTimeOffset(), Is.EqualTo(child.GetProperty("registeredAt").GetDateTimeOffset().AddDays(14)));
     }

@@ -73,19 +73,19 @@ public abstract class GridsFixture(Provider provider)
     /// <summary>A unit code no other test uses (letters and digits, as codes allow).</summary>
     protected static string NewCode(string kind) => $"t{kind}{Interlocked.Increment(ref _codes):D5}";
 
-    protected async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string url, object? body = null, string? user = null)
+    protected async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string url, object? body = null, SignedIn? user = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null) request.Content = JsonContent.Create(body);
-        // A named person signs in with a token of his own (a county administrator's reach, like the default).
-        if (user is not null) request.Headers.Authorization = TestTokens.Bearer(user);
+        // A named person signs in with a token of his own (a county administrator's reach unless told).
+        if (user is not null) request.Headers.Authorization = user.Bearer;
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    protected Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string url, object body, string? user = null) => SendAsync(HttpMethod.Post, url, body, user);
-    protected Task<(HttpStatusCode Status, JsonElement Body)> PatchAsync(string url, object body, string? user = null) => SendAsync(HttpMethod.Patch, url, body, user);
+    protected Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string url, object body, SignedIn? user = null) => SendAsync(HttpMethod.Post, url, body, user);
+    protected Task<(HttpStatusCode Status, JsonElement Body)> PatchAsync(string url, object body, SignedIn? user = null) => SendAsync(HttpMethod.Patch, url, body, user);
 
     protected async Task<JsonElement> GetAsync(string url)
     {
@@ -95,17 +95,17 @@ public abstract class GridsFixture(Provider provider)
     }
 
     /// <summary>POSTs and insists on the given status (201 unless told), returning the body.</summary>
-    protected async Task<JsonElement> MustPostAsync(string url, object body, HttpStatusCode expected = HttpStatusCode.Created, string? user = null)
+    protected async Task<JsonElement> MustPostAsync(string url, object body, HttpStatusCode expected = HttpStatusCode.Created, SignedIn? user = null)
     {
         var (status, answer) = await PostAsync(url, body, user);
         Assert.That(status, Is.EqualTo(expected), $"POST {url}: {answer}");
         return answer;
     }
 
-    protected async Task<(HttpStatusCode Status, JsonElement Body)> PostTextAsync(string url, string text, string mediaType, string? user = null)
+    protected async Task<(HttpStatusCode Status, JsonElement Body)> PostTextAsync(string url, string text, string mediaType, SignedIn? user = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(text, Encoding.UTF8, mediaType) };
-        if (user is not null) request.Headers.Authorization = TestTokens.Bearer(user);
+        if (user is not null) request.Headers.Authorization = user.Bearer;
         using var response = await Http.SendAsync(request);
         var answer = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, answer.Length == 0 ? default : JsonDocument.Parse(answer).RootElement.Clone());

@@ -104,12 +104,12 @@ public sealed class ImportTests(Provider provider) : GridsFixture(provider)
             left-behind-child,周小燕,,,{courtyards[0]},{worker},,父母在外务工
             disabled,周军,,,{courtyards[0]},{worker},0,
             """;
-        var (refused, problem) = await PostTextAsync("/grids/import/care-subjects", csv, "text/csv");
+        var (refused, problem) = await PostTextAsync("/grids/import/care-subjects", csv, "text/csv", SignedIn.GridWorker(worker, grid));
         Assert.That(refused, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(ErrorFields(problem), Is.EqualTo(new[] { "rows[2].visitEveryDays" }));
         Assert.That((await GetAsync($"/grids/care/subjects?villageCode={village}")).GetArrayLength(), Is.Zero);
 
-        var (status, result) = await PostTextAsync("/grids/import/care-subjects", csv.Replace(",0,", ",30,"), "text/csv");
+        var (status, result) = await PostTextAsync("/grids/import/care-subjects", csv.Replace(",0,", ",30,"), "text/csv", SignedIn.GridWorker(worker, grid));
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), result.ToString());
         var subjects = await GetAsync($"/grids/care/subjects?villageCode={village}");
         Assert.That(subjects.EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("visitEveryDays").GetInt32())),

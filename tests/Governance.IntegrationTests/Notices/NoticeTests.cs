@@ -92,14 +92,14 @@ public sealed class NoticeTests
     }
 
     [Test]
-    public async Task A_township_work_safety_escalation_reaches_its_WeCom_group_exactly_once()
+    public async Task A_work_safety_escalation_from_the_township_reaches_its_WeCom_group_exactly_once()
     {
         var (wecom, wecomUrl) = _receiver.NewHook("?key=wecom-test-key");
         var (otherTownship, otherTownshipUrl) = _receiver.NewHook();
-        var (countyTier, countyTierUrl) = _receiver.NewHook();
+        var (villageTier, villageTierUrl) = _receiver.NewHook();
         var wanted = await SubscribeAsync(new
         {
-            name = "龙白镇安全生产群", categories = new[] { "work-safety" }, tiers = new[] { "township" }, unitCodePrefix = "500101001",
+            name = "龙白镇安全生产群", categories = new[] { "work-safety" }, tiers = new[] { "county" }, unitCodePrefix = "500101001",
             events = new[] { "escalated" }, channel = "wecom", url = wecomUrl,
         });
         var elsewhere = await SubscribeAsync(new
@@ -107,16 +107,16 @@ public sealed class NoticeTests
             name = "另一个镇", categories = new[] { "work-safety" }, unitCodePrefix = "500101002", events = new[] { "escalated" },
             channel = "webhook", url = otherTownshipUrl,
         });
-        var county = await SubscribeAsync(new
+        var village = await SubscribeAsync(new
         {
-            name = "县级升级", categories = new[] { "work-safety" }, tiers = new[] { "county" }, events = new[] { "escalated" },
-            channel = "webhook", url = countyTierUrl,
+            name = "村级升级", categories = new[] { "work-safety" }, tiers = new[] { "village" }, events = new[] { "escalated" },
+            channel = "webhook", url = villageTierUrl,
         });
 
-        var routed = await FileAndRouteAsync("work-safety", "III");
-        Assert.That(routed.Tier, Is.EqualTo("village"));
+        var routed = await FileAndRouteAsync("work-safety", "IV"); // a hazard: the township's 安监站, 7 days, escalate when late
+        Assert.That(routed.Tier, Is.EqualTo("township"));
         await AcceptAsync(routed.Id);
-        await SweepAfterAsync(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1)); // the village's 3 days pass
+        await SweepAfterAsync(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1)); // the township's 7 days pass
 
         var delivery = await WaitForDeliveryAsync(wanted, d => d.GetProperty("status").GetString() == "sent", "the WeCom notice to be sent");
         Assert.That(delivery.GetProperty("kind").GetString(), Is.EqualTo("escalated"));
@@ -126,14 +126,14 @@ public sealed class NoticeTests
         Assert.That(request.Query["key"], Is.EqualTo("wecom-test-key"));
         Assert.That(request.Json.GetProperty("msgtype").GetString(), Is.EqualTo("markdown"));
         var content = request.Json.GetProperty("markdown").GetProperty("content").GetString()!;
-        Assert.That(content, Does.StartWith("**【升级】安全生产 · 较大(III) · 村级→镇级 · 办理时限已过未办结，升级至镇级**"));
-        Assert.That(content, Does.Contain($"案件编号：{routed.Id}").And.Contain($"（{Demo.Township}）").And.Contain("办理时限："));
+        Assert.That(content, Does.StartWith("**【升级】安全生产 · 一般(IV) · 镇级→县级 · 办理时限已过未办结，升级至县级**"));
+        Assert.That(content, Does.Contain($"案件编号：{routed.Id}").And.Contain($"（{Demo.County}）").And.Contain("办理时限："));
 
         // The deliveries of one event are written together: the others were not matched, not merely late.
         Assert.That(await DeliveriesAsync(elsewhere), Is.Empty, "a township the case is not in");
-        Assert.That(await DeliveriesAsync(county), Is.Empty, "a tier the case did not reach");
+        Assert.That(await DeliveriesAsync(village), Is.Empty, "a tier the case did not reach");
         Assert.That(otherTownship.Requests, Is.Empty);
-        Assert.That(countyTier.Requests, Is.Empty);
+        Assert.That(villageTier.Requests, Is.Empty);
 
         await _host.Get<DeadlineSweeper>().SweepAsync();
         Assert.That(await DeliveriesAsync(wanted), Has.Count.EqualTo(1));
@@ -187,7 +187,8 @@ public sealed class NoticeTests
         await SweepAfterAsync(TimeSpan.FromDays(0.75));
         await WaitForRequestsAsync(webhook, 2, "the red card notice");
         var red = webhook.Requests.Last().Json;
-        Assert.That(red.GetProperty("title").GetString(), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
+        // An ordinary matter stays with the village and is flagged to the township (supervise).
+        Assert.That(red.GetProperty("title").GetString(), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，超期预警至镇级"));
         Assert.That(red.GetProperty("event").GetProperty("kind").GetString(), Is.EqualTo("red"));
     }
 

@@ -75,7 +75,7 @@ public sealed class StandaloneHostTests
     {
         var response = await _host.Http.PostAsJsonAsync("/incidents", new
         {
-            unitCode = Demo.Courtyard, category = "work-safety", grade = "II", title = "山体滑坡隐患", description = "后山出现裂缝",
+            unitCode = Demo.Courtyard, category = "work-safety", grade = "IV", title = "仓库消防通道堵塞", description = "后门消防通道被货物堵死",
             location = new { lat = 30.81, lng = 108.39 },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -83,7 +83,7 @@ public sealed class StandaloneHostTests
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/incidents/{filed.Id}"));
 
         var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
-        Assert.That(routed.Tier, Is.EqualTo("township"));
+        Assert.That(routed.Tier, Is.EqualTo("township"), "a work-safety hazard starts with the township's 安监站");
         Assert.That(routed.HandlingUnitCode, Is.EqualTo(Demo.Township));
         Assert.That(routed.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "assigned" }));
     }
@@ -91,8 +91,13 @@ public sealed class StandaloneHostTests
     [Test]
     public async Task An_unsettled_case_climbs_tier_by_tier_and_is_flagged_at_the_county()
     {
+        // Under a policy that escalates every missed deadline (the default keeps ordinary matters with
+        // their unit); the case keeps the version it was routed under.
+        var before = await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);
         var filed = await _host.FileAsync(Demo.Grid, "environment", "IV");
         var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        before.Remove("version");
+        await PolicyEdits.PutAsync(_host.Http, before);
         Assert.That((routed.Tier, routed.HandlingUnitCode), Is.EqualTo(("courtyard", Demo.Grid)));
 
         var sweeper = _host.Get<DeadlineSweeper>();
@@ -123,16 +128,20 @@ public sealed class StandaloneHostTests
 
         var asked = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "村里无法修复供水主管" });
         Assert.That((int)asked.StatusCode, Is.EqualTo(200));
+        // 提请上级 waits for the tier above: the township accepts it, and then Dispatch moves the case.
+        Assert.That((await _host.IncidentAsync(filed.Id))!.Tier, Is.EqualTo("village"), "a request alone does not move the case");
+        var approved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
+        Assert.That((int)approved.StatusCode, Is.EqualTo(200), await approved.Content.ReadAsStringAsync());
         var escalated = await WaitForAsync(filed.Id, i => i.Tier == "township", "the requested escalation");
         Assert.That(escalated.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("handler-requested"));
 
         await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" }, "township-handler");
-        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, "gw-wang");
+        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, TestTokens.Verifier("gw-wang"));
         var reopened = (await rejected.Content.ReadFromJsonAsync<IncidentJson>())!;
         Assert.That(reopened.Status, Is.EqualTo("reopened"));
         Assert.That(reopened.Tier, Is.EqualTo("township"), "reopened on the same tier");
 
-        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, "gw-wang");
+        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, TestTokens.Verifier("gw-wang"));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only a resolved case can be verified");
     }
 
@@ -190,7 +199,9 @@ public sealed class StandaloneHostTests
         Assert.That(current.GetProperty("deadlines").GetProperty("village").GetString(), Is.EqualTo("3d"));
 
         var earlier = await _host.FileAsync(Demo.Courtyard, "other", "III");
-        await WaitForAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
+        var routedEarlier = await WaitForAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
+        var oldVersion = current.GetProperty("version").GetInt32();
+        Assert.That(routedEarlier.Tier, Is.EqualTo("village"));
 
         var edited = new
         {
@@ -206,13 +217,42 @@ public sealed class StandaloneHostTests
         var routed = await WaitForAsync(later.Id, i => i.Status == "assigned", "routing under the new policy");
         Assert.That(routed.Tier, Is.EqualTo("township"));
         Assert.That(routed.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{version}"));
+        Assert.That(await PolicyVersionOfAsync(later.Id), Is.EqualTo(version));
+
+        // The case routed before keeps the old version: its tier and deadline as they were, and the
+        // version its later climbs take their deadlines from.
+        var earlierNow = (await _host.IncidentAsync(earlier.Id))!;
+        Assert.That((earlierNow.Tier, earlierNow.DueAt), Is.EqualTo(("village", routedEarlier.DueAt)));
+        Assert.That(earlierNow.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{oldVersion}"));
+        Assert.That(await PolicyVersionOfAsync(earlier.Id), Is.EqualTo(oldVersion));
 
         var bad = await _host.Http.PutAsJsonAsync("/dispatch/policy", new { rules = Array.Empty<object>(), deadlines = new { courtyard = "soon", village = "2d", township = "5d", county = "10d" } });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("deadlines.courtyard"));
 
+        // What a missed deadline does, and the clock, per rule and for the whole policy.
+        Assert.That(current.GetProperty("onMissedDeadline").GetString(), Is.EqualTo("supervise"));
+        Assert.That(current.GetProperty("rules").EnumerateArray().Any(r => r.TryGetProperty("clock", out var c) && c.GetString() == "natural"));
+        var deadlines = new { courtyard = "1d", village = "3d", township = "7d", county = "15d" };
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard", onMissedDeadline = "never" } }, deadlines }, "rules[0].onMissedDeadline"),
+            (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard", clock = "lunar" } }, deadlines }, "rules[0].clock"),
+            (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard" } }, deadlines, onMissedDeadline = 7 }, "onMissedDeadline"),
+        })
+        {
+            var refused = await _host.Http.PutAsJsonAsync("/dispatch/policy", body);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), field);
+            var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name);
+            Assert.That(errors, Does.Contain(field));
+        }
+
         // Put the defaults back for the other tests of this fixture.
         var restore = current.Clone();
         Assert.That((int)(await _host.Http.PutAsync("/dispatch/policy", new StringContent(restore.GetRawText(), Encoding.UTF8, "application/json"))).StatusCode, Is.EqualTo(200));
     }
+
+    /// <summary>The policy version Dispatch froze with the case's assignment.</summary>
+    private async Task<int> PolicyVersionOfAsync(Guid id) =>
+        (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment").GetProperty("policyVersion").GetInt32();
 }

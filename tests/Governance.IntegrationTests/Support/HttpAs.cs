@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace Governance.IntegrationTests.Support;
@@ -8,10 +9,16 @@ public static class HttpAs
     public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, string url, object? body, string user) =>
         http.PostAsJsonAsync(new Uri(url, UriKind.RelativeOrAbsolute), body, user);
 
-    public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, Uri url, object? body, string user)
+    public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, Uri url, object? body, string user) =>
+        http.PostAsJsonAsync(url, body, TestTokens.Bearer(user));
+
+    public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, string url, object? body, AuthenticationHeaderValue token) =>
+        http.PostAsJsonAsync(new Uri(url, UriKind.RelativeOrAbsolute), body, token);
+
+    public static Task<HttpResponseMessage> PostAsJsonAsync(this HttpClient http, Uri url, object? body, AuthenticationHeaderValue token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = TestTokens.Bearer(user);
+        request.Headers.Authorization = token;
         return http.SendAsync(request);
     }
 }

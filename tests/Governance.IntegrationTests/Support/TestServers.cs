@@ -84,11 +84,26 @@ public static class TestServers
 
     public static void DeleteVirtualHost(string vhost) => Rabbitmqctl("delete_vhost", vhost, allowFailure: true);
 
+    /// <summary>The messages each queue of a virtual host holds, ready or delivered and not yet
+    /// acknowledged (the broker's own count, not sampled statistics): 0 once every delivery to the
+    /// queue, a redelivery too, has been consumed.</summary>
+    public static IReadOnlyDictionary<string, long> QueueMessages(string vhost)
+    {
+        var output = Rabbitmqctl(["list_queues", "-p", vhost, "--quiet", "--no-table-headers", "name", "messages"], false);
+        var messages = new Dictionary<string, long>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split('\t', StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && long.TryParse(parts[1], out var n)) messages[parts[0]] = n;
+        }
+        return messages;
+    }
+
     private static void Rabbitmqctl(params string[] args) => Rabbitmqctl(args, false);
 
     private static void Rabbitmqctl(string verb, string arg, bool allowFailure) => Rabbitmqctl([verb, arg], allowFailure);
 
-    private static void Rabbitmqctl(string[] args, bool allowFailure)
+    private static string Rabbitmqctl(string[] args, bool allowFailure)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -99,5 +114,6 @@ public static class TestServers
         if (!process.WaitForExit(60_000)) { process.Kill(); throw new TimeoutException($"rabbitmqctl {string.Join(' ', args)} timed out"); }
         if (process.ExitCode != 0 && !allowFailure)
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed: {error.Result}{output.Result}");
+        return output.Result;
     }
 }

@@ -5,8 +5,12 @@ namespace Governance.IntegrationTests.Support;
 
 /// <summary>
 /// Tokens for tests, signed with the key the test hosts are configured with — the same validation
-/// path as a real identity provider's tokens. By default a county administrator over the whole
-/// demo county; named people get the same reach, so "who did it" can differ between steps.
+/// path as a real identity provider's tokens. By default a "county officer" who holds every handling
+/// role at the county (and administers it): by the permission model he holds a case on whichever tier
+/// it is and files anywhere, so tests about the case loop can drive it. Named people get the same
+/// roles, so "who did it" can differ between steps; <see cref="Verifier"/> stands above the case
+/// without holding it, as verification requires. What each single role may do is tested on its own
+/// (tests/Governance.IntegrationTests/Permissions).
 /// </summary>
 public static class TestTokens
 {
@@ -14,11 +18,22 @@ public static class TestTokens
 
     private static readonly TokenIssuer Issuer = new(new AuthOptions { SigningKey = SigningKey }, TimeProvider.System);
 
-    public static string For(string user, string role = Roles.CountyAdministrator, string unit = Demo.County) =>
-        Issuer.Issue(user, user, [role], [unit]);
+    /// <summary>The default test identity's roles (see the class summary).</summary>
+    public static readonly string[] OfficerRoles =
+        [Roles.GridWorkerFullTime, Roles.VillageHandler, Roles.Mediator, Roles.TownshipDispatcher, Roles.CountySupervisor, Roles.CountyAdministrator];
 
-    public static AuthenticationHeaderValue Bearer(string user = "test-admin", string role = Roles.CountyAdministrator, string unit = Demo.County) =>
-        new("Bearer", For(user, role, unit));
+    /// <summary>A token for one role at one unit; without a role, the county officer's. A leader post
+    /// (联系点) comes on top of the role: <paramref name="leaderUnits"/> are the units he is linked to.</summary>
+    public static string For(string user, string? role = null, string unit = Demo.County, string? department = null,
+        IEnumerable<string>? leaderUnits = null) =>
+        Issuer.Issue(user, user, role is null ? OfficerRoles : [role], [unit], department, leaderUnits);
+
+    public static AuthenticationHeaderValue Bearer(string user = "test-officer", string? role = null, string unit = Demo.County,
+        string? department = null, IEnumerable<string>? leaderUnits = null) =>
+        new("Bearer", For(user, role, unit, department, leaderUnits));
+
+    /// <summary>Someone who may verify a case below the county without holding it: a county supervisor.</summary>
+    public static AuthenticationHeaderValue Verifier(string user = "test-verifier") => Bearer(user, Roles.CountySupervisor);
 
     /// <summary>The settings that make a host accept these tokens (and let tests file faster than a
     /// person: the intake limit is tested on its own).</summary>

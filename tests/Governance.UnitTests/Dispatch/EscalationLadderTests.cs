@@ -78,12 +78,14 @@ public class EscalationLadderTests
         Assert.That(EscalationLadder.HandlingUnit(FromCourtyard, Tier.County), Is.EqualTo(County));
     }
 
-    [TestCase(Tier.Village)]
-    [TestCase(Tier.Township)]
-    [TestCase(Tier.County)]
-    public void Upper_tiers_from_a_grid_are_the_same_ancestors_as_from_its_courtyard(Tier tier)
+    // The courtyard's ancestors (清石村, 龙白镇, 示范县), written out: the grid has the same ones.
+    [TestCase(Tier.Village, "500101001001")]
+    [TestCase(Tier.Township, "500101001000")]
+    [TestCase(Tier.County, "500101000000")]
+    public void Upper_tiers_from_a_grid_are_the_same_ancestors_as_from_its_courtyard(Tier tier, string expectedCode)
     {
-        Assert.That(EscalationLadder.HandlingUnit(FromGrid, tier), Is.EqualTo(EscalationLadder.HandlingUnit(FromCourtyard, tier)));
+        Assert.That(EscalationLadder.HandlingUnit(FromGrid, tier)?.Code, Is.EqualTo(expectedCode));
+        Assert.That(EscalationLadder.HandlingUnit(FromCourtyard, tier)?.Code, Is.EqualTo(expectedCode));
     }
 
     [Test]

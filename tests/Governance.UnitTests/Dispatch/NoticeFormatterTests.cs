@@ -18,8 +18,18 @@ public class NoticeFormatterTests
     [Test]
     public void A_red_card_says_what_category_grade_and_tier_and_where_the_case_goes_next()
     {
+        // A card from before onMissedDeadline (none said) meant escalate.
         Assert.That(NoticeFormatter.Headline(Red), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
-        Assert.That(NoticeFormatter.Headline(Red with { Tier = Tier.County }), Does.EndWith("县级 · 已超期，列入督办"));
+        Assert.That(NoticeFormatter.Headline(Red with { Tier = Tier.County }), Does.EndWith("县级 · 已超期，超期预警至县级"));
+    }
+
+    [Test]
+    public void A_red_card_of_a_case_that_stays_says_it_is_flagged_to_the_tier_above()
+    {
+        var supervised = Red with { OnMissed = MissedDeadlineAction.Supervise };
+        Assert.That(NoticeFormatter.Headline(supervised), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，超期预警至镇级"));
+        var flagged = Red with { Kind = NoticeKind.FlaggedOverdue, Clock = DeadlineKind.Acknowledgement, FlaggedToTier = Tier.Township };
+        Assert.That(NoticeFormatter.Headline(flagged), Is.EqualTo("【超期预警】矛盾纠纷 · 一般(IV) · 村级 · 超时未签收，超期预警至镇级"));
     }
 
     [Test]
@@ -50,7 +60,7 @@ public class NoticeFormatterTests
     [TestCase(NoticeKind.Yellow, 1, "【黄牌】")]
     [TestCase(NoticeKind.Routed, 1, "【新案件】")]
     [TestCase(NoticeKind.Routed, 3, "【重新办理】")]
-    [TestCase(NoticeKind.FlaggedOverdue, 1, "【超期督办】")]
+    [TestCase(NoticeKind.FlaggedOverdue, 1, "【超期预警】")]
     [TestCase(NoticeKind.Supervised, 1, "【督办】")]
     [TestCase(NoticeKind.Returned, 2, "【退回】")]
     public void Each_kind_opens_with_its_tag(NoticeKind kind, int sequence, string tag) =>
@@ -87,7 +97,7 @@ public class NoticeFormatterTests
         using var json = JsonDocument.Parse(NoticeFormatter.Body(NoticeChannel.DingTalk, Red));
         Assert.That(json.RootElement.GetProperty("msgtype").GetString(), Is.EqualTo("markdown"));
         var markdown = json.RootElement.GetProperty("markdown");
-        Assert.That(markdown.GetProperty("title").GetString(), Is.EqualTo(NoticeFormatter.Headline(Red)));
+        Assert.That(markdown.GetProperty("title").GetString(), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
         Assert.That(markdown.GetProperty("text").GetString(), Does.StartWith("#### 【红牌】").And.Contain("\n\n> 承办单位：清石村（500101001001）"));
     }
 
@@ -97,8 +107,14 @@ public class NoticeFormatterTests
         var body = NoticeFormatter.Body(NoticeChannel.Webhook, Red);
         Assert.That(body, Does.Contain("矛盾纠纷"), "Chinese as it is, not \\u escapes");
         using var json = JsonDocument.Parse(body);
-        Assert.That(json.RootElement.GetProperty("title").GetString(), Is.EqualTo(NoticeFormatter.Headline(Red)));
-        Assert.That(json.RootElement.GetProperty("text").GetString(), Is.EqualTo(NoticeFormatter.Text(Red)));
+        Assert.That(json.RootElement.GetProperty("title").GetString(), Is.EqualTo("【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级"));
+        Assert.That(json.RootElement.GetProperty("text").GetString(), Is.EqualTo(
+            "【红牌】矛盾纠纷 · 一般(IV) · 村级 · 已超期，升级至镇级\n" +
+            "案件编号：0195f0a0-0000-7000-8000-000000000001\n" +
+            "发生地点：桥柏院落（500101001001001001）\n" +
+            "承办单位：清石村（500101001001）\n" +
+            "办理时限：2026-03-05 09:00（北京时间）\n" +
+            "时间：2026-03-05 09:00（北京时间）"));
         var e = json.RootElement.GetProperty("event");
         Assert.That(e.GetProperty("incidentId").GetGuid(), Is.EqualTo(Case));
         Assert.That((e.GetProperty("kind").GetString(), e.GetProperty("category").GetString(), e.GetProperty("grade").GetString(), e.GetProperty("tier").GetString()),

@@ -49,7 +49,7 @@ public class RoutingPolicyTests
 
     [TestCase(Category.Other)]
     [TestCase(Category.PublicSecurity)]
-    [TestCase(Category.WorkSafety)]
+    [TestCase(Category.Livelihood)]
     [TestCase(Category.Environment)]
     [TestCase(Category.Facilities)]
     [TestCase(Category.Consultation)]
@@ -110,11 +110,11 @@ public class RoutingPolicyTests
     }
 
     [Test]
-    public void Emergency_grade_III_follows_the_grade_rule()
+    public void Emergency_grade_III_goes_to_county_at_once_with_72_hours()
     {
         var decision = Policy.Decide(Category.Emergency, Grade.III);
 
-        Assert.That(decision, Is.EqualTo(new RoutingDecision(Tier.Village, TimeSpan.FromDays(3))));
+        Assert.That(decision, Is.EqualTo(new RoutingDecision(Tier.County, TimeSpan.FromHours(72))));
     }
 
     [Test]

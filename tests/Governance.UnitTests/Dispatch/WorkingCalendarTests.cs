@@ -61,7 +61,7 @@ public class WorkingCalendarTests
     {
         var policy = RoutingPolicy.Default with { YellowFraction = 0.5 };
         var start = new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
-        var clocks = AssignmentClock.Start(policy, WorkingCalendar.Empty, Governance.Contracts.Tier.Village, start, TimeSpan.FromDays(2));
+        var clocks = AssignmentClock.Start(policy, WorkingCalendar.Empty, policy.Clock, Governance.Contracts.Tier.Village, start, TimeSpan.FromDays(2));
         Assert.That(clocks.YellowAt, Is.EqualTo(start.AddDays(1)));
         Assert.That(clocks.AcknowledgeBy, Is.EqualTo(start.AddHours(24)));
         Assert.That(AssignmentClock.Warning(start.AddHours(30), clocks.YellowAt, clocks.DueAt), Is.EqualTo(Governance.Contracts.WarningLevel.Yellow));

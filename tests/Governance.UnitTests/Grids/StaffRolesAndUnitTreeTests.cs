@@ -19,11 +19,11 @@ public class StaffRolesAndUnitTreeTests
     }
 
     [Test]
-    public void All_ten_roles_are_known_and_an_invented_one_is_not()
+    public void All_twelve_roles_are_known_and_an_invented_one_is_not()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(StaffRoles.All, Has.Count.EqualTo(10));
+            Assert.That(StaffRoles.All, Has.Count.EqualTo(12));
             Assert.That(StaffRoles.Normalise("village-chief"), Is.Null);
         });
     }
@@ -35,9 +35,19 @@ public class StaffRolesAndUnitTreeTests
     [TestCase(StaffRoles.DepartmentHandler, UnitLevel.County, true)]
     [TestCase(StaffRoles.CountySupervisor, UnitLevel.Township, false)]
     [TestCase(StaffRoles.GridHead, UnitLevel.Village, true)]
+    [TestCase(StaffRoles.CountyDispatcher, UnitLevel.County, true)]
+    [TestCase(StaffRoles.HotlineOperator, UnitLevel.Township, false)]
     public void A_role_is_held_only_on_its_levels(string role, UnitLevel level, bool held)
     {
         Assert.That(StaffRoles.IsHeldOn(role, level), Is.EqualTo(held));
+    }
+
+    [Test]
+    public void Every_staff_role_is_a_role_code_the_tokens_and_the_permission_model_use()
+    {
+        var shared = typeof(Governance.Infrastructure.Security.Roles).GetFields()
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.That(StaffRoles.All, Is.SubsetOf(shared));
     }
 
     private static Unit U(UnitLevel level, bool retired = false) =>

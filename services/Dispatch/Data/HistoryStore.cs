@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Contracts;
+using Governance.Dispatch.Model;
+using Governance.Infrastructure.Hosting;
+
+namespace Governance.Dispatch.Data;
+
+/// <summary>The SQL of the assignment history: every step Dispatch took on a case, with who took it.</summary>
+public static class HistoryStore
+{
+    public static Task AddAsync(DbConnection c, DbTransaction t, Guid incidentId, HistoryEntry e) => c.ExecuteAsync("""
+        INSERT INTO assignment_history (id, incident_id, at_ms, actor, action, tier, unit_code, note)
+        VALUES (@Id, @IncidentId, @AtMs, @Actor, @Action, @Tier, @UnitCode, @Note)
+        """, new
+    {
+        Id = Guid.CreateVersion7(), IncidentId = incidentId, AtMs = e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
+        Tier = e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, Note = Bounded(e.Note),
+    }, t);
+
+    private sealed class Row
+    {
+        public long AtMs { get; init; }
+        public string Actor { get; init; } = default!;
+        public string Action { get; init; } = default!;
+        public string? Tier { get; init; }
+        public string? UnitCode { get; init; }
+        public string? Note { get; init; }
+    }
+
+    public static async Task<IReadOnlyList<HistoryEntry>> ListAsync(DbConnection c, Guid incidentId) =>
+        (await c.QueryAsync<Row>("""
+            SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, note AS Note
+            FROM assignment_history WHERE incident_id = @incidentId ORDER BY at_ms, id
+            """, new { incidentId }))
+        .Select(r => new HistoryEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action,
+            Codes.TryParse<Tier>(r.Tier, out var tier) ? tier : null, r.UnitCode, r.Note)).ToList();
+
+    /// <summary>Notes are bounded where people type them; a composed note (a list of departments) is cut here.</summary>
+    private static string? Bounded(string? note) => note is { Length: > 1000 } ? note[..999] + "…" : note;
+}

@@ -1,0 +1,82 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Dispatch.Model;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Dispatch.Handling;
+
+/// <summary>
+/// 吹哨报到: the holder calls in a lead department and co-handlers, each with its own deadline (the
+/// lead's is the case's); each department checks in (报到), feeds back against its own deadline and
+/// finishes its part. Every step is recorded with who took it and announced to Incidents.
+/// </summary>
+public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendars)
+{
+    /// <summary>A co-handler to call in: its department code and how long it has.</summary>
+    public sealed record CoHandlerCall(string DepartmentCode, TimeSpan Deadline);
+
+    public async Task AssignAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string lead, IReadOnlyList<CoHandlerCall> coHandlers, string by)
+    {
+        var policy = await policies.VersionAsync(uow.Connection, a.PolicyVersion, uow.Transaction);
+        var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
+        var clock = policy.ClockFor(a.Category, a.Grade);
+        var called = coHandlers.Select(h => new DepartmentAssignment(h.DepartmentCode, calendar.DueAt(uow.Now, h.Deadline, clock))).ToList();
+        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { LeadDepartmentCode = lead }, uow.Now);
+        var parts = called.Select(h => new DepartmentPart(a.IncidentId, h.DepartmentCode, DepartmentRole.CoHandler, h.DueAt, uow.Now))
+            .Prepend(new DepartmentPart(a.IncidentId, lead, DepartmentRole.Lead, a.DueAt, uow.Now)).ToList();
+        await DepartmentPartStore.ReplaceAsync(uow.Connection, uow.Transaction, a.IncidentId, parts);
+        var note = called.Count == 0 ? $"lead {lead}" : $"lead {lead}; co-handlers {string.Join(", ", called.Select(h => h.DepartmentCode))}";
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+            new HistoryEntry(uow.Now, by, HistoryActions.DepartmentsAssigned, a.Tier, a.UnitCode, note));
+        await uow.PublishAsync(new IncidentDepartmentsAssigned(a.IncidentId, lead, called, by, uow.Now));
+    }
+
+    /// <summary>报到. A second check-in changes nothing. Returns the part, or why it is refused.</summary>
+    public static async Task<(DepartmentPart? Part, string? Refusal)> CheckInAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code, string by)
+    {
+        var (part, refusal) = await OpenPartAsync(uow, a, code);
+        if (part is null || part.CheckedInAt is not null) return (part, refusal);
+        return (await RecordCheckInAsync(uow, a, part, by), null);
+    }
+
+    /// <summary>反馈 against the department's own deadline; <paramref name="finished"/> ends its part.
+    /// Feedback from a department that has not checked in counts as its check-in too.</summary>
+    public static async Task<(DepartmentPart? Part, string? Refusal)> FeedbackAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code,
+        string note, bool finished, string by)
+    {
+        var (part, refusal) = await OpenPartAsync(uow, a, code);
+        if (part is null) return (null, refusal);
+        if (part.CheckedInAt is null) part = await RecordCheckInAsync(uow, a, part, by);
+        var late = uow.Now > part.OwnDueAt(a);
+        var fed = part with
+        {
+            LastFeedbackAt = uow.Now, FeedbackCount = part.FeedbackCount + 1,
+            FinishedAt = finished ? uow.Now : null, FinishedBy = finished ? by : null,
+        };
+        await DepartmentPartStore.UpdateAsync(uow.Connection, uow.Transaction, fed);
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId, new HistoryEntry(uow.Now, by,
+            finished ? HistoryActions.DepartmentFinished : HistoryActions.DepartmentFeedback, a.Tier, a.UnitCode,
+            $"{code}{(late ? " (late)" : "")}: {note}"));
+        await uow.PublishAsync(new DepartmentFedBack(a.IncidentId, code, fed.Role, a.Tier, a.UnitCode, note, finished, late, by, uow.Now));
+        return (fed, null);
+    }
+
+    private static async Task<(DepartmentPart? Part, string? Refusal)> OpenPartAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code)
+    {
+        var part = (await DepartmentPartStore.ForCaseAsync(uow.Connection, a.IncidentId, uow.Transaction))
+            .FirstOrDefault(p => p.DepartmentCode == code);
+        if (part is null) return (null, "This department was not called in on the case (or the case has since moved to another unit).");
+        if (part.Finished) return (null, "This department already finished its part of the case.");
+        return (part, null);
+    }
+
+    private static async Task<DepartmentPart> RecordCheckInAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, DepartmentPart part, string by)
+    {
+        var checkedIn = part with { CheckedInAt = uow.Now, CheckedInBy = by };
+        await DepartmentPartStore.UpdateAsync(uow.Connection, uow.Transaction, checkedIn);
+        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+            new HistoryEntry(uow.Now, by, HistoryActions.DepartmentCheckedIn, a.Tier, a.UnitCode, part.DepartmentCode));
+        await uow.PublishAsync(new DepartmentCheckedIn(a.IncidentId, part.DepartmentCode, part.Role, a.Tier, a.UnitCode, by, uow.Now));
+        return checkedIn;
+    }
+}

@@ -1,0 +1,27 @@
+using Governance.Contracts;
+using Governance.Dispatch.Data;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.UnitCopy;
+
+namespace Governance.Dispatch.Permissions;
+
+/// <summary>
+/// A case as the permission model sees it from Dispatch: its assignment (place, tier, holding unit,
+/// grade, lead department), the departments called in, its reporters and Dispatch's copy of the unit tree.
+/// </summary>
+public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
+{
+    public async Task<CaseFacts?> FactsAsync(Guid caseId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        if (await AssignmentStore.FindAsync(c, caseId) is not { } assignment) return null;
+        var place = await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.PlaceCode);
+        var holder = CaseFacts.HolderChainWithin(place, assignment.UnitCode)
+            ?? await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.UnitCode);
+        var parts = await DepartmentPartStore.ForCaseAsync(c, caseId);
+        var lead = assignment.LeadDepartmentCode ?? parts.FirstOrDefault(p => p.Role == DepartmentRole.Lead)?.DepartmentCode;
+        var coHandlers = parts.Where(p => p.Role != DepartmentRole.Lead).Select(p => p.DepartmentCode).ToList();
+        var reporters = await CaseReporterStore.ListAsync(c, caseId);
+        return new CaseFacts(place, assignment.Tier, holder, reporters, assignment.Grade, lead, coHandlers);
+    }
+}

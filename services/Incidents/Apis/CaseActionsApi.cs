@@ -1,0 +1,104 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Incidents.Model;
+using Governance.Incidents.Permissions;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Incidents.Apis;
+
+/// <summary>What the holder, the tier above and the verifier do to a case. Each endpoint declares its
+/// action: the permission model answers 404/403 before the handler runs, the handler 409.</summary>
+public static class CaseActionsApi
+{
+    public static void MapCaseActionsApi(this IEndpointRouteBuilder routes)
+    {
+        var incident = routes.MapGroup("/incidents/{id:guid}");
+        incident.MapPost("/accept", Accept).Performs(CaseAction.Accept);
+        incident.MapPost("/resolve", Resolve).Performs(CaseAction.Resolve);
+        incident.MapPost("/notes", Note).Performs(CaseAction.Note);
+        incident.MapPost("/escalation-requests", RequestMoveUp).Performs(CaseAction.RequestMoveUp);
+        incident.MapPost("/escalation-requests/decision", DecideMoveUp).Performs(CaseAction.DecideMoveUp);
+        incident.MapPost("/verification", Verify).Performs(CaseAction.Verify);
+        incident.MapPost("/grade", Regrade).Performs(CaseAction.Regrade);
+        incident.MapPost("/casualties", ReportCasualties).Performs(CaseAction.ReportCasualties);
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Accept(
+        Guid id, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        IncidentsApi.ActAsync(runner, db, new FieldErrors(), http, uow => CaseActions.AcceptAsync(uow, id, Actor.Of(http)));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Resolve(
+        Guid id, ResolveRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        IncidentsApi.ActAsync(runner, db, new FieldErrors().Require("note", body?.Note, 4000), http,
+            uow => CaseActions.ResolveAsync(uow, id, Actor.Of(http), body!.Note!.Trim()));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Note(
+        Guid id, NoteRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        IncidentsApi.ActAsync(runner, db, new FieldErrors().Require("text", body?.Text, 4000), http,
+            uow => CaseActions.NoteAsync(uow, id, Actor.Of(http), body!.Text!.Trim()));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> RequestMoveUp(
+        Guid id, EscalationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
+        IncidentsApi.ActAsync(runner, db, new FieldErrors().Require("reason", body?.Reason, 1000), http,
+            uow => MoveUpRequests.RequestAsync(uow, id, Actor.Of(http), body!.Reason!.Trim()));
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> DecideMoveUp(
+        Guid id, MoveUpDecisionRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        if (body?.Approve is null) errors.Add("approve", "approve is required: true to take the case up, false to decline.");
+        else if (body.Approve == false) errors.Require("reason", body.Reason, 1000);
+        else if (body.Reason is { Length: > 1000 }) errors.Add("reason", "reason must be at most 1000 characters.");
+        return IncidentsApi.ActAsync(runner, db, errors, http,
+            uow => MoveUpRequests.DecideAsync(uow, id, Actor.Of(http), body!.Approve!.Value, body.Reason?.Trim() is { Length: > 0 } r ? r : null));
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Verify(
+        Guid id, VerificationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        VerificationResult result = default;
+        Satisfaction? satisfaction = null;
+        if (body?.Result is null && body?.Satisfied is { } satisfied)
+        {
+            result = satisfied ? VerificationResult.Solved : VerificationResult.NotSolved;
+            satisfaction = satisfied ? Contracts.Satisfaction.Satisfied : Contracts.Satisfaction.Dissatisfied;
+        }
+        else if (!Codes.TryParse(body?.Result, out result))
+            errors.Add("result", $"result must be one of {Codes.List<VerificationResult>()}.");
+        if (body?.Satisfaction is not null)
+        {
+            if (Codes.TryParse<Satisfaction>(body.Satisfaction, out var s)) satisfaction = s;
+            else errors.Add("satisfaction", $"satisfaction must be one of {Codes.List<Satisfaction>()}.");
+        }
+        if (body?.Comment is { } comment) errors.Require("comment", comment, 1000);
+        return IncidentsApi.ActAsync(runner, db, errors, http,
+            uow => CaseActions.VerifyAsync(uow, id, Actor.Of(http), result, satisfaction, body!.Comment?.Trim()));
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Regrade(
+        Guid id, RegradeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
+        if (!Codes.TryParse<Grade>(body?.Grade, out var grade)) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+        return IncidentsApi.ActAsync(runner, db, errors, http, uow => CaseActions.RegradeAsync(uow, id, Actor.Of(http), grade, body!.Reason!.Trim()));
+    }
+
+    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportCasualties(
+        Guid id, CasualtiesRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        if (body?.Deaths is not (>= 0 and <= 1_000_000)) errors.Add("deaths", "deaths must be a whole number from 0.");
+        if (body?.SeriouslyInjured is not (>= 0 and <= 1_000_000)) errors.Add("seriouslyInjured", "seriouslyInjured must be a whole number from 0.");
+        if (body?.DirectLossYuan is not (>= 0 and <= 1_000_000_000_000)) errors.Add("directLossYuan", "directLossYuan must be an amount in yuan from 0.");
+        return IncidentsApi.ActAsync(runner, db, errors, http, uow => CaseActions.ReportCasualtiesAsync(uow, id, Actor.Of(http),
+            new Casualties(body!.Deaths!.Value, body.SeriouslyInjured!.Value, body.DirectLossYuan!.Value)));
+    }
+}

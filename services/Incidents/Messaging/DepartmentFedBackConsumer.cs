@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Messaging;
+
+public sealed class DepartmentFedBackConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+    : TransactionalConsumer<IncidentsDatabase, DepartmentFedBack>(runner)
+{
+    protected override Task HandleAsync(DepartmentFedBack message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct) =>
+        AssignmentUpdates.DepartmentFedBackAsync(uow, message);
+}

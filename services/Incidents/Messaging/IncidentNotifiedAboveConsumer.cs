@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Messaging;
+
+public sealed class IncidentNotifiedAboveConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+    : TransactionalConsumer<IncidentsDatabase, IncidentNotifiedAbove>(runner)
+{
+    protected override Task HandleAsync(IncidentNotifiedAbove message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct) =>
+        AssignmentUpdates.NotifiedAboveAsync(uow, message);
+}

@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Messaging;
+
+public sealed class IncidentUrgedConsumer(UnitOfWorkRunner<IncidentsDatabase> runner)
+    : TransactionalConsumer<IncidentsDatabase, IncidentUrged>(runner)
+{
+    protected override Task HandleAsync(IncidentUrged message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct) =>
+        AssignmentUpdates.UrgedAsync(uow, message);
+}

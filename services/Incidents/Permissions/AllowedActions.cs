@@ -1,0 +1,46 @@
+using Governance.Contracts;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Security;
+
+namespace Governance.Incidents.Permissions;
+
+/// <summary>
+/// <c>allowedActions</c>: what the permission model lets the caller do, narrowed to what the case's
+/// state admits now. The pages render exactly these, so page and API never disagree.
+/// </summary>
+public static class AllowedActions
+{
+    public static IReadOnlyList<CaseAction> Of(Caller caller, CaseFacts facts, Incident incident, bool moveUpRequested)
+    {
+        var permitted = caller.Unrestricted ? Enum.GetValues<CaseAction>() : Authority.Permitted(caller.Person, facts);
+        return permitted.Where(a => Fits(a, incident, moveUpRequested)).ToList();
+    }
+
+    /// <summary>Whether the case's state admits the action (else the action answers 409).</summary>
+    public static bool Fits(CaseAction action, Incident i, bool moveUpRequested)
+    {
+        var working = i.Status is IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Reopened;
+        var open = i.Status is not (IncidentStatus.Closed or IncidentStatus.Merged);
+        return action switch
+        {
+            CaseAction.Read => true,
+            CaseAction.Accept => Allows(i, IncidentAction.Accept),
+            CaseAction.Resolve => working,
+            CaseAction.Note or CaseAction.CallInDepartments or CaseAction.DepartmentWork or CaseAction.Urge or CaseAction.Supervise => working,
+            CaseAction.AddPhoto or CaseAction.ReportCasualties => open,
+            CaseAction.RequestMoveUp => working && i.Tier != Tier.County && !moveUpRequested,
+            CaseAction.DecideMoveUp => working && moveUpRequested,
+            CaseAction.SendBack => working && i.Tier is Tier.Township or Tier.County,
+            CaseAction.MoveUp or CaseAction.PullUp => working && i.Tier != Tier.County,
+            CaseAction.Regrade => Allows(i, IncidentAction.Regrade),
+            CaseAction.Verify => i.Status == IncidentStatus.Resolved,
+            CaseAction.Merge => Allows(i, IncidentAction.Merge),
+            CaseAction.Mediate => Allows(i, IncidentAction.Mediate),
+            // Settling on the spot happens while filing; 包案 and its sign-off have no endpoint yet.
+            _ => false,
+        };
+    }
+
+    private static bool Allows(Incident i, IncidentAction action) => IncidentLifecycle.Next(i.Status, action) is not null;
+}

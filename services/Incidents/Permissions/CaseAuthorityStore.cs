@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Contracts;
+
+namespace Governance.Incidents.Permissions;
+
+/// <summary>The departments called in on a case, and a holder's open request to move it up (提请上级):
+/// what the permission model needs beyond the case's row (migration 0009).</summary>
+public static class CaseAuthorityStore
+{
+    public sealed record MoveUpRequest(Guid IncidentId, string RequestedBy, string Reason, Tier Tier, string UnitCode, DateTimeOffset RequestedAt);
+
+    private sealed class RequestRow
+    {
+        public Guid IncidentId { get; init; }
+        public string RequestedBy { get; init; } = default!;
+        public string Reason { get; init; } = default!;
+        public short Tier { get; init; }
+        public string UnitCode { get; init; } = default!;
+        public long RequestedAtMs { get; init; }
+
+        public MoveUpRequest ToRequest() =>
+            new(IncidentId, RequestedBy, Reason, (Tier)Tier, UnitCode, DateTimeOffset.FromUnixTimeMilliseconds(RequestedAtMs));
+    }
+
+    /// <summary>Replaces the departments called in: a new call (吹哨) names the lead and co-handlers afresh.</summary>
+    public static async Task SetDepartmentsAsync(DbConnection c, DbTransaction t, Guid incidentId, string lead, IEnumerable<string> coHandlers)
+    {
+        await c.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t);
+        var rows = coHandlers.Where(d => d != lead).Distinct().Select(d => new { incidentId, department = d, lead = (short)0 })
+            .Prepend(new { incidentId, department = lead, lead = (short)1 });
+        await c.ExecuteAsync(
+            "INSERT INTO incident_departments (incident_id, department_code, is_lead) VALUES (@incidentId, @department, @lead)", rows, t);
+    }
+
+    public static async Task<IReadOnlyList<string>> DepartmentsAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
+        (await c.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t)).ToList();
+
+    public static Task OpenRequestAsync(DbConnection c, DbTransaction t, MoveUpRequest r) => c.ExecuteAsync("""
+        INSERT INTO move_up_requests (incident_id, requested_by, reason, tier, unit_code, requested_at_ms)
+        VALUES (@IncidentId, @RequestedBy, @Reason, @Tier, @UnitCode, @At)
+        """, new { r.IncidentId, r.RequestedBy, r.Reason, Tier = (short)r.Tier, r.UnitCode, At = r.RequestedAt.ToUnixTimeMilliseconds() }, t);
+
+    public static async Task<MoveUpRequest?> OpenRequestOfAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
+        (await c.QuerySingleOrDefaultAsync<RequestRow>("""
+            SELECT incident_id AS IncidentId, requested_by AS RequestedBy, reason AS Reason, tier AS Tier, unit_code AS UnitCode,
+                   requested_at_ms AS RequestedAtMs
+            FROM move_up_requests WHERE incident_id = @incidentId
+            """, new { incidentId }, t))?.ToRequest();
+
+    /// <summary>Ends a request: decided, or the case moved (a request is about the tier it was made on).</summary>
+    public static Task CloseRequestAsync(DbConnection c, DbTransaction t, Guid incidentId) =>
+        c.ExecuteAsync("DELETE FROM move_up_requests WHERE incident_id = @incidentId", new { incidentId }, t);
+}

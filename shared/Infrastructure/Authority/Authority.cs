@@ -1,0 +1,61 @@
+using Governance.Contracts;
+
+namespace Governance.Infrastructure.Authority;
+
+/// <summary>
+/// The one place that decides who may do what: case actions by the caller's relation to the case
+/// (<see cref="CasePermissions"/>), unit actions by role and scope (<see cref="UnitPermissions"/>).
+/// Endpoints declare their action and the filters ask here; <c>allowedActions</c> asks here too, so a
+/// page never shows a button the API refuses.
+/// </summary>
+public static class Authority
+{
+    public static Decision Decide(Person person, CaseFacts facts, CaseAction action)
+    {
+        var relations = Relations.Of(person, facts);
+        if (relations.Count == 0) return Decision.Hide;
+        var grants = CasePermissions.Table[action];
+        if (grants.Any(g => g.Admits(person, facts, relations))) return Decision.Allow;
+        return new Decision.Forbidden($"'{Code(action)}' needs: {string.Join("; ", grants)}.");
+    }
+
+    /// <summary>Every action the caller may take on the case, by the table alone (the case's state is the caller's to add).</summary>
+    public static IReadOnlyList<CaseAction> Permitted(Person person, CaseFacts facts)
+    {
+        var relations = Relations.Of(person, facts);
+        if (relations.Count == 0) return [];
+        return CasePermissions.Table.Where(row => row.Value.Any(g => g.Admits(person, facts, relations))).Select(row => row.Key).ToList();
+    }
+
+    /// <summary>A unit action: the caller's roles, and where it applies, the unit it is done at
+    /// (<paramref name="target"/>: the unit first, the county last; null when the action has no unit).</summary>
+    public static Decision Decide(Person person, UnitAction action, IReadOnlyList<ChainUnit>? target = null)
+    {
+        var grants = UnitPermissions.Table[action];
+        foreach (var grant in grants)
+        {
+            if (grant.Roles is not null && !grant.Roles.Any(person.HasRole)) continue;
+            if (InScope(person, grant.Scope, target)) return Decision.Allow;
+        }
+        return new Decision.Forbidden(grants.Any(g => g.Roles is null || g.Roles.Any(person.HasRole))
+            ? $"'{Code(action)}' is allowed only inside your own units."
+            : $"'{Code(action)}' needs one of the roles: {string.Join(", ", grants.SelectMany(g => g.Roles ?? []).Distinct())}.");
+    }
+
+    /// <summary>True when some grant of the action admits one of the caller's roles at all (somewhere).</summary>
+    public static bool MayEverDo(Person person, UnitAction action) =>
+        UnitPermissions.Table[action].Any(g => g.Roles is null || g.Roles.Any(person.HasRole));
+
+    private static bool InScope(Person person, UnitScope scope, IReadOnlyList<ChainUnit>? target) => scope switch
+    {
+        UnitScope.County => true,
+        UnitScope.OwnSubtree => target is not null && target.Any(u => person.Units.Contains(u.Code)),
+        UnitScope.OwnSubtreeBelowTownship => target is { Count: > 0 } && target[0].Level > UnitLevel.Township
+            && target.Any(u => person.Units.Contains(u.Code)),
+        _ => false,
+    };
+
+    public static string Code(CaseAction action) => Hosting.Codes.Of(action);
+
+    public static string Code(UnitAction action) => Hosting.Codes.Of(action);
+}

@@ -1,0 +1,48 @@
+using Governance.Contracts;
+
+namespace Governance.Infrastructure.Authority;
+
+/// <summary>A further condition on a grant, beyond relation, role and tier.</summary>
+public enum GrantCondition
+{
+    None,
+    /// <summary>Only general (IV) matters.</summary>
+    GradeIV,
+    /// <summary>Never the person who resolved it, nor anyone of the unit holding it (supervision apart from command).</summary>
+    NotResolverNorHolder,
+    /// <summary>Only the leader who took the case in hand.</summary>
+    InHandOfCaller,
+}
+
+/// <summary>One line of the permission table: people with <paramref name="Relation"/> to the case may act,
+/// optionally only in some roles, only while the case is on some tiers, and only under a condition.</summary>
+public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = null, IReadOnlyList<Tier>? Tiers = null,
+    GrantCondition Condition = GrantCondition.None)
+{
+    public bool Admits(Person person, CaseFacts facts, IReadOnlySet<Relation> relations) =>
+        relations.Contains(Relation)
+        && (Roles is null || Roles.Any(person.HasRole))
+        && (Tiers is null || facts.Tier is { } tier && Tiers.Contains(tier))
+        && Condition switch
+        {
+            GrantCondition.GradeIV => facts.Grade == Grade.IV,
+            GrantCondition.NotResolverNorHolder => facts.ResolvedBy != person.Id && !relations.Contains(Governance.Infrastructure.Authority.Relation.Holder),
+            GrantCondition.InHandOfCaller => facts.InHandOf == person.Id,
+            _ => true,
+        };
+
+    public override string ToString()
+    {
+        var text = Hosting.Codes.Of(Relation);
+        if (Roles is not null) text += $" as {string.Join(" or ", Roles)}";
+        if (Tiers is not null) text += $" on the {string.Join(" or ", Tiers.Select(t => t.ToString().ToLowerInvariant()))} tier";
+        text += Condition switch
+        {
+            GrantCondition.GradeIV => ", grade IV only",
+            GrantCondition.NotResolverNorHolder => ", never the person who resolved it nor a holder",
+            GrantCondition.InHandOfCaller => ", only who took it in hand",
+            _ => "",
+        };
+        return text;
+    }
+}

@@ -1,0 +1,40 @@
+using Governance.Infrastructure.Security;
+
+namespace Governance.Infrastructure.Authority;
+
+/// <summary>Where a unit action may be taken.</summary>
+public enum UnitScope
+{
+    /// <summary>Anywhere in the county (the role decides alone).</summary>
+    County,
+    /// <summary>At a unit in the caller's own subtree.</summary>
+    OwnSubtree,
+    /// <summary>At a unit below the township, inside the caller's own subtree (a township's people and duty).</summary>
+    OwnSubtreeBelowTownship,
+}
+
+public sealed record UnitGrant(IReadOnlyList<string>? Roles, UnitScope Scope);
+
+/// <summary>The permission table for actions that are not about one case (docs/permissions.md).</summary>
+public static class UnitPermissions
+{
+    private static readonly string[] CountyReaders = [Roles.CountyAdministrator, Roles.CountySupervisor];
+    private static readonly string[] Administrator = [Roles.CountyAdministrator];
+
+    public static readonly IReadOnlyDictionary<UnitAction, IReadOnlyList<UnitGrant>> Table = new Dictionary<UnitAction, IReadOnlyList<UnitGrant>>
+    {
+        [UnitAction.File] = [new(RoleTiers.Field, UnitScope.OwnSubtree), new([Roles.HotlineOperator], UnitScope.County)],
+        [UnitAction.PlaceTriage] = [new([Roles.CountyDispatcher], UnitScope.County)],
+        [UnitAction.ReadSettings] = [new(CountyReaders, UnitScope.County)],
+        [UnitAction.ChangeSettings] = [new(Administrator, UnitScope.County)],
+        [UnitAction.ChangeUnits] = [new(Administrator, UnitScope.County)],
+        [UnitAction.ChangeStaff] = [new(Administrator, UnitScope.County), new([Roles.TownshipDispatcher], UnitScope.OwnSubtreeBelowTownship)],
+        [UnitAction.ChangeDepartments] = [new(Administrator, UnitScope.County)],
+        [UnitAction.ChangeCare] = [new([.. RoleTiers.GridWorkers, Roles.CourtyardLead, Roles.VillageHandler], UnitScope.OwnSubtree)],
+        // A unit's own staff and those above it; null roles: any role.
+        [UnitAction.ReadUnitWork] = [new(null, UnitScope.OwnSubtree)],
+        [UnitAction.ReadDirectory] = [new(null, UnitScope.County)],
+        [UnitAction.ReadAudit] = [new(Administrator, UnitScope.County)],
+        [UnitAction.ManageAccess] = [new(Administrator, UnitScope.County)],
+    };
+}

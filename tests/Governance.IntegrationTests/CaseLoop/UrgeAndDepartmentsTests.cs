@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.CaseLoop;
+
+/// <summary>催办 against the holder, a department's part (报到, feedback, finish) and grade I/II cases
+/// shown at once to every tier above the place (standalone mode). Every step names the person.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class UrgeAndDepartmentsTests
+{
+    private StandaloneEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync();
+        _host = _environment.Host;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    private async Task<IncidentJson> FileAndRouteAsync(string category, string grade)
+    {
+        var filed = await _host.FileAsync(Demo.Courtyard, category, grade);
+        return await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+    }
+
+    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
+        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
+
+    private async Task<JsonElement?> BoardItemAsync(string unitCode, Guid id) =>
+        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/command-centres/{unitCode}/queue"))!
+        .Select(q => (JsonElement?)q).SingleOrDefault(q => q!.Value.GetProperty("incidentId").GetGuid() == id);
+
+    private static List<string> Prompts(JsonElement item) => item.GetProperty("prompts").EnumerateArray().Select(p => p.GetString()!).ToList();
+
+    private async Task<List<JsonElement>> InboxAsync(string department) =>
+        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/departments/{department}/queue"))!;
+
+    private async Task<string> DepartmentAsync(string nameEn) =>
+        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/grids/departments?unitCode={Demo.Township}"))!
+        .Single(d => d.GetProperty("nameEn").GetString() == nameEn).GetProperty("id").GetString()!;
+
+    [Test]
+    public async Task Someone_above_urges_the_holder_and_it_shows_on_the_holders_board_and_the_timeline()
+    {
+        var routed = await FileAndRouteAsync("environment", "III"); // the village holds it
+        var urge = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/urge", new { note = "群众多次来电，请今日内处理" }, "township-dispatcher");
+        Assert.That(urge.StatusCode, Is.EqualTo(HttpStatusCode.OK), await urge.Content.ReadAsStringAsync());
+
+        var urged = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "urged"), "the urge on the timeline");
+        var entry = urged.Timeline.Single(t => t.Action == "urged");
+        Assert.That((entry.Actor, entry.Tier, entry.UnitCode, entry.Reason),
+            Is.EqualTo(("township-dispatcher", "village", Demo.Village, "群众多次来电，请今日内处理")));
+        var item = (await BoardItemAsync(Demo.Village, routed.Id))!.Value;
+        Assert.That(item.GetProperty("view").GetString(), Is.EqualTo("holder"));
+        Assert.That(Prompts(item), Does.Contain("urged"));
+        Assert.That(item.GetProperty("urgeCount").GetInt32(), Is.EqualTo(1));
+        var history = (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}")).GetProperty("history");
+        Assert.That(history.EnumerateArray().Any(h => h.GetProperty("action").GetString() == "urged"
+            && h.GetProperty("actor").GetString() == "township-dispatcher"));
+
+        var empty = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/urge", new { note = " " }, "township-dispatcher");
+        Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await empty.Content.ReadAsStringAsync(), Does.Contain("\"note\""));
+        var unknown = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{Guid.NewGuid()}/urge", new { note = "?" }, "township-dispatcher");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_department_called_in_checks_in_feeds_back_against_its_own_deadline_and_finishes_its_part()
+    {
+        var routed = await FileAndRouteAsync("petition", "IV"); // the township holds it
+        string police = await DepartmentAsync("Police Station"), justice = await DepartmentAsync("Justice Office"),
+            enforcement = await DepartmentAsync("Comprehensive Law Enforcement Team");
+        var call = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
+            new { lead = police, coHandlers = new[] { new { department = justice, deadline = "1d" } } }, "township-dispatcher");
+        Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.OK), await call.Content.ReadAsStringAsync());
+
+        var part = (await InboxAsync(justice)).Single(p => p.GetProperty("incidentId").GetGuid() == routed.Id);
+        Assert.That(part.GetProperty("role").GetString(), Is.EqualTo("co-handler"));
+        Assert.That(part.GetProperty("dueAt").GetDateTimeOffset() - part.GetProperty("calledInAt").GetDateTimeOffset(), Is.EqualTo(TimeSpan.FromDays(1)));
+        var lead = (await InboxAsync(police)).Single(p => p.GetProperty("incidentId").GetGuid() == routed.Id);
+        Assert.That(lead.GetProperty("role").GetString(), Is.EqualTo("lead"));
+        Assert.That(lead.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(lead.GetProperty("caseDueAt").GetDateTimeOffset()), "the lead works to the case's deadline");
+
+        var partUrl = $"/dispatch/assignments/{routed.Id}/departments/{justice}";
+        var checkIn = await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, "justice-handler");
+        Assert.That(checkIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await checkIn.Content.ReadAsStringAsync());
+        Assert.That((await checkIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checkedInBy").GetString(), Is.EqualTo("justice-handler"));
+        var progress = await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "已到场了解情况" }, "justice-handler");
+        Assert.That(progress.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var finish = await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "已出具法律意见", finished = true }, "justice-handler");
+        Assert.That(finish.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await finish.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("feedbackCount").GetInt32(), Is.EqualTo(2));
+
+        var timeline = (await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "department-finished"), "the finish on the timeline")).Timeline;
+        Assert.That(timeline.Where(t => t.Action.StartsWith("department-")).Select(t => (t.Action, t.Actor, t.Reason)), Is.EquivalentTo(new[]
+        {
+            ("department-checked-in", "justice-handler", justice),
+            ("department-feedback", "justice-handler", $"{justice}: 已到场了解情况"),
+            ("department-finished", "justice-handler", $"{justice}: 已出具法律意见"),
+        }));
+        Assert.That((await InboxAsync(justice)).Any(p => p.GetProperty("incidentId").GetGuid() == routed.Id), Is.False, "its part is done");
+
+        Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "补充" }, "justice-handler")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, "justice-handler")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var notCalled = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments/{enforcement}/check-in", null, "enforcement-handler");
+        Assert.That(notCalled.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var noNote = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments/{police}/feedback", new { finished = true }, "police-handler");
+        Assert.That(noNote.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await noNote.Content.ReadAsStringAsync(), Does.Contain("\"note\""));
+        Assert.That((await _host.Http.GetAsync($"/dispatch/departments/{Guid.NewGuid()}/queue")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_grade_I_case_is_shown_at_once_to_every_tier_above_its_place_on_the_timeline_and_the_boards()
+    {
+        var routed = await FileAndRouteAsync("consultation", "I"); // the county holds it
+        Assert.That(routed.Tier, Is.EqualTo("county"));
+        var told = await WaitForAsync(routed.Id, i => i.Timeline.Count(t => t.Action == "notified-above") == 2, "the tiers above to be told");
+        Assert.That(told.Timeline.Where(t => t.Action == "notified-above").Select(t => (t.Tier, t.UnitCode, t.Actor, t.Reason)),
+            Is.EquivalentTo(new[] { ("village", Demo.Village, "system:router", "grade I"), ("township", Demo.Township, "system:router", "grade I") }));
+        Assert.That(told.Timeline.Single(t => t.Action == "assigned").Actor, Is.EqualTo("system:router"));
+
+        foreach (var unit in new[] { Demo.Township, Demo.Village })
+        {
+            var item = (await BoardItemAsync(unit, routed.Id))!.Value;
+            Assert.That((item.GetProperty("view").GetString(), item.GetProperty("tier").GetString()), Is.EqualTo(("above", "county")), unit);
+            Assert.That(Prompts(item), Is.EqualTo(new[] { "notified-above" }), unit);
+        }
+        var held = (await BoardItemAsync(Demo.County, routed.Id))!.Value;
+        Assert.That(held.GetProperty("view").GetString(), Is.EqualTo("holder"));
+        Assert.That(Prompts(held), Is.Empty);
+        Assert.That(await BoardItemAsync(Demo.Township, (await FileAndRouteAsync("consultation", "III")).Id), Is.Null, "grade III is the village's alone");
+    }
+}

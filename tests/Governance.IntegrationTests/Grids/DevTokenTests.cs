@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Security;
+using Governance.IntegrationTests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Governance.IntegrationTests.Grids;
+
+/// <summary>
+/// Standalone sign-in (development tokens): every role of the demo county has an account, a
+/// department handler's token names his department, and what a token may do is decided by the model
+/// like any other token's.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DevTokenTests
+{
+    private StandaloneEnvironment _environment = null!;
+    private HttpClient Http => _environment.Host.Http;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() =>
+        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    private async Task<List<JsonElement>> AccountsAsync() => (await Http.GetFromJsonAsync<List<JsonElement>>("/auth/demo-accounts"))!;
+
+    private async Task<JsonElement> SignInAsync(string userId)
+    {
+        using var response = await Http.PostAsJsonAsync("/auth/dev-token", new { userId });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Test]
+    public async Task The_county_dispatcher_and_the_hotline_operator_have_demo_accounts_at_the_county()
+    {
+        var accounts = await AccountsAsync();
+        foreach (var role in new[] { Roles.CountyDispatcher, Roles.HotlineOperator })
+        {
+            var account = accounts.Single(a => a.GetProperty("role").GetString() == role);
+            Assert.That(account.GetProperty("unitCode").GetString(), Is.EqualTo(Demo.County), role);
+            Assert.That(account.GetProperty("departmentId").ValueKind, Is.EqualTo(JsonValueKind.Null), role);
+        }
+    }
+
+    [Test]
+    public async Task A_department_handlers_account_and_token_name_his_department()
+    {
+        var handler = (await AccountsAsync()).Single(a => a.GetProperty("role").GetString() == Roles.DepartmentHandler);
+        var department = handler.GetProperty("departmentId").GetGuid();
+        Assert.That(handler.GetProperty("departmentName").GetString(), Is.Not.Empty);
+
+        var answer = await SignInAsync(handler.GetProperty("userId").GetString()!);
+        var token = new JsonWebTokenHandler().ReadJsonWebToken(answer.GetProperty("accessToken").GetString());
+        Assert.That(token.GetClaim(GovernanceClaims.DepartmentClaim).Value, Is.EqualTo(department.ToString()));
+        Assert.That(answer.GetProperty("account").GetProperty("departmentId").GetGuid(), Is.EqualTo(department));
+
+        var worker = (await AccountsAsync()).Single(a => a.GetProperty("role").GetString() == Roles.GridWorkerFullTime);
+        var workerToken = new JsonWebTokenHandler().ReadJsonWebToken((await SignInAsync(worker.GetProperty("userId").GetString()!)).GetProperty("accessToken").GetString());
+        Assert.That(workerToken.TryGetClaim(GovernanceClaims.DepartmentClaim, out _), Is.False, "nobody else names a department");
+    }
+
+    [Test]
+    public async Task A_grid_workers_own_sign_in_gives_him_no_right_to_create_a_township()
+    {
+        var worker = (await AccountsAsync()).Single(a => a.GetProperty("role").GetString() == Roles.GridWorkerFullTime);
+        var token = (await SignInAsync(worker.GetProperty("userId").GetString()!)).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/grids/units")
+        {
+            Content = JsonContent.Create(new { code = "t9999", name = "自封镇", level = "township", parentCode = Demo.County }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That((await Http.GetAsync("/grids/units/t9999")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public void Signing_in_is_declared_as_done_by_no_person_yet()
+    {
+        var signIn = _environment.Host.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/auth/dev-token");
+        Assert.That(signIn.Metadata.GetMetadata<DeclaredAction>()?.NotAPerson, Does.StartWith("anyone signing in"));
+    }
+}

@@ -30,13 +30,15 @@ TOWNSHIP=$(token township-dispatcher-500101001000)        # the township command
 as "$ADMIN" "$B/grids/units?level=township" | field "[u['name'] for u in d]"
 as "$ADMIN" "$B/grids/units/500101001001001001/path" | field "' > '.join(u['name'] for u in d)"
 
-# The routing policy is data (county administrators edit it). Save it, put it back at the end,
-# and shorten the deadlines meanwhile to watch a case climb.
+# The routing policy is data (county administrators edit it). Save it, put it back at the end, and
+# meanwhile shorten the deadlines and let a missed one move the case up (the default for ordinary
+# matters is to supervise: the case stays and the tier above is prompted; docs/deadlines.md).
 as "$ADMIN" "$B/dispatch/policy" > "$WORK/policy.json"
 trap 'as "$ADMIN" -X PUT "$B/dispatch/policy" --data @"$WORK/policy.json" > /dev/null && echo "policy put back"; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT; trap 'exit 143' TERM    # Ctrl+C or kill: still put it back
 python3 -c 'import json,sys; p=json.load(open(sys.argv[1]));
-p["deadlines"]={"courtyard":"20s","village":"30s","township":"7d","county":"15d"}; print(json.dumps(p))' \
+p["deadlines"]={"courtyard":"20s","village":"30s","township":"7d","county":"15d"}; p["onMissedDeadline"]="escalate";
+print(json.dumps(p))' \
     "$WORK/policy.json" > "$WORK/short.json"
 as "$ADMIN" -X PUT "$B/dispatch/policy" --data @"$WORK/short.json" | field "'policy version', d['version']"
 

@@ -71,7 +71,9 @@ export const common = dictionary({
   yellow: ['黄牌', 'Yellow card'],
   red: ['红牌', 'Red card'],
   pageWorker: ['网格员', 'Grid worker'],
-  pageBoard: ['指挥中心', 'Command centre'],
-  pageCounty: ['区县看板', 'County dashboard'],
+  pageVillage: ['村（社区）', 'Village'],
+  pageBoard: ['镇街指挥中心', 'Township command centre'],
+  pageDepartment: ['部门', 'Department'],
+  pageCounty: ['区县治理中心', 'County centre'],
   mainNav: ['页面', 'Pages'],
 });

@@ -1,6 +1,6 @@
 // Server-sent events read with fetch rather than EventSource: EventSource cannot send the
 // Authorization header, and a token in the query string would end up in access logs.
-import { authFetch } from './auth';
+import { authFetch } from './session';
 
 export interface LiveStream { close(): void }
 

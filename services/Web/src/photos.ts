@@ -2,7 +2,7 @@
 // POST /incidents/{id}/photos (multipart/form-data, field "photo"), and shown as thumbnails that open
 // full size. The photos need the caller's token, which <img src> cannot send: they are fetched and
 // shown from object URLs, released when the view closes.
-import { getBlob, postForm, type Photo } from './api';
+import { addPhoto, photoBytes, type Photo } from './api/incidents';
 import { dictionary } from './i18n';
 import { formatTime, h, openDialog } from './dom';
 
@@ -51,9 +51,7 @@ export async function shrink(file: File): Promise<{ blob: Blob; name: string }> 
 /** Uploads one photo of a case. The same bytes twice are stored once (the server answers the first). */
 export async function uploadPhoto(incidentId: string, file: File): Promise<Photo | null> {
   const { blob, name } = await shrink(file);
-  const form = new FormData();
-  form.append('photo', blob, name);
-  return postForm<Photo>(`/incidents/${encodeURIComponent(incidentId)}/photos`, form);
+  return addPhoto(incidentId, blob, name);
 }
 
 export interface Gallery {
@@ -72,7 +70,7 @@ export function photoGallery(incidentId: string, photos: Photo[]): Gallery {
     const labels = { n: index + 1, total: photos.length, by: photo.uploadedBy, at: formatTime(photo.uploadedAt) };
     const alt = t('alt', labels);
     const img = h('img', { alt, width: 96, height: 96, decoding: 'async' });
-    const url = getBlob(`/incidents/${encodeURIComponent(incidentId)}/photos/${encodeURIComponent(photo.id)}`).then((blob) => {
+    const url = photoBytes(incidentId, photo.id).then((blob) => {
       const made = URL.createObjectURL(blob);
       if (disposed) URL.revokeObjectURL(made);
       else urls.push(made);

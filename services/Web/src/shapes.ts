@@ -1,5 +1,5 @@
 // GeoJSON MultiPolygons drawn as SVG paths, with no map tiles: a unit's outline and a point in it.
-import type { Feature } from './api';
+import type { Feature } from './api/grids';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 

@@ -1,25 +1,36 @@
 // A case's timeline as every page shows it: when, what (the codes Incidents records, named in both
 // languages), on which tier, who (a person's name, not their account id) and why.
-import { getJson, query, type TimelineEntry } from './api';
+import { staffNames } from './api/grids';
+import type { TimelineEntry } from './api/incidents';
 import { formatTime, h } from './dom';
 import { common, dictionary } from './i18n';
 
 const t = dictionary({
   action_filed: ['上报', 'filed'],
   action_assigned: ['分派', 'assigned'],
-  action_escalated: ['上报上级', 'escalated'],
-  action_flagged_overdue: ['超期督办', 'flagged overdue'],
+  action_escalated: ['升级', 'moved up'],
+  action_flagged_overdue: ['超期预警', 'overdue warning'],
   action_accepted: ['签收', 'accepted'],
   action_resolved: ['办结', 'resolved'],
-  action_escalation_requested: ['申请上报', 'escalation requested'],
+  action_note: ['反馈', 'progress note'],
+  action_escalation_requested: ['提请上级', 'asked the tier above'],
+  action_escalation_approved: ['上级同意升级', 'request to move up approved'],
+  action_escalation_declined: ['上级退回申请', 'request to move up declined'],
   action_verified: ['核查', 'verified'],
   action_reopened: ['重新办理', 'reopened'],
   action_resolved_on_the_spot: ['当场解决', 'resolved on the spot'],
   action_returned: ['退回', 'sent back'],
   action_regraded: ['调整等级', 're-graded'],
   action_casualties_reported: ['报告伤亡', 'casualties reported'],
+  action_urged: ['催办', 'urged'],
   action_supervised: ['督办', 'supervised'],
-  action_departments_assigned: ['指派部门', 'departments assigned'],
+  action_pulled_up: ['提级', 'pulled up'],
+  action_departments_assigned: ['吹哨（指派部门）', 'departments called in'],
+  action_checked_in: ['部门报到', 'department checked in'],
+  action_department_checked_in: ['部门报到', 'department checked in'],
+  action_department_finished: ['部门承办完成', "department's part finished"],
+  action_department_feedback: ['部门反馈', 'department feedback'],
+  action_notified_above: ['重大事项逐级告知', 'tiers above notified'],
   action_warning: ['预警', 'warning'],
   action_possible_duplicate: ['疑似重复', 'possible duplicate'],
   action_merged: ['合并', 'merged'],
@@ -30,6 +41,13 @@ const t = dictionary({
   action_photo_added: ['添加照片', 'photo added'],
   actor_dispatch: ['系统分派', 'Dispatch (automatic)'],
   actor_incidents: ['系统', 'system'],
+  actor_system: ['系统自动（{job}）', 'automatic ({job})'],
+  job_router: ['系统分派', 'Routing (automatic)'],
+  job_dispatch: ['系统分派', 'Routing (automatic)'],
+  job_deadline_sweeper: ['时限监控（自动）', 'Deadline watch (automatic)'],
+  job_incident_verified: ['核查后自动流转', 'After verification (automatic)'],
+  job_mediation_failed: ['调解未成自动流转', 'After failed mediation (automatic)'],
+  job_incident_regraded: ['调整等级后自动流转', 'After re-grading (automatic)'],
   actor_open311: ['热线', 'hotline'],
 });
 
@@ -64,7 +82,7 @@ export async function nameActors(root: HTMLElement): Promise<void> {
   const unknown = [...new Set(elements.map((e) => e.dataset.actor!))].filter((id) => !names.has(id) && systemActor(id) === null);
   if (unknown.length > 0) {
     // A name that cannot be found (left, or a robot's key) stays an id; a failed request is not an error on the page.
-    const found = getJson<{ id: string; name: string }[]>(`/grids/staff/names${query({ ids: unknown.slice(0, 200).join(',') })}`).catch(() => []);
+    const found = staffNames(unknown).catch(() => []);
     for (const id of unknown) names.set(id, found.then((people) => people.find((p) => p.id === id)?.name ?? null));
   }
   for (const element of elements) {
@@ -82,5 +100,12 @@ function systemActor(id: string): string | null {
   if (id === 'dispatch') return t('actor_dispatch');
   if (id === 'incidents') return t('actor_incidents');
   if (id.startsWith('open311:')) return `${t('actor_open311')} ${id.slice('open311:'.length)}`;
+  // Automatic steps are recorded as system:<job>: the jobs we know by name, others as what they are.
+  if (id.startsWith('system:')) {
+    const job = id.slice('system:'.length);
+    const key = `job_${job.replaceAll('-', '_')}`;
+    const name = t(key as 'job_router');
+    return name === key ? t('actor_system', { job }) : name;
+  }
   return null;
 }

@@ -39,6 +39,10 @@ public sealed class UrgeAndDepartmentsTests
 
     private static List<string> Prompts(JsonElement item) => item.GetProperty("prompts").EnumerateArray().Select(p => p.GetString()!).ToList();
 
+    /// <summary>A handler of the department, as his token names it (the department relation needs it).</summary>
+    private static System.Net.Http.Headers.AuthenticationHeaderValue DepartmentHandler(string user, string department) =>
+        TestTokens.Bearer(user, Governance.Infrastructure.Security.Roles.DepartmentHandler, Demo.Township, department);
+
     private async Task<List<JsonElement>> InboxAsync(string department) =>
         (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/departments/{department}/queue"))!;
 
@@ -90,12 +94,12 @@ public sealed class UrgeAndDepartmentsTests
         Assert.That(lead.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(lead.GetProperty("caseDueAt").GetDateTimeOffset()), "the lead works to the case's deadline");
 
         var partUrl = $"/dispatch/assignments/{routed.Id}/departments/{justice}";
-        var checkIn = await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, "justice-handler");
+        var checkIn = await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, DepartmentHandler("justice-handler", justice));
         Assert.That(checkIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await checkIn.Content.ReadAsStringAsync());
         Assert.That((await checkIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checkedInBy").GetString(), Is.EqualTo("justice-handler"));
-        var progress = await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "已到场了解情况" }, "justice-handler");
+        var progress = await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "已到场了解情况" }, DepartmentHandler("justice-handler", justice));
         Assert.That(progress.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var finish = await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "已出具法律意见", finished = true }, "justice-handler");
+        var finish = await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "已出具法律意见", finished = true }, DepartmentHandler("justice-handler", justice));
         Assert.That(finish.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await finish.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("feedbackCount").GetInt32(), Is.EqualTo(2));
 
@@ -108,11 +112,12 @@ public sealed class UrgeAndDepartmentsTests
         }));
         Assert.That((await InboxAsync(justice)).Any(p => p.GetProperty("incidentId").GetGuid() == routed.Id), Is.False, "its part is done");
 
-        Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "补充" }, "justice-handler")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, "justice-handler")).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        var notCalled = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments/{enforcement}/check-in", null, "enforcement-handler");
-        Assert.That(notCalled.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        var noNote = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments/{police}/feedback", new { finished = true }, "police-handler");
+        Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "补充" }, DepartmentHandler("justice-handler", justice))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, DepartmentHandler("justice-handler", justice))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var notCalled = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments/{enforcement}/check-in", null, DepartmentHandler("enforcement-handler", enforcement));
+        // A department not called in has no part to check in for: the permission model refuses it (403).
+        Assert.That(notCalled.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var noNote = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments/{police}/feedback", new { finished = true }, DepartmentHandler("police-handler", police));
         Assert.That(noNote.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await noNote.Content.ReadAsStringAsync(), Does.Contain("\"note\""));
         Assert.That((await _host.Http.GetAsync($"/dispatch/departments/{Guid.NewGuid()}/queue")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -117,6 +117,8 @@ public class DemoCountyContentsTests
         ["department-handler"] = [UnitLevel.Township, UnitLevel.County],
         ["county-supervisor"] = [UnitLevel.County],
         ["county-administrator"] = [UnitLevel.County],
+        ["county-dispatcher"] = [UnitLevel.County],
+        ["hotline-operator"] = [UnitLevel.County],
     };
 
     [Test]

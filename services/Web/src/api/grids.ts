@@ -1,0 +1,117 @@
+// The Grids service: units and their outlines, staff names, departments, care subjects, and the
+// standalone sign-in (/auth). Every Grids URL the pages use is here.
+import type { StaffMember } from '../session';
+import { getJson, getJsonOrNull, postJson, publicJson, query, seg } from './http';
+
+export type Level = 'county' | 'township' | 'village' | 'grid' | 'courtyard';
+
+export interface Unit { code: string; name: string; level: Level; parentCode: string | null; retired?: boolean }
+export interface Feature { type: 'Feature'; properties: { code: string }; geometry: { type: 'MultiPolygon'; coordinates: number[][][][] } }
+export interface Department { id: string; unitCode: string; nameZh: string; nameEn: string; categories: string[] }
+export interface StaffName { id: string; name: string; role?: string }
+export interface CareSubject {
+  id: string; kind: string; name: string; phone: string | null; courtyardCode: string; visitEveryDays: number;
+  lastVisitAt: string | null; visitDueAt: string;
+}
+export interface Located { courtyard: Unit | null; grid: Unit | null }
+export interface DemoAccount {
+  userId: string; name: string; role: string; unitCode: string;
+  /** A department handler's department. */
+  departmentId?: string | null; departmentName?: string | null;
+}
+
+// ---- Units, cached for the page's life ----
+
+const units = new Map<string, Promise<Unit | null>>();
+export function unit(code: string): Promise<Unit | null> {
+  let found = units.get(code);
+  if (!found) {
+    found = getJsonOrNull<Unit>(`/grids/units/${seg(code)}`).catch(() => null);
+    units.set(code, found);
+  }
+  return found;
+}
+
+export async function unitName(code: string | null | undefined): Promise<string> {
+  if (!code) return '';
+  return (await unit(code))?.name ?? code;
+}
+
+export function children(parentCode: string, level?: Level): Promise<Unit[]> {
+  return getJson<Unit[]>(`/grids/units${query({ parentCode, level })}`);
+}
+
+/** The unit and those above it, up to the county (in no promised order). */
+export function unitPath(code: string): Promise<Unit[]> {
+  return getJson<Unit[]>(`/grids/units/${seg(code)}/path`);
+}
+
+const boundaries = new Map<string, Promise<Feature | null>>();
+export function boundary(code: string): Promise<Feature | null> {
+  let found = boundaries.get(code);
+  if (!found) {
+    found = getJsonOrNull<Feature>(`/grids/units/${seg(code)}/boundary`).catch(() => null);
+    boundaries.set(code, found);
+  }
+  return found;
+}
+
+export function locate(at: { lat: number; lng: number }): Promise<Located | null> {
+  return getJsonOrNull<Located>(`/grids/locate${query(at)}`);
+}
+
+// ---- Departments and people ----
+
+export function departments(unitCode?: string): Promise<Department[]> {
+  return getJson<Department[]>(`/grids/departments${query({ unitCode })}`);
+}
+
+/** Names (and roles) of staff by account id, for timelines: at most 200 ids a call. */
+export function staffNames(ids: string[]): Promise<StaffName[]> {
+  return getJson<StaffName[]>(`/grids/staff/names${query({ ids: ids.slice(0, 200).join(',') })}`);
+}
+
+/** A member of staff's own record (his department, for a department handler). */
+export async function staffMember(id: string): Promise<{ id: string; name: string; role: string; unitCode: string; departmentId: string | null } | null> {
+  const found = await getJsonOrNull<{ person: { id: string; name: string; role: string; unitCode: string; departmentId: string | null } }>(
+    `/grids/staff/${seg(id)}`);
+  return found?.person ?? null;
+}
+
+export function careSubjects(gridWorkerId: string): Promise<CareSubject[]> {
+  return getJson<CareSubject[]>(`/grids/care/subjects${query({ gridWorkerId, limit: 500 })}`);
+}
+
+export function recordVisit(subjectId: string, visit: { visitedBy: string; findings: string }): Promise<unknown> {
+  return postJson(`/grids/care/subjects/${seg(subjectId)}/visits`, visit);
+}
+
+/** Full coverage (网格全域覆盖): villages without grids, grids without a grid worker. */
+export function coverage(): Promise<unknown> {
+  return getJson<unknown>('/grids/coverage');
+}
+
+// ---- Standalone sign-in (before anyone is signed in: no identity goes along) ----
+
+/** One account per role, when the Host issues development tokens; null when it does not. */
+export async function demoAccounts(): Promise<DemoAccount[] | null> {
+  try {
+    return await publicJson<DemoAccount[]>('/auth/demo-accounts');
+  } catch {
+    return null;
+  }
+}
+
+export async function devToken(userId: string): Promise<string> {
+  const answer = await publicJson<{ accessToken: string }>('/auth/dev-token', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }),
+  });
+  if (!answer) throw new Error('HTTP 404');
+  return answer.accessToken;
+}
+
+/** Everyone still on the staff (older hosts without development tokens). */
+export async function activeStaff(): Promise<StaffMember[]> {
+  const staff = await publicJson<(StaffMember & { leftAt?: string | null })[]>('/grids/staff?limit=5000');
+  return (staff ?? []).filter((s) => !s.leftAt);
+}

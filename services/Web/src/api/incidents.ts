@@ -1,0 +1,167 @@
+// The Incidents service: cases, their timeline and photos, the handler's and verifier's actions, the
+// catalogue, and the dashboard's figures. Every Incidents URL the pages use is here.
+import { getBlob, getJson, postForm, postJson, query, seg } from './http';
+
+export type Tier = 'courtyard' | 'village' | 'township' | 'county';
+
+export interface Named { code: string; nameZh: string; nameEn: string }
+export interface Catalogue { categories: Named[]; grades: Named[] }
+export interface TimelineEntry { at: string; actor: string; action: string; tier: Tier | null; unitCode: string | null; reason: string | null }
+export interface Photo { id: string; contentType: string; size: number; sha256: string; uploadedBy: string; uploadedAt: string }
+/** What the caller may do to a case now (the permission model and the case's state): one code per button. */
+export type CaseAction = 'read' | 'settle-on-the-spot' | 'accept' | 'resolve' | 'note' | 'add-photo' | 'request-move-up'
+  | 'decide-move-up' | 'send-back' | 'move-up' | 'call-in-departments' | 'department-work' | 'urge' | 'supervise' | 'pull-up'
+  | 'take-in-hand' | 'sign-off' | 'regrade' | 'report-casualties' | 'verify' | 'merge' | 'mediate';
+
+export interface Incident {
+  id: string; unitCode: string; category: string; grade: string; title: string; description: string;
+  location: { lat: number; lng: number } | null; status: string; tier: Tier | null; handlingUnitCode: string | null;
+  dueAt: string | null; flaggedOverdueAt: string | null; reportedBy: string; filedAt: string; updatedAt: string;
+  resolvedBy: string | null; resolvedOnTheSpot: boolean; satisfaction: string | null; supervisedAt: string | null;
+  leadDepartmentCode: string | null; possibleDuplicateOf?: string | null; mergedInto?: string | null;
+  /** Past its deadline on the tier that holds it. */
+  overdue?: boolean;
+  allowedActions?: CaseAction[];
+  /** Empty in list items. */
+  timeline?: TimelineEntry[]; photos?: Photo[];
+}
+
+/** Where a case sits in the caller's work list. */
+export type WorkBucket = 'to-accept' | 'in-progress' | 'to-verify' | 'move-up-requests' | 'department-parts' | 'overdue-below';
+export interface WorkItem { bucket: WorkBucket; case: Incident }
+export interface Casualties { deaths: number; seriouslyInjured: number; directLossYuan: number }
+export interface MediationSession {
+  id: string; incidentId: string; mediators: string[]; parties: string[]; scheduledAt: string;
+  /** null until the outcome is recorded. */
+  outcome: string | null; agreement: string | null; createdBy: string; createdAt: string; recordedBy: string | null; recordedAt: string | null;
+}
+
+export interface FileIncident {
+  unitCode: string; category: string; grade: string; title: string; description: string;
+  location: { lat: number; lng: number } | null; resolution?: string;
+}
+export interface Verification { result: string; satisfaction: string | null; comment: string | null }
+
+// ---- Catalogue, cached for the page's life ----
+
+let catalogue: Promise<Catalogue> | null = null;
+export function loadCatalogue(): Promise<Catalogue> {
+  catalogue ??= Promise.all([getJson<Named[]>('/incidents/categories'), getJson<Named[]>('/incidents/grades')])
+    .then(([categories, grades]) => ({ categories, grades }));
+  catalogue.catch(() => (catalogue = null));
+  return catalogue;
+}
+
+// ---- Cases ----
+
+const one = (id: string) => `/incidents/${seg(id)}`;
+
+export function incident(id: string): Promise<Incident> {
+  return getJson<Incident>(one(id));
+}
+
+export function incidents(filter: { unitCode?: string; status?: string; limit?: number }): Promise<Incident[]> {
+  return getJson<Incident[]>(`/incidents${query(filter)}`);
+}
+
+/** Files a case; the same key again answers the case filed the first time (a retry files once). */
+export function fileIncident(body: FileIncident, idempotencyKey: string): Promise<Incident | null> {
+  return postJson<Incident>('/incidents', body, { 'Idempotency-Key': idempotencyKey });
+}
+
+/** What is the caller's to do now, overdue first. */
+export function workList(limit = 200): Promise<WorkItem[]> {
+  return getJson<WorkItem[]>(`/incidents/work${query({ limit })}`);
+}
+
+export function accept(id: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/accept`, {});
+}
+
+export function resolve(id: string, note: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/resolve`, { note });
+}
+
+export function verify(id: string, verification: Verification): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/verification`, verification);
+}
+
+/** 反馈: a progress note on the timeline. */
+export function note(id: string, text: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/notes`, { text });
+}
+
+/** 提请上级: asks the tier above to take the case. */
+export function requestMoveUp(id: string, reason: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/escalation-requests`, { reason });
+}
+
+/** The tier above accepts a request to move up, or declines it (a reason is then required). */
+export function decideMoveUp(id: string, approve: boolean, reason?: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/escalation-requests/decision`, { approve, reason });
+}
+
+export function regrade(id: string, grade: string, reason: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/grade`, { grade, reason });
+}
+
+export function reportCasualties(id: string, casualties: Casualties): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/casualties`, casualties);
+}
+
+/** Merges this case (a duplicate) into the case that carries on. */
+export function merge(id: string, into: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/merge`, { into });
+}
+
+export function mediations(id: string): Promise<MediationSession[]> {
+  return getJson<MediationSession[]>(`${one(id)}/mediations`);
+}
+
+export function scheduleMediation(id: string, session: { mediators: string[]; parties: string[]; scheduledAt: string }): Promise<MediationSession | null> {
+  return postJson<MediationSession>(`${one(id)}/mediations`, session);
+}
+
+export function recordMediationOutcome(id: string, sessionId: string, outcome: { reached: boolean; agreement: string | null }): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/mediations/${seg(sessionId)}/outcome`, outcome);
+}
+
+// ---- Photos ----
+
+export function addPhoto(id: string, photo: Blob, name: string): Promise<Photo | null> {
+  const form = new FormData();
+  form.append('photo', photo, name);
+  return postForm<Photo>(`${one(id)}/photos`, form);
+}
+
+export function photoBytes(id: string, photoId: string): Promise<Blob> {
+  return getBlob(`${one(id)}/photos/${seg(photoId)}`);
+}
+
+// ---- The dashboard: figures of a unit over a period ----
+
+export interface Period { unitCode: string; from: string; to: string }
+export interface TierCounts { courtyard: number; village: number; township: number; county: number }
+export interface Summary {
+  unitCode: string; from: string; to: string; filed: number; closed: number;
+  villageContainmentRate: number | null; townshipContainmentRate: number | null; onTimeRate: number | null; satisfactionRate: number | null;
+  open: TierCounts; overdue: TierCounts;
+}
+export interface TrendPoint { day: string; filed: number; closed: number }
+export interface Escalations { byReason: { reason: string; count: number }[]; byTownship: { unitCode: string; name: string | null; count: number }[] }
+export interface ChildFigures {
+  unitCode: string; name: string | null; level: string | null; filed: number; closed: number;
+  villageContainmentRate: number | null; townshipContainmentRate: number | null; open: number; overdue: number;
+}
+
+export const dashboard = {
+  summary: (p: Period) => getJson<Summary>(`/incidents/dashboard/summary${query({ ...p })}`),
+  trend: (p: Period) => getJson<TrendPoint[]>(`/incidents/dashboard/trend${query({ ...p })}`),
+  escalations: (p: Period) => getJson<Escalations>(`/incidents/dashboard/escalations${query({ ...p })}`),
+  children: (p: Period) => getJson<ChildFigures[]>(`/incidents/dashboard/children${query({ ...p })}`),
+};
+
+/** The hotline and app systems allowed to file over Open311 (county administrators). */
+export function open311Clients(): Promise<unknown> {
+  return getJson<unknown>('/open311/admin/clients');
+}

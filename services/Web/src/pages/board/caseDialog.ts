@@ -1,0 +1,67 @@
+// A case opened from the board: what, where (its place's outline and the point), photos and timeline;
+// calling in departments (inline), and every other action the dispatcher may take on it.
+import type { QueueItem } from '../../api/dispatch';
+import { boundary, unitName } from '../../api/grids';
+import type { Incident } from '../../api/incidents';
+import { categoryName, gradeText, statusName, tierName } from '../../components/caseText';
+import { actionButtons } from '../../components/work/actions';
+import type { ActionContext } from '../../components/work/context';
+import { departmentsForm } from '../../components/work/dialogs/departments';
+import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
+import { photoGallery } from '../../photos';
+import { outlineWithPoint } from '../../shapes';
+import { actor, nameActors, timelineList } from '../../timeline';
+import type { BoardContext } from './context';
+import { t } from './text';
+
+/** Opens the case; `changed` runs after an action took effect (the dialog is closed by then). */
+export async function openCase(ctx: BoardContext, q: QueueItem, changed: () => Promise<void>): Promise<void> {
+  const incident = await ctx.detail(q.incidentId, true);
+  if (!incident) return;
+  const content = h('div', { class: 'case' });
+  const closed: (() => void)[] = [];
+  const dialog = openDialog(`${t('details')}：${incident.title}`, content, () => closed.forEach((c) => c()));
+  const done = async () => {
+    dialog.close();
+    await changed();
+  };
+  await fillCase(ctx, content, q, incident, { user: ctx.user, catalogue: ctx.catalogue, changed: done }, closed);
+}
+
+async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i: Incident, actions: ActionContext,
+  closed: (() => void)[]): Promise<void> {
+  const placeName = await unitName(i.unitCode);
+  const shape = await boundary(i.unitCode);
+  const mayCallIn = i.allowedActions?.includes('call-in-departments') ?? false;
+  const departments = mayCallIn ? await ctx.departments() : [];
+  const point: [number, number] | null = i.location ? [i.location.lng, i.location.lat] : null;
+  const reporter = actor(i.reportedBy);
+  const facts: [string, string | HTMLElement][] = [
+    [t('colCategory'), categoryName(ctx.catalogue, i.category)],
+    [t('colGrade'), gradeText(ctx.catalogue, i.grade)],
+    [t('tier'), tierName(i.tier)],
+    [t('colStatus'), statusName(i.status)],
+    [t('place'), placeName],
+    [t('reporter'), reporter],
+    [t('filedAt'), formatTime(i.filedAt)],
+    [t('dueAt'), h('span', {}, formatTime(q.dueAt), ' ', h('span', { class: 'countdown', 'data-due': q.dueAt }, countdownText(q.dueAt)))],
+  ];
+  const photos = photoGallery(i.id, i.photos ?? []);
+  closed.push(photos.dispose);
+  const timeline = timelineList(i.timeline ?? [], { tiers: true });
+  void nameActors(reporter);
+  const buttons = actionButtons(actions, i, { skip: ['call-in-departments'] });
+
+  clear(content,
+    h('div', { class: 'case-grid' },
+      h('div', {},
+        h('p', { class: 'description' }, i.description),
+        h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+        h('h3', {}, t('photos')), photos.element),
+      h('figure', { class: 'place' },
+        shape ? outlineWithPoint([shape], point, t('mapLabel', { place: placeName })) : null,
+        h('figcaption', { class: 'muted small' }, point ? `${placeName} · ${point[1].toFixed(5)}, ${point[0].toFixed(5)}` : t('noLocation')))),
+    h('h3', {}, t('timeline')), timeline,
+    buttons.length ? [h('h3', {}, t('actions')), h('div', { class: 'actions case-actions' }, buttons)] : null,
+    mayCallIn && departments.length ? [h('h3', {}, t('assign')), departmentsForm(i, departments, actions.changed)] : null);
+}

@@ -1,0 +1,15 @@
+// What the board's parts share.
+import type { Department } from '../../api/grids';
+import type { Catalogue, Incident } from '../../api/incidents';
+import type { Session } from '../../session';
+
+export interface BoardContext {
+  user: Session;
+  catalogue: Catalogue;
+  /** A case's details, read once and again after it changed. */
+  detail(id: string, reload?: boolean): Promise<Incident | null>;
+  /** The handling unit's departments, read once. */
+  departments(): Promise<Department[]>;
+  /** Cases that arrived a moment ago (marked 新), until when. */
+  fresh: Map<string, number>;
+}

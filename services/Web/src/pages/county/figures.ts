@@ -1,0 +1,47 @@
+// The dashboard's tables and headline figures: containment, on-time and satisfaction rates; open and
+// overdue cases by tier; the units below with their own figures (each drills down).
+import type { Unit } from '../../api/grids';
+import type { ChildFigures, Summary } from '../../api/incidents';
+import { tierName } from '../../components/caseText';
+import { clear, h, percent } from '../../dom';
+import { t } from './text';
+
+export function renderHeadline(slot: HTMLElement, s: Summary): void {
+  const card = (label: string, rate: number | null, key: string) => h('div', { class: 'figure', 'data-figure': key },
+    h('div', { class: 'value' }, percent(rate)), h('div', { class: 'label' }, label));
+  clear(slot,
+    card(t('village'), s.villageContainmentRate, 'village'),
+    card(t('township'), s.townshipContainmentRate, 'township'),
+    card(t('onTime'), s.onTimeRate, 'on-time'),
+    card(t('satisfaction'), s.satisfactionRate, 'satisfaction'),
+    h('div', { class: 'figure counts' },
+      h('div', { class: 'value' }, h('span', { 'data-figure': 'filed' }, String(s.filed)), ' / ', h('span', { 'data-figure': 'closed' }, String(s.closed))),
+      h('div', { class: 'label' }, `${t('filed')} / ${t('closed')}`)));
+}
+
+export function renderTiers(slot: HTMLElement, s: Summary): void {
+  const tiers = ['courtyard', 'village', 'township', 'county'] as const;
+  clear(slot, h('h2', {}, t('openTier')),
+    h('table', { class: 'tiers' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('colTier')), h('th', { scope: 'col' }, t('colOpen')), h('th', { scope: 'col' }, t('colOverdue')))),
+      h('tbody', {}, tiers.map((tier) => h('tr', { 'data-tier': tier },
+        h('th', { scope: 'row' }, tierName(tier)),
+        h('td', { 'data-open': tier }, String(s.open[tier])),
+        h('td', { class: s.overdue[tier] ? 'late' : '' }, String(s.overdue[tier])))))));
+}
+
+export function renderChildren(slot: HTMLElement, units: Unit[], kids: ChildFigures[], drill: (code: string) => void): void {
+  const byCode = new Map(kids.map((k) => [k.unitCode, k]));
+  clear(slot, h('h2', {}, t('childrenTitle')),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'children' },
+      h('thead', {}, h('tr', {}, [t('colName'), t('filed'), t('closed'), t('colVillageRate'), t('colTownshipRate'), t('colOpen'), t('colOverdue')]
+        .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, units.map((u) => {
+        const k = byCode.get(u.code);
+        return h('tr', {},
+          h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', 'data-drill': u.code, onclick: () => drill(u.code) }, u.name)),
+          h('td', {}, String(k?.filed ?? 0)), h('td', {}, String(k?.closed ?? 0)),
+          h('td', {}, percent(k?.villageContainmentRate)), h('td', {}, percent(k?.townshipContainmentRate)),
+          h('td', {}, String(k?.open ?? 0)), h('td', { class: k?.overdue ? 'late' : '' }, String(k?.overdue ?? 0)));
+      })))));
+}

@@ -1,0 +1,76 @@
+// A county, township or village on the dashboard: headline figures, open and overdue by tier,
+// escalations by reason (and by township, for the county), the map of units below, their figures,
+// filed vs closed, and the unit's own cases. The charts are made once and kept while figures refresh.
+import { boundary, children, type Feature, type Unit } from '../../api/grids';
+import { dashboard } from '../../api/incidents';
+import { chartIn, type Chart } from '../../charts';
+import { clear, h } from '../../dom';
+import { renderCases } from './cases';
+import { renderBars, renderMap, renderTrend } from './charts';
+import type { CountyContext } from './context';
+import { renderChildren, renderHeadline, renderTiers } from './figures';
+import { reasonName, t } from './text';
+
+export interface UnitView {
+  /** Shows the unit; `full` rebuilds the layout (a different unit), otherwise only the figures change. */
+  show(here: Unit, full: boolean): Promise<void>;
+  /** Releases the charts. */
+  dispose(): void;
+}
+
+export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
+  const slots = {
+    headline: h('section', { class: 'headline', 'aria-label': t('headline') }),
+    tiers: h('section', { class: 'card' }),
+    reason: h('div', { class: 'chart', role: 'img', 'aria-label': t('byReason') }),
+    township: h('div', { class: 'chart', role: 'img', 'aria-label': t('byTownship') }),
+    trend: h('div', { class: 'chart wide', role: 'img', 'aria-label': t('trend') }),
+    map: h('div', { class: 'chart map', role: 'img', 'aria-label': t('map') }),
+    children: h('section', { class: 'card' }),
+    cases: h('section', { class: 'card span3' }),
+  };
+  let charts: { reason: Chart; township: Chart; trend: Chart; map: Chart } | null = null;
+  const disposers: (() => void)[] = [];
+
+  function layout(here: Unit): void {
+    clear(content,
+      slots.headline,
+      h('div', { class: 'dash-grid' },
+        slots.tiers,
+        h('section', { class: 'card' }, h('h2', {}, t('byReason')), slots.reason),
+        here.level === 'county' ? h('section', { class: 'card' }, h('h2', {}, t('byTownship')), slots.township) : null,
+        h('section', { class: 'card span2' }, h('h2', {}, t('map')), h('p', { class: 'muted small' }, t('mapHint')), slots.map),
+        slots.children,
+        h('section', { class: 'card span3' }, h('h2', {}, t('trend')), slots.trend),
+        slots.cases));
+    const made = [slots.reason, slots.township, slots.trend, slots.map].map((el) => chartIn(el));
+    made.forEach(([, dispose]) => disposers.push(dispose));
+    charts = { reason: made[0][0], township: made[1][0], trend: made[2][0], map: made[3][0] };
+  }
+
+  async function show(here: Unit, full: boolean): Promise<void> {
+    const period = { ...ctx.state };
+    const [summary, trend, escalations, kids, units] = await Promise.all([
+      dashboard.summary(period), dashboard.trend(period), dashboard.escalations(period), dashboard.children(period), children(here.code),
+    ]);
+    if (full || !charts) layout(here);
+    const c = charts!;
+    renderHeadline(slots.headline, summary);
+    renderTiers(slots.tiers, summary);
+    renderBars(c.reason, escalations.byReason.map((r) => [reasonName(r.reason), r.count]));
+    renderBars(c.township, escalations.byTownship.map((r) => [r.name ?? r.unitCode, r.count]));
+    renderTrend(c.trend, trend);
+    const shapes = (await Promise.all(units.map((u) => boundary(u.code)))).filter((f): f is Feature => f !== null);
+    renderMap(c.map, `units-${here.code}`, shapes, units, kids, (code) => void ctx.drill(code));
+    renderChildren(slots.children, units, kids, (code) => void ctx.drill(code));
+    await renderCases(ctx, slots.cases, here);
+  }
+
+  return {
+    show,
+    dispose() {
+      disposers.splice(0).forEach((d) => d());
+      charts = null;
+    },
+  };
+}

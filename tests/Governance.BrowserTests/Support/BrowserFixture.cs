@@ -1,0 +1,50 @@
+using Governance.IntegrationTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.BrowserTests.Support;
+
+/// <summary>
+/// One standalone Host (authentication on, with the development sign-in the pages use) and one
+/// Chromium for a fixture's tests; every page a test opens is closed after it, and a test fails when
+/// a page logged an error to the console.
+/// </summary>
+public abstract class BrowserFixture
+{
+    protected StandaloneEnvironment Env { get; private set; } = null!;
+    protected Browser Browser { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        Env = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
+        Browser = await Browser.LaunchAsync(Env.Host.Http.BaseAddress!);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        if (Env is not null) await Env.DisposeAsync();
+    }
+
+    [SetUp]
+    public void ForgetErrors() => Browser.Errors.Clear();
+
+    [TearDown]
+    public async Task CloseAndCheckConsoleAsync()
+    {
+        var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
+        await Browser.CloseAllAsync(failed ? TestContext.CurrentContext.Test.MethodName : null);
+        Assert.That(Browser.Errors, Is.Empty, "the pages logged errors to the console");
+    }
+
+    /// <summary>Signs in with the account's button on the sign-in page and waits for the page it lands on.</summary>
+    protected static async Task SignInAsync(IPage page, string account, string path)
+    {
+        await page.GotoAsync("/");
+        await page.Locator($"[data-account='{account}']").ClickAsync();
+        await page.WaitForURLAsync($"**{path}**");
+        await Expect(page.Locator("main h1")).ToBeVisibleAsync();
+    }
+}

@@ -24,17 +24,24 @@ public sealed class DispatchModule : IServiceModule
     public const string ServiceName = "dispatch";
     public string Name => ServiceName;
 
+    /// <summary>Policy, assignments, command centres, calendar, notices and the live feed.</summary>
+    public IReadOnlyList<string> RoutePrefixes { get; } = ["/dispatch"];
+
+    /// <summary>Writes are audited in this service's own database.</summary>
+    public string AuditCategory => ServiceName;
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, options => new DispatchDatabase(options));
         builder.Services.AddSingleton<PolicyStore>();
-        builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection("Dispatch:Calendar"));
+        builder.Services.AddOptions<CalendarOptions>().BindConfiguration("Dispatch:Calendar").ValidateDataAnnotations()
+            .Validate(c => c.DayStart < c.DayEnd, "Dispatch:Calendar:DayStart must be before DayEnd.").ValidateOnStart();
         builder.Services.AddSingleton<CalendarStore>();
         builder.Services.AddSingleton<Router>();
         builder.Services.AddSingleton<Escalator>();
         builder.Services.AddSingleton<MissedDeadlines>();
         builder.Services.AddSingleton<DepartmentCalls>();
-        builder.Services.Configure<DeadlineSweeperOptions>(builder.Configuration.GetSection("Dispatch:Deadlines"));
+        builder.Services.AddOptions<DeadlineSweeperOptions>().BindConfiguration("Dispatch:Deadlines").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeadlineSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweeper>());
         builder.AddNotices();

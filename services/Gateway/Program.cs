@@ -1,3 +1,5 @@
+using Governance.Infrastructure.Hosting;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy;
 
 // The gateway owns no data and runs no business logic: routes and cluster addresses come from the
@@ -12,10 +14,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
 
-// Readiness probes must fail fast: a service that hangs is as unavailable as one that is down, and
-// an orchestrator polling /health/ready should not wait longer than its own probe timeout.
-var healthTimeout = builder.Configuration.GetValue("Gateway:HealthTimeout", TimeSpan.FromSeconds(2));
-builder.Services.AddHttpClient("health", c => c.Timeout = healthTimeout);
+builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHttpClient("health").ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HealthTimeout);
 
 var app = builder.Build();
 
@@ -25,9 +25,10 @@ app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
 
 // Ready: the gateway is only useful when every service behind it is ready. The destinations are read
 // from YARP's live state, not a separate list, so they cannot drift from where requests really go.
-app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct) =>
+app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory clients, IOptions<GatewayOptions> options, CancellationToken ct) =>
 {
     var http = clients.CreateClient("health");
+    var healthTimeout = options.Value.HealthTimeout;
     var probes = proxy.GetClusters()
         .SelectMany(c => c.Destinations.Values.Select(d => (Cluster: c.ClusterId, Destination: d.DestinationId,
             Address: d.Model.Config.Health ?? d.Model.Config.Address)))
@@ -62,26 +63,26 @@ app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory c
 app.EndEventStreamsOnStop(); // open board streams would otherwise hold a stop for its whole timeout (EventStreams.cs)
 app.MapReverseProxy();
 
-// ---- Web pages (issue #5): served here so users see one address for pages and API. Client routes
-// (/worker, /command-centre, /county …) get index.html; the API's prefixes never do, so an unknown
-// API path stays a 404 instead of turning into a page. Routing ran first: proxied requests are left alone.
-string[] apiPrefixes = ["grids", "incidents", "dispatch", "open311", "health", "auth"];
-app.Use((context, next) =>
-{
-    var path = context.Request.Path.Value ?? "/";
-    var first = path.TrimStart('/').Split('/')[0];
-    if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-        && !Path.HasExtension(path) && !apiPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase))
-        context.Request.Path = "/index.html";
-    return next(context);
-});
-app.UseStaticFiles(new StaticFileOptions
-{
-    // Bundled files carry a content hash in their names: cache them for good; index.html never.
-    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
-        file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
-});
+// ---- Web pages (issue #5): served here so users see one address for pages and API; the same code as
+// the Host's (WebPages.cs, linked from shared/Infrastructure). The API is what the gateway routes (its
+// configured routes, read from YARP's live state) and its own health probes.
+var proxyState = app.Services.GetRequiredService<IProxyStateLookup>();
+app.UseWebPages(first => first.Equals("health", StringComparison.OrdinalIgnoreCase)
+    || proxyState.GetRoutes().Any(r => FirstSegment(r.Config.Match.Path).Equals(first, StringComparison.OrdinalIgnoreCase)));
 
+try
+{
+    app.Services.GetService<IStartupValidator>()?.Validate(); // the checks Run would make, before it logs a stack trace
+}
+catch (OptionsValidationException invalid)
+{
+    // As the Host: one line an operator can act on, and EX_CONFIG rather than a crash's exit code.
+    Console.Error.WriteLine($"Governance gateway cannot start: {string.Join("; ", invalid.Failures)}");
+    return 78;
+}
 app.Run();
+return 0;
+
+static string FirstSegment(string? routePath) => (routePath ?? "").TrimStart('/').Split('/')[0];
 
 internal sealed record Probe(string Service, string Destination, string Url, bool Ready, string Detail);

@@ -9,9 +9,9 @@ using Governance.Infrastructure.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Grids;
 
@@ -22,9 +22,17 @@ public sealed class GridsModule : IServiceModule
     public const string ServiceName = "grids";
     public string Name => ServiceName;
 
+    /// <summary>The unit tree, staff, departments, care and boundaries under /grids; the standalone
+    /// sign-in (development tokens, DevTokensApi) under /auth.</summary>
+    public IReadOnlyList<string> RoutePrefixes { get; } = ["/grids", "/auth"];
+
+    /// <summary>Writes are audited in this service's own database.</summary>
+    public string AuditCategory => ServiceName;
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, options => new GridsDatabase(options));
+        builder.Services.AddOptions<DemoCountyOptions>().BindConfiguration(DemoCountyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The unit chains the endpoint filters ask for (GridsPermissions).
         builder.Services.AddSingleton<GridsUnitChains>();
     }
@@ -50,21 +58,11 @@ public sealed class GridsModule : IServiceModule
         await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
             [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)], ct);
 
-        var configuration = services.GetRequiredService<IConfiguration>();
-        if (configuration.GetValue("Grids:SeedDemoCounty", true))
-            await SeedDemoCountyAsync(services, SizeFrom(configuration["Grids:DemoCountySize"]), ct);
+        var demo = services.GetRequiredService<IOptions<DemoCountyOptions>>().Value;
+        if (demo.SeedDemoCounty)
+            await SeedDemoCountyAsync(services, demo.ToSize(), ct);
         await DevTokensApi.PrintDemoAccountsAsync(services);
     }
-
-    /// <summary>"demo" (the default), "county", or four totals "townships,villages,grids,courtyards".</summary>
-    public static DemoCountySize SizeFrom(string? setting) => setting?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "demo" => DemoCountySize.Demo,
-        "county" => DemoCountySize.County,
-        var totals when totals.Split(',') is { Length: 4 } parts && parts.All(p => int.TryParse(p, out _)) =>
-            new DemoCountySize(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]), int.Parse(parts[3])),
-        _ => throw new InvalidOperationException($"Grids:DemoCountySize '{setting}' is not demo, county or townships,villages,grids,courtyards"),
-    };
 
     /// <summary>On first start (no units yet) the demo county is written and announced.</summary>
     private static async Task SeedDemoCountyAsync(IServiceProvider services, DemoCountySize size, CancellationToken ct)

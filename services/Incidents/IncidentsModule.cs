@@ -10,7 +10,6 @@ using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Incidents;
@@ -21,11 +20,18 @@ public sealed class IncidentsModule : IServiceModule
     public const string ServiceName = "incidents";
     public string Name => ServiceName;
 
+    /// <summary>Cases under /incidents; the Open311 GeoReport v2 API and its client keys under /open311.</summary>
+    public IReadOnlyList<string> RoutePrefixes { get; } = ["/incidents", "/open311"];
+
+    /// <summary>Writes are audited in this service's own database.</summary>
+    public string AuditCategory => ServiceName;
+
     public void AddServices(WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
-        builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
-        builder.Services.Configure<Handling.PhotoOptions>(builder.Configuration.GetSection("Incidents:Photos"));
+        builder.Services.AddOptions<Handling.DuplicateOptions>().BindConfiguration("Incidents:Duplicates").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddIntakeRateLimit();
         builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Governance.Contracts;
 
-// The shared vocabulary of DOMAIN.md. Member names on the wire are the stable codes
+// The shared vocabulary of docs/domain.md. Member names on the wire are the stable codes
 // (lower-case tiers and levels, Roman grades, hyphenated categories), in messages and in the API alike.
 
 /// <summary>A level of the territory tree (五级: 区县 > 乡镇/街道 > 村/社区 > 网格 > 院落).</summary>

@@ -60,7 +60,7 @@ if (o.Record)
         .Append(o.Overrides.Count > 0 ? $"; service settings: {string.Join(", ", o.Overrides.Select(kv => $"{kv.Key}={kv.Value}"))}" : "")
         .Append("\n\n");
     if (!File.Exists(o.History))
-        File.WriteAllText(o.History, "# Benchmark history\n\nEvery run of `deploy/benchmark.sh` appends its table here (README.md, \"Performance\").\n");
+        File.WriteAllText(o.History, "# Benchmark history\n\nEvery run of `deploy/benchmark.sh` appends its table here (docs/performance.md says how to read it).\n");
     File.AppendAllText(o.History, header + table);
     Log.Info($"appended to {o.History}");
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
@@ -14,6 +15,7 @@ public sealed class CalendarOptions
 {
     public TimeOnly DayStart { get; set; } = new(9, 0);
     public TimeOnly DayEnd { get; set; } = new(17, 30);
+    [Range(typeof(TimeSpan), "-14:00:00", "14:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(8);
 }
 

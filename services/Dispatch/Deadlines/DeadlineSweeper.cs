@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
 using Governance.Dispatch.Model;
@@ -12,7 +13,9 @@ public sealed class DeadlineSweeperOptions
 {
     /// <summary>How often the sweeper looks for clocks that passed. Deadlines are data, so a sweep
     /// after a restart finds everything that fell due while the process was down.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
 }
 

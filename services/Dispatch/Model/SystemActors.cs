@@ -2,7 +2,7 @@ namespace Governance.Dispatch.Model;
 
 /// <summary>
 /// The actor recorded for a step nobody took by hand: "system:" and the job that took it, never a
-/// bare service name (DOMAIN.md, "Who may do what"). A step a person caused through a message (a
+/// bare service name (docs/permissions.md). A step a person caused through a message (a
 /// requested escalation, a re-grade) records that person instead.
 /// </summary>
 public static class SystemActors

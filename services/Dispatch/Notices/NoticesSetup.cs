@@ -2,7 +2,6 @@ using System.Net;
 using Governance.Infrastructure.Messaging;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Dispatch.Notices;
@@ -12,7 +11,7 @@ public static class NoticesSetup
 {
     public static void AddNotices(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<NoticeOptions>(builder.Configuration.GetSection("Dispatch:Notices"));
+        builder.Services.AddOptions<NoticeOptions>().BindConfiguration("Dispatch:Notices").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpClient(NoticeHttp.ClientName, client =>
             {
                 // Polly's time limits govern; the client's own would cut across them.

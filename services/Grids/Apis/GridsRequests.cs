@@ -1,30 +1,63 @@
+using Governance.Grids.Handling;
+
 namespace Governance.Grids.Apis;
 
-// Request bodies. Fields are strings and nullable so that a wrong or missing value is reported
-// by name in a validation problem, rather than failing inside the JSON reader.
+// Request bodies: the JSON shape, mapped onto the commands the use cases take (Handling/Commands.cs),
+// so that a JSON rename never reaches a handler. Fields are strings and nullable so that a wrong or
+// missing value is reported by name in a validation problem, rather than failing inside the JSON reader.
 
-public sealed record CreateUnitRequest(string? Code, string? Name, string? Level, string? ParentCode);
+public sealed record CreateUnitRequest(string? Code, string? Name, string? Level, string? ParentCode)
+{
+    public CreateUnit ToCommand() => new(Code, Name, Level, ParentCode);
+}
 
 /// <summary>Rename and/or move (re-grid) a unit; a field left out stays as it is.</summary>
-public sealed record UpdateUnitRequest(string? Name, string? ParentCode);
+public sealed record UpdateUnitRequest(string? Name, string? ParentCode)
+{
+    public UpdateUnit ToCommand() => new(Name, ParentCode);
+}
 
 /// <summary>Registers a person in a home unit and puts them on duty there from <see cref="DutyFrom"/>
 /// (now if left out). Phone and ID number are personal identifiers (issue #6 masks them).</summary>
 public sealed record RegisterStaffRequest(
-    string? Id, string? Name, string? Role, string? UnitCode, string? Phone, string? IdNumber, Guid? DepartmentId, string? DutyFrom);
+    string? Id, string? Name, string? Role, string? UnitCode, string? Phone, string? IdNumber, Guid? DepartmentId, string? DutyFrom)
+{
+    public RegisterStaff ToCommand() => new(Id, Name, Role, UnitCode, Phone, IdNumber, DepartmentId, DutyFrom);
+}
 
-public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber);
+public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber)
+{
+    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber);
+}
 
-public sealed record StartDutyRequest(string? StaffId, string? Role, string? From, string? Until);
+public sealed record StartDutyRequest(string? StaffId, string? Role, string? From, string? Until)
+{
+    public StartDuty ToCommand() => new(StaffId, Role, From, Until);
+}
 
-public sealed record EndDutyRequest(string? At);
+public sealed record EndDutyRequest(string? At)
+{
+    public EndDuty ToCommand() => new(At);
+}
 
-public sealed record CreateDepartmentRequest(string? UnitCode, string? NameZh, string? NameEn, IReadOnlyList<string?>? Categories);
+public sealed record CreateDepartmentRequest(string? UnitCode, string? NameZh, string? NameEn, IReadOnlyList<string?>? Categories)
+{
+    public CreateDepartment ToCommand() => new(UnitCode, NameZh, NameEn, Categories);
+}
 
 public sealed record RegisterCareSubjectRequest(
-    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, int? VisitEveryDays, string? Notes);
+    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, int? VisitEveryDays, string? Notes)
+{
+    public RegisterCareSubject ToCommand() => new(Kind, Name, IdNumber, Phone, CourtyardCode, GridWorkerId, VisitEveryDays, Notes);
+}
 
 /// <summary>A case found on a visit, filed with it.</summary>
-public sealed record VisitIncidentRequest(string? Category, string? Grade, string? Title, string? Description);
+public sealed record VisitIncidentRequest(string? Category, string? Grade, string? Title, string? Description)
+{
+    public VisitIncident ToCommand() => new(Category, Grade, Title, Description);
+}
 
-public sealed record RecordVisitRequest(string? VisitedAt, string? VisitedBy, string? Findings, VisitIncidentRequest? Incident);
+public sealed record RecordVisitRequest(string? VisitedAt, string? VisitedBy, string? Findings, VisitIncidentRequest? Incident)
+{
+    public RecordVisit ToCommand() => new(VisitedAt, VisitedBy, Findings, Incident?.ToCommand());
+}

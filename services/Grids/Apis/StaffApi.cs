@@ -78,11 +78,11 @@ public static class StaffApi
     /// <summary>Registers a person and puts them on duty at their unit (from dutyFrom, else now).</summary>
     private static async Task<Results<Created<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
         RegisterStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => StaffChanges.RegisterAsync(uow, body, Actor.Of(http))), s => $"/grids/staff/{s.Id}");
+        Answers.Created(await runner.RunAsync(uow => StaffChanges.RegisterAsync(uow, body?.ToCommand(), Actor.Of(http))), s => $"/grids/staff/{s.Id}");
 
     private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
         string id, UpdateStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body, Reach.Of(http, UnitAction.ChangeStaff))));
+        Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
 
     private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Leave(
         string id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>

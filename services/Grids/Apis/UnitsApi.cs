@@ -50,12 +50,12 @@ public static class UnitsApi
 
     private static async Task<Results<Created<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> CreateUnit(
         CreateUnitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => UnitChanges.CreateAsync(uow, body, Actor.Of(http))), u => $"/grids/units/{u.Code}");
+        Answers.Created(await runner.RunAsync(uow => UnitChanges.CreateAsync(uow, body?.ToCommand(), Actor.Of(http))), u => $"/grids/units/{u.Code}");
 
     /// <summary>Rename (name) and/or move (parentCode): a courtyard to another grid, a grid to another village.</summary>
     private static async Task<Results<Ok<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateUnit(
         string code, UpdateUnitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => UnitChanges.UpdateAsync(uow, code, body, Actor.Of(http))));
+        Answers.Ok(await runner.RunAsync(uow => UnitChanges.UpdateAsync(uow, code, body?.ToCommand(), Actor.Of(http))));
 
     private static async Task<Results<Ok<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> RetireUnit(
         string code, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>

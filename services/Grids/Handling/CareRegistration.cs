@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -14,7 +13,7 @@ public static class CareRegistration
     public sealed record Checked(CareSubjectKind? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode,
         string? GridWorkerId, int? VisitEveryDays, string? Notes);
 
-    public static Checked CheckFields(FieldErrors errors, string prefix, RegisterCareSubjectRequest r, string? everyDaysText = null)
+    public static Checked CheckFields(FieldErrors errors, string prefix, RegisterCareSubject r, string? everyDaysText = null)
     {
         var kind = Fields.Enum<CareSubjectKind>(errors, prefix, "kind", r.Kind);
         var every = everyDaysText is not null
@@ -51,7 +50,7 @@ public static class CareRegistration
         new(Guid.CreateVersion7(), c.Kind!.Value, c.Name!, c.IdNumber, c.Phone, c.CourtyardCode!, c.GridWorkerId!, c.VisitEveryDays!.Value,
             c.Notes, now, actor, null, CareSchedule.DueAt(now, null, c.VisitEveryDays.Value), 1);
 
-    public static async Task<ChangeOutcome<CareSubject>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterCareSubjectRequest? r, string actor)
+    public static async Task<ChangeOutcome<CareSubject>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterCareSubject? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");

@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -15,7 +14,7 @@ namespace Governance.Grids.Handling;
 public static class CareVisits
 {
     /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>).</summary>
-    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisitRequest? r, string actor, Reach reach)
+    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");

@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -10,7 +9,7 @@ namespace Governance.Grids.Handling;
 /// <summary>Registers a township team or county bureau and announces it (DepartmentsUpserted).</summary>
 public static class DepartmentRegistration
 {
-    public static async Task<ChangeOutcome<Department>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateDepartmentRequest? r)
+    public static async Task<ChangeOutcome<Department>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateDepartment? r)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");

@@ -1,4 +1,3 @@
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -17,7 +16,7 @@ public static class StaffChanges
     public const int MaxIdLength = 64;
     public const int MaxNameLength = 100;
 
-    public static async Task<ChangeOutcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaffRequest? r, string actor)
+    public static async Task<ChangeOutcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaff? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -52,7 +51,7 @@ public static class StaffChanges
         await StaffAnnouncer.AnnounceAsync(uow, people, duties.ToLookup(d => d.StaffId));
     }
 
-    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaffRequest? r, Reach reach)
+    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -93,7 +92,7 @@ public static class StaffChanges
 
     /// <summary>Puts a person on duty at a unit (elsewhere than his home unit: a move); the caller
     /// must reach both.</summary>
-    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDutyRequest? r, string actor, Reach reach)
+    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -121,7 +120,7 @@ public static class StaffChanges
         return new ChangeOutcome<DutyAssignment>.Done(duty);
     }
 
-    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDutyRequest? r, Reach reach)
+    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDuty? r, Reach reach)
     {
         var errors = new FieldErrors();
         var at = Fields.Moment(errors, "", "at", r?.At) ?? uow.Now;

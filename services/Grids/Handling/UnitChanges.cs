@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Hosting;
@@ -18,7 +17,7 @@ public static class UnitChanges
     public const int MaxCodeLength = 32;
     public const int MaxNameLength = 200;
 
-    public static async Task<ChangeOutcome<Unit>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateUnitRequest? r, string actor)
+    public static async Task<ChangeOutcome<Unit>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateUnit? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -48,7 +47,7 @@ public static class UnitChanges
         await UnitAnnouncer.AnnounceAsync(uow, units);
     }
 
-    public static async Task<ChangeOutcome<Unit>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string code, UpdateUnitRequest? r, string actor)
+    public static async Task<ChangeOutcome<Unit>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string code, UpdateUnit? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");

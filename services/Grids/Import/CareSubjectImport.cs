@@ -1,4 +1,3 @@
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;
@@ -30,7 +29,7 @@ public static class CareSubjectImport
         var subjects = new List<CareSubject>();
         foreach (var r in csvRows)
         {
-            var request = new RegisterCareSubjectRequest(r["kind"], r["name"], r["idNumber"], r["phone"], r["courtyardCode"], r["gridWorkerId"], null, r["notes"]);
+            var request = new RegisterCareSubject(r["kind"], r["name"], r["idNumber"], r["phone"], r["courtyardCode"], r["gridWorkerId"], null, r["notes"]);
             var fields = CareRegistration.CheckFields(errors, r.Prefix, request, r["visitEveryDays"] ?? "");
             CareRegistration.CheckPlaceAndWorker(errors, r.Prefix, fields,
                 fields.CourtyardCode is { } code ? courtyards.GetValueOrDefault(code) : null,

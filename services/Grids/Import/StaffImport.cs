@@ -1,4 +1,3 @@
-using Governance.Grids.Apis;
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Model;

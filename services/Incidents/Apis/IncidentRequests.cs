@@ -1,20 +1,47 @@
 using Governance.Contracts;
 using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Hosting;
 
 namespace Governance.Incidents.Apis;
 
 // Request bodies. Fields are strings and nullable so that a wrong or missing value is reported
 // by name in a validation problem, rather than failing inside the JSON reader.
 
-public sealed record LocationRequest(double? Lat, double? Lng);
-
 /// <param name="Resolution">The grid worker settled it on the spot (即知即办): what was done. The case
 /// is closed at the courtyard tier at once.</param>
 public sealed record FileIncidentRequest(
     string? UnitCode, string? Category, string? Grade, string? Title, string? Description, LocationRequest? Location,
-    string? Resolution = null);
+    string? Resolution = null)
+{
+    /// <summary>The command Filing takes: codes converted (null when they are not ours: Filing names the
+    /// field), the location checked here. Null without a body.</summary>
+    public static FileIncident? ToCommand(FileIncidentRequest? r, FieldErrors errors)
+    {
+        if (r is null)
+        {
+            errors.Add("body", "A JSON body is required.");
+            return null;
+        }
+        return new FileIncident(r.UnitCode, Codes.TryParse<Category>(r.Category, out var category) ? category : null,
+            Codes.TryParse<Grade>(r.Grade, out var grade) ? grade : null, r.Title, r.Description, r.Location?.ToLocation(errors), r.Resolution);
+    }
+}
+
+public sealed record LocationRequest(double? Lat, double? Lng)
+{
+    /// <summary>A point on Earth, or null with the coordinate that is not one named in <paramref name="errors"/>.</summary>
+    public Location? ToLocation(FieldErrors errors)
+    {
+        var latOk = Lat is { } lat && double.IsFinite(lat) && lat is >= -90 and <= 90;
+        var lngOk = Lng is { } lng && double.IsFinite(lng) && lng is >= -180 and <= 180;
+        if (!latOk) errors.Add("location.lat", "location.lat must be a latitude from -90 to 90.");
+        if (!lngOk) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
+        return latOk && lngOk ? new Location(Lat!.Value, Lng!.Value) : null;
+    }
+}
 
 public sealed record ResolveRequest(string? Note);
 

@@ -51,7 +51,8 @@ public static class IncidentsApi
             {
                 if (idempotencyKey is not null && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, idempotencyKey, uow.Transaction) is { } earlier)
                     return ((Incident?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
-                var (filing, problems) = await Filing.ValidateAsync(uow, body);
+                var problems = new FieldErrors();
+                var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems) : null;
                 if (filing is null) return ((Incident?)null, null, problems);
                 if (!caller.Unrestricted && !Authority.Decide(caller.Person, UnitAction.File, filing.ChainUnits).IsAllowed) return (null, null, null);
                 return (null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), null);

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Incidents.Apis;
 
@@ -19,9 +20,10 @@ public static class IntakeRateLimit
 
     public static void AddIntakeRateLimit(this WebApplicationBuilder builder)
     {
-        var permits = builder.Configuration.GetValue("Incidents:Intake:PermitsPerMinute", 600);
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration("Incidents:Intake").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<IntakeOptions>>((options, intake) =>
         {
+            var permits = intake.Value.PermitsPerMinute;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
@@ -37,4 +39,12 @@ public static class IntakeRateLimit
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
+}
+
+/// <summary>Configuration section "Incidents:Intake".</summary>
+public sealed class IntakeOptions
+{
+    /// <summary>Filings a minute per caller.</summary>
+    [Range(1, int.MaxValue)]
+    public int PermitsPerMinute { get; set; } = 600;
 }

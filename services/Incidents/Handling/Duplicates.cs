@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
@@ -9,8 +10,10 @@ namespace Governance.Incidents.Handling;
 public sealed class DuplicateOptions
 {
     /// <summary>How far back to look for the same problem.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(72);
     /// <summary>Cases with locations this close (metres) count as the same place, whatever their courtyard.</summary>
+    [Range(0, 100_000)]
     public double RadiusMetres { get; set; } = 150;
 }
 

@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Incidents.Apis;
 using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
@@ -22,25 +21,16 @@ public static class Filing
         public IReadOnlyList<Infrastructure.Authority.ChainUnit> ChainUnits => Chain.Select(u => new Infrastructure.Authority.ChainUnit(u.Code, u.Level)).ToList();
     }
 
-    /// <summary>Checks a filing; the unit must be a grid or courtyard that Incidents knows.</summary>
-    public static async Task<(Validated? Filing, FieldErrors Errors)> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncidentRequest? r)
+    /// <summary>Checks a filing, adding what is wrong to <paramref name="errors"/> (which may hold the
+    /// endpoint's own already); the unit must be a grid or courtyard that Incidents knows. Null when
+    /// anything is wrong.</summary>
+    public static async Task<Validated?> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncident command, FieldErrors errors)
     {
-        var errors = new FieldErrors();
-        if (r is null) return (null, errors.Add("body", "A JSON body is required."));
-        errors.Require("unitCode", r.UnitCode, 32).Require("title", r.Title, 200).Require("description", r.Description, 4000);
-        if (!Codes.TryParse<Category>(r.Category, out var category))
-            errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
-        if (!Codes.TryParse<Grade>(r.Grade, out var grade))
-            errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
-        Location? location = null;
-        if (r.Location is { } l)
-        {
-            if (l.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("location.lat", "location.lat must be a latitude from -90 to 90.");
-            if (l.Lng is not { } lng || !double.IsFinite(lng) || lng is < -180 or > 180) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
-            if (l.Lat is { } a && l.Lng is { } b) location = new Location(a, b);
-        }
+        errors.Require("unitCode", command.UnitCode, 32).Require("title", command.Title, 200).Require("description", command.Description, 4000);
+        if (command.Category is null) errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
+        if (command.Grade is null) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
         IReadOnlyList<CopiedUnit> chain = [];
-        if (r.UnitCode is { Length: > 0 and <= 32 } code)
+        if (command.UnitCode is { Length: > 0 and <= 32 } code)
         {
             // Performance: one query gives the unit, what jurisdiction checks and the ancestry.
             chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, code, uow.Transaction);
@@ -51,14 +41,15 @@ public static class Filing
             else if (unit.Retired)
                 errors.Add("unitCode", $"unitCode '{code}' is retired (merged or re-gridded); file at the unit that covers the place now.");
         }
-        if (r.Resolution is not null)
+        if (command.Resolution is not null)
         {
-            errors.Require("resolution", r.Resolution, 4000);
-            if (grade != Grade.IV) errors.Add("resolution", "Only general (IV) matters are settled on the spot; file the case and let it be routed.");
+            errors.Require("resolution", command.Resolution, 4000);
+            if (command.Grade != Grade.IV) errors.Add("resolution", "Only general (IV) matters are settled on the spot; file the case and let it be routed.");
         }
-        return errors.Any
-            ? (null, errors)
-            : (new Validated(r.UnitCode!, category, grade, r.Title!.Trim(), r.Description!.Trim(), location, r.Resolution?.Trim(), chain), errors);
+        return errors.Any || command is not { Category: { } category, Grade: { } grade }
+            ? null
+            : new Validated(command.UnitCode!, category, grade, command.Title!.Trim(), command.Description!.Trim(), command.Location,
+                command.Resolution?.Trim(), chain);
     }
 
     /// <summary>What filing wrote: the case and its first timeline entries (so the answer needs no read-back).</summary>

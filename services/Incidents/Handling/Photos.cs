@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
@@ -10,9 +11,11 @@ public sealed class PhotoOptions
 {
     /// <summary>The largest photo accepted, in bytes. The page scales photos down to ~1600 px JPEG
     /// (a few hundred kB) before sending, so this only stops the unreasonable.</summary>
+    [Range(1, 100 * 1024 * 1024)]
     public long MaxBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>How many photos one case may carry.</summary>
+    [Range(1, 100)]
     public int MaxPerCase { get; set; } = 6;
 }
 

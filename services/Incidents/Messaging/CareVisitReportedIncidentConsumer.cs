@@ -1,5 +1,4 @@
 using Governance.Contracts;
-using Governance.Incidents.Apis;
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Infrastructure.Hosting;
@@ -24,9 +23,9 @@ public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<Incidents
         if (await UnitCopyStore.FindAsync(uow.Connection, message.CourtyardCode, uow.Transaction) is null)
             throw new ArrivedTooEarlyException($"Care visit {message.VisitId}: courtyard {message.CourtyardCode} is not in the unit copy yet");
 
-        var request = new FileIncidentRequest(message.CourtyardCode, Codes.Of(message.Category), Codes.Of(message.Grade),
-            message.Title, message.Description, null);
-        var (filing, errors) = await Filing.ValidateAsync(uow, request);
+        var errors = new FieldErrors();
+        var filing = await Filing.ValidateAsync(uow,
+            new FileIncident(message.CourtyardCode, message.Category, message.Grade, message.Title, message.Description, Location: null), errors);
         if (filing is null)
             throw new PermanentMessageException($"Care visit {message.VisitId} cannot be filed: " +
                 string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));

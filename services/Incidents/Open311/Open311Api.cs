@@ -3,10 +3,10 @@ using Governance.Incidents.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Governance.Infrastructure.Authority;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Incidents.Open311;
 
@@ -38,10 +38,10 @@ public static class Open311Api
         routes.MapOpen311ClientsAdmin();
     }
 
-    private static Open311Result Discovery(string format, HttpContext http, IConfiguration configuration)
+    private static Open311Result Discovery(string format, HttpContext http, IOptions<Open311Settings> options)
     {
-        var settings = Open311Settings.Of(configuration);
-        var url = settings.PublicUrl ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Root}";
+        var settings = options.Value;
+        var url = settings.PublicRoot ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Root}";
         return new Open311Result(StatusCodes.Status200OK, Open311Formats.Parse(format), new Open311Document("discovery", Doc.Fields(
             ("changeset", Changeset),
             ("contact", settings.Contact),

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
 
 namespace Governance.Incidents.Open311;
 
@@ -8,17 +8,21 @@ namespace Governance.Incidents.Open311;
 /// PublicUrl fill the discovery document; PublicUrl is the address clients use (behind the gateway
 /// the request's own host is the service's, not the public one).
 /// </summary>
-public sealed record Open311Settings(bool AcceptDemoKey, string Contact, string KeyService, string? PublicUrl)
+public sealed class Open311Settings : IValidatableObject
 {
     public const string Section = "Open311";
 
-    public static Open311Settings Of(IConfiguration configuration)
+    public bool AcceptDemoKey { get; set; }
+    public string Contact { get; set; } = "区县治理中心 (the county command centre that runs this system)";
+    public string KeyService { get; set; } = "API keys are issued per client system by the county command centre.";
+    public string? PublicUrl { get; set; }
+
+    /// <summary><see cref="PublicUrl"/> without a trailing slash; null when it is not set.</summary>
+    public string? PublicRoot => string.IsNullOrWhiteSpace(PublicUrl) ? null : PublicUrl.TrimEnd('/');
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
-        var section = configuration.GetSection(Section);
-        return new Open311Settings(
-            section.GetValue("AcceptDemoKey", false),
-            section["Contact"] ?? "区县治理中心 (the county command centre that runs this system)",
-            section["KeyService"] ?? "API keys are issued per client system by the county command centre.",
-            string.IsNullOrWhiteSpace(section["PublicUrl"]) ? null : section["PublicUrl"]!.TrimEnd('/'));
+        if (PublicRoot is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            yield return new ValidationResult($"Open311:PublicUrl '{PublicUrl}' must be an absolute http(s) address.", [nameof(PublicUrl)]);
     }
 }

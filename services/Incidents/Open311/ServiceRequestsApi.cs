@@ -1,9 +1,9 @@
+using Governance.Incidents.Apis;
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Incidents.Open311;
@@ -20,7 +20,7 @@ public static class ServiceRequestsApi
     /// transaction. The reporter is recorded as "open311:&lt;client name&gt;".
     /// </summary>
     public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
-        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration, IOptions<DuplicateOptions> duplicates)
+        UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<Open311Settings> settings, IOptions<DuplicateOptions> duplicates)
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
@@ -40,7 +40,7 @@ public static class ServiceRequestsApi
         }
         var form = ServiceRequestForm.Read(raw, http.Request.Query);
 
-        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, Open311Settings.Of(configuration).AcceptDemoKey, http.RequestAborted);
+        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, settings.Value.AcceptDemoKey, http.RequestAborted);
         if (client is null)
             return Open311Errors.Forbidden(f, form.ApiKey is null
                 ? "api_key is required to create a service request."
@@ -54,7 +54,8 @@ public static class ServiceRequestsApi
         var id = Guid.CreateVersion7();
         var (filed, filingErrors) = await runner.RunAsync(async uow =>
         {
-            var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
+            var errors = new FieldErrors();
+            var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors) : null;
             if (filing is null || ownErrors.Count > 0) return (false, errors);
             var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null, duplicates.Value)).Incident;
             await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));

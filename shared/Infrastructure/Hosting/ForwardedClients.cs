@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Infrastructure.Hosting;
 
@@ -18,14 +18,23 @@ public static class ForwardedClients
 {
     public static void AddForwardedClients(this WebApplicationBuilder builder)
     {
-        var trusted = builder.Configuration.GetSection("Governance:TrustedProxies").Get<string[]>() ?? [];
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        builder.Services.AddOptions<TrustedProxyOptions>().BindConfiguration("Governance")
+            .Validate(o => o.TrustedProxies.All(a => IPAddress.TryParse(a, out _)),
+                "Governance:TrustedProxies must list IP addresses (of the gateways on other machines).")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((options, trusted) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = 1; // the gateway's own entry: the address that reached it
-            foreach (var address in trusted) options.KnownProxies.Add(IPAddress.Parse(address));
+            foreach (var address in trusted.Value.TrustedProxies) options.KnownProxies.Add(IPAddress.Parse(address));
         });
     }
 
     public static void UseForwardedClients(this WebApplication app) => app.UseForwardedHeaders();
+}
+
+/// <summary>"Governance:TrustedProxies": addresses, besides loopback, whose X-Forwarded-For is believed.</summary>
+public sealed class TrustedProxyOptions
+{
+    public string[] TrustedProxies { get; set; } = [];
 }

@@ -1,5 +1,4 @@
 using Governance.Infrastructure.Messaging;
-using Governance.Infrastructure.Outbox;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -27,11 +26,12 @@ public static class GovernanceApp
         // relative SQLite paths (data/*.db) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        ServiceRoutes.CheckDeclarations(available);
         var modules = Select(builder.Configuration, available);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IReadOnlyList<IServiceModule>>(modules);
-        builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Outbox"));
+        builder.Services.AddHostSettings();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
         // Let unreadable bodies reach BadRequestBodyHandler, which names the field, instead of a bare 400.
@@ -51,12 +51,15 @@ public static class GovernanceApp
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        // ---- Web pages (issue #5) --------------------------------------------------------------
-        // The build copies services/Web's bundle to wwwroot/ beside the executable; it is served
-        // from the same address as the API. Client routes (/worker, /command-centre, /county …) get
-        // index.html; the API's prefixes never do, so an unknown API path stays a 404. Without the
-        // bundle (built with -p:SkipWebPages=true) "/" names the hosted services instead.
-        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists) UseWebPages(app);
+        // ---- Web pages (issue #5, WebPages.cs) ----------------------------------------------------
+        // Without the bundle (built with -p:SkipWebPages=true) "/" names the hosted services instead.
+        // The API is every prefix of every service this executable can host, hosted here or not, so a
+        // service's path sent to the wrong process stays a 404 rather than a page.
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            var api = ServiceRoutes.FirstSegments(available.SelectMany(m => m.RoutePrefixes).Concat(ServiceRoutes.HostPrefixes));
+            app.UseWebPages(first => api.Contains(first, StringComparer.OrdinalIgnoreCase));
+        }
         else app.MapGet("/", () => TypedResults.Ok(new { system = "Governance", services = modules.Select(m => m.Name) })).AllowAnonymous();
         // ----------------------------------------------------------------------------------------
         // After the pages (they sign in themselves), before every API endpoint: all of them require a
@@ -65,36 +68,14 @@ public static class GovernanceApp
         app.UseAuthorization();
         // Policies come from the modules (intake limits); endpoints without one are not limited.
         app.UseRateLimiter();
-        app.UseAuditLog();
+        app.UseAuditLog(modules);
         foreach (var module in modules)
         {
             module.MapEndpoints(app);
-            app.MapAuditApi(module.Name);
+            app.MapAuditApi(module.AuditCategory);
         }
+        HostSettings.Validate(app);
         return app;
-    }
-
-    /// <summary>First path segments that belong to the API (services' prefixes, health, sign-in).</summary>
-    private static readonly string[] ApiPrefixes = ["grids", "incidents", "dispatch", "open311", "health", "auth"];
-
-    private static void UseWebPages(WebApplication app)
-    {
-        // Routing has already run: a request an API endpoint matched is left alone.
-        app.Use((context, next) =>
-        {
-            var path = context.Request.Path.Value ?? "/";
-            var first = path.TrimStart('/').Split('/')[0];
-            if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-                && !Path.HasExtension(path) && !ApiPrefixes.Contains(first, StringComparer.OrdinalIgnoreCase))
-                context.Request.Path = "/index.html";
-            return next(context);
-        });
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            // Bundled files carry a content hash in their names: cache them for good; index.html never.
-            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
-                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
-        });
     }
 
     /// <summary>Migrations and demo data of every hosted service, before the first request.</summary>
@@ -111,7 +92,18 @@ public static class GovernanceApp
             IssueToken(args);
             return;
         }
-        var app = Build(args, available);
+        WebApplication app;
+        try
+        {
+            app = Build(args, available);
+        }
+        catch (Exception e) when (SettingsException.Describe(e) is { } problem)
+        {
+            // One line an operator can act on, before anything is served; no stack trace.
+            Console.Error.WriteLine($"Governance cannot start: {problem}");
+            Environment.ExitCode = SettingsException.ExitCode;
+            return;
+        }
         await InitializeAsync(app);
         await app.StartAsync();
         var services = string.Join(", ", app.Services.GetRequiredService<IReadOnlyList<IServiceModule>>().Select(m => m.Name));
@@ -137,6 +129,12 @@ public static class GovernanceApp
         }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Skip(1).Where(a => a.StartsWith("--")).ToArray(), ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        if (new AuthOptionsValidator().Validate(null, options) is { Failed: true } invalid)
+        {
+            Console.Error.WriteLine($"issue-token: {invalid.FailureMessage}");
+            Environment.ExitCode = SettingsException.ExitCode;
+            return;
+        }
         Console.WriteLine(new TokenIssuer(options, TimeProvider.System).Issue(positional[0], positional[0], [positional[1]], [positional[2]],
             department: positional.ElementAtOrDefault(3)));
     }
@@ -148,7 +146,7 @@ public static class GovernanceApp
         var names = wanted.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = names.Where(n => available.All(m => !m.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
-            throw new InvalidOperationException(
+            throw new SettingsException(
                 $"Governance:Services names unknown service(s) {string.Join(", ", unknown)}; known: {string.Join(", ", available.Select(m => m.Name))}");
         return available.Where(m => names.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToList();
     }

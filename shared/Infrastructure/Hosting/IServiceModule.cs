@@ -10,8 +10,21 @@ namespace Governance.Infrastructure.Hosting;
 /// </summary>
 public interface IServiceModule
 {
-    /// <summary>Lower-case name: configuration key, route prefix, queue name, migration track.</summary>
+    /// <summary>Lower-case name: configuration key, queue name, migration track.</summary>
     string Name { get; }
+
+    /// <summary>
+    /// The paths this service answers under, each one or more whole segments with a leading slash
+    /// ("/grids", "/open311"). Every endpoint the module maps lies under one of them (tested:
+    /// tests/Governance.IntegrationTests/Routes); the host sends writes under them to this service's
+    /// audit log and keeps web pages off them, and the gateway's configured routes are tested against them.
+    /// </summary>
+    IReadOnlyList<string> RoutePrefixes { get; }
+
+    /// <summary>Whose audit log records the writes under <see cref="RoutePrefixes"/>: the key the service's
+    /// database is registered under (<see cref="ServiceDatabaseSetup.AddServiceDatabase{TDatabase}"/>).
+    /// Its log is read at /{AuditCategory}/audit.</summary>
+    string AuditCategory { get; }
 
     void AddServices(WebApplicationBuilder builder);
 

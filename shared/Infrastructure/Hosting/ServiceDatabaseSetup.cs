@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Infrastructure.Hosting;
 
@@ -14,18 +15,27 @@ public static class ServiceDatabaseSetup
 {
     /// <summary>
     /// Registers a service's database from configuration ("Database:Provider" and
-    /// "ConnectionStrings:{service}"), with its outbox, its relay and a readiness check.
+    /// "ConnectionStrings:{service}", both checked before the host serves), with its outbox, its relay
+    /// and a readiness check.
     /// </summary>
     public static void AddServiceDatabase<TDatabase>(this WebApplicationBuilder builder, string service,
         Func<DatabaseOptions, TDatabase> create) where TDatabase : Database
     {
-        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
-        var connectionString = builder.Configuration.GetConnectionString(service)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{service} is not configured");
-        if (provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(connectionString);
+        builder.Services.AddOptions<ServiceConnection>(service)
+            .Configure<IConfiguration>((connection, configuration) => connection.ConnectionString = configuration.GetConnectionString(service))
+            .Validate(connection => !string.IsNullOrWhiteSpace(connection.ConnectionString),
+                $"ConnectionStrings:{service} is not set: the {service} service needs its database (environment: ConnectionStrings__{service}=...).")
+            .ValidateOnStart();
 
-        builder.Services.AddSingleton(create(new DatabaseOptions(provider, connectionString)));
-        // Also findable by service name (the audit log picks the database by route prefix).
+        builder.Services.AddSingleton(sp =>
+        {
+            // DatabaseSettings is bound and checked with the host's own settings (HostSettings).
+            var provider = sp.GetRequiredService<IOptions<DatabaseSettings>>().Value.Kind;
+            var connectionString = sp.GetRequiredService<IOptionsMonitor<ServiceConnection>>().Get(service).ConnectionString!;
+            if (provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(connectionString);
+            return create(new DatabaseOptions(provider, connectionString));
+        });
+        // Also findable by service name (the audit log picks the database by the module's AuditCategory).
         builder.Services.AddKeyedSingleton<Database>(service, (sp, _) => sp.GetRequiredService<TDatabase>());
         builder.Services.AddSingleton<Outbox<TDatabase>>();
         builder.Services.AddSingleton<UnitOfWorkRunner<TDatabase>>();

@@ -2,6 +2,7 @@ using Governance.Infrastructure.Hosting;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Infrastructure.Messaging;
 
@@ -22,8 +23,10 @@ public static class BusSetup
     public static IServiceCollection AddGovernanceBus(this IServiceCollection services, IConfiguration configuration,
         IEnumerable<IServiceModule> modules)
     {
-        var options = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
-        services.AddSingleton(options);
+        // Which transport to register is decided here, before the container exists; every other value
+        // is read from IOptions<MessagingOptions> (bound and checked in HostSettings) when the bus is built.
+        var transport = Transport(configuration);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<MessagingOptions>>().Value);
         // The host (and with it the outbox relay) starts only once every receive endpoint is bound:
         // a message published earlier could reach an exchange with no queue behind it and vanish.
         services.Configure<MassTransitHostOptions>(o =>
@@ -38,10 +41,11 @@ public static class BusSetup
             bus.DisableUsageTelemetry();
             foreach (var module in modules) module.AddConsumers(bus);
 
-            if (options.Transport == TransportKind.RabbitMq)
+            if (transport == TransportKind.RabbitMq)
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
+                    var options = context.GetRequiredService<MessagingOptions>();
                     var rabbit = options.RabbitMq;
                     cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
                     {
@@ -58,12 +62,21 @@ public static class BusSetup
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
-                    ConfigureCommon(cfg, options);
+                    ConfigureCommon(cfg, context.GetRequiredService<MessagingOptions>());
                     cfg.ConfigureEndpoints(context);
                 });
             }
         });
         return services;
+    }
+
+    private static TransportKind Transport(IConfiguration configuration)
+    {
+        var configured = configuration[$"{MessagingOptions.Section}:Transport"];
+        if (string.IsNullOrWhiteSpace(configured)) return TransportKind.InMemory;
+        return Enum.TryParse<TransportKind>(configured, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(configured, out _)
+            ? kind
+            : throw new SettingsException($"Messaging:Transport '{configured}' is not one of {string.Join(", ", Enum.GetNames<TransportKind>())}.");
     }
 
     private static void ConfigureCommon(IBusFactoryConfigurator cfg, MessagingOptions options)

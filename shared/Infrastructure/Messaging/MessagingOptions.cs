@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Governance.Infrastructure.Messaging;
 
 public enum TransportKind
@@ -11,13 +13,19 @@ public enum TransportKind
 /// <summary>Configuration section "Messaging".</summary>
 public sealed class MessagingOptions
 {
+    public const string Section = "Messaging";
+
     public TransportKind Transport { get; set; } = TransportKind.InMemory;
     public RabbitMqOptions RabbitMq { get; set; } = new();
     /// <summary>Attempts after the first before a message goes to the _error queue.</summary>
+    [Range(0, 100)]
     public int RetryLimit { get; set; } = 5;
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Messages a service's queue hands out at once; also its consumer concurrency.</summary>
+    [Range(1, 10_000)]
     public int PrefetchCount { get; set; } = 32;
 }
 

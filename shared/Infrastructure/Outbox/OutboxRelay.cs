@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Dapper;
 using Governance.Infrastructure.Data;
@@ -9,15 +10,20 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Infrastructure.Outbox;
 
+/// <summary>Configuration section "Outbox".</summary>
 public sealed class OutboxRelayOptions
 {
     /// <summary>How often to look for unsent rows when nothing in this process said there are some.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
     /// <summary>Sent rows are kept this long (for inspection), then deleted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan KeepSent { get; set; } = TimeSpan.FromDays(7);
     /// <summary>In-memory bus (standalone) only: rows sent this long before the process started are sent
     /// again when it starts, since whatever the previous process had not yet consumed died with it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan InMemoryReplayWindow { get; set; } = TimeSpan.FromHours(1);
 }
 

@@ -1,4 +1,5 @@
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,16 +13,13 @@ namespace Governance.Infrastructure.Security;
 
 /// <summary>
 /// Records every successful state change (POST, PUT, PATCH, DELETE) in the audit log of the service
-/// whose route it was: who, when, what (method and path), on what (the route's id), from where.
+/// whose route it was: who, when, what (method and path), on what (the route's id), from where. The
+/// service is the module that declares the path's prefix (IServiceModule.RoutePrefixes), its log the
+/// module's AuditCategory.
 /// </summary>
 public static class AuditSetup
 {
-    private static readonly Dictionary<string, string> ServiceOfPrefix = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["grids"] = "grids", ["auth"] = "grids", ["incidents"] = "incidents", ["open311"] = "incidents", ["dispatch"] = "dispatch",
-    };
-
-    public static void UseAuditLog(this WebApplication app)
+    public static void UseAuditLog(this WebApplication app, IReadOnlyList<IServiceModule> modules)
     {
         app.Use(async (context, next) =>
         {
@@ -30,9 +28,18 @@ public static class AuditSetup
             if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) return;
             if (context.Response.StatusCode >= 400) return; // refused: nothing changed
             var path = context.Request.Path.Value ?? "";
-            if (!ServiceOfPrefix.TryGetValue(path.TrimStart('/').Split('/')[0], out var service)) return;
-            var database = context.RequestServices.GetKeyedService<Database>(service);
-            if (database is null) return;
+            // A change no log can take is an error, never a silent skip: an endpoint mapped outside its
+            // module's prefixes (a test fails on that first), or a category with no database. The change
+            // is committed already, so failing the answer would not undo it; an error is logged instead.
+            var owner = ServiceRoutes.OwnerOf(modules, context.Request.Path);
+            var database = owner is null ? null : context.RequestServices.GetKeyedService<Database>(owner.AuditCategory);
+            if (database is null)
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Governance.Audit").LogError(
+                    "Not audited: {Method} {Path} changed state but {Reason}", method, path,
+                    owner is null ? "no hosted service declares its route prefix" : $"{owner.Name}'s audit category '{owner.AuditCategory}' has no database");
+                return;
+            }
             try
             {
                 var target = context.Request.RouteValues.Where(v => v.Key is "id" or "incidentId" or "code" or "year")

@@ -5,7 +5,7 @@ namespace Governance.IntegrationTests.Permissions;
 /// <summary>
 /// The hand-written matrix itself: it reads, it names every action, and expanded it gives every
 /// action × relation × role an answer. The expansion is printed, one table per action, so a reader can
-/// hold it against DOMAIN.md's table without running the API.
+/// hold it against the table of docs/permissions.md without running the API.
 /// </summary>
 public sealed class ExpectedMatrixTests
 {

@@ -5,7 +5,7 @@ namespace Governance.IntegrationTests.Permissions;
 
 /// <summary>
 /// The permission matrix over HTTP (issue #11, "Tests"): every action × every relation × every role of
-/// expected-permissions.txt — a file written by hand from DOMAIN.md's table, not from the model — probed
+/// expected-permissions.txt — a file written by hand from the table of docs/permissions.md, not from the model — probed
 /// against the real API in standalone mode. Allowed answers 2xx, refused answers 403 or 404 exactly as
 /// the file says, and a refused request leaves the case (and Dispatch's assignment) as it was. One test
 /// per action, so a reader sees which actions hold; the summary (action × relation) is printed at the end.

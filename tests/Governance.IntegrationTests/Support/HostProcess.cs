@@ -97,6 +97,15 @@ public sealed class HostProcess : IDisposable
     /// <summary>The exit code once the process ended (137: SIGKILL, 143: SIGTERM), else null.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    /// <summary>Waits at most <paramref name="limit"/> for the process to end by itself; false if it is still running.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan limit)
+    {
+        using var wait = new CancellationTokenSource(limit);
+        try { await _process.WaitForExitAsync(wait.Token); }
+        catch (OperationCanceledException) { }
+        return _process.HasExited;
+    }
+
     /// <summary>SIGTERM, as a service manager stops it (the host's graceful stop), then waits at most
     /// <paramref name="limit"/>; false if it is still running then.</summary>
     public async Task<bool> TerminateAsync(TimeSpan limit)

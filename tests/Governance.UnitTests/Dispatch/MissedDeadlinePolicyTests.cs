@@ -5,7 +5,7 @@ using NUnit.Framework;
 
 namespace Governance.UnitTests.Dispatch;
 
-/// <summary>onMissedDeadline and the per-rule clock: DOMAIN.md's defaults, rule overrides, old policy
+/// <summary>onMissedDeadline and the per-rule clock: the defaults of docs/deadlines.md, rule overrides, old policy
 /// versions, and where a missed deadline or a re-grade sends a case.</summary>
 [TestFixture]
 public class MissedDeadlinePolicyTests
@@ -17,7 +17,7 @@ public class MissedDeadlinePolicyTests
     private const MissedDeadlineAction Supervise = MissedDeadlineAction.Supervise;
     private const MissedDeadlineAction Escalate = MissedDeadlineAction.Escalate;
 
-    // DOMAIN.md's defaults.
+    // The defaults (docs/deadlines.md).
 
     [TestCase(Category.Livelihood, Grade.IV)]
     [TestCase(Category.Livelihood, Grade.III)]

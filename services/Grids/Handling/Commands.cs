@@ -1,0 +1,31 @@
+namespace Governance.Grids.Handling;
+
+// What the use cases take, whoever calls them: the API (Apis/GridsRequests.cs maps its JSON bodies onto
+// these) or the CSV import. Grids checks each value in the handler and names the field it came from
+// (Fields), so the values arrive as the caller gave them.
+
+public sealed record CreateUnit(string? Code, string? Name, string? Level, string? ParentCode);
+
+/// <summary>Rename and/or move (re-grid) a unit; a field left out stays as it is.</summary>
+public sealed record UpdateUnit(string? Name, string? ParentCode);
+
+/// <summary>Registers a person in a home unit and puts them on duty there from <see cref="DutyFrom"/>
+/// (now if left out). Phone and ID number are personal identifiers (issue #6 masks them).</summary>
+public sealed record RegisterStaff(
+    string? Id, string? Name, string? Role, string? UnitCode, string? Phone, string? IdNumber, Guid? DepartmentId, string? DutyFrom);
+
+public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber);
+
+public sealed record StartDuty(string? StaffId, string? Role, string? From, string? Until);
+
+public sealed record EndDuty(string? At);
+
+public sealed record CreateDepartment(string? UnitCode, string? NameZh, string? NameEn, IReadOnlyList<string?>? Categories);
+
+public sealed record RegisterCareSubject(
+    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, int? VisitEveryDays, string? Notes);
+
+/// <summary>A case found on a visit, filed with it.</summary>
+public sealed record VisitIncident(string? Category, string? Grade, string? Title, string? Description);
+
+public sealed record RecordVisit(string? VisitedAt, string? VisitedBy, string? Findings, VisitIncident? Incident);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Governance.Infrastructure.Hosting;
+
+/// <summary>
+/// A setting the host cannot start with, found while it is built (which services, which transport):
+/// reported like a failed options validation, as one line, before anything is served.
+/// </summary>
+public sealed class SettingsException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>EX_CONFIG (sysexits.h): a service manager can tell "fix the settings" from a crash and
+    /// not restart in a loop (systemd: RestartPreventExitStatus=78).</summary>
+    public const int ExitCode = 78;
+
+    /// <summary>The one line to print for a settings failure; null for any other exception.</summary>
+    public static string? Describe(Exception e) => e switch
+    {
+        OptionsValidationException invalid => string.Join("; ", invalid.Failures),
+        SettingsException settings => settings.Message,
+        _ => null,
+    };
+}

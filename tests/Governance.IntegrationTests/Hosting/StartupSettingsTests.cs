@@ -1,0 +1,76 @@
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.Hosting;
+
+/// <summary>
+/// Settings the host cannot work with stop it before it serves anything: exit code 78 (EX_CONFIG) and
+/// one line that names the setting. Before, distributed settings without a signing key printed
+/// "serving" and then answered 500 to everything, /health/ready included. Each case starts the Host
+/// as deploy/run-distributed.sh does (its own process, environment configuration).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public sealed class StartupSettingsTests
+{
+    private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>appsettings.Distributed.json as shipped: RabbitMQ, PostgreSQL, tokens from a key nobody set yet.</summary>
+    private static Dictionary<string, string> Distributed(params (string Key, string Value)[] changes)
+    {
+        var settings = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Distributed" };
+        foreach (var (key, value) in changes) settings[key] = value;
+        return settings;
+    }
+
+    private static IEnumerable<TestCaseData> Refused()
+    {
+        yield return new TestCaseData(Distributed(),
+            "Auth:SigningKey is not set: give the services a shared key of at least 32 characters, or set Auth:Authority to the county's identity provider.")
+            .SetArgDisplayNames("distributed without a signing key");
+        yield return new TestCaseData(Distributed(("Auth:SigningKey", "0123456789abcdef")),
+            "Auth:SigningKey is 16 characters; it must be at least 32.")
+            .SetArgDisplayNames("distributed with a short signing key");
+        yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("ConnectionStrings:incidents", "")),
+            "ConnectionStrings:incidents is not set: the incidents service needs its database (environment: ConnectionStrings__incidents=...).")
+            .SetArgDisplayNames("no connection string");
+        yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("Database:Provider", "Oracle")),
+            "Database:Provider 'Oracle' is not one of Sqlite, Postgres, SqlServer.")
+            .SetArgDisplayNames("unknown database provider");
+        // Standalone (appsettings.json) with its key removed: the same rule, whatever the mode.
+        yield return new TestCaseData(new Dictionary<string, string> { ["Auth:SigningKey"] = "" },
+            "Auth:SigningKey is not set: give the services a shared key of at least 32 characters, or set Auth:Authority to the county's identity provider.")
+            .SetArgDisplayNames("standalone without a signing key");
+    }
+
+    [TestCaseSource(nameof(Refused))]
+    public async Task The_host_exits_with_one_line_naming_the_setting_before_it_serves(Dictionary<string, string> settings, string message)
+    {
+        using var host = HostProcess.Start("incidents", settings);
+        Assert.That(await host.WaitForExitAsync(ExitLimit), Is.True, $"the host should refuse to start:\n{host.Output}");
+        Assert.That(host.ExitCode, Is.EqualTo(78), host.Output);
+        var lines = host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(lines.Where(l => l.StartsWith("Governance cannot start:")), Is.EqualTo(new[] { $"Governance cannot start: {message}" }), host.Output);
+        Assert.That(host.Output, Does.Not.Contain("is serving at").And.Not.Contain("Unhandled exception").And.Not.Contain("   at "), host.Output);
+    }
+
+    [Test]
+    public async Task An_identity_provider_instead_of_a_signing_key_passes_the_check_and_the_host_serves()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"governance-settings-{Guid.NewGuid():N}");
+        try
+        {
+            var settings = StandaloneEnvironment.Settings(folder);
+            settings["Auth:SigningKey"] = "";
+            settings["Auth:DevTokens"] = "false";
+            settings["Auth:Authority"] = "https://sso.county.example/realms/governance";
+            using var host = HostProcess.Start("grids,incidents,dispatch", settings);
+            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            await host.WaitReadyAsync(probe, ExitLimit);
+            Assert.That(host.Output, Does.Not.Contain("Governance cannot start"));
+        }
+        finally
+        {
+            await ScratchFolder.DeleteAsync(folder);
+        }
+    }
+}

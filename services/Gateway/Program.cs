@@ -1,13 +1,16 @@
+using Governance.Infrastructure.Hosting;
 using Yarp.ReverseProxy;
 
 // The gateway owns no data and runs no business logic: routes and cluster addresses come from the
 // "ReverseProxy" configuration section, so moving a service only means changing configuration
 // (e.g. ReverseProxy__Clusters__grids__Destinations__d1__Address=http://10.0.0.5:5101).
 // The web pages are copied to wwwroot/ beside the executable by the build (services/Web/WebPages.targets).
+// The pages are beside the executable unless configured elsewhere (ASPNETCORE_WEBROOT or --webroot).
+var configuredWebRoot = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()["webroot"];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    WebRootPath = string.IsNullOrWhiteSpace(configuredWebRoot) ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : configuredWebRoot,
 });
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
@@ -18,6 +21,9 @@ var healthTimeout = builder.Configuration.GetValue("Gateway:HealthTimeout", Time
 builder.Services.AddHttpClient("health", c => c.Timeout = healthTimeout);
 
 var app = builder.Build();
+// First: every answer, the services' passed on and the gateway's own (pages, health, 404s), carries them
+// (SecurityHeaders.cs, shared with the Host).
+app.UseSecurityHeaders(app.Configuration);
 
 // Live: the gateway process itself answers. It deliberately ignores the services, so that a
 // restart policy does not kill the gateway for a fault that lies elsewhere.

@@ -1,5 +1,6 @@
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http;
@@ -50,21 +51,52 @@ public static class ServiceRequestsApi
             return Open311Errors.BadRequest(f, $"service_code is required; services: {ServiceCatalogue.CodeList}.");
         if (ServiceCatalogue.Find(form.ServiceCode) is null) return Open311Api.UnknownService(f, form.ServiceCode);
 
+        // A client system that may retry sends an Idempotency-Key, as POST /incidents takes it: the key is
+        // this client system's own, the same key with the same form answers the first request (200).
+        var (key, keyErrors) = IdempotencyKey.From(http.Request, () => IdempotencyKey.Fingerprint(form.FingerprintFields()));
+        if (keyErrors is not null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, form.Translate(keyErrors));
+
         var ownErrors = form.Check().ToList();
         var id = Guid.CreateVersion7();
-        var (filed, filingErrors) = await runner.RunAsync(async uow =>
+        var reporter = $"open311:{client}";
+        Task<IncidentStore.KeyedFiling?> EarlierAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? t) =>
+            key is null ? Task.FromResult<IncidentStore.KeyedFiling?>(null) : IncidentStore.FindByIdempotencyKeyAsync(c, reporter, key.Key, t);
+        (bool Filed, IncidentStore.KeyedFiling? Earlier, FieldErrors Errors) outcome;
+        try
         {
-            var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
-            if (filing is null || ownErrors.Count > 0) return (false, errors);
-            var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null, duplicates.Value)).Incident;
-            await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
-            return (true, errors);
-        }, http.RequestAborted);
+            outcome = await runner.RunAsync(async uow =>
+            {
+                if (await EarlierAsync(uow.Connection, uow.Transaction) is { } earlier) return (false, earlier, new FieldErrors());
+                var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
+                if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
+                var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value)).Incident;
+                await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
+                return (true, null, errors);
+            }, http.RequestAborted);
+        }
+        catch (Exception ex) when (key is not null && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // The same key sent twice at once: the other request filed first.
+            await using var c = await db.OpenAsync(http.RequestAborted);
+            var earlier = await EarlierAsync(c, null);
+            if (earlier is null) throw;
+            outcome = (false, earlier, new FieldErrors());
+        }
+        var (filed, repeated, filingErrors) = outcome;
+        if (repeated is not null)
+            return key!.SameFilingAs(repeated.RequestHash)
+                ? Created(f, StatusCodes.Status200OK, repeated.Incident.Id, form.AccountId)
+                : Open311Errors.Of(f, StatusCodes.Status422UnprocessableEntity,
+                    $"{IdempotencyKey.Header} is already used for another request (service_request_id {repeated.Incident.Id}); send a new key for a new request.");
         if (!filed)
             return Open311Errors.Of(f, StatusCodes.Status400BadRequest, ownErrors.Concat(form.Translate(filingErrors)));
+        return Created(f, StatusCodes.Status201Created, id, form.AccountId);
+    }
 
-        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", FiledNotice), ("account_id", form.AccountId));
-        return new Open311Result(StatusCodes.Status201Created, f, new Open311Document("service_requests", Doc.List("request", [created])))
+    private static Open311Result Created(Open311Format f, int status, Guid id, string? accountId)
+    {
+        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", FiledNotice), ("account_id", accountId));
+        return new Open311Result(status, f, new Open311Document("service_requests", Doc.List("request", [created])))
         {
             Location = $"{Open311Api.Root}/requests/{id}.{f.Extension()}",
         };

@@ -41,7 +41,7 @@ public static class ServiceRequestsApi
         }
         var form = ServiceRequestForm.Read(raw, http.Request.Query);
 
-        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, Open311Settings.Of(configuration).AcceptDemoKey, http.RequestAborted);
+        var client = (await ApiKeys.ClientAsync(db, form.ApiKey, Open311Settings.Of(configuration).AcceptDemoKey, http.RequestAborted))?.Name;
         if (client is null)
             return Open311Errors.Forbidden(f, form.ApiKey is null
                 ? "api_key is required to create a service request."
@@ -102,20 +102,26 @@ public static class ServiceRequestsApi
         };
     }
 
-    public static async Task<Open311Result> List(string format, HttpRequest request, IncidentsDatabase db, TimeProvider time)
+    /// <summary>Requests as the reader may see them (<see cref="RequestVisibility"/>): the public fields,
+    /// or more for an api_key whose client may read details. A key given but unknown or revoked is refused (403).</summary>
+    public static async Task<Open311Result> List(string format, HttpRequest request, IncidentsDatabase db, TimeProvider time, IConfiguration configuration)
     {
         var f = Open311Formats.Parse(format);
+        if (await VisibilityAsync(request, db, configuration) is not { } visibility)
+            return Open311Errors.Forbidden(f, "Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).");
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         var (query, errors) = ServiceRequestQueryParser.Parse(request.Query, time.GetUtcNow());
         if (query is null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, errors);
         await using var connection = await db.OpenAsync(request.HttpContext.RequestAborted);
         var found = await ServiceRequestStore.QueryAsync(connection, db.Provider, query);
-        return new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument(found));
+        return new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument(found, visibility));
     }
 
-    public static async Task<Open311Result> Get(string id, string format, HttpRequest request, IncidentsDatabase db)
+    public static async Task<Open311Result> Get(string id, string format, HttpRequest request, IncidentsDatabase db, IConfiguration configuration)
     {
         var f = Open311Formats.Parse(format);
+        if (await VisibilityAsync(request, db, configuration) is not { } visibility)
+            return Open311Errors.Forbidden(f, "Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).");
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         ServiceRequestRecord? found = null;
         if (Guid.TryParse(id, out var guid))
@@ -125,6 +131,19 @@ public static class ServiceRequestsApi
         }
         return found is null
             ? Open311Errors.NotFound(f, $"service_request_id '{id}' was not found.")
-            : new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument([found]));
+            : new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument([found], visibility));
+    }
+
+    /// <summary>What the reader may see: public without api_key; null (refused) for a key that is not valid.</summary>
+    private static async Task<RequestVisibility?> VisibilityAsync(HttpRequest request, IncidentsDatabase db, IConfiguration configuration)
+    {
+        var key = request.Query["api_key"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (key is null) return RequestVisibility.Public;
+        return await ApiKeys.ClientAsync(db, key, Open311Settings.Of(configuration).AcceptDemoKey, request.HttpContext.RequestAborted) switch
+        {
+            null => null,
+            { MayReadDetails: true } => RequestVisibility.Details,
+            _ => RequestVisibility.Public,
+        };
     }
 }

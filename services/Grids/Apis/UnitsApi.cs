@@ -34,6 +34,7 @@ public static class UnitsApi
     {
         var errors = new FieldErrors();
         var parsed = Fields.Enum<UnitLevel>(errors, "", "level", level, required: false);
+        errors.Optional("parentCode", parentCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();

@@ -99,6 +99,7 @@ public static class IncidentsApi
             else errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
         }
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        errors.Optional("unitCode", unitCode, 32);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
         await using var c = await db.OpenAsync();

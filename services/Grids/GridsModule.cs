@@ -27,6 +27,7 @@ public sealed class GridsModule : IServiceModule
         builder.AddServiceDatabase(ServiceName, options => new GridsDatabase(options));
         // The unit chains the endpoint filters ask for (GridsPermissions).
         builder.Services.AddSingleton<GridsUnitChains>();
+        builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>

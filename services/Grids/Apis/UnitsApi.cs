@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Grids.Apis;
 
@@ -76,11 +77,13 @@ public static class UnitsApi
         return TypedResults.Ok(await UnitStore.HistoryAsync(c, code));
     }
 
-    /// <summary>The unit's boundary as a GeoJSON Feature (a MultiPolygon).</summary>
-    private static async Task<Results<Ok<object>, NotFound>> GetBoundary(GridsDatabase db, string code)
+    /// <summary>The unit's boundary as a GeoJSON Feature (a MultiPolygon, WGS-84), simplified for drawing
+    /// (Grids:Boundaries:SimplifyToleranceMetres; locating a point uses the boundary as stored).</summary>
+    private static async Task<Results<Ok<object>, NotFound>> GetBoundary(GridsDatabase db, string code, IOptions<BoundaryOptions> options)
     {
         await using var c = await db.OpenAsync();
-        if (await BoundaryStore.FindAsync(c, code) is not { } shape) return TypedResults.NotFound();
+        if (await BoundaryStore.FindAsync(c, code) is not { } stored) return TypedResults.NotFound();
+        var shape = Topology.Simplified(stored, options.Value.SimplifyToleranceMetres);
         return TypedResults.Ok<object>(new
         {
             type = "Feature",

@@ -6,10 +6,12 @@ using Yarp.ReverseProxy;
 // "ReverseProxy" configuration section, so moving a service only means changing configuration
 // (e.g. ReverseProxy__Clusters__grids__Destinations__d1__Address=http://10.0.0.5:5101).
 // The web pages are copied to wwwroot/ beside the executable by the build (services/Web/WebPages.targets).
+// The pages are beside the executable unless configured elsewhere (ASPNETCORE_WEBROOT or --webroot).
+var configuredWebRoot = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()["webroot"];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    WebRootPath = string.IsNullOrWhiteSpace(configuredWebRoot) ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : configuredWebRoot,
 });
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
@@ -18,6 +20,9 @@ builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").Valid
 builder.Services.AddHttpClient("health").ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HealthTimeout);
 
 var app = builder.Build();
+// First: every answer, the services' passed on and the gateway's own (pages, health, 404s), carries them
+// (SecurityHeaders.cs, shared with the Host).
+app.UseSecurityHeaders(app.Configuration);
 
 // Live: the gateway process itself answers. It deliberately ignores the services, so that a
 // restart policy does not kill the gateway for a fault that lies elsewhere.

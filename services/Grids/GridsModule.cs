@@ -35,6 +35,7 @@ public sealed class GridsModule : IServiceModule
         builder.Services.AddOptions<DemoCountyOptions>().BindConfiguration(DemoCountyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The unit chains the endpoint filters ask for (GridsPermissions).
         builder.Services.AddSingleton<GridsUnitChains>();
+        builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus) =>

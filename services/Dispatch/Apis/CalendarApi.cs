@@ -36,6 +36,9 @@ public static class CalendarApi
         if (body?.Workdays is null) errors.Add("workdays", "workdays is required (a list of yyyy-MM-dd dates; may be empty).");
         var holidays = body?.Holidays ?? [];
         var workdays = body?.Workdays ?? [];
+        // A year has at most 366 days: a longer list is a mistake (and would only be stored to be read whole).
+        if (holidays.Count > 366) errors.Add("holidays", "holidays may list at most 366 days.");
+        if (workdays.Count > 366) errors.Add("workdays", "workdays may list at most 366 days.");
         if (holidays.Any(d => d.Year != year)) errors.Add("holidays", $"Every holiday must fall in {year}.");
         if (workdays.Any(d => d.Year != year)) errors.Add("workdays", $"Every make-up working day must fall in {year}.");
         if (holidays.Intersect(workdays).Any()) errors.Add("workdays", "A day cannot be both a holiday and a make-up working day.");

@@ -33,7 +33,8 @@ public static class CareApi
     private static async Task<Results<Ok<IReadOnlyList<CareSubject>>, ValidationProblem>> List(
         GridsDatabase db, HttpContext http, string? courtyardCode, string? gridWorkerId, string? villageCode, int? limit, int? offset)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Optional("courtyardCode", courtyardCode, UnitChanges.MaxCodeLength)
+            .Optional("gridWorkerId", gridWorkerId, StaffChanges.MaxIdLength).Optional("villageCode", villageCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
@@ -64,7 +65,8 @@ public static class CareApi
     private static async Task<Results<Ok<IReadOnlyList<OverdueVisit>>, ValidationProblem>> Overdue(
         GridsDatabase db, TimeProvider time, HttpContext http, string? gridWorkerId, string? villageCode, int? limit)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Optional("gridWorkerId", gridWorkerId, StaffChanges.MaxIdLength)
+            .Optional("villageCode", villageCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();

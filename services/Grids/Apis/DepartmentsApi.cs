@@ -23,7 +23,7 @@ public static class DepartmentsApi
 
     private static async Task<Results<Ok<IReadOnlyList<Department>>, ValidationProblem>> List(GridsDatabase db, string? unitCode, string? category)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Optional("unitCode", unitCode, UnitChanges.MaxCodeLength);
         var parsed = Fields.Enum<Category>(errors, "", "category", category, required: false);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();

@@ -2,6 +2,8 @@ using System.Text;
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Import;
+using Governance.Grids.Model;
+using Microsoft.Extensions.Options;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
@@ -39,7 +41,8 @@ public static class ImportApi
         import.MapPost("/care-subjects", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv,
                 (uow, body, actor) => CareSubjectImport.RunAsync(uow, body, actor, Reach.Of(http, UnitAction.ChangeCare))))
             .Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
-        import.MapPost("/boundaries", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, GeoJson, BoundaryImport.RunAsync))
+        import.MapPost("/boundaries", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner, IOptions<BoundaryOptions> options) =>
+                RunAsync(http, runner, GeoJson, (uow, body, actor) => BoundaryImport.RunAsync(uow, body, actor, options.Value)))
             .Performs(UnitAction.ChangeUnits, At.County);
     }
 

@@ -41,6 +41,7 @@ public static class StaffApi
         var errors = new FieldErrors();
         if (role is not null && role != StaffRoles.LegacyGridWorker && StaffRoles.Normalise(role) is null)
             errors.Add("role", $"role must be one of {StaffRoles.List()}.");
+        errors.Optional("unitCode", unitCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Grids.Apis;
 
@@ -34,6 +35,7 @@ public static class UnitsApi
     {
         var errors = new FieldErrors();
         var parsed = Fields.Enum<UnitLevel>(errors, "", "level", level, required: false);
+        errors.Optional("parentCode", parentCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
@@ -75,11 +77,13 @@ public static class UnitsApi
         return TypedResults.Ok(await UnitStore.HistoryAsync(c, code));
     }
 
-    /// <summary>The unit's boundary as a GeoJSON Feature (a MultiPolygon).</summary>
-    private static async Task<Results<Ok<object>, NotFound>> GetBoundary(GridsDatabase db, string code)
+    /// <summary>The unit's boundary as a GeoJSON Feature (a MultiPolygon, WGS-84), simplified for drawing
+    /// (Grids:Boundaries:SimplifyToleranceMetres; locating a point uses the boundary as stored).</summary>
+    private static async Task<Results<Ok<object>, NotFound>> GetBoundary(GridsDatabase db, string code, IOptions<BoundaryOptions> options)
     {
         await using var c = await db.OpenAsync();
-        if (await BoundaryStore.FindAsync(c, code) is not { } shape) return TypedResults.NotFound();
+        if (await BoundaryStore.FindAsync(c, code) is not { } stored) return TypedResults.NotFound();
+        var shape = Topology.Simplified(stored, options.Value.SimplifyToleranceMetres);
         return TypedResults.Ok<object>(new
         {
             type = "Feature",

@@ -19,8 +19,12 @@ public static class BoundaryStore
         public string GeometryJson { get; init; } = default!;
     }
 
-    /// <summary>A boundary whose box holds the point: its unit, level and shape.</summary>
-    public sealed record Candidate(string UnitCode, UnitLevel Level, Shape Shape);
+    /// <summary>A boundary whose box holds the point: its unit, level and shape (read from its text
+    /// only when asked: the deepest candidate usually answers, and a county's shape is the largest).</summary>
+    public sealed record Candidate(string UnitCode, UnitLevel Level, string GeometryJson)
+    {
+        public Shape Shape => Geometry.FromJson(GeometryJson);
+    }
 
     public static Task<int> InsertAsync(DbConnection c, DbTransaction t, IReadOnlyList<UnitBoundary> boundaries, DateTimeOffset at) =>
         BulkInsert.RunAsync(c, t, "unit_boundaries", Columns, boundaries, b =>
@@ -54,6 +58,20 @@ public static class BoundaryStore
         return boxes;
     }
 
+    /// <summary>The boundaries these units have now (for checking an import against parents and siblings).</summary>
+    public static async Task<Dictionary<string, Shape>> ShapesAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
+    {
+        var shapes = new Dictionary<string, Shape>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
+        {
+            var parameters = SqlList.With();
+            var rows = await c.QueryAsync<(string, string)>(
+                $"SELECT unit_code, geometry_json FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters, t);
+            foreach (var (code, json) in rows) shapes[code] = Geometry.FromJson(json);
+        }
+        return shapes;
+    }
+
     public static async Task<Shape?> FindAsync(DbConnection c, string code)
     {
         var json = await c.ExecuteScalarAsync<string?>("SELECT geometry_json FROM unit_boundaries WHERE unit_code = @code", new { code });
@@ -69,7 +87,7 @@ public static class BoundaryStore
             WHERE b.min_lat <= @lat AND b.max_lat >= @lat AND b.min_lng <= @lng AND b.max_lng >= @lng
               AND u.retired_at_ms IS NULL
             """, new { lat, lng });
-        return rows.Select(r => new Candidate(r.UnitCode, (UnitLevel)r.Level, Geometry.FromJson(r.GeometryJson))).ToList();
+        return rows.Select(r => new Candidate(r.UnitCode, (UnitLevel)r.Level, r.GeometryJson)).ToList();
     }
 
     public static Task<long> CountAsync(DbConnection c) => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_boundaries");

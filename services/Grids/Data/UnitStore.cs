@@ -91,6 +91,15 @@ public static class UnitStore
         return found;
     }
 
+    /// <summary>A unit's place in the tree, without its name: the whole tree fits in memory at county size.</summary>
+    public sealed record TreeNode(string Code, UnitLevel Level, string? ParentCode, bool Retired);
+
+    /// <summary>Every unit's level, parent and whether it is retired (for checks over parents and siblings).</summary>
+    public static async Task<Dictionary<string, TreeNode>> TreeAsync(DbConnection c, DbTransaction t) =>
+        (await c.QueryAsync<(string Code, short Level, string? ParentCode, long? RetiredAtMs)>(
+            "SELECT code, level, parent_code, retired_at_ms FROM units", transaction: t))
+        .ToDictionary(r => r.Code, r => new TreeNode(r.Code, (UnitLevel)r.Level, r.ParentCode, r.RetiredAtMs is not null), StringComparer.Ordinal);
+
     /// <summary>How many units that are not retired sit directly under this one.</summary>
     public static Task<long> ActiveChildrenAsync(DbConnection c, DbTransaction t, string code) =>
         c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units WHERE parent_code = @code AND retired_at_ms IS NULL", new { code }, t);

@@ -76,14 +76,21 @@ public static partial class Fields
         return null;
     }
 
-    /// <summary>An ISO 8601 moment with an offset ("2025-03-01T08:00:00+08:00" or "…Z").</summary>
+    /// <summary>The moments any record of people and places may name: nothing here happened before
+    /// 2000 or is planned after 2099 (year 0001 or 9999 is a typing or a probing error).</summary>
+    public static readonly DateTimeOffset EarliestMoment = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset LatestMoment = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>An ISO 8601 moment with an offset ("2025-03-01T08:00:00+08:00" or "…Z"), from 2000 to 2099.</summary>
     public static DateTimeOffset? Moment(FieldErrors errors, string prefix, string field, string? value)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            return DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
-        errors.Add(prefix + field, $"{field} must be an ISO 8601 time, e.g. 2025-03-01T08:00:00+08:00.");
+        if (text.Length > 64 || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            errors.Add(prefix + field, $"{field} must be an ISO 8601 time, e.g. 2025-03-01T08:00:00+08:00.");
+        else if (at < EarliestMoment || at >= LatestMoment)
+            errors.Add(prefix + field, $"{field} must be between 2000-01-01 and 2099-12-31.");
+        else return DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
         return null;
     }
 
@@ -109,6 +116,11 @@ public static partial class Fields
         if (values is null || values.Count == 0)
         {
             errors.Add(prefix + field, $"{field} needs at least one category.");
+            return null;
+        }
+        if (values.Count > System.Enum.GetValues<Category>().Length)
+        {
+            errors.Add(prefix + field, $"{field} may list each of the {System.Enum.GetValues<Category>().Length} categories at most once.");
             return null;
         }
         var parsed = new List<Category>();

@@ -11,20 +11,23 @@ public sealed record Location(Unit? Courtyard, Unit? Grid, Unit? Village, Unit? 
 
 /// <summary>
 /// Finds the units containing a point: the database narrows to boundaries whose bounding box holds
-/// it, <see cref="Geometry"/> tests each exactly, and the deepest unit that matches gives the chain
-/// above it (so a courtyard's grid and village are its current parents, even after re-gridding).
+/// it, <see cref="Geometry"/> tests them exactly, deepest level first, and the first that holds the
+/// point gives the chain above it (so a courtyard's grid and village are its current parents, even
+/// after re-gridding). Every point is in at most one courtyard, by two fixed rules: a point on a border
+/// two units share belongs to one of them (edges are half-open: east of a north–south border, north of
+/// an east–west one; <see cref="Geometry"/>), and where siblings overlap (reported at import, not
+/// refused) the lower code takes the point.
 /// </summary>
 public static class Locator
 {
     public static async Task<Location?> LocateAsync(GridsDatabase db, double lat, double lng)
     {
         await using var c = await db.OpenAsync();
-        var hits = (await BoundaryStore.CandidatesAsync(c, lat, lng))
-            .Where(candidate => Geometry.Contains(candidate.Shape, lat, lng))
+        var hit = (await BoundaryStore.CandidatesAsync(c, lat, lng))
             .OrderByDescending(candidate => candidate.Level).ThenBy(candidate => candidate.UnitCode, StringComparer.Ordinal)
-            .ToList();
-        if (hits.Count == 0) return null;
-        var path = await UnitStore.PathAsync(c, db.Provider, hits[0].UnitCode);
+            .FirstOrDefault(candidate => Geometry.Contains(candidate.Shape, lat, lng));
+        if (hit is null) return null;
+        var path = await UnitStore.PathAsync(c, db.Provider, hit.UnitCode);
         Unit? At(UnitLevel level) => path.FirstOrDefault(u => u.Level == level);
         return new Location(At(UnitLevel.Courtyard), At(UnitLevel.Grid), At(UnitLevel.Village), At(UnitLevel.Township));
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
@@ -9,13 +10,18 @@ namespace Governance.Grids.Import;
 /// <summary>
 /// Boundaries from a GeoJSON FeatureCollection: each feature's properties.code names the unit
 /// (grids and courtyards above all, but any level may have one), its geometry is a Polygon or
-/// MultiPolygon in [longitude, latitude]. A unit's boundary is replaced whole, and the change is in
-/// its history. Every feature is checked first; one bad feature and nothing changes.
+/// MultiPolygon in [longitude, latitude], WGS-84 (docs/coordinates.md). A unit's boundary is replaced
+/// whole, and the change is in its history. Every feature is checked first — bounded in bytes and
+/// positions, valid and simple, not wider than a county, inside the boundary above it
+/// (<see cref="BoundaryChecks"/>) — and one bad feature changes nothing. Overlapping siblings and gaps
+/// are reported in the answer, not refused.
 /// </summary>
 public static class BoundaryImport
 {
-    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string json, string actor)
+    public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string json, string actor,
+        BoundaryOptions? options = null)
     {
+        options ??= new BoundaryOptions();
         var errors = new FieldErrors();
         JsonDocument document;
         try { document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 }); }
@@ -43,9 +49,16 @@ public static class BoundaryImport
                 if (string.IsNullOrWhiteSpace(code)) errors.Add(prefix + "properties.code", "properties.code must name the unit.");
                 else if (!firstOf.TryAdd(code, index)) errors.Add(prefix + "properties.code", $"'{code}' has a feature already (features[{firstOf[code]}]).");
                 Shape? shape = null;
-                if (feature.TryGetProperty("geometry", out var geometry) && geometry.ValueKind != JsonValueKind.Null)
-                    shape = ReadGeometry(geometry, prefix + "geometry", errors);
-                else errors.Add(prefix + "geometry", "geometry is required.");
+                if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind == JsonValueKind.Null)
+                    errors.Add(prefix + "geometry", "geometry is required.");
+                else if (JsonMarshal.GetRawUtf8Value(geometry).Length is var bytes && bytes > options.MaxBytes)
+                    errors.Add(prefix + "geometry", $"geometry is {bytes / 1024.0 / 1024.0:0.0} MB; a unit's boundary may be at most {options.MaxBytes / 1024.0 / 1024.0:0.#} MB of GeoJSON.");
+                else if ((shape = ReadGeometry(geometry, prefix + "geometry", errors, options.MaxVertices)) is not null
+                    && Topology.ProblemAlone(shape, options) is { } problem)
+                {
+                    errors.Add(prefix + "geometry", problem);
+                    shape = null;
+                }
                 if (code is not null && shape is not null) boundaries.Add((index, new UnitBoundary(code, shape)));
             }
             index++;
@@ -59,6 +72,8 @@ public static class BoundaryImport
             else if (unit.Retired) errors.Add($"features[{i}].properties.code", $"'{b.UnitCode}' is retired.");
         }
         if (errors.Any) return (null, errors);
+        var warnings = await BoundaryChecks.RunAsync(uow, boundaries, errors, options);
+        if (errors.Any) return (null, errors);
 
         var before = await BoundaryStore.BoxesAsync(uow.Connection, uow.Transaction, units.Keys);
         var list = boundaries.Select(b => b.Boundary).ToList();
@@ -68,11 +83,12 @@ public static class BoundaryImport
             units[b.UnitCode].Version, UnitChangeKind.Boundary, before.TryGetValue(b.UnitCode, out var old) ? old.ToString() : null,
             Geometry.BoxOf(b.Shape).ToString(), actor, uow.Now)).ToList());
         var replaced = list.Count(b => before.ContainsKey(b.UnitCode));
-        return (new ImportResult(list.Count, list.Count - replaced, replaced, 0), errors);
+        return (new ImportResult(list.Count, list.Count - replaced, replaced, 0, warnings), errors);
     }
 
-    /// <summary>A Polygon or MultiPolygon, checked ring by ring; null (with errors) if it is not one.</summary>
-    public static Shape? ReadGeometry(JsonElement geometry, string key, FieldErrors errors)
+    /// <summary>A Polygon or MultiPolygon, checked ring by ring; null (with errors) if it is not one or
+    /// has more than <paramref name="maxVertices"/> positions (reading stops there).</summary>
+    public static Shape? ReadGeometry(JsonElement geometry, string key, FieldErrors errors, int maxVertices = int.MaxValue)
     {
         var type = geometry.ValueKind == JsonValueKind.Object ? Text(geometry, "type") : null;
         if (type is not ("Polygon" or "MultiPolygon"))
@@ -87,26 +103,44 @@ public static class BoundaryImport
         }
         var polygons = new List<Polygon>();
         var valid = true;
+        var budget = new VertexBudget(maxVertices);
         void Add(Polygon? polygon)
         {
             if (polygon is null) valid = false;
             else polygons.Add(polygon);
         }
-        if (type == "Polygon") Add(ReadPolygon(coordinates, key + ".coordinates", errors));
+        if (type == "Polygon") Add(ReadPolygon(coordinates, key + ".coordinates", errors, budget));
         else
         {
             var i = 0;
-            foreach (var polygon in coordinates.EnumerateArray()) Add(ReadPolygon(polygon, $"{key}.coordinates[{i++}]", errors));
+            foreach (var polygon in coordinates.EnumerateArray())
+            {
+                Add(ReadPolygon(polygon, $"{key}.coordinates[{i++}]", errors, budget));
+                if (budget.Exceeded) break;
+            }
             if (i == 0)
             {
                 errors.Add(key + ".coordinates", "a MultiPolygon needs at least one polygon.");
                 valid = false;
             }
         }
+        if (budget.Exceeded)
+        {
+            errors.Add(key, $"geometry has more than {maxVertices} positions; a unit's boundary may have at most {maxVertices} (simplify it first).");
+            return null;
+        }
         return valid ? new Shape(polygons) : null;
     }
 
-    private static Polygon? ReadPolygon(JsonElement polygon, string key, FieldErrors errors)
+    /// <summary>Positions left to read in one geometry: a huge one is refused without reading it all.</summary>
+    private sealed class VertexBudget(int max)
+    {
+        private int _left = max;
+        public bool Exceeded => _left < 0;
+        public bool Take() => --_left >= 0;
+    }
+
+    private static Polygon? ReadPolygon(JsonElement polygon, string key, FieldErrors errors, VertexBudget budget)
     {
         if (polygon.ValueKind != JsonValueKind.Array || polygon.GetArrayLength() == 0)
         {
@@ -122,6 +156,7 @@ public static class BoundaryImport
             if (ring.ValueKind == JsonValueKind.Array)
                 foreach (var p in ring.EnumerateArray())
                 {
+                    if (!budget.Take()) return null;
                     if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2
                         || p[0].ValueKind != JsonValueKind.Number || p[1].ValueKind != JsonValueKind.Number)
                     {

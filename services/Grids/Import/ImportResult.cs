@@ -5,8 +5,9 @@ using Governance.Infrastructure.Messaging;
 namespace Governance.Grids.Import;
 
 /// <summary>What an import did. A file with any bad row does nothing, so this is only ever the
-/// answer for a whole file that went in.</summary>
-public sealed record ImportResult(int Rows, int Created, int Updated, int Unchanged);
+/// answer for a whole file that went in. <paramref name="Warnings"/>: what a person should look at
+/// though it went in (boundaries: overlaps and gaps); null for imports that have none to give.</summary>
+public sealed record ImportResult(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<BoundaryWarning>? Warnings = null);
 
 /// <summary>Thrown inside an import's transaction when the data changed under it after it was
 /// validated; the transaction rolls back and the client is told to retry.</summary>

@@ -63,8 +63,9 @@ public static class CoordinationApi
         Names(errors, "parties", body?.Parties);
         if (body?.ScheduledAt is null) errors.Add("scheduledAt", "scheduledAt is required (ISO 8601 date and time).");
         if (errors.Any) return errors.ToProblem();
-        var (outcome, session) = await runner.RunAsync(uow =>
+        var (outcome, session, invalid) = await runner.RunAsync(uow =>
             Mediation.ScheduleAsync(uow, id, body!.Mediators!, body.Parties!, body.ScheduledAt!.Value, Actor.Of(http)));
+        if (invalid is not null) return invalid.ToProblem();
         return outcome switch
         {
             ActionOutcome.Done => TypedResults.Created($"/incidents/{id}/mediations", session!),
@@ -78,7 +79,8 @@ public static class CoordinationApi
     {
         var errors = new FieldErrors();
         if (body?.Reached is null) errors.Add("reached", "reached is required (true: agreement reached; false: not reached).");
-        else if (body.Reached.Value) errors.Require("agreement", body.Agreement, 4000);
+        else if (body.Reached.Value) errors.Require("agreement", body.Agreement, Mediation.MaxAgreementLength);
+        else if (body.Agreement is not null) errors.Require("agreement", body.Agreement, Mediation.MaxAgreementLength);
         return IncidentsApi.ActAsync(runner, db, errors, http,
             uow => Mediation.RecordOutcomeAsync(uow, id, sessionId, body!.Reached!.Value, body.Agreement?.Trim(), Actor.Of(http)));
     }
@@ -86,7 +88,10 @@ public static class CoordinationApi
     private static void Names(FieldErrors errors, string field, IReadOnlyList<string>? names)
     {
         if (names is null || names.Count == 0) { errors.Add(field, $"{field} must name at least one person."); return; }
-        if (names.Count > 20) errors.Add(field, $"{field} may name at most 20 people.");
-        for (var i = 0; i < names.Count && i < 20; i++) errors.Require($"{field}[{i}]", names[i], 100);
+        if (names.Count > 20) { errors.Add(field, $"{field} may name at most 20 people."); return; }
+        for (var i = 0; i < names.Count; i++) errors.Require($"{field}[{i}]", names[i], 100);
+        // Stored together in one column of 1000 characters (MediationStore).
+        if (!errors.Has(field) && names.All(n => n is { Length: <= 100 }) && MediationStore.NamesText(names).Length > MediationStore.MaxNamesText)
+            errors.Add(field, $"{field} are too long together: the list is stored in at most {MediationStore.MaxNamesText} characters.");
     }
 }

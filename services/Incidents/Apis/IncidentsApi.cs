@@ -18,8 +18,6 @@ namespace Governance.Incidents.Apis;
 /// <summary>Filing cases, reading them, and the handler's and verifier's actions.</summary>
 public static class IncidentsApi
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-
     public static void MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
         var incidents = routes.MapGroup("/incidents");
@@ -31,42 +29,43 @@ public static class IncidentsApi
         incidents.MapGet("/grades", () => TypedResults.Ok(Catalogue.Grades));
     }
 
-    /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key
-    /// returns the case filed the first time (200) instead of filing it twice.</summary>
+    /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key with the
+    /// same filing returns the case filed the first time (200) instead of filing it twice; the same key
+    /// with a different filing is refused (422). A key is the caller's own: another caller's is another filing.</summary>
     private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> FileIncident(
         FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db,
         Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, HttpContext http)
     {
-        var key = http.Request.Headers[IdempotencyHeader].ToString();
-        if (key.Length > 100) return new FieldErrors().Add(IdempotencyHeader, "Idempotency-Key must be at most 100 characters.").ToProblem();
-        var idempotencyKey = key.Length == 0 ? null : key;
+        var (idempotencyKey, keyErrors) = IdempotencyKey.From(http.Request, () => IdempotencyKey.Fingerprint(body));
+        if (keyErrors is not null) return keyErrors.ToProblem();
         var id = Guid.CreateVersion7();
         var caller = Caller.Of(http);
         var actor = caller.Id;
 
-        (Incident? Incident, Filing.Filed? Created, FieldErrors? Errors) outcome;
+        (IncidentStore.KeyedFiling? Earlier, Filing.Filed? Created, FieldErrors? Errors) outcome;
         try
         {
             outcome = await runner.RunAsync(async uow =>
             {
-                if (idempotencyKey is not null && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, idempotencyKey, uow.Transaction) is { } earlier)
-                    return ((Incident?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
+                if (idempotencyKey is not null
+                    && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, actor, idempotencyKey.Key, uow.Transaction) is { } earlier)
+                    return ((IncidentStore.KeyedFiling?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
                 var problems = new FieldErrors();
                 var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems) : null;
-                if (filing is null) return ((Incident?)null, null, problems);
+                if (filing is null) return (null, null, problems);
                 if (!caller.Unrestricted && !Authority.Decide(caller.Person, UnitAction.File, filing.ChainUnits).IsAllowed) return (null, null, null);
-                return (null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), null);
+                return ((IncidentStore.KeyedFiling?)null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), null);
             });
         }
         catch (Exception ex) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
-            // The same key sent twice at once: the other request filed the case first. Answer with it.
+            // The same key sent twice at once by this caller: the other request filed first. Answer with it.
             await using var c = await db.OpenAsync();
-            var earlier = await IncidentStore.FindByIdempotencyKeyAsync(c, idempotencyKey);
+            var earlier = await IncidentStore.FindByIdempotencyKeyAsync(c, actor, idempotencyKey.Key);
             if (earlier is null) throw;
             outcome = (earlier, null, null);
         }
-        var (incident, created, errors) = outcome;
+        var (repeated, created, errors) = outcome;
         if (errors is not null) return errors.ToProblem();
         // Performance: a new case is answered from what the filing wrote (its only reporter is the
         // filer, and photos come after); a repeated Idempotency-Key reads the earlier case back as it is now.
@@ -74,8 +73,9 @@ public static class IncidentsApi
             return TypedResults.Created($"/incidents/{created.Incident.Id}", IncidentView.Of(created.Incident, created.Timeline,
                 [new ReporterStore.Reporter(created.Incident.ReportedBy, created.Incident.FiledAt, created.Incident.Id)], [],
                 FiledActions(created.Incident)));
-        if (incident is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
-        return TypedResults.Ok(await CaseViews.ViewAsync(db, incident, caller));
+        if (repeated is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
+        if (!idempotencyKey!.SameFilingAs(repeated.RequestHash)) return IdempotencyKey.AlreadyUsed(repeated.Incident.Id);
+        return TypedResults.Ok(await CaseViews.ViewAsync(db, repeated.Incident, caller));
     }
 
     /// <summary>A case just filed is not routed yet: its filer may read it, add photos and (as the place
@@ -100,6 +100,7 @@ public static class IncidentsApi
             else errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
         }
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        errors.Optional("unitCode", unitCode, 32);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
         await using var c = await db.OpenAsync();

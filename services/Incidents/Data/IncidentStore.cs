@@ -57,6 +57,8 @@ public static class IncidentStore
         public int Overdue { get; init; }
         public int EverOverdue { get; init; }
         public long? ResolvedAtMs { get; init; }
+        /// <summary>Read only with an Idempotency-Key (<see cref="FindByIdempotencyKeyAsync"/>).</summary>
+        public string? IdempotencyHash { get; init; }
 
         public Incident ToIncident() => new(Id, UnitCode, Parse<Category>(Category), Parse<Grade>(Grade), Title, Description,
             Lat is { } lat && Lng is { } lng ? new Location(lat, lng) : null, Parse<IncidentStatus>(Status),
@@ -86,27 +88,27 @@ public static class IncidentStore
     private static T Parse<T>(string code) where T : struct, Enum =>
         Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
 
-    private static object Parameters(Incident i, string? idempotencyKey = null) => new
+    private static object Parameters(Incident i, Handling.IdempotencyKey? idempotencyKey = null) => new
     {
         i.Id, i.UnitCode, Category = Codes.Of(i.Category), Grade = Codes.Of(i.Grade), i.Title, i.Description,
         Lat = i.Location?.Lat, Lng = i.Location?.Lng, Status = Codes.Of(i.Status), Tier = i.Tier is { } t ? Codes.Of(t) : null,
         i.HandlingUnitCode, DueAtMs = Ms(i.DueAt), i.AssignmentSequence, FlaggedOverdueAtMs = Ms(i.FlaggedOverdueAt),
         i.ReportedBy, FiledAtMs = i.FiledAt.ToUnixTimeMilliseconds(), UpdatedAtMs = i.UpdatedAt.ToUnixTimeMilliseconds(),
-        IdempotencyKey = idempotencyKey, i.ResolvedBy, ResolvedOnTheSpot = i.ResolvedOnTheSpot ? 1 : 0, i.NotSolvedCount,
+        IdempotencyKey = idempotencyKey?.Key, IdempotencyHash = idempotencyKey?.RequestHash, i.ResolvedBy, ResolvedOnTheSpot = i.ResolvedOnTheSpot ? 1 : 0, i.NotSolvedCount,
         Satisfaction = i.Satisfaction is { } sat ? Codes.Of(sat) : null, SupervisedAtMs = Ms(i.SupervisedAt), i.LeadDepartmentCode,
         Deaths = i.Casualties?.Deaths, SeriouslyInjured = i.Casualties?.SeriouslyInjured, DirectLossYuan = i.Casualties?.DirectLossYuan,
         i.PossibleDuplicateOf, i.MergedInto, i.Ancestry?.GridCode, i.Ancestry?.VillageCode, i.Ancestry?.TownshipCode,
         Overdue = i.Overdue ? 1 : 0, EverOverdue = i.EverOverdue ? 1 : 0, ResolvedAtMs = Ms(i.ResolvedAt),
     };
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Incident i, string? idempotencyKey) => c.ExecuteAsync("""
+    public static Task InsertAsync(DbConnection c, DbTransaction t, Incident i, Handling.IdempotencyKey? idempotencyKey) => c.ExecuteAsync("""
         INSERT INTO incidents (id, unit_code, category, grade, title, description, lat, lng, status, tier, handling_unit_code,
-            due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key,
+            due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key, idempotency_hash,
             resolved_by, resolved_on_the_spot, not_solved_count, satisfaction, supervised_at_ms, lead_department_code,
             deaths, seriously_injured, direct_loss_yuan, possible_duplicate_of, merged_into, grid_code, village_code, township_code,
             overdue, ever_overdue, resolved_at_ms)
         VALUES (@Id, @UnitCode, @Category, @Grade, @Title, @Description, @Lat, @Lng, @Status, @Tier, @HandlingUnitCode,
-            @DueAtMs, @AssignmentSequence, @FlaggedOverdueAtMs, @ReportedBy, @FiledAtMs, @UpdatedAtMs, @IdempotencyKey,
+            @DueAtMs, @AssignmentSequence, @FlaggedOverdueAtMs, @ReportedBy, @FiledAtMs, @UpdatedAtMs, @IdempotencyKey, @IdempotencyHash,
             @ResolvedBy, @ResolvedOnTheSpot, @NotSolvedCount, @Satisfaction, @SupervisedAtMs, @LeadDepartmentCode,
             @Deaths, @SeriouslyInjured, @DirectLossYuan, @PossibleDuplicateOf, @MergedInto, @GridCode, @VillageCode, @TownshipCode,
             @Overdue, @EverOverdue, @ResolvedAtMs)
@@ -128,8 +130,17 @@ public static class IncidentStore
     public static async Task<Incident?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(c, t, Columns, "incidents", "id = @id"), new { id }, t))?.ToIncident();
 
-    public static async Task<Incident?> FindByIdempotencyKeyAsync(DbConnection c, string key, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE idempotency_key = @key", new { key }, t))?.ToIncident();
+    /// <summary>A case filed earlier with an Idempotency-Key, and the fingerprint of the request it came with.</summary>
+    public sealed record KeyedFiling(Incident Incident, string? RequestHash);
+
+    /// <summary>The case this caller (<paramref name="reportedBy"/>: the filer, or "open311:&lt;client&gt;") filed
+    /// with this key; another caller's key of the same text is not his (migration 0010).</summary>
+    public static async Task<KeyedFiling?> FindByIdempotencyKeyAsync(DbConnection c, string reportedBy, string key, DbTransaction? t = null) =>
+        await c.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns}, idempotency_hash AS IdempotencyHash FROM incidents WHERE reported_by = @reportedBy AND idempotency_key = @key",
+            new { reportedBy, key }, t) is { } row
+            ? new KeyedFiling(row.ToIncident(), row.IdempotencyHash)
+            : null;
 
     /// <summary>Cases the caller may read (<paramref name="reach"/>; null: everything), newest first.
     /// <paramref name="openOnly"/>: only cases still being worked on or waiting for verification.</summary>

@@ -36,6 +36,15 @@ public static class MediationStore
 
     private static IReadOnlyList<string> Names(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
+    /// <summary>The size of the mediators and parties columns.</summary>
+    public const int MaxNamesText = 1000;
+
+    // Chinese names as they are, not as \u escapes (six characters each), so that the column holds them.
+    private static readonly JsonSerializerOptions NamesJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A list of names as stored: a JSON array.</summary>
+    public static string NamesText(IReadOnlyList<string> names) => JsonSerializer.Serialize(names, NamesJson);
+
     private const string Columns = """
         id AS Id, incident_id AS IncidentId, mediators AS Mediators, parties AS Parties, scheduled_at_ms AS ScheduledAtMs,
         outcome AS Outcome, agreement AS Agreement, created_by AS CreatedBy, created_at_ms AS CreatedAtMs,
@@ -47,7 +56,7 @@ public static class MediationStore
         VALUES (@Id, @IncidentId, @Mediators, @Parties, @ScheduledAtMs, @CreatedBy, @CreatedAtMs)
         """, new
     {
-        s.Id, s.IncidentId, Mediators = JsonSerializer.Serialize(s.Mediators), Parties = JsonSerializer.Serialize(s.Parties),
+        s.Id, s.IncidentId, Mediators = NamesText(s.Mediators), Parties = NamesText(s.Parties),
         ScheduledAtMs = s.ScheduledAt.ToUnixTimeMilliseconds(), s.CreatedBy, CreatedAtMs = s.CreatedAt.ToUnixTimeMilliseconds(),
     }, t);
 

@@ -55,7 +55,7 @@ public static class Filing
     /// <summary>What filing wrote: the case and its first timeline entries (so the answer needs no read-back).</summary>
     public sealed record Filed(Incident Incident, IReadOnlyList<TimelineEntry> Timeline);
 
-    public static async Task<Filed> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, string? idempotencyKey,
+    public static async Task<Filed> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, IdempotencyKey? idempotencyKey,
         DuplicateOptions? duplicates = null)
     {
         var onTheSpot = f.Resolution is not null;

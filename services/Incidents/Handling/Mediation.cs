@@ -3,6 +3,8 @@ using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Messaging;
 
+using Governance.Infrastructure.Hosting;
+
 namespace Governance.Incidents.Handling;
 
 /// <summary>
@@ -12,20 +14,32 @@ namespace Governance.Incidents.Handling;
 /// </summary>
 public static class Mediation
 {
-    public static async Task<(ActionOutcome Outcome, MediationSession? Session)> ScheduleAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId,
-        IReadOnlyList<string> mediators, IReadOnlyList<string> parties, DateTimeOffset scheduledAt, string actor)
+    /// <summary>A session is recorded at most a day before the case was filed (a meeting held the day
+    /// the dispute arose, filed the next morning) and planned at most a year ahead.</summary>
+    public static readonly TimeSpan EarliestBeforeFiling = TimeSpan.FromDays(1);
+    public static readonly TimeSpan LatestAhead = TimeSpan.FromDays(366);
+
+    /// <summary>An agreement becomes part of the resolution note ("调解达成协议：…", at most 4000 characters in the timeline).</summary>
+    public const int MaxAgreementLength = 3900;
+
+    public static async Task<(ActionOutcome Outcome, MediationSession? Session, FieldErrors? Errors)> ScheduleAsync(UnitOfWork<IncidentsDatabase> uow,
+        Guid incidentId, IReadOnlyList<string> mediators, IReadOnlyList<string> parties, DateTimeOffset scheduledAt, string actor)
     {
         var incident = await IncidentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
-        if (incident is null) return (new ActionOutcome.NotFound(), null);
+        if (incident is null) return (new ActionOutcome.NotFound(), null, null);
         if (incident.Category != Category.Dispute || incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
-            return (new ActionOutcome.NotAllowed(incident.Status, "Mediation is for open dispute cases on the village tier."), null);
+            return (new ActionOutcome.NotAllowed(incident.Status, "Mediation is for open dispute cases on the village tier."), null, null);
+        var (earliest, latest) = (incident.FiledAt - EarliestBeforeFiling, uow.Now + LatestAhead);
+        if (scheduledAt < earliest || scheduledAt > latest)
+            return (new ActionOutcome.NotFound(), null, new FieldErrors().Add("scheduledAt",
+                $"scheduledAt must be between {earliest:yyyy-MM-dd HH:mm}Z (a day before the case was filed) and {latest:yyyy-MM-dd HH:mm}Z (a year ahead)."));
 
         var session = new MediationSession(Guid.CreateVersion7(), incidentId, mediators, parties, scheduledAt, null, null, actor, uow.Now, null, null);
         await MediationStore.InsertAsync(uow.Connection, uow.Transaction, session);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId, new TimelineEntry(uow.Now, actor,
             TimelineAction.MediationScheduled, incident.Tier, incident.HandlingUnitCode,
             $"{scheduledAt:yyyy-MM-dd HH:mm}Z; mediators {string.Join("、", mediators)}; parties {string.Join("、", parties)}"));
-        return (new ActionOutcome.Done(incident), session);
+        return (new ActionOutcome.Done(incident), session, null);
     }
 
     public static async Task<ActionOutcome> RecordOutcomeAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, Guid sessionId,

@@ -21,12 +21,13 @@ public static class ApiKeys
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>The name of the client system the key belongs to; null for no key, an unknown or a revoked one.</summary>
-    public static async Task<string?> ClientNameAsync(IncidentsDatabase db, string? key, bool acceptDemoKey, CancellationToken ct = default)
+    /// <summary>The client system the key belongs to; null for no key, an unknown or a revoked one.
+    /// The demo key reads what the public reads.</summary>
+    public static async Task<ActiveClient?> ClientAsync(IncidentsDatabase db, string? key, bool acceptDemoKey, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(key) || key.Length > MaxLength) return null;
-        if (key == Demo) return acceptDemoKey ? Demo : null;
+        if (key == Demo) return acceptDemoKey ? new ActiveClient(Demo, MayReadDetails: false) : null;
         await using var connection = await db.OpenAsync(ct);
-        return await ClientStore.ActiveNameAsync(connection, Hash(key));
+        return await ClientStore.ActiveAsync(connection, Hash(key));
     }
 }

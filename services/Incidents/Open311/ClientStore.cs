@@ -4,7 +4,12 @@ using Dapper;
 namespace Governance.Incidents.Open311;
 
 /// <summary>A client system allowed to file through Open311.</summary>
-public sealed record Open311Client(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+/// <param name="MayReadDetails">Its key reads requests whole (description, address, exact place, media) in
+/// GET requests; without it, or without a key, only the public fields (the county administrator sets it).</param>
+public sealed record Open311Client(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, bool MayReadDetails = false);
+
+/// <summary>The client system a valid key belongs to.</summary>
+public sealed record ActiveClient(string Name, bool MayReadDetails);
 
 /// <summary>The SQL of open311_clients.</summary>
 public static class ClientStore
@@ -15,30 +20,41 @@ public static class ClientStore
         public string Name { get; init; } = default!;
         public long CreatedAtMs { get; init; }
         public long? RevokedAtMs { get; init; }
+        public int MayReadDetails { get; init; }
 
         public Open311Client ToClient() => new(Id, Name, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs),
-            RevokedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
+            RevokedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, MayReadDetails != 0);
     }
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Open311Client client, string keyHash) => c.ExecuteAsync("""
-        INSERT INTO open311_clients (id, name, key_hash, created_at_ms, revoked_at_ms)
-        VALUES (@Id, @Name, @KeyHash, @CreatedAtMs, NULL)
-        """, new { client.Id, client.Name, KeyHash = keyHash, CreatedAtMs = client.CreatedAt.ToUnixTimeMilliseconds() }, t);
+    private const string Columns =
+        "id AS Id, name AS Name, created_at_ms AS CreatedAtMs, revoked_at_ms AS RevokedAtMs, may_read_details AS MayReadDetails";
 
-    public static Task<string?> ActiveNameAsync(DbConnection c, string keyHash) => c.QuerySingleOrDefaultAsync<string?>(
-        "SELECT name FROM open311_clients WHERE key_hash = @keyHash AND revoked_at_ms IS NULL", new { keyHash });
+    public static Task InsertAsync(DbConnection c, DbTransaction t, Open311Client client, string keyHash) => c.ExecuteAsync("""
+        INSERT INTO open311_clients (id, name, key_hash, created_at_ms, revoked_at_ms, may_read_details)
+        VALUES (@Id, @Name, @KeyHash, @CreatedAtMs, NULL, @MayReadDetails)
+        """, new
+    {
+        client.Id, client.Name, KeyHash = keyHash, CreatedAtMs = client.CreatedAt.ToUnixTimeMilliseconds(), MayReadDetails = client.MayReadDetails ? 1 : 0,
+    }, t);
+
+    public static async Task<ActiveClient?> ActiveAsync(DbConnection c, string keyHash) =>
+        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM open311_clients WHERE key_hash = @keyHash AND revoked_at_ms IS NULL",
+            new { keyHash })) is { } row ? new ActiveClient(row.Name, row.MayReadDetails != 0) : null;
+
+    public static Task SetMayReadDetailsAsync(DbConnection c, DbTransaction t, Guid id, bool mayReadDetails) => c.ExecuteAsync(
+        "UPDATE open311_clients SET may_read_details = @value WHERE id = @id", new { id, value = mayReadDetails ? 1 : 0 }, t);
 
     public static async Task<bool> ActiveNameExistsAsync(DbConnection c, DbTransaction t, string name) =>
         await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM open311_clients WHERE name = @name AND revoked_at_ms IS NULL", new { name }, t) > 0;
 
     public static async Task<Open311Client?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<Row>(
-            "SELECT id AS Id, name AS Name, created_at_ms AS CreatedAtMs, revoked_at_ms AS RevokedAtMs FROM open311_clients WHERE id = @id",
+            $"SELECT {Columns} FROM open311_clients WHERE id = @id",
             new { id }, t))?.ToClient();
 
     public static async Task<IReadOnlyList<Open311Client>> ListAsync(DbConnection c) =>
         (await c.QueryAsync<Row>(
-            "SELECT id AS Id, name AS Name, created_at_ms AS CreatedAtMs, revoked_at_ms AS RevokedAtMs FROM open311_clients ORDER BY created_at_ms, id"))
+            $"SELECT {Columns} FROM open311_clients ORDER BY created_at_ms, id"))
         .Select(r => r.ToClient()).ToList();
 
     public static Task RevokeAsync(DbConnection c, DbTransaction t, Guid id, DateTimeOffset at) => c.ExecuteAsync(

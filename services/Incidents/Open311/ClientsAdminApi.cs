@@ -8,10 +8,13 @@ using Governance.Infrastructure.Authority;
 
 namespace Governance.Incidents.Open311;
 
-public sealed record IssueClientRequest(string? Name);
+/// <param name="MayReadDetails">Whether the key reads requests whole in GET requests (default: the public fields only).</param>
+public sealed record IssueClientRequest(string? Name, bool? MayReadDetails = null);
+
+public sealed record ChangeClientRequest(bool? MayReadDetails);
 
 /// <summary>A newly issued key: shown in this answer only, never again (only its hash is kept).</summary>
-public sealed record IssuedClient(Guid Id, string Name, string ApiKey, DateTimeOffset CreatedAt);
+public sealed record IssuedClient(Guid Id, string Name, string ApiKey, DateTimeOffset CreatedAt, bool MayReadDetails);
 
 /// <summary>
 /// Issuing and revoking the API keys of client systems (the 12345 hotline, apps), in our own JSON
@@ -27,6 +30,7 @@ public static class ClientsAdminApi
         var clients = routes.MapGroup("/open311/admin/clients");
         clients.MapPost("", Issue).PerformsCountyWide(UnitAction.ChangeSettings);
         clients.MapGet("", List).PerformsCountyWide(UnitAction.ReadSettings);
+        clients.MapPatch("/{id:guid}", Change).PerformsCountyWide(UnitAction.ChangeSettings);
         clients.MapDelete("/{id:guid}", Revoke).PerformsCountyWide(UnitAction.ChangeSettings);
     }
 
@@ -40,7 +44,7 @@ public static class ClientsAdminApi
         if (errors.Any) return errors.ToProblem();
         var name = body!.Name!.Trim();
         var key = ApiKeys.Issue();
-        var client = new Open311Client(Guid.CreateVersion7(), name, Now(time), null);
+        var client = new Open311Client(Guid.CreateVersion7(), name, Now(time), null, body.MayReadDetails ?? false);
         var issued = await db.InTransactionAsync(async (c, t) =>
         {
             if (await ClientStore.ActiveNameExistsAsync(c, t, name)) return false;
@@ -50,13 +54,27 @@ public static class ClientsAdminApi
         if (!issued)
             return TypedResults.Problem($"A client named '{name}' already has an active key; revoke it first or choose another name.",
                 statusCode: StatusCodes.Status409Conflict, title: "Client name in use");
-        return TypedResults.Created($"/open311/admin/clients/{client.Id}", new IssuedClient(client.Id, name, key, client.CreatedAt));
+        return TypedResults.Created($"/open311/admin/clients/{client.Id}", new IssuedClient(client.Id, name, key, client.CreatedAt, client.MayReadDetails));
     }
 
     private static async Task<Ok<IReadOnlyList<Open311Client>>> List(IncidentsDatabase db)
     {
         await using var c = await db.OpenAsync();
         return TypedResults.Ok(await ClientStore.ListAsync(c));
+    }
+
+    /// <summary>Lets a client system's key read requests whole in GET requests, or only their public fields.</summary>
+    private static async Task<Results<Ok<Open311Client>, NotFound, ValidationProblem>> Change(Guid id, ChangeClientRequest? body, IncidentsDatabase db)
+    {
+        if (body?.MayReadDetails is not { } mayReadDetails)
+            return new FieldErrors().Add("mayReadDetails", "mayReadDetails is required: true or false.").ToProblem();
+        var changed = await db.InTransactionAsync(async (c, t) =>
+        {
+            if (await ClientStore.FindAsync(c, id, t) is null) return null;
+            await ClientStore.SetMayReadDetailsAsync(c, t, id, mayReadDetails);
+            return await ClientStore.FindAsync(c, id, t);
+        });
+        return changed is null ? TypedResults.NotFound() : TypedResults.Ok(changed);
     }
 
     /// <summary>Revokes the client's key at once; revoking twice is harmless.</summary>

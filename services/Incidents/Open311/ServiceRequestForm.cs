@@ -46,6 +46,13 @@ public sealed record ServiceRequestForm(
         Description: Description,
         Location: Lat is null && Long is null ? null : new LocationRequest(Number(Lat), Number(Long)));
 
+    /// <summary>The form as an Idempotency-Key's fingerprint sees it: every field but the key itself.</summary>
+    public IReadOnlyList<string?> FingerprintFields() =>
+    [
+        "open311", JurisdictionId, ServiceCode, Lat, Long, AddressString, AddressId, Description, UnitCode, Grade, Email, FirstName, LastName,
+        Phone, DeviceId, AccountId, MediaUrl,
+    ];
+
     public ServiceRequestExtras Extras(string clientName) =>
         new(clientName, AddressString, MediaUrl, AccountId, DeviceId, Email, FirstName, LastName, Phone);
 

@@ -1,6 +1,7 @@
 using Governance.Incidents.Apis;
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http;
@@ -40,7 +41,7 @@ public static class ServiceRequestsApi
         }
         var form = ServiceRequestForm.Read(raw, http.Request.Query);
 
-        var client = await ApiKeys.ClientNameAsync(db, form.ApiKey, settings.Value.AcceptDemoKey, http.RequestAborted);
+        var client = (await ApiKeys.ClientAsync(db, form.ApiKey, settings.Value.AcceptDemoKey, http.RequestAborted))?.Name;
         if (client is null)
             return Open311Errors.Forbidden(f, form.ApiKey is null
                 ? "api_key is required to create a service request."
@@ -50,41 +51,78 @@ public static class ServiceRequestsApi
             return Open311Errors.BadRequest(f, $"service_code is required; services: {ServiceCatalogue.CodeList}.");
         if (ServiceCatalogue.Find(form.ServiceCode) is null) return Open311Api.UnknownService(f, form.ServiceCode);
 
+        // A client system that may retry sends an Idempotency-Key, as POST /incidents takes it: the key is
+        // this client system's own, the same key with the same form answers the first request (200).
+        var (key, keyErrors) = IdempotencyKey.From(http.Request, () => IdempotencyKey.Fingerprint(form.FingerprintFields()));
+        if (keyErrors is not null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, form.Translate(keyErrors));
+
         var ownErrors = form.Check().ToList();
         var id = Guid.CreateVersion7();
-        var (filed, filingErrors) = await runner.RunAsync(async uow =>
+        var reporter = $"open311:{client}";
+        Task<IncidentStore.KeyedFiling?> EarlierAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? t) =>
+            key is null ? Task.FromResult<IncidentStore.KeyedFiling?>(null) : IncidentStore.FindByIdempotencyKeyAsync(c, reporter, key.Key, t);
+        (bool Filed, IncidentStore.KeyedFiling? Earlier, FieldErrors Errors) outcome;
+        try
         {
-            var errors = new FieldErrors();
-            var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors) : null;
-            if (filing is null || ownErrors.Count > 0) return (false, errors);
-            var incident = (await Filing.FileAsync(uow, id, filing, $"open311:{client}", idempotencyKey: null, duplicates.Value)).Incident;
-            await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
-            return (true, errors);
-        }, http.RequestAborted);
+            outcome = await runner.RunAsync(async uow =>
+            {
+                if (await EarlierAsync(uow.Connection, uow.Transaction) is { } earlier) return (false, earlier, new FieldErrors());
+                var errors = new FieldErrors();
+                var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors) : null;
+                if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
+                var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value)).Incident;
+                await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
+                return (true, null, errors);
+            }, http.RequestAborted);
+        }
+        catch (Exception ex) when (key is not null && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // The same key sent twice at once: the other request filed first.
+            await using var c = await db.OpenAsync(http.RequestAborted);
+            var earlier = await EarlierAsync(c, null);
+            if (earlier is null) throw;
+            outcome = (false, earlier, new FieldErrors());
+        }
+        var (filed, repeated, filingErrors) = outcome;
+        if (repeated is not null)
+            return key!.SameFilingAs(repeated.RequestHash)
+                ? Created(f, StatusCodes.Status200OK, repeated.Incident.Id, form.AccountId)
+                : Open311Errors.Of(f, StatusCodes.Status422UnprocessableEntity,
+                    $"{IdempotencyKey.Header} is already used for another request (service_request_id {repeated.Incident.Id}); send a new key for a new request.");
         if (!filed)
             return Open311Errors.Of(f, StatusCodes.Status400BadRequest, ownErrors.Concat(form.Translate(filingErrors)));
+        return Created(f, StatusCodes.Status201Created, id, form.AccountId);
+    }
 
-        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", FiledNotice), ("account_id", form.AccountId));
-        return new Open311Result(StatusCodes.Status201Created, f, new Open311Document("service_requests", Doc.List("request", [created])))
+    private static Open311Result Created(Open311Format f, int status, Guid id, string? accountId)
+    {
+        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", FiledNotice), ("account_id", accountId));
+        return new Open311Result(status, f, new Open311Document("service_requests", Doc.List("request", [created])))
         {
             Location = $"{Open311Api.Root}/requests/{id}.{f.Extension()}",
         };
     }
 
-    public static async Task<Open311Result> List(string format, HttpRequest request, IncidentsDatabase db, TimeProvider time)
+    /// <summary>Requests as the reader may see them (<see cref="RequestVisibility"/>): the public fields,
+    /// or more for an api_key whose client may read details. A key given but unknown or revoked is refused (403).</summary>
+    public static async Task<Open311Result> List(string format, HttpRequest request, IncidentsDatabase db, TimeProvider time, IOptions<Open311Settings> settings)
     {
         var f = Open311Formats.Parse(format);
+        if (await VisibilityAsync(request, db, settings) is not { } visibility)
+            return Open311Errors.Forbidden(f, "Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).");
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         var (query, errors) = ServiceRequestQueryParser.Parse(request.Query, time.GetUtcNow());
         if (query is null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, errors);
         await using var connection = await db.OpenAsync(request.HttpContext.RequestAborted);
         var found = await ServiceRequestStore.QueryAsync(connection, db.Provider, query);
-        return new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument(found));
+        return new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument(found, visibility));
     }
 
-    public static async Task<Open311Result> Get(string id, string format, HttpRequest request, IncidentsDatabase db)
+    public static async Task<Open311Result> Get(string id, string format, HttpRequest request, IncidentsDatabase db, IOptions<Open311Settings> settings)
     {
         var f = Open311Formats.Parse(format);
+        if (await VisibilityAsync(request, db, settings) is not { } visibility)
+            return Open311Errors.Forbidden(f, "Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).");
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         ServiceRequestRecord? found = null;
         if (Guid.TryParse(id, out var guid))
@@ -94,6 +132,19 @@ public static class ServiceRequestsApi
         }
         return found is null
             ? Open311Errors.NotFound(f, $"service_request_id '{id}' was not found.")
-            : new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument([found]));
+            : new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument([found], visibility));
+    }
+
+    /// <summary>What the reader may see: public without api_key; null (refused) for a key that is not valid.</summary>
+    private static async Task<RequestVisibility?> VisibilityAsync(HttpRequest request, IncidentsDatabase db, IOptions<Open311Settings> settings)
+    {
+        var key = request.Query["api_key"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (key is null) return RequestVisibility.Public;
+        return await ApiKeys.ClientAsync(db, key, settings.Value.AcceptDemoKey, request.HttpContext.RequestAborted) switch
+        {
+            null => null,
+            { MayReadDetails: true } => RequestVisibility.Details,
+            _ => RequestVisibility.Public,
+        };
     }
 }

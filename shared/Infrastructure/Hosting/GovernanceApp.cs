@@ -46,6 +46,8 @@ public static class GovernanceApp
         foreach (var module in modules) module.AddServices(builder);
 
         var app = builder.Build();
+        // First: every answer, whatever produces it (pages, API, errors, 404s), carries them.
+        app.UseSecurityHeaders(app.Configuration);
         app.UseForwardedClients();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -33,6 +33,10 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Like <see cref="Require"/> for a value that may be left out (a filter, an optional note).</summary>
+    public FieldErrors Optional(string field, string? value, int maxLength) =>
+        string.IsNullOrEmpty(value) ? this : Require(field, value, maxLength);
+
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -4,20 +4,30 @@ using Governance.IntegrationTests.Support;
 
 namespace Governance.IntegrationTests.Grids;
 
-/// <summary>Boundaries from GeoJSON, and locating a point in the generated and the imported ones.</summary>
+/// <summary>Boundaries from GeoJSON, and locating a point in the generated and the imported ones. The
+/// imported ones lie in a test township drawn beside the demo county (the county's boundary grown to
+/// hold it), so that only they hold the points asked for.</summary>
 [TestFixture(Provider.Sqlite)]
 [TestFixture(Provider.Postgres)]
 public sealed class BoundaryTests(Provider provider) : GridsFixture(provider)
 {
-    private static object Rectangle(string code, double south, double west, double north, double east) => new
-    {
-        type = "Feature",
-        properties = new { code },
-        geometry = new { type = "Polygon", coordinates = new[] { new[] { new[] { west, south }, new[] { east, south }, new[] { east, north }, new[] { west, north }, new[] { west, south } } } },
-    };
+    private string _township = null!;
+
+    private static object Rectangle(string code, double south, double west, double north, double east) =>
+        BoundaryFeatures.Rectangle(code, south, west, north, east);
 
     private Task<(HttpStatusCode Status, JsonElement Body)> ImportAsync(params object[] features) =>
-        PostTextAsync("/grids/import/boundaries", JsonSerializer.Serialize(new { type = "FeatureCollection", features }), "application/geo+json", user: "surveyor");
+        PostTextAsync("/grids/import/boundaries", BoundaryFeatures.Collection(features), "application/geo+json", user: "surveyor");
+
+    [OneTimeSetUp]
+    public async Task DrawTestTownshipAsync()
+    {
+        _township = NewCode("t");
+        await MustPostAsync("/grids/units", new { code = _township, name = "测试镇", level = "township", parentCode = Demo.County });
+        var ((s, w, n, e), (ts, tw, tn, te)) = (BoundaryFeatures.GrownCounty, BoundaryFeatures.TestTownship);
+        var (status, body) = await ImportAsync(Rectangle(Demo.County, s, w, n, e), Rectangle(_township, ts, tw, tn, te));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+    }
 
     [Test]
     public async Task A_point_in_the_demo_county_is_located_in_a_courtyard_with_its_grid_and_village()
@@ -48,8 +58,8 @@ public sealed class BoundaryTests(Provider provider) : GridsFixture(provider)
     [Test]
     public async Task Imported_boundaries_locate_their_courtyard_and_a_point_in_the_concave_notch_falls_to_the_neighbour()
     {
-        var (village, grid, courtyards) = await NewVillageAsync(courtyards: 2);
-        // Outside the demo county (south-west of it), so only these boundaries hold the points.
+        var (village, grid, courtyards) = await NewVillageAsync(courtyards: 2, township: _township);
+        // In the test township beside the demo county, so only these boundaries hold the points.
         var lShaped = new
         {
             type = "Feature",
@@ -63,7 +73,7 @@ public sealed class BoundaryTests(Provider provider) : GridsFixture(provider)
             },
         };
         var (status, result) = await ImportAsync(
-            Rectangle(village, 28.9, 106.9, 29.1, 107.1), Rectangle(grid, 29.0, 107.0, 29.02, 107.02),
+            Rectangle(village, 28.9, 106.9, 29.1, 107.1), Rectangle(grid, 29.0, 107.0, 29.02, 107.08),
             lShaped, Rectangle(courtyards[1], 29.01, 107.01, 29.02, 107.02));
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), result.ToString());
         Assert.That(result.GetProperty("created").GetInt32(), Is.EqualTo(4));
@@ -80,7 +90,7 @@ public sealed class BoundaryTests(Provider provider) : GridsFixture(provider)
         var history = (await GetAsync($"/grids/units/{courtyards[0]}/history")).EnumerateArray().Last();
         Assert.That((history.GetProperty("change").GetString(), history.GetProperty("changedBy").GetString()), Is.EqualTo(("boundary", "surveyor")));
 
-        // Re-importing replaces the boundary: the courtyard moves east.
+        // Re-importing replaces the boundary: the courtyard moves east, inside its grid.
         var (again, replaced) = await ImportAsync(Rectangle(courtyards[0], 29.0, 107.05, 29.01, 107.06));
         Assert.That(again, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(replaced.GetProperty("updated").GetInt32(), Is.EqualTo(1));
@@ -91,7 +101,7 @@ public sealed class BoundaryTests(Provider provider) : GridsFixture(provider)
     [Test]
     public async Task A_collection_with_one_bad_feature_stores_nothing_and_names_the_feature_and_part()
     {
-        var (_, grid, courtyards) = await NewVillageAsync(courtyards: 1);
+        var (_, grid, courtyards) = await NewVillageAsync(courtyards: 1, township: _township);
         var open = new
         {
             type = "Feature",

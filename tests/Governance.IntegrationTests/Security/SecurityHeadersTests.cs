@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Governance.Infrastructure.Security;
+using Governance.IntegrationTests.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace Governance.IntegrationTests.Security;
+
+/// <summary>
+/// Every answer carries the security headers (issue #13): the standalone Host's, and the gateway's in
+/// front of it — an API answer, a page and a bundled file, a 404 of each kind, a 401 without a token, a
+/// 403, problems (400, 405), Open311's own errors, health. Pages are served from a web root the test
+/// writes, so the static answers are checked whether or not this build has the real bundle.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class SecurityHeadersTests
+{
+    private const string TileHost = "https://tiles.example.cn";
+
+    private static readonly string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: " + TileHost + "; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private string _webRoot = null!;
+    private StandaloneEnvironment _environment = null!;
+    private HostProcess _gateway = null!;
+    private HttpClient _host = null!;
+    private HttpClient _throughGateway = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _webRoot = Path.Combine(Path.GetTempPath(), $"governance-webroot-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(_webRoot, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<!doctype html><title>t</title><script type=\"module\" src=\"/assets/app.js\"></script>");
+        await File.WriteAllTextAsync(Path.Combine(_webRoot, "assets", "app.js"), "console.log('pages');");
+
+        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string>
+        {
+            ["webroot"] = _webRoot,
+            ["Security:ContentSecurityPolicy:ImgSources"] = TileHost,
+        });
+        _host = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // The gateway in front of the standalone Host: every cluster points at it.
+        var address = _environment.Host.Http.BaseAddress!.ToString();
+        _gateway = HostProcess.StartGateway(new Dictionary<string, string>
+        {
+            ["ReverseProxy:Clusters:grids:Destinations:d1:Address"] = address,
+            ["ReverseProxy:Clusters:incidents:Destinations:d1:Address"] = address,
+            ["ReverseProxy:Clusters:dispatch:Destinations:d1:Address"] = address,
+            ["ASPNETCORE_WEBROOT"] = _webRoot,
+            ["Security:ContentSecurityPolicy:ImgSources:0"] = TileHost,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await _gateway.WaitReadyAsync(probe, TimeSpan.FromSeconds(60));
+        _throughGateway = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (TestContext.CurrentContext.Result.FailCount > 0 && _gateway is not null) TestContext.Out.WriteLine(_gateway.Output);
+        _gateway?.Dispose();
+        _host?.Dispose();
+        _throughGateway?.Dispose();
+        if (_environment is not null) await _environment.DisposeAsync();
+        if (_webRoot is not null && Directory.Exists(_webRoot)) Directory.Delete(_webRoot, recursive: true);
+    }
+
+    /// <summary>(what, method, path, token, body, expected status) — one of each kind of answer.</summary>
+    private static IEnumerable<(string What, HttpMethod Method, string Path, bool Token, string? Body, HttpStatusCode Status)> Answers() =>
+    [
+        ("API answer", HttpMethod.Get, "/incidents/categories", true, null, HttpStatusCode.OK),
+        ("page (client route)", HttpMethod.Get, "/county", false, null, HttpStatusCode.OK),
+        ("page (index)", HttpMethod.Get, "/", false, null, HttpStatusCode.OK),
+        ("bundled file", HttpMethod.Get, "/assets/app.js", false, null, HttpStatusCode.OK),
+        ("missing file", HttpMethod.Get, "/no-such-file.js", true, null, HttpStatusCode.NotFound),
+        ("unknown API path", HttpMethod.Get, "/grids/no-such-route", true, null, HttpStatusCode.NotFound),
+        ("unknown case", HttpMethod.Get, $"/incidents/{Guid.NewGuid()}", true, null, HttpStatusCode.NotFound),
+        ("no token", HttpMethod.Get, "/incidents", false, null, HttpStatusCode.Unauthorized),
+        ("not his to do", HttpMethod.Put, "/dispatch/policy", true, "{}", HttpStatusCode.Forbidden),
+        ("validation problem", HttpMethod.Post, "/incidents", true, "{\"unitCode\":\"x\"}", HttpStatusCode.BadRequest),
+        ("unreadable body", HttpMethod.Post, "/incidents", true, "{\"unitCode\":", HttpStatusCode.BadRequest),
+        ("method not allowed", HttpMethod.Delete, "/incidents/categories", true, null, HttpStatusCode.MethodNotAllowed),
+        ("Open311 error", HttpMethod.Get, "/open311/v2/requests.txt", false, null, HttpStatusCode.BadRequest),
+        ("health", HttpMethod.Get, "/health/live", false, null, HttpStatusCode.OK),
+    ];
+
+    [Test]
+    public Task Every_kind_of_answer_of_the_Host_carries_the_security_headers() => CheckAllAsync(_host);
+
+    [Test]
+    public async Task Every_kind_of_answer_through_the_gateway_carries_the_security_headers_once()
+    {
+        await CheckAllAsync(_throughGateway);
+        // The gateway's own answers: readiness, and a 404 for a path under its own prefix.
+        using var ready = await _throughGateway.GetAsync("/health/ready");
+        AssertHeaders(ready, HttpStatusCode.OK, "gateway readiness");
+        using var missing = await _throughGateway.GetAsync("/health/no-such-probe");
+        AssertHeaders(missing, HttpStatusCode.NotFound, "gateway 404");
+    }
+
+    [Test]
+    public void A_map_tile_source_that_would_widen_the_policy_stops_the_start()
+    {
+        foreach (var bad in new[] { "*", "https:", "'unsafe-inline'", "https://a.cn; script-src *", "data:", "https://*", "ftp://tiles.example.cn" })
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Security:ContentSecurityPolicy:ImgSources"] = bad }).Build();
+            Assert.That(() => Infrastructure.Hosting.SecurityHeaders.ImgSources(configuration), Throws.InvalidOperationException, bad);
+        }
+        var good = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Security:ContentSecurityPolicy:ImgSources"] = "https://*.tiles.example.cn, http://10.0.0.5:8080/tiles" }).Build();
+        Assert.That(Infrastructure.Hosting.SecurityHeaders.ImgSources(good), Is.EqualTo(new[] { "https://*.tiles.example.cn", "http://10.0.0.5:8080/tiles" }));
+    }
+
+    private static async Task CheckAllAsync(HttpClient http)
+    {
+        foreach (var (what, method, path, token, body, status) in Answers())
+        {
+            using var request = new HttpRequestMessage(method, path);
+            // A grid worker: he may read, but not change the county's routing policy (403).
+            if (token) request.Headers.Authorization = TestTokens.Bearer("gw-headers", Roles.GridWorkerFullTime, Demo.Grid);
+            if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await http.SendAsync(request);
+            AssertHeaders(response, status, $"{what}: {method} {path}");
+        }
+    }
+
+    private static void AssertHeaders(HttpResponseMessage response, HttpStatusCode status, string what)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(status), what);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Values(response, "Content-Security-Policy"), Is.EqualTo(new[] { Policy }), what);
+            Assert.That(Values(response, "X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }), what);
+            Assert.That(Values(response, "Referrer-Policy"), Is.EqualTo(new[] { "no-referrer" }), what);
+            Assert.That(Values(response, "X-Frame-Options"), Is.EqualTo(new[] { "DENY" }), what);
+        });
+    }
+
+    private static string[] Values(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? values.ToArray()
+            : [];
+}

@@ -131,7 +131,7 @@ public static class IncidentsApi
         {
             ActionOutcome.Done done => TypedResults.Ok(await CaseViews.ViewAsync(db, done.Incident, Caller.Of(http))),
             ActionOutcome.NotAllowed refused => TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status409Conflict,
-                title: "Not allowed in the case's current status", extensions: new Dictionary<string, object?> { ["status"] = Codes.Of(refused.Status) }),
+                title: "Not allowed in the case's current status", extensions: new Dictionary<string, object?> { ["caseStatus"] = Codes.Of(refused.Status) }),
             _ => TypedResults.NotFound(),
         };
     }

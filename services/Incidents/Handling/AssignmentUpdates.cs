@@ -121,13 +121,19 @@ public static partial class AssignmentUpdates
             return marked;
         }
         var status = IncidentLifecycle.Next(incident.Status, action) ?? incident.Status;
+        // Departments are called in by a tier's unit: a case that moves to another unit leaves them behind
+        // (as Dispatch's assignment does), so they no longer hold it or relate to it as "department".
+        var leftUnit = tier != incident.Tier || unitCode != incident.HandlingUnitCode;
         var moved = incident with
         {
             Status = status, Tier = tier, HandlingUnitCode = unitCode, DueAt = dueAt, AssignmentSequence = sequence, UpdatedAt = uow.Now,
             Overdue = false, FlaggedOverdueAt = null, // a new clock on the tier: its flags went with the old one
             EverOverdue = everOverdue,
+            LeadDepartmentCode = leftUnit ? null : incident.LeadDepartmentCode,
         };
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, moved);
+        if (leftUnit && incident.LeadDepartmentCode is not null)
+            await Permissions.CaseAuthorityStore.ClearDepartmentsAsync(uow.Connection, uow.Transaction, id);
         if (incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
             await DashboardProjector.TierChangedAsync(uow, incident, moved);
         return moved;

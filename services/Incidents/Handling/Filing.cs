@@ -70,7 +70,7 @@ public static class Filing
         await ReporterStore.AddAsync(uow.Connection, uow.Transaction, id, actor, uow.Now, id);
         var timeline = new List<TimelineEntry> { new(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null) };
         if (duplicateOf is { } other)
-            timeline.Add(new TimelineEntry(uow.Now, "incidents", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
+            timeline.Add(new TimelineEntry(uow.Now, "system:duplicate-check", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
         if (onTheSpot)
             timeline.Add(new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, timeline);

@@ -33,6 +33,9 @@ public static class CaseAuthorityStore
             "INSERT INTO incident_departments (incident_id, department_code, is_lead) VALUES (@incidentId, @department, @lead)", rows, t);
     }
 
+    public static Task ClearDepartmentsAsync(DbConnection c, DbTransaction t, Guid incidentId) =>
+        c.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t);
+
     public static async Task<IReadOnlyList<string>> DepartmentsAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
         (await c.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t)).ToList();
 

@@ -77,6 +77,36 @@ public sealed class UrgeAndDepartmentsTests
     }
 
     [Test]
+    public async Task A_lead_department_no_longer_holds_a_case_that_moved_up_to_the_county()
+    {
+        var routed = await FileAndRouteAsync("petition", "IV"); // the township holds it
+        var police = await DepartmentAsync("Police Station");
+        var call = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments", new { lead = police }, "township-dispatcher");
+        Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.OK), await call.Content.ReadAsStringAsync());
+        var handler = DepartmentHandler("police-handler", police);
+        await Eventually.GetAsync(async () => await AllowedAsync(routed.Id, handler), a => a.Contains("resolve"), TimeSpan.FromSeconds(30),
+            "the lead department to hold the case");
+
+        var up = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "涉及多个乡镇" }, "township-dispatcher");
+        Assert.That(up.StatusCode, Is.EqualTo(HttpStatusCode.OK), await up.Content.ReadAsStringAsync());
+        var moved = await WaitForAsync(routed.Id, i => i.Tier == "county", "the move to the county");
+
+        // The township's department stays behind: it reads the case (its township is the place's) and may do nothing to it.
+        Assert.That(await AllowedAsync(routed.Id, handler), Is.EqualTo(new[] { "read", "add-photo" }));
+        var resolve = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "已处理" }, handler);
+        Assert.That(resolve.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await _host.IncidentAsync(routed.Id))!.Timeline, Has.Count.EqualTo(moved.Timeline.Count), "the refusal changed nothing");
+    }
+
+    private async Task<List<string>> AllowedAsync(Guid id, System.Net.Http.Headers.AuthenticationHeaderValue token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/incidents/{id}");
+        request.Headers.Authorization = token;
+        var answer = await (await _host.Http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        return answer.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()!).ToList();
+    }
+
+    [Test]
     public async Task A_department_called_in_checks_in_feeds_back_against_its_own_deadline_and_finishes_its_part()
     {
         var routed = await FileAndRouteAsync("petition", "IV"); // the township holds it

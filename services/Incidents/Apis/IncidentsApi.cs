@@ -36,7 +36,7 @@ public static class IncidentsApi
         FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db,
         Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, HttpContext http)
     {
-        var (idempotencyKey, keyErrors) = IdempotencyKey.From(http.Request, () => IdempotencyKey.Fingerprint(body));
+        var (idempotencyKey, keyErrors) = IdempotencyKeys.From(http.Request, () => IdempotencyKeys.Fingerprint(body));
         if (keyErrors is not null) return keyErrors.ToProblem();
         var id = Guid.CreateVersion7();
         var caller = Caller.Of(http);
@@ -74,7 +74,7 @@ public static class IncidentsApi
                 [new ReporterStore.Reporter(created.Incident.ReportedBy, created.Incident.FiledAt, created.Incident.Id)], [],
                 FiledActions(created.Incident)));
         if (repeated is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
-        if (!idempotencyKey!.SameFilingAs(repeated.RequestHash)) return IdempotencyKey.AlreadyUsed(repeated.Incident.Id);
+        if (!idempotencyKey!.SameFilingAs(repeated.RequestHash)) return IdempotencyKeys.AlreadyUsed(repeated.Incident.Id);
         return TypedResults.Ok(await CaseViews.ViewAsync(db, repeated.Incident, caller));
     }
 

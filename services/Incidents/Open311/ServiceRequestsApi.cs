@@ -53,7 +53,7 @@ public static class ServiceRequestsApi
 
         // A client system that may retry sends an Idempotency-Key, as POST /incidents takes it: the key is
         // this client system's own, the same key with the same form answers the first request (200).
-        var (key, keyErrors) = IdempotencyKey.From(http.Request, () => IdempotencyKey.Fingerprint(form.FingerprintFields()));
+        var (key, keyErrors) = IdempotencyKeys.From(http.Request, () => IdempotencyKey.Fingerprint(form.FingerprintFields()));
         if (keyErrors is not null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, form.Translate(keyErrors));
 
         var ownErrors = form.Check().ToList();
@@ -88,7 +88,7 @@ public static class ServiceRequestsApi
             return key!.SameFilingAs(repeated.RequestHash)
                 ? Created(f, StatusCodes.Status200OK, repeated.Incident.Id, form.AccountId)
                 : Open311Errors.Of(f, StatusCodes.Status422UnprocessableEntity,
-                    $"{IdempotencyKey.Header} is already used for another request (service_request_id {repeated.Incident.Id}); send a new key for a new request.");
+                    $"{IdempotencyKeys.Header} is already used for another request (service_request_id {repeated.Incident.Id}); send a new key for a new request.");
         if (!filed)
             return Open311Errors.Of(f, StatusCodes.Status400BadRequest, ownErrors.Concat(form.Translate(filingErrors)));
         return Created(f, StatusCodes.Status201Created, id, form.AccountId);

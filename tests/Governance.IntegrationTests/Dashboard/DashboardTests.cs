@@ -34,10 +34,11 @@ public sealed class DashboardTests(Provider provider)
     private const string Grid = "500101003001001";
     private const string Period = "from=2026-11-01&to=2026-12-31";
 
-    /// <summary>Verifies as the place's grid worker: he does not hold village, township or county cases (the county's
+    /// <summary>Verifies as a grid worker whose reach holds every place of these tests (the county): the
+    /// place relation, and no holder of the village, township or county cases closed here (the county's
     /// supervisor would hold one closed on the county tier, and a holder may not verify).</summary>
     private static System.Net.Http.Headers.AuthenticationHeaderValue PlaceGridWorker =>
-        TestTokens.Bearer("resident", Governance.Infrastructure.Security.Roles.GridWorkerFullTime, Grid);
+        TestTokens.Bearer("resident", Governance.Infrastructure.Security.Roles.GridWorkerFullTime, Demo.County);
 
     [OneTimeSetUp]
     public async Task StartAsync()

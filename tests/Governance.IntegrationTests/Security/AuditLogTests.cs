@@ -36,7 +36,11 @@ public sealed class AuditLogTests
         var filed = await _host.Http.PostAsJsonAsync("/incidents",
             new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = "审计", description = "d" }, "gw-audit");
         var id = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        await _host.Http.PostAsJsonAsync($"/incidents/{id}/resolve", new { note = "done" }, "handler-audit");
+        // A case is held (and so resolvable) once Dispatch has routed it.
+        await Eventually.GetAsync(async () => (await _host.Http.GetFromJsonAsync<JsonElement>($"/incidents/{id}")).GetProperty("status").GetString(),
+            status => status == "assigned", TimeSpan.FromSeconds(30), "routing");
+        var resolved = await _host.Http.PostAsJsonAsync($"/incidents/{id}/resolve", new { note = "done" }, "handler-audit");
+        Assert.That((int)resolved.StatusCode, Is.EqualTo(200), await resolved.Content.ReadAsStringAsync());
 
         var entries = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=50"))!;
         Assert.That(entries.Any(e => e.Actor == "gw-audit" && e.Action == "POST /incidents"));

@@ -49,7 +49,8 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
   }
 
   async function show(here: Unit, full: boolean): Promise<void> {
-    const period = { ...ctx.state };
+    // The unit shown, not whatever the state says by now (a click may have moved on while this was on its way).
+    const period = { ...ctx.state, unitCode: here.code };
     const [summary, trend, escalations, kids, units] = await Promise.all([
       dashboard.summary(period), dashboard.trend(period), dashboard.escalations(period), dashboard.children(period), children(here.code),
     ]);

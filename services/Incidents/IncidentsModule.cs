@@ -26,6 +26,7 @@ public sealed class IncidentsModule : IServiceModule
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
         builder.Services.Configure<Handling.DuplicateOptions>(builder.Configuration.GetSection("Incidents:Duplicates"));
         builder.Services.Configure<Handling.PhotoOptions>(builder.Configuration.GetSection("Incidents:Photos"));
+        builder.Services.Configure<Handling.LocationOptions>(builder.Configuration.GetSection("Incidents:Location"));
         builder.AddIntakeRateLimit();
         builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();

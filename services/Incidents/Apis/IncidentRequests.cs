@@ -8,7 +8,9 @@ namespace Governance.Incidents.Apis;
 // Request bodies. Fields are strings and nullable so that a wrong or missing value is reported
 // by name in a validation problem, rather than failing inside the JSON reader.
 
-public sealed record LocationRequest(double? Lat, double? Lng);
+/// <param name="Crs">The coordinate system: "wgs84" (GPS, the default) or "gcj02" (Chinese web maps),
+/// converted to WGS-84 as stored (docs/coordinates.md).</param>
+public sealed record LocationRequest(double? Lat, double? Lng, string? Crs = null);
 
 /// <param name="Resolution">The grid worker settled it on the spot (即知即办): what was done. The case
 /// is closed at the courtyard tier at once.</param>

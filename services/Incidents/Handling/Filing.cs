@@ -6,6 +6,8 @@ using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Handling;
 
@@ -22,8 +24,10 @@ public static class Filing
         public IReadOnlyList<Infrastructure.Authority.ChainUnit> ChainUnits => Chain.Select(u => new Infrastructure.Authority.ChainUnit(u.Code, u.Level)).ToList();
     }
 
-    /// <summary>Checks a filing; the unit must be a grid or courtyard that Incidents knows.</summary>
-    public static async Task<(Validated? Filing, FieldErrors Errors)> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncidentRequest? r)
+    /// <summary>Checks a filing; the unit must be a grid or courtyard that Incidents knows, and the location
+    /// (WGS-84, or GCJ-02 converted) near it (<see cref="FilingLocation"/>).</summary>
+    public static async Task<(Validated? Filing, FieldErrors Errors)> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncidentRequest? r,
+        LocationOptions? locationOptions = null)
     {
         var errors = new FieldErrors();
         if (r is null) return (null, errors.Add("body", "A JSON body is required."));
@@ -32,13 +36,7 @@ public static class Filing
             errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
         if (!Codes.TryParse<Grade>(r.Grade, out var grade))
             errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
-        Location? location = null;
-        if (r.Location is { } l)
-        {
-            if (l.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90) errors.Add("location.lat", "location.lat must be a latitude from -90 to 90.");
-            if (l.Lng is not { } lng || !double.IsFinite(lng) || lng is < -180 or > 180) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
-            if (l.Lat is { } a && l.Lng is { } b) location = new Location(a, b);
-        }
+        var location = r.Location is { } l ? FilingLocation.Read(l, errors) : null;
         IReadOnlyList<CopiedUnit> chain = [];
         if (r.UnitCode is { Length: > 0 and <= 32 } code)
         {
@@ -50,6 +48,7 @@ public static class Filing
                 errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(unit.Level)}.");
             else if (unit.Retired)
                 errors.Add("unitCode", $"unitCode '{code}' is retired (merged or re-gridded); file at the unit that covers the place now.");
+            else if (location is not null) FilingLocation.CheckNear(location, chain, locationOptions ?? new LocationOptions(), errors);
         }
         if (r.Resolution is not null)
         {
@@ -64,11 +63,13 @@ public static class Filing
     /// <summary>What filing wrote: the case and its first timeline entries (so the answer needs no read-back).</summary>
     public sealed record Filed(Incident Incident, IReadOnlyList<TimelineEntry> Timeline);
 
+    /// <param name="reader">Who the duplicate hint is for: it names only a case he may read (null: anyone may
+    /// read every case, an unrestricted caller). See <see cref="Readers"/> for filers that are no person.</param>
     public static async Task<Filed> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, IdempotencyKey? idempotencyKey,
-        DuplicateOptions? duplicates = null)
+        DuplicateOptions? duplicates, Person? reader)
     {
         var onTheSpot = f.Resolution is not null;
-        var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f);
+        var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f, reader);
         var ancestry = AncestryOf(f.Chain);
         // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
         var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
@@ -90,6 +91,23 @@ public static class Filing
         await DashboardProjector.FiledAsync(uow, incident);
         if (onTheSpot) await DashboardProjector.ClosedAsync(uow, incident);
         return new Filed(incident, timeline);
+    }
+
+    /// <summary>Whose reach a duplicate hint keeps to when the filer is no signed-in person.</summary>
+    public static class Readers
+    {
+        /// <summary>A client system (Open311: the hotline, an app) has no place in the tree: its cases are the
+        /// township's command centre's to handle, so a hint names only cases that centre may read.</summary>
+        public static Person? ClientSystem(string reporter, Validated f) =>
+            f.Chain.FirstOrDefault(u => u.Level == UnitLevel.Township) is { } township
+                ? new Person(reporter, [Roles.TownshipDispatcher], [township.Code])
+                : new Person(reporter, [], []);
+
+        /// <summary>A grid worker's care visit (from Grids, no token): what a grid worker of the place's grid may read.</summary>
+        public static Person? GridWorker(string reporter, Validated f) =>
+            f.Chain.FirstOrDefault(u => u.Level == UnitLevel.Grid) is { } grid
+                ? new Person(reporter, [Roles.GridWorkerFullTime], [grid.Code])
+                : new Person(reporter, [], []);
     }
 
     /// <summary>The grid, village and township above the place, from Incidents' copy of the tree.</summary>

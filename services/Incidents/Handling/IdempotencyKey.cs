@@ -50,7 +50,7 @@ public sealed record IdempotencyKey(string Key, string RequestHash)
     public static string Fingerprint(FileIncidentRequest? r) => Fingerprint(r is null ? ["no body"] :
     [
         "incident", Text(r.UnitCode), Code(r.Category), Code(r.Grade), Text(r.Title), Text(r.Description),
-        Number(r.Location?.Lat), Number(r.Location?.Lng), Text(r.Resolution),
+        Number(r.Location?.Lat), Number(r.Location?.Lng), r.Location is null ? null : Code(r.Location.Crs) ?? "wgs84", Text(r.Resolution),
     ]);
 
     /// <summary>The fingerprint of any list of normalised fields (Open311's form has its own).</summary>

@@ -21,7 +21,8 @@ public static class ServiceRequestsApi
     /// transaction. The reporter is recorded as "open311:&lt;client name&gt;".
     /// </summary>
     public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
-        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration, IOptions<DuplicateOptions> duplicates)
+        UnitOfWorkRunner<IncidentsDatabase> runner, IConfiguration configuration, IOptions<DuplicateOptions> duplicates,
+        IOptions<LocationOptions> location)
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
@@ -67,9 +68,10 @@ public static class ServiceRequestsApi
             outcome = await runner.RunAsync(async uow =>
             {
                 if (await EarlierAsync(uow.Connection, uow.Transaction) is { } earlier) return (false, earlier, new FieldErrors());
-                var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling());
+                var (filing, errors) = await Filing.ValidateAsync(uow, form.ToFiling(), location.Value);
                 if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
-                var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value)).Incident;
+                var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value,
+                    Filing.Readers.ClientSystem(reporter, filing))).Incident;
                 await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
                 return (true, null, errors);
             }, http.RequestAborted);

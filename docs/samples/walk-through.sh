@@ -44,7 +44,7 @@ as "$ADMIN" -X PUT "$B/dispatch/policy" --data @"$WORK/short.json" | field "'pol
 
 # The grid worker files a neighbour dispute (grade IV) at a courtyard of his grid → 201 Created
 ID=$(as "$GW" -X POST "$B/incidents" -d '{"unitCode":"500101001001001001","category":"dispute","grade":"IV",
-     "title":"邻里噪音纠纷","description":"楼上装修噪音，双方争执","location":{"lat":30.81,"lng":108.39}}' | field "d['id']")
+     "title":"邻里噪音纠纷","description":"楼上装修噪音，双方争执","location":{"lat":30.52,"lng":108.02}}' | field "d['id']")
 echo "filed $ID"
 wait_for tier village                  # disputes go to village mediation first
 as "$GW" "$B/incidents/$ID" | field "d['status'], d['tier'], d['dueAt']"

@@ -32,6 +32,7 @@ public sealed class IncidentsModule : IServiceModule
         builder.Services.AddOptions<Handling.DuplicateOptions>().BindConfiguration("Incidents:Duplicates").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Handling.LocationOptions>().BindConfiguration("Incidents:Location").ValidateDataAnnotations().ValidateOnStart();
         builder.AddIntakeRateLimit();
         builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();

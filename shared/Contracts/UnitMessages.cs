@@ -4,9 +4,15 @@ namespace Governance.Contracts;
 /// change, so a copy can ignore an older message that arrives late. A retired unit (a merged grid,
 /// a demolished courtyard) is still announced, with <see cref="Retired"/> set: cases filed there
 /// keep pointing at it, but nothing new may be filed there.</summary>
-/// <remarks>Retired was added after the first release; as the last parameter with a default, a
-/// message from an older Grids (no "retired" in its JSON) reads as not retired.</remarks>
-public sealed record UnitRecord(string Code, string Name, UnitLevel Level, string? ParentCode, long Version, bool Retired = false);
+/// <remarks>Retired and Extent were added after the first release; as the last parameters with defaults, a
+/// message from an older Grids (neither in its JSON) reads as not retired, without a boundary.</remarks>
+/// <param name="Extent">The bounding box of the unit's boundary (WGS-84), so that other services can tell
+/// whether a place lies in the unit without Grids' shapes; null while the unit has no boundary.</param>
+public sealed record UnitRecord(string Code, string Name, UnitLevel Level, string? ParentCode, long Version, bool Retired = false,
+    UnitExtent? Extent = null);
+
+/// <summary>The smallest latitude/longitude rectangle around a unit's boundary, WGS-84 degrees.</summary>
+public sealed record UnitExtent(double MinLat, double MinLng, double MaxLat, double MaxLng);
 
 /// <summary>Units were created or changed. Carries a batch so a whole county can be announced
 /// in a few hundred messages rather than tens of thousands.</summary>

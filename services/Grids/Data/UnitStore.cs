@@ -56,6 +56,17 @@ public static class UnitStore
             changed.Code, changed.Name, changed.ParentCode, changed.Version, RetiredAtMs = changed.RetiredAt?.ToUnixTimeMilliseconds(), ReadVersion = readVersion,
         }, t) == 1;
 
+    /// <summary>A change that other services copy but that is not the unit's own record (its boundary):
+    /// the versions move on, so that the copies take the announcement that follows.</summary>
+    public static async Task BumpVersionsAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
+    {
+        foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
+        {
+            var parameters = SqlList.With();
+            await c.ExecuteAsync($"UPDATE units SET version = version + 1 WHERE {SqlList.In("code", "c", chunk, parameters)}", parameters, t);
+        }
+    }
+
     public static Task<long> CountUnitsAsync(DbConnection c, DbTransaction? t = null) =>
         c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units", transaction: t);
 

@@ -78,10 +78,13 @@ public static class BoundaryImport
         var before = await BoundaryStore.BoxesAsync(uow.Connection, uow.Transaction, units.Keys);
         var list = boundaries.Select(b => b.Boundary).ToList();
         await BoundaryStore.ReplaceAsync(uow.Connection, uow.Transaction, list, uow.Now);
-        // A boundary is not part of the unit records the other services copy: history, no version bump, no announcement.
+        // The other services copy each unit's box (Incidents checks a filing's place by it): a new version, announced.
+        await UnitStore.BumpVersionsAsync(uow.Connection, uow.Transaction, units.Keys);
+        var changed = await UnitStore.FindManyAsync(uow.Connection, uow.Transaction, units.Keys);
         await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, list.Select(b => new UnitChange(Guid.CreateVersion7(), b.UnitCode,
-            units[b.UnitCode].Version, UnitChangeKind.Boundary, before.TryGetValue(b.UnitCode, out var old) ? old.ToString() : null,
+            changed[b.UnitCode].Version, UnitChangeKind.Boundary, before.TryGetValue(b.UnitCode, out var old) ? old.ToString() : null,
             Geometry.BoxOf(b.Shape).ToString(), actor, uow.Now)).ToList());
+        await UnitAnnouncer.AnnounceAsync(uow, changed.Values.OrderBy(u => u.Level).ThenBy(u => u.Code, StringComparer.Ordinal));
         var replaced = list.Count(b => before.ContainsKey(b.UnitCode));
         return (new ImportResult(list.Count, list.Count - replaced, replaced, 0, warnings), errors);
     }

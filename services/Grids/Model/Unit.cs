@@ -9,5 +9,7 @@ public sealed record Unit(string Code, string Name, UnitLevel Level, string? Par
 {
     public bool Retired => RetiredAt is not null;
 
-    public UnitRecord ToRecord() => new(Code, Name, Level, ParentCode, Version, Retired);
+    /// <summary>The unit as announced, with the box of its boundary (null: it has none).</summary>
+    public UnitRecord ToRecord(BoundingBox? box = null) => new(Code, Name, Level, ParentCode, Version, Retired,
+        box is { } b ? new UnitExtent(b.MinLat, b.MinLng, b.MaxLat, b.MaxLng) : null);
 }

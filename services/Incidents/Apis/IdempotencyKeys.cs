@@ -38,6 +38,7 @@ public static class IdempotencyKeys
     public static string Fingerprint(FileIncidentRequest? r) => IdempotencyKey.Fingerprint(r is null ? ["no body"] :
     [
         "incident", IdempotencyKey.Text(r.UnitCode), IdempotencyKey.Code(r.Category), IdempotencyKey.Code(r.Grade), IdempotencyKey.Text(r.Title), IdempotencyKey.Text(r.Description),
-        IdempotencyKey.Number(r.Location?.Lat), IdempotencyKey.Number(r.Location?.Lng), IdempotencyKey.Text(r.Resolution),
+        IdempotencyKey.Number(r.Location?.Lat), IdempotencyKey.Number(r.Location?.Lng),
+        r.Location is null ? null : IdempotencyKey.Code(r.Location.Crs) ?? LocationRequest.Wgs84, IdempotencyKey.Text(r.Resolution),
     ]);
 }

@@ -30,16 +30,26 @@ public sealed record FileIncidentRequest(
     }
 }
 
-public sealed record LocationRequest(double? Lat, double? Lng)
+/// <param name="Crs">The coordinate system: "wgs84" (GPS, the default) or "gcj02" (Chinese web maps),
+/// converted to WGS-84 as stored (docs/coordinates.md).</param>
+public sealed record LocationRequest(double? Lat, double? Lng, string? Crs = null)
 {
-    /// <summary>A point on Earth, or null with the coordinate that is not one named in <paramref name="errors"/>.</summary>
+    public const string Wgs84 = "wgs84";
+    public const string Gcj02 = "gcj02";
+
+    /// <summary>A point on Earth in WGS-84, or null with what is wrong named in <paramref name="errors"/>.</summary>
     public Location? ToLocation(FieldErrors errors)
     {
+        var crs = Crs?.Trim().ToLowerInvariant() ?? Wgs84;
+        var crsOk = crs is Wgs84 or Gcj02;
         var latOk = Lat is { } lat && double.IsFinite(lat) && lat is >= -90 and <= 90;
         var lngOk = Lng is { } lng && double.IsFinite(lng) && lng is >= -180 and <= 180;
+        if (!crsOk) errors.Add("location.crs", "location.crs must be wgs84 (GPS, the default) or gcj02 (Chinese web maps).");
         if (!latOk) errors.Add("location.lat", "location.lat must be a latitude from -90 to 90.");
         if (!lngOk) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
-        return latOk && lngOk ? new Location(Lat!.Value, Lng!.Value) : null;
+        if (!(crsOk && latOk && lngOk)) return null;
+        var (wgsLat, wgsLng) = crs == Gcj02 ? Model.Gcj02.ToWgs84(Lat!.Value, Lng!.Value) : (Lat!.Value, Lng!.Value);
+        return new Location(wgsLat, wgsLng);
     }
 }
 

@@ -34,7 +34,8 @@ public static class IncidentsApi
     /// with a different filing is refused (422). A key is the caller's own: another caller's is another filing.</summary>
     private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> FileIncident(
         FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db,
-        Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, HttpContext http)
+        Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, Microsoft.Extensions.Options.IOptions<LocationOptions> location,
+        HttpContext http)
     {
         var (idempotencyKey, keyErrors) = IdempotencyKeys.From(http.Request, () => IdempotencyKeys.Fingerprint(body));
         if (keyErrors is not null) return keyErrors.ToProblem();
@@ -51,10 +52,11 @@ public static class IncidentsApi
                     && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, actor, idempotencyKey.Key, uow.Transaction) is { } earlier)
                     return ((IncidentStore.KeyedFiling?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
                 var problems = new FieldErrors();
-                var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems) : null;
+                var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems, location.Value) : null;
                 if (filing is null) return (null, null, problems);
                 if (!caller.Unrestricted && !Authority.Decide(caller.Person, UnitAction.File, filing.ChainUnits).IsAllowed) return (null, null, null);
-                return ((IncidentStore.KeyedFiling?)null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value), null);
+                return ((IncidentStore.KeyedFiling?)null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value,
+                    caller.Unrestricted ? null : caller.Person), null);
             });
         }
         catch (Exception ex) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(ex))

@@ -186,8 +186,11 @@ public static class DashboardApi
     private static DateOnly? ParseDay(FieldErrors errors, string field, string? text)
     {
         if (text is null) return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
-        errors.Add(field, $"{field} must be a date written yyyy-MM-dd.");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            errors.Add(field, $"{field} must be a date written yyyy-MM-dd.");
+        // No case was filed before 2000 and none will be after 2099: such a date is a typing error.
+        else if (day.Year is < 2000 or > 2099) errors.Add(field, $"{field} must be between 2000-01-01 and 2099-12-31.");
+        else return day;
         return null;
     }
 

@@ -130,6 +130,11 @@ public static class IncidentStore
     public static async Task<Incident?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(c, t, Columns, "incidents", "id = @id"), new { id }, t))?.ToIncident();
 
+    /// <summary>The case as it is, without locking it inside the transaction (a duplicate hint reads
+    /// another case; locking it would make two filings wait on each other for a hint).</summary>
+    public static async Task<Incident?> PeekAsync(DbConnection c, Guid id, DbTransaction t) =>
+        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE id = @id", new { id }, t))?.ToIncident();
+
     /// <summary>A case filed earlier with an Idempotency-Key, and the fingerprint of the request it came with.</summary>
     public sealed record KeyedFiling(Incident Incident, string? RequestHash);
 

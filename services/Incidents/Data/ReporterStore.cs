@@ -36,10 +36,10 @@ public static class ReporterStore
         SELECT @into, reporter, reported_at_ms, source_incident_id FROM incident_reporters WHERE incident_id = @from
         """, new { from, into }, t);
 
-    public static async Task<IReadOnlyList<Reporter>> ListAsync(DbConnection c, Guid incidentId) =>
+    public static async Task<IReadOnlyList<Reporter>> ListAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
         (await c.QueryAsync<ReporterRow>(
             "SELECT reporter AS Reporter, reported_at_ms AS ReportedAtMs, source_incident_id AS SourceIncidentId FROM incident_reporters WHERE incident_id = @incidentId ORDER BY reported_at_ms",
-            new { incidentId }))
+            new { incidentId }, t))
         .Select(r => new Reporter(r.Reporter, DateTimeOffset.FromUnixTimeMilliseconds(r.ReportedAtMs), r.SourceIncidentId)).ToList();
 
     /// <summary>Open cases of the category filed since <paramref name="since"/> at the same place or

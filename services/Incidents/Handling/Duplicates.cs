@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
@@ -20,13 +21,16 @@ public sealed class DuplicateOptions
 /// <summary>
 /// Flags a new case that looks like one already open — same category, same courtyard or within the
 /// radius, inside the window — so staff can merge them instead of two units working one problem.
-/// Flagging only: a person decides.
+/// Flagging only: a person decides. The hint names only a case the filer may read (issue #13): a
+/// case at the same place he may (he may file there, so the place is his); one nearby at another place
+/// is asked of the permission model, and skipped when it would show him another jurisdiction's case.
 /// </summary>
 public static class Duplicates
 {
     private const double EarthRadiusMetres = 6_371_000;
 
-    public static async Task<Guid?> FindLikelyAsync(UnitOfWork<IncidentsDatabase> uow, DuplicateOptions options, Filing.Validated filing)
+    public static async Task<Guid?> FindLikelyAsync(UnitOfWork<IncidentsDatabase> uow, DuplicateOptions options, Filing.Validated filing,
+        Person? reader = null)
     {
         (Location, double, double)? box = null;
         if (filing.Location is { } here)
@@ -37,12 +41,24 @@ public static class Duplicates
         }
         var candidates = await ReporterStore.CandidatesAsync(uow.Connection, uow.Transaction, uow.Provider, Codes.Of(filing.Category), filing.UnitCode,
             uow.Now - options.Window, box);
+        var chains = new Dictionary<string, IReadOnlyList<ChainUnit>>();
         foreach (var (id, unitCode, location) in candidates)
         {
             if (unitCode == filing.UnitCode) return id;
-            if (filing.Location is { } a && location is { } b && DistanceMetres(a, b) <= options.RadiusMetres) return id;
+            if (filing.Location is { } a && location is { } b && DistanceMetres(a, b) <= options.RadiusMetres
+                && await MayReadAsync(uow, reader, id, chains)) return id;
         }
         return null;
+    }
+
+    /// <summary>Whether the reader may read the case (the permission model's Read), in the filing's transaction.</summary>
+    private static async Task<bool> MayReadAsync(UnitOfWork<IncidentsDatabase> uow, Person? reader, Guid id,
+        Dictionary<string, IReadOnlyList<ChainUnit>> chains)
+    {
+        if (reader is null) return true;
+        if (await IncidentStore.PeekAsync(uow.Connection, id, uow.Transaction) is not { } other) return false;
+        var facts = await Permissions.IncidentCaseFacts.OfAsync(uow.Connection, uow.Provider, other, chains, uow.Transaction);
+        return Authority.Decide(reader, facts, CaseAction.Read).IsAllowed;
     }
 
     /// <summary>Great-circle distance (haversine).</summary>

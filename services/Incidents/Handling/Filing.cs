@@ -5,6 +5,8 @@ using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Handling;
 
@@ -23,8 +25,9 @@ public static class Filing
 
     /// <summary>Checks a filing, adding what is wrong to <paramref name="errors"/> (which may hold the
     /// endpoint's own already); the unit must be a grid or courtyard that Incidents knows. Null when
-    /// anything is wrong.</summary>
-    public static async Task<Validated?> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncident command, FieldErrors errors)
+    /// anything is wrong. The location (already WGS-84) must lie near the unit (<see cref="FilingLocation"/>).</summary>
+    public static async Task<Validated?> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncident command, FieldErrors errors,
+        LocationOptions? locationOptions = null)
     {
         errors.Require("unitCode", command.UnitCode, 32).Require("title", command.Title, 200).Require("description", command.Description, 4000);
         if (command.Category is null) errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
@@ -40,6 +43,7 @@ public static class Filing
                 errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(unit.Level)}.");
             else if (unit.Retired)
                 errors.Add("unitCode", $"unitCode '{code}' is retired (merged or re-gridded); file at the unit that covers the place now.");
+            else if (command.Location is { } location) FilingLocation.CheckNear(location, chain, locationOptions ?? new LocationOptions(), errors);
         }
         if (command.Resolution is not null)
         {
@@ -55,11 +59,13 @@ public static class Filing
     /// <summary>What filing wrote: the case and its first timeline entries (so the answer needs no read-back).</summary>
     public sealed record Filed(Incident Incident, IReadOnlyList<TimelineEntry> Timeline);
 
+    /// <param name="reader">Who the duplicate hint is for: it names only a case he may read (null: anyone may
+    /// read every case, an unrestricted caller). See <see cref="Readers"/> for filers that are no person.</param>
     public static async Task<Filed> FileAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, Validated f, string actor, IdempotencyKey? idempotencyKey,
-        DuplicateOptions? duplicates = null)
+        DuplicateOptions? duplicates, Person? reader)
     {
         var onTheSpot = f.Resolution is not null;
-        var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f);
+        var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f, reader);
         var ancestry = AncestryOf(f.Chain);
         // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
         var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
@@ -81,6 +87,23 @@ public static class Filing
         await DashboardProjector.FiledAsync(uow, incident);
         if (onTheSpot) await DashboardProjector.ClosedAsync(uow, incident);
         return new Filed(incident, timeline);
+    }
+
+    /// <summary>Whose reach a duplicate hint keeps to when the filer is no signed-in person.</summary>
+    public static class Readers
+    {
+        /// <summary>A client system (Open311: the hotline, an app) has no place in the tree: its cases are the
+        /// township's command centre's to handle, so a hint names only cases that centre may read.</summary>
+        public static Person? ClientSystem(string reporter, Validated f) =>
+            f.Chain.FirstOrDefault(u => u.Level == UnitLevel.Township) is { } township
+                ? new Person(reporter, [Roles.TownshipDispatcher], [township.Code])
+                : new Person(reporter, [], []);
+
+        /// <summary>A grid worker's care visit (from Grids, no token): what a grid worker of the place's grid may read.</summary>
+        public static Person? GridWorker(string reporter, Validated f) =>
+            f.Chain.FirstOrDefault(u => u.Level == UnitLevel.Grid) is { } grid
+                ? new Person(reporter, [Roles.GridWorkerFullTime], [grid.Code])
+                : new Person(reporter, [], []);
     }
 
     /// <summary>The grid, village and township above the place, from Incidents' copy of the tree.</summary>

@@ -29,6 +29,7 @@ public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<Incidents
         if (filing is null)
             throw new PermanentMessageException($"Care visit {message.VisitId} cannot be filed: " +
                 string.Join("; ", errors.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
-        await Filing.FileAsync(uow, message.IncidentId, filing, message.ReportedBy, null, duplicates.Value);
+        await Filing.FileAsync(uow, message.IncidentId, filing, message.ReportedBy, null, duplicates.Value,
+            Filing.Readers.GridWorker(message.ReportedBy, filing));
     }
 }

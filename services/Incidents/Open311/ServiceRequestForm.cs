@@ -26,6 +26,7 @@ public sealed record ServiceRequestForm(
         ["description"] = "description",
         ["location.lat"] = "lat",
         ["location.lng"] = "long",
+        ["location"] = "lat/long",
     };
 
     /// <summary>Reads the form; an empty field counts as absent ("Optional Arguments" in the spec).

@@ -65,8 +65,11 @@ public static class ServiceRequestQueryParser
     {
         var text = query[name].ToString();
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (W3cDateTime.TryParse(text, out var value)) return value;
-        error($"{name} '{text}' must be a W3C datetime with a time zone, e.g. 2026-01-01T00:00:00Z or 2026-01-01T08:00:00+08:00.");
+        if (!W3cDateTime.TryParse(text, out var value))
+            error($"{name} '{text}' must be a W3C datetime with a time zone, e.g. 2026-01-01T00:00:00Z or 2026-01-01T08:00:00+08:00.");
+        // Requests exist from 2000 to 2099 at most; a window reaching year 1 would not even be computable.
+        else if (value.Year is < 2000 or > 2099) error($"{name} must be between 2000-01-01 and 2099-12-31.");
+        else return value;
         return null;
     }
 }

@@ -21,7 +21,8 @@ public static class ServiceRequestsApi
     /// transaction. The reporter is recorded as "open311:&lt;client name&gt;".
     /// </summary>
     public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
-        UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<Open311Settings> settings, IOptions<DuplicateOptions> duplicates)
+        UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<Open311Settings> settings, IOptions<DuplicateOptions> duplicates,
+        IOptions<LocationOptions> location)
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
@@ -68,9 +69,10 @@ public static class ServiceRequestsApi
             {
                 if (await EarlierAsync(uow.Connection, uow.Transaction) is { } earlier) return (false, earlier, new FieldErrors());
                 var errors = new FieldErrors();
-                var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors) : null;
+                var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors, location.Value) : null;
                 if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
-                var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value)).Incident;
+                var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value,
+                    Filing.Readers.ClientSystem(reporter, filing))).Incident;
                 await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
                 return (true, null, errors);
             }, http.RequestAborted);

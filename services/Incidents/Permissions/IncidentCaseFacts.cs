@@ -18,15 +18,15 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
     /// <summary>The facts of a case already read (a view after an action). <paramref name="chains"/> lets a
     /// list read each unit's chain once for all its cases.</summary>
     public static async Task<CaseFacts> OfAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, Incident incident,
-        Dictionary<string, IReadOnlyList<ChainUnit>>? chains = null)
+        Dictionary<string, IReadOnlyList<ChainUnit>>? chains = null, System.Data.Common.DbTransaction? t = null)
     {
         chains ??= [];
         async Task<IReadOnlyList<ChainUnit>> ChainOf(string code) =>
-            chains.TryGetValue(code, out var known) ? known : chains[code] = await UnitCopyChains<IncidentsDatabase>.ChainAsync(c, provider, code);
+            chains.TryGetValue(code, out var known) ? known : chains[code] = await UnitCopyChains<IncidentsDatabase>.ChainAsync(c, provider, code, t);
         var place = await ChainOf(incident.UnitCode);
         var holder = CaseFacts.HolderChainWithin(place, incident.HandlingUnitCode) ?? await ChainOf(incident.HandlingUnitCode!);
-        var reporters = (await ReporterStore.ListAsync(c, incident.Id)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
-        var departments = await CaseAuthorityStore.DepartmentsAsync(c, incident.Id);
+        var reporters = (await ReporterStore.ListAsync(c, incident.Id, t)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
+        var departments = await CaseAuthorityStore.DepartmentsAsync(c, incident.Id, t);
         return new CaseFacts(place, incident.Tier, holder, reporters, incident.Grade, incident.LeadDepartmentCode,
             departments, incident.ResolvedBy);
     }

@@ -12,6 +12,7 @@ public sealed class UnitCopyChains<TDatabase>(TDatabase db) : IUnitChainSource w
         return await ChainAsync(c, db.Provider, unitCode);
     }
 
-    public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, string unitCode) =>
-        (await UnitCopyStore.ChainAsync(c, provider, unitCode)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
+    public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, string unitCode,
+        System.Data.Common.DbTransaction? transaction = null) =>
+        (await UnitCopyStore.ChainAsync(c, provider, unitCode, transaction)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
 }

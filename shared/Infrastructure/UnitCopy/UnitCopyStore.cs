@@ -6,8 +6,9 @@ using Governance.Infrastructure.Data;
 namespace Governance.Infrastructure.UnitCopy;
 
 /// <summary>A unit as a copy keeps it, and the chain from a place up to the county. A retired unit
-/// stays readable (old cases point at it) but takes no new cases.</summary>
-public sealed record CopiedUnit(string Code, string Name, UnitLevel Level, string? ParentCode, bool Retired = false);
+/// stays readable (old cases point at it) but takes no new cases. <paramref name="Extent"/>: the box of
+/// its boundary, null while it has none.</summary>
+public sealed record CopiedUnit(string Code, string Name, UnitLevel Level, string? ParentCode, bool Retired = false, UnitExtent? Extent = null);
 
 /// <summary>
 /// Reads and writes a service's copy of the unit tree. Writes are last-version-wins, so batches that
@@ -22,26 +23,40 @@ public static class UnitCopyStore
         public short Level { get; init; }
         public string? ParentCode { get; init; }
         public short Retired { get; init; }
+        public double? MinLat { get; init; }
+        public double? MinLng { get; init; }
+        public double? MaxLat { get; init; }
+        public double? MaxLng { get; init; }
 
-        public CopiedUnit ToUnit() => new(Code, Name, (UnitLevel)Level, ParentCode, Retired != 0);
+        public CopiedUnit ToUnit() => new(Code, Name, (UnitLevel)Level, ParentCode, Retired != 0,
+            MinLat is { } s && MinLng is { } w && MaxLat is { } n && MaxLng is { } e ? new UnitExtent(s, w, n, e) : null);
     }
 
-    private const string Columns = "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, retired AS Retired";
+    private const string Columns = "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, retired AS Retired, " +
+        "min_lat AS MinLat, min_lng AS MinLng, max_lat AS MaxLat, max_lng AS MaxLng";
 
     public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units) =>
         await connection.ExecuteAsync(UpsertSql(provider),
-            units.Select(u => new { u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version, Retired = (short)(u.Retired ? 1 : 0) }), transaction);
+            units.Select(u => new
+            {
+                u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version, Retired = (short)(u.Retired ? 1 : 0),
+                MinLat = u.Extent?.MinLat, MinLng = u.Extent?.MinLng, MaxLat = u.Extent?.MaxLat, MaxLng = u.Extent?.MaxLng,
+            }), transaction);
 
     /// <summary>Last-version-wins upsert of one unit (public so the SQL Server form can be parsed in tests).</summary>
     public static string UpsertSql(DatabaseProvider provider) => provider == DatabaseProvider.SqlServer
             ? """
               MERGE unit_copy AS t USING (SELECT @Code AS code) AS s ON t.code = s.code
-              WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version, retired = @Retired
-              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version, retired) VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired);
+              WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version, retired = @Retired,
+                  min_lat = @MinLat, min_lng = @MinLng, max_lat = @MaxLat, max_lng = @MaxLng
+              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version, retired, min_lat, min_lng, max_lat, max_lng)
+                  VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired, @MinLat, @MinLng, @MaxLat, @MaxLng);
               """
             : """
-              INSERT INTO unit_copy (code, name, level, parent_code, version, retired) VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired)
-              ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version, retired = excluded.retired
+              INSERT INTO unit_copy (code, name, level, parent_code, version, retired, min_lat, min_lng, max_lat, max_lng)
+              VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired, @MinLat, @MinLng, @MaxLat, @MaxLng)
+              ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version, retired = excluded.retired,
+                  min_lat = excluded.min_lat, min_lng = excluded.min_lng, max_lat = excluded.max_lat, max_lng = excluded.max_lng
               WHERE unit_copy.version < excluded.version
               """;
 
@@ -56,10 +71,10 @@ public static class UnitCopyStore
     public static async Task<IReadOnlyList<CopiedUnit>> ChainAsync(DbConnection connection, DatabaseProvider provider, string code, DbTransaction? transaction = null)
     {
         var sql = $"""
-            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, retired, depth) AS (
-                SELECT code, name, level, parent_code, retired, 0 FROM unit_copy WHERE code = @code
+            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, retired, min_lat, min_lng, max_lat, max_lng, depth) AS (
+                SELECT code, name, level, parent_code, retired, min_lat, min_lng, max_lat, max_lng, 0 FROM unit_copy WHERE code = @code
                 UNION ALL
-                SELECT u.code, u.name, u.level, u.parent_code, u.retired, c.depth + 1
+                SELECT u.code, u.name, u.level, u.parent_code, u.retired, u.min_lat, u.min_lng, u.max_lat, u.max_lng, c.depth + 1
                 FROM unit_copy u JOIN chain c ON u.code = c.parent_code
                 WHERE c.depth < 8
             )

@@ -36,7 +36,8 @@ public sealed class Load
 
     public static object Body(string title, string unitCode = Demo.Courtyard, string category = "facilities", string grade = "IV") => new
     {
-        unitCode, category, grade, title, description = "fault-tolerance test", location = new { lat = 30.81, lng = 108.39 },
+        // Inside the demo courtyard (and its village, which a new grid's filings are checked against).
+        unitCode, category, grade, title, description = "fault-tolerance test", location = new { lat = 30.52, lng = 108.02 },
     };
 
     /// <summary>

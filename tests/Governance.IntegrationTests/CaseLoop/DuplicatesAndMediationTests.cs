@@ -71,9 +71,10 @@ public sealed class DuplicatesAndMediationTests
     [Test]
     public async Task A_report_close_by_at_another_courtyard_is_flagged_too()
     {
-        var near = new { lat = 30.80000, lng = 108.40000 };
-        var close = new { lat = 30.80050, lng = 108.40050 }; // about 70 m away
-        var far = new { lat = 30.81000, lng = 108.41000 };   // over a kilometre away
+        // Near the border of courtyards A (west) and B (east), at 108.45.
+        var near = new { lat = 30.52000, lng = 108.44900 };
+        var close = new { lat = 30.52050, lng = 108.44950 }; // about 70 m away
+        var far = new { lat = 30.53000, lng = 108.46000 };   // over a kilometre away
         var first = await FileAsync(CourtyardA, "public-security", "gw-1", near);
         var second = await FileAsync(CourtyardB, "public-security", "gw-2", close);
         var third = await FileAsync(CourtyardB, "public-security", "gw-3", far);

@@ -102,6 +102,20 @@ public sealed class BoundsTests
     }
 
     [Test]
+    public async Task Dates_of_the_dashboard_and_of_Open311_queries_are_from_2000_to_2099()
+    {
+        await AssertProblemAsync(await Http.GetAsync("/incidents/dashboard/summary?from=0001-01-01&to=0001-01-31"), "from");
+        await AssertProblemAsync(await Http.GetAsync("/incidents/dashboard/summary?from=2026-01-01&to=9999-12-31"), "to");
+        foreach (var query in new[] { "end_date=0001-01-02T00:00:00Z", "start_date=9999-12-01T00:00:00Z" })
+        {
+            using var response = await Http.GetAsync($"/open311/v2/requests.json?{query}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+            Assert.That(body, Does.Contain(query.Split('=')[0] + " must be between 2000-01-01 and 2099-12-31"));
+        }
+    }
+
+    [Test]
     public async Task Lists_are_no_longer_than_what_they_can_hold_and_filters_no_longer_than_a_code()
     {
         var days = Enumerable.Range(0, 400).Select(i => new DateOnly(2030, 1, 1).AddDays(i % 365).ToString("yyyy-MM-dd")).ToArray();

@@ -76,7 +76,7 @@ public sealed class StandaloneHostTests
         var response = await _host.Http.PostAsJsonAsync("/incidents", new
         {
             unitCode = Demo.Courtyard, category = "work-safety", grade = "IV", title = "仓库消防通道堵塞", description = "后门消防通道被货物堵死",
-            location = new { lat = 30.81, lng = 108.39 },
+            location = new { lat = 30.52, lng = 108.02 },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var filed = (await response.Content.ReadFromJsonAsync<IncidentJson>())!;

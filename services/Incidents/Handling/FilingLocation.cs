@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Governance.Contracts;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.UnitCopy;
+
+namespace Governance.Incidents.Handling;
+
+/// <summary>How far outside its unit a filing's location may lie (configuration "Incidents:Location").</summary>
+public sealed class LocationOptions
+{
+    /// <summary>Metres beyond the box of the unit's boundary: a phone's fix is off by tens of metres, a
+    /// courtyard's box is coarse, and a worker files from the lane outside; another township is not that close.</summary>
+    [Range(0, 1_000_000)]
+    public double ToleranceMeters { get; set; } = 2000;
+}
+
+/// <summary>
+/// A filing's location (docs/coordinates.md; already WGS-84: Apis converts GCJ-02 input) lies near its unit — within the tolerance of the box of
+/// the nearest unit in the place's chain that has a boundary (Grids announces each unit's box). A
+/// place none of whose units has a boundary is not checked.
+/// </summary>
+public static class FilingLocation
+{
+    /// <summary>Adds an error naming <c>location</c> when it lies farther from its unit than the tolerance.</summary>
+    public static void CheckNear(Location location, IReadOnlyList<CopiedUnit> chain, LocationOptions options, FieldErrors errors)
+    {
+        if (chain.FirstOrDefault(u => u.Extent is not null) is not { Extent: { } box } unit) return;
+        var metres = MetresOutside(location, box);
+        if (metres > options.ToleranceMeters)
+            errors.Add("location", $"location is {metres / 1000:0.0} km outside {Codes.Of(unit.Level)} '{unit.Code}' ({unit.Name}); a filing's location " +
+                $"must lie within {options.ToleranceMeters / 1000:0.#} km of its unit. Coordinates are WGS-84 (GPS) unless location.crs is \"gcj02\".");
+    }
+
+    /// <summary>How far the point lies outside the box, in metres (0 inside it).</summary>
+    public static double MetresOutside(Location p, UnitExtent box)
+    {
+        var dLat = Math.Max(0, Math.Max(box.MinLat - p.Lat, p.Lat - box.MaxLat));
+        var dLng = Math.Max(0, Math.Max(box.MinLng - p.Lng, p.Lng - box.MaxLng));
+        var north = dLat * 111_320;
+        var east = dLng * 111_320 * Math.Cos(p.Lat * Math.PI / 180);
+        return Math.Sqrt(north * north + east * east);
+    }
+}

@@ -44,7 +44,9 @@ public abstract class BrowserFixture
     {
         await page.GotoAsync("/");
         await page.Locator($"[data-account='{account}']").ClickAsync();
-        await page.WaitForURLAsync($"**{path}**");
+        // The role's page loads its code (ECharts for the boards) before the address changes: on a
+        // machine busy with the other test projects that has taken longer than the default 15 s.
+        await page.WaitForURLAsync($"**{path}**", new() { Timeout = 45_000 });
         await Expect(page.Locator("main h1")).ToBeVisibleAsync();
     }
 }

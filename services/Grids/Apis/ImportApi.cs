@@ -1,4 +1,3 @@
-using System.Text;
 using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Import;
@@ -17,8 +16,9 @@ namespace Governance.Grids.Apis;
 
 /// <summary>
 /// Bulk loading: CSV for units, staff and care subjects (a header row; errors keyed like
-/// "rows[12].parentCode", rows counted from 0 after the header), GeoJSON for boundaries. A file is
-/// checked whole before anything is written, and goes in in one transaction or not at all. Units
+/// "rows[12].parentCode", rows counted from 0 after the header; UTF-8 or GB18030/GBK, see ImportText),
+/// GeoJSON for boundaries. A file is checked whole before anything is written, and goes in in one
+/// transaction or not at all. Units
 /// and boundaries are the county administrator's; staff and care subjects are checked row by row
 /// against the caller's reach, and one row outside it refuses the file (403, naming the rows).
 /// </summary>
@@ -49,6 +49,18 @@ public static class ImportApi
     private static readonly string[] Csv = ["text/csv", "application/csv", "text/plain"];
     private static readonly string[] GeoJson = ["application/geo+json", "application/json"];
 
+    /// <summary>The file's text: a CSV in UTF-8 or GB18030 (or the <c>encoding</c> the query or the
+    /// Content-Type's charset names), GeoJSON in UTF-8 (<see cref="ImportText"/>).</summary>
+    private static (string? Text, FieldErrors Errors) Decode(HttpRequest request, string[] mediaTypes, byte[] bytes) =>
+        mediaTypes == GeoJson
+            ? ImportText.DecodeUtf8(bytes)
+            : ImportText.DecodeCsv(bytes, request.Query["encoding"].FirstOrDefault() ?? CharsetOf(request));
+
+    private static string? CharsetOf(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue
+            ? type.Charset.Value
+            : null;
+
     private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
         HttpContext http, UnitOfWorkRunner<GridsDatabase> runner, string[] mediaTypes, Importer importer)
     {
@@ -57,17 +69,20 @@ public static class ImportApi
             return TypedResults.Problem($"Send the file as {string.Join(" or ", mediaTypes)}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
 
-        string body;
+        byte[] bytes;
         try
         {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-            body = await reader.ReadToEndAsync(http.RequestAborted);
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            bytes = buffer.ToArray();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return TypedResults.Problem($"An import file may be at most {MaxImportBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        var (body, encodingErrors) = Decode(http.Request, mediaTypes, bytes);
+        if (body is null) return encodingErrors.ToProblem();
         var actor = Actor.Of(http);
         try
         {

@@ -62,6 +62,11 @@ public static class Csv
         return (rows, errors);
     }
 
+    /// <summary>The line each record starts on (the header's first), as far as the text parses: the
+    /// encoding check names the row a bad line belongs to, quoted line breaks and all.</summary>
+    public static IReadOnlyList<int> RecordLines(string text) =>
+        Records(text.TrimStart('\uFEFF'), new FieldErrors()).Select(r => r.Line).ToList();
+
     private static List<(int Line, List<string> Fields)> Records(string text, FieldErrors errors)
     {
         var records = new List<(int, List<string>)>();

@@ -102,9 +102,20 @@ public abstract class GridsFixture(Provider provider)
         return answer;
     }
 
-    protected async Task<(HttpStatusCode Status, JsonElement Body)> PostTextAsync(string url, string text, string mediaType, SignedIn? user = null)
+    protected Task<(HttpStatusCode Status, JsonElement Body)> PostTextAsync(string url, string text, string mediaType, SignedIn? user = null) =>
+        PostContentAsync(url, new StringContent(text, Encoding.UTF8, mediaType), user);
+
+    /// <summary>POSTs a file's bytes as they are (an encoding other than UTF-8, say), without a charset.</summary>
+    protected Task<(HttpStatusCode Status, JsonElement Body)> PostBytesAsync(string url, byte[] bytes, string mediaType, SignedIn? user = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(text, Encoding.UTF8, mediaType) };
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        return PostContentAsync(url, content, user);
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostContentAsync(string url, HttpContent content, SignedIn? user)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
         if (user is not null) request.Headers.Authorization = user.Bearer;
         using var response = await Http.SendAsync(request);
         var answer = await response.Content.ReadAsStringAsync();

@@ -40,6 +40,30 @@ public sealed class ImportTests(Provider provider) : GridsFixture(provider)
     }
 
     [Test]
+    public async Task A_units_file_saved_by_Chinese_Excel_in_GBK_is_read_and_one_in_neither_encoding_names_its_row_and_changes_nothing()
+    {
+        // "李家村" in GBK, written out by hand: C0 EE BC D2 B4 E5.
+        byte[] liJiaCun = [0xC0, 0xEE, 0xBC, 0xD2, 0xB4, 0xE5];
+        var village = NewCode("v");
+        var gbk = Bytes($"code,name,level,parentCode\r\n{village},", liJiaCun, $",village,{Demo.Township}\r\n");
+        var (status, result) = await PostBytesAsync("/grids/import/units", gbk, "text/csv");
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), result.ToString());
+        Assert.That((await GetAsync($"/grids/units/{village}")).GetProperty("name").GetString(), Is.EqualTo("李家村"));
+
+        // Row 1 holds a byte (0xFF) that neither UTF-8 nor GB18030 has: named, and row 0 is not written either.
+        var (good, broken) = (NewCode("v"), NewCode("v"));
+        var mixed = Bytes($"code,name,level,parentCode\n{good},", liJiaCun, $",village,{Demo.Township}\n{broken},", new byte[] { 0xFF },
+            $",village,{Demo.Township}\n");
+        var (refused, problem) = await PostBytesAsync("/grids/import/units", mixed, "text/csv");
+        Assert.That(refused, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(ErrorFields(problem), Is.EquivalentTo(new[] { "rows[1]" }));
+        Assert.That((await SendAsync(HttpMethod.Get, $"/grids/units/{good}")).Status, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    private static byte[] Bytes(params object[] parts) =>
+        parts.SelectMany(p => p is string s ? System.Text.Encoding.ASCII.GetBytes(s) : (byte[])p).ToArray();
+
+    [Test]
     public async Task A_units_file_with_one_bad_row_changes_nothing_and_names_the_row_and_field()
     {
         var (good, grid, badParent) = (NewCode("v"), NewCode("g"), NewCode("c"));

@@ -132,6 +132,16 @@ if [ -z "${Auth__SigningKey:-}" ]; then
 fi
 export Auth__SigningKey
 
+# Residents' names and phone numbers are sealed with this key (AES-256-GCM; deploy/README.md, "Rotating
+# the personal-data key"). Kept beside the logs like the signing key: lose it and the contacts are lost.
+PD_KEY_FILE="$LOG_DIR/personal-data-key"
+if [ -z "${PersonalData__CurrentKeyId:-}" ]; then
+    [ -s "$PD_KEY_FILE" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' > "$PD_KEY_FILE")
+    export PersonalData__CurrentKeyId=local
+    PersonalData__Keys__local="$(cat "$PD_KEY_FILE")"
+    export PersonalData__Keys__local
+fi
+
 # Grids first and ready before the others: it owns the grid units the other services learn about
 # through RabbitMQ, and its start-up creates them.
 for spec in "grids:$GRIDS_PORT" "incidents:$INCIDENTS_PORT" "dispatch:$DISPATCH_PORT"; do

@@ -6,6 +6,7 @@ using Governance.Incidents.Messaging;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public sealed class IncidentsModule : IServiceModule
         builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Handling.LocationOptions>().BindConfiguration("Incidents:Location").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddPersonalDataSealer();
         builder.AddIntakeRateLimit();
         builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();
@@ -62,6 +64,7 @@ public sealed class IncidentsModule : IServiceModule
         routes.MapWorkApi();
         routes.MapCoordinationApi();
         routes.MapPhotosApi();
+        routes.MapCallerApi();
         routes.MapDashboardApi();
         Open311.Open311Api.MapOpen311Api(routes);
     }

@@ -13,7 +13,11 @@ public static class Token
     public static readonly string SigningKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     public static IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Auth:Enabled", "true"), new("Auth:SigningKey", SigningKey), new("Auth:DevTokens", "false")];
+        [new("Auth:Enabled", "true"), new("Auth:SigningKey", SigningKey), new("Auth:DevTokens", "false"),
+         new("PersonalData:CurrentKeyId", "bench"), new("PersonalData:Keys:bench", PersonalDataKey)];
+
+    /// <summary>Seals callers' contacts in the benchmark's processes (distributed settings ship no key).</summary>
+    private static readonly string PersonalDataKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static string GridWorker(string countyCode, int number = 0) =>
         new TokenIssuer(new AuthOptions { SigningKey = SigningKey }, TimeProvider.System)

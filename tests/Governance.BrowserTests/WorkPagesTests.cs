@@ -21,9 +21,37 @@ public sealed class WorkPagesTests : BrowserFixture
     private const string VillageHandler = "village-handler-" + Demo.Village;
     private const string Dispatcher = "township-dispatcher-" + Demo.Township;
 
-    /// <summary>Codes that are no button: reading is the details button, 即知即办 happens while filing,
-    /// 包案 and its sign-off have no endpoint yet.</summary>
-    private static readonly string[] NoButton = ["read", "settle-on-the-spot", "take-in-hand", "sign-off"];
+    /// <summary>Codes that are no button: reading is the details button (the caller's number is shown in the
+    /// details), 即知即办 happens while filing, 包案 and its sign-off have no endpoint yet.</summary>
+    private static readonly string[] NoButton = ["read", "read-caller", "settle-on-the-spot", "take-in-hand", "sign-off"];
+
+    [Test]
+    public async Task A_hotline_callers_number_is_masked_in_the_case_and_the_village_handler_who_holds_it_shows_and_calls_it()
+    {
+        var title = $"楼上卫生间漏水到楼下 {Guid.NewGuid().ToString()[..4]}";
+        var filed = await Env.Host.Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = "demo", ["service_code"] = "dispute", ["attribute[unitCode]"] = Demo.Courtyard, ["attribute[grade]"] = "IV",
+            ["description"] = title, ["lat"] = "30.5183", ["long"] = "108.0267",
+            ["first_name"] = "建国", ["last_name"] = "王", ["phone"] = "139 1234 5678",
+        }));
+        Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await filed.Content.ReadAsStringAsync());
+        var id = Guid.Parse((await filed.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString()!);
+        await WaitForAsync(id, i => i.GetProperty("tier").GetString() == "village" && i.GetProperty("status").GetString() == "assigned",
+            "the hotline case to wait at the village");
+
+        var page = await Browser.OpenAsync("village-caller", 1280, 900);
+        await SignInAsync(page, VillageHandler, "/village");
+        var card = page.Locator("article.task", new() { HasText = title });
+        await Expect(card).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await card.GetByRole(AriaRole.Button, new() { Name = $"详情：{title}" }).ClickAsync();
+        var details = page.GetByRole(AriaRole.Dialog);
+        await Expect(details.Locator(".caller-card")).ToContainTextAsync("王** · 139******5678");
+        await Expect(details).Not.ToContainTextAsync("1234");
+        await details.GetByRole(AriaRole.Button, new() { Name = "显示联系电话", Exact = true }).ClickAsync();
+        await Expect(details.Locator("a[href='tel:13912345678']")).ToContainTextAsync("拨打 139 1234 5678");
+        await Browser.ScreenshotAsync(page, "village-caller");
+    }
 
     [Test]
     public async Task A_village_handler_takes_a_case_from_to_accept_to_resolved_on_the_village_page()

@@ -31,13 +31,9 @@ public sealed class PersonalData
     public bool Unmasked => _caller.HasAnyRole(Roles.SeePersonalData);
 
     /// <summary>"510102199001011234" → "5101**********1234"; "13812345678" → "138****5678".</summary>
-    public static string? MaskIdNumber(string? value) =>
-        value is null || value.Length <= 8 ? Stars(value) : value[..4] + new string('*', value.Length - 8) + value[^4..];
+    public static string? MaskIdNumber(string? value) => Masks.IdNumber(value);
 
-    public static string? MaskPhone(string? value) =>
-        value is null || value.Length <= 7 ? Stars(value) : value[..3] + new string('*', value.Length - 7) + value[^4..];
-
-    private static string? Stars(string? value) => value is null ? null : new string('*', value.Length);
+    public static string? MaskPhone(string? value) => Masks.Phone(value);
 
     public async Task<IReadOnlyList<CareSubject>> ShowAsync(IEnumerable<CareSubject> subjects)
     {

@@ -15,8 +15,12 @@ internal static class CaseViews
     {
         await using var c = await db.OpenAsync();
         var facts = await IncidentCaseFacts.OfAsync(c, db.Provider, incident);
+        // The hotline caller masked: the holder reads him whole from GET …/caller (read-caller), audited.
         return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
-            await PhotoStore.ListAsync(c, incident.Id), await AllowedAsync(c, caller, facts, incident));
+            await PhotoStore.ListAsync(c, incident.Id), await AllowedAsync(c, caller, facts, incident)) with
+        {
+            Caller = await Open311.ServiceRequestStore.MaskedCallerAsync(c, incident.Id),
+        };
     }
 
     /// <summary>List items: the same shape without timeline, reporters and photos. Unit chains are read once per unit.</summary>

@@ -81,7 +81,7 @@ public sealed record IncidentView(
     string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt, string? ResolvedBy, bool ResolvedOnTheSpot,
     int NotSolvedCount, Satisfaction? Satisfaction, DateTimeOffset? SupervisedAt, string? LeadDepartmentCode, Casualties? Casualties,
     Guid? PossibleDuplicateOf, Guid? MergedInto, IReadOnlyList<ReporterStore.Reporter> Reporters, IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<PhotoInfo> Photos, bool Overdue, IReadOnlyList<CaseAction> AllowedActions)
+    IReadOnlyList<PhotoInfo> Photos, bool Overdue, IReadOnlyList<CaseAction> AllowedActions, CallerContact? Caller = null)
 {
     public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ReporterStore.Reporter> reporters,
         IReadOnlyList<PhotoInfo>? photos = null, IReadOnlyList<CaseAction>? allowedActions = null) => new(

@@ -132,9 +132,14 @@ public static class IncidentsApi
         return await runner.RunAsync(action) switch
         {
             ActionOutcome.Done done => TypedResults.Ok(await CaseViews.ViewAsync(db, done.Incident, Caller.Of(http))),
-            ActionOutcome.NotAllowed refused => TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status409Conflict,
-                title: "Not allowed in the case's current status", extensions: new Dictionary<string, object?> { ["caseStatus"] = Codes.Of(refused.Status) }),
+            ActionOutcome.NotAllowed refused => StatusConflict(refused.Status, refused.Why),
             _ => TypedResults.NotFound(),
         };
     }
+
+    /// <summary>409: the case's state does not admit the action; <c>caseStatus</c> names the state (never a
+    /// second <c>status</c>, which RFC 9457 keeps for the HTTP status).</summary>
+    internal static ProblemHttpResult StatusConflict(IncidentStatus status, string why) =>
+        TypedResults.Problem(why, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the case's current status",
+            extensions: new Dictionary<string, object?> { ["caseStatus"] = Codes.Of(status) });
 }

@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Governance.Contracts;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Open311;
 
@@ -14,7 +16,7 @@ public sealed record ServiceRequestRecord(
     DateTimeOffset RequestedAt, DateTimeOffset UpdatedAt, string? Address, string? MediaUrl);
 
 /// <summary>What a request carries beyond the case: the client system, the place as the caller
-/// described it, a media link, and the reporter's contact (kept for the call-back, never published).</summary>
+/// described it, a media link, and the reporter's contact (kept for the call-back, sealed, never published).</summary>
 public sealed record ServiceRequestExtras(
     string ClientName, string? AddressString, string? MediaUrl, string? AccountId, string? DeviceId,
     string? Email, string? FirstName, string? LastName, string? Phone);
@@ -66,16 +68,47 @@ public static class ServiceRequestStore
     private static T Parse<T>(string code) where T : struct, Enum =>
         Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e) => c.ExecuteAsync("""
-        INSERT INTO open311_requests (incident_id, client_name, requested_at_ms, address_string, media_url, account_id, device_id,
-            email, first_name, last_name, phone)
-        VALUES (@IncidentId, @ClientName, @RequestedAtMs, @AddressString, @MediaUrl, @AccountId, @DeviceId,
-            @Email, @FirstName, @LastName, @Phone)
-        """, new
+    /// <summary>Stores the request's extras; the caller's contact goes in sealed (bound to the case), the
+    /// plain contact columns stay empty.</summary>
+    public static Task InsertAsync(DbConnection c, DbTransaction t, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e,
+        PersonalDataSealer sealer)
     {
-        IncidentId = incidentId, e.ClientName, RequestedAtMs = requestedAt.ToUnixTimeMilliseconds(), e.AddressString, e.MediaUrl,
-        e.AccountId, e.DeviceId, e.Email, e.FirstName, e.LastName, e.Phone,
-    }, t);
+        var caller = CallerContact.Of(e.FirstName, e.LastName, e.Phone, e.Email);
+        return c.ExecuteAsync("""
+            INSERT INTO open311_requests (incident_id, client_name, requested_at_ms, address_string, media_url, account_id, device_id,
+                caller_sealed, caller_masked)
+            VALUES (@IncidentId, @ClientName, @RequestedAtMs, @AddressString, @MediaUrl, @AccountId, @DeviceId, @CallerSealed, @CallerMasked)
+            """, new
+        {
+            IncidentId = incidentId, e.ClientName, RequestedAtMs = requestedAt.ToUnixTimeMilliseconds(), e.AddressString, e.MediaUrl,
+            e.AccountId, e.DeviceId, CallerSealed = caller.IsEmpty ? null : sealer.Seal(JsonSerializer.Serialize(caller), incidentId.ToString()),
+            CallerMasked = caller.IsEmpty ? null : JsonSerializer.Serialize(caller.Masked()),
+        }, t);
+    }
+
+    /// <summary>The caller as everyone who may read the case sees him (masked); null when there is none.</summary>
+    public static async Task<CallerContact?> MaskedCallerAsync(DbConnection c, Guid incidentId) =>
+        await c.QuerySingleOrDefaultAsync<string?>("SELECT caller_masked FROM open311_requests WHERE incident_id = @incidentId", new { incidentId })
+            is { } masked ? JsonSerializer.Deserialize<CallerContact>(masked) : null;
+
+    private sealed record CallerRow(string? CallerSealed, string? FirstName, string? LastName, string? Phone, string? Email);
+
+    /// <summary>The caller of a case filed through Open311; null for a case filed otherwise or without a
+    /// contact. Rows filed before contacts were sealed are read from their plain columns.</summary>
+    public static async Task<CallerContact?> CallerAsync(DbConnection c, Guid incidentId, PersonalDataSealer sealer)
+    {
+        var row = await c.QuerySingleOrDefaultAsync<CallerRow>("""
+            SELECT caller_sealed AS CallerSealed, first_name AS FirstName, last_name AS LastName, phone AS Phone, email AS Email
+            FROM open311_requests WHERE incident_id = @incidentId
+            """, new { incidentId });
+        var caller = row switch
+        {
+            null => null,
+            { CallerSealed: { } sealedValue } => JsonSerializer.Deserialize<CallerContact>(sealer.Open(sealedValue, incidentId.ToString())),
+            _ => CallerContact.Of(row.FirstName, row.LastName, row.Phone, row.Email),
+        };
+        return caller is { IsEmpty: false } ? caller : null;
+    }
 
     public static async Task<ServiceRequestRecord?> FindAsync(DbConnection c, Guid id) =>
         (await c.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE r.incident_id = @id", new { id }))?.ToRecord();

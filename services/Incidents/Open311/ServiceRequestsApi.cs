@@ -4,6 +4,7 @@ using Governance.Incidents.Handling;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ public static class ServiceRequestsApi
     /// </summary>
     public static async Task<Open311Result> Create(string format, HttpContext http, IncidentsDatabase db,
         UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<Open311Settings> settings, IOptions<DuplicateOptions> duplicates,
-        IOptions<LocationOptions> location)
+        IOptions<LocationOptions> location, PersonalDataSealer sealer)
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
@@ -73,7 +74,7 @@ public static class ServiceRequestsApi
                 if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
                 var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value,
                     Filing.Readers.ClientSystem(reporter, filing))).Incident;
-                await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client));
+                await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client), sealer);
                 return (true, null, errors);
             }, http.RequestAborted);
         }

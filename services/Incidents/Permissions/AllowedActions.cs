@@ -26,7 +26,7 @@ public static class AllowedActions
         {
             CaseAction.Read => true,
             CaseAction.Accept => Allows(i, IncidentAction.Accept),
-            CaseAction.Resolve => working,
+            CaseAction.Resolve or CaseAction.ReadCaller => working,
             CaseAction.Note or CaseAction.CallInDepartments or CaseAction.DepartmentWork or CaseAction.Urge or CaseAction.Supervise => working,
             CaseAction.AddPhoto or CaseAction.ReportCasualties => open,
             CaseAction.RequestMoveUp => working && i.Tier != Tier.County && !moveUpRequested,

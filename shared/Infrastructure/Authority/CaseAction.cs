@@ -50,4 +50,6 @@ public enum CaseAction
     [JsonStringEnumMemberName("merge")] Merge,
     /// <summary>Mediation sessions (乡贤评理堂) and their outcome.</summary>
     [JsonStringEnumMemberName("mediate")] Mediate,
+    /// <summary>先联系后办理: the hotline caller's name and number, unmasked, while the case is worked on.</summary>
+    [JsonStringEnumMemberName("read-caller")] ReadCaller,
 }

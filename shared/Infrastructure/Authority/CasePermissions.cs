@@ -45,5 +45,7 @@ public static class CasePermissions
         // Both cases are checked: someone who may resolve both, or who stands above both.
         [CaseAction.Merge] = [new(Holder), new(Above)],
         [CaseAction.Mediate] = [new(Holder, [Security.Roles.Mediator, Security.Roles.VillageHandler])],
+        // DOMAIN "The resident and the hotline": the holder calls the resident before acting, "and no one else".
+        [CaseAction.ReadCaller] = [new(Holder)],
     };
 }

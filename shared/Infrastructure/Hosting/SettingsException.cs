@@ -17,6 +17,8 @@ public sealed class SettingsException(string message, Exception? inner = null) :
     {
         OptionsValidationException invalid => string.Join("; ", invalid.Failures),
         SettingsException settings => settings.Message,
+        // Several options failed at once (ValidateOnStart collects them): all of them, still on one line.
+        AggregateException { InnerExceptions: var inner } when inner.All(i => Describe(i) is not null) => string.Join("; ", inner.Select(Describe)),
         _ => null,
     };
 }

@@ -14,10 +14,15 @@ public sealed class StartupSettingsTests
 {
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>appsettings.Distributed.json as shipped: RabbitMQ, PostgreSQL, tokens from a key nobody set yet.</summary>
+    /// <summary>appsettings.Distributed.json as shipped (RabbitMQ, PostgreSQL, tokens from a key nobody set
+    /// yet) with a personal-data key, so that each case is about one setting.</summary>
     private static Dictionary<string, string> Distributed(params (string Key, string Value)[] changes)
     {
-        var settings = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Distributed" };
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Distributed",
+            ["PersonalData:CurrentKeyId"] = "tests", ["PersonalData:Keys:tests"] = TestTokens.PersonalDataKey,
+        };
         foreach (var (key, value) in changes) settings[key] = value;
         return settings;
     }
@@ -36,6 +41,18 @@ public sealed class StartupSettingsTests
         yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("Database:Provider", "Oracle")),
             "Database:Provider 'Oracle' is not one of Sqlite, Postgres, SqlServer.")
             .SetArgDisplayNames("unknown database provider");
+        yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("PersonalData:CurrentKeyId", "")),
+            "PersonalData:CurrentKeyId is not set: give the service a key to seal residents' contacts, e.g. " +
+            "PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")
+            .SetArgDisplayNames("distributed without a personal-data key");
+        yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("PersonalData:CurrentKeyId", "standalone-demo")),
+            "PersonalData:CurrentKeyId 'standalone-demo' is not among PersonalData:Keys.")
+            .SetArgDisplayNames("distributed with the standalone demo key");
+        yield return new TestCaseData(Distributed(("PersonalData:CurrentKeyId", "")),
+            "Auth:SigningKey is not set: give the services a shared key of at least 32 characters, or set Auth:Authority to the county's identity provider.; " +
+            "PersonalData:CurrentKeyId is not set: give the service a key to seal residents' contacts, e.g. " +
+            "PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")
+            .SetArgDisplayNames("several settings missing: all of them on the one line");
         // Standalone (appsettings.json) with its key removed: the same rule, whatever the mode.
         yield return new TestCaseData(new Dictionary<string, string> { ["Auth:SigningKey"] = "" },
             "Auth:SigningKey is not set: give the services a shared key of at least 32 characters, or set Auth:Authority to the county's identity provider.")

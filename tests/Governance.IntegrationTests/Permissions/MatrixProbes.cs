@@ -12,7 +12,7 @@ namespace Governance.IntegrationTests.Permissions;
 public static class MatrixProbes
 {
     /// <summary>Actions that change nothing: an allowed probe may share its case with others.</summary>
-    public static bool Changes(string action) => action != "read";
+    public static bool Changes(string action) => action is not ("read" or "read-caller");
 
     /// <summary>The state in which the action fits.</summary>
     public static CaseState StateFor(string action) => action switch
@@ -49,6 +49,8 @@ public static class MatrixProbes
         MatrixDepartments departments) => action switch
     {
         "read" => (HttpMethod.Get, $"/incidents/{id}", null),
+        // Probe cases are filed by staff: the holder is answered an empty contact (CallerContactTests reads a real one).
+        "read-caller" => (HttpMethod.Get, $"/incidents/{id}/caller", null),
         "accept" => Post($"/incidents/{id}/accept", null),
         "resolve" => Post($"/incidents/{id}/resolve", new { note = "已处理完毕" }),
         "note" => Post($"/incidents/{id}/notes", new { text = "正在协调处理" }),

@@ -11,7 +11,10 @@ export interface Photo { id: string; contentType: string; size: number; sha256: 
 /** What the caller may do to a case now (the permission model and the case's state): one code per button. */
 export type CaseAction = 'read' | 'settle-on-the-spot' | 'accept' | 'resolve' | 'note' | 'add-photo' | 'request-move-up'
   | 'decide-move-up' | 'send-back' | 'move-up' | 'call-in-departments' | 'department-work' | 'urge' | 'supervise' | 'pull-up'
-  | 'take-in-hand' | 'sign-off' | 'regrade' | 'report-casualties' | 'verify' | 'merge' | 'mediate';
+  | 'take-in-hand' | 'sign-off' | 'regrade' | 'report-casualties' | 'verify' | 'merge' | 'mediate' | 'read-caller';
+
+/** Who called the hotline about a case: masked in the case, whole from callerOf (the holder only, audited). */
+export interface Caller { name: string | null; phone: string | null; email: string | null }
 
 export interface Incident {
   id: string; unitCode: string; category: string; grade: string; title: string; description: string;
@@ -22,6 +25,8 @@ export interface Incident {
   /** Past its deadline on the tier that holds it. */
   overdue?: boolean;
   allowedActions?: CaseAction[];
+  /** The hotline caller, masked ("王**", "139****5678"); absent in list items and for cases staff filed. */
+  caller?: Caller | null;
   /** Empty in list items. */
   timeline?: TimelineEntry[]; photos?: Photo[];
 }
@@ -55,6 +60,11 @@ export function loadCatalogue(): Promise<Catalogue> {
 // ---- Cases ----
 
 const one = (id: string) => `/incidents/${seg(id)}`;
+
+/** The caller unmasked, to call before acting (先联系后办理): the holder while he works the case; each reading is audited. */
+export function callerOf(id: string): Promise<Caller> {
+  return getJson<Caller>(`${one(id)}/caller`);
+}
 
 export function incident(id: string): Promise<Incident> {
   return getJson<Incident>(one(id));

@@ -1,6 +1,7 @@
 // A case's buttons: exactly the actions in its allowedActions, in the order a handler works, so the
 // page never offers what the API refuses nor hides what it allows. 包案 and its sign-off have no
-// endpoint yet; reading is what the details button does; settling on the spot happens while filing.
+// endpoint yet; reading is what the details button does (read-caller is shown there, callerCard.ts);
+// settling on the spot happens while filing.
 import { checkIn } from '../../api/dispatch';
 import { accept, type CaseAction, type Incident } from '../../api/incidents';
 import { announce, errorText, h } from '../../dom';

@@ -6,6 +6,7 @@ import { common, dictionary } from '../../i18n';
 import { photoGallery, uploadPhoto } from '../../photos';
 import { timelineList } from '../../timeline';
 import { categoryName, gradeText, statusName, tierName } from '../caseText';
+import { callerCard } from './callerCard';
 
 const t = dictionary({
   title: ['案件详情', 'Case'],
@@ -50,6 +51,7 @@ export async function caseDetails(catalogue: Catalogue, summary: Incident): Prom
           h('dt', {}, t('status')), h('dd', {}, statusName(i.status)),
           h('dt', {}, t('tier')), h('dd', {}, i.tier ? tierName(i.tier) : '—'),
           h('dt', {}, t('filedAt')), h('dd', {}, formatTime(i.filedAt))),
+        callerCard(i),
         h('h3', {}, t('photos')), photoArea,
         mayAdd ? field(t('addPhoto'), filePicker(adding)) : null, addStatus,
         h('h3', {}, t('timeline')),

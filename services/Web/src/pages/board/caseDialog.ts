@@ -5,6 +5,7 @@ import { boundary, unitName } from '../../api/grids';
 import type { Incident } from '../../api/incidents';
 import { categoryName, gradeText, statusName, tierName } from '../../components/caseText';
 import { actionButtons } from '../../components/work/actions';
+import { callerCard } from '../../components/work/callerCard';
 import type { ActionContext } from '../../components/work/context';
 import { departmentsForm } from '../../components/work/dialogs/departments';
 import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
@@ -57,6 +58,7 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
       h('div', {},
         h('p', { class: 'description' }, i.description),
         h('dl', { class: 'facts' }, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+        callerCard(i),
         h('h3', {}, t('photos')), photos.element),
       h('figure', { class: 'place' },
         shape ? outlineWithPoint([shape], point, t('mapLabel', { place: placeName })) : null,

@@ -1,0 +1,39 @@
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Incidents.Open311;
+using Governance.Incidents.Permissions;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Incidents.Apis;
+
+/// <summary>
+/// 先联系后办理: the holder of a case that came through the hotline or an app reads the caller's name and
+/// number, to call before acting. Only the holder (the permission model), only while the case is worked
+/// on (409 after), and each reading goes into the audit log before the number is shown.
+/// </summary>
+public static class CallerApi
+{
+    public static void MapCallerApi(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/incidents/{id:guid}/caller", ReadCaller).Performs(CaseAction.ReadCaller);
+
+    private static async Task<Results<Ok<CallerContact>, NotFound, ProblemHttpResult>> ReadCaller(
+        Guid id, IncidentsDatabase db, PersonalDataSealer sealer, TimeProvider clock, HttpContext http)
+    {
+        await using var c = await db.OpenAsync();
+        var incident = await IncidentStore.FindAsync(c, id);
+        if (incident is null) return TypedResults.NotFound();
+        if (!AllowedActions.Fits(CaseAction.ReadCaller, incident, moveUpRequested: false))
+            return IncidentsApi.StatusConflict(incident.Status, "The caller's contact is shown only while the case is being worked on.");
+        var caller = await ServiceRequestStore.CallerAsync(c, id, sealer);
+        if (caller is null) return TypedResults.Ok(new CallerContact(null, null, null));
+        // Audited before it is shown: a reading the log cannot take is not answered.
+        await AuditLog.AppendAsync(db, clock.GetUtcNow(), Caller.Of(http).Id, $"GET /incidents/{id}/caller", id.ToString(),
+            "caller's contact shown unmasked", http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Ok(caller);
+    }
+}

@@ -36,13 +36,16 @@ public static class CoordinationApi
         return MergeIntoAsync(id, body!.Into!.Value, caller, runner, db, http);
     }
 
-    /// <summary>Merging needs the right on both cases (who may resolve both, or stands above both): the
-    /// endpoint's declaration checked the duplicate, this the case it is merged into.</summary>
+    /// <summary>Merging needs the same right on both cases (who may resolve both, or stands above both):
+    /// the endpoint's declaration checked the duplicate alone, this both together.</summary>
     private static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> MergeIntoAsync(
         Guid id, Guid into, Caller caller, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
-        var facts = await http.RequestServices.GetRequiredService<IncidentCaseFacts>().FactsAsync(into, http.RequestAborted);
-        var decision = facts is null ? Decision.Hide : caller.Unrestricted ? Decision.Allow : Authority.Decide(caller.Person, facts, CaseAction.Merge);
+        var source = http.RequestServices.GetRequiredService<IncidentCaseFacts>();
+        var (duplicate, facts) = (await source.FactsAsync(id, http.RequestAborted), await source.FactsAsync(into, http.RequestAborted));
+        var decision = duplicate is null || facts is null ? Decision.Hide
+            : caller.Unrestricted ? Decision.Allow
+            : Authority.DecideMerge(caller.Person, duplicate, facts);
         if (decision is Decision.Hidden) return TypedResults.NotFound();
         if (decision is Decision.Forbidden refused)
             return TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do");

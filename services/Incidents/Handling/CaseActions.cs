@@ -84,8 +84,9 @@ public static class CaseActions
     {
         var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
         if (incident is null) return new ActionOutcome.NotFound();
-        if (incident.Status == IncidentStatus.Closed)
-            return new ActionOutcome.NotAllowed(incident.Status, "A closed case's figures cannot change.");
+        // As re-grading: the figures may re-grade the case, so they are reported while it is worked on.
+        if (IncidentLifecycle.Next(incident.Status, IncidentAction.Regrade) is null)
+            return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} takes no casualty figures: they are reported while it is worked on.");
         var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, recorded);
         await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,

@@ -2,6 +2,7 @@ using Governance.Contracts;
 using Governance.Incidents.Dashboard;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
@@ -20,6 +21,11 @@ public static class Merging
             return new ActionOutcome.NotAllowed(into.Status, "The case to merge into must be open.");
         if (IncidentLifecycle.Next(duplicate.Status, IncidentAction.Merge) is not { } merged)
             return new ActionOutcome.NotAllowed(duplicate.Status, "Only an open case can be merged.");
+        // A merge never lowers a case: the one that carries on must be at least as grave and held at least
+        // as high, or a grade I case would vanish into a courtyard's (moving down needs 退回's reason).
+        if (duplicate.Grade < into.Grade || duplicate.Tier > into.Tier)
+            return new ActionOutcome.NotAllowed(duplicate.Status, "Merge the other way: the case that carries on must be at least as grave " +
+                $"and held at least as high as this one (grade {Codes.Of(duplicate.Grade)} on the {(duplicate.Tier is { } tier ? Codes.Of(tier) : "no")} tier).");
 
         var changed = duplicate with { Status = merged, MergedInto = intoId, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);

@@ -21,8 +21,10 @@ public static class IncidentLifecycle
         // Filed counts too: a grid worker may settle a matter on the spot (即知即办) before routing.
         IncidentAction.Resolve => status == IncidentStatus.Filed || Working.Contains(status) ? IncidentStatus.Resolved : null,
         IncidentAction.RequestEscalation => Working.Contains(status) ? status : null,
-        // A grade can be corrected while the case is open (a resolved case may still be reopened).
-        IncidentAction.Regrade => status is IncidentStatus.Closed or IncidentStatus.Merged ? null : status,
+        // A grade is corrected while the case is worked on. Not once resolved: a graver grade would move the
+        // case up, and the one who resolved it could otherwise rewrite the grade of what he closed (found
+        // trying it from outside); verification reopens a case that was not settled, then it is re-graded.
+        IncidentAction.Regrade => status == IncidentStatus.Filed || Working.Contains(status) ? status : null,
         IncidentAction.VerifySolved => status == IncidentStatus.Resolved ? IncidentStatus.Closed : null,
         IncidentAction.VerifyPartlySolved or IncidentAction.VerifyNotSolved =>
             status == IncidentStatus.Resolved ? IncidentStatus.Reopened : null,

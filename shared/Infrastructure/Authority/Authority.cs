@@ -19,6 +19,20 @@ public static class Authority
         return new Decision.Forbidden($"'{Code(action)}' needs: {string.Join("; ", grants)}.");
     }
 
+    /// <summary>合并: the same standing on both cases under one line of the table — he may resolve both
+    /// (holder of both) or stands above both. Holding one and standing above the other is not enough:
+    /// merging would let a township dispatcher close a village's case, or a grave case vanish into a
+    /// courtyard's. 404 when the caller may not read the case merged into.</summary>
+    public static Decision DecideMerge(Person person, CaseFacts duplicate, CaseFacts into)
+    {
+        var (ofDuplicate, ofInto) = (Relations.Of(person, duplicate), Relations.Of(person, into));
+        if (ofDuplicate.Count == 0 || ofInto.Count == 0) return Decision.Hide;
+        var grants = CasePermissions.Table[CaseAction.Merge];
+        return grants.Any(g => g.Admits(person, duplicate, ofDuplicate) && g.Admits(person, into, ofInto))
+            ? Decision.Allow
+            : new Decision.Forbidden($"'{Code(CaseAction.Merge)}' needs the same standing on both cases: {string.Join("; ", grants)} of both.");
+    }
+
     /// <summary>Every action the caller may take on the case, by the table alone (the case's state is the caller's to add).</summary>
     public static IReadOnlyList<CaseAction> Permitted(Person person, CaseFacts facts)
     {

@@ -20,7 +20,9 @@ public static class CasePermissions
         [CaseAction.Note] = [new(Holder)],
         [CaseAction.AddPhoto] = [new(Holder), new(Reporter), new(Place)],
         [CaseAction.RequestMoveUp] = [new(Holder)],
-        [CaseAction.DecideMoveUp] = [new(Above)],
+        // DOMAIN: "the tier above (its holders-to-be)": the tier that would take the case decides, not the county
+        // over a courtyard's request (found trying it from outside: every tier up to the county could).
+        [CaseAction.DecideMoveUp] = [new(Above, Condition: GrantCondition.TierDirectlyAbove)],
         [CaseAction.SendBack] = [new(Holder, RoleTiers.CommandCentre, CommandTiers)],
         // Below the township a holder asks (提请上级) instead: 矛盾不上交. The township's command centre
         // may move a case to the county at once; those above take it over.

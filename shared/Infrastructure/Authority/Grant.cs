@@ -12,6 +12,8 @@ public enum GrantCondition
     NotResolverNorHolder,
     /// <summary>Only the leader who took the case in hand.</summary>
     InHandOfCaller,
+    /// <summary>Only from the tier directly above the case (the tier that would hold it next), not from higher up.</summary>
+    TierDirectlyAbove,
 }
 
 /// <summary>One line of the permission table: people with <paramref name="Relation"/> to the case may act,
@@ -28,8 +30,14 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
             GrantCondition.GradeIV => facts.Grade == Grade.IV,
             GrantCondition.NotResolverNorHolder => facts.ResolvedBy != person.Id && !relations.Contains(Governance.Infrastructure.Authority.Relation.Holder),
             GrantCondition.InHandOfCaller => facts.InHandOf == person.Id,
+            GrantCondition.TierDirectlyAbove => HandlesTierDirectlyAbove(person, facts),
             _ => true,
         };
+
+    /// <summary>A role he holds at the holding unit or above it handles the next tier up there.</summary>
+    private static bool HandlesTierDirectlyAbove(Person person, CaseFacts facts) =>
+        facts.Tier is { } tier && facts.HolderChain.Any(unit => person.Units.Contains(unit.Code)
+            && person.Roles.Any(role => RoleTiers.Above.Contains(role) && RoleTiers.HandlingTier(role, unit.Level) == tier + 1));
 
     public override string ToString()
     {
@@ -41,6 +49,7 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
             GrantCondition.GradeIV => ", grade IV only",
             GrantCondition.NotResolverNorHolder => ", never the person who resolved it nor a holder",
             GrantCondition.InHandOfCaller => ", only who took it in hand",
+            GrantCondition.TierDirectlyAbove => ", only from the tier directly above",
             _ => "",
         };
         return text;

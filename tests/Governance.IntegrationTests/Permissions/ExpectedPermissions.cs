@@ -22,7 +22,7 @@ public sealed class ExpectedPermissions
     [
         "read", "accept", "resolve", "note", "add-photo", "request-move-up", "decide-move-up", "send-back", "move-up",
         "call-in-departments", "department-work", "urge", "supervise", "pull-up", "regrade", "report-casualties", "verify",
-        "merge", "mediate",
+        "merge", "mediate", "read-caller",
     ];
 
     public static readonly string[] Relations = ["holder", "above", "place", "reporter", "department", "leader", "none"];

@@ -24,7 +24,7 @@ public class IncidentLifecycleTests
         [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed, NotAllowed],
         [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed, NotAllowed],
         [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
-        [Regrade] =                        [Filed,      Assigned,   Accepted,   Resolved,   Reopened,   NotAllowed, NotAllowed],
+        [Regrade] =                        [Filed,      Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
         [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed, NotAllowed],
         [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
         [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],

@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Dapper;
 using Governance.Contracts;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Incidents.Open311;
@@ -66,7 +66,7 @@ public static class ServiceRequestStore
     private static T Parse<T>(string code) where T : struct, Enum =>
         Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e) => uow.ExecuteAsync("""
         INSERT INTO open311_requests (incident_id, client_name, requested_at_ms, address_string, media_url, account_id, device_id,
             email, first_name, last_name, phone)
         VALUES (@IncidentId, @ClientName, @RequestedAtMs, @AddressString, @MediaUrl, @AccountId, @DeviceId,
@@ -75,13 +75,13 @@ public static class ServiceRequestStore
     {
         IncidentId = incidentId, e.ClientName, RequestedAtMs = requestedAt.ToUnixTimeMilliseconds(), e.AddressString, e.MediaUrl,
         e.AccountId, e.DeviceId, e.Email, e.FirstName, e.LastName, e.Phone,
-    }, t);
+    });
 
-    public static async Task<ServiceRequestRecord?> FindAsync(DbConnection c, Guid id) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE r.incident_id = @id", new { id }))?.ToRecord();
+    public static async Task<ServiceRequestRecord?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE r.incident_id = @id", new { id }))?.ToRecord();
 
     /// <summary>Newest first, at most <see cref="ServiceRequestQuery.Limit"/>.</summary>
-    public static async Task<IReadOnlyList<ServiceRequestRecord>> QueryAsync(DbConnection c, DatabaseProvider provider, ServiceRequestQuery q)
+    public static async Task<IReadOnlyList<ServiceRequestRecord>> QueryAsync(DbSession session, ServiceRequestQuery q)
     {
         var args = new DynamicParameters();
         var where = new List<string>();
@@ -104,13 +104,13 @@ public static class ServiceRequestStore
         var sql = $"""
             {Select}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY r.requested_at_ms DESC, r.incident_id {Sql.Page(provider, q.Limit)}
+            ORDER BY r.requested_at_ms DESC, r.incident_id {Sql.Page(session.Provider, q.Limit)}
             """;
-        var rows = await c.QueryAsync<Row>(sql, args);
+        var rows = await session.QueryAsync<Row>(sql, args);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>The county (or counties) this deployment serves: the jurisdictions Open311 accepts.</summary>
-    public static async Task<IReadOnlyList<string>> CountyCodesAsync(DbConnection c) =>
-        (await c.QueryAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County })).ToList();
+    public static async Task<IReadOnlyList<string>> CountyCodesAsync(DbSession session) =>
+        (await session.QueryAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County })).ToList();
 }

@@ -90,8 +90,4 @@ public static class Sql
     /// already (MERGE must); the others are separated here.</summary>
     public static string Batch(DatabaseProvider provider, params string[] statements) =>
         string.Join(provider == DatabaseProvider.SqlServer ? "\n" : ";\n", statements.Select(s => s.Trim()));
-
-    /// <summary>Transitional (issue 12): for services that still pass a connection and transaction by hand.</summary>
-    public static string SelectForUpdate(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string columns,
-        string table, string where) => SelectForUpdate(new ConnectionSession(connection, transaction), columns, table, where);
 }

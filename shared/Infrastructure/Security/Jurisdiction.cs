@@ -36,13 +36,4 @@ public static class Jurisdiction
             if (await UnitCopyStore.FindAsync(session, code) is { } unit && (best is null || unit.Level < best.Level)) best = unit;
         return best?.Code;
     }
-
-    // Transitional (issue 12): for services that still pass a connection and transaction by hand.
-    public static Task<bool> CoversAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, Caller caller, string unitCode,
-        System.Data.Common.DbTransaction? t = null) => CoversAsync(new ConnectionSession(c, t), caller, unitCode);
-
-    public static Task<IReadOnlyList<string>?> ListScopeAsync(System.Data.Common.DbConnection c, Caller caller) =>
-        ListScopeAsync(new ConnectionSession(c, null), caller);
-
-    public static Task<string?> HomeUnitAsync(System.Data.Common.DbConnection c, Caller caller) => HomeUnitAsync(new ConnectionSession(c, null), caller);
 }

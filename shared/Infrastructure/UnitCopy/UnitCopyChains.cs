@@ -14,8 +14,4 @@ public sealed class UnitCopyChains<TDatabase>(TDatabase db) : IUnitChainSource w
 
     public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(DbSession session, string unitCode) =>
         (await UnitCopyStore.ChainAsync(session, unitCode)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
-
-    /// <summary>Transitional (issue 12): for services that still pass a connection and transaction by hand.</summary>
-    public static Task<IReadOnlyList<ChainUnit>> ChainAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, string unitCode,
-        System.Data.Common.DbTransaction? transaction = null) => ChainAsync(new ConnectionSession(c, transaction), unitCode);
 }

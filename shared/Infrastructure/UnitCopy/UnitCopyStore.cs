@@ -1,5 +1,3 @@
-using Dapper;
-using System.Data.Common;
 using Governance.Contracts;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
@@ -94,23 +92,4 @@ public static class UnitCopyStore
 
     public static Task<long> CountAsync(DbSession session) =>
         session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_copy");
-
-    // Transitional (issue 12): for services that still pass a connection and transaction by hand.
-    public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units) =>
-        await connection.ExecuteAsync(UpsertSql(provider),
-            units.Select(u => new
-            {
-                u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version, Retired = (short)(u.Retired ? 1 : 0),
-                MinLat = u.Extent?.MinLat, MinLng = u.Extent?.MinLng, MaxLat = u.Extent?.MaxLat, MaxLng = u.Extent?.MaxLng,
-            }), transaction);
-
-    public static Task<CopiedUnit?> FindAsync(DbConnection connection, string code, DbTransaction? transaction = null) =>
-        FindAsync(new ConnectionSession(connection, transaction), code);
-
-    public static Task<IReadOnlyList<CopiedUnit>> ChainAsync(DbConnection connection, DatabaseProvider provider, string code, DbTransaction? transaction = null) =>
-        ChainAsync(new ConnectionSession(connection, transaction), code);
-
-    public static Task<CopiedUnit?> CountyAsync(DbConnection connection) => CountyAsync(new ConnectionSession(connection, null));
-
-    public static Task<long> CountAsync(DbConnection connection) => CountAsync(new ConnectionSession(connection, null));
 }

@@ -87,10 +87,10 @@ public sealed class DispatchModule : IServiceModule
         var calendars = services.GetRequiredService<CalendarStore>();
         await services.GetRequiredService<UnitOfWorkRunner<DispatchDatabase>>().RunAsync(async uow =>
         {
-            if (!await PolicyStore.AnyAsync(uow.Connection, uow.Transaction))
-                await policies.AddVersionAsync(uow.Connection, uow.Transaction, RoutingPolicy.Default, "system", uow.Now);
-            if ((await calendars.YearsAsync(uow.Connection, uow.Transaction)).Count == 0)
-                foreach (var year in CalendarStore.Seed) await calendars.SaveAsync(uow.Connection, uow.Transaction, year, "system", uow.Now);
+            if (!await PolicyStore.AnyAsync(uow))
+                await policies.AddVersionAsync(uow, RoutingPolicy.Default, "system", uow.Now);
+            if ((await calendars.YearsAsync(uow)).Count == 0)
+                foreach (var year in CalendarStore.Seed) await calendars.SaveAsync(uow, year, "system", uow.Now);
             // Ask Grids for the whole tree, so the copy is complete whichever process started first.
             await uow.PublishAsync(new UnitSnapshotRequested(ServiceName));
         }, ct);

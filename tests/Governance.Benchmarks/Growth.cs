@@ -64,8 +64,8 @@ public static class Growth
             var calendars = new CalendarStore(Microsoft.Extensions.Options.Options.Create(new CalendarOptions()), time);
             await runner.RunAsync(async uow =>
             {
-                await policies.AddVersionAsync(uow.Connection, uow.Transaction, RoutingPolicy.Default, "system", uow.Now);
-                foreach (var year in CalendarStore.Seed) await calendars.SaveAsync(uow.Connection, uow.Transaction, year, "system", uow.Now);
+                await policies.AddVersionAsync(uow, RoutingPolicy.Default, "system", uow.Now);
+                foreach (var year in CalendarStore.Seed) await calendars.SaveAsync(uow, year, "system", uow.Now);
             });
             var sweeper = new DeadlineSweeper(runner, new MissedDeadlines(policies, new Escalator(policies, calendars)), time,
                 Microsoft.Extensions.Options.Options.Create(new DeadlineSweeperOptions()), NullLogger<DeadlineSweeper>.Instance);

@@ -23,7 +23,7 @@ internal static class AssignmentActions
         UnitOfWorkRunner<DispatchDatabase> runner, Guid incidentId, Func<UnitOfWork<DispatchDatabase>, Assignment, Task<(string?, T?)>> action) =>
         await runner.RunAsync(async uow =>
         {
-            var assignment = await AssignmentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+            var assignment = await AssignmentStore.FindAsync(uow, incidentId);
             if (assignment is null) return (false, (string?)null, default(T));
             if (assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue))
                 return (true, $"The case is {assignment.Status}: only open cases can be dispatched.", default);

@@ -27,7 +27,7 @@ public static class AssignmentsApi
 
     private static async Task<Results<Ok<AssignmentView>, NotFound>> GetAssignment(DispatchDatabase db, Guid incidentId)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var assignment = await AssignmentStore.FindAsync(c, incidentId);
         if (assignment is null) return TypedResults.NotFound();
         var departments = await DepartmentPartStore.ForCaseAsync(c, incidentId);

@@ -20,7 +20,7 @@ public static class CalendarApi
     {
         routes.MapGet("/dispatch/calendar", async (DispatchDatabase db, CalendarStore calendars) =>
         {
-            await using var c = await db.OpenAsync();
+            await using var c = await db.OpenReadAsync();
             return TypedResults.Ok(await calendars.YearsAsync(c));
         }).Performs(UnitAction.ReadSettings);
         routes.MapPut("/dispatch/calendar/{year:int}", PutYear).Performs(UnitAction.ChangeSettings);
@@ -45,7 +45,7 @@ public static class CalendarApi
         if (errors.Any) return errors.ToProblem();
         var calendarYear = new CalendarYear(year, holidays.Distinct().Order().ToList(), workdays.Distinct().Order().ToList());
         var by = Actor.Of(http);
-        await runner.RunAsync(uow => calendars.SaveAsync(uow.Connection, uow.Transaction, calendarYear, by, uow.Now));
+        await runner.RunAsync(uow => calendars.SaveAsync(uow, calendarYear, by, uow.Now));
         return TypedResults.Ok(calendarYear);
     }
 }

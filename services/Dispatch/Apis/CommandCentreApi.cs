@@ -43,9 +43,9 @@ public static class CommandCentreApi
         DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit)
     {
         if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
-        await using var c = await db.OpenAsync();
-        if (!await Jurisdiction.CoversAsync(c, db.Provider, Caller.Of(http), unitCode)) return TypedResults.NotFound();
-        var cases = await AssignmentStore.QueueAsync(c, db.Provider, unitCode, limit ?? 500);
+        await using var c = await db.OpenReadAsync();
+        if (!await Jurisdiction.CoversAsync(c, Caller.Of(http), unitCode)) return TypedResults.NotFound();
+        var cases = await AssignmentStore.QueueAsync(c, unitCode, limit ?? 500);
         var notes = await BoardNoteStore.LiveForUnitAsync(c, unitCode);
         return TypedResults.Ok(BoardQueue.Compose(unitCode, cases, notes, time.GetUtcNow()));
     }
@@ -86,7 +86,7 @@ public static class CommandCentreApi
     private static async Task CheckDepartmentsKnownAsync(DispatchDatabase db, FieldErrors errors, string? lead, string? leadText,
         IReadOnlyList<CoHandlerRequest?> coHandlers)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         async Task CheckAsync(string field, string? code, string? text)
         {
             var department = code is null ? null : await DepartmentCopyStore.FindAsync(c, code);

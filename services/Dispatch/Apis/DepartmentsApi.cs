@@ -45,16 +45,16 @@ public static class DepartmentsApi
         DispatchDatabase db, PolicyStore policies, TimeProvider time, HttpContext http, string departmentCode, int? limit)
     {
         if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         if (DepartmentCopyStore.Normalise(departmentCode) is not { } code || await DepartmentCopyStore.FindAsync(c, code) is not { } department)
             return TypedResults.NotFound();
         // A department's inbox is its own handlers' and, like a unit's queue, that of the staff of its unit and above.
         var caller = Caller.Of(http);
-        if (caller.Department != code && !await Jurisdiction.CoversAsync(c, db.Provider, caller, department.UnitCode)) return TypedResults.NotFound();
+        if (caller.Department != code && !await Jurisdiction.CoversAsync(c, caller, department.UnitCode)) return TypedResults.NotFound();
         var now = time.GetUtcNow();
         var yellowFraction = (await policies.CurrentAsync(c)).YellowFraction;
         var items = new List<InboxItem>();
-        foreach (var e in await DepartmentPartStore.InboxAsync(c, db.Provider, code, limit ?? 500))
+        foreach (var e in await DepartmentPartStore.InboxAsync(c, code, limit ?? 500))
         {
             var due = e.Part.Role == DepartmentRole.Lead ? e.CaseDueAt : e.Part.DueAt;
             var yellowAt = e.Part.CalledInAt + (due - e.Part.CalledInAt) * Math.Clamp(yellowFraction, 0, 1);

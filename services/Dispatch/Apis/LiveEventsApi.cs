@@ -33,8 +33,8 @@ public static class LiveEventsApi
         var errors = new FieldErrors().Require("unitCode", unitCode, 64);
         if (errors.Any) return errors.ToProblem();
         // Only the caller's own units (and what lies below them), like the queue itself.
-        await using (var c = await db.OpenAsync(http.RequestAborted))
-            if (!await Jurisdiction.CoversAsync(c, db.Provider, Caller.Of(http), unitCode!.Trim())) return TypedResults.NotFound();
+        await using (var c = await db.OpenReadAsync(http.RequestAborted))
+            if (!await Jurisdiction.CoversAsync(c, Caller.Of(http), unitCode!.Trim())) return TypedResults.NotFound();
 
         using var subscription = broadcaster.Subscribe(unitCode!.Trim());
         // Ends with the browser's disconnect or the host's shutdown (an open stream would otherwise

@@ -54,13 +54,13 @@ public static class NoticesApi
 
     private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListSubscriptions(DispatchDatabase db)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok<IReadOnlyList<SubscriptionView>>((await SubscriptionStore.AllAsync(c)).Select(SubscriptionView.Of).ToList());
     }
 
     private static async Task<Results<Ok<SubscriptionView>, NotFound>> GetSubscription(Guid id, DispatchDatabase db)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return await SubscriptionStore.FindAsync(c, id) is { } s ? TypedResults.Ok(SubscriptionView.Of(s)) : TypedResults.NotFound();
     }
 
@@ -72,7 +72,7 @@ public static class NoticesApi
         var subscription = await runner.RunAsync(async uow =>
         {
             var created = Read(body, null, errors, Guid.CreateVersion7(), by, uow.Now);
-            if (created is not null) await SubscriptionStore.InsertAsync(uow.Connection, uow.Transaction, created);
+            if (created is not null) await SubscriptionStore.InsertAsync(uow, created);
             return created;
         });
         return subscription is null
@@ -87,10 +87,10 @@ public static class NoticesApi
         var errors = new FieldErrors();
         var (found, updated) = await runner.RunAsync(async uow =>
         {
-            var existing = await SubscriptionStore.FindAsync(uow.Connection, id, uow.Transaction);
+            var existing = await SubscriptionStore.FindAsync(uow, id);
             if (existing is null) return (false, (NoticeSubscription?)null);
             var changed = Read(body, existing, errors, id, by, uow.Now);
-            if (changed is not null) await SubscriptionStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
+            if (changed is not null) await SubscriptionStore.UpdateAsync(uow, changed);
             return (true, changed);
         });
         if (!found) return TypedResults.NotFound();
@@ -98,7 +98,7 @@ public static class NoticesApi
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, UnitOfWorkRunner<DispatchDatabase> runner) =>
-        await runner.RunAsync(uow => SubscriptionStore.DeleteAsync(uow.Connection, uow.Transaction, id))
+        await runner.RunAsync(uow => SubscriptionStore.DeleteAsync(uow, id))
             ? TypedResults.NoContent()
             : TypedResults.NotFound();
 
@@ -111,21 +111,21 @@ public static class NoticesApi
             errors.Add("status", $"status must be one of {string.Join(", ", DeliveryStatus.All)}.");
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await DeliveryStore.ListAsync(c, db.Provider, status, subscriptionId, limit ?? 100));
+        await using var c = await db.OpenReadAsync();
+        return TypedResults.Ok(await DeliveryStore.ListAsync(c, status, subscriptionId, limit ?? 100));
     }
 
     /// <summary>Queues a failed delivery again with a fresh set of attempts (after the receiver was fixed).</summary>
     private static async Task<Results<Ok<Delivery>, NotFound, ProblemHttpResult>> RetryDelivery(
         Guid id, UnitOfWorkRunner<DispatchDatabase> runner, DispatchDatabase db, NoticeSender sender)
     {
-        var retried = await runner.RunAsync(uow => DeliveryStore.RetryAsync(uow.Connection, uow.Transaction, id, uow.Now));
+        var retried = await runner.RunAsync(uow => DeliveryStore.RetryAsync(uow, id, uow.Now));
         if (retried is null) return TypedResults.NotFound();
         if (retried == false)
             return TypedResults.Problem("Only a failed delivery can be retried: a pending one is queued already, a sent one arrived.",
                 statusCode: StatusCodes.Status409Conflict, title: "Not allowed for this delivery now");
         sender.Wake();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok((await DeliveryStore.FindAsync(c, id))!);
     }
 

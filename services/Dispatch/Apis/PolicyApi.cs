@@ -27,7 +27,7 @@ public static class PolicyApi
 
     private static async Task<Ok<RoutingPolicy>> GetPolicy(DispatchDatabase db, PolicyStore policies)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await policies.CurrentAsync(c));
     }
 
@@ -38,7 +38,7 @@ public static class PolicyApi
         var errors = Validate(body);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        var stored = await runner.RunAsync(uow => policies.AddVersionAsync(uow.Connection, uow.Transaction, body, by, uow.Now));
+        var stored = await runner.RunAsync(uow => policies.AddVersionAsync(uow, body, by, uow.Now));
         return TypedResults.Ok(stored);
     }
 

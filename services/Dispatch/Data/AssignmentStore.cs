@@ -1,8 +1,7 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Dispatch.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Dispatch.Data;
@@ -60,26 +59,26 @@ public static class AssignmentStore
         SupervisedAtMs = a.SupervisedAt?.ToUnixTimeMilliseconds(), a.LeadDepartmentCode,
     };
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Assignment a, DateTimeOffset now) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, Assignment a, DateTimeOffset now) => uow.ExecuteAsync("""
         INSERT INTO assignments (incident_id, place_code, category, grade, tier, unit_code, due_at_ms, status, sequence, policy_version,
             accepted_at_ms, updated_at_ms, started_at_ms, ack_due_at_ms, yellow_at_ms, yellow_warned_at_ms, supervised_at_ms, lead_department_code)
         VALUES (@IncidentId, @PlaceCode, @Category, @Grade, @Tier, @UnitCode, @DueAtMs, @Status, @Sequence, @PolicyVersion,
             @AcceptedAtMs, @UpdatedAtMs, @StartedAtMs, @AckDueAtMs, @YellowAtMs, @YellowWarnedAtMs, @SupervisedAtMs, @LeadDepartmentCode)
-        """, Parameters(a, now), t);
+        """, Parameters(a, now));
 
-    public static Task UpdateAsync(DbConnection c, DbTransaction t, Assignment a, DateTimeOffset now) => c.ExecuteAsync("""
+    public static Task UpdateAsync(UnitOfWork uow, Assignment a, DateTimeOffset now) => uow.ExecuteAsync("""
         UPDATE assignments SET grade = @Grade, tier = @Tier, unit_code = @UnitCode, due_at_ms = @DueAtMs, status = @Status,
             sequence = @Sequence, accepted_at_ms = @AcceptedAtMs, updated_at_ms = @UpdatedAtMs, started_at_ms = @StartedAtMs,
             ack_due_at_ms = @AckDueAtMs, yellow_at_ms = @YellowAtMs, yellow_warned_at_ms = @YellowWarnedAtMs,
             supervised_at_ms = @SupervisedAtMs, lead_department_code = @LeadDepartmentCode
         WHERE incident_id = @IncidentId
-        """, Parameters(a, now), t);
+        """, Parameters(a, now));
 
     /// <summary>The case's assignment; in a transaction, locked until it ends (read to be written
     /// back: see <see cref="Sql.SelectForUpdate"/>).</summary>
-    public static async Task<Assignment?> FindAsync(DbConnection c, Guid incidentId, DbTransaction? t = null)
+    public static async Task<Assignment?> FindAsync(DbSession session, Guid incidentId)
     {
-        var row = await c.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(c, t, Columns, "assignments", "incident_id = @incidentId"), new { incidentId }, t);
+        var row = await session.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(session, Columns, "assignments", "incident_id = @incidentId"), new { incidentId });
         return row?.ToAssignment();
     }
 
@@ -95,7 +94,7 @@ public static class AssignmentStore
     }
 
     /// <summary>Claims running clocks of one kind that passed, locked so a second sweeper skips them.</summary>
-    public static async Task<IReadOnlyList<Assignment>> ClaimPassedAsync(DbConnection c, DbTransaction t, DatabaseProvider provider,
+    public static async Task<IReadOnlyList<Assignment>> ClaimPassedAsync(UnitOfWork uow,
         Clock clock, DateTimeOffset now, int limit)
     {
         var (where, order) = clock switch
@@ -104,13 +103,13 @@ public static class AssignmentStore
             Clock.Acknowledgement => ("status = 'active' AND accepted_at_ms IS NULL AND ack_due_at_ms <= @Now", "ack_due_at_ms"),
             _ => ("status = 'active' AND yellow_warned_at_ms IS NULL AND yellow_at_ms <= @Now", "yellow_at_ms"),
         };
-        var sql = Sql.ClaimRows(provider, Columns, "assignments", where, order, limit);
-        return (await c.QueryAsync<Row>(sql, new { Now = now.ToUnixTimeMilliseconds() }, t)).Select(r => r.ToAssignment()).ToList();
+        var sql = Sql.ClaimRows(uow.Provider, Columns, "assignments", where, order, limit);
+        return (await uow.QueryAsync<Row>(sql, new { Now = now.ToUnixTimeMilliseconds() })).Select(r => r.ToAssignment()).ToList();
     }
 
     /// <summary>The open cases on a unit's board: those it handles now and those it has a live board note
     /// about (shown from above: grade I/II, an urge prompt, 超期预警), the soonest due first.</summary>
-    public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbConnection c, DatabaseProvider provider, string unitCode, int limit)
+    public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbSession session, string unitCode, int limit)
     {
         // A union, not an OR: each half uses its own index (the unit's cases; the unit's notes).
         var sql = $"""
@@ -118,19 +117,19 @@ public static class AssignmentStore
             UNION
             SELECT {Columns} FROM assignments a WHERE a.status IN ('active', 'overdue')
                 AND a.incident_id IN (SELECT n.incident_id FROM board_notes n WHERE n.unit_code = @unitCode) AND {BoardNoteStore.LiveNoteFor}
-            ORDER BY DueAtMs {Sql.Page(provider, limit)}
+            ORDER BY DueAtMs {Sql.Page(session.Provider, limit)}
             """;
-        return (await c.QueryAsync<Row>(sql, new { unitCode })).Select(r => r.ToAssignment()).ToList();
+        return (await session.QueryAsync<Row>(sql, new { unitCode })).Select(r => r.ToAssignment()).ToList();
     }
 
-    public static Task InsertEscalationAsync(DbConnection c, DbTransaction t, Guid incidentId, Escalation e) => c.ExecuteAsync("""
+    public static Task InsertEscalationAsync(UnitOfWork uow, Guid incidentId, Escalation e) => uow.ExecuteAsync("""
         INSERT INTO escalations (id, incident_id, from_tier, to_tier, reason, note, at_ms, actor)
         VALUES (@Id, @IncidentId, @FromTier, @ToTier, @Reason, @Note, @AtMs, @Actor)
         """, new
     {
         Id = Guid.CreateVersion7(), IncidentId = incidentId, FromTier = Codes.Of(e.FromTier), ToTier = Codes.Of(e.ToTier),
         Reason = Codes.Of(e.Reason), e.Note, AtMs = e.At.ToUnixTimeMilliseconds(), Actor = e.By,
-    }, t);
+    });
 
     private sealed class EscalationRow
     {
@@ -142,9 +141,9 @@ public static class AssignmentStore
         public string? Actor { get; init; }
     }
 
-    public static async Task<IReadOnlyList<Escalation>> EscalationsAsync(DbConnection c, Guid incidentId)
+    public static async Task<IReadOnlyList<Escalation>> EscalationsAsync(DbSession session, Guid incidentId)
     {
-        var rows = await c.QueryAsync<EscalationRow>(
+        var rows = await session.QueryAsync<EscalationRow>(
             "SELECT from_tier AS FromTier, to_tier AS ToTier, reason AS Reason, note AS Note, at_ms AS AtMs, actor AS Actor FROM escalations WHERE incident_id = @incidentId ORDER BY at_ms",
             new { incidentId });
         return rows.Select(r => new Escalation(Parse<Tier>(r.FromTier), Parse<Tier>(r.ToTier), Parse<EscalationReason>(r.Reason), r.Note,

@@ -1,27 +1,27 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Dispatch.Model;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Data;
 
 /// <summary>The SQL of board notes: what a unit's board shows about cases besides those it holds.</summary>
 public static class BoardNoteStore
 {
-    public static Task AddAsync(DbConnection c, DbTransaction t, BoardNote n) => c.ExecuteAsync("""
+    public static Task AddAsync(UnitOfWork uow, BoardNote n) => uow.ExecuteAsync("""
         INSERT INTO board_notes (id, incident_id, unit_code, tier, kind, sequence, actor, note, at_ms)
         VALUES (@Id, @IncidentId, @UnitCode, @Tier, @Kind, @Sequence, @Actor, @Note, @AtMs)
         """, new
     {
         Id = Guid.CreateVersion7(), n.IncidentId, n.UnitCode, Tier = Codes.Of(n.Tier), n.Kind, n.Sequence, n.Actor, n.Note,
         AtMs = n.At.ToUnixTimeMilliseconds(),
-    }, t);
+    });
 
     /// <summary>The units already holding a note of this kind about the case.</summary>
-    public static async Task<IReadOnlySet<string>> UnitsWithAsync(DbConnection c, DbTransaction t, Guid incidentId, string kind) =>
-        (await c.QueryAsync<string>("SELECT unit_code FROM board_notes WHERE incident_id = @incidentId AND kind = @kind",
-            new { incidentId, kind }, t)).ToHashSet(StringComparer.Ordinal);
+    public static async Task<IReadOnlySet<string>> UnitsWithAsync(DbSession session, Guid incidentId, string kind) =>
+        (await session.QueryAsync<string>("SELECT unit_code FROM board_notes WHERE incident_id = @incidentId AND kind = @kind",
+            new { incidentId, kind })).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The SQL condition "this assignment row (alias a) has a live note for @unitCode": a
     /// notified-above note, or one of the case's current assignment.</summary>
@@ -43,8 +43,8 @@ public static class BoardNoteStore
     }
 
     /// <summary>The live notes of a unit's board about its open cases, oldest first.</summary>
-    public static async Task<IReadOnlyList<BoardNote>> LiveForUnitAsync(DbConnection c, string unitCode) =>
-        (await c.QueryAsync<Row>("""
+    public static async Task<IReadOnlyList<BoardNote>> LiveForUnitAsync(DbSession session, string unitCode) =>
+        (await session.QueryAsync<Row>("""
             SELECT n.incident_id AS IncidentId, n.unit_code AS UnitCode, n.tier AS Tier, n.kind AS Kind, n.sequence AS Sequence,
                    n.actor AS Actor, n.note AS Note, n.at_ms AS AtMs
             FROM board_notes n JOIN assignments a ON a.incident_id = n.incident_id

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Governance.Dispatch.Routing;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Dispatch.Data;
@@ -30,10 +30,10 @@ public sealed class CalendarStore(IOptions<CalendarOptions> options, TimeProvide
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
     private (WorkingCalendar Calendar, DateTimeOffset LoadedAt)? _cache;
 
-    public async Task<WorkingCalendar> CurrentAsync(DbConnection c, DbTransaction? t = null)
+    public async Task<WorkingCalendar> CurrentAsync(DbSession session)
     {
         if (_cache is { } cached && time.GetUtcNow() - cached.LoadedAt < CacheFor) return cached.Calendar;
-        var years = await YearsAsync(c, t);
+        var years = await YearsAsync(session);
         var settings = options.Value;
         var calendar = new WorkingCalendar(years.SelectMany(y => y.Holidays).ToHashSet(), years.SelectMany(y => y.Workdays).ToHashSet(),
             settings.DayStart, settings.DayEnd, settings.UtcOffset);
@@ -41,17 +41,17 @@ public sealed class CalendarStore(IOptions<CalendarOptions> options, TimeProvide
         return calendar;
     }
 
-    public async Task<IReadOnlyList<CalendarYear>> YearsAsync(DbConnection c, DbTransaction? t = null)
+    public async Task<IReadOnlyList<CalendarYear>> YearsAsync(DbSession session)
     {
-        var documents = await c.QueryAsync<string>("SELECT document FROM calendar_years ORDER BY year", transaction: t);
+        var documents = await session.QueryAsync<string>("SELECT document FROM calendar_years ORDER BY year");
         return documents.Select(d => JsonSerializer.Deserialize<CalendarYear>(d, Json)!).ToList();
     }
 
-    public async Task SaveAsync(DbConnection c, DbTransaction t, CalendarYear year, string by, DateTimeOffset at)
+    public async Task SaveAsync(UnitOfWork uow, CalendarYear year, string by, DateTimeOffset at)
     {
-        await c.ExecuteAsync("DELETE FROM calendar_years WHERE year = @Year", new { year.Year }, t);
-        await c.ExecuteAsync("INSERT INTO calendar_years (year, document, updated_at_ms, updated_by) VALUES (@Year, @Document, @At, @By)",
-            new { year.Year, Document = JsonSerializer.Serialize(year, Json), At = at.ToUnixTimeMilliseconds(), By = by }, t);
+        await uow.ExecuteAsync("DELETE FROM calendar_years WHERE year = @Year", new { year.Year });
+        await uow.ExecuteAsync("INSERT INTO calendar_years (year, document, updated_at_ms, updated_by) VALUES (@Year, @Document, @At, @By)",
+            new { year.Year, Document = JsonSerializer.Serialize(year, Json), At = at.ToUnixTimeMilliseconds(), By = by });
         _cache = null;
     }
 

@@ -1,7 +1,6 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Dispatch.Data;
@@ -9,7 +8,7 @@ namespace Governance.Dispatch.Data;
 /// <summary>Dispatch's copy of the departments; last version wins.</summary>
 public static class DepartmentCopyStore
 {
-    public static async Task UpsertAsync(DbConnection c, DbTransaction t, DatabaseProvider provider, IEnumerable<DepartmentRecord> departments)
+    public static async Task UpsertAsync(UnitOfWork uow, IEnumerable<DepartmentRecord> departments)
     {
         foreach (var d in departments)
         {
@@ -18,13 +17,13 @@ public static class DepartmentCopyStore
                 Id = CodeOf(d.Id), d.UnitCode, d.NameZh, Categories = string.Join(",", d.Categories.Select(Codes.Of)), d.Version,
                 Retired = d.Retired ? 1 : 0,
             };
-            var updated = await c.ExecuteAsync("""
+            var updated = await uow.ExecuteAsync("""
                 UPDATE department_copy SET unit_code = @UnitCode, name_zh = @NameZh, categories = @Categories, version = @Version, retired = @Retired
                 WHERE id = @Id AND version < @Version
-                """, row, t);
+                """, row);
             if (updated == 0)
-                await c.ExecuteAsync(Sql.InsertIfAbsent(provider, "department_copy", "id, unit_code, name_zh, categories, version, retired",
-                    "@Id, @UnitCode, @NameZh, @Categories, @Version, @Retired", "id", "id = @Id"), row, t);
+                await uow.ExecuteAsync(Sql.InsertIfAbsent(uow.Provider, "department_copy", "id, unit_code, name_zh, categories, version, retired",
+                    "@Id, @UnitCode, @NameZh, @Categories, @Version, @Retired", "id", "id = @Id"), row);
         }
     }
 
@@ -45,19 +44,19 @@ public static class DepartmentCopyStore
         public short Retired { get; init; }
     }
 
-    public static async Task<CopiedDepartment?> FindAsync(DbConnection c, string code, DbTransaction? t = null)
+    public static async Task<CopiedDepartment?> FindAsync(DbSession session, string code)
     {
-        var row = await c.QuerySingleOrDefaultAsync<Row>(
-            "SELECT id AS Id, unit_code AS UnitCode, name_zh AS NameZh, retired AS Retired FROM department_copy WHERE id = @code", new { code }, t);
+        var row = await session.QuerySingleOrDefaultAsync<Row>(
+            "SELECT id AS Id, unit_code AS UnitCode, name_zh AS NameZh, retired AS Retired FROM department_copy WHERE id = @code", new { code });
         return row is null ? null : new CopiedDepartment(row.Id, row.UnitCode, row.NameZh, row.Retired != 0);
     }
 
     /// <summary>The department of <paramref name="unitCode"/> that handles <paramref name="category"/> (e.g. a township's 司法所 for disputes).</summary>
-    public static async Task<string?> HandlerOfAsync(DbConnection c, DbTransaction t, string unitCode, Category category)
+    public static async Task<string?> HandlerOfAsync(DbSession session, string unitCode, Category category)
     {
         var code = Codes.Of(category);
-        var candidates = await c.QueryAsync<(string Id, string Categories)>(
-            "SELECT id, categories FROM department_copy WHERE unit_code = @unitCode AND retired = 0 ORDER BY id", new { unitCode }, t);
+        var candidates = await session.QueryAsync<(string Id, string Categories)>(
+            "SELECT id, categories FROM department_copy WHERE unit_code = @unitCode AND retired = 0 ORDER BY id", new { unitCode });
         return candidates.FirstOrDefault(d => d.Categories.Split(',').Contains(code)).Id;
     }
 }

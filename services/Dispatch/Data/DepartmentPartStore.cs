@@ -1,8 +1,7 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Dispatch.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Dispatch.Data;
@@ -49,44 +48,44 @@ public static class DepartmentPartStore
     };
 
     /// <summary>The departments called in on a case now, lead first.</summary>
-    public static async Task<IReadOnlyList<DepartmentPart>> ForCaseAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
-        (await c.QueryAsync<Row>($"SELECT {Columns} FROM co_handlers d WHERE d.incident_id = @incidentId ORDER BY d.role DESC, d.department_code",
-            new { incidentId }, t)).Select(r => r.ToPart()).ToList();
+    public static async Task<IReadOnlyList<DepartmentPart>> ForCaseAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM co_handlers d WHERE d.incident_id = @incidentId ORDER BY d.role DESC, d.department_code",
+            new { incidentId })).Select(r => r.ToPart()).ToList();
 
     /// <summary>
     /// Calls in exactly these departments. One called in before keeps its check-in and feedback (its
     /// role and deadline are the new ones); one no longer called is released.
     /// </summary>
-    public static async Task ReplaceAsync(DbConnection c, DbTransaction t, Guid incidentId, IReadOnlyList<DepartmentPart> called)
+    public static async Task ReplaceAsync(UnitOfWork uow, Guid incidentId, IReadOnlyList<DepartmentPart> called)
     {
-        var before = (await ForCaseAsync(c, incidentId, t)).ToDictionary(p => p.DepartmentCode, StringComparer.Ordinal);
-        await ReleaseAllAsync(c, t, incidentId);
+        var before = (await ForCaseAsync(uow, incidentId)).ToDictionary(p => p.DepartmentCode, StringComparer.Ordinal);
+        await ReleaseAllAsync(uow, incidentId);
         foreach (var part in called)
         {
             var kept = before.TryGetValue(part.DepartmentCode, out var earlier)
                 ? earlier with { Role = part.Role, DueAt = part.DueAt }
                 : part;
-            await InsertAsync(c, t, kept);
+            await InsertAsync(uow, kept);
         }
     }
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, DepartmentPart p) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, DepartmentPart p) => uow.ExecuteAsync("""
         INSERT INTO co_handlers (incident_id, department_code, role, due_at_ms, assigned_at_ms, checked_in_at_ms, checked_in_by,
             last_feedback_at_ms, feedback_count, finished_at_ms, finished_by)
         VALUES (@IncidentId, @DepartmentCode, @Role, @DueAtMs, @AssignedAtMs, @CheckedInAtMs, @CheckedInBy,
             @LastFeedbackAtMs, @FeedbackCount, @FinishedAtMs, @FinishedBy)
-        """, Parameters(p), t);
+        """, Parameters(p));
 
-    public static Task UpdateAsync(DbConnection c, DbTransaction t, DepartmentPart p) => c.ExecuteAsync("""
+    public static Task UpdateAsync(UnitOfWork uow, DepartmentPart p) => uow.ExecuteAsync("""
         UPDATE co_handlers SET role = @Role, due_at_ms = @DueAtMs, checked_in_at_ms = @CheckedInAtMs, checked_in_by = @CheckedInBy,
             last_feedback_at_ms = @LastFeedbackAtMs, feedback_count = @FeedbackCount, finished_at_ms = @FinishedAtMs, finished_by = @FinishedBy
         WHERE incident_id = @IncidentId AND department_code = @DepartmentCode
-        """, Parameters(p), t);
+        """, Parameters(p));
 
     /// <summary>The case moved to another unit: the departments that unit called in are done with it
     /// (the history keeps what they did).</summary>
-    public static Task ReleaseAllAsync(DbConnection c, DbTransaction t, Guid incidentId) =>
-        c.ExecuteAsync("DELETE FROM co_handlers WHERE incident_id = @incidentId", new { incidentId }, t);
+    public static Task ReleaseAllAsync(UnitOfWork uow, Guid incidentId) =>
+        uow.ExecuteAsync("DELETE FROM co_handlers WHERE incident_id = @incidentId", new { incidentId });
 
     private sealed class InboxRow : Row
     {
@@ -104,16 +103,16 @@ public static class DepartmentPartStore
         DateTimeOffset CaseDueAt, string CaseStatus);
 
     /// <summary>A department's unfinished parts in open cases.</summary>
-    public static async Task<IReadOnlyList<InboxEntry>> InboxAsync(DbConnection c, DatabaseProvider provider, string departmentCode, int limit)
+    public static async Task<IReadOnlyList<InboxEntry>> InboxAsync(DbSession session, string departmentCode, int limit)
     {
         var sql = $"""
             SELECT {Columns}, a.category AS Category, a.grade AS Grade, a.tier AS Tier, a.unit_code AS UnitCode, a.place_code AS PlaceCode,
                    a.due_at_ms AS CaseDueAtMs, a.status AS Status
             FROM co_handlers d JOIN assignments a ON a.incident_id = d.incident_id
             WHERE d.department_code = @departmentCode AND d.finished_at_ms IS NULL AND a.status IN ('active', 'overdue')
-            ORDER BY d.due_at_ms {Sql.Page(provider, limit)}
+            ORDER BY d.due_at_ms {Sql.Page(session.Provider, limit)}
             """;
-        return (await c.QueryAsync<InboxRow>(sql, new { departmentCode }))
+        return (await session.QueryAsync<InboxRow>(sql, new { departmentCode }))
             .Select(r => new InboxEntry(r.ToPart(), Parse<Category>(r.Category), Parse<Grade>(r.Grade), Parse<Tier>(r.Tier), r.UnitCode,
                 r.PlaceCode, Time(r.CaseDueAtMs), r.Status)).ToList();
     }

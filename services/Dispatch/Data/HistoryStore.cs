@@ -1,22 +1,22 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Dispatch.Model;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Data;
 
 /// <summary>The SQL of the assignment history: every step Dispatch took on a case, with who took it.</summary>
 public static class HistoryStore
 {
-    public static Task AddAsync(DbConnection c, DbTransaction t, Guid incidentId, HistoryEntry e) => c.ExecuteAsync("""
+    public static Task AddAsync(UnitOfWork uow, Guid incidentId, HistoryEntry e) => uow.ExecuteAsync("""
         INSERT INTO assignment_history (id, incident_id, at_ms, actor, action, tier, unit_code, note)
         VALUES (@Id, @IncidentId, @AtMs, @Actor, @Action, @Tier, @UnitCode, @Note)
         """, new
     {
         Id = Guid.CreateVersion7(), IncidentId = incidentId, AtMs = e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
         Tier = e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, Note = Bounded(e.Note),
-    }, t);
+    });
 
     private sealed class Row
     {
@@ -28,8 +28,8 @@ public static class HistoryStore
         public string? Note { get; init; }
     }
 
-    public static async Task<IReadOnlyList<HistoryEntry>> ListAsync(DbConnection c, Guid incidentId) =>
-        (await c.QueryAsync<Row>("""
+    public static async Task<IReadOnlyList<HistoryEntry>> ListAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<Row>("""
             SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, note AS Note
             FROM assignment_history WHERE incident_id = @incidentId ORDER BY at_ms, id
             """, new { incidentId }))

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Data;
 
@@ -16,32 +15,32 @@ public sealed class PolicyStore
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ConcurrentDictionary<int, RoutingPolicy> _versions = new();
 
-    public async Task<RoutingPolicy> CurrentAsync(DbConnection c, DbTransaction? t = null)
+    public async Task<RoutingPolicy> CurrentAsync(DbSession session)
     {
-        var version = await c.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM policies", transaction: t)
+        var version = await session.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM policies")
             ?? throw new InvalidOperationException("No routing policy: Dispatch has not been initialised");
-        return await VersionAsync(c, version, t);
+        return await VersionAsync(session, version);
     }
 
-    public async Task<RoutingPolicy> VersionAsync(DbConnection c, int version, DbTransaction? t = null)
+    public async Task<RoutingPolicy> VersionAsync(DbSession session, int version)
     {
         if (_versions.TryGetValue(version, out var cached)) return cached;
-        var document = await c.QuerySingleAsync<string>("SELECT document FROM policies WHERE version = @version", new { version }, t);
+        var document = await session.QuerySingleAsync<string>("SELECT document FROM policies WHERE version = @version", new { version });
         var policy = JsonSerializer.Deserialize<RoutingPolicy>(document, Json)! with { Version = version };
         return _versions.GetOrAdd(version, policy);
     }
 
     /// <summary>Writes the policy as the next version and returns it.</summary>
-    public async Task<RoutingPolicy> AddVersionAsync(DbConnection c, DbTransaction t, RoutingPolicy policy, string by, DateTimeOffset at)
+    public async Task<RoutingPolicy> AddVersionAsync(UnitOfWork uow, RoutingPolicy policy, string by, DateTimeOffset at)
     {
-        var version = (await c.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM policies", transaction: t) ?? 0) + 1;
+        var version = (await uow.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM policies") ?? 0) + 1;
         var stored = policy with { Version = version };
-        await c.ExecuteAsync(
+        await uow.ExecuteAsync(
             "INSERT INTO policies (version, document, created_at_ms, created_by) VALUES (@version, @document, @at, @by)",
-            new { version, document = JsonSerializer.Serialize(stored, Json), at = at.ToUnixTimeMilliseconds(), by }, t);
+            new { version, document = JsonSerializer.Serialize(stored, Json), at = at.ToUnixTimeMilliseconds(), by });
         return stored;
     }
 
-    public static Task<bool> AnyAsync(DbConnection c, DbTransaction t) =>
-        c.ExecuteScalarAsync<bool>("SELECT CASE WHEN EXISTS (SELECT 1 FROM policies) THEN 1 ELSE 0 END", transaction: t);
+    public static Task<bool> AnyAsync(DbSession session) =>
+        session.ExecuteScalarAsync<bool>("SELECT CASE WHEN EXISTS (SELECT 1 FROM policies) THEN 1 ELSE 0 END");
 }

@@ -71,7 +71,7 @@ public sealed class DeadlineSweeper(
         {
             var acted = await runner.RunAsync(async uow =>
             {
-                var passed = await AssignmentStore.ClaimPassedAsync(uow.Connection, uow.Transaction, uow.Provider, clock, uow.Now, options.Value.BatchSize);
+                var passed = await AssignmentStore.ClaimPassedAsync(uow, clock, uow.Now, options.Value.BatchSize);
                 foreach (var assignment in passed) await ActAsync(uow, clock, assignment);
                 return passed.Count;
             }, ct);

@@ -17,8 +17,8 @@ public static class AboveNotifier
     {
         var tiers = MajorCaseNotice.TiersToTell(a.Grade, a.Tier);
         if (tiers.Count == 0) return;
-        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, a.PlaceCode, uow.Transaction);
-        var told = await BoardNoteStore.UnitsWithAsync(uow.Connection, uow.Transaction, a.IncidentId, BoardNoteKinds.NotifiedAbove);
+        var chain = await UnitCopyStore.ChainAsync(uow, a.PlaceCode);
+        var told = await BoardNoteStore.UnitsWithAsync(uow, a.IncidentId, BoardNoteKinds.NotifiedAbove);
         var units = tiers
             .Select(tier => (Tier: tier, Unit: EscalationLadder.HandlingUnit(chain, tier)))
             .Where(u => u.Unit is not null && u.Unit.Code != a.UnitCode && !told.Contains(u.Unit.Code))
@@ -26,9 +26,9 @@ public static class AboveNotifier
         if (units.Count == 0) return;
         foreach (var unit in units)
         {
-            await BoardNoteStore.AddAsync(uow.Connection, uow.Transaction,
+            await BoardNoteStore.AddAsync(uow,
                 new BoardNote(a.IncidentId, unit.UnitCode, unit.Tier, BoardNoteKinds.NotifiedAbove, a.Sequence, by, null, uow.Now));
-            await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+            await HistoryStore.AddAsync(uow, a.IncidentId,
                 new HistoryEntry(uow.Now, by, HistoryActions.NotifiedAbove, unit.Tier, unit.UnitCode, $"grade {Codes.Of(a.Grade)}"));
         }
         await uow.PublishAsync(new IncidentNotifiedAbove(a.IncidentId, a.Grade, units, by, uow.Now));

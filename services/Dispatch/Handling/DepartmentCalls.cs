@@ -17,16 +17,16 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
 
     public async Task AssignAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string lead, IReadOnlyList<CoHandlerCall> coHandlers, string by)
     {
-        var policy = await policies.VersionAsync(uow.Connection, a.PolicyVersion, uow.Transaction);
-        var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
+        var policy = await policies.VersionAsync(uow, a.PolicyVersion);
+        var calendar = await calendars.CurrentAsync(uow);
         var clock = policy.ClockFor(a.Category, a.Grade);
         var called = coHandlers.Select(h => new DepartmentAssignment(h.DepartmentCode, calendar.DueAt(uow.Now, h.Deadline, clock))).ToList();
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { LeadDepartmentCode = lead }, uow.Now);
+        await AssignmentStore.UpdateAsync(uow, a with { LeadDepartmentCode = lead }, uow.Now);
         var parts = called.Select(h => new DepartmentPart(a.IncidentId, h.DepartmentCode, DepartmentRole.CoHandler, h.DueAt, uow.Now))
             .Prepend(new DepartmentPart(a.IncidentId, lead, DepartmentRole.Lead, a.DueAt, uow.Now)).ToList();
-        await DepartmentPartStore.ReplaceAsync(uow.Connection, uow.Transaction, a.IncidentId, parts);
+        await DepartmentPartStore.ReplaceAsync(uow, a.IncidentId, parts);
         var note = called.Count == 0 ? $"lead {lead}" : $"lead {lead}; co-handlers {string.Join(", ", called.Select(h => h.DepartmentCode))}";
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+        await HistoryStore.AddAsync(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.DepartmentsAssigned, a.Tier, a.UnitCode, note));
         await uow.PublishAsync(new IncidentDepartmentsAssigned(a.IncidentId, lead, called, by, uow.Now));
     }
@@ -53,8 +53,8 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
             LastFeedbackAt = uow.Now, FeedbackCount = part.FeedbackCount + 1,
             FinishedAt = finished ? uow.Now : null, FinishedBy = finished ? by : null,
         };
-        await DepartmentPartStore.UpdateAsync(uow.Connection, uow.Transaction, fed);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId, new HistoryEntry(uow.Now, by,
+        await DepartmentPartStore.UpdateAsync(uow, fed);
+        await HistoryStore.AddAsync(uow, a.IncidentId, new HistoryEntry(uow.Now, by,
             finished ? HistoryActions.DepartmentFinished : HistoryActions.DepartmentFeedback, a.Tier, a.UnitCode,
             $"{code}{(late ? " (late)" : "")}: {note}"));
         await uow.PublishAsync(new DepartmentFedBack(a.IncidentId, code, fed.Role, a.Tier, a.UnitCode, note, finished, late, by, uow.Now));
@@ -63,7 +63,7 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
 
     private static async Task<(DepartmentPart? Part, string? Refusal)> OpenPartAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code)
     {
-        var part = (await DepartmentPartStore.ForCaseAsync(uow.Connection, a.IncidentId, uow.Transaction))
+        var part = (await DepartmentPartStore.ForCaseAsync(uow, a.IncidentId))
             .FirstOrDefault(p => p.DepartmentCode == code);
         if (part is null) return (null, "This department was not called in on the case (or the case has since moved to another unit).");
         if (part.Finished) return (null, "This department already finished its part of the case.");
@@ -73,8 +73,8 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
     private static async Task<DepartmentPart> RecordCheckInAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, DepartmentPart part, string by)
     {
         var checkedIn = part with { CheckedInAt = uow.Now, CheckedInBy = by };
-        await DepartmentPartStore.UpdateAsync(uow.Connection, uow.Transaction, checkedIn);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+        await DepartmentPartStore.UpdateAsync(uow, checkedIn);
+        await HistoryStore.AddAsync(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.DepartmentCheckedIn, a.Tier, a.UnitCode, part.DepartmentCode));
         await uow.PublishAsync(new DepartmentCheckedIn(a.IncidentId, part.DepartmentCode, part.Role, a.Tier, a.UnitCode, by, uow.Now));
         return checkedIn;

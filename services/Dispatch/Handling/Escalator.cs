@@ -29,9 +29,9 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
     {
         if (target <= assignment.Tier) return;
         var moved = await ArriveAsync(uow, assignment, target);
-        await AssignmentStore.InsertEscalationAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+        await AssignmentStore.InsertEscalationAsync(uow, assignment.IncidentId,
             new Escalation(assignment.Tier, target, reason, note, uow.Now, by));
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId, new HistoryEntry(uow.Now, by,
+        await HistoryStore.AddAsync(uow, assignment.IncidentId, new HistoryEntry(uow.Now, by,
             HistoryActions.Escalated, target, moved.UnitCode, note is null ? Codes.Of(reason) : $"{Codes.Of(reason)}: {note}"));
         await uow.PublishAsync(new IncidentEscalated(assignment.IncidentId, moved.Sequence, assignment.Tier, target, moved.UnitCode,
             moved.DueAt, reason, note, uow.Now, by));
@@ -42,7 +42,7 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
     public async Task SendBackAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier to, string reason, string by)
     {
         var moved = await ArriveAsync(uow, assignment, to);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+        await HistoryStore.AddAsync(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Returned, to, moved.UnitCode, reason));
         await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, to, moved.UnitCode,
             moved.DueAt, reason, by, uow.Now));
@@ -52,7 +52,7 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
     public async Task RestartClockAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string by)
     {
         var restarted = await ArriveAsync(uow, assignment, assignment.Tier);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+        await HistoryStore.AddAsync(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Reopened, restarted.Tier, restarted.UnitCode, null));
         await uow.PublishAsync(new IncidentRouted(restarted.IncidentId, restarted.Sequence, restarted.Tier, restarted.UnitCode,
             restarted.DueAt, restarted.PolicyVersion, uow.Now, by));
@@ -60,18 +60,18 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
 
     private async Task<Assignment> ArriveAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier tier)
     {
-        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, assignment.PlaceCode, uow.Transaction);
+        var chain = await UnitCopyStore.ChainAsync(uow, assignment.PlaceCode);
         var unit = EscalationLadder.HandlingUnit(chain, tier)
             ?? throw new ArrivedTooEarlyException($"No {tier} unit above {assignment.PlaceCode} in Dispatch's copy");
-        var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
-        var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
+        var policy = await policies.VersionAsync(uow, assignment.PolicyVersion);
+        var calendar = await calendars.CurrentAsync(uow);
         var clock = policy.ClockFor(assignment.Category, assignment.Grade);
         var clocks = AssignmentClock.Start(policy, calendar, clock, tier, uow.Now, policy.DeadlineOn(tier));
         var arrived = assignment.OnTier(tier, unit.Code, clocks, uow.Now, assignment.Sequence + 1);
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, arrived, uow.Now);
+        await AssignmentStore.UpdateAsync(uow, arrived, uow.Now);
         // Departments belong to the unit that called them in: a case that moves leaves them behind.
         if (arrived.UnitCode != assignment.UnitCode)
-            await DepartmentPartStore.ReleaseAllAsync(uow.Connection, uow.Transaction, assignment.IncidentId);
+            await DepartmentPartStore.ReleaseAllAsync(uow, assignment.IncidentId);
         return arrived;
     }
 }

@@ -33,13 +33,13 @@ public sealed class MissedDeadlines(PolicyStore policies, Escalator escalator)
     public async Task YellowAsync(UnitOfWork<DispatchDatabase> uow, Assignment a)
     {
         var action = await ActionAsync(uow, a);
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { YellowWarnedAt = uow.Now }, uow.Now);
+        await AssignmentStore.UpdateAsync(uow, a with { YellowWarnedAt = uow.Now }, uow.Now);
         await WarnAsync(uow, a, WarningLevel.Yellow, action);
         if (MissedDeadlineRule.PromptsUrgeAtYellow(action, a.Tier)) await Supervision.PromptUrgeAsync(uow, a, By);
     }
 
     private async Task<MissedDeadlineAction> ActionAsync(UnitOfWork<DispatchDatabase> uow, Assignment a) =>
-        (await policies.VersionAsync(uow.Connection, a.PolicyVersion, uow.Transaction)).OnMissedDeadlineFor(a.Category, a.Grade);
+        (await policies.VersionAsync(uow, a.PolicyVersion)).OnMissedDeadlineFor(a.Category, a.Grade);
 
     private async Task ActAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, MissedDeadlineAction action, DeadlineKind clock)
     {
@@ -52,7 +52,7 @@ public sealed class MissedDeadlines(PolicyStore policies, Escalator escalator)
 
     private static async Task WarnAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, WarningLevel level, MissedDeadlineAction action)
     {
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+        await HistoryStore.AddAsync(uow, a.IncidentId,
             new HistoryEntry(uow.Now, By, HistoryActions.Warning, a.Tier, a.UnitCode, Codes.Of(level)));
         await uow.PublishAsync(new DeadlineWarning(a.IncidentId, a.Tier, a.UnitCode, a.Category, a.Grade, level, a.DueAt, uow.Now, action, By));
     }

@@ -17,20 +17,20 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
     public async Task RouteAsync(UnitOfWork<DispatchDatabase> uow, IncidentFiled filed)
     {
         // The same case filed twice under different message ids still gets one assignment.
-        if (await AssignmentStore.FindAsync(uow.Connection, filed.IncidentId, uow.Transaction) is not null) return;
+        if (await AssignmentStore.FindAsync(uow, filed.IncidentId) is not null) return;
 
-        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, filed.UnitCode, uow.Transaction);
+        var chain = await UnitCopyStore.ChainAsync(uow, filed.UnitCode);
         if (chain.Count == 0)
             throw new ArrivedTooEarlyException($"Unit {filed.UnitCode} of incident {filed.IncidentId} is not in Dispatch's copy yet");
 
-        await CaseReporterStore.AddAsync(uow.Connection, uow.Transaction, uow.Provider, filed.IncidentId, filed.FiledBy);
-        var policy = await policies.CurrentAsync(uow.Connection, uow.Transaction);
+        await CaseReporterStore.AddAsync(uow, filed.IncidentId, filed.FiledBy);
+        var policy = await policies.CurrentAsync(uow);
         if (filed.ResolvedOnTheSpot)
         {
             // 即知即办: settled where it was found. Recorded (closed, on the lowest tier) so the
             // county's figures count it as kept in the village; no clock, nothing to announce.
             var clocks = new ClockTimes(uow.Now, null, uow.Now);
-            await AssignmentStore.InsertAsync(uow.Connection, uow.Transaction,
+            await AssignmentStore.InsertAsync(uow,
                 New(filed, Tier.Courtyard, filed.UnitCode, clocks, policy.Version, uow.Now) with { Status = AssignmentStatus.Closed }, uow.Now);
             return;
         }
@@ -38,13 +38,13 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
         var decision = policy.Decide(filed.Category, filed.Grade);
         var unit = EscalationLadder.HandlingUnit(chain, decision.Tier)
             ?? throw new PermanentMessageException($"Unit {filed.UnitCode} has no {decision.Tier} above it");
-        var calendar = await calendars.CurrentAsync(uow.Connection, uow.Transaction);
+        var calendar = await calendars.CurrentAsync(uow);
         var clock = policy.ClockFor(filed.Category, filed.Grade);
         var times = AssignmentClock.Start(policy, calendar, clock, decision.Tier, uow.Now, decision.Deadline);
 
         var assignment = New(filed, decision.Tier, unit.Code, times, policy.Version, uow.Now);
-        await AssignmentStore.InsertAsync(uow.Connection, uow.Transaction, assignment, uow.Now);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId,
+        await AssignmentStore.InsertAsync(uow, assignment, uow.Now);
+        await HistoryStore.AddAsync(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, By, HistoryActions.Routed, assignment.Tier, assignment.UnitCode, $"policy v{policy.Version}"));
         await uow.PublishAsync(new IncidentRouted(assignment.IncidentId, assignment.Sequence, assignment.Tier, assignment.UnitCode,
             assignment.DueAt, policy.Version, uow.Now, By));

@@ -21,11 +21,11 @@ public static class Supervision
     public static async Task FlagOverdueAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, DeadlineKind clock, string by)
     {
         var flagged = clock == DeadlineKind.Resolution ? a with { Status = AssignmentStatus.Overdue } : a with { AcknowledgeBy = null };
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, flagged, uow.Now);
+        await AssignmentStore.UpdateAsync(uow, flagged, uow.Now);
         var to = await UnitAboveAsync(uow, a) ?? new NotifiedUnit(a.Tier, a.UnitCode);
-        await BoardNoteStore.AddAsync(uow.Connection, uow.Transaction,
+        await BoardNoteStore.AddAsync(uow,
             new BoardNote(a.IncidentId, to.UnitCode, to.Tier, BoardNoteKinds.OverdueFlag, a.Sequence, by, Codes.Of(clock), uow.Now));
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId, new HistoryEntry(uow.Now, by, HistoryActions.FlaggedOverdue,
+        await HistoryStore.AddAsync(uow, a.IncidentId, new HistoryEntry(uow.Now, by, HistoryActions.FlaggedOverdue,
             a.Tier, a.UnitCode, $"{Codes.Of(clock)} deadline missed; 超期预警 → {Codes.Of(to.Tier)} {to.UnitCode}"));
         await uow.PublishAsync(new IncidentFlaggedOverdue(a.IncidentId, a.Tier, a.UnitCode, uow.Now, to.Tier, to.UnitCode, clock, a.Sequence, by));
     }
@@ -34,18 +34,18 @@ public static class Supervision
     public static async Task PromptUrgeAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string by)
     {
         if (await UnitAboveAsync(uow, a) is not { } above) return;
-        await BoardNoteStore.AddAsync(uow.Connection, uow.Transaction,
+        await BoardNoteStore.AddAsync(uow,
             new BoardNote(a.IncidentId, above.UnitCode, above.Tier, BoardNoteKinds.UrgePrompt, a.Sequence, by, null, uow.Now));
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+        await HistoryStore.AddAsync(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.UrgePrompted, above.Tier, above.UnitCode, null));
     }
 
     /// <summary>催办: a person urges the holder; it shows on the holder's board and on the timeline.</summary>
     public static async Task UrgeAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string note, string by)
     {
-        await BoardNoteStore.AddAsync(uow.Connection, uow.Transaction,
+        await BoardNoteStore.AddAsync(uow,
             new BoardNote(a.IncidentId, a.UnitCode, a.Tier, BoardNoteKinds.Urged, a.Sequence, by, note, uow.Now));
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+        await HistoryStore.AddAsync(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Urged, a.Tier, a.UnitCode, note));
         await uow.PublishAsync(new IncidentUrged(a.IncidentId, a.Sequence, a.Tier, a.UnitCode, note, by, uow.Now));
     }
@@ -53,8 +53,8 @@ public static class Supervision
     /// <summary>督办: a person puts the case under supervision, with what he requires.</summary>
     public static async Task SuperviseAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string note, string by)
     {
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { SupervisedAt = uow.Now }, uow.Now);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, a.IncidentId,
+        await AssignmentStore.UpdateAsync(uow, a with { SupervisedAt = uow.Now }, uow.Now);
+        await HistoryStore.AddAsync(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Supervised, a.Tier, a.UnitCode, note));
         await uow.PublishAsync(new IncidentSupervised(a.IncidentId, by, note, uow.Now));
     }
@@ -63,7 +63,7 @@ public static class Supervision
     private static async Task<NotifiedUnit?> UnitAboveAsync(UnitOfWork<DispatchDatabase> uow, Assignment a)
     {
         if (EscalationLadder.Next(a.Tier) is not { } next) return null;
-        var chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, a.PlaceCode, uow.Transaction);
+        var chain = await UnitCopyStore.ChainAsync(uow, a.PlaceCode);
         return EscalationLadder.HandlingUnit(chain, next) is { } unit ? new NotifiedUnit(next, unit.Code) : null;
     }
 }

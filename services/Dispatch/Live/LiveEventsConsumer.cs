@@ -1,7 +1,7 @@
-using Dapper;
 using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Messaging;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -82,7 +82,7 @@ public sealed class LiveEventsConsumer(DispatchDatabase db, LiveBroadcaster broa
         {
             while (true)
             {
-                await using (var c = await db.OpenAsync(context.CancellationToken))
+                await using (var c = await db.OpenReadAsync(context.CancellationToken))
                 {
                     if (await c.ExecuteScalarAsync<long>(
                             "SELECT COUNT(*) FROM inbox_messages WHERE message_id = @messageId AND consumer = @consumer",
@@ -108,11 +108,11 @@ public sealed class LiveEventsConsumer(DispatchDatabase db, LiveBroadcaster broa
         if (!broadcaster.HasSubscribers) return;
         try
         {
-            await using var c = await db.OpenAsync(ct);
+            await using var c = await db.OpenReadAsync(ct);
             if (await AssignmentStore.FindAsync(c, incidentId) is not { } assignment) return;
             // Boards subscribe by unit: the case's place and every unit above it hear of it, which
             // covers the unit it left as well as the one it reached (both are above the place).
-            var units = (await UnitCopyStore.ChainAsync(c, db.Provider, assignment.PlaceCode)).Select(u => u.Code)
+            var units = (await UnitCopyStore.ChainAsync(c, assignment.PlaceCode)).Select(u => u.Code)
                 .Append(assignment.PlaceCode).Append(assignment.UnitCode).ToHashSet(StringComparer.Ordinal);
             broadcaster.Broadcast(new LiveEvent(kind, incidentId, assignment.PlaceCode, tier ?? assignment.Tier,
                 handlingUnitCode ?? assignment.UnitCode, warning, at), units);

@@ -9,5 +9,5 @@ public sealed class DepartmentsUpsertedConsumer(UnitOfWorkRunner<DispatchDatabas
     : TransactionalConsumer<DispatchDatabase, DepartmentsUpserted>(runner)
 {
     protected override Task HandleAsync(DepartmentsUpserted message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct) =>
-        DepartmentCopyStore.UpsertAsync(uow.Connection, uow.Transaction, uow.Provider, message.Departments);
+        DepartmentCopyStore.UpsertAsync(uow, message.Departments);
 }

@@ -11,6 +11,6 @@ public sealed class IncidentAcceptedConsumer(UnitOfWorkRunner<DispatchDatabase> 
     protected override async Task HandleAsync(IncidentAccepted message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { AcceptedAt = message.At }, uow.Now);
+        await AssignmentStore.UpdateAsync(uow, assignment with { AcceptedAt = message.At }, uow.Now);
     }
 }

@@ -12,7 +12,7 @@ public sealed class IncidentMergedConsumer(UnitOfWorkRunner<DispatchDatabase> ru
     protected override async Task HandleAsync(IncidentMerged message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
-        await CaseReporterStore.CopyAsync(uow.Connection, uow.Transaction, uow.Provider, message.IncidentId, message.IntoIncidentId);
+        await AssignmentStore.UpdateAsync(uow, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
+        await CaseReporterStore.CopyAsync(uow, message.IncidentId, message.IntoIncidentId);
     }
 }

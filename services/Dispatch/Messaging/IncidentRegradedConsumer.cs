@@ -17,11 +17,11 @@ public sealed class IncidentRegradedConsumer(UnitOfWorkRunner<DispatchDatabase> 
     protected override async Task HandleAsync(IncidentRegraded message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId) with { Grade = message.To };
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment, uow.Now);
-        await HistoryStore.AddAsync(uow.Connection, uow.Transaction, assignment.IncidentId, new HistoryEntry(uow.Now, message.By,
+        await AssignmentStore.UpdateAsync(uow, assignment, uow.Now);
+        await HistoryStore.AddAsync(uow, assignment.IncidentId, new HistoryEntry(uow.Now, message.By,
             HistoryActions.Regraded, assignment.Tier, assignment.UnitCode, $"{Codes.Of(message.From)} → {Codes.Of(message.To)}: {message.Reason}"));
         if (assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue)) return;
-        var policy = await policies.VersionAsync(uow.Connection, assignment.PolicyVersion, uow.Transaction);
+        var policy = await policies.VersionAsync(uow, assignment.PolicyVersion);
         var target = policy.TierAfterRegrade(assignment.Category, message.To, assignment.Tier);
         if (target > assignment.Tier)
             await escalator.MoveUpToAsync(uow, assignment, target, EscalationReason.Regraded, message.Reason, message.By);

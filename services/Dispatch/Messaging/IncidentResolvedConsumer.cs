@@ -12,6 +12,6 @@ public sealed class IncidentResolvedConsumer(UnitOfWorkRunner<DispatchDatabase> 
     protected override async Task HandleAsync(IncidentResolved message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct)
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Resolved }, uow.Now);
+        await AssignmentStore.UpdateAsync(uow, assignment with { Status = AssignmentStatus.Resolved }, uow.Now);
     }
 }

@@ -17,7 +17,7 @@ public sealed class IncidentVerifiedConsumer(UnitOfWorkRunner<DispatchDatabase> 
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
         if (message.Result == VerificationResult.Solved)
-            await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
+            await AssignmentStore.UpdateAsync(uow, assignment with { Status = AssignmentStatus.Closed }, uow.Now);
         else if (message.Result == VerificationResult.NotSolved && message.NotSolvedCount >= NotSolvedAnswersBeforeEscalation
                  && assignment.Tier != Tier.County)
             await escalator.EscalateAsync(uow, assignment, EscalationReason.RejectedTwice, message.Comment, SystemActors.Verification);

@@ -19,7 +19,7 @@ public sealed class MediationFailedConsumer(UnitOfWorkRunner<DispatchDatabase> r
         if (assignment.Tier != Tier.Village || assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue)) return;
         await escalator.MoveUpToAsync(uow, assignment, Tier.Township, EscalationReason.MediationFailed, "调解未达成协议，转镇司法所", By);
         var moved = await AssignmentLookup.RequireAsync(uow, message.IncidentId);
-        if (await DepartmentCopyStore.HandlerOfAsync(uow.Connection, uow.Transaction, moved.UnitCode, Category.Dispute) is { } justiceOffice)
+        if (await DepartmentCopyStore.HandlerOfAsync(uow, moved.UnitCode, Category.Dispute) is { } justiceOffice)
             await departments.AssignAsync(uow, moved, justiceOffice, [], By);
     }
 }

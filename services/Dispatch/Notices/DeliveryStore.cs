@@ -1,7 +1,6 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Dispatch.Notices;
@@ -27,10 +26,10 @@ public static class DeliveryStore
 
     /// <summary>Queues the notice for each subscription, unless that subscription already has it
     /// (same event key); returns how many were queued.</summary>
-    public static async Task<int> QueueAsync(DbConnection c, DbTransaction t, DatabaseProvider provider,
+    public static async Task<int> QueueAsync(UnitOfWork uow,
         IEnumerable<NoticeSubscription> subscriptions, Notice notice, DateTimeOffset now)
     {
-        var sql = Sql.InsertIfAbsent(provider, "notice_deliveries",
+        var sql = Sql.InsertIfAbsent(uow.Provider, "notice_deliveries",
             "id, subscription_id, event_key, incident_id, kind, notice, status, attempts, next_attempt_at_ms, created_at_ms",
             "@Id, @SubscriptionId, @EventKey, @IncidentId, @Kind, @Notice, 'pending', 0, @Now, @Now",
             "event_key, subscription_id", "event_key = @EventKey AND subscription_id = @SubscriptionId");
@@ -38,11 +37,11 @@ public static class DeliveryStore
         var json = Serialize(notice);
         var queued = 0;
         foreach (var subscription in subscriptions)
-            queued += await c.ExecuteAsync(sql, new
+            queued += await uow.ExecuteAsync(sql, new
             {
                 Id = Guid.CreateVersion7(), SubscriptionId = subscription.Id, EventKey = key, notice.IncidentId,
                 Kind = Codes.Of(notice.Kind), Notice = json, Now = Ms(now),
-            }, t);
+            });
         return queued;
     }
 
@@ -60,23 +59,23 @@ public static class DeliveryStore
     /// one sends (no transaction stays open across HTTP calls), and takes them over only if this one
     /// died without settling them.
     /// </summary>
-    public static async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DbConnection c, DbTransaction t, DatabaseProvider provider,
+    public static async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(UnitOfWork uow,
         DateTimeOffset now, DateTimeOffset holdUntil, int limit)
     {
-        var sql = Sql.ClaimRows(provider, "id AS Id, subscription_id AS SubscriptionId, notice AS Notice, attempts AS Attempts",
+        var sql = Sql.ClaimRows(uow.Provider, "id AS Id, subscription_id AS SubscriptionId, notice AS Notice, attempts AS Attempts",
             "notice_deliveries", "status = 'pending' AND next_attempt_at_ms <= @Now", "next_attempt_at_ms, id", limit);
-        var rows = (await c.QueryAsync<ClaimRow>(sql, new { Now = Ms(now) }, t)).ToList();
-        await c.ExecuteAsync("UPDATE notice_deliveries SET next_attempt_at_ms = @Until WHERE id = @Id",
-            rows.Select(r => new { r.Id, Until = Ms(holdUntil) }), t);
+        var rows = (await uow.QueryAsync<ClaimRow>(sql, new { Now = Ms(now) })).ToList();
+        await uow.ExecuteAsync("UPDATE notice_deliveries SET next_attempt_at_ms = @Until WHERE id = @Id",
+            rows.Select(r => new { r.Id, Until = Ms(holdUntil) }));
         return rows.Select(r => new ClaimedDelivery(r.Id, r.SubscriptionId, Deserialize(r.Notice), r.Attempts)).ToList();
     }
 
     /// <summary>Records a send: delivered, failed for good, or pending again from <paramref name="nextAttempt"/>.</summary>
-    public static Task SettleAsync(DbConnection c, DbTransaction t, Guid id, int attemptsMade, AttemptResult last,
+    public static Task SettleAsync(UnitOfWork uow, Guid id, int attemptsMade, AttemptResult last,
         DateTimeOffset now, bool giveUp, DateTimeOffset nextAttempt)
     {
         var status = last.Delivered ? DeliveryStatus.Sent : giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
-        return c.ExecuteAsync("""
+        return uow.ExecuteAsync("""
             UPDATE notice_deliveries SET status = @Status, attempts = attempts + @AttemptsMade, last_attempt_at_ms = @Now,
                 last_status_code = @StatusCode, last_error = @Error, next_attempt_at_ms = @Next, sent_at_ms = @SentAt, failed_at_ms = @FailedAt
             WHERE id = @Id AND status = 'pending'
@@ -86,25 +85,25 @@ public static class DeliveryStore
             Next = status == DeliveryStatus.Pending ? Ms(nextAttempt) : (long?)null,
             SentAt = last.Delivered ? Ms(now) : (long?)null,
             FailedAt = status == DeliveryStatus.Failed ? Ms(now) : (long?)null,
-        }, t);
+        });
     }
 
     /// <summary>Puts a failed delivery back in the queue with a fresh set of attempts. Null: no such
     /// delivery; false: it is not failed (pending ones are queued already, sent ones arrived).</summary>
-    public static async Task<bool?> RetryAsync(DbConnection c, DbTransaction t, Guid id, DateTimeOffset now)
+    public static async Task<bool?> RetryAsync(UnitOfWork uow, Guid id, DateTimeOffset now)
     {
-        var status = await c.QuerySingleOrDefaultAsync<string>("SELECT status FROM notice_deliveries WHERE id = @id", new { id }, t);
+        var status = await uow.QuerySingleOrDefaultAsync<string>("SELECT status FROM notice_deliveries WHERE id = @id", new { id });
         if (status is null) return null;
         if (status != DeliveryStatus.Failed) return false;
-        await c.ExecuteAsync("""
+        await uow.ExecuteAsync("""
             UPDATE notice_deliveries SET status = 'pending', attempts = 0, next_attempt_at_ms = @Now, failed_at_ms = NULL
             WHERE id = @id AND status = 'failed'
-            """, new { id, Now = Ms(now) }, t);
+            """, new { id, Now = Ms(now) });
         return true;
     }
 
-    public static Task<int> DeleteSentBeforeAsync(DbConnection c, DbTransaction t, DateTimeOffset cutoff) =>
-        c.ExecuteAsync("DELETE FROM notice_deliveries WHERE status = 'sent' AND sent_at_ms < @Cutoff", new { Cutoff = Ms(cutoff) }, t);
+    public static Task<int> DeleteSentBeforeAsync(UnitOfWork uow, DateTimeOffset cutoff) =>
+        uow.ExecuteAsync("DELETE FROM notice_deliveries WHERE status = 'sent' AND sent_at_ms < @Cutoff", new { Cutoff = Ms(cutoff) });
 
     private sealed class ViewRow
     {
@@ -141,7 +140,7 @@ public static class DeliveryStore
         """;
 
     /// <summary>The newest deliveries first, optionally of one status or one subscription.</summary>
-    public static async Task<IReadOnlyList<Delivery>> ListAsync(DbConnection c, DatabaseProvider provider, string? status, Guid? subscriptionId, int limit)
+    public static async Task<IReadOnlyList<Delivery>> ListAsync(DbSession session, string? status, Guid? subscriptionId, int limit)
     {
         var where = new List<string>();
         if (status is not null) where.Add("d.status = @status");
@@ -149,13 +148,13 @@ public static class DeliveryStore
         var sql = $"""
             SELECT {ViewColumns} FROM notice_deliveries d LEFT JOIN notice_subscriptions s ON s.id = d.subscription_id
             {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
-            ORDER BY d.created_at_ms DESC, d.id DESC {Sql.Page(provider, limit)}
+            ORDER BY d.created_at_ms DESC, d.id DESC {Sql.Page(session.Provider, limit)}
             """;
-        return (await c.QueryAsync<ViewRow>(sql, new { status, subscriptionId })).Select(r => r.ToDelivery()).ToList();
+        return (await session.QueryAsync<ViewRow>(sql, new { status, subscriptionId })).Select(r => r.ToDelivery()).ToList();
     }
 
-    public static async Task<Delivery?> FindAsync(DbConnection c, Guid id) =>
-        (await c.QuerySingleOrDefaultAsync<ViewRow>(
+    public static async Task<Delivery?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<ViewRow>(
             $"SELECT {ViewColumns} FROM notice_deliveries d LEFT JOIN notice_subscriptions s ON s.id = d.subscription_id WHERE d.id = @id",
             new { id }))?.ToDelivery();
 }

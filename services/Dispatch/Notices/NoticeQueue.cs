@@ -21,22 +21,22 @@ public sealed class NoticeQueue(DispatchDatabase database, ILogger<NoticeQueue> 
     /// </summary>
     public async Task<bool> AnyListensAsync(params NoticeKind[] kinds)
     {
-        await using var c = await database.OpenAsync();
+        await using var c = await database.OpenReadAsync();
         return await SubscriptionStore.AnyEnabledForAsync(c, kinds);
     }
 
     /// <summary>The case's assignment, for the facts its events do not carry (category, grade, place).</summary>
     public static Task<Assignment?> CaseAsync(UnitOfWork<DispatchDatabase> uow, Guid incidentId) =>
-        AssignmentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+        AssignmentStore.FindAsync(uow, incidentId);
 
     public async Task QueueAsync(UnitOfWork<DispatchDatabase> uow, Notice notice)
     {
-        var subscriptions = NoticeRouting.Select(await SubscriptionStore.EnabledAsync(uow.Connection, uow.Transaction), notice);
+        var subscriptions = NoticeRouting.Select(await SubscriptionStore.EnabledAsync(uow), notice);
         if (subscriptions.Count == 0) return;
-        var place = await UnitCopyStore.FindAsync(uow.Connection, notice.PlaceCode, uow.Transaction);
-        var unit = await UnitCopyStore.FindAsync(uow.Connection, notice.HandlingUnitCode, uow.Transaction);
+        var place = await UnitCopyStore.FindAsync(uow, notice.PlaceCode);
+        var unit = await UnitCopyStore.FindAsync(uow, notice.HandlingUnitCode);
         var named = notice with { PlaceName = place?.Name, HandlingUnitName = unit?.Name };
-        var queued = await DeliveryStore.QueueAsync(uow.Connection, uow.Transaction, uow.Provider, subscriptions, named, uow.Now);
+        var queued = await DeliveryStore.QueueAsync(uow, subscriptions, named, uow.Now);
         logger.LogDebug("Notice {Key} queued for {Queued} of {Matched} matching subscription(s)", NoticeRouting.EventKey(notice), queued, subscriptions.Count);
     }
 }

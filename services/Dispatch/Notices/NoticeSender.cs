@@ -1,4 +1,5 @@
 using Governance.Dispatch.Data;
+using Governance.Infrastructure.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace Governance.Dispatch.Notices;
 /// sent again (at least once: a receiver cannot be asked whether it already has it).
 /// </summary>
 public sealed class NoticeSender(
-    DispatchDatabase database, NoticeHttp http, TimeProvider time, IOptions<NoticeOptions> options,
+    DispatchDatabase database, UnitOfWorkRunner<DispatchDatabase> runner, NoticeHttp http, TimeProvider time, IOptions<NoticeOptions> options,
     ILogger<NoticeSender> logger) : BackgroundService
 {
     private const int Parallelism = 8;
@@ -43,7 +44,7 @@ public sealed class NoticeSender(
                 if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
                 {
                     var cutoff = time.GetUtcNow() - options.Value.KeepSent;
-                    await database.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, cutoff), stoppingToken);
+                    await runner.RunAsync(uow => DeliveryStore.DeleteSentBeforeAsync(uow, cutoff), stoppingToken);
                     lastCleanup = time.GetUtcNow();
                 }
                 if (sent < options.Value.BatchSize) await _wake.WaitAsync(options.Value.SendInterval, stoppingToken);
@@ -70,12 +71,11 @@ public sealed class NoticeSender(
         var now = time.GetUtcNow();
         // Held long enough for the slowest send; after that another sender may take the rows over.
         var holdUntil = now + settings.Timeout + TimeSpan.FromMinutes(1);
-        var claimed = await database.InTransactionAsync((c, t) =>
-            DeliveryStore.ClaimAsync(c, t, database.Provider, now, holdUntil, Math.Max(1, settings.BatchSize)), ct);
+        var claimed = await runner.RunAsync(uow => DeliveryStore.ClaimAsync(uow, now, holdUntil, Math.Max(1, settings.BatchSize)), ct);
         if (claimed.Count == 0) return 0;
 
         Dictionary<Guid, NoticeSubscription> subscriptions;
-        await using (var connection = await database.OpenAsync(ct))
+        await using (var connection = await database.OpenReadAsync(ct))
             subscriptions = (await SubscriptionStore.AllAsync(connection)).ToDictionary(s => s.Id);
         await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (delivery, token) => await SendAsync(delivery, subscriptions.GetValueOrDefault(delivery.SubscriptionId), token));
@@ -108,8 +108,8 @@ public sealed class NoticeSender(
         var attempts = delivery.Attempts + made;
         var giveUp = !last.Delivered && (subscription is not { Enabled: true } || attempts >= settings.MaxAttempts);
         var now = time.GetUtcNow();
-        await database.InTransactionAsync((c, t) =>
-            DeliveryStore.SettleAsync(c, t, delivery.Id, made, last, now, giveUp, now + settings.WaitAfter(attempts)), ct);
+        await runner.RunAsync(uow =>
+            DeliveryStore.SettleAsync(uow, delivery.Id, made, last, now, giveUp, now + settings.WaitAfter(attempts)), ct);
 
         if (last.Delivered)
             logger.LogInformation("Notice {Delivery} ({Kind}) delivered to {Subscription} after {Attempts} attempt(s)",

@@ -1,6 +1,7 @@
-using System.Data.Common;
 using Dapper;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Notices;
 
@@ -51,43 +52,43 @@ public static class SubscriptionStore
         CreatedAtMs = s.CreatedAt.ToUnixTimeMilliseconds(), UpdatedAtMs = s.UpdatedAt.ToUnixTimeMilliseconds(), s.UpdatedBy,
     };
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, NoticeSubscription s) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, NoticeSubscription s) => uow.ExecuteAsync("""
         INSERT INTO notice_subscriptions (id, name, categories, grades, tiers, unit_code_prefix, event_kinds, channel, url, secret, enabled,
             created_at_ms, updated_at_ms, updated_by)
         VALUES (@Id, @Name, @Categories, @Grades, @Tiers, @UnitCodePrefix, @EventKinds, @Channel, @Url, @Secret, @Enabled,
             @CreatedAtMs, @UpdatedAtMs, @UpdatedBy)
-        """, Parameters(s), t);
+        """, Parameters(s));
 
-    public static Task UpdateAsync(DbConnection c, DbTransaction t, NoticeSubscription s) => c.ExecuteAsync("""
+    public static Task UpdateAsync(UnitOfWork uow, NoticeSubscription s) => uow.ExecuteAsync("""
         UPDATE notice_subscriptions SET name = @Name, categories = @Categories, grades = @Grades, tiers = @Tiers,
             unit_code_prefix = @UnitCodePrefix, event_kinds = @EventKinds, channel = @Channel, url = @Url, secret = @Secret,
             enabled = @Enabled, updated_at_ms = @UpdatedAtMs, updated_by = @UpdatedBy
         WHERE id = @Id
-        """, Parameters(s), t);
+        """, Parameters(s));
 
     /// <summary>Deletes a rule and what it had not delivered yet; what it did deliver stays on record.</summary>
-    public static async Task<bool> DeleteAsync(DbConnection c, DbTransaction t, Guid id)
+    public static async Task<bool> DeleteAsync(UnitOfWork uow, Guid id)
     {
-        await c.ExecuteAsync("DELETE FROM notice_deliveries WHERE subscription_id = @id AND status <> 'sent'", new { id }, t);
-        return await c.ExecuteAsync("DELETE FROM notice_subscriptions WHERE id = @id", new { id }, t) == 1;
+        await uow.ExecuteAsync("DELETE FROM notice_deliveries WHERE subscription_id = @id AND status <> 'sent'", new { id });
+        return await uow.ExecuteAsync("DELETE FROM notice_subscriptions WHERE id = @id", new { id }) == 1;
     }
 
-    public static async Task<NoticeSubscription?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM notice_subscriptions WHERE id = @id", new { id }, t))?.ToSubscription();
+    public static async Task<NoticeSubscription?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM notice_subscriptions WHERE id = @id", new { id }))?.ToSubscription();
 
-    public static async Task<IReadOnlyList<NoticeSubscription>> AllAsync(DbConnection c, DbTransaction? t = null) =>
-        (await c.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions ORDER BY name, id", transaction: t)).Select(r => r.ToSubscription()).ToList();
+    public static async Task<IReadOnlyList<NoticeSubscription>> AllAsync(DbSession session) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions ORDER BY name, id")).Select(r => r.ToSubscription()).ToList();
 
     /// <summary>The rules a notice is matched against. A county has dozens, not thousands: all are read.</summary>
-    public static async Task<IReadOnlyList<NoticeSubscription>> EnabledAsync(DbConnection c, DbTransaction? t = null) =>
-        (await c.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions WHERE enabled = 1", transaction: t)).Select(r => r.ToSubscription()).ToList();
+    public static async Task<IReadOnlyList<NoticeSubscription>> EnabledAsync(DbSession session) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM notice_subscriptions WHERE enabled = 1")).Select(r => r.ToSubscription()).ToList();
 
     /// <summary>
     /// Whether an enabled rule wants any of these kinds, answered by the database without reading the
     /// rules. event_kinds is a comma-separated list of codes (no spaces, no LIKE wildcards in them), so a
     /// kind is in it when it is the whole list, or at its start, in its middle or at its end.
     /// </summary>
-    public static async Task<bool> AnyEnabledForAsync(DbConnection c, IReadOnlyList<NoticeKind> kinds)
+    public static async Task<bool> AnyEnabledForAsync(DbSession session, IReadOnlyList<NoticeKind> kinds)
     {
         var args = new DynamicParameters();
         var matches = new List<string>();
@@ -101,7 +102,7 @@ public static class SubscriptionStore
             matches.Add($"event_kinds = @k{i} OR event_kinds LIKE @k{i}s OR event_kinds LIKE @k{i}m OR event_kinds LIKE @k{i}e");
         }
         if (matches.Count == 0) return false;
-        return await c.ExecuteScalarAsync<long>(
+        return await session.ExecuteScalarAsync<long>(
             $"SELECT COUNT(*) FROM notice_subscriptions WHERE enabled = 1 AND ({string.Join(" OR ", matches)})", args) > 0;
     }
 }

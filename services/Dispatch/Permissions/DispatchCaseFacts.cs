@@ -13,11 +13,11 @@ public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
 {
     public async Task<CaseFacts?> FactsAsync(Guid caseId, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var c = await db.OpenReadAsync(ct);
         if (await AssignmentStore.FindAsync(c, caseId) is not { } assignment) return null;
-        var place = await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.PlaceCode);
+        var place = await UnitCopyChains<DispatchDatabase>.ChainAsync(c, assignment.PlaceCode);
         var holder = CaseFacts.HolderChainWithin(place, assignment.UnitCode)
-            ?? await UnitCopyChains<DispatchDatabase>.ChainAsync(c, db.Provider, assignment.UnitCode);
+            ?? await UnitCopyChains<DispatchDatabase>.ChainAsync(c, assignment.UnitCode);
         var parts = await DepartmentPartStore.ForCaseAsync(c, caseId);
         var lead = assignment.LeadDepartmentCode ?? parts.FirstOrDefault(p => p.Role == DepartmentRole.Lead)?.DepartmentCode;
         var coHandlers = parts.Where(p => p.Role != DepartmentRole.Lead).Select(p => p.DepartmentCode).ToList();

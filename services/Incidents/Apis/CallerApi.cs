@@ -24,7 +24,7 @@ public static class CallerApi
     private static async Task<Results<Ok<CallerContact>, NotFound, ProblemHttpResult>> ReadCaller(
         Guid id, IncidentsDatabase db, PersonalDataSealer sealer, TimeProvider clock, HttpContext http)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var incident = await IncidentStore.FindAsync(c, id);
         if (incident is null) return TypedResults.NotFound();
         if (!AllowedActions.Fits(CaseAction.ReadCaller, incident, moveUpRequested: false))

@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Incidents.Permissions;
 using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Apis;
@@ -13,8 +13,8 @@ internal static class CaseViews
 {
     public static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident, Caller caller)
     {
-        await using var c = await db.OpenAsync();
-        var facts = await IncidentCaseFacts.OfAsync(c, db.Provider, incident);
+        await using var c = await db.OpenReadAsync();
+        var facts = await IncidentCaseFacts.OfAsync(c, incident);
         // The hotline caller masked: the holder reads him whole from GET …/caller (read-caller), audited.
         return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
             await PhotoStore.ListAsync(c, incident.Id), await AllowedAsync(c, caller, facts, incident)) with
@@ -24,20 +24,20 @@ internal static class CaseViews
     }
 
     /// <summary>List items: the same shape without timeline, reporters and photos. Unit chains are read once per unit.</summary>
-    public static async Task<IReadOnlyList<(IncidentView View, CaseFacts Facts)>> ItemsAsync(DbConnection c, IncidentsDatabase db,
+    public static async Task<IReadOnlyList<(IncidentView View, CaseFacts Facts)>> ItemsAsync(DbSession c,
         IEnumerable<Incident> incidents, Caller caller)
     {
         var chains = new Dictionary<string, IReadOnlyList<ChainUnit>>();
         var items = new List<(IncidentView, CaseFacts)>();
         foreach (var incident in incidents)
         {
-            var facts = await IncidentCaseFacts.OfAsync(c, db.Provider, incident, chains);
+            var facts = await IncidentCaseFacts.OfAsync(c, incident, chains);
             items.Add((IncidentView.Of(incident, [], [], [], await AllowedAsync(c, caller, facts, incident)), facts));
         }
         return items;
     }
 
-    private static async Task<IReadOnlyList<CaseAction>> AllowedAsync(DbConnection c, Caller caller, CaseFacts facts, Incident incident) =>
+    private static async Task<IReadOnlyList<CaseAction>> AllowedAsync(DbSession c, Caller caller, CaseFacts facts, Incident incident) =>
         AllowedActions.Of(caller, facts, incident,
             await CaseAuthorityStore.OpenRequestOfAsync(c, incident.Id) is { } request && Handling.MoveUpRequests.IsCurrent(request, incident));
 }

@@ -54,7 +54,7 @@ public static class CoordinationApi
 
     private static async Task<Ok<IReadOnlyList<MediationSession>>> ListMediations(Guid id, IncidentsDatabase db)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await MediationStore.ForIncidentAsync(c, id));
     }
 

@@ -49,7 +49,7 @@ public static class IncidentsApi
             outcome = await runner.RunAsync(async uow =>
             {
                 if (idempotencyKey is not null
-                    && await IncidentStore.FindByIdempotencyKeyAsync(uow.Connection, actor, idempotencyKey.Key, uow.Transaction) is { } earlier)
+                    && await IncidentStore.FindByIdempotencyKeyAsync(uow, actor, idempotencyKey.Key) is { } earlier)
                     return ((IncidentStore.KeyedFiling?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
                 var problems = new FieldErrors();
                 var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems, location.Value) : null;
@@ -62,7 +62,7 @@ public static class IncidentsApi
         catch (Exception ex) when (idempotencyKey is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
             // The same key sent twice at once by this caller: the other request filed first. Answer with it.
-            await using var c = await db.OpenAsync();
+            await using var c = await db.OpenReadAsync();
             var earlier = await IncidentStore.FindByIdempotencyKeyAsync(c, actor, idempotencyKey.Key);
             if (earlier is null) throw;
             outcome = (earlier, null, null);
@@ -105,19 +105,19 @@ public static class IncidentsApi
         errors.Optional("unitCode", unitCode, 32);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var reach = await ReachAsync(c, caller);
-        var incidents = await IncidentStore.ListAsync(c, db.Provider, parsed, unitCode, limit ?? 100, reach, kind);
-        return TypedResults.Ok<IReadOnlyList<IncidentView>>((await CaseViews.ItemsAsync(c, db, incidents, caller)).Select(i => i.View).ToList());
+        var incidents = await IncidentStore.ListAsync(c, parsed, unitCode, limit ?? 100, reach, kind);
+        return TypedResults.Ok<IReadOnlyList<IncidentView>>((await CaseViews.ItemsAsync(c, incidents, caller)).Select(i => i.View).ToList());
     }
 
     /// <summary>Whose cases the caller may list: null for the county's staff and unrestricted callers.</summary>
-    internal static async Task<IncidentStore.ListReach?> ReachAsync(System.Data.Common.DbConnection c, Caller caller) =>
+    internal static async Task<IncidentStore.ListReach?> ReachAsync(DbSession c, Caller caller) =>
         await Jurisdiction.ListScopeAsync(c, caller) is { } units ? new IncidentStore.ListReach(units, caller.Id, caller.Department) : null;
 
     private static async Task<Results<Ok<IncidentView>, NotFound>> GetIncident(IncidentsDatabase db, Guid id, HttpContext http)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var incident = await IncidentStore.FindAsync(c, id);
         return incident is null ? TypedResults.NotFound() : TypedResults.Ok(await CaseViews.ViewAsync(db, incident, Caller.Of(http)));
     }

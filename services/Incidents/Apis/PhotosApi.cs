@@ -94,7 +94,7 @@ public static class PhotosApi
 
     private static async Task<Results<Ok<IReadOnlyList<PhotoInfo>>, NotFound>> List(Guid id, IncidentsDatabase db)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         if (await IncidentStore.FindAsync(c, id) is null) return TypedResults.NotFound();
         return TypedResults.Ok(await PhotoStore.ListAsync(c, id));
     }
@@ -103,7 +103,7 @@ public static class PhotosApi
     /// jurisdiction again, and an unchanged photo answers 304 by its ETag (the SHA-256).</summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, Guid photoId, IncidentsDatabase db, HttpContext http)
     {
-        await using var c = await db.OpenAsync(http.RequestAborted);
+        await using var c = await db.OpenReadAsync(http.RequestAborted);
         if (await PhotoStore.ContentAsync(c, id, photoId) is not { } photo) return TypedResults.NotFound();
         http.Response.Headers.CacheControl = "private, no-cache";
         http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -28,10 +28,10 @@ public static class WorkApi
     {
         if (limit is < 1 or > 500) return new FieldErrors().Add("limit", "limit must be between 1 and 500.").ToProblem();
         var caller = Caller.Of(http);
-        await using var c = await db.OpenAsync();
-        var open = await IncidentStore.ListAsync(c, db.Provider, null, null, Scan, await IncidentsApi.ReachAsync(c, caller), openOnly: true);
+        await using var c = await db.OpenReadAsync();
+        var open = await IncidentStore.ListAsync(c, null, null, Scan, await IncidentsApi.ReachAsync(c, caller), openOnly: true);
         var items = new List<WorkItem>();
-        foreach (var (view, facts) in await CaseViews.ItemsAsync(c, db, open, caller))
+        foreach (var (view, facts) in await CaseViews.ItemsAsync(c, open, caller))
             if (BucketOf(view, facts, caller) is { } bucket) items.Add(new WorkItem(bucket, view));
         return TypedResults.Ok<IReadOnlyList<WorkItem>>(items
             .OrderByDescending(i => i.Case.Overdue || i.Case.FlaggedOverdueAt is not null)

@@ -49,8 +49,8 @@ public static class DashboardApi
     private static async Task<Results<Ok<Summary>, ValidationProblem, ProblemHttpResult>> GetSummary(
         IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
-        await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        await using var c = await db.OpenReadAsync();
+        var (scope, errors) = await ScopeAsync(c, time, Caller.Of(http), unitCode, from, to);
         if (scope is null)
         {
             if (errors.Has(OutsideJurisdiction)) return Forbidden();
@@ -68,8 +68,8 @@ public static class DashboardApi
     private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, ValidationProblem, ProblemHttpResult>> GetTrend(
         IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
-        await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        await using var c = await db.OpenReadAsync();
+        var (scope, errors) = await ScopeAsync(c, time, Caller.Of(http), unitCode, from, to);
         if (scope is null)
         {
             if (errors.Has(OutsideJurisdiction)) return Forbidden();
@@ -88,8 +88,8 @@ public static class DashboardApi
     private static async Task<Results<Ok<Escalations>, ValidationProblem, ProblemHttpResult>> GetEscalations(
         IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
-        await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        await using var c = await db.OpenReadAsync();
+        var (scope, errors) = await ScopeAsync(c, time, Caller.Of(http), unitCode, from, to);
         if (scope is null)
         {
             if (errors.Has(OutsideJurisdiction)) return Forbidden();
@@ -105,8 +105,8 @@ public static class DashboardApi
     private static async Task<Results<Ok<IReadOnlyList<Child>>, ValidationProblem, ProblemHttpResult>> GetChildren(
         IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
-        await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        await using var c = await db.OpenReadAsync();
+        var (scope, errors) = await ScopeAsync(c, time, Caller.Of(http), unitCode, from, to);
         if (scope is null)
         {
             if (errors.Has(OutsideJurisdiction)) return Forbidden();
@@ -142,8 +142,8 @@ public static class DashboardApi
     private static async Task<Results<Ok<IReadOnlyList<Hotspot>>, ValidationProblem, ProblemHttpResult>> GetHotspots(
         IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to)
     {
-        await using var c = await db.OpenAsync();
-        var (scope, errors) = await ScopeAsync(c, db.Provider, time, Caller.Of(http), unitCode, from, to);
+        await using var c = await db.OpenReadAsync();
+        var (scope, errors) = await ScopeAsync(c, time, Caller.Of(http), unitCode, from, to);
         if (scope is null)
         {
             if (errors.Has(OutsideJurisdiction)) return Forbidden();
@@ -154,7 +154,7 @@ public static class DashboardApi
 
     /// <summary>The unit (default: the county) and the period (default: the last 30 days), checked.</summary>
     private static async Task<(DashboardScope? Scope, FieldErrors Errors)> ScopeAsync(
-        System.Data.Common.DbConnection c, DatabaseProvider provider, TimeProvider time, Caller caller, string? unitCode, string? from, string? to)
+        DbSession c, TimeProvider time, Caller caller, string? unitCode, string? from, string? to)
     {
         // A township's staff see their township's dashboard; the county sees all (default: one's own unit).
         if (unitCode is null && !caller.Unrestricted) unitCode = await Jurisdiction.HomeUnitAsync(c, caller);
@@ -177,7 +177,7 @@ public static class DashboardApi
             if (unit is null) errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
             else if (unit.Level is not (UnitLevel.County or UnitLevel.Township or UnitLevel.Village))
                 errors.Add("unitCode", "unitCode must be the county, a township or a village (a grid's cases: GET /incidents?unitCode=).");
-            else if (!await Jurisdiction.CoversAsync(c, provider, caller, unit.Code))
+            else if (!await Jurisdiction.CoversAsync(c, caller, unit.Code))
                 errors.Add(OutsideJurisdiction, "unitCode is outside your units.");
         }
         return errors.Any ? (null, errors) : (new DashboardScope(unit!.Code, unit.Level, fromDay, toDay), errors);

@@ -46,8 +46,8 @@ public static class DashboardProjector
         if (incident.Ancestry is not { } place) return;
         var row = DailyRow(uow, incident, place, new Daily(Filed: 1));
         row.Add("grid_code", place.GridCode);
-        await uow.Connection.ExecuteAsync(Sql.Batch(uow.Provider, VillageDaily(uow.Provider), GridDaily(uow.Provider), TownshipDaily(uow.Provider)),
-            row, uow.Transaction);
+        await uow.ExecuteAsync(Sql.Batch(uow.Provider, VillageDaily(uow.Provider), GridDaily(uow.Provider), TownshipDaily(uow.Provider)),
+            row);
     }
 
     /// <summary>The case's tier changed (routed, moved, restarted): it leaves one open counter for another.</summary>
@@ -68,10 +68,9 @@ public static class DashboardProjector
     public static async Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, EscalationReason reason, Tier from, DateTimeOffset at)
     {
         if (incident.Ancestry is not { } place) return;
-        await uow.Connection.ExecuteAsync(Sql.Increment(uow.Provider, "rollup_escalations_daily",
+        await uow.ExecuteAsync(Sql.Increment(uow.Provider, "rollup_escalations_daily",
                 ["day", "village_code", "reason", "from_tier"], ["escalations"], ["township_code"]),
-            new { day = Day(at), village_code = place.VillageCode, reason = Codes.Of(reason), from_tier = Codes.Of(from), township_code = place.TownshipCode, escalations = 1 },
-            uow.Transaction);
+            new { day = Day(at), village_code = place.VillageCode, reason = Codes.Of(reason), from_tier = Codes.Of(from), township_code = place.TownshipCode, escalations = 1 });
     }
 
     /// <summary>The case closed (verified solved, or settled on the spot): the headline figures move.</summary>
@@ -92,7 +91,7 @@ public static class DashboardProjector
             AddOpenCounter(row, tierLeft, -1, closed.Overdue ? -1 : 0);
         }
         statements.Add(TownshipDaily(uow.Provider));
-        await uow.Connection.ExecuteAsync(Sql.Batch(uow.Provider, [.. statements]), row, uow.Transaction);
+        await uow.ExecuteAsync(Sql.Batch(uow.Provider, [.. statements]), row);
     }
 
     /// <summary>The case stopped being open without closing (merged into another).</summary>
@@ -109,7 +108,7 @@ public static class DashboardProjector
     {
         var args = new DynamicParameters(new { village_code = place.VillageCode, township_code = place.TownshipCode });
         AddOpenCounter(args, tier, open, overdue);
-        return uow.Connection.ExecuteAsync(OpenCounter(uow.Provider), args, uow.Transaction);
+        return uow.ExecuteAsync(OpenCounter(uow.Provider), args);
     }
 
     private static void AddOpenCounter(DynamicParameters args, Tier tier, int open, int overdue)

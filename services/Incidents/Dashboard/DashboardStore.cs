@@ -1,6 +1,5 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
+using Governance.Infrastructure.Data;
 
 namespace Governance.Incidents.Dashboard;
 
@@ -85,26 +84,26 @@ public static class DashboardStore
         COALESCE(SUM(satisfaction_answers), 0) AS SatisfactionAnswers, COALESCE(SUM(satisfied), 0) AS Satisfied
         """;
 
-    public static async Task<Headline> HeadlineAsync(DbConnection c, DashboardScope scope)
+    public static async Task<Headline> HeadlineAsync(DbSession session, DashboardScope scope)
     {
-        var r = await c.QuerySingleAsync<HeadlineRow>($"SELECT {HeadlineSums} FROM {scope.DailyRollup} WHERE {scope.Where}", scope);
+        var r = await session.QuerySingleAsync<HeadlineRow>($"SELECT {HeadlineSums} FROM {scope.DailyRollup} WHERE {scope.Where}", scope);
         return new Headline(r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship, r.ClosedOnTime, r.SatisfactionAnswers, r.Satisfied);
     }
 
-    public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByTierAsync(DbConnection c, DashboardScope scope) =>
-        (await c.QueryAsync<TierRow>($"""
+    public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByTierAsync(DbSession session, DashboardScope scope) =>
+        (await session.QueryAsync<TierRow>($"""
             SELECT tier AS Tier, SUM(open_cases) AS Open, SUM(overdue_cases) AS Overdue FROM open_counters
             WHERE {scope.WhereNow} GROUP BY tier
             """, scope)).ToDictionary(r => r.Tier, r => (r.Open, r.Overdue));
 
-    public static async Task<IReadOnlyList<(int Day, long Filed, long Closed)>> TrendAsync(DbConnection c, DashboardScope scope) =>
-        (await c.QueryAsync<DayRow>($"""
+    public static async Task<IReadOnlyList<(int Day, long Filed, long Closed)>> TrendAsync(DbSession session, DashboardScope scope) =>
+        (await session.QueryAsync<DayRow>($"""
             SELECT day AS Day, SUM(filed) AS Filed, SUM(closed) AS Closed FROM {scope.DailyRollup}
             WHERE {scope.Where} GROUP BY day ORDER BY day
             """, scope)).Select(r => (r.Day, r.Filed, r.Closed)).ToList();
 
-    public static async Task<IReadOnlyList<(string Key, long Count)>> EscalationsByAsync(DbConnection c, DashboardScope scope, string column) =>
-        (await c.QueryAsync<CountRow>($"""
+    public static async Task<IReadOnlyList<(string Key, long Count)>> EscalationsByAsync(DbSession session, DashboardScope scope, string column) =>
+        (await session.QueryAsync<CountRow>($"""
             SELECT {column} AS Key, SUM(escalations) AS Count FROM rollup_escalations_daily
             WHERE {scope.Where} GROUP BY {column} ORDER BY SUM(escalations) DESC
             """, scope)).Select(r => (r.Key, r.Count)).ToList();
@@ -112,25 +111,25 @@ public static class DashboardStore
     /// <summary>Figures per child unit: townships of the county (from the township rollup), villages of
     /// a township (from the village rollup, which has them).</summary>
     public static async Task<IReadOnlyList<(string Code, long Filed, long Closed, long InVillage, long InTownship)>> ChildrenAsync(
-        DbConnection c, DashboardScope scope, string childColumn)
+        DbSession session, DashboardScope scope, string childColumn)
     {
         var rollup = childColumn == "township_code" ? "rollup_township_daily" : "rollup_village_daily";
-        return (await c.QueryAsync<ChildRow>($"""
+        return (await session.QueryAsync<ChildRow>($"""
             SELECT {childColumn} AS Code, SUM(filed) AS Filed, SUM(closed) AS Closed, SUM(closed_in_village) AS ClosedInVillage,
                    SUM(closed_in_township) AS ClosedInTownship
             FROM {rollup} WHERE {scope.Where} GROUP BY {childColumn}
             """, scope)).Select(r => (r.Code, r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship)).ToList();
     }
 
-    public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByChildAsync(DbConnection c, DashboardScope scope, string childColumn) =>
-        (await c.QueryAsync<TierRow>($"""
+    public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByChildAsync(DbSession session, DashboardScope scope, string childColumn) =>
+        (await session.QueryAsync<TierRow>($"""
             SELECT {childColumn} AS Tier, SUM(open_cases) AS Open, SUM(overdue_cases) AS Overdue FROM open_counters
             WHERE {scope.WhereNow} GROUP BY {childColumn}
             """, scope)).ToDictionary(r => r.Tier, r => (r.Open, r.Overdue));
 
     /// <summary>Cases filed per grid (the hot-spot map).</summary>
-    public static async Task<IReadOnlyList<(string GridCode, long Filed)>> HotspotsAsync(DbConnection c, DashboardScope scope) =>
-        (await c.QueryAsync<CountRow>($"""
+    public static async Task<IReadOnlyList<(string GridCode, long Filed)>> HotspotsAsync(DbSession session, DashboardScope scope) =>
+        (await session.QueryAsync<CountRow>($"""
             SELECT grid_code AS Key, SUM(filed) AS Count FROM rollup_grid_daily
             WHERE {scope.Where} GROUP BY grid_code ORDER BY SUM(filed) DESC
             """, scope)).Select(r => (r.Key, r.Count)).ToList();

@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Dapper;
 using Governance.Contracts;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 
 namespace Governance.Incidents.Data;
@@ -101,7 +101,7 @@ public static class IncidentStore
         Overdue = i.Overdue ? 1 : 0, EverOverdue = i.EverOverdue ? 1 : 0, ResolvedAtMs = Ms(i.ResolvedAt),
     };
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Incident i, Handling.IdempotencyKey? idempotencyKey) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, Incident i, Handling.IdempotencyKey? idempotencyKey) => uow.ExecuteAsync("""
         INSERT INTO incidents (id, unit_code, category, grade, title, description, lat, lng, status, tier, handling_unit_code,
             due_at_ms, assignment_sequence, flagged_overdue_at_ms, reported_by, filed_at_ms, updated_at_ms, idempotency_key, idempotency_hash,
             resolved_by, resolved_on_the_spot, not_solved_count, satisfaction, supervised_at_ms, lead_department_code,
@@ -112,10 +112,10 @@ public static class IncidentStore
             @ResolvedBy, @ResolvedOnTheSpot, @NotSolvedCount, @Satisfaction, @SupervisedAtMs, @LeadDepartmentCode,
             @Deaths, @SeriouslyInjured, @DirectLossYuan, @PossibleDuplicateOf, @MergedInto, @GridCode, @VillageCode, @TownshipCode,
             @Overdue, @EverOverdue, @ResolvedAtMs)
-        """, Parameters(i, idempotencyKey), t);
+        """, Parameters(i, idempotencyKey));
 
     /// <summary>Writes the mutable part of a case: status, grade, current assignment, verification, figures.</summary>
-    public static Task UpdateAsync(DbConnection c, DbTransaction t, Incident i) => c.ExecuteAsync("""
+    public static Task UpdateAsync(UnitOfWork uow, Incident i) => uow.ExecuteAsync("""
         UPDATE incidents SET status = @Status, grade = @Grade, tier = @Tier, handling_unit_code = @HandlingUnitCode, due_at_ms = @DueAtMs,
             assignment_sequence = @AssignmentSequence, flagged_overdue_at_ms = @FlaggedOverdueAtMs, updated_at_ms = @UpdatedAtMs,
             resolved_by = @ResolvedBy, not_solved_count = @NotSolvedCount, satisfaction = @Satisfaction,
@@ -123,33 +123,33 @@ public static class IncidentStore
             deaths = @Deaths, seriously_injured = @SeriouslyInjured, direct_loss_yuan = @DirectLossYuan, merged_into = @MergedInto,
             overdue = @Overdue, ever_overdue = @EverOverdue, resolved_at_ms = @ResolvedAtMs
         WHERE id = @Id
-        """, Parameters(i), t);
+        """, Parameters(i));
 
     /// <summary>The case; in a transaction, locked until it ends (read to be written back: see
     /// <see cref="Sql.SelectForUpdate"/>).</summary>
-    public static async Task<Incident?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(c, t, Columns, "incidents", "id = @id"), new { id }, t))?.ToIncident();
+    public static async Task<Incident?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>(Sql.SelectForUpdate(session, Columns, "incidents", "id = @id"), new { id }))?.ToIncident();
 
     /// <summary>The case as it is, without locking it inside the transaction (a duplicate hint reads
     /// another case; locking it would make two filings wait on each other for a hint).</summary>
-    public static async Task<Incident?> PeekAsync(DbConnection c, Guid id, DbTransaction t) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE id = @id", new { id }, t))?.ToIncident();
+    public static async Task<Incident?> PeekAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incidents WHERE id = @id", new { id }))?.ToIncident();
 
     /// <summary>A case filed earlier with an Idempotency-Key, and the fingerprint of the request it came with.</summary>
     public sealed record KeyedFiling(Incident Incident, string? RequestHash);
 
     /// <summary>The case this caller (<paramref name="reportedBy"/>: the filer, or "open311:&lt;client&gt;") filed
     /// with this key; another caller's key of the same text is not his (migration 0010).</summary>
-    public static async Task<KeyedFiling?> FindByIdempotencyKeyAsync(DbConnection c, string reportedBy, string key, DbTransaction? t = null) =>
-        await c.QuerySingleOrDefaultAsync<Row>(
+    public static async Task<KeyedFiling?> FindByIdempotencyKeyAsync(DbSession session, string reportedBy, string key) =>
+        await session.QuerySingleOrDefaultAsync<Row>(
             $"SELECT {Columns}, idempotency_hash AS IdempotencyHash FROM incidents WHERE reported_by = @reportedBy AND idempotency_key = @key",
-            new { reportedBy, key }, t) is { } row
+            new { reportedBy, key }) is { } row
             ? new KeyedFiling(row.ToIncident(), row.IdempotencyHash)
             : null;
 
     /// <summary>Cases the caller may read (<paramref name="reach"/>; null: everything), newest first.
     /// <paramref name="openOnly"/>: only cases still being worked on or waiting for verification.</summary>
-    public static async Task<IReadOnlyList<Incident>> ListAsync(DbConnection c, DatabaseProvider provider, IncidentStatus? status, string? unitCode,
+    public static async Task<IReadOnlyList<Incident>> ListAsync(DbSession session, IncidentStatus? status, string? unitCode,
         int limit, ListReach? reach = null, Category? category = null, bool openOnly = false)
     {
         var parameters = new DynamicParameters(new
@@ -170,20 +170,20 @@ public static class IncidentStore
                 OR grid_code = @UnitCode OR village_code = @UnitCode OR township_code = @UnitCode)
               {(openOnly ? "AND status NOT IN ('closed', 'merged')" : "")}
               AND ({within})
-            ORDER BY filed_at_ms DESC {Sql.Page(provider, limit)}
+            ORDER BY filed_at_ms DESC {Sql.Page(session.Provider, limit)}
             """;
-        var rows = await c.QueryAsync<Row>(sql, parameters);
+        var rows = await session.QueryAsync<Row>(sql, parameters);
         return rows.Select(r => r.ToIncident()).ToList();
     }
 
     /// <summary>Whose cases a list may show: filed in these units' subtrees, reported by him, or with his department called in.</summary>
     public sealed record ListReach(IReadOnlyList<string> Units, string Reporter, string? Department);
 
-    public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, TimelineEntry e) =>
-        AddTimelineAsync(c, t, incidentId, [e]);
+    public static Task AddTimelineAsync(UnitOfWork uow, Guid incidentId, TimelineEntry e) =>
+        AddTimelineAsync(uow, incidentId, [e]);
 
     /// <summary>Several entries of one case in one statement (one round trip, not one each).</summary>
-    public static Task AddTimelineAsync(DbConnection c, DbTransaction t, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
+    public static Task AddTimelineAsync(UnitOfWork uow, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
     {
         var sql = new System.Text.StringBuilder("INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason) VALUES ");
         var args = new DynamicParameters();
@@ -201,12 +201,12 @@ public static class IncidentStore
             args.Add($"UnitCode{i}", e.UnitCode);
             args.Add($"Reason{i}", e.Reason);
         }
-        return entries.Count == 0 ? Task.CompletedTask : c.ExecuteAsync(sql.ToString(), args, t);
+        return entries.Count == 0 ? Task.CompletedTask : uow.ExecuteAsync(sql.ToString(), args);
     }
 
-    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DbConnection c, Guid incidentId)
+    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DbSession session, Guid incidentId)
     {
-        var rows = await c.QueryAsync<TimelineRow>(
+        var rows = await session.QueryAsync<TimelineRow>(
             "SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, reason AS Reason FROM timeline WHERE incident_id = @incidentId ORDER BY at_ms, id",
             new { incidentId });
         return rows.Select(r => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action,

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Data;
 
@@ -51,23 +51,23 @@ public static class MediationStore
         recorded_by AS RecordedBy, recorded_at_ms AS RecordedAtMs
         """;
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, MediationSession s) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, MediationSession s) => uow.ExecuteAsync("""
         INSERT INTO mediation_sessions (id, incident_id, mediators, parties, scheduled_at_ms, created_by, created_at_ms)
         VALUES (@Id, @IncidentId, @Mediators, @Parties, @ScheduledAtMs, @CreatedBy, @CreatedAtMs)
         """, new
     {
         s.Id, s.IncidentId, Mediators = NamesText(s.Mediators), Parties = NamesText(s.Parties),
         ScheduledAtMs = s.ScheduledAt.ToUnixTimeMilliseconds(), s.CreatedBy, CreatedAtMs = s.CreatedAt.ToUnixTimeMilliseconds(),
-    }, t);
+    });
 
-    public static Task RecordOutcomeAsync(DbConnection c, DbTransaction t, Guid id, string outcome, string? agreement, string by, DateTimeOffset at) =>
-        c.ExecuteAsync("UPDATE mediation_sessions SET outcome = @outcome, agreement = @agreement, recorded_by = @by, recorded_at_ms = @at WHERE id = @id",
-            new { id, outcome, agreement, by, at = at.ToUnixTimeMilliseconds() }, t);
+    public static Task RecordOutcomeAsync(UnitOfWork uow, Guid id, string outcome, string? agreement, string by, DateTimeOffset at) =>
+        uow.ExecuteAsync("UPDATE mediation_sessions SET outcome = @outcome, agreement = @agreement, recorded_by = @by, recorded_at_ms = @at WHERE id = @id",
+            new { id, outcome, agreement, by, at = at.ToUnixTimeMilliseconds() });
 
-    public static async Task<MediationSession?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE id = @id", new { id }, t))?.ToSession();
+    public static async Task<MediationSession?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE id = @id", new { id }))?.ToSession();
 
-    public static async Task<IReadOnlyList<MediationSession>> ForIncidentAsync(DbConnection c, Guid incidentId) =>
-        (await c.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE incident_id = @incidentId ORDER BY scheduled_at_ms", new { incidentId }))
+    public static async Task<IReadOnlyList<MediationSession>> ForIncidentAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE incident_id = @incidentId ORDER BY scheduled_at_ms", new { incidentId }))
         .Select(r => r.ToSession()).ToList();
 }

@@ -1,5 +1,5 @@
-using System.Data.Common;
-using Dapper;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Data;
 
@@ -34,30 +34,30 @@ public static class PhotoStore
         public byte[] Bytes { get; init; } = default!;
     }
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Guid incidentId, PhotoInfo photo, byte[] bytes) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, Guid incidentId, PhotoInfo photo, byte[] bytes) => uow.ExecuteAsync("""
         INSERT INTO incident_photos (id, incident_id, content_type, bytes, size, sha256, uploaded_by, uploaded_at_ms)
         VALUES (@Id, @IncidentId, @ContentType, @Bytes, @Size, @Sha256, @UploadedBy, @UploadedAtMs)
         """, new
     {
         photo.Id, IncidentId = incidentId, photo.ContentType, Bytes = bytes, photo.Size, photo.Sha256, photo.UploadedBy,
         UploadedAtMs = photo.UploadedAt.ToUnixTimeMilliseconds(),
-    }, t);
+    });
 
     /// <summary>A case's photos, oldest first.</summary>
-    public static async Task<IReadOnlyList<PhotoInfo>> ListAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
-        (await c.QueryAsync<Row>($"SELECT {Columns} FROM incident_photos WHERE incident_id = @incidentId ORDER BY uploaded_at_ms, id",
-            new { incidentId }, t)).Select(r => r.ToInfo()).ToList();
+    public static async Task<IReadOnlyList<PhotoInfo>> ListAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM incident_photos WHERE incident_id = @incidentId ORDER BY uploaded_at_ms, id",
+            new { incidentId })).Select(r => r.ToInfo()).ToList();
 
-    public static async Task<PhotoInfo?> FindBySha256Async(DbConnection c, DbTransaction t, Guid incidentId, string sha256) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incident_photos WHERE incident_id = @incidentId AND sha256 = @sha256",
-            new { incidentId, sha256 }, t))?.ToInfo();
+    public static async Task<PhotoInfo?> FindBySha256Async(DbSession session, Guid incidentId, string sha256) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM incident_photos WHERE incident_id = @incidentId AND sha256 = @sha256",
+            new { incidentId, sha256 }))?.ToInfo();
 
-    public static Task<int> CountAsync(DbConnection c, DbTransaction t, Guid incidentId) =>
-        c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM incident_photos WHERE incident_id = @incidentId", new { incidentId }, t);
+    public static Task<int> CountAsync(DbSession session, Guid incidentId) =>
+        session.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM incident_photos WHERE incident_id = @incidentId", new { incidentId });
 
     /// <summary>One photo's bytes, only if it belongs to the case (the route names both).</summary>
-    public static async Task<(string ContentType, string Sha256, byte[] Bytes)?> ContentAsync(DbConnection c, Guid incidentId, Guid photoId) =>
-        await c.QuerySingleOrDefaultAsync<ContentRow>(
+    public static async Task<(string ContentType, string Sha256, byte[] Bytes)?> ContentAsync(DbSession session, Guid incidentId, Guid photoId) =>
+        await session.QuerySingleOrDefaultAsync<ContentRow>(
             "SELECT content_type AS ContentType, sha256 AS Sha256, bytes AS Bytes FROM incident_photos WHERE id = @photoId AND incident_id = @incidentId",
             new { photoId, incidentId }) is { } row
             ? (row.ContentType, row.Sha256.Trim(), row.Bytes)

@@ -1,7 +1,6 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Data;
 
@@ -26,33 +25,33 @@ public static class ReporterStore
         public long FiledAtMs { get; init; }
     }
 
-    public static Task AddAsync(DbConnection c, DbTransaction t, Guid incidentId, string reporter, DateTimeOffset at, Guid source) => c.ExecuteAsync("""
+    public static Task AddAsync(UnitOfWork uow, Guid incidentId, string reporter, DateTimeOffset at, Guid source) => uow.ExecuteAsync("""
         INSERT INTO incident_reporters (incident_id, reporter, reported_at_ms, source_incident_id) VALUES (@incidentId, @reporter, @at, @source)
-        """, new { incidentId, reporter, at = at.ToUnixTimeMilliseconds(), source }, t);
+        """, new { incidentId, reporter, at = at.ToUnixTimeMilliseconds(), source });
 
     /// <summary>Copies the reporters of a merged case onto the case it was merged into.</summary>
-    public static Task CopyAsync(DbConnection c, DbTransaction t, Guid from, Guid into) => c.ExecuteAsync("""
+    public static Task CopyAsync(UnitOfWork uow, Guid from, Guid into) => uow.ExecuteAsync("""
         INSERT INTO incident_reporters (incident_id, reporter, reported_at_ms, source_incident_id)
         SELECT @into, reporter, reported_at_ms, source_incident_id FROM incident_reporters WHERE incident_id = @from
-        """, new { from, into }, t);
+        """, new { from, into });
 
-    public static async Task<IReadOnlyList<Reporter>> ListAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
-        (await c.QueryAsync<ReporterRow>(
+    public static async Task<IReadOnlyList<Reporter>> ListAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<ReporterRow>(
             "SELECT reporter AS Reporter, reported_at_ms AS ReportedAtMs, source_incident_id AS SourceIncidentId FROM incident_reporters WHERE incident_id = @incidentId ORDER BY reported_at_ms",
-            new { incidentId }, t))
+            new { incidentId }))
         .Select(r => new Reporter(r.Reporter, DateTimeOffset.FromUnixTimeMilliseconds(r.ReportedAtMs), r.SourceIncidentId)).ToList();
 
     /// <summary>Open cases of the category filed since <paramref name="since"/> at the same place or
     /// inside the box around <paramref name="near"/>, newest first, at most 50 (the caller checks the true distance).</summary>
-    public static async Task<IReadOnlyList<(Guid Id, string UnitCode, Location? Location)>> CandidatesAsync(DbConnection c, DbTransaction t,
-        DatabaseProvider provider, string category, string unitCode, DateTimeOffset since, (Location Centre, double LatDelta, double LngDelta)? near)
+    public static async Task<IReadOnlyList<(Guid Id, string UnitCode, Location? Location)>> CandidatesAsync(DbSession session,
+        string category, string unitCode, DateTimeOffset since, (Location Centre, double LatDelta, double LngDelta)? near)
     {
-        var rows = await c.QueryAsync<CandidateRow>(CandidatesSql(provider, near is not null), new
+        var rows = await session.QueryAsync<CandidateRow>(CandidatesSql(session.Provider, near is not null), new
         {
             category, unitCode, since = since.ToUnixTimeMilliseconds(),
             latMin = near?.Centre.Lat - near?.LatDelta ?? 0, latMax = near?.Centre.Lat + near?.LatDelta ?? 0,
             lngMin = near?.Centre.Lng - near?.LngDelta ?? 0, lngMax = near?.Centre.Lng + near?.LngDelta ?? 0,
-        }, t);
+        });
         return rows.Select(r => (r.Id, r.UnitCode, r.Lat is { } lat && r.Lng is { } lng ? new Location(lat, lng) : null)).ToList();
     }
 

@@ -14,7 +14,7 @@ public static partial class AssignmentUpdates
     {
         await RequireAsync(uow, m.IncidentId);
         foreach (var unit in m.Units)
-            await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId, new TimelineEntry(m.At, m.By,
+            await IncidentStore.AddTimelineAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By,
                 TimelineAction.NotifiedAbove, unit.Tier, unit.UnitCode, $"grade {Infrastructure.Hosting.Codes.Of(m.Grade)}"));
     }
 
@@ -34,6 +34,6 @@ public static partial class AssignmentUpdates
     private static async Task AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, TimelineEntry entry)
     {
         await RequireAsync(uow, incidentId);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId, entry);
+        await IncidentStore.AddTimelineAsync(uow, incidentId, entry);
     }
 }

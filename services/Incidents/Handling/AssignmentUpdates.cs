@@ -34,20 +34,20 @@ public static partial class AssignmentUpdates
     public static async Task SupervisedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentSupervised m)
     {
         var incident = await RequireAsync(uow, m.IncidentId);
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { SupervisedAt = m.At, UpdatedAt = uow.Now });
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+        await IncidentStore.UpdateAsync(uow, incident with { SupervisedAt = m.At, UpdatedAt = uow.Now });
+        await IncidentStore.AddTimelineAsync(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.Supervised, incident.Tier, incident.HandlingUnitCode, m.Note));
     }
 
     public static async Task DepartmentsAssignedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentDepartmentsAssigned m)
     {
         var incident = await RequireAsync(uow, m.IncidentId);
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { LeadDepartmentCode = m.LeadDepartmentCode, UpdatedAt = uow.Now });
+        await IncidentStore.UpdateAsync(uow, incident with { LeadDepartmentCode = m.LeadDepartmentCode, UpdatedAt = uow.Now });
         // Who was called in decides who relates to the case as "department" (the permission model).
-        await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow.Connection, uow.Transaction, m.IncidentId, m.LeadDepartmentCode,
+        await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow, m.IncidentId, m.LeadDepartmentCode,
             m.CoHandlers.Select(h => h.DepartmentCode));
         var coHandlers = m.CoHandlers.Count == 0 ? "" : $"; co-handlers {string.Join(", ", m.CoHandlers.Select(h => $"{h.DepartmentCode} by {h.DueAt:yyyy-MM-dd HH:mm}Z"))}";
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+        await IncidentStore.AddTimelineAsync(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode, $"lead {m.LeadDepartmentCode}{coHandlers}"));
     }
 
@@ -57,12 +57,12 @@ public static partial class AssignmentUpdates
         var incident = await RequireAsync(uow, m.IncidentId);
         // A red card for the tier the case is on now marks it overdue there (the dashboard counts it).
         if (m.Level == WarningLevel.Red && m.Tier == incident.Tier)
-            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, await MarkOverdueAsync(uow, incident) with { UpdatedAt = uow.Now });
+            await IncidentStore.UpdateAsync(uow, await MarkOverdueAsync(uow, incident) with { UpdatedAt = uow.Now });
         // One for a tier the case has left still means a deadline was missed (not closed on time): the
         // escalation Dispatch published right after it travels on another queue and may be applied first.
         else if (m.Level == WarningLevel.Red && !incident.EverOverdue && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
-            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { EverOverdue = true, UpdatedAt = uow.Now });
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId,
+            await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
+        await IncidentStore.AddTimelineAsync(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By ?? SweeperActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
     }
 
@@ -79,13 +79,13 @@ public static partial class AssignmentUpdates
         if (current && open)
         {
             var flagged = resolution ? await MarkOverdueAsync(uow, incident) : incident;
-            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, flagged with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
+            await IncidentStore.UpdateAsync(uow, flagged with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
         }
         else if (resolution && open && !incident.EverOverdue)
-            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, incident with { EverOverdue = true, UpdatedAt = uow.Now });
+            await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         var clock = Infrastructure.Hosting.Codes.Of(m.Clock ?? DeadlineKind.Resolution);
         var to = $"{Infrastructure.Hosting.Codes.Of(m.FlaggedToTier ?? m.Tier)} {m.FlaggedToUnitCode ?? m.HandlingUnitCode}";
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, m.IncidentId, new TimelineEntry(m.FlaggedAt,
+        await IncidentStore.AddTimelineAsync(uow, m.IncidentId, new TimelineEntry(m.FlaggedAt,
             m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, $"{clock} deadline missed; 超期预警 → {to}"));
     }
 
@@ -110,14 +110,14 @@ public static partial class AssignmentUpdates
         Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry, bool deadlineMissed = false)
     {
         var incident = await RequireAsync(uow, id);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, entry);
+        await IncidentStore.AddTimelineAsync(uow, id, entry);
         // A closed case's figures are already counted; its flags stay as they were when it closed.
         var everOverdue = incident.EverOverdue || (deadlineMissed && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged));
         if (sequence <= incident.AssignmentSequence) // older news than what the case shows
         {
             if (everOverdue == incident.EverOverdue) return incident;
             var marked = incident with { EverOverdue = true, UpdatedAt = uow.Now };
-            await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, marked);
+            await IncidentStore.UpdateAsync(uow, marked);
             return marked;
         }
         var status = IncidentLifecycle.Next(incident.Status, action) ?? incident.Status;
@@ -131,15 +131,15 @@ public static partial class AssignmentUpdates
             EverOverdue = everOverdue,
             LeadDepartmentCode = leftUnit ? null : incident.LeadDepartmentCode,
         };
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, moved);
+        await IncidentStore.UpdateAsync(uow, moved);
         if (leftUnit && incident.LeadDepartmentCode is not null)
-            await Permissions.CaseAuthorityStore.ClearDepartmentsAsync(uow.Connection, uow.Transaction, id);
+            await Permissions.CaseAuthorityStore.ClearDepartmentsAsync(uow, id);
         if (incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
             await DashboardProjector.TierChangedAsync(uow, incident, moved);
         return moved;
     }
 
     private static async Task<Incident> RequireAsync(UnitOfWork<IncidentsDatabase> uow, Guid id) =>
-        await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction)
+        await IncidentStore.FindAsync(uow, id)
         ?? throw new ArrivedTooEarlyException($"Incident {id} is not known to Incidents");
 }

@@ -33,13 +33,13 @@ public static class CaseActions
     /// <summary>反馈: a progress note from the holder, on the timeline; the case's state does not change.</summary>
     public static async Task<ActionOutcome> NoteAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string text)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new ActionOutcome.NotFound();
         if (incident.Status is not (IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Reopened))
             return new ActionOutcome.NotAllowed(incident.Status, "Progress notes are for a case that is being worked on.");
         var noted = incident with { UpdatedAt = uow.Now };
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, noted);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
+        await IncidentStore.UpdateAsync(uow, noted);
+        await IncidentStore.AddTimelineAsync(uow, id,
             new TimelineEntry(uow.Now, actor, TimelineAction.Note, incident.Tier, incident.HandlingUnitCode, text));
         return new ActionOutcome.Done(noted);
     }
@@ -49,7 +49,7 @@ public static class CaseActions
     public static async Task<ActionOutcome> VerifyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor,
         VerificationResult result, Satisfaction? satisfaction, string? comment)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.ResolvedBy == actor)
             return new ActionOutcome.NotAllowed(incident.Status, "The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.");
         var action = result switch
@@ -70,7 +70,7 @@ public static class CaseActions
 
     public static async Task<ActionOutcome> RegradeAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Grade grade, string reason)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.Grade == grade)
             return new ActionOutcome.NotAllowed(incident.Status, $"The case is already grade {Codes.Of(grade)}.");
         var from = incident?.Grade ?? grade;
@@ -82,14 +82,14 @@ public static class CaseActions
     /// case's grade, the case is re-graded (and Dispatch moves it up if the grade starts higher).</summary>
     public static async Task<ActionOutcome> ReportCasualtiesAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Casualties figures)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new ActionOutcome.NotFound();
         // As re-grading: the figures may re-grade the case, so they are reported while it is worked on.
         if (IncidentLifecycle.Next(incident.Status, IncidentAction.Regrade) is null)
             return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} takes no casualty figures: they are reported while it is worked on.");
         var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, recorded);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,
+        await IncidentStore.UpdateAsync(uow, recorded);
+        await IncidentStore.AddTimelineAsync(uow, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,
             incident.Tier, incident.HandlingUnitCode, $"deaths {figures.Deaths}, seriously injured {figures.SeriouslyInjured}, direct loss ¥{figures.DirectLossYuan}"));
         var banded = Order493.GradeFor(figures);
         return Order493.MoreSevere(banded, incident.Grade)
@@ -100,14 +100,14 @@ public static class CaseActions
     private static async Task<ActionOutcome> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
         string actor, string timelineAction, string? reason, Func<Incident, Incident> change, Func<Incident, object> announcement)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new ActionOutcome.NotFound();
         if (IncidentLifecycle.Next(incident.Status, action) is not { } next)
             return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} does not allow this action.");
 
         var changed = change(incident) with { Status = next, UpdatedAt = uow.Now };
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id,
+        await IncidentStore.UpdateAsync(uow, changed);
+        await IncidentStore.AddTimelineAsync(uow, id,
             new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reason));
         await uow.PublishAsync(announcement(changed));
         // The shared rollup rows last, right before the commit, so concurrent cases wait least on their locks (as in Filing).

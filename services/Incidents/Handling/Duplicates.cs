@@ -39,7 +39,7 @@ public static class Duplicates
             var lngDelta = latDelta / Math.Max(0.01, Math.Cos(here.Lat * Math.PI / 180));
             box = (here, latDelta, lngDelta);
         }
-        var candidates = await ReporterStore.CandidatesAsync(uow.Connection, uow.Transaction, uow.Provider, Codes.Of(filing.Category), filing.UnitCode,
+        var candidates = await ReporterStore.CandidatesAsync(uow, Codes.Of(filing.Category), filing.UnitCode,
             uow.Now - options.Window, box);
         var chains = new Dictionary<string, IReadOnlyList<ChainUnit>>();
         foreach (var (id, unitCode, location) in candidates)
@@ -56,8 +56,8 @@ public static class Duplicates
         Dictionary<string, IReadOnlyList<ChainUnit>> chains)
     {
         if (reader is null) return true;
-        if (await IncidentStore.PeekAsync(uow.Connection, id, uow.Transaction) is not { } other) return false;
-        var facts = await Permissions.IncidentCaseFacts.OfAsync(uow.Connection, uow.Provider, other, chains, uow.Transaction);
+        if (await IncidentStore.PeekAsync(uow, id) is not { } other) return false;
+        var facts = await Permissions.IncidentCaseFacts.OfAsync(uow, other, chains);
         return Authority.Decide(reader, facts, CaseAction.Read).IsAllowed;
     }
 

@@ -36,7 +36,7 @@ public static class Filing
         if (command.UnitCode is { Length: > 0 and <= 32 } code)
         {
             // Performance: one query gives the unit, what jurisdiction checks and the ancestry.
-            chain = await UnitCopyStore.ChainAsync(uow.Connection, uow.Provider, code, uow.Transaction);
+            chain = await UnitCopyStore.ChainAsync(uow, code);
             var unit = chain.Count == 0 ? null : chain[0];
             if (unit is null) errors.Add("unitCode", $"unitCode '{code}' is not a known unit.");
             else if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
@@ -72,14 +72,14 @@ public static class Filing
             onTheSpot ? IncidentStatus.Closed : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
             null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot,
             PossibleDuplicateOf: duplicateOf, Ancestry: ancestry, ResolvedAt: onTheSpot ? uow.Now : null);
-        await IncidentStore.InsertAsync(uow.Connection, uow.Transaction, incident, idempotencyKey);
-        await ReporterStore.AddAsync(uow.Connection, uow.Transaction, id, actor, uow.Now, id);
+        await IncidentStore.InsertAsync(uow, incident, idempotencyKey);
+        await ReporterStore.AddAsync(uow, id, actor, uow.Now, id);
         var timeline = new List<TimelineEntry> { new(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null) };
         if (duplicateOf is { } other)
             timeline.Add(new TimelineEntry(uow.Now, "system:duplicate-check", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
         if (onTheSpot)
             timeline.Add(new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, id, timeline);
+        await IncidentStore.AddTimelineAsync(uow, id, timeline);
         await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now, onTheSpot));
         // Performance (deploy/benchmark-history.md): the dashboard's counters last. Every filing in a
         // village on a day updates the same rollup rows and holds their locks until it commits, so

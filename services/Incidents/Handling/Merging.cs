@@ -13,8 +13,8 @@ public static class Merging
 {
     public static async Task<ActionOutcome> MergeAsync(UnitOfWork<IncidentsDatabase> uow, Guid duplicateId, Guid intoId, string actor)
     {
-        var duplicate = await IncidentStore.FindAsync(uow.Connection, duplicateId, uow.Transaction);
-        var into = await IncidentStore.FindAsync(uow.Connection, intoId, uow.Transaction);
+        var duplicate = await IncidentStore.FindAsync(uow, duplicateId);
+        var into = await IncidentStore.FindAsync(uow, intoId);
         if (duplicate is null || into is null) return new ActionOutcome.NotFound();
         if (duplicateId == intoId) return new ActionOutcome.NotAllowed(duplicate.Status, "A case cannot be merged into itself.");
         if (into.Status is IncidentStatus.Closed or IncidentStatus.Merged)
@@ -28,11 +28,11 @@ public static class Merging
                 $"and held at least as high as this one (grade {Codes.Of(duplicate.Grade)} on the {(duplicate.Tier is { } tier ? Codes.Of(tier) : "no")} tier).");
 
         var changed = duplicate with { Status = merged, MergedInto = intoId, UpdatedAt = uow.Now };
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
-        await ReporterStore.CopyAsync(uow.Connection, uow.Transaction, duplicateId, intoId);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, duplicateId,
+        await IncidentStore.UpdateAsync(uow, changed);
+        await ReporterStore.CopyAsync(uow, duplicateId, intoId);
+        await IncidentStore.AddTimelineAsync(uow, duplicateId,
             new TimelineEntry(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, intoId.ToString()));
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, intoId,
+        await IncidentStore.AddTimelineAsync(uow, intoId,
             new TimelineEntry(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, duplicateId.ToString()));
         await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
         // The shared counter row last, right before the commit (as in Filing).

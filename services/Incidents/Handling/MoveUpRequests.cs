@@ -15,7 +15,7 @@ public static class MoveUpRequests
 {
     public static async Task<ActionOutcome> RequestAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string reason)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new ActionOutcome.NotFound();
         if (incident.Tier == Tier.County)
             return new ActionOutcome.NotAllowed(incident.Status, "The county is the top tier: a county case cannot be moved further up.");
@@ -23,7 +23,7 @@ public static class MoveUpRequests
             return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Infrastructure.Hosting.Codes.Of(incident.Status)} cannot be moved up.");
         if (await OpenAsync(uow, incident) is not null)
             return new ActionOutcome.NotAllowed(incident.Status, "A request to move this case up is already waiting for the tier above.");
-        await CaseAuthorityStore.OpenRequestAsync(uow.Connection, uow.Transaction,
+        await CaseAuthorityStore.OpenRequestAsync(uow,
             new CaseAuthorityStore.MoveUpRequest(id, actor, reason, incident.Tier.Value, incident.HandlingUnitCode, uow.Now));
         return await RecordAsync(uow, incident, actor, TimelineAction.EscalationRequested, reason);
     }
@@ -31,11 +31,11 @@ public static class MoveUpRequests
     /// <param name="approve">true: the tier above takes it (Dispatch moves it, recording the person who decided).</param>
     public static async Task<ActionOutcome> DecideAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, bool approve, string? reason)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new ActionOutcome.NotFound();
         if (await OpenAsync(uow, incident) is not { } request)
             return new ActionOutcome.NotAllowed(incident.Status, "No request to move this case up is waiting.");
-        await CaseAuthorityStore.CloseRequestAsync(uow.Connection, uow.Transaction, id);
+        await CaseAuthorityStore.CloseRequestAsync(uow, id);
         if (!approve) return await RecordAsync(uow, incident, actor, TimelineAction.EscalationDeclined, reason);
         await uow.PublishAsync(new EscalationRequested(id, actor, request.Reason, uow.Now));
         return await RecordAsync(uow, incident, actor, TimelineAction.EscalationApproved, reason ?? request.Reason);
@@ -43,7 +43,7 @@ public static class MoveUpRequests
 
     /// <summary>The request waiting on the case's current tier and unit, if any; one left from a tier the case has left is void.</summary>
     public static async Task<CaseAuthorityStore.MoveUpRequest?> OpenAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident) =>
-        await CaseAuthorityStore.OpenRequestOfAsync(uow.Connection, incident.Id, uow.Transaction) is { } request && IsCurrent(request, incident)
+        await CaseAuthorityStore.OpenRequestOfAsync(uow, incident.Id) is { } request && IsCurrent(request, incident)
             ? request : null;
 
     public static bool IsCurrent(CaseAuthorityStore.MoveUpRequest request, Incident incident) =>
@@ -52,8 +52,8 @@ public static class MoveUpRequests
     private static async Task<ActionOutcome> RecordAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, string actor, string action, string? reason)
     {
         var changed = incident with { UpdatedAt = uow.Now };
-        await IncidentStore.UpdateAsync(uow.Connection, uow.Transaction, changed);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incident.Id,
+        await IncidentStore.UpdateAsync(uow, changed);
+        await IncidentStore.AddTimelineAsync(uow, incident.Id,
             new TimelineEntry(uow.Now, actor, action, incident.Tier, incident.HandlingUnitCode, reason));
         return new ActionOutcome.Done(changed);
     }

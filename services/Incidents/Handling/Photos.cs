@@ -39,17 +39,17 @@ public static class Photos
     public static async Task<PhotoOutcome> AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, string contentType, byte[] bytes,
         string actor, PhotoOptions options)
     {
-        var incident = await IncidentStore.FindAsync(uow.Connection, incidentId, uow.Transaction);
+        var incident = await IncidentStore.FindAsync(uow, incidentId);
         if (incident is null) return new PhotoOutcome.NotFound();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (await PhotoStore.FindBySha256Async(uow.Connection, uow.Transaction, incidentId, sha256) is { } earlier)
+        if (await PhotoStore.FindBySha256Async(uow, incidentId, sha256) is { } earlier)
             return new PhotoOutcome.AlreadyThere(earlier);
-        if (await PhotoStore.CountAsync(uow.Connection, uow.Transaction, incidentId) >= options.MaxPerCase)
+        if (await PhotoStore.CountAsync(uow, incidentId) >= options.MaxPerCase)
             return new PhotoOutcome.TooMany(options.MaxPerCase);
 
         var photo = new PhotoInfo(Guid.CreateVersion7(), contentType, bytes.LongLength, sha256, actor, uow.Now);
-        await PhotoStore.InsertAsync(uow.Connection, uow.Transaction, incidentId, photo, bytes);
-        await IncidentStore.AddTimelineAsync(uow.Connection, uow.Transaction, incidentId,
+        await PhotoStore.InsertAsync(uow, incidentId, photo, bytes);
+        await IncidentStore.AddTimelineAsync(uow, incidentId,
             new TimelineEntry(uow.Now, actor, TimelineAction.PhotoAdded, incident.Tier, incident.HandlingUnitCode, null));
         return new PhotoOutcome.Added(photo);
     }

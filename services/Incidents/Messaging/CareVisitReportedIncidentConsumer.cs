@@ -18,9 +18,9 @@ public sealed class CareVisitReportedIncidentConsumer(UnitOfWorkRunner<Incidents
 {
     protected override async Task HandleAsync(CareVisitReportedIncident message, UnitOfWork<IncidentsDatabase> uow, CancellationToken ct)
     {
-        if (await IncidentStore.FindAsync(uow.Connection, message.IncidentId, uow.Transaction) is not null) return;
+        if (await IncidentStore.FindAsync(uow, message.IncidentId) is not null) return;
         // A courtyard created just before the visit may not have reached this copy yet: retried until it has.
-        if (await UnitCopyStore.FindAsync(uow.Connection, message.CourtyardCode, uow.Transaction) is null)
+        if (await UnitCopyStore.FindAsync(uow, message.CourtyardCode) is null)
             throw new ArrivedTooEarlyException($"Care visit {message.VisitId}: courtyard {message.CourtyardCode} is not in the unit copy yet");
 
         var errors = new FieldErrors();

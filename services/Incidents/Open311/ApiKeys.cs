@@ -27,7 +27,7 @@ public static class ApiKeys
     {
         if (string.IsNullOrEmpty(key) || key.Length > MaxLength) return null;
         if (key == Demo) return acceptDemoKey ? new ActiveClient(Demo, MayReadDetails: false) : null;
-        await using var connection = await db.OpenAsync(ct);
+        await using var connection = await db.OpenReadAsync(ct);
         return await ClientStore.ActiveAsync(connection, Hash(key));
     }
 }

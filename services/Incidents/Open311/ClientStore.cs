@@ -1,5 +1,5 @@
-using System.Data.Common;
-using Dapper;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Open311;
 
@@ -29,35 +29,35 @@ public static class ClientStore
     private const string Columns =
         "id AS Id, name AS Name, created_at_ms AS CreatedAtMs, revoked_at_ms AS RevokedAtMs, may_read_details AS MayReadDetails";
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Open311Client client, string keyHash) => c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, Open311Client client, string keyHash) => uow.ExecuteAsync("""
         INSERT INTO open311_clients (id, name, key_hash, created_at_ms, revoked_at_ms, may_read_details)
         VALUES (@Id, @Name, @KeyHash, @CreatedAtMs, NULL, @MayReadDetails)
         """, new
     {
         client.Id, client.Name, KeyHash = keyHash, CreatedAtMs = client.CreatedAt.ToUnixTimeMilliseconds(), MayReadDetails = client.MayReadDetails ? 1 : 0,
-    }, t);
+    });
 
-    public static async Task<ActiveClient?> ActiveAsync(DbConnection c, string keyHash) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM open311_clients WHERE key_hash = @keyHash AND revoked_at_ms IS NULL",
+    public static async Task<ActiveClient?> ActiveAsync(DbSession session, string keyHash) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM open311_clients WHERE key_hash = @keyHash AND revoked_at_ms IS NULL",
             new { keyHash })) is { } row ? new ActiveClient(row.Name, row.MayReadDetails != 0) : null;
 
-    public static Task SetMayReadDetailsAsync(DbConnection c, DbTransaction t, Guid id, bool mayReadDetails) => c.ExecuteAsync(
-        "UPDATE open311_clients SET may_read_details = @value WHERE id = @id", new { id, value = mayReadDetails ? 1 : 0 }, t);
+    public static Task SetMayReadDetailsAsync(UnitOfWork uow, Guid id, bool mayReadDetails) => uow.ExecuteAsync(
+        "UPDATE open311_clients SET may_read_details = @value WHERE id = @id", new { id, value = mayReadDetails ? 1 : 0 });
 
-    public static async Task<bool> ActiveNameExistsAsync(DbConnection c, DbTransaction t, string name) =>
-        await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM open311_clients WHERE name = @name AND revoked_at_ms IS NULL", new { name }, t) > 0;
+    public static async Task<bool> ActiveNameExistsAsync(DbSession session, string name) =>
+        await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM open311_clients WHERE name = @name AND revoked_at_ms IS NULL", new { name }) > 0;
 
-    public static async Task<Open311Client?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>(
+    public static async Task<Open311Client?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>(
             $"SELECT {Columns} FROM open311_clients WHERE id = @id",
-            new { id }, t))?.ToClient();
+            new { id }))?.ToClient();
 
-    public static async Task<IReadOnlyList<Open311Client>> ListAsync(DbConnection c) =>
-        (await c.QueryAsync<Row>(
+    public static async Task<IReadOnlyList<Open311Client>> ListAsync(DbSession session) =>
+        (await session.QueryAsync<Row>(
             $"SELECT {Columns} FROM open311_clients ORDER BY created_at_ms, id"))
         .Select(r => r.ToClient()).ToList();
 
-    public static Task RevokeAsync(DbConnection c, DbTransaction t, Guid id, DateTimeOffset at) => c.ExecuteAsync(
+    public static Task RevokeAsync(UnitOfWork uow, Guid id, DateTimeOffset at) => uow.ExecuteAsync(
         "UPDATE open311_clients SET revoked_at_ms = @AtMs WHERE id = @id AND revoked_at_ms IS NULL",
-        new { id, AtMs = at.ToUnixTimeMilliseconds() }, t);
+        new { id, AtMs = at.ToUnixTimeMilliseconds() });
 }

@@ -1,5 +1,6 @@
 using Governance.Incidents.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public static class ClientsAdminApi
     }
 
     private static async Task<Results<Created<IssuedClient>, ValidationProblem, ProblemHttpResult>> Issue(
-        IssueClientRequest? body, IncidentsDatabase db, TimeProvider time)
+        IssueClientRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, TimeProvider time)
     {
         var errors = new FieldErrors().Require("name", body?.Name, MaxNameLength);
         // A client system's name is shown to operators and in logs: letters, digits, spaces and . _ - ( ) only.
@@ -45,10 +46,10 @@ public static class ClientsAdminApi
         var name = body!.Name!.Trim();
         var key = ApiKeys.Issue();
         var client = new Open311Client(Guid.CreateVersion7(), name, Now(time), null, body.MayReadDetails ?? false);
-        var issued = await db.InTransactionAsync(async (c, t) =>
+        var issued = await runner.RunAsync(async uow =>
         {
-            if (await ClientStore.ActiveNameExistsAsync(c, t, name)) return false;
-            await ClientStore.InsertAsync(c, t, client, ApiKeys.Hash(key));
+            if (await ClientStore.ActiveNameExistsAsync(uow, name)) return false;
+            await ClientStore.InsertAsync(uow, client, ApiKeys.Hash(key));
             return true;
         });
         if (!issued)
@@ -59,31 +60,31 @@ public static class ClientsAdminApi
 
     private static async Task<Ok<IReadOnlyList<Open311Client>>> List(IncidentsDatabase db)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await ClientStore.ListAsync(c));
     }
 
     /// <summary>Lets a client system's key read requests whole in GET requests, or only their public fields.</summary>
-    private static async Task<Results<Ok<Open311Client>, NotFound, ValidationProblem>> Change(Guid id, ChangeClientRequest? body, IncidentsDatabase db)
+    private static async Task<Results<Ok<Open311Client>, NotFound, ValidationProblem>> Change(Guid id, ChangeClientRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner)
     {
         if (body?.MayReadDetails is not { } mayReadDetails)
             return new FieldErrors().Add("mayReadDetails", "mayReadDetails is required: true or false.").ToProblem();
-        var changed = await db.InTransactionAsync(async (c, t) =>
+        var changed = await runner.RunAsync(async uow =>
         {
-            if (await ClientStore.FindAsync(c, id, t) is null) return null;
-            await ClientStore.SetMayReadDetailsAsync(c, t, id, mayReadDetails);
-            return await ClientStore.FindAsync(c, id, t);
+            if (await ClientStore.FindAsync(uow, id) is null) return null;
+            await ClientStore.SetMayReadDetailsAsync(uow, id, mayReadDetails);
+            return await ClientStore.FindAsync(uow, id);
         });
         return changed is null ? TypedResults.NotFound() : TypedResults.Ok(changed);
     }
 
     /// <summary>Revokes the client's key at once; revoking twice is harmless.</summary>
-    private static async Task<Results<NoContent, NotFound>> Revoke(Guid id, IncidentsDatabase db, TimeProvider time)
+    private static async Task<Results<NoContent, NotFound>> Revoke(Guid id, UnitOfWorkRunner<IncidentsDatabase> runner, TimeProvider time)
     {
-        var found = await db.InTransactionAsync(async (c, t) =>
+        var found = await runner.RunAsync(async uow =>
         {
-            if (await ClientStore.FindAsync(c, id, t) is null) return false;
-            await ClientStore.RevokeAsync(c, t, id, Now(time));
+            if (await ClientStore.FindAsync(uow, id) is null) return false;
+            await ClientStore.RevokeAsync(uow, id, Now(time));
             return true;
         });
         return found ? TypedResults.NoContent() : TypedResults.NotFound();

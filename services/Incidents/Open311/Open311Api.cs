@@ -86,7 +86,7 @@ public static class Open311Api
     internal static async Task<Open311Result?> CheckJurisdictionAsync(IncidentsDatabase db, Open311Format format, string? jurisdictionId)
     {
         if (string.IsNullOrWhiteSpace(jurisdictionId)) return null;
-        await using var connection = await db.OpenAsync();
+        await using var connection = await db.OpenReadAsync();
         var counties = await ServiceRequestStore.CountyCodesAsync(connection);
         if (counties.Contains(jurisdictionId.Trim())) return null;
         return Open311Errors.NotFound(format, counties.Count == 0

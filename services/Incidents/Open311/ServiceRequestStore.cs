@@ -1,9 +1,9 @@
-using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Governance.Contracts;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 
@@ -70,11 +70,11 @@ public static class ServiceRequestStore
 
     /// <summary>Stores the request's extras; the caller's contact goes in sealed (bound to the case), the
     /// plain contact columns stay empty.</summary>
-    public static Task InsertAsync(DbConnection c, DbTransaction t, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e,
+    public static Task InsertAsync(UnitOfWork uow, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e,
         PersonalDataSealer sealer)
     {
         var caller = CallerContact.Of(e.FirstName, e.LastName, e.Phone, e.Email);
-        return c.ExecuteAsync("""
+        return uow.ExecuteAsync("""
             INSERT INTO open311_requests (incident_id, client_name, requested_at_ms, address_string, media_url, account_id, device_id,
                 caller_sealed, caller_masked)
             VALUES (@IncidentId, @ClientName, @RequestedAtMs, @AddressString, @MediaUrl, @AccountId, @DeviceId, @CallerSealed, @CallerMasked)
@@ -83,21 +83,21 @@ public static class ServiceRequestStore
             IncidentId = incidentId, e.ClientName, RequestedAtMs = requestedAt.ToUnixTimeMilliseconds(), e.AddressString, e.MediaUrl,
             e.AccountId, e.DeviceId, CallerSealed = caller.IsEmpty ? null : sealer.Seal(JsonSerializer.Serialize(caller), incidentId.ToString()),
             CallerMasked = caller.IsEmpty ? null : JsonSerializer.Serialize(caller.Masked()),
-        }, t);
+        });
     }
 
     /// <summary>The caller as everyone who may read the case sees him (masked); null when there is none.</summary>
-    public static async Task<CallerContact?> MaskedCallerAsync(DbConnection c, Guid incidentId) =>
-        await c.QuerySingleOrDefaultAsync<string?>("SELECT caller_masked FROM open311_requests WHERE incident_id = @incidentId", new { incidentId })
+    public static async Task<CallerContact?> MaskedCallerAsync(DbSession session, Guid incidentId) =>
+        await session.QuerySingleOrDefaultAsync<string?>("SELECT caller_masked FROM open311_requests WHERE incident_id = @incidentId", new { incidentId })
             is { } masked ? JsonSerializer.Deserialize<CallerContact>(masked) : null;
 
     private sealed record CallerRow(string? CallerSealed, string? FirstName, string? LastName, string? Phone, string? Email);
 
     /// <summary>The caller of a case filed through Open311; null for a case filed otherwise or without a
     /// contact. Rows filed before contacts were sealed are read from their plain columns.</summary>
-    public static async Task<CallerContact?> CallerAsync(DbConnection c, Guid incidentId, PersonalDataSealer sealer)
+    public static async Task<CallerContact?> CallerAsync(DbSession session, Guid incidentId, PersonalDataSealer sealer)
     {
-        var row = await c.QuerySingleOrDefaultAsync<CallerRow>("""
+        var row = await session.QuerySingleOrDefaultAsync<CallerRow>("""
             SELECT caller_sealed AS CallerSealed, first_name AS FirstName, last_name AS LastName, phone AS Phone, email AS Email
             FROM open311_requests WHERE incident_id = @incidentId
             """, new { incidentId });
@@ -110,11 +110,11 @@ public static class ServiceRequestStore
         return caller is { IsEmpty: false } ? caller : null;
     }
 
-    public static async Task<ServiceRequestRecord?> FindAsync(DbConnection c, Guid id) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE r.incident_id = @id", new { id }))?.ToRecord();
+    public static async Task<ServiceRequestRecord?> FindAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE r.incident_id = @id", new { id }))?.ToRecord();
 
     /// <summary>Newest first, at most <see cref="ServiceRequestQuery.Limit"/>.</summary>
-    public static async Task<IReadOnlyList<ServiceRequestRecord>> QueryAsync(DbConnection c, DatabaseProvider provider, ServiceRequestQuery q)
+    public static async Task<IReadOnlyList<ServiceRequestRecord>> QueryAsync(DbSession session, ServiceRequestQuery q)
     {
         var args = new DynamicParameters();
         var where = new List<string>();
@@ -137,13 +137,13 @@ public static class ServiceRequestStore
         var sql = $"""
             {Select}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY r.requested_at_ms DESC, r.incident_id {Sql.Page(provider, q.Limit)}
+            ORDER BY r.requested_at_ms DESC, r.incident_id {Sql.Page(session.Provider, q.Limit)}
             """;
-        var rows = await c.QueryAsync<Row>(sql, args);
+        var rows = await session.QueryAsync<Row>(sql, args);
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
     /// <summary>The county (or counties) this deployment serves: the jurisdictions Open311 accepts.</summary>
-    public static async Task<IReadOnlyList<string>> CountyCodesAsync(DbConnection c) =>
-        (await c.QueryAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County })).ToList();
+    public static async Task<IReadOnlyList<string>> CountyCodesAsync(DbSession session) =>
+        (await session.QueryAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County })).ToList();
 }

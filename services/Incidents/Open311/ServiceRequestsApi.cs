@@ -61,28 +61,28 @@ public static class ServiceRequestsApi
         var ownErrors = form.Check().ToList();
         var id = Guid.CreateVersion7();
         var reporter = $"open311:{client}";
-        Task<IncidentStore.KeyedFiling?> EarlierAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? t) =>
-            key is null ? Task.FromResult<IncidentStore.KeyedFiling?>(null) : IncidentStore.FindByIdempotencyKeyAsync(c, reporter, key.Key, t);
+        Task<IncidentStore.KeyedFiling?> EarlierAsync(DbSession session) =>
+            key is null ? Task.FromResult<IncidentStore.KeyedFiling?>(null) : IncidentStore.FindByIdempotencyKeyAsync(session, reporter, key.Key);
         (bool Filed, IncidentStore.KeyedFiling? Earlier, FieldErrors Errors) outcome;
         try
         {
             outcome = await runner.RunAsync(async uow =>
             {
-                if (await EarlierAsync(uow.Connection, uow.Transaction) is { } earlier) return (false, earlier, new FieldErrors());
+                if (await EarlierAsync(uow) is { } earlier) return (false, earlier, new FieldErrors());
                 var errors = new FieldErrors();
                 var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors, location.Value) : null;
                 if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
                 var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value,
                     Filing.Readers.ClientSystem(reporter, filing))).Incident;
-                await ServiceRequestStore.InsertAsync(uow.Connection, uow.Transaction, incident.Id, incident.FiledAt, form.Extras(client), sealer);
+                await ServiceRequestStore.InsertAsync(uow, incident.Id, incident.FiledAt, form.Extras(client), sealer);
                 return (true, null, errors);
             }, http.RequestAborted);
         }
         catch (Exception ex) when (key is not null && DatabaseErrors.IsUniqueViolation(ex))
         {
             // The same key sent twice at once: the other request filed first.
-            await using var c = await db.OpenAsync(http.RequestAborted);
-            var earlier = await EarlierAsync(c, null);
+            await using var c = await db.OpenReadAsync(http.RequestAborted);
+            var earlier = await EarlierAsync(c);
             if (earlier is null) throw;
             outcome = (false, earlier, new FieldErrors());
         }
@@ -116,8 +116,8 @@ public static class ServiceRequestsApi
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         var (query, errors) = ServiceRequestQueryParser.Parse(request.Query, time.GetUtcNow());
         if (query is null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, errors);
-        await using var connection = await db.OpenAsync(request.HttpContext.RequestAborted);
-        var found = await ServiceRequestStore.QueryAsync(connection, db.Provider, query);
+        await using var connection = await db.OpenReadAsync(request.HttpContext.RequestAborted);
+        var found = await ServiceRequestStore.QueryAsync(connection, query);
         return new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument(found, visibility));
     }
 
@@ -130,7 +130,7 @@ public static class ServiceRequestsApi
         ServiceRequestRecord? found = null;
         if (Guid.TryParse(id, out var guid))
         {
-            await using var connection = await db.OpenAsync(request.HttpContext.RequestAborted);
+            await using var connection = await db.OpenReadAsync(request.HttpContext.RequestAborted);
             found = await ServiceRequestStore.FindAsync(connection, guid);
         }
         return found is null

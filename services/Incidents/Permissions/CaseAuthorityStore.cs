@@ -1,6 +1,6 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Permissions;
 
@@ -24,34 +24,34 @@ public static class CaseAuthorityStore
     }
 
     /// <summary>Replaces the departments called in: a new call (吹哨) names the lead and co-handlers afresh.</summary>
-    public static async Task SetDepartmentsAsync(DbConnection c, DbTransaction t, Guid incidentId, string lead, IEnumerable<string> coHandlers)
+    public static async Task SetDepartmentsAsync(UnitOfWork uow, Guid incidentId, string lead, IEnumerable<string> coHandlers)
     {
-        await c.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t);
+        await uow.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId });
         var rows = coHandlers.Where(d => d != lead).Distinct().Select(d => new { incidentId, department = d, lead = (short)0 })
             .Prepend(new { incidentId, department = lead, lead = (short)1 });
-        await c.ExecuteAsync(
-            "INSERT INTO incident_departments (incident_id, department_code, is_lead) VALUES (@incidentId, @department, @lead)", rows, t);
+        await uow.ExecuteAsync(
+            "INSERT INTO incident_departments (incident_id, department_code, is_lead) VALUES (@incidentId, @department, @lead)", rows);
     }
 
-    public static Task ClearDepartmentsAsync(DbConnection c, DbTransaction t, Guid incidentId) =>
-        c.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t);
+    public static Task ClearDepartmentsAsync(UnitOfWork uow, Guid incidentId) =>
+        uow.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId });
 
-    public static async Task<IReadOnlyList<string>> DepartmentsAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
-        (await c.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId", new { incidentId }, t)).ToList();
+    public static async Task<IReadOnlyList<string>> DepartmentsAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId", new { incidentId })).ToList();
 
-    public static Task OpenRequestAsync(DbConnection c, DbTransaction t, MoveUpRequest r) => c.ExecuteAsync("""
+    public static Task OpenRequestAsync(UnitOfWork uow, MoveUpRequest r) => uow.ExecuteAsync("""
         INSERT INTO move_up_requests (incident_id, requested_by, reason, tier, unit_code, requested_at_ms)
         VALUES (@IncidentId, @RequestedBy, @Reason, @Tier, @UnitCode, @At)
-        """, new { r.IncidentId, r.RequestedBy, r.Reason, Tier = (short)r.Tier, r.UnitCode, At = r.RequestedAt.ToUnixTimeMilliseconds() }, t);
+        """, new { r.IncidentId, r.RequestedBy, r.Reason, Tier = (short)r.Tier, r.UnitCode, At = r.RequestedAt.ToUnixTimeMilliseconds() });
 
-    public static async Task<MoveUpRequest?> OpenRequestOfAsync(DbConnection c, Guid incidentId, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<RequestRow>("""
+    public static async Task<MoveUpRequest?> OpenRequestOfAsync(DbSession session, Guid incidentId) =>
+        (await session.QuerySingleOrDefaultAsync<RequestRow>("""
             SELECT incident_id AS IncidentId, requested_by AS RequestedBy, reason AS Reason, tier AS Tier, unit_code AS UnitCode,
                    requested_at_ms AS RequestedAtMs
             FROM move_up_requests WHERE incident_id = @incidentId
-            """, new { incidentId }, t))?.ToRequest();
+            """, new { incidentId }))?.ToRequest();
 
     /// <summary>Ends a request: decided, or the case moved (a request is about the tier it was made on).</summary>
-    public static Task CloseRequestAsync(DbConnection c, DbTransaction t, Guid incidentId) =>
-        c.ExecuteAsync("DELETE FROM move_up_requests WHERE incident_id = @incidentId", new { incidentId }, t);
+    public static Task CloseRequestAsync(UnitOfWork uow, Guid incidentId) =>
+        uow.ExecuteAsync("DELETE FROM move_up_requests WHERE incident_id = @incidentId", new { incidentId });
 }

@@ -11,22 +11,22 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
 {
     public async Task<CaseFacts?> FactsAsync(Guid caseId, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        return await IncidentStore.FindAsync(c, caseId) is { } incident ? await OfAsync(c, db.Provider, incident) : null;
+        await using var c = await db.OpenReadAsync(ct);
+        return await IncidentStore.FindAsync(c, caseId) is { } incident ? await OfAsync(c, incident) : null;
     }
 
     /// <summary>The facts of a case already read (a view after an action). <paramref name="chains"/> lets a
     /// list read each unit's chain once for all its cases.</summary>
-    public static async Task<CaseFacts> OfAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, Incident incident,
-        Dictionary<string, IReadOnlyList<ChainUnit>>? chains = null, System.Data.Common.DbTransaction? t = null)
+    public static async Task<CaseFacts> OfAsync(DbSession session, Incident incident,
+        Dictionary<string, IReadOnlyList<ChainUnit>>? chains = null)
     {
         chains ??= [];
         async Task<IReadOnlyList<ChainUnit>> ChainOf(string code) =>
-            chains.TryGetValue(code, out var known) ? known : chains[code] = await UnitCopyChains<IncidentsDatabase>.ChainAsync(c, provider, code, t);
+            chains.TryGetValue(code, out var known) ? known : chains[code] = await UnitCopyChains<IncidentsDatabase>.ChainAsync(session, code);
         var place = await ChainOf(incident.UnitCode);
         var holder = CaseFacts.HolderChainWithin(place, incident.HandlingUnitCode) ?? await ChainOf(incident.HandlingUnitCode!);
-        var reporters = (await ReporterStore.ListAsync(c, incident.Id, t)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
-        var departments = await CaseAuthorityStore.DepartmentsAsync(c, incident.Id, t);
+        var reporters = (await ReporterStore.ListAsync(session, incident.Id)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
+        var departments = await CaseAuthorityStore.DepartmentsAsync(session, incident.Id);
         return new CaseFacts(place, incident.Tier, holder, reporters, incident.Grade, incident.LeadDepartmentCode,
             departments, incident.ResolvedBy);
     }

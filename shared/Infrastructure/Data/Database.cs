@@ -44,8 +44,14 @@ public abstract class Database(DatabaseOptions options)
         }, ct);
     }
 
+    /// <summary>A read session (<see cref="ReadSession"/>): a connection without a transaction, which never
+    /// queues at the SQLite writer gate. For work that changes nothing.</summary>
+    public async Task<ReadSession> OpenReadAsync(CancellationToken ct = default) => new(await OpenAsync(ct), Provider);
+
     /// <summary>Runs <paramref name="work"/> in one transaction on a fresh connection and commits.
-    /// The whole unit is retried when the database drops the connection before the commit.</summary>
+    /// The whole unit is retried when the database drops the connection before the commit. Services change
+    /// state through <c>UnitOfWorkRunner</c>, which calls this; only the unit of work's own machinery (outbox
+    /// relay, audit appender) uses it directly.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
         return await ResiliencePipelines.DatabaseTransaction.ExecuteAsync(async token =>

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.SqlClient;
-using Npgsql;
-
 namespace Governance.Infrastructure.Data;
 
 /// <summary>
@@ -29,10 +25,11 @@ public static class Sql
     /// escalation undone (and then done a second time), a newer assignment or an overdue flag lost.
     /// The fault tests (tests/Governance.FaultTests, scenario g) showed both. SQLite needs no lock:
     /// its transactions take the database's write lock at BEGIN (Microsoft.Data.Sqlite begins them
-    /// IMMEDIATE), so two writers never interleave. Without a transaction: a plain read.
+    /// IMMEDIATE), so two writers never interleave. In a read session (no transaction): a plain read.
+    /// The session decides, so a store cannot forget: given the unit of work it locks.
     /// </summary>
-    public static string SelectForUpdate(DbConnection connection, DbTransaction? transaction, string columns, string table, string where) =>
-        transaction is null ? $"SELECT {columns} FROM {table} WHERE {where}" : LockingSelect(ProviderOf(connection), columns, table, where);
+    public static string SelectForUpdate(DbSession session, string columns, string table, string where) =>
+        session.Transaction is null ? $"SELECT {columns} FROM {table} WHERE {where}" : LockingSelect(session.Provider, columns, table, where);
 
     /// <summary>One dialect's locking read (public so the SQL Server form can be parsed in tests).</summary>
     public static string LockingSelect(DatabaseProvider provider, string columns, string table, string where) => provider switch
@@ -40,14 +37,6 @@ public static class Sql
         DatabaseProvider.Postgres => $"SELECT {columns} FROM {table} WHERE {where} FOR UPDATE",
         DatabaseProvider.SqlServer => $"SELECT {columns} FROM {table} WITH (UPDLOCK, ROWLOCK) WHERE {where}",
         _ => $"SELECT {columns} FROM {table} WHERE {where}",
-    };
-
-    /// <summary>The dialect of an open connection.</summary>
-    public static DatabaseProvider ProviderOf(DbConnection connection) => connection switch
-    {
-        NpgsqlConnection => DatabaseProvider.Postgres,
-        SqlConnection => DatabaseProvider.SqlServer,
-        _ => DatabaseProvider.Sqlite,
     };
 
     /// <summary>Insert a row unless its key exists; the affected-row count says which happened.</summary>

@@ -1,6 +1,5 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Infrastructure.Messaging;
 
@@ -11,13 +10,12 @@ namespace Governance.Infrastructure.Messaging;
 public static class Inbox
 {
     /// <summary>True if this is the first time <paramref name="consumer"/> sees the message.</summary>
-    public static async Task<bool> TryRecordAsync(DbConnection connection, DbTransaction transaction,
-        DatabaseProvider provider, Guid messageId, string consumer, DateTimeOffset at)
+    public static async Task<bool> TryRecordAsync(UnitOfWork uow, Guid messageId, string consumer)
     {
-        var sql = Sql.InsertIfAbsent(provider, "inbox_messages", "message_id, consumer, processed_at_ms",
+        var sql = Sql.InsertIfAbsent(uow.Provider, "inbox_messages", "message_id, consumer, processed_at_ms",
             "@MessageId, @Consumer, @At", "message_id, consumer", "message_id = @MessageId AND consumer = @Consumer");
-        var inserted = await connection.ExecuteAsync(sql,
-            new { MessageId = messageId, Consumer = consumer, At = at.ToUnixTimeMilliseconds() }, transaction);
+        var inserted = await uow.ExecuteAsync(sql,
+            new { MessageId = messageId, Consumer = consumer, At = uow.Now.ToUnixTimeMilliseconds() });
         return inserted == 1;
     }
 }

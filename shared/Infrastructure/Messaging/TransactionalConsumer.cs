@@ -18,7 +18,7 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
         var consumer = GetType().Name;
         await runner.RunAsync(async uow =>
         {
-            if (!await Inbox.TryRecordAsync(uow.Connection, uow.Transaction, uow.Provider, messageId, consumer, uow.Now))
+            if (!await Inbox.TryRecordAsync(uow, messageId, consumer))
                 return;
             await HandleAsync(context.Message, uow, context.CancellationToken);
         }, context.CancellationToken);

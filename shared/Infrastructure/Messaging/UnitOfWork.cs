@@ -1,20 +1,45 @@
 using System.Data.Common;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Outbox;
 
 namespace Governance.Infrastructure.Messaging;
 
-/// <summary>One open transaction of a service, with its outbox: what a handler needs to change
-/// state and announce it atomically.</summary>
-public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction transaction, Outbox<TDatabase> outbox, DateTimeOffset now)
-    where TDatabase : Database
+/// <summary>
+/// One change: a command's view of an open transaction, with the moment it happens and the outbox it
+/// announces through. Store methods that write take it (so a write cannot run without a transaction);
+/// store methods that read take any <see cref="DbSession"/>, and given this one they read inside the
+/// transaction. It neither commits nor rolls back: whoever opened the transaction does
+/// (<see cref="UnitOfWorkRunner{TDatabase}"/>, one command per transaction today). That is the shape
+/// group commit needs: one transaction, several commands each with a unit of work of its own (its
+/// own Now and messages), one commit.
+/// </summary>
+public abstract class UnitOfWork : DbSession
 {
-    public DbConnection Connection => connection;
-    public DbTransaction Transaction => transaction;
-    public DatabaseProvider Provider => outbox.Database.Provider;
+    public abstract override DbTransaction Transaction { get; }
+
     /// <summary>The moment this unit of work happens, read once from the TimeProvider.</summary>
-    public DateTimeOffset Now => now;
+    public abstract DateTimeOffset Now { get; }
 
     /// <summary>Queues a message to be published once (and only if) the transaction commits.</summary>
-    public Task PublishAsync(object message) => outbox.AddAsync(connection, transaction, message);
+    public abstract Task PublishAsync(object message);
+}
+
+/// <summary>A unit of work on one service's database (the type says whose data it is).</summary>
+public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction transaction, Outbox<TDatabase> outbox, DateTimeOffset now)
+    : UnitOfWork where TDatabase : Database
+{
+    public override DbConnection Connection => connection;
+    public override DbTransaction Transaction => transaction;
+    public override DatabaseProvider Provider => outbox.Database.Provider;
+    public override DateTimeOffset Now => now;
+
+    /// <summary>Whether any message was queued: only then is the relay worth waking after the commit.</summary>
+    internal bool Published { get; private set; }
+
+    public override Task PublishAsync(object message)
+    {
+        Published = true;
+        return outbox.AddAsync(connection, transaction, message);
+    }
 }

@@ -4,7 +4,8 @@ using Governance.Infrastructure.Outbox;
 namespace Governance.Infrastructure.Messaging;
 
 /// <summary>Runs a piece of work in one transaction with the outbox, and wakes the relay after
-/// the commit. API handlers and consumers both go through here.</summary>
+/// the commit. API handlers, consumers and background work that changes state all go through here:
+/// it is the one place a service opens a transaction.</summary>
 public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TDatabase> outbox, TimeProvider time)
     where TDatabase : Database
 {
@@ -12,9 +13,17 @@ public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TData
     {
         // Whole milliseconds: what the databases store, so a value reads back as it was written.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var result = await database.InTransactionAsync((connection, transaction) =>
-            work(new UnitOfWork<TDatabase>(connection, transaction, outbox, now)), ct);
-        outbox.Notify();
+        var published = false;
+        var result = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, now);
+            var done = await work(uow);
+            published = uow.Published;
+            return done;
+        }, ct);
+        // The relay in this process is woken only for messages there are: work that announces nothing
+        // (a notice sent, a delivery settled) does not send it looking.
+        if (published) outbox.Notify();
         return result;
     }
 

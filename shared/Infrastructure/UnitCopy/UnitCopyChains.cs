@@ -8,11 +8,10 @@ public sealed class UnitCopyChains<TDatabase>(TDatabase db) : IUnitChainSource w
 {
     public async Task<IReadOnlyList<ChainUnit>> ChainAsync(string unitCode, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        return await ChainAsync(c, db.Provider, unitCode);
+        await using var session = await db.OpenReadAsync(ct);
+        return await ChainAsync(session, unitCode);
     }
 
-    public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(System.Data.Common.DbConnection c, DatabaseProvider provider, string unitCode,
-        System.Data.Common.DbTransaction? transaction = null) =>
-        (await UnitCopyStore.ChainAsync(c, provider, unitCode, transaction)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
+    public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(DbSession session, string unitCode) =>
+        (await UnitCopyStore.ChainAsync(session, unitCode)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
 }

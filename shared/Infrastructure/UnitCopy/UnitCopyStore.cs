@@ -1,7 +1,6 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Infrastructure.UnitCopy;
 
@@ -35,13 +34,13 @@ public static class UnitCopyStore
     private const string Columns = "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, retired AS Retired, " +
         "min_lat AS MinLat, min_lng AS MinLng, max_lat AS MaxLat, max_lng AS MaxLng";
 
-    public static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, IEnumerable<UnitRecord> units) =>
-        await connection.ExecuteAsync(UpsertSql(provider),
+    public static async Task UpsertAsync(UnitOfWork uow, IEnumerable<UnitRecord> units) =>
+        await uow.ExecuteAsync(UpsertSql(uow.Provider),
             units.Select(u => new
             {
                 u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version, Retired = (short)(u.Retired ? 1 : 0),
                 MinLat = u.Extent?.MinLat, MinLng = u.Extent?.MinLng, MaxLat = u.Extent?.MaxLat, MaxLng = u.Extent?.MaxLng,
-            }), transaction);
+            }));
 
     /// <summary>Last-version-wins upsert of one unit (public so the SQL Server form can be parsed in tests).</summary>
     public static string UpsertSql(DatabaseProvider provider) => provider == DatabaseProvider.SqlServer
@@ -60,18 +59,18 @@ public static class UnitCopyStore
               WHERE unit_copy.version < excluded.version
               """;
 
-    public static async Task<CopiedUnit?> FindAsync(DbConnection connection, string code, DbTransaction? transaction = null)
+    public static async Task<CopiedUnit?> FindAsync(DbSession session, string code)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            $"SELECT {Columns} FROM unit_copy WHERE code = @code", new { code }, transaction);
+        var row = await session.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM unit_copy WHERE code = @code", new { code });
         return row?.ToUnit();
     }
 
     /// <summary>The place and its ancestors, place first, county last; empty if the place is unknown.</summary>
-    public static async Task<IReadOnlyList<CopiedUnit>> ChainAsync(DbConnection connection, DatabaseProvider provider, string code, DbTransaction? transaction = null)
+    public static async Task<IReadOnlyList<CopiedUnit>> ChainAsync(DbSession session, string code)
     {
         var sql = $"""
-            {Sql.RecursiveWith(provider)} chain (code, name, level, parent_code, retired, min_lat, min_lng, max_lat, max_lng, depth) AS (
+            {Sql.RecursiveWith(session.Provider)} chain (code, name, level, parent_code, retired, min_lat, min_lng, max_lat, max_lng, depth) AS (
                 SELECT code, name, level, parent_code, retired, min_lat, min_lng, max_lat, max_lng, 0 FROM unit_copy WHERE code = @code
                 UNION ALL
                 SELECT u.code, u.name, u.level, u.parent_code, u.retired, u.min_lat, u.min_lng, u.max_lat, u.max_lng, c.depth + 1
@@ -80,17 +79,17 @@ public static class UnitCopyStore
             )
             SELECT {Columns} FROM chain ORDER BY depth
             """;
-        var rows = await connection.QueryAsync<Row>(sql, new { code }, transaction);
+        var rows = await session.QueryAsync<Row>(sql, new { code });
         return rows.Select(r => r.ToUnit()).ToList();
     }
 
     /// <summary>The county (the root of the tree).</summary>
-    public static async Task<CopiedUnit?> CountyAsync(DbConnection connection)
+    public static async Task<CopiedUnit?> CountyAsync(DbSession session)
     {
-        var code = await connection.QueryFirstOrDefaultAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County });
-        return code is null ? null : await FindAsync(connection, code);
+        var code = await session.QueryFirstOrDefaultAsync<string>("SELECT code FROM unit_copy WHERE level = @level ORDER BY code", new { level = (short)UnitLevel.County });
+        return code is null ? null : await FindAsync(session, code);
     }
 
-    public static Task<long> CountAsync(DbConnection connection) =>
-        connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_copy");
+    public static Task<long> CountAsync(DbSession session) =>
+        session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_copy");
 }

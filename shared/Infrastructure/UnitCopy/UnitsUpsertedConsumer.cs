@@ -9,5 +9,5 @@ public sealed class UnitsUpsertedConsumer<TDatabase>(UnitOfWorkRunner<TDatabase>
     : TransactionalConsumer<TDatabase, UnitsUpserted>(runner) where TDatabase : Database
 {
     protected override Task HandleAsync(UnitsUpserted message, UnitOfWork<TDatabase> uow, CancellationToken ct) =>
-        UnitCopyStore.UpsertAsync(uow.Connection, uow.Transaction, uow.Provider, message.Units);
+        UnitCopyStore.UpsertAsync(uow, message.Units);
 }

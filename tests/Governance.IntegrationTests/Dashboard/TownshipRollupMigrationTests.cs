@@ -79,7 +79,7 @@ public sealed class TownshipRollupMigrationTests(Provider provider)
 
         await Runner().MigrateAsync([MigrationTrack.Messaging, MigrationTrack.UnitCopy, Incidents]);
 
-        await using (var c = await _db.OpenAsync())
+        await using (var c = await _db.OpenReadAsync())
         {
             var applied = await c.QueryAsync<int>("SELECT version FROM schema_migrations WHERE track = @track", new { track = Incidents.Name });
             Assert.That(applied, Does.Contain(7));

@@ -20,7 +20,7 @@ public sealed class RegriddingFlowTests(Provider provider) : GridsFixture(provid
         foreach (var database in new Infrastructure.Data.Database[] { Host.Get<IncidentsDatabase>(), Host.Get<DispatchDatabase>() })
             await Eventually.GetAsync(async () =>
             {
-                await using var c = await database.OpenAsync();
+                await using var c = await database.OpenReadAsync();
                 return await UnitCopyStore.FindAsync(c, code) is { } unit && current(unit) ? unit : null;
             }, _ => true, TimeSpan.FromSeconds(30), $"{database.ServiceName}: {what}");
     }

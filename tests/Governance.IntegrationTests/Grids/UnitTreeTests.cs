@@ -137,7 +137,7 @@ public sealed class UnitTreeTests(Provider provider) : GridsFixture(provider)
         {
             await Eventually.GetAsync(async () =>
             {
-                await using var c = await database.OpenAsync();
+                await using var c = await database.OpenReadAsync();
                 var moved = await UnitCopyStore.FindAsync(c, courtyards[0]);
                 var retired = await UnitCopyStore.FindAsync(c, grid);
                 return moved?.ParentCode == otherGrid && retired?.Retired == true ? "current" : null;

@@ -3,6 +3,8 @@ using Governance.Dispatch;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Notices;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Outbox;
 using Governance.IntegrationTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -70,8 +72,8 @@ public sealed class NoticeStoreTests
         var subscription = Subscription();
         var notice = Escalation(Guid.CreateVersion7());
 
-        await db.InTransactionAsync((c, t) => SubscriptionStore.InsertAsync(c, t, subscription));
-        await using (var c = await db.OpenAsync())
+        await Changes.Runner(db).RunAsync(uow => SubscriptionStore.InsertAsync(uow, subscription));
+        await using (var c = await db.OpenReadAsync())
         {
             var stored = await SubscriptionStore.FindAsync(c, subscription.Id);
             Assert.That(stored, Is.Not.Null);
@@ -80,51 +82,51 @@ public sealed class NoticeStoreTests
                 Is.EqualTo(subscription));
         }
 
-        var queued = await db.InTransactionAsync(async (c, t) =>
-            await DeliveryStore.QueueAsync(c, t, db.Provider, await SubscriptionStore.EnabledAsync(c, t), notice, Now));
-        var again = await db.InTransactionAsync((c, t) => DeliveryStore.QueueAsync(c, t, db.Provider, [subscription], notice with { At = Now.AddSeconds(1) }, Now));
+        var queued = await Changes.Runner(db).RunAsync(async uow =>
+            await DeliveryStore.QueueAsync(uow, await SubscriptionStore.EnabledAsync(uow), notice, Now));
+        var again = await Changes.Runner(db).RunAsync(uow => DeliveryStore.QueueAsync(uow, [subscription], notice with { At = Now.AddSeconds(1) }, Now));
         Assert.That((queued, again), Is.EqualTo((1, 0)), "the same fact is queued once per subscription");
 
-        var claimed = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now, Now.AddMinutes(2), 10));
+        var claimed = await Changes.Runner(db).RunAsync(uow => DeliveryStore.ClaimAsync(uow, Now, Now.AddMinutes(2), 10));
         Assert.That(claimed, Has.Count.EqualTo(1));
         Assert.That(claimed[0].Notice, Is.EqualTo(notice));
-        var held = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now.AddMinutes(1), Now.AddMinutes(3), 10));
+        var held = await Changes.Runner(db).RunAsync(uow => DeliveryStore.ClaimAsync(uow, Now.AddMinutes(1), Now.AddMinutes(3), 10));
         Assert.That(held, Is.Empty, "held by the first sender until its claim runs out");
 
         var failure = new AttemptResult(false, true, 503, "HTTP 503");
-        await db.InTransactionAsync((c, t) => DeliveryStore.SettleAsync(c, t, claimed[0].Id, 3, failure, Now, giveUp: true, Now));
-        await using (var c = await db.OpenAsync())
+        await Changes.Runner(db).RunAsync(uow => DeliveryStore.SettleAsync(uow, claimed[0].Id, 3, failure, Now, giveUp: true, Now));
+        await using (var c = await db.OpenReadAsync())
         {
-            var failed = (await DeliveryStore.ListAsync(c, db.Provider, DeliveryStatus.Failed, subscription.Id, 10)).Single();
+            var failed = (await DeliveryStore.ListAsync(c, DeliveryStatus.Failed, subscription.Id, 10)).Single();
             Assert.That((failed.Attempts, failed.LastStatusCode, failed.LastError, failed.FailedAt, failed.SubscriptionName),
                 Is.EqualTo((3, (int?)503, "HTTP 503", (DateTimeOffset?)Now, subscription.Name)));
             Assert.That(failed.Title, Does.StartWith("【升级】安全生产"));
-            Assert.That(await DeliveryStore.ListAsync(c, db.Provider, DeliveryStatus.Pending, null, 10), Is.Empty);
+            Assert.That(await DeliveryStore.ListAsync(c, DeliveryStatus.Pending, null, 10), Is.Empty);
         }
 
-        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.RetryAsync(c, t, claimed[0].Id, Now)), Is.True);
-        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.RetryAsync(c, t, claimed[0].Id, Now)), Is.False, "pending already");
-        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.RetryAsync(c, t, Guid.NewGuid(), Now)), Is.Null);
-        await using (var c = await db.OpenAsync())
+        Assert.That(await Changes.Runner(db).RunAsync(uow => DeliveryStore.RetryAsync(uow, claimed[0].Id, Now)), Is.True);
+        Assert.That(await Changes.Runner(db).RunAsync(uow => DeliveryStore.RetryAsync(uow, claimed[0].Id, Now)), Is.False, "pending already");
+        Assert.That(await Changes.Runner(db).RunAsync(uow => DeliveryStore.RetryAsync(uow, Guid.NewGuid(), Now)), Is.Null);
+        await using (var c = await db.OpenReadAsync())
         {
-            var pending = (await DeliveryStore.ListAsync(c, db.Provider, null, null, 10)).Single();
+            var pending = (await DeliveryStore.ListAsync(c, null, null, 10)).Single();
             Assert.That((pending.Status, pending.Attempts, pending.NextAttemptAt), Is.EqualTo((DeliveryStatus.Pending, 0, (DateTimeOffset?)Now)));
         }
 
-        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, Now.AddYears(1))), Is.Zero, "only sent ones age out");
+        Assert.That(await Changes.Runner(db).RunAsync(uow => DeliveryStore.DeleteSentBeforeAsync(uow, Now.AddYears(1))), Is.Zero, "only sent ones age out");
 
         // A sent one is kept for a while, then deleted.
         var other = Escalation(Guid.CreateVersion7());
-        await db.InTransactionAsync((c, t) => DeliveryStore.QueueAsync(c, t, db.Provider, [subscription], other, Now));
-        var sending = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now, Now.AddMinutes(2), 10));
+        await Changes.Runner(db).RunAsync(uow => DeliveryStore.QueueAsync(uow, [subscription], other, Now));
+        var sending = await Changes.Runner(db).RunAsync(uow => DeliveryStore.ClaimAsync(uow, Now, Now.AddMinutes(2), 10));
         var mine = sending.Single(d => d.Notice.IncidentId == other.IncidentId);
-        await db.InTransactionAsync((c, t) => DeliveryStore.SettleAsync(c, t, mine.Id, 1, new AttemptResult(true, false, 200, null), Now, false, Now));
-        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, Now)), Is.Zero);
-        Assert.That(await db.InTransactionAsync((c, t) => DeliveryStore.DeleteSentBeforeAsync(c, t, Now.AddMilliseconds(1))), Is.EqualTo(1));
+        await Changes.Runner(db).RunAsync(uow => DeliveryStore.SettleAsync(uow, mine.Id, 1, new AttemptResult(true, false, 200, null), Now, false, Now));
+        Assert.That(await Changes.Runner(db).RunAsync(uow => DeliveryStore.DeleteSentBeforeAsync(uow, Now)), Is.Zero);
+        Assert.That(await Changes.Runner(db).RunAsync(uow => DeliveryStore.DeleteSentBeforeAsync(uow, Now.AddMilliseconds(1))), Is.EqualTo(1));
 
-        Assert.That(await db.InTransactionAsync((c, t) => SubscriptionStore.DeleteAsync(c, t, subscription.Id)), Is.True);
-        await using (var c = await db.OpenAsync())
-            Assert.That(await DeliveryStore.ListAsync(c, db.Provider, null, null, 10), Is.Empty, "what it had not delivered goes with it");
+        Assert.That(await Changes.Runner(db).RunAsync(uow => SubscriptionStore.DeleteAsync(uow, subscription.Id)), Is.True);
+        await using (var c = await db.OpenReadAsync())
+            Assert.That(await DeliveryStore.ListAsync(c, null, null, 10), Is.Empty, "what it had not delivered goes with it");
     }
 
     /// <summary>The consumers' pre-check: a kind anywhere in an enabled rule's list, and nowhere else.</summary>
@@ -136,8 +138,8 @@ public sealed class NoticeStoreTests
             Subscription() with { Events = [NoticeKind.Red] },
             Subscription() with { Events = [NoticeKind.Routed], Enabled = false },
         ];
-        await db.InTransactionAsync(async (c, t) => { foreach (var rule in rules) await SubscriptionStore.InsertAsync(c, t, rule); });
-        await using (var c = await db.OpenAsync())
+        await Changes.Runner(db).RunAsync(async uow => { foreach (var rule in rules) await SubscriptionStore.InsertAsync(uow, rule); });
+        await using (var c = await db.OpenReadAsync())
         {
             await Assert.MultipleAsync(async () =>
             {
@@ -150,22 +152,23 @@ public sealed class NoticeStoreTests
                 Assert.That(await SubscriptionStore.AnyEnabledForAsync(c, [NoticeKind.Escalated, NoticeKind.Red]), Is.True, "one of two");
             });
         }
-        await db.InTransactionAsync(async (c, t) => { foreach (var rule in rules) await SubscriptionStore.DeleteAsync(c, t, rule.Id); });
+        await Changes.Runner(db).RunAsync(async uow => { foreach (var rule in rules) await SubscriptionStore.DeleteAsync(uow, rule.Id); });
     }
 
     /// <summary>Two instances polling at once: the claim locks its rows, and the other's claim skips them.</summary>
     private static async Task A_second_sender_skips_what_the_first_holds(DispatchDatabase db)
     {
         var subscription = Subscription();
-        await db.InTransactionAsync(async (c, t) =>
+        await Changes.Runner(db).RunAsync(async uow =>
         {
-            await SubscriptionStore.InsertAsync(c, t, subscription);
-            await DeliveryStore.QueueAsync(c, t, db.Provider, [subscription], Escalation(Guid.CreateVersion7()), Now);
+            await SubscriptionStore.InsertAsync(uow, subscription);
+            await DeliveryStore.QueueAsync(uow, [subscription], Escalation(Guid.CreateVersion7()), Now);
         });
         await using var first = await db.OpenAsync();
         await using var firstTransaction = await first.BeginTransactionAsync();
-        var mine = await DeliveryStore.ClaimAsync(first, firstTransaction, db.Provider, Now, Now.AddMinutes(2), 10);
-        var theirs = await db.InTransactionAsync((c, t) => DeliveryStore.ClaimAsync(c, t, db.Provider, Now, Now.AddMinutes(2), 10));
+        var firstSender = new UnitOfWork<DispatchDatabase>(first, firstTransaction, new Outbox<DispatchDatabase>(db, TimeProvider.System), Now);
+        var mine = await DeliveryStore.ClaimAsync(firstSender, Now, Now.AddMinutes(2), 10);
+        var theirs = await Changes.Runner(db).RunAsync(uow => DeliveryStore.ClaimAsync(uow, Now, Now.AddMinutes(2), 10));
         await firstTransaction.CommitAsync();
         Assert.That((mine.Count, theirs.Count), Is.EqualTo((1, 0)));
     }

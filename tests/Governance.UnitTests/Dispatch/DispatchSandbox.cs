@@ -54,13 +54,13 @@ public sealed class DispatchSandbox : IAsyncDisposable
             [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)]);
         await sandbox.Runner.RunAsync(async uow =>
         {
-            await UnitCopyStore.UpsertAsync(uow.Connection, uow.Transaction, uow.Provider,
+            await UnitCopyStore.UpsertAsync(uow,
             [
                 new(County, "示范县", UnitLevel.County, null, 1), new(Township, "一镇", UnitLevel.Township, County, 1),
                 new(Village, "一村", UnitLevel.Village, Township, 1), new(Grid, "一网格", UnitLevel.Grid, Village, 1),
                 new(Courtyard, "一院落", UnitLevel.Courtyard, Grid, 1),
             ]);
-            await sandbox.Policies.AddVersionAsync(uow.Connection, uow.Transaction, policy, "test", uow.Now);
+            await sandbox.Policies.AddVersionAsync(uow, policy, "test", uow.Now);
         });
         return sandbox;
     }
@@ -75,7 +75,7 @@ public sealed class DispatchSandbox : IAsyncDisposable
     });
 
     public Task AddPolicyAsync(RoutingPolicy policy) =>
-        Runner.RunAsync(uow => Policies.AddVersionAsync(uow.Connection, uow.Transaction, policy, "test", uow.Now));
+        Runner.RunAsync(uow => Policies.AddVersionAsync(uow, policy, "test", uow.Now));
 
     public async Task<Guid> FileAsync(Category category, Grade grade, string place = Courtyard)
     {
@@ -87,8 +87,8 @@ public sealed class DispatchSandbox : IAsyncDisposable
     /// <summary>The unit acknowledged the case (签收), as IncidentAccepted tells Dispatch.</summary>
     public Task AcceptAsync(Guid id) => Runner.RunAsync(async uow =>
     {
-        var a = (await AssignmentStore.FindAsync(uow.Connection, id, uow.Transaction))!;
-        await AssignmentStore.UpdateAsync(uow.Connection, uow.Transaction, a with { AcceptedAt = uow.Now }, uow.Now);
+        var a = (await AssignmentStore.FindAsync(uow, id))!;
+        await AssignmentStore.UpdateAsync(uow, a with { AcceptedAt = uow.Now }, uow.Now);
     });
 
     public async Task<int> SweepAfterAsync(TimeSpan elapsed)
@@ -99,7 +99,7 @@ public sealed class DispatchSandbox : IAsyncDisposable
 
     public async Task<Assignment> AssignmentAsync(Guid id)
     {
-        await using var c = await Db.OpenAsync();
+        await using var c = await Db.OpenReadAsync();
         return (await AssignmentStore.FindAsync(c, id))!;
     }
 
@@ -114,7 +114,7 @@ public sealed class DispatchSandbox : IAsyncDisposable
 
     public async Task<IReadOnlyList<BoardNote>> NotesAsync(string unitCode)
     {
-        await using var c = await Db.OpenAsync();
+        await using var c = await Db.OpenReadAsync();
         return await BoardNoteStore.LiveForUnitAsync(c, unitCode);
     }
 

@@ -37,7 +37,8 @@ public static class AllowedActions
             CaseAction.Regrade => Allows(i, IncidentAction.Regrade),
             CaseAction.Verify => i.Status == IncidentStatus.Resolved,
             CaseAction.Merge => Allows(i, IncidentAction.Merge),
-            CaseAction.Mediate => Allows(i, IncidentAction.Mediate),
+            // Mediation is for disputes on the village tier (乡贤评理堂): elsewhere the API answers 409, so no button.
+            CaseAction.Mediate => Allows(i, IncidentAction.Mediate) && i.Category == Category.Dispute && i.Tier == Tier.Village,
             // Settling on the spot happens while filing; 包案 and its sign-off have no endpoint yet.
             _ => false,
         };

@@ -85,13 +85,16 @@ public static class StaffStore
         return found;
     }
 
+    /// <param name="within">The caller's units: only people at them or below are listed (null: everyone).</param>
     public static async Task<IReadOnlyList<StaffMember>> ListAsync(DbConnection c, DatabaseProvider provider, string? unitCode,
-        IReadOnlyList<string>? roles, int limit, int offset)
+        IReadOnlyList<string>? roles, IReadOnlyCollection<string>? within, int limit, int offset)
     {
         var parameters = SqlList.With(new { UnitCode = unitCode });
         var sql = $"""
+            {(within is null ? "" : UnitStore.ReachSql(provider, within, parameters))}
             SELECT {StaffColumns} FROM staff
             WHERE (@UnitCode IS NULL OR unit_code = @UnitCode) AND {(roles is null ? "1 = 1" : SqlList.In("role", "r", roles.ToList(), parameters))}
+              AND {(within is null ? "1 = 1" : "unit_code IN (SELECT code FROM reach_units)")}
             ORDER BY unit_code, role, id {Sql.Page(provider, limit, offset)}
             """;
         var rows = await c.QueryAsync<StaffRow>(sql, parameters);

@@ -11,7 +11,7 @@ namespace Governance.IntegrationTests.Security;
 /// Every answer carries the security headers (issue #13): the standalone Host's, and the gateway's in
 /// front of it — an API answer, a page and a bundled file, a 404 of each kind, a 401 without a token, a
 /// 403, problems (400, 405), Open311's own errors, health. Pages are served from a web root the test
-/// writes, so the static answers are checked whether or not this build has the real bundle.
+/// writes (HostBehindGateway). Every route of the Host, one by one: EveryRouteHeadersTests.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -23,52 +23,25 @@ public sealed class SecurityHeadersTests
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: " + TileHost + "; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private string _webRoot = null!;
-    private StandaloneEnvironment _environment = null!;
-    private HostProcess _gateway = null!;
+    private HostBehindGateway _servers = null!;
     private HttpClient _host = null!;
     private HttpClient _throughGateway = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _webRoot = Path.Combine(Path.GetTempPath(), $"governance-webroot-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(_webRoot, "assets"));
-        await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<!doctype html><title>t</title><script type=\"module\" src=\"/assets/app.js\"></script>");
-        await File.WriteAllTextAsync(Path.Combine(_webRoot, "assets", "app.js"), "console.log('pages');");
-
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string>
-        {
-            ["webroot"] = _webRoot,
-            ["Security:ContentSecurityPolicy:ImgSources"] = TileHost,
-        });
-        _host = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
-        // The gateway in front of the standalone Host: every cluster points at it.
-        var address = _environment.Host.Http.BaseAddress!.ToString();
-        _gateway = HostProcess.StartGateway(new Dictionary<string, string>
-        {
-            ["ReverseProxy:Clusters:grids:Destinations:d1:Address"] = address,
-            ["ReverseProxy:Clusters:incidents:Destinations:d1:Address"] = address,
-            ["ReverseProxy:Clusters:dispatch:Destinations:d1:Address"] = address,
-            ["ASPNETCORE_WEBROOT"] = _webRoot,
-            ["Security:ContentSecurityPolicy:ImgSources:0"] = TileHost,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await _gateway.WaitReadyAsync(probe, TimeSpan.FromSeconds(60));
-        _throughGateway = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        _servers = await HostBehindGateway.StartAsync(
+            new Dictionary<string, string> { ["Security:ContentSecurityPolicy:ImgSources"] = TileHost },
+            new Dictionary<string, string> { ["Security:ContentSecurityPolicy:ImgSources:0"] = TileHost });
+        _host = _servers.Host;
+        _throughGateway = _servers.Gateway;
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (TestContext.CurrentContext.Result.FailCount > 0 && _gateway is not null) TestContext.Out.WriteLine(_gateway.Output);
-        _gateway?.Dispose();
-        _host?.Dispose();
-        _throughGateway?.Dispose();
-        if (_environment is not null) await _environment.DisposeAsync();
-        if (_webRoot is not null && Directory.Exists(_webRoot)) Directory.Delete(_webRoot, recursive: true);
+        if (TestContext.CurrentContext.Result.FailCount > 0 && _servers is not null) TestContext.Out.WriteLine(_servers.GatewayOutput);
+        if (_servers is not null) await _servers.DisposeAsync();
     }
 
     /// <summary>(what, method, path, token, body, expected status) — one of each kind of answer.</summary>

@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     WebRootPath = string.IsNullOrWhiteSpace(configuredWebRoot) ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : configuredWebRoot,
 });
+builder.ListenOnDefaultAddressUnlessConfigured(); // http://127.0.0.1:5080 unless ASPNETCORE_URLS, --urls … (DefaultAddress.cs)
 builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)

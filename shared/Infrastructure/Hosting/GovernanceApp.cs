@@ -25,6 +25,7 @@ public static class GovernanceApp
         // appsettings*.json are read from beside the executable, wherever it is started from;
         // relative SQLite paths (data/*.db) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.ListenOnDefaultAddressUnlessConfigured();
         configure?.Invoke(builder);
         ServiceRoutes.CheckDeclarations(available);
         var modules = Select(builder.Configuration, available);

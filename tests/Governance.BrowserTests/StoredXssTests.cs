@@ -133,7 +133,8 @@ public sealed class StoredXssTests : BrowserFixture
         await AssertInertAsync(page, dialogs, path);
 
         // Each case's details (timeline, notes, reasons, mediation), one after the other.
-        var details = page.GetByRole(AriaRole.Button, new() { Name = "详情" });
+        // (A work list's 详情 button; a board's queue row opens with its title.)
+        var details = page.GetByRole(AriaRole.Button, new() { Name = "详情" }).Or(page.Locator("tr[data-incident] button.link"));
         var opened = 0;
         for (var i = 0; i < Math.Min(await details.CountAsync(), 6); i++)
         {
@@ -146,8 +147,10 @@ public sealed class StoredXssTests : BrowserFixture
             await Expect(dialog).ToHaveCountAsync(0);
             opened++;
         }
+        if (path is "/worker" or "/village" or "/command-centre") Assert.That(opened, Is.GreaterThan(0), "the planted cases' dialogs were opened");
         // Chart and map hovers: their tooltips are built from names.
         var shapes = page.Locator(".chart svg path");
+        if (path == "/county") await Expect(page.Locator(".chart.map svg path").First).ToBeVisibleAsync(); // drawn after its data came
         if (await page.Locator(".chart.map").CountAsync() > 0) await page.Locator(".chart.map").ScrollIntoViewIfNeededAsync();
         var hovered = 0;
         for (var i = 0; i < Math.Min(await shapes.CountAsync(), 200) && hovered < 12; i++)

@@ -4,10 +4,7 @@ using System.Text;
 using Dapper;
 using Governance.Infrastructure.Security;
 using Governance.IntegrationTests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests.Security;
 
@@ -88,31 +85,10 @@ public sealed class BadInputCorpusTests
         return snapshot;
     }
 
-    private IReadOnlyList<(string Method, string Pattern)> Endpoints()
-    {
-        var source = _host.Services.GetRequiredService<EndpointDataSource>();
-        return source.Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText ?? "")))
-            .Where(e => e.Item2.Length > 0)
-            .Distinct().ToList();
-    }
-
-    /// <summary>Fills route parameters: ids of another township's case (forged), injection text elsewhere.</summary>
-    private string Fill(string pattern, bool forged) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\*?\*?)([^}:]+)(:[^}]+)?\}", m =>
-        {
-            var name = m.Groups[2].Value;
-            var constraint = m.Groups[3].Value;
-            if (constraint.Contains("guid")) return (forged ? _caseOfTownship1 : Guid.NewGuid()).ToString();
-            if (constraint.Contains("int")) return "2026";
-            if (name == "format") return "json";
-            return Uri.EscapeDataString("'; DROP TABLE units;-- <script>");
-        });
-
     [Test]
     public async Task Every_endpoint_answers_bad_input_without_a_5xx_and_changes_no_rows()
     {
-        var endpoints = Endpoints();
+        var endpoints = RouteSamples.Endpoints(_host.Services);
         Assert.That(endpoints, Has.Count.GreaterThan(40), "the routing table should list the whole API");
         var before = await SnapshotAsync();
         // Another township's dispatcher: every id he forges belongs to township 1's case.
@@ -150,7 +126,8 @@ public sealed class BadInputCorpusTests
             if (pattern.Contains("events/stream")) continue; // a long-lived stream, not a request/answer endpoint
             foreach (var forged in new[] { false, true })
             {
-                var url = Fill(pattern, forged);
+                // Forged: ids of another township's case; injection text in every other route value.
+                var url = RouteSamples.Fill(pattern, forged ? _caseOfTownship1 : Guid.NewGuid(), "'; DROP TABLE units;-- <script>");
                 var who = forged ? outsider : admin;
                 if (method is "GET" or "DELETE")
                     foreach (var query in Queries) await SendAsync(method, $"{url}?{query}", who, null, null, query);

@@ -13,6 +13,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     WebRootPath = string.IsNullOrWhiteSpace(configuredWebRoot) ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : configuredWebRoot,
 });
+builder.ListenOnDefaultAddressUnlessConfigured(); // http://127.0.0.1:5080 unless ASPNETCORE_URLS, --urls … (DefaultAddress.cs)
+builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
 
@@ -23,6 +25,9 @@ var app = builder.Build();
 // First: every answer, the services' passed on and the gateway's own (pages, health, 404s), carries them
 // (SecurityHeaders.cs, shared with the Host).
 app.UseSecurityHeaders(app.Configuration);
+// The gateway's own errors (a path it does not route, a service it cannot reach) as problem details, like
+// the services' (theirs pass through untouched: they have a body already).
+app.UseStatusCodePages();
 
 // Live: the gateway process itself answers. It deliberately ignores the services, so that a
 // restart policy does not kill the gateway for a fault that lies elsewhere.
@@ -69,11 +74,9 @@ app.EndEventStreamsOnStop(); // open board streams would otherwise hold a stop f
 app.MapReverseProxy();
 
 // ---- Web pages (issue #5): served here so users see one address for pages and API; the same code as
-// the Host's (WebPages.cs, linked from shared/Infrastructure). The API is what the gateway routes (its
-// configured routes, read from YARP's live state) and its own health probes.
-var proxyState = app.Services.GetRequiredService<IProxyStateLookup>();
-app.UseWebPages(first => first.Equals("health", StringComparison.OrdinalIgnoreCase)
-    || proxyState.GetRoutes().Any(r => FirstSegment(r.Config.Match.Path).Equals(first, StringComparison.OrdinalIgnoreCase)));
+// the Host's (WebPages.cs, linked from shared/Infrastructure): the pages' routes get index.html, any other
+// path the gateway does not route is a 404 problem.
+app.UseWebPages();
 
 try
 {
@@ -87,7 +90,5 @@ catch (OptionsValidationException invalid)
 }
 app.Run();
 return 0;
-
-static string FirstSegment(string? routePath) => (routePath ?? "").TrimStart('/').Split('/')[0];
 
 internal sealed record Probe(string Service, string Destination, string Url, bool Ready, string Detail);

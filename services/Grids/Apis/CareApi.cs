@@ -40,7 +40,7 @@ public static class CareApi
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
         return TypedResults.Ok(await PersonalData.For(http).ShowAsync(
-            await CareStore.ListAsync(c, db.Provider, courtyardCode, gridWorkerId, villageCode, limit ?? 1000, offset ?? 0)));
+            await CareStore.ListAsync(c, db.Provider, courtyardCode, gridWorkerId, villageCode, PersonalData.Within(http), limit ?? 1000, offset ?? 0)));
     }
 
     private static async Task<Results<Created<CareSubject>, ValidationProblem, NotFound, ProblemHttpResult>> Register(

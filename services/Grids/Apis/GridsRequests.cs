@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Governance.Grids.Handling;
 
 namespace Governance.Grids.Apis;
@@ -27,7 +29,11 @@ public sealed record RegisterStaffRequest(
 
 public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber)
 {
-    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber);
+    /// <summary>Every other field sent (role, unitCode, a typo): the handler refuses them by name.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Other { get; init; }
+
+    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber, Other?.Keys.ToList());
 }
 
 public sealed record StartDutyRequest(string? StaffId, string? Role, string? From, string? Until)

@@ -28,6 +28,11 @@ public sealed class PersonalData
 
     public static PersonalData For(HttpContext http) => new(http);
 
+    /// <summary>The units whose records the caller may see, with everything below them (null: all), for
+    /// a list to filter before it cuts its page.</summary>
+    public static IReadOnlyCollection<string>? Within(HttpContext http) =>
+        Caller.Of(http) is { Unrestricted: false } caller ? caller.Units : null;
+
     public bool Unmasked => _caller.HasAnyRole(Roles.SeePersonalData);
 
     /// <summary>"510102199001011234" → "5101**********1234"; "13812345678" → "138****5678".</summary>

@@ -46,8 +46,10 @@ public static class StaffApi
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
+        // The page is cut from what the caller may see, not from everyone (PersonalData would leave
+        // out the rest of the page afterwards).
         return TypedResults.Ok(await PersonalData.For(http).ShowAsync(await StaffStore.ListAsync(c, db.Provider, unitCode,
-            role is null ? null : StaffRoles.Matching(role), limit ?? 1000, offset ?? 0)));
+            role is null ? null : StaffRoles.Matching(role), PersonalData.Within(http), limit ?? 1000, offset ?? 0)));
     }
 
     /// <summary>

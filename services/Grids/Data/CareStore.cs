@@ -111,19 +111,25 @@ public static class CareStore
     /// <summary>Subjects by courtyard, grid worker or village (the village through the courtyard's
     /// current grid, so a re-gridded courtyard's subjects follow it).</summary>
     public static async Task<IReadOnlyList<CareSubject>> ListAsync(DbConnection c, DatabaseProvider provider, string? courtyardCode,
-        string? gridWorkerId, string? villageCode, int limit, int offset)
+        string? gridWorkerId, string? villageCode, IReadOnlyCollection<string>? within, int limit, int offset)
     {
-        var sql = $"""
-            SELECT {SubjectColumns} FROM care_subjects s
-            JOIN units cy ON cy.code = s.courtyard_code
-            LEFT JOIN units g ON g.code = cy.parent_code
-            WHERE (@courtyardCode IS NULL OR s.courtyard_code = @courtyardCode)
-              AND (@gridWorkerId IS NULL OR s.grid_worker_id = @gridWorkerId)
-              AND (@villageCode IS NULL OR g.parent_code = @villageCode)
-            ORDER BY s.courtyard_code, s.id {Sql.Page(provider, limit, offset)}
-            """;
-        return (await c.QueryAsync<SubjectRow>(sql, new { courtyardCode, gridWorkerId, villageCode })).Select(r => r.ToSubject()).ToList();
+        var parameters = SqlList.With(new { courtyardCode, gridWorkerId, villageCode });
+        var sql = ListSql(provider, within, limit, offset, parameters);
+        return (await c.QueryAsync<SubjectRow>(sql, parameters)).Select(r => r.ToSubject()).ToList();
     }
+
+    /// <summary>Public so the SQL Server form can be parsed in tests.</summary>
+    public static string ListSql(DatabaseProvider provider, IReadOnlyCollection<string>? within, int limit, int offset, DynamicParameters parameters) => $"""
+        {(within is null ? "" : UnitStore.ReachSql(provider, within, parameters))}
+        SELECT {SubjectColumns} FROM care_subjects s
+        JOIN units cy ON cy.code = s.courtyard_code
+        LEFT JOIN units g ON g.code = cy.parent_code
+        WHERE (@courtyardCode IS NULL OR s.courtyard_code = @courtyardCode)
+          AND (@gridWorkerId IS NULL OR s.grid_worker_id = @gridWorkerId)
+          AND (@villageCode IS NULL OR g.parent_code = @villageCode)
+          AND {(within is null ? "1 = 1" : "s.courtyard_code IN (SELECT code FROM reach_units)")}
+        ORDER BY s.courtyard_code, s.id {Sql.Page(provider, limit, offset)}
+        """;
 
     /// <summary>Subjects whose next visit was due before <paramref name="now"/>, most overdue first.</summary>
     public static async Task<IReadOnlyList<OverdueVisit>> OverdueAsync(DbConnection c, DatabaseProvider provider, string? gridWorkerId,

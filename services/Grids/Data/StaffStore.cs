@@ -85,18 +85,25 @@ public static class StaffStore
         return found;
     }
 
+    /// <param name="within">The caller's units: only people at them or below are listed (null: everyone).</param>
     public static async Task<IReadOnlyList<StaffMember>> ListAsync(DbConnection c, DatabaseProvider provider, string? unitCode,
-        IReadOnlyList<string>? roles, int limit, int offset)
+        IReadOnlyList<string>? roles, IReadOnlyCollection<string>? within, int limit, int offset)
     {
         var parameters = SqlList.With(new { UnitCode = unitCode });
-        var sql = $"""
-            SELECT {StaffColumns} FROM staff
-            WHERE (@UnitCode IS NULL OR unit_code = @UnitCode) AND {(roles is null ? "1 = 1" : SqlList.In("role", "r", roles.ToList(), parameters))}
-            ORDER BY unit_code, role, id {Sql.Page(provider, limit, offset)}
-            """;
+        var sql = ListSql(provider, roles, within, limit, offset, parameters);
         var rows = await c.QueryAsync<StaffRow>(sql, parameters);
         return rows.Select(r => r.ToStaff()).ToList();
     }
+
+    /// <summary>Public so the SQL Server form can be parsed in tests.</summary>
+    public static string ListSql(DatabaseProvider provider, IReadOnlyList<string>? roles, IReadOnlyCollection<string>? within,
+        int limit, int offset, DynamicParameters parameters) => $"""
+        {(within is null ? "" : UnitStore.ReachSql(provider, within, parameters))}
+        SELECT {StaffColumns} FROM staff
+        WHERE (@UnitCode IS NULL OR unit_code = @UnitCode) AND {(roles is null ? "1 = 1" : SqlList.In("role", "r", roles.ToList(), parameters))}
+          AND {(within is null ? "1 = 1" : "unit_code IN (SELECT code FROM reach_units)")}
+        ORDER BY unit_code, role, id {Sql.Page(provider, limit, offset)}
+        """;
 
     public static async Task<DutyAssignment?> FindDutyAsync(DbConnection c, DbTransaction t, Guid id) =>
         (await c.QuerySingleOrDefaultAsync<DutyRow>(

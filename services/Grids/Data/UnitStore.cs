@@ -115,6 +115,20 @@ public static class UnitStore
     public static Task<long> ActiveChildrenAsync(DbConnection c, DbTransaction t, string code) =>
         c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units WHERE parent_code = @code AND retired_at_ms IS NULL", new { code }, t);
 
+    /// <summary>
+    /// "WITH RECURSIVE reach_units (code, depth) AS (…)": the given units and every unit below them, to
+    /// put before a SELECT that keeps to a caller's units ("unit_code IN (SELECT code FROM reach_units)").
+    /// Filtering in SQL, before the page is cut, so that a page holds what the caller may see.
+    /// </summary>
+    public static string ReachSql(DatabaseProvider provider, IReadOnlyCollection<string> roots, DynamicParameters parameters) => $"""
+        {Sql.RecursiveWith(provider)} reach_units (code, depth) AS (
+            SELECT code, 0 FROM units WHERE {SqlList.In("code", "reachRoot", roots, parameters)}
+            UNION ALL
+            SELECT u.code, r.depth + 1 FROM units u JOIN reach_units r ON u.parent_code = r.code
+            WHERE r.depth < 8
+        )
+        """;
+
     /// <summary>The unit and its ancestors, the unit first and the county last.</summary>
     public static async Task<IReadOnlyList<Unit>> PathAsync(DbConnection c, DatabaseProvider provider, string code, DbTransaction? t = null) =>
         (await c.QueryAsync<UnitRow>(PathSql(provider), new { code }, t)).Select(r => r.ToUnit()).ToList();

@@ -39,6 +39,8 @@ public static class CareVisits
         }
         if (errors.Any) return errors;
         if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", "visitedAt must not be before the subject was registered.");
+        if (visitedBy != actor && await VisitorRefusalAsync(uow, visitedBy, subject.CourtyardCode, visitedAt) is { } notAVisitor)
+            return errors.Add("visitedBy", notAVisitor);
         if (r.Incident is not null && await UnitStore.FindAsync(uow.Connection, subject.CourtyardCode, uow.Transaction) is { Retired: true })
             return new ChangeOutcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");
 
@@ -58,4 +60,24 @@ public static class CareVisits
                 title!, description!, visitedBy, visit.Id, visitedAt));
         return new ChangeOutcome<CareVisit>.Done(visit);
     }
+
+    /// <summary>
+    /// Someone other than the caller is named as the visitor: he must be a registered person who has not
+    /// left, on duty at <paramref name="visitedAt"/> as a grid worker or courtyard lead at the subject's
+    /// courtyard or its grid — the people who visit there. Otherwise a visit (and the case it files, whose
+    /// reporter he becomes) could be put in the name of anyone, another township's dispatcher included.
+    /// </summary>
+    private static async Task<string?> VisitorRefusalAsync(UnitOfWork<GridsDatabase> uow, string visitedBy, string courtyardCode, DateTimeOffset visitedAt)
+    {
+        var person = await StaffStore.FindAsync(uow.Connection, visitedBy, uow.Transaction);
+        if (person is null) return $"visitedBy '{visitedBy}' is not a registered person.";
+        if (person.LeftAt is not null) return $"visitedBy '{visitedBy}' has left the service.";
+        var grid = (await UnitStore.FindAsync(uow.Connection, courtyardCode, uow.Transaction))?.ParentCode;
+        var duties = (await StaffStore.DutiesOfAsync(uow.Connection, uow.Transaction, [visitedBy]))[visitedBy];
+        var there = duties.Any(d => (d.UnitCode == courtyardCode || d.UnitCode == grid) && Visitors.Contains(d.Role) && d.IsOnDutyAt(visitedAt));
+        return there ? null
+            : $"visitedBy '{visitedBy}' was not on duty at {visitedAt:O} as a grid worker or courtyard lead of the subject's grid or courtyard.";
+    }
+
+    private static readonly string[] Visitors = [.. StaffRoles.GridWorkers, StaffRoles.CourtyardLead];
 }

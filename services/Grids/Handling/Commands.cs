@@ -14,7 +14,9 @@ public sealed record UpdateUnit(string? Name, string? ParentCode);
 public sealed record RegisterStaff(
     string? Id, string? Name, string? Role, string? UnitCode, string? Phone, string? IdNumber, Guid? DepartmentId, string? DutyFrom);
 
-public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber);
+/// <summary>Changes a person's details; <see cref="OtherFields"/> are the fields sent that cannot be
+/// changed this way (refused by name).</summary>
+public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber, IReadOnlyList<string>? OtherFields = null);
 
 public sealed record StartDuty(string? StaffId, string? Role, string? From, string? Until);
 

@@ -62,6 +62,7 @@ public static class StaffChanges
         // An empty string clears a phone or ID number; left out, it stays.
         var phone = r.Phone is null ? null : Fields.Phone(errors, "", "phone", r.Phone);
         var idNumber = r.IdNumber is null ? null : Fields.IdNumber(errors, "", "idNumber", r.IdNumber);
+        StaffRules.CheckUnchangeable(errors, r.OtherFields ?? []);
         if (errors.Any) return errors;
 
         var changed = member with

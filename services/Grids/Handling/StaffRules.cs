@@ -41,4 +41,23 @@ public static class StaffRules
         errors.Add(prefix + "role", $"role must be one of {StaffRoles.List()}.");
         return null;
     }
+
+    /// <summary>
+    /// A change of a person's details (PATCH) changes name, phone and ID number only. Any other field
+    /// is refused by name rather than dropped in silence: a caller who sent a role would otherwise
+    /// believe the person now holds it. Where there is another way, the message says which.
+    /// </summary>
+    public static void CheckUnchangeable(FieldErrors errors, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+            errors.Add(field, field.ToLowerInvariant() switch
+            {
+                "role" => "role cannot be changed here; a person takes another role by a duty period (POST /grids/units/{code}/duty with staffId and role).",
+                "unitcode" => "unitCode cannot be changed here; a person moves to another unit by a duty period there (POST /grids/units/{code}/duty with staffId).",
+                "departmentid" => "departmentId cannot be changed here; a department handler of another department is registered anew.",
+                "leftat" => "leftAt cannot be changed here; POST /grids/staff/{id}/leave records that a person left.",
+                "id" or "version" => $"{field} cannot be changed.",
+                _ => $"{field} is not a field of a person that can be changed; name, phone and idNumber can.",
+            });
+    }
 }

@@ -102,7 +102,7 @@ public static class UnitChanges
         if (unit.Level == UnitLevel.County) return new ChangeOutcome<Unit>.Conflict("The county cannot be retired.");
         if (await UnitStore.ActiveChildrenAsync(c, t, code) is var children and > 0)
             return new ChangeOutcome<Unit>.Conflict($"'{code}' still has {children} unit(s) under it: move or retire them first (merging a grid is moving its courtyards out).");
-        if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(c, uow.Provider, code, null, null, 1, 0)).Count > 0)
+        if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(c, uow.Provider, code, null, null, null, 1, 0)).Count > 0)
             return new ChangeOutcome<Unit>.Conflict($"Care subjects live in '{code}': register them at their new courtyard first.");
 
         var retired = unit with { Version = unit.Version + 1, RetiredAt = uow.Now };

@@ -25,6 +25,7 @@ public static class GovernanceApp
         // appsettings*.json are read from beside the executable, wherever it is started from;
         // relative SQLite paths (data/*.db) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.ListenOnDefaultAddressUnlessConfigured();
         configure?.Invoke(builder);
         ServiceRoutes.CheckDeclarations(available);
         var modules = Select(builder.Configuration, available);
@@ -55,13 +56,8 @@ public static class GovernanceApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         // ---- Web pages (issue #5, WebPages.cs) ----------------------------------------------------
         // Without the bundle (built with -p:SkipWebPages=true) "/" names the hosted services instead.
-        // The API is every prefix of every service this executable can host, hosted here or not, so a
-        // service's path sent to the wrong process stays a 404 rather than a page.
-        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
-        {
-            var api = ServiceRoutes.FirstSegments(available.SelectMany(m => m.RoutePrefixes).Concat(ServiceRoutes.HostPrefixes));
-            app.UseWebPages(first => api.Contains(first, StringComparer.OrdinalIgnoreCase));
-        }
+        // Only the pages' own routes get index.html: any other path, the API's included, stays a 404.
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists) app.UseWebPages();
         else app.MapGet("/", () => TypedResults.Ok(new { system = "Governance", services = modules.Select(m => m.Name) })).AllowAnonymous();
         // ----------------------------------------------------------------------------------------
         // After the pages (they sign in themselves), before every API endpoint: all of them require a

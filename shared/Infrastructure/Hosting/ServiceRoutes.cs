@@ -19,10 +19,6 @@ public static class ServiceRoutes
     public static bool IsUnder(IEnumerable<string> prefixes, PathString path) =>
         prefixes.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The first segment of each prefix ("grids", "open311"): what a web-page fallback must leave alone.</summary>
-    public static IReadOnlyList<string> FirstSegments(IEnumerable<string> prefixes) =>
-        prefixes.Select(p => p.TrimStart('/').Split('/')[0]).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-
     /// <summary>Prefixes are "/segment[/segment…]", and no path is claimed twice (by two modules, or by a
     /// module and the host): otherwise a write could be audited in the wrong service's log.</summary>
     public static void CheckDeclarations(IReadOnlyList<IServiceModule> modules)

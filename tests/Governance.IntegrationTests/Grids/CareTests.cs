@@ -154,4 +154,33 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
         var (_, _, courtyard, _, _) = await NewSubjectAsync();
         Assert.That((await PostAsync($"/grids/units/{courtyard}/retire", new { })).Status, Is.EqualTo(HttpStatusCode.Conflict));
     }
+
+    [Test]
+    public async Task A_visit_is_recorded_by_a_grid_worker_or_courtyard_lead_of_the_subjects_grid_and_no_one_else()
+    {
+        var (_, grid, courtyard, worker, subject) = await NewSubjectAsync();
+        var author = SignedIn.GridWorker(worker, grid);
+        var lead = NewCode("l");
+        await MustPostAsync("/grids/staff", new { id = lead, name = "院落长", role = "courtyard-lead", unitCode = courtyard });
+        var colleague = await NewGridWorkerAsync(grid);
+        var elsewhere = await NewGridWorkerAsync((await NewVillageAsync()).Grid);
+        var leaver = await NewGridWorkerAsync(grid);
+        await MustPostAsync($"/grids/staff/{leaver}/leave", new { }, HttpStatusCode.OK);
+
+        // Another township's dispatcher, a worker of another grid, someone who left, nobody at all: 400 naming visitedBy.
+        foreach (var visitor in new[] { "township-dispatcher-500101002000", elsewhere, leaver, "no-such-person" })
+        {
+            var (status, problem) = await PostAsync($"/grids/care/subjects/{subject}/visits", new { findings = "走访", visitedBy = visitor }, author);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), $"{visitor}: {problem}");
+            Assert.That(ErrorFields(problem), Is.EqualTo(new[] { "visitedBy" }), visitor);
+        }
+        Assert.That((await GetAsync($"/grids/care/subjects/{subject}")).GetProperty("visits").GetArrayLength(), Is.Zero, "nothing recorded");
+
+        // The courtyard's lead, a colleague of the grid, the caller himself (named or left out).
+        foreach (var visitor in new[] { lead, colleague, worker, null })
+        {
+            var visit = await MustPostAsync($"/grids/care/subjects/{subject}/visits", new { findings = "走访", visitedBy = visitor }, user: author);
+            Assert.That(visit.GetProperty("visitedBy").GetString(), Is.EqualTo(visitor ?? worker));
+        }
+    }
 }

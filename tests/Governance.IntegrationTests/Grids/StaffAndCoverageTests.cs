@@ -205,4 +205,26 @@ public sealed class StaffAndCoverageTests(Provider provider) : GridsFixture(prov
             Assert.That(bodies, Has.All.Contains("\"duties\":[{"));
         });
     }
+
+    [Test]
+    public async Task A_change_of_role_unit_or_an_unknown_field_is_refused_by_name_and_changes_nothing()
+    {
+        var (_, grid, _) = await NewVillageAsync(courtyards: 0);
+        var worker = await NewGridWorkerAsync(grid);
+        foreach (var (body, field, says) in new (object, string, string)[]
+        {
+            (new { role = "county-administrator" }, "role", "role cannot be changed here"),
+            (new { name = "改名", unitCode = Demo.County }, "unitCode", "unitCode cannot be changed here"),
+            (new { phone = "13900007777", nickname = "小李" }, "nickname", "not a field of a person"),
+        })
+        {
+            var (status, problem) = await PatchAsync($"/grids/staff/{worker}", body);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+            Assert.That(ErrorFields(problem), Is.EqualTo(new[] { field }));
+            Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Does.Contain(says));
+        }
+        var person = (await GetAsync($"/grids/staff/{worker}")).GetProperty("person");
+        Assert.That((person.GetProperty("role").GetString(), person.GetProperty("unitCode").GetString(), person.GetProperty("name").GetString(),
+            person.GetProperty("version").GetInt64()), Is.EqualTo(("grid-worker-full-time", grid, "测试网格员", 1L)), "nothing changed");
+    }
 }

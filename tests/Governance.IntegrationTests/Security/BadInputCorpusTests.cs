@@ -1,13 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Dapper;
 using Governance.Infrastructure.Security;
 using Governance.IntegrationTests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.IntegrationTests.Security;
 
@@ -67,54 +62,12 @@ public sealed class BadInputCorpusTests
     [OneTimeTearDown]
     public async Task StopAsync() => await _environment.DisposeAsync();
 
-    /// <summary>Row counts (and sums of change stamps) of every table of the three services.</summary>
-    private async Task<Dictionary<string, string>> SnapshotAsync()
-    {
-        var snapshot = new Dictionary<string, string>();
-        foreach (var service in new[] { "grids", "incidents", "dispatch" })
-        {
-            await using var c = new SqliteConnection($"Data Source={_environment.DataFolder}/{service}.db");
-            await c.OpenAsync();
-            // The audit log grows with accepted reads of personal data (a GET with an odd but harmless
-            // query still answers): that is the log doing its job, not a change of data.
-            foreach (var table in await c.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log'"))
-            {
-                var columns = (await c.QueryAsync<string>($"SELECT name FROM pragma_table_info('{table}')")).ToList();
-                var stamp = columns.Contains("updated_at_ms") ? ", COALESCE(SUM(updated_at_ms), 0)" : ", 0";
-                var row = await c.QuerySingleAsync($"SELECT COUNT(*) AS n{stamp} AS s FROM {table}");
-                snapshot[$"{service}.{table}"] = $"{row.n}/{row.s}";
-            }
-        }
-        return snapshot;
-    }
-
-    private IReadOnlyList<(string Method, string Pattern)> Endpoints()
-    {
-        var source = _host.Services.GetRequiredService<EndpointDataSource>();
-        return source.Endpoints.OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText ?? "")))
-            .Where(e => e.Item2.Length > 0)
-            .Distinct().ToList();
-    }
-
-    /// <summary>Fills route parameters: ids of another township's case (forged), injection text elsewhere.</summary>
-    private string Fill(string pattern, bool forged) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\*?\*?)([^}:]+)(:[^}]+)?\}", m =>
-        {
-            var name = m.Groups[2].Value;
-            var constraint = m.Groups[3].Value;
-            if (constraint.Contains("guid")) return (forged ? _caseOfTownship1 : Guid.NewGuid()).ToString();
-            if (constraint.Contains("int")) return "2026";
-            if (name == "format") return "json";
-            return Uri.EscapeDataString("'; DROP TABLE units;-- <script>");
-        });
-
     [Test]
     public async Task Every_endpoint_answers_bad_input_without_a_5xx_and_changes_no_rows()
     {
-        var endpoints = Endpoints();
+        var endpoints = RouteSamples.Endpoints(_host.Services);
         Assert.That(endpoints, Has.Count.GreaterThan(40), "the routing table should list the whole API");
-        var before = await SnapshotAsync();
+        var before = await ServiceTables.SnapshotAsync(_environment.DataFolder);
         // Another township's dispatcher: every id he forges belongs to township 1's case.
         var outsider = TestTokens.Bearer("dispatcher-2", Roles.TownshipDispatcher, "500101002000");
         var admin = TestTokens.Bearer();
@@ -150,7 +103,8 @@ public sealed class BadInputCorpusTests
             if (pattern.Contains("events/stream")) continue; // a long-lived stream, not a request/answer endpoint
             foreach (var forged in new[] { false, true })
             {
-                var url = Fill(pattern, forged);
+                // Forged: ids of another township's case; injection text in every other route value.
+                var url = RouteSamples.Fill(pattern, forged ? _caseOfTownship1 : Guid.NewGuid(), "'; DROP TABLE units;-- <script>");
                 var who = forged ? outsider : admin;
                 if (method is "GET" or "DELETE")
                     foreach (var query in Queries) await SendAsync(method, $"{url}?{query}", who, null, null, query);
@@ -158,8 +112,8 @@ public sealed class BadInputCorpusTests
                     foreach (var (name, body, type) in Bodies) await SendAsync(method, url, who, body, type, name);
             }
         }
-        var after = await SnapshotAsync();
-        var changed = before.Where(b => after[b.Key] != b.Value).Select(b => $"{b.Key}: {b.Value} → {after[b.Key]}").ToList();
+        var after = await ServiceTables.SnapshotAsync(_environment.DataFolder);
+        var changed = ServiceTables.Changes(before, after);
         TestContext.Out.WriteLine($"corpus: endpoints={endpoints.Count} requests={sent} server_errors={failures.Count} tables_changed={changed.Count}");
         Assert.That(failures, Is.Empty);
         Assert.That(changed, Is.Empty);

@@ -11,7 +11,7 @@ namespace Governance.IntegrationTests.Security;
 /// Every answer carries the security headers (issue #13): the standalone Host's, and the gateway's in
 /// front of it — an API answer, a page and a bundled file, a 404 of each kind, a 401 without a token, a
 /// 403, problems (400, 405), Open311's own errors, health. Pages are served from a web root the test
-/// writes, so the static answers are checked whether or not this build has the real bundle.
+/// writes (HostBehindGateway). Every route of the Host, one by one: EveryRouteHeadersTests.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -23,52 +23,25 @@ public sealed class SecurityHeadersTests
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: " + TileHost + "; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private string _webRoot = null!;
-    private StandaloneEnvironment _environment = null!;
-    private HostProcess _gateway = null!;
+    private HostBehindGateway _servers = null!;
     private HttpClient _host = null!;
     private HttpClient _throughGateway = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _webRoot = Path.Combine(Path.GetTempPath(), $"governance-webroot-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(_webRoot, "assets"));
-        await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<!doctype html><title>t</title><script type=\"module\" src=\"/assets/app.js\"></script>");
-        await File.WriteAllTextAsync(Path.Combine(_webRoot, "assets", "app.js"), "console.log('pages');");
-
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string>
-        {
-            ["webroot"] = _webRoot,
-            ["Security:ContentSecurityPolicy:ImgSources"] = TileHost,
-        });
-        _host = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
-        // The gateway in front of the standalone Host: every cluster points at it.
-        var address = _environment.Host.Http.BaseAddress!.ToString();
-        _gateway = HostProcess.StartGateway(new Dictionary<string, string>
-        {
-            ["ReverseProxy:Clusters:grids:Destinations:d1:Address"] = address,
-            ["ReverseProxy:Clusters:incidents:Destinations:d1:Address"] = address,
-            ["ReverseProxy:Clusters:dispatch:Destinations:d1:Address"] = address,
-            ["ASPNETCORE_WEBROOT"] = _webRoot,
-            ["Security:ContentSecurityPolicy:ImgSources:0"] = TileHost,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        await _gateway.WaitReadyAsync(probe, TimeSpan.FromSeconds(60));
-        _throughGateway = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        _servers = await HostBehindGateway.StartAsync(
+            new Dictionary<string, string> { ["Security:ContentSecurityPolicy:ImgSources"] = TileHost },
+            new Dictionary<string, string> { ["Security:ContentSecurityPolicy:ImgSources:0"] = TileHost });
+        _host = _servers.Host;
+        _throughGateway = _servers.Gateway;
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (TestContext.CurrentContext.Result.FailCount > 0 && _gateway is not null) TestContext.Out.WriteLine(_gateway.Output);
-        _gateway?.Dispose();
-        _host?.Dispose();
-        _throughGateway?.Dispose();
-        if (_environment is not null) await _environment.DisposeAsync();
-        if (_webRoot is not null && Directory.Exists(_webRoot)) Directory.Delete(_webRoot, recursive: true);
+        if (TestContext.CurrentContext.Result.FailCount > 0 && _servers is not null) TestContext.Out.WriteLine(_servers.GatewayOutput);
+        if (_servers is not null) await _servers.DisposeAsync();
     }
 
     /// <summary>(what, method, path, token, body, expected status) — one of each kind of answer.</summary>
@@ -102,6 +75,41 @@ public sealed class SecurityHeadersTests
         AssertHeaders(ready, HttpStatusCode.OK, "gateway readiness");
         using var missing = await _throughGateway.GetAsync("/health/no-such-probe");
         AssertHeaders(missing, HttpStatusCode.NotFound, "gateway 404");
+    }
+
+    /// <summary>
+    /// Every route of the Host's routing table (route values filled in), each method it maps, sent to the
+    /// Host and through the gateway: signed in as a grid worker (answers from 200 to 400, 403, 404), without
+    /// a token (401) and with a method it does not map (405). All carry the headers, none is a 5xx.
+    /// </summary>
+    [Test]
+    public async Task Every_route_of_the_host_answers_with_the_security_headers_directly_and_through_the_gateway()
+    {
+        var endpoints = RouteSamples.Endpoints(_servers.Environment.Host.Services);
+        Assert.That(endpoints, Has.Count.GreaterThan(40), "the routing table should list the whole API");
+        var worker = TestTokens.Bearer("gw-headers", Roles.GridWorkerFullTime, Demo.Grid);
+        var statuses = new SortedSet<int>();
+        var sent = 0;
+        foreach (var http in new[] { _host, _throughGateway })
+            foreach (var (method, pattern) in endpoints)
+            {
+                var path = RouteSamples.Fill(pattern, Guid.NewGuid(), Demo.Township);
+                foreach (var (what, token, verb) in new[] { ("signed in", true, method), ("no token", false, method), ("unmapped method", true, "TRACE") })
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(verb), path);
+                    if (token) request.Headers.Authorization = worker;
+                    if (verb is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                    // Headers only: a live stream (the board's) never ends by itself.
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    var where = $"{verb} {path} ({what}, {(http == _host ? "host" : "gateway")})";
+                    Assert.That((int)response.StatusCode, Is.LessThan(500), where);
+                    AssertHeaders(response, response.StatusCode, where);
+                    statuses.Add((int)response.StatusCode);
+                    sent++;
+                }
+            }
+        TestContext.Out.WriteLine($"routes={endpoints.Count} requests={sent} statuses={string.Join(",", statuses)}");
+        Assert.That(statuses, Is.SupersetOf(new[] { 200, 400, 401, 403, 404, 405 }), "every kind of answer was among them");
     }
 
     [Test]

@@ -51,6 +51,11 @@ public sealed class SqlServerScriptTests
         // Grids: the unit path with retirement, overdue care visits (paged), a full multi-row insert batch.
         yield return new TestCaseData(Governance.Grids.Data.UnitStore.PathSql(p)).SetArgDisplayNames("grids unit path");
         yield return new TestCaseData(Governance.Grids.Data.CareStore.OverdueSql(p, 500)).SetArgDisplayNames("grids overdue visits");
+        // Lists cut from what the caller may see: his units and everything below them.
+        yield return new TestCaseData(Governance.Grids.Data.StaffStore.ListSql(p, ["grid-worker-full-time"], [Governance.IntegrationTests.Support.Demo.Township, Governance.IntegrationTests.Support.Demo.Village], 3, 3,
+            new Dapper.DynamicParameters())).SetArgDisplayNames("grids staff within reach");
+        yield return new TestCaseData(Governance.Grids.Data.CareStore.ListSql(p, [Governance.IntegrationTests.Support.Demo.Grid], 2, 0, new Dapper.DynamicParameters()))
+            .SetArgDisplayNames("grids care subjects within reach");
         string[] staffColumns = ["id", "name", "role", "unit_code", "phone", "id_number", "department_id", "version", "left_at_ms"];
         yield return new TestCaseData(Governance.Grids.Data.BulkInsert.Statement("staff", staffColumns,
             Governance.Grids.Data.BulkInsert.RowsPerStatement(staffColumns.Length))).SetArgDisplayNames("grids bulk insert");

@@ -43,7 +43,15 @@ public sealed class HostProcess : IDisposable
             ? dll
             : throw new InvalidOperationException($"{typeof(HostProcess).Assembly.GetName().Name} was built without the gateway (no GatewayDll metadata).");
 
-    private static HostProcess Start(string name, string dll, IDictionary<string, string> settings)
+    /// <summary>Like <see cref="Start(string, IDictionary{string, string})"/> (or the gateway), its address given by
+    /// ASPNETCORE_URLS instead of --urls, as an operator's environment gives it.</summary>
+    public static HostProcess StartWithUrlsFromEnvironment(string service, IDictionary<string, string> settings) =>
+        service == "gateway"
+            ? Start("gateway", GatewayDll, settings, urlsFromEnvironment: true)
+            : Start(service, Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"),
+                new Dictionary<string, string>(settings) { ["Governance:Services"] = service }, urlsFromEnvironment: true);
+
+    private static HostProcess Start(string name, string dll, IDictionary<string, string> settings, bool urlsFromEnvironment = false)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -54,7 +62,8 @@ public sealed class HostProcess : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        if (urlsFromEnvironment) start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        else start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["DOTNET_NOLOGO"] = "1";
 

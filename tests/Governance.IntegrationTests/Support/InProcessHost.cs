@@ -36,6 +36,7 @@ public sealed class InProcessHost : IAsyncDisposable
         var app = GovernanceApp.Build(args, [new GridsModule(), new IncidentsModule(), new DispatchModule()], builder =>
         {
             if (time is not null) builder.Services.AddSingleton(time);
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ServerErrors.Recorder>(); // the run's 5xx (ServerErrors)
         });
         await GovernanceApp.InitializeAsync(app);
         await app.StartAsync();

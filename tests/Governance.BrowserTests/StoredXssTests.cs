@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.BrowserTests.Support;
+using Governance.Infrastructure.Security;
+using Governance.IntegrationTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.BrowserTests;
+
+/// <summary>
+/// Stored XSS, kept closed (issue 13): markup is planted through the API in every text people type —
+/// unit names from the county down to the courtyard, staff names, a department's names, a case's title,
+/// description, progress note, resolve note, the reasons of a move-up request and its decline, an urge,
+/// a send-back and a regrade, a verification comment, a mediation's mediators, parties and agreement, a
+/// care subject's name and notes and a visit's findings, an Open311 request's description and address,
+/// a notice rule's name — then every page is opened in Chromium by the people who see it, with case
+/// dialogs and map hovers. No dialog may fire, no planted element may exist, and the text shows as text.
+/// (Inline handlers are blocked by the CSP as well; a blocked one would be a console error, which fails
+/// the test too: the DOM check is what proves the pages build no HTML from data.)
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class StoredXssTests : BrowserFixture
+{
+    private const string Payload = "<img src=x onerror=alert(1)><script>alert(2)</script>\"><svg onload=alert(3)>";
+    private const string GridWorker = "grid-worker-full-time-" + Demo.Grid;
+    private const string VillageHandler = "village-handler-" + Demo.Village;
+    private const string Dispatcher = "township-dispatcher-" + Demo.Township;
+    private const string DepartmentHandler = "department-handler-" + Demo.County + "-civil-affairs";
+    private const string Supervisor = "county-supervisor-" + Demo.County;
+    private const string Administrator = "county-administrator-" + Demo.County;
+
+    /// <summary>What was planted where, for the report of a failure.</summary>
+    private readonly List<string> _planted = [];
+
+    private static string Marked(string what) => $"{Payload}{what}";
+
+    [OneTimeSetUp]
+    public async Task PlantAsync()
+    {
+        var http = Env.Host.Http; // a county officer holding every role (TestTokens.OfficerRoles)
+
+        foreach (var (code, what) in new[] { (Demo.County, "县"), (Demo.Township, "镇"), (Demo.Village, "村"), (Demo.Grid, "网格"), (Demo.Courtyard, "院") })
+            await MustAsync($"unit name {code}", http.PatchAsJsonAsync($"/grids/units/{code}", new { name = Marked(what) }));
+        foreach (var person in new[] { GridWorker, VillageHandler, Dispatcher, DepartmentHandler, Supervisor, Administrator })
+            await MustAsync($"staff name {person}", http.PatchAsJsonAsync($"/grids/staff/{person}", new { name = Marked("某人") }));
+        await MustAsync("department names", http.PostAsJsonAsync("/grids/departments",
+            new { unitCode = Demo.County, nameZh = Marked("局"), nameEn = Marked("Bureau"), categories = new[] { "other" } }));
+
+        var worker = TestTokens.Bearer(GridWorker, Roles.GridWorkerFullTime, Demo.Grid);
+        var subject = await MustAsync("care subject name and notes", http.PostAsJsonAsync("/grids/care/subjects", new
+        {
+            kind = "elderly-alone", name = Marked("老人"), courtyardCode = Demo.Courtyard, gridWorkerId = GridWorker, notes = Marked("备注"),
+        }, worker));
+        await MustAsync("care visit findings", http.PostAsJsonAsync($"/grids/care/subjects/{subject.GetProperty("id").GetString()}/visits",
+            new { findings = Marked("走访") }, worker));
+
+        // A case that stays open at the courtyard with every kind of text on its timeline.
+        var open = await FileAsync("other", "IV");
+        await MustAsync("accept", http.PostAsJsonAsync($"/incidents/{open}/accept", new { }));
+        await MustAsync("progress note", http.PostAsJsonAsync($"/incidents/{open}/notes", new { text = Marked("反馈") }));
+        await MustAsync("move-up request reason", http.PostAsJsonAsync($"/incidents/{open}/escalation-requests", new { reason = Marked("提请") }));
+        await MustAsync("move-up decline reason", http.PostAsJsonAsync($"/incidents/{open}/escalation-requests/decision",
+            new { approve = false, reason = Marked("退回提请") }));
+        await MustAsync("urge note", http.PostAsJsonAsync($"/dispatch/assignments/{open}/urge", new { note = Marked("催办") }));
+
+        // One resolved and verified: the resolve note and the verification comment.
+        var verified = await FileAsync("facilities", "IV");
+        await MustAsync("accept", http.PostAsJsonAsync($"/incidents/{verified}/accept", new { }));
+        await MustAsync("resolve note", http.PostAsJsonAsync($"/incidents/{verified}/resolve", new { note = Marked("办结") }));
+        await MustAsync("verification comment", http.PostAsJsonAsync($"/incidents/{verified}/verification",
+            new { result = "solved", satisfaction = "satisfied", comment = Marked("核查") }, TestTokens.Verifier("xss-verifier")));
+
+        // One regraded up to the village tier, one (major, at the county) sent back, one mediated.
+        var regraded = await FileAsync("livelihood", "IV");
+        await MustAsync("regrade reason", http.PostAsJsonAsync($"/incidents/{regraded}/grade", new { grade = "III", reason = Marked("改级") }));
+        var major = await FileAsync("work-safety", "II");
+        await MustAsync("send-back reason", http.PostAsJsonAsync($"/dispatch/assignments/{major}/send-back", new { reason = Marked("退回") }));
+        var dispute = await FileAsync("dispute", "III");
+        await WaitAsync(dispute, i => i.GetProperty("tier").GetString() == "village", "the dispute to reach the village");
+        var session = await MustAsync("mediators and parties", http.PostAsJsonAsync($"/incidents/{dispute}/mediations", new
+        {
+            mediators = new[] { Marked("调解员") }, parties = new[] { Marked("当事人") }, scheduledAt = DateTimeOffset.UtcNow.AddDays(1),
+        }));
+        await MustAsync("mediation agreement", http.PostAsJsonAsync($"/incidents/{dispute}/mediations/{session.GetProperty("id").GetString()}/outcome",
+            new { reached = true, agreement = Marked("协议") }));
+
+        await MustAsync("Open311 description and address", http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = "demo", ["service_code"] = "other", ["attribute[unitCode]"] = Demo.Courtyard, ["attribute[grade]"] = "IV",
+            ["description"] = Marked("市民诉求"), ["address_string"] = Marked("地址"), ["lat"] = "30.52", ["long"] = "108.02",
+        })));
+        await MustAsync("notice rule name", http.PostAsJsonAsync("/dispatch/notices/subscriptions", new
+        {
+            name = Marked("通知规则"), events = new[] { "routed" }, channel = "webhook", url = "https://notice.example.cn/hook",
+        }));
+        TestContext.Out.WriteLine($"planted: {string.Join("; ", _planted)}");
+    }
+
+    /// <summary>(page, account, where he lands): every page family, as the people who see it.</summary>
+    private static IEnumerable<TestCaseData> Pages() =>
+    [
+        new TestCaseData(GridWorker, "/worker").SetArgDisplayNames("worker"),
+        new TestCaseData(VillageHandler, "/village").SetArgDisplayNames("village"),
+        new TestCaseData(Dispatcher, "/command-centre").SetArgDisplayNames("command-centre"),
+        new TestCaseData(DepartmentHandler, "/department").SetArgDisplayNames("department"),
+        new TestCaseData(Supervisor, "/county").SetArgDisplayNames("county (supervisor)"),
+        new TestCaseData(Administrator, "/county").SetArgDisplayNames("county (administrator)"),
+    ];
+
+    [TestCaseSource(nameof(Pages))]
+    public async Task Planted_markup_stays_text_on_the_page_its_dialogs_and_its_charts(string account, string path)
+    {
+        var page = await Browser.OpenAsync(path.Trim('/'), 1440, 1000);
+        page.Context.SetDefaultTimeout(30_000); // the first page of the run also waits for the Host's first answers
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            lock (dialogs) dialogs.Add($"{dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        // The sign-in page lists the accounts by their (planted) names.
+        await page.GotoAsync("/");
+        await Expect(page.Locator($"[data-account='{account}']")).ToContainTextAsync(Marked("某人"));
+        await AssertInertAsync(page, dialogs, "/signin");
+        await SignInAsync(page, account, path);
+        // Everyone's header names him: the planted name, as text.
+        await Expect(page.Locator("header.top")).ToContainTextAsync(Marked("某人"));
+        await SettledAsync(page);
+        await AssertInertAsync(page, dialogs, path);
+
+        // Each case's details (timeline, notes, reasons, mediation), one after the other.
+        // (A work list's 详情 button; a board's queue row opens with its title.)
+        var details = page.GetByRole(AriaRole.Button, new() { Name = "详情" }).Or(page.Locator("tr[data-incident] button.link"));
+        var opened = 0;
+        for (var i = 0; i < Math.Min(await details.CountAsync(), 6); i++)
+        {
+            await details.Nth(i).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToBeVisibleAsync();
+            await SettledAsync(page);
+            await AssertInertAsync(page, dialogs, $"{path} case details {i + 1}");
+            await dialog.Locator("button.icon").First.ClickAsync();
+            await Expect(dialog).ToHaveCountAsync(0);
+            opened++;
+        }
+        if (path is "/worker" or "/village" or "/command-centre") Assert.That(opened, Is.GreaterThan(0), "the planted cases' dialogs were opened");
+        // Chart and map hovers: their tooltips are built from names.
+        var shapes = page.Locator(".chart svg path");
+        if (path == "/county") await Expect(page.Locator(".chart.map svg path").First).ToBeVisibleAsync(); // drawn after its data came
+        if (await page.Locator(".chart.map").CountAsync() > 0) await page.Locator(".chart.map").ScrollIntoViewIfNeededAsync();
+        var hovered = 0;
+        for (var i = 0; i < Math.Min(await shapes.CountAsync(), 200) && hovered < 12; i++)
+        {
+            try
+            {
+                await shapes.Nth(i).HoverAsync(new() { Force = true, Timeout = 2_000 });
+            }
+            catch (PlaywrightException) // a shape outside the viewport (a thin border, a clipped edge): the next one
+            {
+                continue;
+            }
+            hovered++;
+            await AssertInertAsync(page, dialogs, $"{path} chart hover {i + 1}");
+        }
+        if (path == "/county") Assert.That(hovered, Is.GreaterThan(0), "the county's map and charts were hovered");
+        TestContext.Out.WriteLine($"{path} as {account}: {opened} case dialogs, {hovered} chart shapes hovered");
+        Assert.That(await page.EvaluateAsync<bool>($"() => document.body.innerText.includes({JsonSerializer.Serialize(Payload)})"), Is.True,
+            "the planted text is shown as text");
+    }
+
+    /// <summary>Nothing left loading (the live pages keep a stream open: the network is never idle).</summary>
+    private static async Task SettledAsync(IPage page) =>
+        await Expect(page.GetByText("加载中…")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+
+    private static async Task AssertInertAsync(IPage page, List<string> dialogs, string where)
+    {
+        var injected = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload], script:not([src])')]
+              .map(e => e.outerHTML.slice(0, 80))
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(injected, Is.Empty, $"{where}: elements built from planted markup");
+            lock (dialogs) Assert.That(dialogs, Is.Empty, $"{where}: script ran");
+        });
+    }
+
+    private async Task<JsonElement> MustAsync(string what, Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.InRange(200, 299), $"planting {what}: {body}");
+        _planted.Add(what);
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Files a case at the demo courtyard with the payload in its title and description; waits until it is routed.</summary>
+    private async Task<Guid> FileAsync(string category, string grade)
+    {
+        var filed = await MustAsync("case title and description", Env.Host.Http.PostAsJsonAsync("/incidents", new
+        {
+            unitCode = Demo.Courtyard, category, grade, title = Marked("标题"), description = Marked("描述"),
+        }));
+        var id = filed.GetProperty("id").GetGuid();
+        await WaitAsync(id, i => i.GetProperty("status").GetString() == "assigned", "routing");
+        return id;
+    }
+
+    private async Task WaitAsync(Guid id, Func<JsonElement, bool> condition, string what) =>
+        await Eventually.GetAsync(async () => await Env.Host.Http.GetFromJsonAsync<JsonElement?>($"/incidents/{id}"), i => condition(i!.Value),
+            TimeSpan.FromSeconds(30), what);
+}

@@ -6,6 +6,7 @@ using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Sessions;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -35,11 +36,16 @@ public sealed class GridsModule : IServiceModule
         builder.Services.AddOptions<DemoCountyOptions>().BindConfiguration(DemoCountyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The unit chains the endpoint filters ask for (GridsPermissions).
         builder.Services.AddSingleton<GridsUnitChains>();
+        // The session check reads people's standing from Grids' own tables (docs/sessions.md).
+        builder.Services.AddSingleton<IAccountStandingSource, GridsAccountStandings>();
         builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
     }
 
-    public void AddConsumers(IBusRegistrationConfigurator bus) =>
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
         bus.AddServiceConsumer<UnitSnapshotRequestedConsumer>(ServiceName);
+        bus.AddServiceConsumer<SessionCacheConsumer>(ServiceName);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using Governance.Grids.Data;
+using Governance.Grids.Model;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +40,8 @@ public static class DevTokensApi
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
         if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
         var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(c, id) : null;
-        var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString());
+        var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString(),
+            stamp: SecurityStamp.Of(staff));
         return TypedResults.Ok(new TokenAnswer(token, "Bearer",
             new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh)));
     }

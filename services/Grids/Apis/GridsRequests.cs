@@ -25,9 +25,9 @@ public sealed record RegisterStaffRequest(
     public RegisterStaff ToCommand() => new(Id, Name, Role, UnitCode, Phone, IdNumber, DepartmentId, DutyFrom);
 }
 
-public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber)
+public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber, string? Role = null, string? UnitCode = null, Guid? DepartmentId = null)
 {
-    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber);
+    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber, Role, UnitCode, DepartmentId);
 }
 
 public sealed record StartDutyRequest(string? StaffId, string? Role, string? From, string? Until)

@@ -14,7 +14,8 @@ public sealed record UpdateUnit(string? Name, string? ParentCode);
 public sealed record RegisterStaff(
     string? Id, string? Name, string? Role, string? UnitCode, string? Phone, string? IdNumber, Guid? DepartmentId, string? DutyFrom);
 
-public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber);
+/// <param name="Role">With <paramref name="UnitCode"/> and <paramref name="DepartmentId"/>: a change of post (StaffPosts).</param>
+public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber, string? Role = null, string? UnitCode = null, Guid? DepartmentId = null);
 
 public sealed record StartDuty(string? StaffId, string? Role, string? From, string? Until);
 

@@ -43,13 +43,7 @@ public sealed class SessionCopyTests
         return TestTokens.Staff(id, Roles.TownshipDispatcher, Demo.Township, SecurityStamp.Of(Roles.TownshipDispatcher, Demo.Township, null));
     }
 
-    private async Task<HttpStatusCode> StatusAsync(string url, AuthenticationHeaderValue token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = token;
-        using var response = await _others.Http.SendAsync(request);
-        return response.StatusCode;
-    }
+    private Task<HttpStatusCode> StatusAsync(string url, AuthenticationHeaderValue token) => _others.Http.GetStatusAsync(url, token);
 
     [Test]
     public async Task Incidents_and_Dispatch_in_another_process_refuse_a_token_after_its_person_left()

@@ -59,11 +59,7 @@ public sealed class SessionTests
         return await Http.SendAsync(request);
     }
 
-    private async Task<HttpStatusCode> StatusAsync(string url, string token)
-    {
-        using var response = await SendAsync(HttpMethod.Get, url, token);
-        return response.StatusCode;
-    }
+    private Task<HttpStatusCode> StatusAsync(string url, string token) => Http.GetStatusAsync(url, new AuthenticationHeaderValue("Bearer", token));
 
     private async Task AssertAcceptedEverywhereAsync(string self, string token)
     {

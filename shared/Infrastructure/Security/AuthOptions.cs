@@ -15,4 +15,7 @@ public sealed class AuthOptions
     /// <summary>Standalone only: POST /auth/dev-token hands out tokens for the demo accounts.</summary>
     public bool DevTokens { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long a session we issue lasts without signing in again: the refresh cookie's
+    /// lifetime (a grid worker's working day; docs/sessions.md).</summary>
+    public TimeSpan RefreshLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -24,6 +24,7 @@ public static class AuthSetup
             throw new InvalidOperationException("Auth:DevTokens is for standalone mode only; distributed mode takes tokens from the county's identity provider.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<RefreshTokens>();
         // Sessions end when people leave or change role: each module registers where it learns that.
         builder.Services.AddSingleton<SessionCheck>();
 

@@ -42,15 +42,15 @@ public static class DevTokensApi
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
         if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
         refresh.Set(http, staff.Id, SecurityStamp.Of(staff));
-        return TypedResults.Ok(await AnswerAsync(c, staff, issuer));
+        return TypedResults.Ok(await AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
     }
 
     /// <summary>An access token for a current member of staff, with his stamp (sign-in and refresh).</summary>
-    public static async Task<TokenAnswer> AnswerAsync(System.Data.Common.DbConnection c, StaffMember staff, TokenIssuer issuer)
+    public static async Task<TokenAnswer> AnswerAsync(System.Data.Common.DbConnection c, StaffMember staff, TokenIssuer issuer, TimeSpan lifetime)
     {
         var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(c, id) : null;
         var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString(),
-            stamp: SecurityStamp.Of(staff));
+            stamp: SecurityStamp.Of(staff), lifetime: lifetime);
         return new TokenAnswer(token, "Bearer",
             new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh));
     }

@@ -18,6 +18,9 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
 
     private string Audience => $"{options.Audience}-refresh";
 
+    /// <summary>How long the access tokens of such a session live (Auth:SessionTokenLifetime).</summary>
+    public TimeSpan SessionTokenLifetime => options.SessionTokenLifetime;
+
     public void Set(HttpContext http, string subject, string stamp)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -35,6 +38,8 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
     }
 
     public static void Clear(HttpContext http) => http.Response.Cookies.Delete(Cookie, CookieOptions(http, null));
+
+    public static bool Present(HttpContext http) => http.Request.Cookies.ContainsKey(Cookie);
 
     /// <summary>The account and stamp of the request's refresh cookie; null when absent, altered or expired.</summary>
     public async Task<(string Subject, string Stamp)?> ReadAsync(HttpContext http)

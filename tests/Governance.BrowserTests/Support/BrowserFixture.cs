@@ -44,7 +44,9 @@ public abstract class BrowserFixture
     {
         await page.GotoAsync("/");
         await page.Locator($"[data-account='{account}']").ClickAsync();
-        await page.WaitForURLAsync($"**{path}**");
+        // Polls the address rather than waiting for a navigation event: the page moves there by the
+        // history API (pushState '/', then replaceState to the role's page), an event a waiter can miss.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path)));
         await Expect(page.Locator("main h1")).ToBeVisibleAsync();
     }
 }

@@ -163,7 +163,8 @@ echo
 echo "Governance (distributed) is serving at http://127.0.0.1:$GATEWAY_PORT"
 echo "  health:  http://127.0.0.1:$GATEWAY_PORT/health/ready"
 echo "  logs:    $LOG_DIR   (pids in *.pid)"
-echo "  a token: TOKEN=\$(dotnet $HOST_BIN/Governance.Host.dll issue-token admin county-administrator 500101000000 --Auth:SigningKey=\$(cat $KEY_FILE))"
+# issue-token records the token in Grids' database (listed and revocable), so it runs with Grids' settings.
+echo "  a token: TOKEN=\$(ASPNETCORE_ENVIRONMENT=Distributed dotnet $HOST_BIN/Governance.Host.dll issue-token admin county-administrator 500101000000 --Auth:SigningKey=\$(cat $KEY_FILE))"
 echo "           curl -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$GATEWAY_PORT/incidents"
 echo "  Ctrl+C stops the services and the gateway; RabbitMQ and PostgreSQL keep running."
 echo

@@ -10,6 +10,7 @@ using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Sessions;
 using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -47,11 +48,13 @@ public sealed class DispatchModule : IServiceModule
         builder.AddNotices();
         builder.Services.AddSingleton<Permissions.DispatchCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<DispatchDatabase>>();
+        builder.Services.AddSingleton<IAccountStandingSource, AccountCopySource<DispatchDatabase>>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddServiceConsumer<UnitsUpsertedConsumer<DispatchDatabase>>(ServiceName);
+        bus.AddServiceConsumer<AccountAccessChangedConsumer<DispatchDatabase>>(ServiceName);
         bus.AddServiceConsumer<IncidentFiledConsumer>(ServiceName);
         bus.AddServiceConsumer<EscalationRequestedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentAcceptedConsumer>(ServiceName);
@@ -81,7 +84,7 @@ public sealed class DispatchModule : IServiceModule
     {
         var db = services.GetRequiredService<DispatchDatabase>();
         await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService(ServiceName, typeof(DispatchModule).Assembly)], ct);
+            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(ServiceName, typeof(DispatchModule).Assembly)], ct);
 
         var policies = services.GetRequiredService<PolicyStore>();
         var calendars = services.GetRequiredService<CalendarStore>();

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Governance.Grids.Apis;
 using Governance.Grids.Data;
+using Governance.Grids.Handling;
 using Governance.Grids.Messaging;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Sessions;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -35,11 +38,16 @@ public sealed class GridsModule : IServiceModule
         builder.Services.AddOptions<DemoCountyOptions>().BindConfiguration(DemoCountyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The unit chains the endpoint filters ask for (GridsPermissions).
         builder.Services.AddSingleton<GridsUnitChains>();
+        // The session check reads people's standing from Grids' own tables (docs/sessions.md).
+        builder.Services.AddSingleton<IAccountStandingSource, GridsAccountStandings>();
         builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
     }
 
-    public void AddConsumers(IBusRegistrationConfigurator bus) =>
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
         bus.AddServiceConsumer<UnitSnapshotRequestedConsumer>(ServiceName);
+        bus.AddServiceConsumer<SessionCacheConsumer>(ServiceName);
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
@@ -51,6 +59,7 @@ public sealed class GridsModule : IServiceModule
         routes.MapCoverageApi();
         routes.MapImportApi();
         routes.MapDevTokensApi();
+        routes.MapServiceAccountsApi();
     }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
@@ -63,6 +72,22 @@ public sealed class GridsModule : IServiceModule
         if (demo.SeedDemoCounty)
             await SeedDemoCountyAsync(services, demo.ToSize(), ct);
         await DevTokensApi.PrintDemoAccountsAsync(services);
+    }
+
+    /// <summary>issue-token's record of the token it signs (ServiceAccounts); Grids' tables are
+    /// migrated first, so the command works before the service first started.</summary>
+    public async Task<string?> RecordServiceTokenAsync(IServiceProvider services, ServiceToken token, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<GridsDatabase>();
+        await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
+            [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)], ct);
+        var outcome = await services.GetRequiredService<UnitOfWorkRunner<GridsDatabase>>().RunAsync(uow => ServiceAccounts.RecordAsync(uow, token), ct);
+        return outcome switch
+        {
+            ChangeOutcome<ServiceAccount>.Done => null,
+            ChangeOutcome<ServiceAccount>.Invalid invalid => invalid.Errors.ToString(),
+            _ => outcome.ToString(),
+        };
     }
 
     /// <summary>On first start (no units yet) the demo county is written and announced.</summary>

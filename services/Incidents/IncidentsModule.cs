@@ -7,6 +7,7 @@ using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Sessions;
 using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -38,11 +39,13 @@ public sealed class IncidentsModule : IServiceModule
         builder.AddIntakeRateLimit();
         builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();
+        builder.Services.AddSingleton<IAccountStandingSource, AccountCopySource<IncidentsDatabase>>();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddServiceConsumer<UnitsUpsertedConsumer<IncidentsDatabase>>(ServiceName);
+        bus.AddServiceConsumer<AccountAccessChangedConsumer<IncidentsDatabase>>(ServiceName);
         bus.AddServiceConsumer<IncidentRoutedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentEscalatedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentFlaggedOverdueConsumer>(ServiceName);
@@ -73,7 +76,7 @@ public sealed class IncidentsModule : IServiceModule
     {
         var db = services.GetRequiredService<IncidentsDatabase>();
         await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService(ServiceName, typeof(IncidentsModule).Assembly)], ct);
+            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(ServiceName, typeof(IncidentsModule).Assembly)], ct);
         // Ask Grids for the whole tree, so the copy is complete whichever process started first.
         await services.GetRequiredService<UnitOfWorkRunner<IncidentsDatabase>>()
             .RunAsync(uow => uow.PublishAsync(new UnitSnapshotRequested(ServiceName)), ct);

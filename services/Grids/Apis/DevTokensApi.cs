@@ -1,5 +1,6 @@
 using Dapper;
 using Governance.Grids.Data;
+using Governance.Grids.Model;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -29,19 +30,29 @@ public static class DevTokensApi
         var auth = routes.MapGroup("/auth").AllowAnonymous();
         auth.MapGet("/demo-accounts", async (GridsDatabase db) => TypedResults.Ok(await DemoAccountsAsync(db)));
         auth.MapPost("/dev-token", IssueAsync).PerformedBy("anyone signing in (standalone development tokens only)");
+        auth.MapSessionCookieApi();
     }
 
-    private static async Task<Results<Ok<TokenAnswer>, ValidationProblem>> IssueAsync(TokenRequest? body, GridsDatabase db, TokenIssuer issuer)
+    private static async Task<Results<Ok<TokenAnswer>, ValidationProblem>> IssueAsync(TokenRequest? body, GridsDatabase db, TokenIssuer issuer,
+        RefreshTokens refresh, HttpContext http)
     {
         var errors = new Infrastructure.Hosting.FieldErrors().Require("userId", body?.UserId, 64);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenAsync();
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
         if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
+        refresh.Set(http, staff.Id, SecurityStamp.Of(staff));
+        return TypedResults.Ok(await AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
+    }
+
+    /// <summary>An access token for a current member of staff, with his stamp (sign-in and refresh).</summary>
+    public static async Task<TokenAnswer> AnswerAsync(System.Data.Common.DbConnection c, StaffMember staff, TokenIssuer issuer, TimeSpan lifetime)
+    {
         var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(c, id) : null;
-        var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString());
-        return TypedResults.Ok(new TokenAnswer(token, "Bearer",
-            new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh)));
+        var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString(),
+            stamp: SecurityStamp.Of(staff), lifetime: lifetime);
+        return new TokenAnswer(token, "Bearer",
+            new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh));
     }
 
     /// <summary>The first member of staff in each role: enough to try every user's pages.</summary>

@@ -27,13 +27,13 @@ public sealed record RegisterStaffRequest(
     public RegisterStaff ToCommand() => new(Id, Name, Role, UnitCode, Phone, IdNumber, DepartmentId, DutyFrom);
 }
 
-public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber)
+public sealed record UpdateStaffRequest(string? Name, string? Phone, string? IdNumber, string? Role = null, string? UnitCode = null, Guid? DepartmentId = null)
 {
-    /// <summary>Every other field sent (role, unitCode, a typo): the handler refuses them by name.</summary>
+    /// <summary>Every other field sent (leftAt, a typo): the handler refuses them by name.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Other { get; init; }
 
-    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber, Other?.Keys.ToList());
+    public UpdateStaff ToCommand() => new(Name, Phone, IdNumber, Role, UnitCode, DepartmentId, Other?.Keys.ToList());
 }
 
 public sealed record StartDutyRequest(string? StaffId, string? Role, string? From, string? Until)

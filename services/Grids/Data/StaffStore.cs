@@ -73,6 +73,10 @@ public static class StaffStore
     public static async Task<StaffMember?> FindAsync(DbConnection c, string id, DbTransaction? t = null) =>
         (await c.QuerySingleOrDefaultAsync<StaffRow>($"SELECT {StaffColumns} FROM staff WHERE id = @id", new { id }, t))?.ToStaff();
 
+    /// <summary>Everyone ever registered, left or not (a snapshot of their access).</summary>
+    public static async Task<IReadOnlyList<StaffMember>> AllAsync(DbConnection c, DbTransaction t) =>
+        (await c.QueryAsync<StaffRow>($"SELECT {StaffColumns} FROM staff ORDER BY id", transaction: t)).Select(r => r.ToStaff()).ToList();
+
     public static async Task<Dictionary<string, StaffMember>> FindManyAsync(DbConnection c, DbTransaction t, IEnumerable<string> ids)
     {
         var found = new Dictionary<string, StaffMember>(StringComparer.Ordinal);

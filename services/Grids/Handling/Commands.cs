@@ -14,9 +14,11 @@ public sealed record UpdateUnit(string? Name, string? ParentCode);
 public sealed record RegisterStaff(
     string? Id, string? Name, string? Role, string? UnitCode, string? Phone, string? IdNumber, Guid? DepartmentId, string? DutyFrom);
 
-/// <summary>Changes a person's details; <see cref="OtherFields"/> are the fields sent that cannot be
-/// changed this way (refused by name).</summary>
-public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber, IReadOnlyList<string>? OtherFields = null);
+/// <summary>Changes a person's details or post.</summary>
+/// <param name="Role">With <paramref name="UnitCode"/> and <paramref name="DepartmentId"/>: a change of post (StaffPosts).</param>
+/// <param name="OtherFields">Fields sent that cannot be changed this way (refused by name).</param>
+public sealed record UpdateStaff(string? Name, string? Phone, string? IdNumber, string? Role = null, string? UnitCode = null, Guid? DepartmentId = null,
+    IReadOnlyList<string>? OtherFields = null);
 
 public sealed record StartDuty(string? StaffId, string? Role, string? From, string? Until);
 

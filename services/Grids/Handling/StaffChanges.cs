@@ -55,15 +55,24 @@ public static class StaffChanges
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
-        var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
-        if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
-        if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
+        var read = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
+        if (read is null) return new ChangeOutcome<StaffMember>.NotFound();
+        if (await reach.RefusalAtAsync(uow, read.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
+        var member = read;
         var name = r.Name is null ? null : Fields.Text(errors, "", "name", r.Name, MaxNameLength);
         // An empty string clears a phone or ID number; left out, it stays.
         var phone = r.Phone is null ? null : Fields.Phone(errors, "", "phone", r.Phone);
         var idNumber = r.IdNumber is null ? null : Fields.IdNumber(errors, "", "idNumber", r.IdNumber);
         StaffRules.CheckUnchangeable(errors, r.OtherFields ?? []);
         if (errors.Any) return errors;
+        if (StaffPosts.Changes(r))
+        {
+            if (member.LeftAt is not null) return new ChangeOutcome<StaffMember>.Conflict($"'{id}' has left the service.");
+            var (posted, refusal) = await StaffPosts.ApplyAsync(uow, member, r, errors, reach);
+            if (refusal is not null) return new ChangeOutcome<StaffMember>.Forbidden(refusal);
+            if (posted is null) return errors;
+            member = posted;
+        }
 
         var changed = member with
         {
@@ -71,8 +80,8 @@ public static class StaffChanges
             Phone = r.Phone is null ? member.Phone : phone,
             IdNumber = r.IdNumber is null ? member.IdNumber : idNumber,
         };
-        if (changed == member) return new ChangeOutcome<StaffMember>.Done(member);
-        return await SaveAsync(uow, member, changed with { Version = member.Version + 1 });
+        if (changed == read) return new ChangeOutcome<StaffMember>.Done(read);
+        return await SaveAsync(uow, read, changed with { Version = read.Version + 1 });
     }
 
     /// <summary>The person left the service: every open duty period ends now.</summary>

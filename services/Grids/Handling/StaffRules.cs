@@ -52,12 +52,9 @@ public static class StaffRules
         foreach (var field in fields)
             errors.Add(field, field.ToLowerInvariant() switch
             {
-                "role" => "role cannot be changed here; a person takes another role by a duty period (POST /grids/units/{code}/duty with staffId and role).",
-                "unitcode" => "unitCode cannot be changed here; a person moves to another unit by a duty period there (POST /grids/units/{code}/duty with staffId).",
-                "departmentid" => "departmentId cannot be changed here; a department handler of another department is registered anew.",
                 "leftat" => "leftAt cannot be changed here; POST /grids/staff/{id}/leave records that a person left.",
                 "id" or "version" => $"{field} cannot be changed.",
-                _ => $"{field} is not a field of a person that can be changed; name, phone and idNumber can.",
+                _ => $"{field} is not a field of a person that can be changed; name, phone, idNumber and the post (role, unitCode, departmentId) can.",
             });
     }
 }

@@ -1,11 +1,13 @@
 using Governance.Contracts;
 using Governance.Grids.Data;
+using Governance.Grids.Handling;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Messaging;
 
 /// <summary>A service keeping a copy of the tree started: announce every unit (and every department,
-/// which Dispatch needs to give a case to the right office) again.</summary>
+/// which Dispatch needs to give a case to the right office, and every person's access, which the
+/// session check needs to refuse a left account's token, and every revoked service token) again.</summary>
 public sealed class UnitSnapshotRequestedConsumer(UnitOfWorkRunner<GridsDatabase> runner)
     : TransactionalConsumer<GridsDatabase, UnitSnapshotRequested>(runner)
 {
@@ -13,5 +15,8 @@ public sealed class UnitSnapshotRequestedConsumer(UnitOfWorkRunner<GridsDatabase
     {
         await UnitAnnouncer.AnnounceAllAsync(uow);
         await DepartmentAnnouncer.AnnounceAsync(uow, await DepartmentStore.ListAsync(uow.Connection, null, null, uow.Transaction));
+        await StaffAnnouncer.AnnounceAccessAsync(uow, await StaffStore.AllAsync(uow.Connection, uow.Transaction));
+        await ServiceAccounts.AnnounceAsync(uow,
+            await ServiceAccountStore.ListAsync(uow.Connection, uow.Provider, ServiceAccounts.SnapshotLimit, 0, revokedOnly: true, uow.Transaction));
     }
 }

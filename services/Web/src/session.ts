@@ -1,5 +1,9 @@
-// Who is signed in, kept in the browser, and what every API call carries. Moving to the county's
-// identity provider changes this file and auth.ts only.
+// Who is signed in, and what every API call carries. The access token lives in memory only: a script
+// that runs once on a page cannot carry it away from localStorage. The session itself is an HttpOnly
+// cookie the Host set at sign-in (docs/sessions.md): restoreSession() turns it into a fresh access token
+// when a page loads, and authFetch does so once more when a token is refused. Only who is signed in
+// (nothing secret) stays in localStorage, for hosts that name the caller by X-User. Moving to the
+// county's identity provider changes this file and auth.ts only.
 
 export interface StaffMember {
   id: string;
@@ -17,15 +21,28 @@ export interface Session extends StaffMember {
 }
 
 const storageKey = 'governance.session';
-let session: Session | null = load();
+let session: Session | null = loadProfile();
 
-function load(): Session | null {
+function loadProfile(): Session | null {
   try {
     const raw = localStorage.getItem(storageKey);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    if (!raw) return null;
+    // Pages before the session cookie kept the token here too: never use it again.
+    return withoutToken(JSON.parse(raw) as Session);
   } catch {
     return null;
   }
+}
+
+function withoutToken(s: Session): Session {
+  const profile = { ...s };
+  delete profile.accessToken;
+  return profile;
+}
+
+function forget(): void {
+  session = null;
+  localStorage.removeItem(storageKey);
 }
 
 export function currentUser(): Session | null {
@@ -34,21 +51,66 @@ export function currentUser(): Session | null {
 
 export function startSession(next: Session): Session {
   session = next;
-  localStorage.setItem(storageKey, JSON.stringify(next));
+  localStorage.setItem(storageKey, JSON.stringify(withoutToken(next)));
   return next;
 }
 
 export function signOut(): void {
-  session = null;
-  localStorage.removeItem(storageKey);
+  forget();
+  void fetch('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
 }
 
-/** fetch, with the signed-in caller's identity. Every API call (streams too) goes through here.
- * X-User goes along with the token: a Host with authentication switched off names the caller by it,
- * one with authentication on ignores it. */
-export function authFetch(input: string, init: RequestInit = {}): Promise<Response> {
+interface RefreshAnswer {
+  accessToken: string;
+  account: { userId: string; name: string; role: string; unitCode: string; departmentId?: string | null; departmentName?: string | null };
+}
+
+let refreshing: Promise<boolean | null> | null = null;
+
+/** The session cookie turned into a fresh access token: true; the session ended (signed out here
+ * too): false; the Host issues no tokens (callers named by X-User): null. One request at a time. */
+function refresh(): Promise<boolean | null> {
+  refreshing ??= (async () => {
+    try {
+      const response = await fetch('/auth/refresh', { method: 'POST' });
+      if (response.status === 404 || response.status === 405) return null;
+      // 204: nobody is signed in on this browser; 401: the session ended (left, post changed, expired).
+      if (response.status !== 200) {
+        forget();
+        return false;
+      }
+      const { accessToken, account: a } = (await response.json()) as RefreshAnswer;
+      startSession({ id: a.userId, name: a.name, role: a.role, unitCode: a.unitCode, departmentId: a.departmentId ?? null,
+        departmentName: a.departmentName ?? null, accessToken });
+      return true;
+    } catch {
+      return null;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+/** On page load, before the first page: the session cookie, if any, signs the person in again. */
+export async function restoreSession(): Promise<void> {
+  await refresh();
+}
+
+function send(input: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
   if (session) headers.set('X-User', session.id);
   return fetch(input, { ...init, headers });
+}
+
+/** fetch, with the signed-in caller's identity. Every API call (streams too) goes through here.
+ * X-User goes along with the token: a Host with authentication switched off names the caller by it,
+ * one with authentication on ignores it. A refused token (expired, or the person's post changed) is
+ * refreshed once from the session cookie and the call repeated. */
+export async function authFetch(input: string, init: RequestInit = {}): Promise<Response> {
+  const response = await send(input, init);
+  if (response.status !== 401 || !session?.accessToken) return response;
+  if ((await refresh()) !== true) return response;
+  return send(input, init);
 }

@@ -16,6 +16,10 @@ public sealed record MigrationTrack(string Name, Assembly Assembly, string Resou
     public static readonly MigrationTrack UnitCopy =
         new("unit-copy", typeof(MigrationTrack).Assembly, "Governance.Infrastructure.UnitCopy.Migrations");
 
+    /// <summary>The local copy of which accounts may still use their tokens (Sessions, docs/sessions.md).</summary>
+    public static readonly MigrationTrack AccountCopy =
+        new("account-copy", typeof(MigrationTrack).Assembly, "Governance.Infrastructure.Sessions.Migrations");
+
     /// <summary>A service's own scripts, under Data/Migrations/ in its assembly.</summary>
     public static MigrationTrack ForService(string name, Assembly assembly) =>
         new(name, assembly, $"{assembly.GetName().Name}.Data.Migrations");

@@ -87,7 +87,7 @@ public static class GovernanceApp
     {
         if (args.Length > 0 && args[0] == "issue-token")
         {
-            IssueToken(args);
+            await IssueTokenCommand.RunAsync(args, available);
             return;
         }
         WebApplication app;
@@ -108,33 +108,6 @@ public static class GovernanceApp
         foreach (var url in app.Urls)
             Console.WriteLine($"Governance ({services}) is serving at {url}   (health: {url}/health/ready)");
         await app.WaitForShutdownAsync();
-    }
-
-    /// <summary>
-    /// <c>Governance.Host issue-token &lt;user&gt; &lt;role&gt; &lt;unit&gt; [department-id] [--Auth:SigningKey=...]</c>: prints a
-    /// token signed with the configured key — for service accounts, operators' scripts and trying the
-    /// distributed deployment before the county's identity provider is connected. A department
-    /// handler's token names his department (its id in Grids).
-    /// </summary>
-    private static void IssueToken(string[] args)
-    {
-        var positional = args.Skip(1).Where(a => !a.StartsWith("--")).ToList();
-        if (positional.Count is < 3 or > 4)
-        {
-            Console.Error.WriteLine("usage: Governance.Host issue-token <user> <role> <unit> [department-id] [--Auth:SigningKey=...]");
-            Environment.ExitCode = 2;
-            return;
-        }
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Skip(1).Where(a => a.StartsWith("--")).ToArray(), ContentRootPath = AppContext.BaseDirectory });
-        var options = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
-        if (new AuthOptionsValidator().Validate(null, options) is { Failed: true } invalid)
-        {
-            Console.Error.WriteLine($"issue-token: {invalid.FailureMessage}");
-            Environment.ExitCode = SettingsException.ExitCode;
-            return;
-        }
-        Console.WriteLine(new TokenIssuer(options, TimeProvider.System).Issue(positional[0], positional[0], [positional[1]], [positional[2]],
-            department: positional.ElementAtOrDefault(3)));
     }
 
     private static IReadOnlyList<IServiceModule> Select(IConfiguration configuration, IReadOnlyList<IServiceModule> available)

@@ -34,4 +34,9 @@ public interface IServiceModule
 
     /// <summary>Runs before the host starts serving: migrations, demo data.</summary>
     Task InitializeAsync(IServiceProvider services, CancellationToken ct);
+
+    /// <summary>Records a token the operator command issue-token signed, if this service keeps them
+    /// (Grids does: service accounts are listed and revocable). Null: recorded; otherwise why not.</summary>
+    Task<string?> RecordServiceTokenAsync(IServiceProvider services, Security.ServiceToken token, CancellationToken ct) =>
+        Task.FromResult<string?>("this service keeps no service tokens");
 }

@@ -37,6 +37,9 @@ public sealed class FieldErrors
     public FieldErrors Optional(string field, string? value, int maxLength) =>
         string.IsNullOrEmpty(value) ? this : Require(field, value, maxLength);
 
+    /// <summary>One line for a command line (issue-token): "field: message; …".</summary>
+    public override string ToString() => string.Join("; ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -22,7 +22,12 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
                 return;
             await HandleAsync(context.Message, uow, context.CancellationToken);
         }, context.CancellationToken);
+        await CommittedAsync(context.Message);
     }
+
+    /// <summary>After the transaction committed (also for a repeat): for effects outside the database,
+    /// such as dropping what an in-memory cache holds, that must not run before the rows are visible.</summary>
+    protected virtual Task CommittedAsync(TMessage message) => Task.CompletedTask;
 
     protected abstract Task HandleAsync(TMessage message, UnitOfWork<TDatabase> uow, CancellationToken ct);
 

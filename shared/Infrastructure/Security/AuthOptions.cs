@@ -14,5 +14,12 @@ public sealed class AuthOptions
     public string? Authority { get; set; }
     /// <summary>Standalone only: POST /auth/dev-token hands out tokens for the demo accounts.</summary>
     public bool DevTokens { get; set; }
+    /// <summary>Tokens without a session behind them: issue-token's service tokens.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>Access tokens of a session we issue (sign-in, refresh): short, since the pages renew them
+    /// from the refresh cookie; what a token stolen by a script can do ends with it (docs/sessions.md).</summary>
+    public TimeSpan SessionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>How long a session we issue lasts without signing in again: the refresh cookie's
+    /// lifetime (a grid worker's working day; docs/sessions.md).</summary>
+    public TimeSpan RefreshLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -1,4 +1,5 @@
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -23,6 +24,9 @@ public static class AuthSetup
             throw new InvalidOperationException("Auth:DevTokens is for standalone mode only; distributed mode takes tokens from the county's identity provider.");
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<RefreshTokens>();
+        // Sessions end when people leave or change role: each module registers where it learns that.
+        builder.Services.AddSingleton<SessionCheck>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -35,6 +39,7 @@ public static class AuthSetup
                 NameClaimType = GovernanceClaims.Name,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.OnTokenValidatedAsync };
             if (!string.IsNullOrEmpty(options.Authority)) jwt.Authority = options.Authority;
             else if (options.Enabled) jwt.TokenValidationParameters.IssuerSigningKey = TokenIssuer.Key(options);
         });

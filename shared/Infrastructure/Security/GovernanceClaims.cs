@@ -17,6 +17,11 @@ public static class GovernanceClaims
     public const string DepartmentClaim = "department";
     /// <summary>A unit a leader is linked to (联系点); one claim per unit.</summary>
     public const string LeaderUnitClaim = "leader-unit";
+    /// <summary>The account's security stamp when the token was issued (Grids changes it when the
+    /// person's role, unit or department changes; docs/sessions.md).</summary>
+    public const string Stamp = "stamp";
+    /// <summary>The token's own id: a service token (issue-token) is recorded and revocable by it.</summary>
+    public const string TokenId = "jti";
 
     public static string Id(this ClaimsPrincipal user) =>
         user.FindFirst(Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "anonymous";

@@ -10,13 +10,15 @@ namespace Governance.Infrastructure.Security;
 public sealed class TokenIssuer(AuthOptions options, TimeProvider time)
 {
     public string Issue(string subject, string name, IEnumerable<string> roles, IEnumerable<string> units,
-        string? department = null, IEnumerable<string>? leaderUnits = null)
+        string? department = null, IEnumerable<string>? leaderUnits = null, string? stamp = null, TimeSpan? lifetime = null, string? tokenId = null)
     {
         var claims = new List<Claim> { new(GovernanceClaims.Subject, subject), new(GovernanceClaims.Name, name) };
         claims.AddRange(roles.Select(r => new Claim(GovernanceClaims.Role, r)));
         claims.AddRange(units.Select(u => new Claim(GovernanceClaims.Unit, u)));
         if (department is not null) claims.Add(new Claim(GovernanceClaims.DepartmentClaim, department));
         claims.AddRange((leaderUnits ?? []).Select(u => new Claim(GovernanceClaims.LeaderUnitClaim, u)));
+        if (stamp is not null) claims.Add(new Claim(GovernanceClaims.Stamp, stamp));
+        if (tokenId is not null) claims.Add(new Claim(GovernanceClaims.TokenId, tokenId));
         var now = time.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -25,7 +27,7 @@ public sealed class TokenIssuer(AuthOptions options, TimeProvider time)
             Subject = new ClaimsIdentity(claims),
             NotBefore = now.AddMinutes(-1),
             IssuedAt = now,
-            Expires = now + options.TokenLifetime,
+            Expires = now + (lifetime ?? options.TokenLifetime),
             SigningCredentials = new SigningCredentials(Key(options), SecurityAlgorithms.HmacSha256),
         });
     }

@@ -44,9 +44,11 @@ public abstract class BrowserFixture
     {
         await page.GotoAsync("/");
         await page.Locator($"[data-account='{account}']").ClickAsync();
-        // The role's page loads its code (ECharts for the boards) before the address changes: on a
-        // machine busy with the other test projects that has taken longer than the default 15 s.
-        await page.WaitForURLAsync($"**{path}**", new() { Timeout = 45_000 });
+        // Polls the address rather than waiting for a navigation event: the page moves there by the
+        // history API (pushState '/', then replaceState to the role's page), an event a waiter can miss;
+        // and the role's page may load its code first, slow on a machine busy with other test projects.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(path)),
+            new() { Timeout = 45_000 });
         await Expect(page.Locator("main h1")).ToBeVisibleAsync();
     }
 }

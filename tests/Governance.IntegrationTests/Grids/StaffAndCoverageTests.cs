@@ -207,14 +207,16 @@ public sealed class StaffAndCoverageTests(Provider provider) : GridsFixture(prov
     }
 
     [Test]
-    public async Task A_change_of_role_unit_or_an_unknown_field_is_refused_by_name_and_changes_nothing()
+    public async Task A_post_that_does_not_fit_or_a_field_that_cannot_change_is_refused_by_name_and_changes_nothing()
     {
         var (_, grid, _) = await NewVillageAsync(courtyards: 0);
         var worker = await NewGridWorkerAsync(grid);
         foreach (var (body, field, says) in new (object, string, string)[]
         {
-            (new { role = "county-administrator" }, "role", "role cannot be changed here"),
-            (new { name = "改名", unitCode = Demo.County }, "unitCode", "unitCode cannot be changed here"),
+            // A change of post is a PATCH too (it ends the person's sessions), but only to a post that fits the unit.
+            (new { role = "county-administrator" }, "unitCode", "a county-administrator is on duty at a county"),
+            (new { name = "改名", unitCode = Demo.County }, "unitCode", "is a county"),
+            (new { name = "改名", leftAt = "2026-01-01T00:00:00Z" }, "leftAt", "POST /grids/staff/{id}/leave"),
             (new { phone = "13900007777", nickname = "小李" }, "nickname", "not a field of a person"),
         })
         {

@@ -18,6 +18,7 @@ public sealed class SqlServerScriptTests
     [
         MigrationTrack.Messaging,
         MigrationTrack.UnitCopy,
+        MigrationTrack.AccountCopy,
         MigrationTrack.ForService(GridsModule.ServiceName, typeof(GridsModule).Assembly),
         MigrationTrack.ForService(IncidentsModule.ServiceName, typeof(IncidentsModule).Assembly),
         MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly),
@@ -42,6 +43,7 @@ public sealed class SqlServerScriptTests
             SELECT code FROM chain ORDER BY depth
             """).SetArgDisplayNames("recursive chain");
         yield return new TestCaseData(UnitCopyStore.UpsertSql(p)).SetArgDisplayNames("unit copy merge");
+        yield return new TestCaseData(Infrastructure.Sessions.AccountCopyStore.UpsertSql(p)).SetArgDisplayNames("account copy merge");
         yield return new TestCaseData(Sql.Batch(p,
                 Sql.Increment(p, "rollup_village_daily", ["day", "village_code"], ["filed", "closed"], ["township_code"]),
                 Sql.Increment(p, "open_counters", ["village_code", "tier"], ["open_cases"], ["township_code"])))

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
@@ -20,5 +21,14 @@ public static class HttpAs
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = token;
         return http.SendAsync(request);
+    }
+
+    /// <summary>The status a GET answers with this token: whether it is still accepted.</summary>
+    public static async Task<HttpStatusCode> GetStatusAsync(this HttpClient http, string url, AuthenticationHeaderValue token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = token;
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 }

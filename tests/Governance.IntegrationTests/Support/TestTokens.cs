@@ -28,6 +28,10 @@ public static class TestTokens
         IEnumerable<string>? leaderUnits = null) =>
         Issuer.Issue(user, user, role is null ? OfficerRoles : [role], [unit], department, leaderUnits);
 
+    /// <summary>A token as Grids issues it to a member of staff: with his security stamp (docs/sessions.md).</summary>
+    public static AuthenticationHeaderValue Staff(string user, string role, string unit, string stamp) =>
+        new("Bearer", Issuer.Issue(user, user, [role], [unit], stamp: stamp));
+
     public static AuthenticationHeaderValue Bearer(string user = "test-officer", string? role = null, string unit = Demo.County,
         string? department = null, IEnumerable<string>? leaderUnits = null) =>
         new("Bearer", For(user, role, unit, department, leaderUnits));

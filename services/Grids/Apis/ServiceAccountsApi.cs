@@ -1,0 +1,38 @@
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>The tokens issue-token signed, for the county administrator (manage-access): listed,
+/// newest first, and revoked one by one (docs/sessions.md).</summary>
+public static class ServiceAccountsApi
+{
+    public static void MapServiceAccountsApi(this IEndpointRouteBuilder routes)
+    {
+        var accounts = routes.MapGroup("/grids/service-accounts");
+        accounts.MapGet("", List).PerformsCountyWide(UnitAction.ManageAccess);
+        accounts.MapPost("/{id}/revoke", Revoke).PerformsCountyWide(UnitAction.ManageAccess);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ServiceAccount>>, ValidationProblem>> List(GridsDatabase db, int? limit, int? offset)
+    {
+        var errors = new FieldErrors();
+        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        if (errors.Any) return errors.ToProblem();
+        await using var c = await db.OpenAsync();
+        return TypedResults.Ok(await ServiceAccountStore.ListAsync(c, db.Provider, limit ?? 100, offset ?? 0));
+    }
+
+    private static async Task<Results<Ok<ServiceAccount>, ValidationProblem, NotFound, ProblemHttpResult>> Revoke(
+        string id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        Answers.Ok(await runner.RunAsync(uow => ServiceAccounts.RevokeAsync(uow, id, Actor.Of(http))));
+}

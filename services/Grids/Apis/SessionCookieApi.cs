@@ -1,0 +1,50 @@
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>
+/// The session behind the tokens we issue (docs/sessions.md): sign-in sets a refresh cookie
+/// (HttpOnly, SameSite=Strict, Path=/auth); <c>POST /auth/refresh</c> answers a new access token while
+/// the account is still current — not left, same stamp — and otherwise clears the cookie with 401;
+/// without a cookie there is no session: 204, so that a page asking on load whether someone is signed in
+/// logs no failed request. <c>POST /auth/sign-out</c> clears it. Mapped with the development sign-in.
+/// </summary>
+public static class SessionCookieApi
+{
+    public static void MapSessionCookieApi(this RouteGroupBuilder auth)
+    {
+        auth.MapPost("/refresh", RefreshAsync).PerformedBy("the holder of a session cookie (standalone sessions only)");
+        auth.MapPost("/sign-out", SignOut).PerformedBy("the holder of a session cookie (standalone sessions only)");
+    }
+
+    private static async Task<Results<Ok<DevTokensApi.TokenAnswer>, NoContent, ProblemHttpResult>> RefreshAsync(
+        HttpContext http, RefreshTokens refresh, GridsDatabase db, TokenIssuer issuer)
+    {
+        if (!RefreshTokens.Present(http)) return TypedResults.NoContent();
+        if (await refresh.ReadAsync(http) is not { } session) return Ended(http, "The session expired or its cookie is not ours; sign in.");
+        await using var c = await db.OpenAsync();
+        var staff = await StaffStore.FindAsync(c, session.Subject);
+        if (staff is null || staff.LeftAt is not null || SecurityStamp.Of(staff) != session.Stamp)
+            return Ended(http, "The account left or its role, unit or department changed; sign in again.");
+        return TypedResults.Ok(await DevTokensApi.AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
+    }
+
+    private static NoContent SignOut(HttpContext http)
+    {
+        RefreshTokens.Clear(http);
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult Ended(HttpContext http, string why)
+    {
+        RefreshTokens.Clear(http);
+        return TypedResults.Problem(why, statusCode: StatusCodes.Status401Unauthorized, title: "Session ended");
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Governance.Grids.Model;
+
+/// <summary>
+/// A person's security stamp: derived from exactly what his token claims about him (role, home unit,
+/// department), so it changes when, and only when, a token issued earlier would claim something no
+/// longer true. Leaving is told apart by its own flag. Not a secret: it travels inside signed tokens
+/// and in AccountAccessChanged, and is only ever compared.
+/// </summary>
+public static class SecurityStamp
+{
+    public static string Of(StaffMember member) => Of(member.Role, member.UnitCode, member.DepartmentId);
+
+    public static string Of(string role, string unitCode, Guid? departmentId)
+    {
+        var claims = $"{role}\n{unitCode}\n{departmentId?.ToString() ?? ""}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(claims)))[..32];
+    }
+}

@@ -55,9 +55,11 @@ public static class CareVisits
         };
         if (!await CareStore.AddVisitAsync(uow.Connection, uow.Transaction, visit, updated, subject.Version))
             return new ChangeOutcome<CareVisit>.Conflict("The subject was changed by someone else meanwhile; retry.");
+        // The case is filed by the person who recorded it (the token's subject), whoever he names as the
+        // visitor: every step records who took it, and the reporter may read and verify the case.
         if (visit.IncidentId is { } incidentId)
             await uow.PublishAsync(new CareVisitReportedIncident(incidentId, subject.CourtyardCode, category!.Value, grade!.Value,
-                title!, description!, visitedBy, visit.Id, visitedAt));
+                title!, description!, actor, visit.Id, visitedAt));
         return new ChangeOutcome<CareVisit>.Done(visit);
     }
 

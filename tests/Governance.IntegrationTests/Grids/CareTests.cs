@@ -82,6 +82,26 @@ public sealed class CareTests(Provider provider) : GridsFixture(provider)
     }
 
     [Test]
+    public async Task A_visit_recorded_for_a_colleague_files_its_case_under_the_person_who_recorded_it()
+    {
+        var (_, grid, _, worker, subject) = await NewSubjectAsync();
+        var colleague = await NewGridWorkerAsync(grid);
+        var visit = await MustPostAsync($"/grids/care/subjects/{subject}/visits", new
+        {
+            findings = "老人反映邻居占道", visitedBy = colleague,
+            incident = new { category = "dispute", grade = "IV", title = "邻居堆物占道", description = "楼道堆放杂物" },
+        }, user: SignedIn.GridWorker(worker, grid));
+        Assert.That(visit.GetProperty("visitedBy").GetString(), Is.EqualTo(colleague));
+        var incidentId = visit.GetProperty("incidentId").GetGuid();
+        var filed = await Eventually.GetAsync(async () =>
+        {
+            var (status, body) = await SendAsync(HttpMethod.Get, $"/incidents/{incidentId}");
+            return status == HttpStatusCode.OK ? (JsonElement?)body : null;
+        }, _ => true, TimeSpan.FromSeconds(30), "Incidents to file the visit's case");
+        Assert.That(filed!.Value.GetProperty("reportedBy").GetString(), Is.EqualTo(worker), "the token's subject, not the name he typed");
+    }
+
+    [Test]
     public async Task The_same_reported_incident_delivered_again_under_other_message_ids_files_one_case()
     {
         var (_, _, courtyard, worker, _) = await NewSubjectAsync();

@@ -43,7 +43,8 @@ public sealed class PagesTests : BrowserFixture
         Assert.That(await phone.EvaluateAsync<string>("() => document.activeElement.className"), Is.EqualTo("skip-link"));
         await phone.Locator($"[data-account='{GridWorker}']").FocusAsync();
         await phone.Keyboard.PressAsync("Enter");
-        await phone.WaitForURLAsync("**/worker**");
+        // The address changes through the history API (no load event to wait for): poll it, as SignInAsync does.
+        await Expect(phone).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/worker"), new() { Timeout = 45_000 });
         var title = $"仓库消防通道堵塞 {Guid.NewGuid().ToString()[..4]}";
         await phone.GetByLabel("事件类型", new() { Exact = true }).SelectOptionAsync("work-safety");
         await phone.GetByLabel("事件等级", new() { Exact = true }).SelectOptionAsync("IV");

@@ -4,7 +4,6 @@ using Governance.Dispatch.Handling;
 using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.UnitCopy;
 using Governance.Infrastructure.Messaging;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
@@ -74,7 +73,7 @@ public static class CommandCentreApi
                 errors.Add($"coHandlers[{i}].department", "A department is called in once.");
             if (code is not null) calls.Add(new DepartmentCalls.CoHandlerCall(code, deadline));
         }
-        if (!errors.Any) await CheckDepartmentsKnownAsync(db, errors, incidentId, lead, body!.Lead, coHandlers);
+        if (!errors.Any) await CheckDepartmentsKnownAsync(db, errors, lead, body!.Lead, coHandlers);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
         return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
@@ -84,16 +83,10 @@ public static class CommandCentreApi
         });
     }
 
-    /// <summary>Each department must be known, not retired, and of the place's own township or the county
-    /// (属地管理): found trying it from outside, a township called in a sibling township's police station,
-    /// which then held and closed a case outside its township.</summary>
-    private static async Task CheckDepartmentsKnownAsync(DispatchDatabase db, FieldErrors errors, Guid incidentId, string? lead, string? leadText,
+    private static async Task CheckDepartmentsKnownAsync(DispatchDatabase db, FieldErrors errors, string? lead, string? leadText,
         IReadOnlyList<CoHandlerRequest?> coHandlers)
     {
         await using var c = await db.OpenReadAsync();
-        var place = await AssignmentStore.FindAsync(c, incidentId) is { } assignment
-            ? (await UnitCopyStore.ChainAsync(c, assignment.PlaceCode)).Select(u => u.Code).ToHashSet()
-            : null; // no such case: the action answers 404
         async Task CheckAsync(string field, string? code, string? text)
         {
             var department = code is null ? null : await DepartmentCopyStore.FindAsync(c, code);
@@ -101,9 +94,6 @@ public static class CommandCentreApi
                 errors.Add(field, $"{field} must be the id of a department (GET /grids/departments); '{text}' is none.");
             else if (department.Retired)
                 errors.Add(field, $"{field}: {department.NameZh} was retired and can no longer be called in.");
-            else if (place is not null && !place.Contains(department.UnitCode))
-                errors.Add(field, $"{field}: {department.NameZh} belongs to unit {department.UnitCode}, outside the place of the case; " +
-                    "call in the departments of the case's own township or of the county.");
         }
         await CheckAsync("lead", lead, leadText);
         for (var i = 0; i < coHandlers.Count; i++)

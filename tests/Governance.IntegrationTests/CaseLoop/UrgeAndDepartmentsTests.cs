@@ -77,24 +77,6 @@ public sealed class UrgeAndDepartmentsTests
     }
 
     [Test]
-    public async Task A_department_of_another_township_is_not_called_in_to_a_case_outside_it()
-    {
-        var routed = await FileAndRouteAsync("work-safety", "IV"); // the township's 安监站 territory
-        var otherTownship = (await _host.Http.GetFromJsonAsync<List<JsonElement>>("/grids/departments?unitCode=500101002000"))!
-            .First().GetProperty("id").GetString()!;
-        var own = await DepartmentAsync("Police Station");
-        var refused = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
-            new { lead = otherTownship, coHandlers = new[] { new { department = own, deadline = "1d" } } }, "township-dispatcher");
-        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "lead" }));
-        var assignment = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
-        Assert.That(assignment.GetProperty("assignment").GetProperty("leadDepartmentCode").ValueKind, Is.EqualTo(JsonValueKind.Null),
-            "nothing was called in");
-        Assert.That(assignment.GetProperty("coHandlers").GetArrayLength(), Is.EqualTo(0));
-    }
-
-    [Test]
     public async Task A_lead_department_no_longer_holds_a_case_that_moved_up_to_the_county()
     {
         var routed = await FileAndRouteAsync("petition", "IV"); // the township holds it

@@ -75,6 +75,12 @@ public static partial class AssignmentUpdates
         var incident = await RequireAsync(uow, m.IncidentId);
         var resolution = m.Clock is null or DeadlineKind.Resolution;
         var open = incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged);
+        // The flag of an assignment this service has not applied yet: the escalation that made it travels on
+        // another queue (with two instances, from another relay) and is still on its way. Retried until it
+        // lands, or the flag would be dropped as stale and the case never shown overdue (fault test g found it).
+        if (open && m.Sequence is { } sequence && sequence > incident.AssignmentSequence)
+            throw new ArrivedTooEarlyException(
+                $"Incident {m.IncidentId}: the overdue flag of assignment {sequence} arrived before the assignment (here {incident.AssignmentSequence})");
         var current = (m.Sequence ?? incident.AssignmentSequence) >= incident.AssignmentSequence && m.Tier == incident.Tier;
         if (current && open)
         {

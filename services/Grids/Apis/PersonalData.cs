@@ -35,17 +35,12 @@ public sealed class PersonalData
 
     public bool Unmasked => _caller.HasAnyRole(Roles.SeePersonalData);
 
-    /// <summary>"510102199001011234" → "5101**********1234"; "13812345678" → "138****5678".</summary>
-    public static string? MaskIdNumber(string? value) => Masks.IdNumber(value);
-
-    public static string? MaskPhone(string? value) => Masks.Phone(value);
-
     public async Task<IReadOnlyList<CareSubject>> ShowAsync(IEnumerable<CareSubject> subjects)
     {
         var visible = new List<CareSubject>();
         foreach (var s in subjects)
             if (await CoversAsync(s.CourtyardCode)) visible.Add(s);
-        if (!Unmasked) return visible.Select(s => s with { IdNumber = MaskIdNumber(s.IdNumber), Phone = MaskPhone(s.Phone) }).ToList();
+        if (!Unmasked) return visible.Select(s => s with { IdNumber = Masks.IdNumber(s.IdNumber), Phone = Masks.Phone(s.Phone) }).ToList();
         await AuditAsync("care subjects", visible.Where(s => s.IdNumber is not null || s.Phone is not null).Select(s => s.Id.ToString()));
         return visible;
     }
@@ -55,7 +50,7 @@ public sealed class PersonalData
         var visible = new List<StaffMember>();
         foreach (var s in staff)
             if (await CoversAsync(s.UnitCode)) visible.Add(s);
-        if (!Unmasked) return visible.Select(s => s with { IdNumber = MaskIdNumber(s.IdNumber), Phone = MaskPhone(s.Phone) }).ToList();
+        if (!Unmasked) return visible.Select(s => s with { IdNumber = Masks.IdNumber(s.IdNumber), Phone = Masks.Phone(s.Phone) }).ToList();
         await AuditAsync("staff", visible.Where(s => s.IdNumber is not null || s.Phone is not null).Select(s => s.Id));
         return visible;
     }

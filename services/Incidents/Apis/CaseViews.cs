@@ -19,7 +19,10 @@ internal static class CaseViews
         return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
             await PhotoStore.ListAsync(c, incident.Id), await AllowedAsync(c, caller, facts, incident)) with
         {
-            Caller = await Open311.ServiceRequestStore.MaskedCallerAsync(c, incident.Id),
+            // Only a case filed through Open311 has a caller: staff filings skip the read.
+            Caller = incident.ReportedBy.StartsWith(Open311.ServiceRequestsApi.ReporterPrefix, StringComparison.Ordinal)
+                ? await Open311.ServiceRequestStore.MaskedCallerAsync(c, incident.Id)
+                : null,
         };
     }
 

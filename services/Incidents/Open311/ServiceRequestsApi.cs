@@ -13,6 +13,9 @@ namespace Governance.Incidents.Open311;
 /// <summary>POST requests (file a case), GET requests (query them), GET requests/{id} (one).</summary>
 public static class ServiceRequestsApi
 {
+    /// <summary>Whose filing came through Open311: its reporter is "open311:&lt;client name&gt;".</summary>
+    public const string ReporterPrefix = "open311:";
+
     /// <summary>service_notice of a new request: what happens next.</summary>
     public const string FiledNotice = "已受理登记，将按事件类型和等级派遣至相应层级办理；可凭 service_request_id 查询办理进度。";
 
@@ -60,7 +63,7 @@ public static class ServiceRequestsApi
 
         var ownErrors = form.Check().ToList();
         var id = Guid.CreateVersion7();
-        var reporter = $"open311:{client}";
+        var reporter = ReporterPrefix + client;
         Task<IncidentStore.KeyedFiling?> EarlierAsync(DbSession session) =>
             key is null ? Task.FromResult<IncidentStore.KeyedFiling?>(null) : IncidentStore.FindByIdempotencyKeyAsync(session, reporter, key.Key);
         (bool Filed, IncidentStore.KeyedFiling? Earlier, FieldErrors Errors) outcome;

@@ -36,8 +36,7 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
 
     /// <summary>A role he holds at the holding unit or above it handles the next tier up there.</summary>
     private static bool HandlesTierDirectlyAbove(Person person, CaseFacts facts) =>
-        facts.Tier is { } tier && facts.HolderChain.Any(unit => person.Units.Contains(unit.Code)
-            && person.Roles.Any(role => RoleTiers.Above.Contains(role) && RoleTiers.HandlingTier(role, unit.Level) == tier + 1));
+        facts.Tier is { } tier && Relations.RolesAtHolderChain(person, facts).Any(x => RoleTiers.Above.Contains(x.Role) && x.Tier == tier + 1);
 
     public override string ToString()
     {

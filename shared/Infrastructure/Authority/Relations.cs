@@ -33,7 +33,7 @@ public static class Relations
         facts.Tier is { } tier && RolesAtHolderChain(person, facts).Any(x => x.Tier > tier && RoleTiers.Above.Contains(x.Role));
 
     /// <summary>The caller's roles held at the holding unit or above it, with the tier each handles there.</summary>
-    private static IEnumerable<(string Role, Tier? Tier)> RolesAtHolderChain(Person person, CaseFacts facts) =>
+    internal static IEnumerable<(string Role, Tier? Tier)> RolesAtHolderChain(Person person, CaseFacts facts) =>
         from unit in facts.HolderChain
         where person.Units.Contains(unit.Code)
         from role in person.Roles

@@ -12,6 +12,7 @@ public sealed record CallerContact(string? Name, string? Phone, string? Email)
         // Chinese names are family name first; Open311's first_name/last_name come from Western forms.
         new(string.Join("", new[] { lastName, firstName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : null, phone, email);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Name is null && Phone is null && Email is null;
 
     /// <summary>What everyone else who may read the case sees: "张**", "138****0000".</summary>

@@ -16,9 +16,10 @@ public static class Masks
     public static string? Name(string? value) =>
         value is null || value.Length == 0 ? value : value[..1] + new string('*', value.Length - 1);
 
-    /// <summary>"li.wei@example.cn" → "l*****@example.cn".</summary>
+    /// <summary>"li.wei@example.cn" → "l***@example.cn": always three stars, so that a one-letter name
+    /// ("a@b.c", found trying it from outside) is masked too and the length tells nothing.</summary>
     public static string? Email(string? value) =>
-        value?.IndexOf('@') is > 0 and var at ? value[..1] + new string('*', at - 1) + value[at..] : Stars(value);
+        value?.IndexOf('@') is > 0 and var at ? value[..1] + "***" + value[at..] : Stars(value);
 
     private static string? Stars(string? value) => value is null ? null : new string('*', value.Length);
 }

@@ -76,5 +76,6 @@ public class PersonalDataSealerTests
 
     [Test]
     public void Names_and_emails_are_masked_to_their_first_letter() =>
-        Assert.That((Masks.Name("王建国"), Masks.Email("wang@example.cn"), Masks.Email("nobody")), Is.EqualTo(("王**", "w***@example.cn", "******")));
+        Assert.That((Masks.Name("王建国"), Masks.Email("wang@example.cn"), Masks.Email("a@b.c"), Masks.Email("nobody")),
+            Is.EqualTo(("王**", "w***@example.cn", "a***@b.c", "******")));
 }

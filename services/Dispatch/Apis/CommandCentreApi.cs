@@ -4,6 +4,7 @@ using Governance.Dispatch.Handling;
 using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.UnitCopy;
 using Governance.Infrastructure.Messaging;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
@@ -73,20 +74,26 @@ public static class CommandCentreApi
                 errors.Add($"coHandlers[{i}].department", "A department is called in once.");
             if (code is not null) calls.Add(new DepartmentCalls.CoHandlerCall(code, deadline));
         }
-        if (!errors.Any) await CheckDepartmentsKnownAsync(db, errors, lead, body!.Lead, coHandlers);
+        if (!errors.Any) await CheckDepartmentsKnownAsync(db, errors, incidentId, lead, body!.Lead, coHandlers);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             await departments.AssignAsync(uow, a, lead!, calls, by);
             return null;
         });
     }
 
-    private static async Task CheckDepartmentsKnownAsync(DispatchDatabase db, FieldErrors errors, string? lead, string? leadText,
+    /// <summary>Each department must be known, not retired, and of the place's own township or the county
+    /// (属地管理): found trying it from outside, a township called in a sibling township's police station,
+    /// which then held and closed a case outside its township.</summary>
+    private static async Task CheckDepartmentsKnownAsync(DispatchDatabase db, FieldErrors errors, Guid incidentId, string? lead, string? leadText,
         IReadOnlyList<CoHandlerRequest?> coHandlers)
     {
         await using var c = await db.OpenReadAsync();
+        var place = await AssignmentStore.FindAsync(c, incidentId) is { } assignment
+            ? (await UnitCopyStore.ChainAsync(c, assignment.PlaceCode)).Select(u => u.Code).ToHashSet()
+            : null; // no such case: the action answers 404
         async Task CheckAsync(string field, string? code, string? text)
         {
             var department = code is null ? null : await DepartmentCopyStore.FindAsync(c, code);
@@ -94,6 +101,9 @@ public static class CommandCentreApi
                 errors.Add(field, $"{field} must be the id of a department (GET /grids/departments); '{text}' is none.");
             else if (department.Retired)
                 errors.Add(field, $"{field}: {department.NameZh} was retired and can no longer be called in.");
+            else if (place is not null && !place.Contains(department.UnitCode))
+                errors.Add(field, $"{field}: {department.NameZh} belongs to unit {department.UnitCode}, outside the place of the case; " +
+                    "call in the departments of the case's own township or of the county.");
         }
         await CheckAsync("lead", lead, leadText);
         for (var i = 0; i < coHandlers.Count; i++)
@@ -106,7 +116,7 @@ public static class CommandCentreApi
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             if (a.Tier is not (Tier.Township or Tier.County)) return "Only a case on the township or county tier can be sent back down.";
             await escalator.SendBackAsync(uow, a, a.Tier == Tier.County ? Tier.Township : Tier.Village, body!.Reason!.Trim(), by);
@@ -120,7 +130,7 @@ public static class CommandCentreApi
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             if (a.Tier == Tier.County) return "The county is the top tier: a county case cannot be escalated further.";
             await escalator.EscalateAsync(uow, a, EscalationReason.HandlerRequested, body!.Reason!.Trim(), by);
@@ -136,7 +146,7 @@ public static class CommandCentreApi
         var caller = Caller.Of(http);
         // 提级 takes the case to the caller's own tier: the township over its villages, the county over all.
         var to = caller.Unrestricted || caller.Roles.Any(r => r is Roles.CountySupervisor or Roles.CountyDispatcher) ? Tier.County : Tier.Township;
-        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             if (a.Tier >= to) return $"The case is already on the {Codes.Of(a.Tier)} tier.";
             await escalator.MoveUpToAsync(uow, a, to, to == Tier.County ? EscalationReason.CountyPulledUp : EscalationReason.TownshipPulledUp,
@@ -151,7 +161,7 @@ public static class CommandCentreApi
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             await Supervision.SuperviseAsync(uow, a, body!.Reason!.Trim(), by);
             return null;

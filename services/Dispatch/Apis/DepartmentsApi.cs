@@ -71,7 +71,7 @@ public static class DepartmentsApi
         var by = Actor.Of(http);
         var code = DepartmentCopyStore.Normalise(departmentCode) ?? departmentCode;
         if (!SpeaksFor(http, code)) return NotYourDepartment();
-        return Answer(await AssignmentActions.RunAsync(runner, incidentId, async (uow, a) =>
+        return Answer(await AssignmentActions.RunAsync(runner, http, incidentId, async (uow, a) =>
         {
             var (part, refusal) = await DepartmentCalls.CheckInAsync(uow, a, code, by);
             return (refusal, part);
@@ -86,7 +86,7 @@ public static class DepartmentsApi
         var by = Actor.Of(http);
         var code = DepartmentCopyStore.Normalise(departmentCode) ?? departmentCode;
         if (!SpeaksFor(http, code)) return NotYourDepartment();
-        return Answer(await AssignmentActions.RunAsync(runner, incidentId, async (uow, a) =>
+        return Answer(await AssignmentActions.RunAsync(runner, http, incidentId, async (uow, a) =>
         {
             var (part, refusal) = await DepartmentCalls.FeedbackAsync(uow, a, code, body!.Note!.Trim(), body.Finished ?? false, by);
             return (refusal, part);

@@ -28,7 +28,7 @@ public static class UrgeApi
         var errors = new FieldErrors().Require("note", body?.Note, 1000);
         if (errors.Any) return errors.ToProblem();
         var by = Actor.Of(http);
-        return await AssignmentActions.ActAsync(runner, incidentId, async (uow, a) =>
+        return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             await Supervision.UrgeAsync(uow, a, body!.Note!.Trim(), by);
             return null;

@@ -22,6 +22,7 @@ public sealed class DispatchCaseFacts(DispatchDatabase db) : ICaseFactsSource
         var lead = assignment.LeadDepartmentCode ?? parts.FirstOrDefault(p => p.Role == DepartmentRole.Lead)?.DepartmentCode;
         var coHandlers = parts.Where(p => p.Role != DepartmentRole.Lead).Select(p => p.DepartmentCode).ToList();
         var reporters = await CaseReporterStore.ListAsync(c, caseId);
-        return new CaseFacts(place, assignment.Tier, holder, reporters, assignment.Grade, lead, coHandlers);
+        var finished = parts.Where(p => p.Finished).Select(p => p.DepartmentCode).ToList();
+        return new CaseFacts(place, assignment.Tier, holder, reporters, assignment.Grade, lead, coHandlers, FinishedDepartments: finished);
     }
 }

@@ -7,6 +7,7 @@ using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.UnitCopy;
 using Governance.Incidents.Permissions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +53,12 @@ public static class IncidentsApi
                     && await IncidentStore.FindByIdempotencyKeyAsync(uow, actor, idempotencyKey.Key) is { } earlier)
                     return ((IncidentStore.KeyedFiling?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
                 var problems = new FieldErrors();
-                var filing = FileIncidentRequest.ToCommand(body, problems) is { } command ? await Filing.ValidateAsync(uow, command, problems, location.Value) : null;
+                var command = FileIncidentRequest.ToCommand(body, problems);
+                var filing = command is null ? null : await Filing.ValidateAsync(uow, command, problems, location.Value);
+                // 403 comes before 400 (docs/permissions.md): a filing outside the caller's units is refused
+                // as such, whatever else is wrong with it. Read again only on this failure path.
+                if (filing is null && !caller.Unrestricted && await OutsideReachAsync(uow, caller, command?.UnitCode ?? body?.UnitCode))
+                    return (null, null, null);
                 if (filing is null) return (null, null, problems);
                 if (!caller.Unrestricted && !Authority.Decide(caller.Person, UnitAction.File, filing.ChainUnits).IsAllowed) return (null, null, null);
                 return ((IncidentStore.KeyedFiling?)null, await Filing.FileAsync(uow, id, filing, actor, idempotencyKey, duplicates.Value,
@@ -79,6 +85,12 @@ public static class IncidentsApi
         if (!idempotencyKey!.SameFilingAs(repeated.RequestHash)) return IdempotencyKeys.AlreadyUsed(repeated.Incident.Id);
         return TypedResults.Ok(await CaseViews.ViewAsync(db, repeated.Incident, caller));
     }
+
+    /// <summary>Whether the unit exists and the caller may not file there.</summary>
+    private static async Task<bool> OutsideReachAsync(DbSession session, Caller caller, string? unitCode) =>
+        unitCode is { Length: > 0 and <= 32 }
+        && await UnitCopyStore.ChainAsync(session, unitCode) is { Count: > 0 } chain
+        && !Authority.Decide(caller.Person, UnitAction.File, chain.Select(u => new ChainUnit(u.Code, u.Level)).ToList()).IsAllowed;
 
     /// <summary>A case just filed is not routed yet: its filer may read it, add photos and (as the place
     /// or its reporter) nothing more until Dispatch assigns it. Answered without another read.</summary>
@@ -129,7 +141,11 @@ public static class IncidentsApi
         Func<UnitOfWork<IncidentsDatabase>, Task<ActionOutcome>> action)
     {
         if (errors.Any) return errors.ToProblem();
-        return await runner.RunAsync(action) switch
+        var decided = DecidedCase.Of(http);
+        return await runner.RunAsync(async uow =>
+            decided is not null && await IncidentStore.FindAsync(uow, decided.Id) is { } now && !decided.StillHeldAt(now.Tier, now.HandlingUnitCode)
+                ? new ActionOutcome.NotAllowed(now.Status, DecidedCase.MovedRefusal)
+                : await action(uow)) switch
         {
             ActionOutcome.Done done => TypedResults.Ok(await CaseViews.ViewAsync(db, done.Incident, Caller.Of(http))),
             ActionOutcome.NotAllowed refused => StatusConflict(refused.Status, refused.Why),

@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
+using Governance.Incidents.Permissions;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
@@ -27,9 +28,12 @@ public static partial class AssignmentUpdates
         AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By, TimelineAction.DepartmentCheckedIn, m.Tier, m.HandlingUnitCode, m.DepartmentCode));
 
     /// <summary>A department's feedback, or its last one (its part finished): "department: note", marked late after its own deadline.</summary>
-    public static Task DepartmentFedBackAsync(UnitOfWork<IncidentsDatabase> uow, DepartmentFedBack m) =>
-        AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By, m.Finished ? TimelineAction.DepartmentFinished : TimelineAction.DepartmentFeedback,
+    public static async Task DepartmentFedBackAsync(UnitOfWork<IncidentsDatabase> uow, DepartmentFedBack m)
+    {
+        await AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By, m.Finished ? TimelineAction.DepartmentFinished : TimelineAction.DepartmentFeedback,
             m.Tier, m.HandlingUnitCode, $"{m.DepartmentCode}{(m.Late ? " (late)" : "")}: {m.Note}"));
+        if (m.Finished) await CaseAuthorityStore.FinishDepartmentAsync(uow, m.IncidentId, m.DepartmentCode);
+    }
 
     private static async Task AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, TimelineEntry entry)
     {

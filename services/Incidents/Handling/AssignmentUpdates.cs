@@ -126,6 +126,16 @@ public static partial class AssignmentUpdates
             await IncidentStore.UpdateAsync(uow, marked);
             return marked;
         }
+        // A move Dispatch made while the case was being resolved here (a pull-up and a 办结 at the same
+        // moment; Dispatch had not heard of the resolution yet): the case stays resolved on the tier whose
+        // holder resolved it, the move stays on the timeline, and a reopening goes where Dispatch has it.
+        if (action is IncidentAction.Escalate or IncidentAction.Return
+            && incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.Merged)
+        {
+            var settled = incident with { AssignmentSequence = sequence, EverOverdue = everOverdue, UpdatedAt = uow.Now };
+            await IncidentStore.UpdateAsync(uow, settled);
+            return settled;
+        }
         var status = IncidentLifecycle.Next(incident.Status, action) ?? incident.Status;
         // Departments are called in by a tier's unit: a case that moves to another unit leaves them behind
         // (as Dispatch's assignment does), so they no longer hold it or relate to it as "department".

@@ -14,7 +14,9 @@ public static class AllowedActions
     public static IReadOnlyList<CaseAction> Of(Caller caller, CaseFacts facts, Incident incident, bool moveUpRequested)
     {
         var permitted = caller.Unrestricted ? Enum.GetValues<CaseAction>() : Authority.Permitted(caller.Person, facts);
-        return permitted.Where(a => Fits(a, incident, moveUpRequested)).ToList();
+        // A co-handler that finished its part (完成) reads on; 报到/反馈 would answer 409, so no button.
+        return permitted.Where(a => Fits(a, incident, moveUpRequested))
+            .Where(a => a != CaseAction.DepartmentWork || caller.Unrestricted || facts.PartOpenFor(caller.Person)).ToList();
     }
 
     /// <summary>Whether the case's state admits the action (else the action answers 409).</summary>

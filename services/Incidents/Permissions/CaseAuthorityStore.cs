@@ -39,6 +39,15 @@ public static class CaseAuthorityStore
     public static async Task<IReadOnlyList<string>> DepartmentsAsync(DbSession session, Guid incidentId) =>
         (await session.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId", new { incidentId })).ToList();
 
+    /// <summary>The co-handlers that finished their part: they still read the case, with nothing left to work on.</summary>
+    public static async Task<IReadOnlyList<string>> FinishedDepartmentsAsync(DbSession session, Guid incidentId) =>
+        (await session.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId AND finished = 1",
+            new { incidentId })).ToList();
+
+    public static Task FinishDepartmentAsync(UnitOfWork uow, Guid incidentId, string department) =>
+        uow.ExecuteAsync("UPDATE incident_departments SET finished = 1 WHERE incident_id = @incidentId AND department_code = @department",
+            new { incidentId, department });
+
     public static Task OpenRequestAsync(UnitOfWork uow, MoveUpRequest r) => uow.ExecuteAsync("""
         INSERT INTO move_up_requests (incident_id, requested_by, reason, tier, unit_code, requested_at_ms)
         VALUES (@IncidentId, @RequestedBy, @Reason, @Tier, @UnitCode, @At)

@@ -27,7 +27,8 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
         var holder = CaseFacts.HolderChainWithin(place, incident.HandlingUnitCode) ?? await ChainOf(incident.HandlingUnitCode!);
         var reporters = (await ReporterStore.ListAsync(session, incident.Id)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
         var departments = await CaseAuthorityStore.DepartmentsAsync(session, incident.Id);
+        var finished = await CaseAuthorityStore.FinishedDepartmentsAsync(session, incident.Id);
         return new CaseFacts(place, incident.Tier, holder, reporters, incident.Grade, incident.LeadDepartmentCode,
-            departments, incident.ResolvedBy);
+            departments, incident.ResolvedBy, FinishedDepartments: finished);
     }
 }

@@ -20,7 +20,7 @@ public sealed class CaseActionFilter<TSource>(CaseAction action, string routeVal
         if (facts is null) return TypedResults.NotFound();
         return Authority.Decide(caller.Person, facts, action) switch
         {
-            Decision.Allowed => await next(context),
+            Decision.Allowed => await DecidedCase.RememberAndRunAsync(context, next, id, facts),
             Decision.Forbidden refused => Refusals.Forbidden(refused.Why),
             _ => TypedResults.NotFound(),
         };

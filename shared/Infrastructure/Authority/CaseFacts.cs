@@ -21,10 +21,15 @@ public sealed record CaseFacts(
     string? LeadDepartment = null,
     IReadOnlyCollection<string>? CoDepartments = null,
     string? ResolvedBy = null,
-    string? InHandOf = null)
+    string? InHandOf = null,
+    IReadOnlyCollection<string>? FinishedDepartments = null)
 {
     public IEnumerable<string> Departments =>
         (LeadDepartment is null ? [] : new[] { LeadDepartment }).Concat(CoDepartments ?? []);
+
+    /// <summary>Whether the person's department has a part of the case left to work on (not finished).</summary>
+    public bool PartOpenFor(Person person) =>
+        person.Department is { } department && Departments.Contains(department) && !(FinishedDepartments?.Contains(department) ?? false);
 
     /// <summary>The chain of a holding unit, taken from the place's chain when the holder is the place
     /// or one of its ancestors (the usual case: cases move up from where they happened).</summary>

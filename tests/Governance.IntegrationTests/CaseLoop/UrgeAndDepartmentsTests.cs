@@ -77,6 +77,24 @@ public sealed class UrgeAndDepartmentsTests
     }
 
     [Test]
+    public async Task A_department_of_another_township_is_not_called_in_to_a_case_outside_it()
+    {
+        var routed = await FileAndRouteAsync("work-safety", "IV"); // the township's 安监站 territory
+        var otherTownship = (await _host.Http.GetFromJsonAsync<List<JsonElement>>("/grids/departments?unitCode=500101002000"))!
+            .First().GetProperty("id").GetString()!;
+        var own = await DepartmentAsync("Police Station");
+        var refused = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
+            new { lead = otherTownship, coHandlers = new[] { new { department = own, deadline = "1d" } } }, "township-dispatcher");
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "lead" }));
+        var assignment = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
+        Assert.That(assignment.GetProperty("assignment").GetProperty("leadDepartmentCode").ValueKind, Is.EqualTo(JsonValueKind.Null),
+            "nothing was called in");
+        Assert.That(assignment.GetProperty("coHandlers").GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
     public async Task A_lead_department_no_longer_holds_a_case_that_moved_up_to_the_county()
     {
         var routed = await FileAndRouteAsync("petition", "IV"); // the township holds it
@@ -124,6 +142,9 @@ public sealed class UrgeAndDepartmentsTests
         Assert.That(lead.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(lead.GetProperty("caseDueAt").GetDateTimeOffset()), "the lead works to the case's deadline");
 
         var partUrl = $"/dispatch/assignments/{routed.Id}/departments/{justice}";
+        var justiceHandler = DepartmentHandler("justice-handler", justice);
+        await Eventually.GetAsync(async () => await AllowedAsync(routed.Id, justiceHandler), a => a.Contains("department-work"),
+            TimeSpan.FromSeconds(30), "the co-handler's part offered to it");
         var checkIn = await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, DepartmentHandler("justice-handler", justice));
         Assert.That(checkIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await checkIn.Content.ReadAsStringAsync());
         Assert.That((await checkIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checkedInBy").GetString(), Is.EqualTo("justice-handler"));
@@ -141,6 +162,9 @@ public sealed class UrgeAndDepartmentsTests
             ("department-finished", "justice-handler", $"{justice}: 已出具法律意见"),
         }));
         Assert.That((await InboxAsync(justice)).Any(p => p.GetProperty("incidentId").GetGuid() == routed.Id), Is.False, "its part is done");
+        // Found trying it from outside: 部门反馈 was still offered after the part was done, and answered 409.
+        Assert.That(await AllowedAsync(routed.Id, justiceHandler), Does.Contain("read").And.Not.Contain("department-work"),
+            "a finished part is offered no more work; the co-handler still reads the case");
 
         Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "补充" }, DepartmentHandler("justice-handler", justice))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, DepartmentHandler("justice-handler", justice))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));

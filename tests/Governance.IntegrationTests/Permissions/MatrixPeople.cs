@@ -18,7 +18,7 @@ public sealed record MatrixDepartments(
                 ?? throw new InvalidOperationException($"The demo county has no department for {category} at {unit}: {list}");
         }
         return new MatrixDepartments(
-            await IdAsync(Demo.Township, "facilities"), await IdAsync(MatrixPeople.Township2, "public-security"), await IdAsync(Demo.Township, "public-security"),
+            await IdAsync(Demo.Township, "facilities"), await IdAsync(Demo.Township, "dispute"), await IdAsync(Demo.Township, "public-security"),
             await IdAsync(Demo.Township, "livelihood"), await IdAsync(MatrixPeople.Township2, "livelihood"),
             await IdAsync(Demo.County, "facilities"), await IdAsync(Demo.County, "emergency"));
     }
@@ -71,7 +71,7 @@ public static class MatrixPeople
             "above" => (AboveUnit(cell.Tier), null, null),
             "place" => (HomeUnit(cell.Role), cell.Role == "department-handler" ? departments.TownshipNotCalledIn : null, null),
             "reporter" => (HomeUnit(cell.Role, township2: true), null, null),
-            "department" => (Township2, departments.TownshipCoHandler, null),
+            "department" => (Demo.Township, departments.TownshipCoHandler, null),
             "leader" => (HomeUnit(cell.Role, township2: true), Township2Department(cell, departments), new[] { Demo.Village }),
             _ => (HomeUnit(cell.Role, township2: true), Township2Department(cell, departments), null),
         };

@@ -68,6 +68,29 @@ public sealed class JurisdictionTests
     }
 
     [Test]
+    public async Task A_filing_outside_the_callers_units_is_refused_as_such_even_when_something_else_is_wrong_with_it()
+    {
+        // Found trying it from outside: the same filing answered 400 (settling needs grade IV) with grade III
+        // and 403 with grade IV. 403 comes before 400 (docs/permissions.md), so both answer 403.
+        var before = await (await SendAsync(HttpMethod.Get, "/incidents?limit=1000", Dispatcher2)).Content.ReadFromJsonAsync<List<JsonElement>>();
+        var settledWrongly = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
+            new { unitCode = CourtyardOfTownship2, category = "other", grade = "III", title = "t", description = "d", resolution = "当场处理" });
+        var noTitle = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
+            new { unitCode = CourtyardOfTownship2, category = "other", grade = "IV", description = "d" });
+        var unknownCategory = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
+            new { unitCode = CourtyardOfTownship2, category = "nonsense", grade = "IV", title = "t", description = "d" });
+        Assert.That(new[] { settledWrongly.StatusCode, noTitle.StatusCode, unknownCategory.StatusCode },
+            Is.All.EqualTo(HttpStatusCode.Forbidden));
+        // Inside his units the same mistakes are his to correct: 400 naming the field.
+        var ownUnit = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
+            new { unitCode = CourtyardOfGrid1, category = "other", grade = "IV", description = "d" });
+        Assert.That(ownUnit.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await ownUnit.Content.ReadAsStringAsync(), Does.Contain("\"title\""));
+        var after = await (await SendAsync(HttpMethod.Get, "/incidents?limit=1000", Dispatcher2)).Content.ReadFromJsonAsync<List<JsonElement>>();
+        Assert.That(after!.Count, Is.EqualTo(before!.Count), "nothing was filed in township 2");
+    }
+
+    [Test]
     public async Task Another_townships_dispatcher_finds_no_case_to_read_or_act_on()
     {
         Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/{_caseInTownship1}", Dispatcher1)).StatusCode, Is.EqualTo(HttpStatusCode.OK));

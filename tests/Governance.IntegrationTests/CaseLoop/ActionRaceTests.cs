@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using Governance.Infrastructure.Security;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.CaseLoop;
+
+/// <summary>
+/// A person's action and a move of the case at the same moment (standalone mode). Found trying it from
+/// outside: a grid worker's 办结 and a township's 提级 sent together left cases resolved by the grid
+/// worker on the township tier. Two races: the case moves between the permission check and the action's
+/// transaction (the action now answers 409), and Dispatch pulls up a case Incidents has just resolved
+/// (the case stays resolved where its holder resolved it; the pull-up stays on its timeline).
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ActionRaceTests
+{
+    private const int Rounds = 12;
+    private StandaloneEnvironment _environment = null!;
+    private InProcessHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync();
+        _host = _environment.Host;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _environment.DisposeAsync();
+
+    [Test]
+    public async Task A_resolution_racing_a_pull_up_is_never_recorded_on_a_tier_its_author_does_not_hold()
+    {
+        var gridWorker = TestTokens.Bearer("race-grid-worker", Roles.GridWorkerFullTime, Demo.Grid);
+        var township = TestTokens.Bearer("race-township", Roles.TownshipDispatcher, Demo.Township);
+        var answers = new List<(HttpStatusCode Resolve, HttpStatusCode PullUp)>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var filed = await _host.FileAsync(Demo.Courtyard, "facilities", "IV");
+            await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Tier == "courtyard", TimeSpan.FromSeconds(30), "routing");
+            var resolve = _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已修复" }, gridWorker);
+            var pullUp = _host.Http.PostAsJsonAsync($"/dispatch/assignments/{filed.Id}/pull-up", new { reason = "提级办理" }, township);
+            answers.Add(((await resolve).StatusCode, (await pullUp).StatusCode));
+            Assert.That(answers[^1].Resolve, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Forbidden));
+            Assert.That(answers[^1].PullUp, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Conflict));
+
+            // Both steps that were answered 200 have reached the case (the pull-up travels from Dispatch as a message).
+            var (resolvedOk, pulledOk) = (answers[^1].Resolve == HttpStatusCode.OK, answers[^1].PullUp == HttpStatusCode.OK);
+            var incident = await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id),
+                i => (!resolvedOk || i.Timeline.Any(t => t.Action == "resolved")) && (!pulledOk || i.Timeline.Any(t => t.Action == "escalated")),
+                TimeSpan.FromSeconds(30), "both answered steps on the case");
+            foreach (var resolved in incident.Timeline.Where(t => t.Action == "resolved"))
+                Assert.That(resolved.Tier, Is.EqualTo("courtyard"), $"round {round}: the grid worker resolved it on the {resolved.Tier} tier");
+            if (incident.Status == "resolved")
+                Assert.That((incident.Tier, incident.HandlingUnitCode), Is.EqualTo(("courtyard", (string?)Demo.Courtyard)),
+                    $"round {round}: a case the grid worker resolved stays resolved where he held it");
+            else
+                Assert.That((incident.Status, incident.Tier), Is.EqualTo(("assigned", "township")), $"round {round}: the pull-up won");
+        }
+        TestContext.Out.WriteLine($"resolve/pull-up answers: {string.Join(", ", answers.Select(a => $"{(int)a.Resolve}/{(int)a.PullUp}"))}");
+    }
+}

@@ -98,7 +98,7 @@ public static class IncidentsApi
         incident.Status == IncidentStatus.Filed ? [CaseAction.Read, CaseAction.AddPhoto] : [CaseAction.Read];
 
     private static async Task<Results<Ok<IReadOnlyList<IncidentView>>, ValidationProblem>> ListIncidents(
-        IncidentsDatabase db, HttpContext http, string? status, string? unitCode, string? category, int? limit)
+        IncidentsDatabase db, HttpContext http, string? status, string? unitCode, string? category, int? limit, int? offset)
     {
         var errors = new FieldErrors();
         IncidentStatus? parsed = null;
@@ -114,13 +114,24 @@ public static class IncidentsApi
             else errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
         }
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (offset is < 0) errors.Add("offset", "offset must be 0 or more.");
         errors.Optional("unitCode", unitCode, 32);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
         await using var c = await db.OpenReadAsync();
         var reach = await ReachAsync(c, caller);
-        var incidents = await IncidentStore.ListAsync(c, parsed, unitCode, limit ?? 100, reach, kind);
+        var (take, skip) = (limit ?? 100, offset ?? 0);
+        var incidents = await IncidentStore.ListAsync(c, parsed, unitCode, take, reach, kind, offset: skip);
+        // A full page may have more behind it: the next one is named in a Link header (RFC 8288), the body stays a list.
+        if (incidents.Count == take) http.Response.Headers.Link = $"<{NextPage(http.Request, skip + take)}>; rel=\"next\"";
         return TypedResults.Ok<IReadOnlyList<IncidentView>>((await CaseViews.ItemsAsync(c, incidents, caller)).Select(i => i.View).ToList());
+    }
+
+    private static string NextPage(HttpRequest request, int offset)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(request.Path, query);
     }
 
     /// <summary>Whose cases the caller may list: null for the county's staff and unrestricted callers.</summary>

@@ -10,7 +10,7 @@ namespace Governance.Incidents.Data;
 /// <summary>The SQL of cases and their timelines, in one place.</summary>
 public static class IncidentStore
 {
-    private const string Columns = """
+    internal const string Columns = """
         id AS Id, unit_code AS UnitCode, category AS Category, grade AS Grade, title AS Title, description AS Description,
         lat AS Lat, lng AS Lng, status AS Status, tier AS Tier, handling_unit_code AS HandlingUnitCode, due_at_ms AS DueAtMs,
         assignment_sequence AS AssignmentSequence, flagged_overdue_at_ms AS FlaggedOverdueAtMs, reported_by AS ReportedBy,
@@ -57,6 +57,8 @@ public static class IncidentStore
         public int Overdue { get; init; }
         public int EverOverdue { get; init; }
         public long? ResolvedAtMs { get; init; }
+        /// <summary>A label the query adds (a work list's bucket); null otherwise.</summary>
+        public string? Tag { get; init; }
         /// <summary>Read only with an Idempotency-Key (<see cref="FindByIdempotencyKeyAsync"/>).</summary>
         public string? IdempotencyHash { get; init; }
 
@@ -150,7 +152,7 @@ public static class IncidentStore
     /// <summary>Cases the caller may read (<paramref name="reach"/>; null: everything), newest first.
     /// <paramref name="openOnly"/>: only cases still being worked on or waiting for verification.</summary>
     public static async Task<IReadOnlyList<Incident>> ListAsync(DbSession session, IncidentStatus? status, string? unitCode,
-        int limit, ListReach? reach = null, Category? category = null, bool openOnly = false)
+        int limit, ListReach? reach = null, Category? category = null, bool openOnly = false, int offset = 0)
     {
         var parameters = new DynamicParameters(new
         {
@@ -170,11 +172,15 @@ public static class IncidentStore
                 OR grid_code = @UnitCode OR village_code = @UnitCode OR township_code = @UnitCode)
               {(openOnly ? "AND status NOT IN ('closed', 'merged')" : "")}
               AND ({within})
-            ORDER BY filed_at_ms DESC {Sql.Page(session.Provider, limit)}
+            ORDER BY filed_at_ms DESC, id DESC {Sql.Page(session.Provider, limit, offset)}
             """;
         var rows = await session.QueryAsync<Row>(sql, parameters);
         return rows.Select(r => r.ToIncident()).ToList();
     }
+
+    /// <summary>Cases a query selects with <see cref="Columns"/> and a <c>Tag</c> column, each with its tag.</summary>
+    public static async Task<IReadOnlyList<(string? Tag, Incident Incident)>> TaggedAsync(DbSession session, string sql, object parameters) =>
+        (await session.QueryAsync<Row>(sql, parameters)).Select(r => (r.Tag, r.ToIncident())).ToList();
 
     /// <summary>Whose cases a list may show: filed in these units' subtrees, reported by him, or with his department called in.</summary>
     public sealed record ListReach(IReadOnlyList<string> Units, string Reporter, string? Department);

@@ -23,9 +23,9 @@ export function homeOf(role: string, level?: Level | null): string {
   }
 }
 
-/** The pages a person may open: his own, and for county staff the pages of every tier below. */
+/** The pages a person may open: the one he works from. County staff work from the county's view, which
+ * opens any unit below; the other tiers' pages would offer them nothing of their own (probe 2, P13). */
 export function pagesFor(role: string, level?: Level | null): string[] {
-  if (role.startsWith('county-')) return ['/county', '/command-centre', '/village', '/worker'];
   return [homeOf(role, level)];
 }
 

@@ -33,7 +33,8 @@ export interface Incident {
 
 /** Where a case sits in the caller's work list. */
 export type WorkBucket = 'to-accept' | 'in-progress' | 'to-verify' | 'move-up-requests' | 'department-parts' | 'overdue-below';
-export interface WorkItem { bucket: WorkBucket; case: Incident }
+/** One page of a bucket: `total` cases in it, `items` from `offset` on, `next` the page after (null: none). */
+export interface WorkPage { bucket: WorkBucket; total: number; offset: number; items: Incident[]; next: string | null }
 export interface Casualties { deaths: number; seriouslyInjured: number; directLossYuan: number }
 export interface MediationSession {
   id: string; incidentId: string; mediators: string[]; parties: string[]; scheduledAt: string;
@@ -79,9 +80,10 @@ export function fileIncident(body: FileIncident, idempotencyKey: string): Promis
   return postJson<Incident>('/incidents', body, { 'Idempotency-Key': idempotencyKey });
 }
 
-/** What is the caller's to do now, overdue first. */
-export function workList(limit = 200): Promise<WorkItem[]> {
-  return getJson<WorkItem[]>(`/incidents/work${query({ limit })}`);
+/** What is the caller's to do now: the first page of every bucket that holds a case, or one bucket's cases
+ * from `offset` on; overdue first, then by deadline. */
+export async function workList(limit = 50, bucket?: WorkBucket, offset?: number): Promise<WorkPage[]> {
+  return (await getJson<{ buckets: WorkPage[] }>(`/incidents/work${query({ limit, bucket, offset })}`)).buckets;
 }
 
 export function accept(id: string): Promise<Incident | null> {

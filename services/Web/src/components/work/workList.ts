@@ -1,12 +1,18 @@
 // "What is mine to do now" (GET /incidents/work): the caller's cases by what he may do to them —
 // 待签收, 办理中, 待核查, requests from below, a department's parts, overdue cases below — overdue first.
-import { workList as readWork, type Incident, type WorkBucket, type WorkItem } from '../../api/incidents';
+// Each bucket comes a page at a time with its total: "还有 N 件" loads the next page, and a reading
+// again keeps as many as were shown.
+import { workList as readWork, type Incident, type WorkBucket, type WorkPage } from '../../api/incidents';
 import { clear, errorText, h } from '../../dom';
 import { caseCard, type CardOptions } from './caseCard';
 import type { ActionContext } from './context';
 import { t } from './text';
 
 const bucketOrder: WorkBucket[] = ['to-accept', 'in-progress', 'department-parts', 'to-verify', 'move-up-requests', 'overdue-below'];
+/** Cases per bucket and page. */
+const pageSize = 50;
+/** The most one reading asks of a bucket (the API's limit). */
+const mostPerReading = 500;
 
 export interface WorkList {
   element: HTMLElement;
@@ -19,32 +25,66 @@ export interface WorkList {
 export interface WorkListOptions {
   /** More for one card (a department's own deadline). */
   card?(i: Incident): CardOptions;
-  /** Told after every reading (a tab's count). */
-  loaded?(items: WorkItem[]): void;
+  /** Told after every reading how many cases the buckets hold together (a tab's count). */
+  loaded?(total: number): void;
 }
 
 export function workList(ctx: ActionContext, options: WorkListOptions = {}): WorkList {
   const element = h('div', { class: 'work', 'aria-live': 'polite' });
-  let items: WorkItem[] = [];
+  let pages = new Map<WorkBucket, WorkPage>();
+
+  /** The first page of each bucket, and of a bucket where more were shown, as many again. */
+  async function read(): Promise<Map<WorkBucket, WorkPage>> {
+    const read = new Map((await readWork(pageSize)).map((p) => [p.bucket, p]));
+    await Promise.all([...read.values()].map(async (p) => {
+      const shown = pages.get(p.bucket)?.items.length ?? 0;
+      if (shown <= p.items.length || p.items.length >= p.total) return;
+      const [again] = await readWork(Math.min(shown, mostPerReading), p.bucket);
+      if (again) read.set(p.bucket, again);
+    }));
+    return read;
+  }
+
+  async function more(bucket: WorkBucket, button: HTMLButtonElement): Promise<void> {
+    const page = pages.get(bucket);
+    if (!page) return;
+    button.disabled = true;
+    try {
+      const [next] = await readWork(pageSize, bucket, page.items.length);
+      if (next) pages.set(bucket, { ...next, offset: 0, items: [...page.items, ...next.items.filter((i) => !page.items.some((s) => s.id === i.id))] });
+      await draw();
+    } catch (e) {
+      button.disabled = false;
+      button.after(h('p', { class: 'error', role: 'alert' }, errorText(e)));
+    }
+  }
+
+  async function section(page: WorkPage): Promise<HTMLElement> {
+    const id = `bucket-${page.bucket}`;
+    const rest = page.total - page.items.length;
+    const button = rest > 0 ? h('button', { type: 'button', class: 'more' }, t('moreInBucket', { n: rest })) as HTMLButtonElement : null;
+    button?.addEventListener('click', () => void more(page.bucket, button));
+    return h('section', { class: 'bucket', 'data-bucket': page.bucket, 'aria-labelledby': id },
+      h('h3', { id }, t('bucketHeading', { name: t(`bucket_${page.bucket.replaceAll('-', '_')}` as 'bucket_to_accept'), n: page.total })),
+      h('div', { class: 'list' }, await Promise.all(page.items.map((i) => caseCard(ctx, i, options.card?.(i))))),
+      button);
+  }
+
+  async function draw(): Promise<void> {
+    const shown = bucketOrder.map((b) => pages.get(b)).filter((p): p is WorkPage => !!p && p.total > 0);
+    if (shown.length === 0) { clear(element, h('p', { class: 'muted' }, t('workEmpty'))); return; }
+    clear(element, await Promise.all(shown.map(section)));
+  }
 
   async function load(): Promise<void> {
     try {
-      items = await readWork();
-      options.loaded?.(items);
-      if (items.length === 0) { clear(element, h('p', { class: 'muted' }, t('workEmpty'))); return; }
-      const sections = await Promise.all(bucketOrder.map(async (bucket) => {
-        const inBucket = items.filter((i) => i.bucket === bucket);
-        if (inBucket.length === 0) return null;
-        const id = `bucket-${bucket}`;
-        return h('section', { class: 'bucket', 'data-bucket': bucket, 'aria-labelledby': id },
-          h('h3', { id }, t('bucketHeading', { name: t(`bucket_${bucket.replaceAll('-', '_')}` as 'bucket_to_accept'), n: inBucket.length })),
-          h('div', { class: 'list' }, await Promise.all(inBucket.map((w) => caseCard(ctx, w.case, options.card?.(w.case))))));
-      }));
-      clear(element, sections);
+      pages = await read();
+      options.loaded?.([...pages.values()].reduce((n, p) => n + p.total, 0));
+      await draw();
     } catch (e) {
       clear(element, h('p', { class: 'error', role: 'alert' }, errorText(e)));
     }
   }
 
-  return { element, load, cases: () => items.map((i) => i.case) };
+  return { element, load, cases: () => [...pages.values()].flatMap((p) => p.items) };
 }

@@ -21,6 +21,8 @@ export interface WorkPage {
   /** The unit whose live feed says when to look again. */
   streamUnit?: string;
   liveWords?: { live: string; offline: string; connecting: string };
+  /** A part drawn before the work list (the village's filing form); `reload` reads the list again. */
+  beforeList?(reload: () => void): HTMLElement | null;
 }
 
 /** Draws the page; answers what to do when it is left. */
@@ -35,6 +37,7 @@ export async function workPage(p: WorkPage): Promise<() => void> {
   clear(p.main,
     h('div', { class: 'page-head board-head' }, h('h1', {}, p.title), live?.element ?? null),
     h('p', { class: 'muted' }, p.subtitle),
+    p.beforeList?.(() => void load()) ?? null,
     h('section', { class: 'card', 'aria-labelledby': 'work-h' },
       h('div', { class: 'section-head' }, h('h2', { id: 'work-h' }, p.heading),
         h('button', { type: 'button', onclick: () => void load() }, t('refresh'))),

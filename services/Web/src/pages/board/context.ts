@@ -10,6 +10,8 @@ export interface BoardContext {
   detail(id: string, reload?: boolean): Promise<Incident | null>;
   /** The handling unit's departments, read once. */
   departments(): Promise<Department[]>;
+  /** Every department of the county, read once: the lead may be a county bureau, whose name the board shows too. */
+  allDepartments(): Promise<Department[]>;
   /** Cases that arrived a moment ago (marked 新), until when. */
   fresh: Map<string, number>;
 }

@@ -24,6 +24,7 @@ export const page: Page = {
     const me = await unit(unitCode);
     const incidents = new Map<string, Promise<Incident | null>>();
     let departments: Department[] | null = null;
+    let everyDepartment: Department[] | null = null;
     const ctx: BoardContext = {
       user,
       catalogue: await loadCatalogue(),
@@ -33,6 +34,7 @@ export const page: Page = {
         return incidents.get(id)!;
       },
       departments: async () => (departments ??= await listDepartments(unitCode).catch(() => [])),
+      allDepartments: async () => (everyDepartment ??= await listDepartments().catch(() => [])),
     };
 
     const live = liveBadge({ connecting: t('connecting'), live: t('live'), offline: t('offline') });
@@ -43,7 +45,7 @@ export const page: Page = {
       h('thead', {}, h('tr', {}, queueColumns().map((c) => h('th', { scope: 'col' }, c)))),
       body);
     const work = workList({ user, catalogue: ctx.catalogue, changed: () => reloadAll(), others: () => work.cases() },
-      { loaded: (items) => views.label('work', t('workTab', { n: items.length })) });
+      { loaded: (n) => views.label('work', t('workTab', { n })) });
     const views = tabs([
       { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table)) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },

@@ -13,7 +13,7 @@ export const queueColumns = (): string[] => [t('colWarning'), t('colDue'), t('co
 
 export async function queueRow(ctx: BoardContext, q: QueueItem, open: (q: QueueItem) => void): Promise<HTMLTableRowElement> {
   const incident = await ctx.detail(q.incidentId);
-  const deps = q.leadDepartmentCode ? await ctx.departments() : [];
+  const deps = q.leadDepartmentCode ? await ctx.allDepartments() : [];
   const lead = deps.find((d) => d.id === q.leadDepartmentCode || (d as { code?: string }).code === q.leadDepartmentCode);
   const isFresh = (ctx.fresh.get(q.incidentId) ?? 0) > Date.now();
   const title = h('button', { type: 'button', class: 'link', onclick: () => open(q) }, incident?.title ?? q.incidentId.slice(0, 8));

@@ -66,7 +66,7 @@ export const page: Page = {
     // Handlers of the county tier have cases of their own; the administrator configures the system.
     const handles = user.role === 'county-supervisor' || user.role === 'county-dispatcher';
     const work: WorkList | null = handles ? workList({ user, catalogue: ctx.catalogue, changed: async () => { await work?.load(); await show(false); },
-      others: (): Incident[] => work?.cases() ?? [] }, { loaded: (items) => views?.label('work', t('workTab', { n: items.length })) }) : null;
+      others: (): Incident[] => work?.cases() ?? [] }, { loaded: (n) => views?.label('work', t('workTab', { n })) }) : null;
     const views = work ? tabs([
       { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },

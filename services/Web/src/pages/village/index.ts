@@ -1,12 +1,14 @@
 // The village's (村/社区) work page — villages are not command centres: what is the village's to do
 // now (签收, 办结, 反馈, 提请上级, 调解 …), requests from the grids below, and their overdue cases to
-// urge or supervise. Village handlers, mediators and a grid head at the village work here.
+// urge or supervise, and (for the field roles) filing a case. Village handlers, mediators and a grid
+// head at the village work here.
 import { unit } from '../../api/grids';
 import { loadCatalogue } from '../../api/incidents';
 import { workPage } from '../../components/work/workPage';
 import { dictionary } from '../../i18n';
 import type { Page } from '../../page';
 import { roleName } from '../../roles';
+import { villageFiling } from './filing';
 
 const t = dictionary({
   title: ['村（社区）工作台', 'Village work page'],
@@ -21,12 +23,15 @@ export const page: Page = {
   async render(main, user, params) {
     const code = params.get('unit') ?? user.unitCode;
     const village = await unit(code);
+    const catalogue = await loadCatalogue();
+    const filing = await villageFiling(user, catalogue, village);
     return workPage({
       main,
       title: `${village?.name ?? code} · ${t('title')}`,
       subtitle: `${user.name} · ${roleName(user.role)}`,
       heading: t('work'),
-      ctx: { user, catalogue: await loadCatalogue() },
+      ctx: { user, catalogue },
+      beforeList: filing ?? undefined,
       streamUnit: code,
       liveWords: { live: t('live'), offline: t('offline'), connecting: t('connecting') },
     });

@@ -1,17 +1,36 @@
 // Filing a case from the phone in under a minute: category and grade, the courtyard (found by the
 // phone's location when it can be), what happened, photos, and 即知即办 for what was settled on the spot.
-import { locate as findPlace } from '../../api/grids';
+// The grid worker's page and the village's page (field roles at a village) both file with it.
+import { locate as findPlace, type Unit } from '../../api/grids';
 import { ApiError } from '../../api/http';
-import { fileIncident } from '../../api/incidents';
+import { fileIncident, type Catalogue } from '../../api/incidents';
 import { statusName, tierName } from '../../components/caseText';
 import { announce, errorText, field, filePicker, h, select } from '../../dom';
 import { named } from '../../i18n';
-import type { WorkerContext } from './context';
+import type { Session } from '../../session';
 import { sendPhotos } from './photoSender';
 import { maxPhotos, t } from './text';
 
-export function fileForm(ctx: WorkerContext, onFiled: () => void): HTMLFormElement {
-  const { user, grid, courtyards, catalogue } = ctx;
+/** Where the filer may file: a grid and its courtyards, or a village, its grids and their courtyards. */
+export interface FilingPlaces {
+  user: Session;
+  catalogue: Catalogue;
+  /** The places to choose from, the whole unit first. */
+  places: { value: string; label: string }[];
+  /** The place chosen at first. */
+  defaultPlace: string;
+  /** The courtyards the phone's location may pick. */
+  courtyards: Unit[];
+}
+
+/** The grid worker's places: the whole grid, then its courtyards (the first one chosen). */
+export function gridPlaces(user: Session, catalogue: Catalogue, grid: Unit, courtyards: Unit[]): FilingPlaces {
+  return { user, catalogue, courtyards, defaultPlace: courtyards[0]?.code ?? grid.code,
+    places: [{ value: grid.code, label: t('wholeGrid') }, ...courtyards.map((c) => ({ value: c.code, label: c.name }))] };
+}
+
+export function fileForm(ctx: FilingPlaces, onFiled: () => void): HTMLFormElement {
+  const { user, courtyards, catalogue } = ctx;
   // One key per filling-in of the form: a retry after a lost answer does not file twice.
   let idempotencyKey = crypto.randomUUID();
   let location: { lat: number; lng: number } | null = null;
@@ -19,8 +38,7 @@ export function fileForm(ctx: WorkerContext, onFiled: () => void): HTMLFormEleme
   const category = select('category', catalogue.categories.map((c) => ({ value: c.code, label: named(c) })), undefined, { required: true });
   category.prepend(h('option', { value: '', selected: true, disabled: true }, '—'));
   const grade = select('grade', catalogue.grades.map((g) => ({ value: g.code, label: `${g.code} ${named(g)}` })), 'IV');
-  const place = select('unitCode', [{ value: grid.code, label: t('wholeGrid') }, ...courtyards.map((c) => ({ value: c.code, label: c.name }))],
-    courtyards[0]?.code ?? grid.code);
+  const place = select('unitCode', ctx.places, ctx.defaultPlace);
   const locateStatus = h('small', { class: 'hint', 'aria-live': 'polite' });
   const locate = h('button', { type: 'button', onclick: () => void useLocation() }, t('locate'));
   const title = h('input', { name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
@@ -109,7 +127,7 @@ export function fileForm(ctx: WorkerContext, onFiled: () => void): HTMLFormEleme
         grade.disabled = false;
         location = null;
         locateStatus.textContent = '';
-        place.value = courtyards[0]?.code ?? grid.code;
+        place.value = ctx.defaultPlace;
         announce(filed?.tier && filed.status !== 'closed'
           ? t('filedRouted', { title: filed.title, tier: tierName(filed.tier) })
           : t('filed', { title: filed?.title ?? '', status: statusName(filed?.status ?? 'filed') }));

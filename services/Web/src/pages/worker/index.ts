@@ -7,15 +7,20 @@ import type { ActionContext } from '../../components/work/context';
 import { workList } from '../../components/work/workList';
 import { clear, field, h, select, startCountdowns } from '../../dom';
 import type { Page } from '../../page';
-import type { Session } from '../../session';
+import { currentUser, type Session } from '../../session';
 import { careList } from './care';
 import type { WorkerContext } from './context';
-import { fileForm } from './fileForm';
+import { fileForm, gridPlaces } from './fileForm';
 import { followList } from './tasks';
 import { t } from './text';
 
+/** The page's name by who works on it: grid workers, a grid head at his grid, a courtyard lead (院落长). */
+function titleOf(role: string | undefined): string {
+  return role === 'courtyard-lead' ? t('titleCourtyardLead') : role === 'grid-head' ? t('titleGridHead') : t('title');
+}
+
 export const page: Page = {
-  title: () => t('title'),
+  title: () => titleOf(currentUser()?.role),
   async render(main, user) {
     const home = await unit(user.unitCode);
     let grid: Unit | null = home?.level === 'grid' ? home : home?.level === 'courtyard' && home.parentCode ? await unit(home.parentCode) : null;
@@ -25,7 +30,7 @@ export const page: Page = {
       grid = gridChoices[0] ?? null;
     }
     if (!grid) {
-      clear(main, h('h1', {}, t('title')), h('p', { role: 'alert' }, t('notAGridWorker')));
+      clear(main, h('h1', {}, titleOf(user.role)), h('p', { role: 'alert' }, t('notAGridWorker')));
       return;
     }
     const catalogue = await loadCatalogue();
@@ -59,12 +64,12 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
 
   clear(main,
     h('div', { class: 'page-head' },
-      h('h1', {}, t('title')),
+      h('h1', {}, titleOf(user.role)),
       h('p', { class: 'muted' }, `${t('myGrid')}: ${grid.name} · ${user.name}`)),
     gridPicker,
     h('div', { class: 'phone-columns' },
       h('section', { class: 'card', 'aria-labelledby': 'file-h' }, h('h2', { id: 'file-h' }, t('fileTitle')),
-        fileForm(ctx, () => void loadCases())),
+        fileForm(gridPlaces(user, catalogue, grid, courtyards), () => void loadCases())),
       h('div', { class: 'column' },
         h('section', { class: 'card', 'aria-labelledby': 'work-h' },
           h('div', { class: 'section-head' }, h('h2', { id: 'work-h' }, t('workTitle')),

@@ -3,6 +3,8 @@ import { dictionary } from '../../i18n';
 
 export const t = dictionary({
   title: ['网格员工作台', 'Grid worker'],
+  titleCourtyardLead: ['院落长工作台', 'Courtyard lead'],
+  titleGridHead: ['网格长工作台', 'Grid head'],
   myGrid: ['我的网格', 'My grid'],
   chooseGrid: ['网格', 'Grid'],
   fileTitle: ['上报事件', 'File a case'],

@@ -45,16 +45,27 @@ public sealed class VillageFilingAndMoreTests : BrowserFixture
     [Test]
     public async Task A_courtyard_leads_list_longer_than_a_page_says_how_many_more_and_shows_them()
     {
-        const int filed = 53;
-        for (var n = 0; n < filed; n++)
+        // The host is shared with the other browser tests, some of which leave cases waiting at this courtyard:
+        // the list holds those and this test's 53, one page of 50 and one more.
+        async Task<int> WaitingAsync()
+        {
+            var count = 0;
+            foreach (var status in new[] { "assigned", "reopened" })
+                count += (await Env.Host.Http.GetFromJsonAsync<List<JsonElement>>($"/incidents?unitCode={Demo.Courtyard}&status={status}&limit=1000"))!
+                    .Count(i => i.GetProperty("tier").GetString() == "courtyard");
+            return count;
+        }
+        var before = await WaitingAsync();
+        const int added = 53;
+        var filed = before + added;
+        Assert.That(filed, Is.InRange(51, 100), "one click shows the rest");
+        for (var n = 0; n < added; n++)
         {
             var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
                 new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = $"院内杂物堆放 {n}", description = "楼道堆放杂物" });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         }
-        await Eventually.GetAsync(async () => (await Env.Host.Http.GetFromJsonAsync<List<JsonElement>>(
-                $"/incidents?unitCode={Demo.Courtyard}&status=assigned&limit=1000"))!.Count,
-            count => count == filed, TimeSpan.FromSeconds(60), "every case routed to the courtyard");
+        await Eventually.GetAsync(WaitingAsync, count => count == filed, TimeSpan.FromSeconds(60), "every case routed to the courtyard");
 
         var page = await Browser.OpenAsync("courtyard-more", 1280, 900);
         await SignInAsync(page, CourtyardLead, "/worker");
@@ -66,7 +77,7 @@ public sealed class VillageFilingAndMoreTests : BrowserFixture
         await more.ClickAsync();
         await Expect(bucket.Locator("article.task")).ToHaveCountAsync(filed);
         await Expect(bucket.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("还有") })).ToHaveCountAsync(0);
-        await Expect(bucket.Locator("article.task", new() { HasText = $"院内杂物堆放 {filed - 1}" })).ToHaveCountAsync(1);
+        await Expect(bucket.Locator("article.task", new() { HasText = $"院内杂物堆放 {added - 1}" })).ToHaveCountAsync(1);
         await Browser.ScreenshotAsync(page, "courtyard-more");
     }
 }

@@ -59,8 +59,8 @@ public sealed class WorkBuckets
         var place = "EXISTS (SELECT 1 FROM mine m WHERE m.code = i.unit_code)";
         var reporter = "(i.reported_by = @Me OR EXISTS (SELECT 1 FROM incident_reporters r WHERE r.incident_id = i.id AND r.reporter = @Me))";
         var calledIn = free ? "1 = 1" : department
-            ? "(i.lead_department_code = @Dept OR EXISTS (SELECT 1 FROM incident_departments d WHERE d.incident_id = i.id AND d.department_code = @Dept))"
-            : "1 = 0";
+            ? "(i.lead_department_code = @Dept OR EXISTS (SELECT 1 FROM incident_departments d WHERE d.incident_id = i.id AND d.department_code = @Dept AND d.finished = 0))"
+            : "1 = 0"; // a co-handler that finished its part (完成) has nothing left to do on the case
         var fieldVerifier = RoleTiers.GridWorkers.Append(Roles.CourtyardLead).Any(person.HasRole);
         // 核查: never the one who resolved it nor a holder; the reporter, a grid worker or courtyard lead of the place, or above.
         var verifier = free ? "1 = 1" : $"""

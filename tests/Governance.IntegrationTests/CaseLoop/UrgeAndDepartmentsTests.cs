@@ -165,6 +165,14 @@ public sealed class UrgeAndDepartmentsTests
         // Found trying it from outside: 部门反馈 was still offered after the part was done, and answered 409.
         Assert.That(await AllowedAsync(routed.Id, justiceHandler), Does.Contain("read").And.Not.Contain("department-work"),
             "a finished part is offered no more work; the co-handler still reads the case");
+        using (var work = new HttpRequestMessage(HttpMethod.Get, "/incidents/work?limit=500"))
+        {
+            work.Headers.Authorization = justiceHandler;
+            var buckets = await (await _host.Http.SendAsync(work)).Content.ReadFromJsonAsync<JsonElement>();
+            var listed = buckets.GetProperty("buckets").EnumerateArray()
+                .SelectMany(b => b.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetGuid());
+            Assert.That(listed, Does.Not.Contain(routed.Id), "nothing is left for the justice office to do on the case");
+        }
 
         Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/feedback", new { note = "补充" }, DepartmentHandler("justice-handler", justice))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await _host.Http.PostAsJsonAsync($"{partUrl}/check-in", null, DepartmentHandler("justice-handler", justice))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));

@@ -9,7 +9,6 @@ import { fileForm } from '../worker/fileForm';
 
 const t = dictionary({
   fileTitle: ['上报事件', 'File a case'],
-  wholeVillage: ['整个村（社区）（不确定网格）', 'The whole village (grid unknown)'],
   wholeGrid: ['{grid}（整个网格）', '{grid} (whole grid)'],
 });
 
@@ -21,10 +20,11 @@ export async function villageFiling(user: Session, catalogue: Catalogue, village
   if (!village || !filers.has(user.role)) return null;
   const grids = await children(village.code, 'grid');
   const courtyards = await Promise.all(grids.map((g) => children(g.code, 'courtyard')));
-  const places = [{ value: village.code, label: t('wholeVillage') }];
+  // A case is filed at a grid or a courtyard (the API refuses a village): where it happened decides who handles it.
+  const places: { value: string; label: string }[] = [];
   grids.forEach((g, n) => places.push({ value: g.code, label: t('wholeGrid', { grid: g.name }) },
     ...courtyards[n].map((c) => ({ value: c.code, label: `${g.name} · ${c.name}` }))));
-  const ctx = { user, catalogue, places, defaultPlace: village.code, courtyards: courtyards.flat() };
+  const ctx = { user, catalogue, places, defaultPlace: places[0]?.value ?? '', courtyards: courtyards.flat() };
   return (reload) => h('section', { class: 'card', 'aria-labelledby': 'file-h' }, h('h2', { id: 'file-h' }, t('fileTitle')),
     fileForm(ctx, reload));
 }

@@ -55,13 +55,13 @@ public static class CareRegistration
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
         var c = CheckFields(errors, "", r);
-        var courtyard = c.CourtyardCode is null ? null : await UnitStore.FindAsync(uow.Connection, c.CourtyardCode, uow.Transaction);
-        var worker = c.GridWorkerId is null ? null : await StaffStore.FindAsync(uow.Connection, c.GridWorkerId, uow.Transaction);
+        var courtyard = c.CourtyardCode is null ? null : await UnitStore.FindAsync(uow, c.CourtyardCode);
+        var worker = c.GridWorkerId is null ? null : await StaffStore.FindAsync(uow, c.GridWorkerId);
         CheckPlaceAndWorker(errors, "", c, courtyard, worker);
         if (errors.Any) return errors;
 
         var subject = ToSubject(c, uow.Now, actor);
-        await CareStore.InsertSubjectsAsync(uow.Connection, uow.Transaction, [subject]);
+        await CareStore.InsertSubjectsAsync(uow, [subject]);
         return new ChangeOutcome<CareSubject>.Done(subject);
     }
 }

@@ -23,9 +23,8 @@ public static class CareSubjectImport
         if (errors.Any) return (null, errors);
         await ImportRefusedException.ThrowIfAnyAsync(uow, reach, csvRows.Select(r => (r.Prefix + "courtyardCode", r["courtyardCode"])));
 
-        var (c, t) = (uow.Connection, uow.Transaction);
-        var courtyards = await UnitStore.FindManyAsync(c, t, csvRows.Select(r => r["courtyardCode"]).OfType<string>());
-        var workers = await StaffStore.FindManyAsync(c, t, csvRows.Select(r => r["gridWorkerId"]).OfType<string>());
+        var courtyards = await UnitStore.FindManyAsync(uow, csvRows.Select(r => r["courtyardCode"]).OfType<string>());
+        var workers = await StaffStore.FindManyAsync(uow, csvRows.Select(r => r["gridWorkerId"]).OfType<string>());
         var subjects = new List<CareSubject>();
         foreach (var r in csvRows)
         {
@@ -38,7 +37,7 @@ public static class CareSubjectImport
         }
         if (errors.Any) return (null, errors);
 
-        await CareStore.InsertSubjectsAsync(c, t, subjects);
+        await CareStore.InsertSubjectsAsync(uow, subjects);
         return (new ImportResult(subjects.Count, subjects.Count, 0, 0), errors);
     }
 }

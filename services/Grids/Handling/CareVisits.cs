@@ -16,12 +16,14 @@ public static class CareVisits
     /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>).</summary>
     public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
     {
-        var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
-        // Whose subject first: one outside the caller's reach is refused whatever the visit says.
+        // Whose subject first: one outside the caller's reach is refused whatever the visit says, even
+        // nothing at all (404, 403, then 400: docs/permissions.md).
         var subject = await CareStore.FindSubjectAsync(uow, subjectId);
         if (subject is null) return new ChangeOutcome<CareVisit>.NotFound();
         if (await reach.RefusalAtAsync(uow, subject.CourtyardCode) is { } why) return new ChangeOutcome<CareVisit>.Forbidden(why);
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+
 
         var findings = Fields.Text(errors, "", "findings", r.Findings, 4000);
         var visitedBy = Fields.Text(errors, "", "visitedBy", r.VisitedBy, 100, required: false) ?? actor;

@@ -20,8 +20,10 @@ public static class StaffImport
     public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor, Reach reach)
     {
         var (csvRows, errors) = Csv.Parse(csv, Required, Optional);
-        if (errors.Any) return (null, errors);
+        // Reach before the rows' faults (403 before 400), as CareSubjectImport.
         await ImportRefusedException.ThrowIfAnyAsync(uow, reach, csvRows.Select(r => (r.Prefix + "unitCode", r["unitCode"])));
+        if (errors.Any) return (null, errors);
+
 
         var units = await UnitStore.FindManyAsync(uow, csvRows.Select(r => r["unitCode"]).OfType<string>());
         var registered = await StaffStore.FindManyAsync(uow, csvRows.Select(r => r["id"]).OfType<string>());

@@ -38,9 +38,9 @@ public static class CareApi
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await PersonalData.For(http).ShowAsync(
-            await CareStore.ListAsync(c, db.Provider, courtyardCode, gridWorkerId, villageCode, PersonalData.Within(http), limit ?? 1000, offset ?? 0)));
+            await CareStore.ListAsync(c, courtyardCode, gridWorkerId, villageCode, PersonalData.Within(http), limit ?? 1000, offset ?? 0)));
     }
 
     private static async Task<Results<Created<CareSubject>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
@@ -49,7 +49,7 @@ public static class CareApi
 
     private static async Task<Results<Ok<CareSubjectDetail>, NotFound>> Get(GridsDatabase db, HttpContext http, Guid id)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         if (await CareStore.FindSubjectAsync(c, id) is not { } found) return TypedResults.NotFound();
         if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } subject) return TypedResults.NotFound();
         return TypedResults.Ok(new CareSubjectDetail(subject, await CareStore.VisitsAsync(c, id)));
@@ -69,8 +69,8 @@ public static class CareApi
             .Optional("villageCode", villageCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
-        var overdue = await CareStore.OverdueAsync(c, db.Provider, gridWorkerId, villageCode, time.GetUtcNow(), limit ?? 1000);
+        await using var c = await db.OpenReadAsync();
+        var overdue = await CareStore.OverdueAsync(c, gridWorkerId, villageCode, time.GetUtcNow(), limit ?? 1000);
         var shown = (await PersonalData.For(http).ShowAsync(overdue.Select(o => o.Subject))).ToDictionary(s => s.Id);
         return TypedResults.Ok<IReadOnlyList<OverdueVisit>>(overdue.Where(o => shown.ContainsKey(o.Subject.Id))
             .Select(o => o with { Subject = shown[o.Subject.Id] }).ToList());

@@ -27,7 +27,7 @@ public static class CoverageApi
     private static async Task<Ok<Coverage>> Check(GridsDatabase db, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var villages = await CoverageStore.VillagesWithoutGridsAsync(c);
         var grids = await CoverageStore.GridsWithoutGridWorkerAsync(c, now);
         var courtyards = await CoverageStore.CourtyardsWithoutGridAsync(c);

@@ -26,7 +26,7 @@ public static class DepartmentsApi
         var errors = new FieldErrors().Optional("unitCode", unitCode, UnitChanges.MaxCodeLength);
         var parsed = Fields.Enum<Category>(errors, "", "category", category, required: false);
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await DepartmentStore.ListAsync(c, unitCode, parsed));
     }
 

@@ -1,7 +1,7 @@
-using Dapper;
 using Governance.Grids.Data;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +38,7 @@ public static class DevTokensApi
     {
         var errors = new Infrastructure.Hosting.FieldErrors().Require("userId", body?.UserId, 64);
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
         if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
         refresh.Set(http, staff.Id, SecurityStamp.Of(staff));
@@ -46,9 +46,10 @@ public static class DevTokensApi
     }
 
     /// <summary>An access token for a current member of staff, with his stamp (sign-in and refresh).</summary>
-    public static async Task<TokenAnswer> AnswerAsync(System.Data.Common.DbConnection c, StaffMember staff, TokenIssuer issuer, TimeSpan lifetime)
+    public static async Task<TokenAnswer> AnswerAsync(DbSession session, StaffMember staff, TokenIssuer issuer, TimeSpan lifetime)
     {
-        var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(c, id) : null;
+        var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(session, id) : null;
+
         var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString(),
             stamp: SecurityStamp.Of(staff), lifetime: lifetime);
         return new TokenAnswer(token, "Bearer",
@@ -58,7 +59,7 @@ public static class DevTokensApi
     /// <summary>The first member of staff in each role: enough to try every user's pages.</summary>
     public static async Task<IReadOnlyList<DemoAccount>> DemoAccountsAsync(GridsDatabase db)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var rows = await c.QueryAsync<AccountRow>("""
             SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName
             FROM staff s LEFT JOIN departments d ON d.id = s.department_id

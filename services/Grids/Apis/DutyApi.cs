@@ -29,7 +29,7 @@ public static class DutyApi
         var errors = new FieldErrors();
         var moment = Fields.Moment(errors, "", "at", at) ?? time.GetUtcNow();
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         if (await UnitStore.FindAsync(c, code) is null) return TypedResults.NotFound();
         return TypedResults.Ok(await StaffStore.OnDutyAsync(c, code, moment));
     }

@@ -51,11 +51,16 @@ public sealed record CreateDepartmentRequest(string? UnitCode, string? NameZh, s
     public CreateDepartment ToCommand() => new(UnitCode, NameZh, NameEn, Categories);
 }
 
+/// <summary>visitEveryDays is read as any JSON value and handed on as its text: a number of the wrong type
+/// ("weekly") would otherwise fail in the JSON reader, a 400 before the permission filter has seen the
+/// courtyard, and without naming the field.</summary>
 public sealed record RegisterCareSubjectRequest(
-    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, int? VisitEveryDays, string? Notes)
+    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, JsonElement? VisitEveryDays, string? Notes)
 {
-    public RegisterCareSubject ToCommand() => new(Kind, Name, IdNumber, Phone, CourtyardCode, GridWorkerId, VisitEveryDays, Notes);
+    public RegisterCareSubject ToCommand() => new(Kind, Name, IdNumber, Phone, CourtyardCode, GridWorkerId,
+        VisitEveryDays is { ValueKind: not JsonValueKind.Null } every ? every.GetRawText() : null, Notes);
 }
+
 
 /// <summary>A case found on a visit, filed with it.</summary>
 public sealed record VisitIncidentRequest(string? Category, string? Grade, string? Title, string? Description)

@@ -59,8 +59,9 @@ public sealed class PersonalData
     {
         if (_caller.Unrestricted) return true;
         if (_covered.TryGetValue(unitCode, out var known)) return known;
-        await using var c = await _db.OpenAsync(_http.RequestAborted);
-        var chain = await UnitStore.PathAsync(c, _db.Provider, unitCode);
+        await using var session = await _db.OpenReadAsync(_http.RequestAborted);
+        var chain = await UnitStore.PathAsync(session, unitCode);
+
         return _covered[unitCode] = _caller.Covers(chain.Select(u => u.Code));
     }
 

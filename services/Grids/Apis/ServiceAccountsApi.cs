@@ -28,8 +28,8 @@ public static class ServiceAccountsApi
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await ServiceAccountStore.ListAsync(c, db.Provider, limit ?? 100, offset ?? 0));
+        await using var c = await db.OpenReadAsync();
+        return TypedResults.Ok(await ServiceAccountStore.ListAsync(c, limit ?? 100, offset ?? 0));
     }
 
     private static async Task<Results<Ok<ServiceAccount>, ValidationProblem, NotFound, ProblemHttpResult>> Revoke(

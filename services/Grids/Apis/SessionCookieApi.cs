@@ -29,7 +29,7 @@ public static class SessionCookieApi
     {
         if (!RefreshTokens.Present(http)) return TypedResults.NoContent();
         if (await refresh.ReadAsync(http) is not { } session) return Ended(http, "The session expired or its cookie is not ours; sign in.");
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var staff = await StaffStore.FindAsync(c, session.Subject);
         if (staff is null || staff.LeftAt is not null || SecurityStamp.Of(staff) != session.Stamp)
             return Ended(http, "The account left or its role, unit or department changed; sign in again.");

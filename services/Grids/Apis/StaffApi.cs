@@ -45,10 +45,10 @@ public static class StaffApi
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         // The page is cut from what the caller may see, not from everyone (PersonalData would leave
         // out the rest of the page afterwards).
-        return TypedResults.Ok(await PersonalData.For(http).ShowAsync(await StaffStore.ListAsync(c, db.Provider, unitCode,
+        return TypedResults.Ok(await PersonalData.For(http).ShowAsync(await StaffStore.ListAsync(c, unitCode,
             role is null ? null : StaffRoles.Matching(role), PersonalData.Within(http), limit ?? 1000, offset ?? 0)));
     }
 
@@ -63,19 +63,19 @@ public static class StaffApi
         var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (wanted.Count is 0 or > 200 || wanted.Any(id => id.Length > 100))
             return new FieldErrors().Add("ids", "ids must name 1 to 200 accounts (each at most 100 characters), separated by commas.").ToProblem();
-        var found = await db.InTransactionAsync((c, t) => StaffStore.FindManyAsync(c, t, wanted));
+        await using var c = await db.OpenReadAsync();
+        var found = await StaffStore.FindManyAsync(c, wanted);
         return TypedResults.Ok<IReadOnlyList<StaffName>>(wanted.Where(found.ContainsKey).Select(id => new StaffName(id, found[id].Name, found[id].Role)).ToList());
     }
 
     private static async Task<Results<Ok<StaffDetail>, NotFound>> GetStaff(GridsDatabase db, HttpContext http, string id)
     {
-        var read = await db.InTransactionAsync(async (c, t) =>
-            await StaffStore.FindAsync(c, id, t) is { } person ? (Person: person, Duties: (await StaffStore.DutiesOfAsync(c, t, [id]))[id].ToList()) : default);
-        if (read.Person is not { } found) return TypedResults.NotFound();
-        var duties = read.Duties;
-        // After the read's transaction: showing whole identifiers writes to the audit log.
+        await using var c = await db.OpenReadAsync();
+        if (await StaffStore.FindAsync(c, id) is not { } found) return TypedResults.NotFound();
+        var duties = (await StaffStore.DutiesOfAsync(c, [id]))[id].ToList();
         if ((await PersonalData.For(http).ShowAsync([found])).SingleOrDefault() is not { } shown) return TypedResults.NotFound();
         return TypedResults.Ok(new StaffDetail(shown, duties));
+
     }
 
     /// <summary>Registers a person and puts them on duty at their unit (from dutyFrom, else now).</summary>

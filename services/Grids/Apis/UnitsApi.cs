@@ -39,14 +39,14 @@ public static class UnitsApi
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
         if (offset is < 0) errors.Add("offset", "offset must not be negative.");
         if (errors.Any) return errors.ToProblem();
-        await using var c = await db.OpenAsync();
-        return TypedResults.Ok(await UnitStore.ListAsync(c, db.Provider, parsed, parentCode, includeRetired ?? false, limit ?? 1000, offset ?? 0));
+        await using var c = await db.OpenReadAsync();
+        return TypedResults.Ok(await UnitStore.ListAsync(c, parsed, parentCode, includeRetired ?? false, limit ?? 1000, offset ?? 0));
     }
 
     /// <summary>A retired unit is still answered (with retiredAt): cases filed there point at it.</summary>
     private static async Task<Results<Ok<Unit>, NotFound>> GetUnit(GridsDatabase db, string code)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         return await UnitStore.FindAsync(c, code) is { } unit ? TypedResults.Ok(unit) : TypedResults.NotFound();
     }
 
@@ -65,14 +65,14 @@ public static class UnitsApi
 
     private static async Task<Results<Ok<IReadOnlyList<Unit>>, NotFound>> GetPath(GridsDatabase db, string code)
     {
-        await using var c = await db.OpenAsync();
-        var path = await UnitStore.PathAsync(c, db.Provider, code);
+        await using var c = await db.OpenReadAsync();
+        var path = await UnitStore.PathAsync(c, code);
         return path.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(path);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<UnitChange>>, NotFound>> GetHistory(GridsDatabase db, string code)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         if (await UnitStore.FindAsync(c, code) is null) return TypedResults.NotFound();
         return TypedResults.Ok(await UnitStore.HistoryAsync(c, code));
     }
@@ -81,7 +81,7 @@ public static class UnitsApi
     /// (Grids:Boundaries:SimplifyToleranceMetres; locating a point uses the boundary as stored).</summary>
     private static async Task<Results<Ok<object>, NotFound>> GetBoundary(GridsDatabase db, string code, IOptions<BoundaryOptions> options)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         if (await BoundaryStore.FindAsync(c, code) is not { } stored) return TypedResults.NotFound();
         var shape = Topology.Simplified(stored, options.Value.SimplifyToleranceMetres);
         return TypedResults.Ok<object>(new

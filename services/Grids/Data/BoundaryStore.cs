@@ -1,8 +1,7 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
@@ -26,62 +25,62 @@ public static class BoundaryStore
         public Shape Shape => Geometry.FromJson(GeometryJson);
     }
 
-    public static Task<int> InsertAsync(DbConnection c, DbTransaction t, IReadOnlyList<UnitBoundary> boundaries, DateTimeOffset at) =>
-        BulkInsert.RunAsync(c, t, "unit_boundaries", Columns, boundaries, b =>
+    public static Task<int> InsertAsync(UnitOfWork uow, IReadOnlyList<UnitBoundary> boundaries, DateTimeOffset at) =>
+        BulkInsert.RunAsync(uow, "unit_boundaries", Columns, boundaries, b =>
         {
             var box = Geometry.BoxOf(b.Shape);
             return [b.UnitCode, Geometry.ToJson(b.Shape), box.MinLat, box.MinLng, box.MaxLat, box.MaxLng, at.ToUnixTimeMilliseconds()];
         });
 
     /// <summary>Replaces the boundaries of these units (an import sets them whole).</summary>
-    public static async Task ReplaceAsync(DbConnection c, DbTransaction t, IReadOnlyList<UnitBoundary> boundaries, DateTimeOffset at)
+    public static async Task ReplaceAsync(UnitOfWork uow, IReadOnlyList<UnitBoundary> boundaries, DateTimeOffset at)
     {
         foreach (var chunk in boundaries.Select(b => b.UnitCode).Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            await c.ExecuteAsync($"DELETE FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters, t);
+            await uow.ExecuteAsync($"DELETE FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters);
         }
-        await InsertAsync(c, t, boundaries, at);
+        await InsertAsync(uow, boundaries, at);
     }
 
     /// <summary>The bounding boxes these units have now (for the history of an import).</summary>
-    public static async Task<Dictionary<string, BoundingBox>> BoxesAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
+    public static async Task<Dictionary<string, BoundingBox>> BoxesAsync(DbSession session, IEnumerable<string> codes)
     {
         var boxes = new Dictionary<string, BoundingBox>(StringComparer.Ordinal);
         foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            var rows = await c.QueryAsync<(string, double, double, double, double)>(
-                $"SELECT unit_code, min_lat, min_lng, max_lat, max_lng FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters, t);
+            var rows = await session.QueryAsync<(string, double, double, double, double)>(
+                $"SELECT unit_code, min_lat, min_lng, max_lat, max_lng FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters);
             foreach (var (code, minLat, minLng, maxLat, maxLng) in rows) boxes[code] = new BoundingBox(minLat, minLng, maxLat, maxLng);
         }
         return boxes;
     }
 
     /// <summary>The boundaries these units have now (for checking an import against parents and siblings).</summary>
-    public static async Task<Dictionary<string, Shape>> ShapesAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
+    public static async Task<Dictionary<string, Shape>> ShapesAsync(DbSession session, IEnumerable<string> codes)
     {
         var shapes = new Dictionary<string, Shape>(StringComparer.Ordinal);
         foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            var rows = await c.QueryAsync<(string, string)>(
-                $"SELECT unit_code, geometry_json FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters, t);
+            var rows = await session.QueryAsync<(string, string)>(
+                $"SELECT unit_code, geometry_json FROM unit_boundaries WHERE {SqlList.In("unit_code", "c", chunk, parameters)}", parameters);
             foreach (var (code, json) in rows) shapes[code] = Geometry.FromJson(json);
         }
         return shapes;
     }
 
-    public static async Task<Shape?> FindAsync(DbConnection c, string code)
+    public static async Task<Shape?> FindAsync(DbSession session, string code)
     {
-        var json = await c.ExecuteScalarAsync<string?>("SELECT geometry_json FROM unit_boundaries WHERE unit_code = @code", new { code });
+        var json = await session.ExecuteScalarAsync<string?>("SELECT geometry_json FROM unit_boundaries WHERE unit_code = @code", new { code });
         return json is null ? null : Geometry.FromJson(json);
     }
 
     /// <summary>Boundaries of units that are not retired whose bounding box holds the point.</summary>
-    public static async Task<IReadOnlyList<Candidate>> CandidatesAsync(DbConnection c, double lat, double lng)
+    public static async Task<IReadOnlyList<Candidate>> CandidatesAsync(DbSession session, double lat, double lng)
     {
-        var rows = await c.QueryAsync<CandidateRow>("""
+        var rows = await session.QueryAsync<CandidateRow>("""
             SELECT b.unit_code AS UnitCode, u.level AS Level, b.geometry_json AS GeometryJson
             FROM unit_boundaries b JOIN units u ON u.code = b.unit_code
             WHERE b.min_lat <= @lat AND b.max_lat >= @lat AND b.min_lng <= @lng AND b.max_lng >= @lng
@@ -90,5 +89,6 @@ public static class BoundaryStore
         return rows.Select(r => new Candidate(r.UnitCode, (UnitLevel)r.Level, r.GeometryJson)).ToList();
     }
 
-    public static Task<long> CountAsync(DbConnection c) => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_boundaries");
+    public static Task<long> CountAsync(DbSession session) => session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_boundaries");
+
 }

@@ -1,10 +1,12 @@
 using System.Data.Common;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
 /// <summary>
 /// Inserts many rows with multi-row INSERT … VALUES statements instead of a round trip per row:
-/// seeding a county of 45,000 units and 50,000 people becomes a few hundred statements.
+/// seeding a county of 45,000 units and 50,000 people becomes a few hundred statements. A write, so it
+/// takes the unit of work and runs in its transaction.
 /// </summary>
 public static class BulkInsert
 {
@@ -14,7 +16,7 @@ public static class BulkInsert
     private const int MaxParameters = 250;
     private const int MaxRows = 1_000;
 
-    public static async Task<int> RunAsync<T>(DbConnection c, DbTransaction t, string table, string[] columns,
+    public static async Task<int> RunAsync<T>(UnitOfWork uow, string table, string[] columns,
         IReadOnlyList<T> rows, Func<T, object?[]> values)
     {
         var perStatement = RowsPerStatement(columns.Length);
@@ -26,7 +28,7 @@ public static class BulkInsert
             {
                 var count = Math.Min(perStatement, rows.Count - start);
                 // Full batches share one command (text and parameters built once); only the values change.
-                var command = count == perStatement ? full ??= Create(c, t, table, columns, count) : Create(c, t, table, columns, count);
+                var command = count == perStatement ? full ??= Create(uow, table, columns, count) : Create(uow, table, columns, count);
                 for (var r = 0; r < count; r++)
                 {
                     var row = values(rows[start + r]);
@@ -48,10 +50,11 @@ public static class BulkInsert
 
     // Parameters are created once per command and then only given values: Dapper's DynamicParameters
     // looks each name up in the collection as it adds it, which is quadratic at a thousand parameters.
-    private static DbCommand Create(DbConnection c, DbTransaction t, string table, string[] columns, int rows)
+    private static DbCommand Create(UnitOfWork uow, string table, string[] columns, int rows)
     {
-        var command = c.CreateCommand();
-        command.Transaction = t;
+        var command = uow.Connection.CreateCommand();
+        command.Transaction = uow.Transaction;
+
         command.CommandText = Statement(table, columns, rows);
         for (var i = 0; i < rows * columns.Length; i++)
         {

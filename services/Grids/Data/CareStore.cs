@@ -1,12 +1,13 @@
-using System.Data.Common;
 using Dapper;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
-/// <summary>The SQL of care subjects and their visits, in one place.</summary>
+/// <summary>The SQL of care subjects and their visits, in one place: writes take the unit of work, reads
+/// any session (a subject is written back only if its version is still the one read).</summary>
 public static class CareStore
 {
     private const string SubjectColumns = """
@@ -63,43 +64,43 @@ public static class CareStore
         "registered_at_ms", "registered_by", "last_visit_at_ms", "visit_due_at_ms", "version",
     ];
 
-    public static Task<int> InsertSubjectsAsync(DbConnection c, DbTransaction t, IReadOnlyList<CareSubject> subjects) =>
-        BulkInsert.RunAsync(c, t, "care_subjects", SubjectInsertColumns, subjects, s =>
+    public static Task<int> InsertSubjectsAsync(UnitOfWork uow, IReadOnlyList<CareSubject> subjects) =>
+        BulkInsert.RunAsync(uow, "care_subjects", SubjectInsertColumns, subjects, s =>
         [
             s.Id, Codes.Of(s.Kind), s.Name, s.IdNumber, s.Phone, s.CourtyardCode, s.GridWorkerId, s.VisitEveryDays, s.Notes,
             s.RegisteredAt.ToUnixTimeMilliseconds(), s.RegisteredBy, s.LastVisitAt?.ToUnixTimeMilliseconds(),
             s.VisitDueAt.ToUnixTimeMilliseconds(), s.Version,
         ]);
 
-    public static async Task<CareSubject?> FindSubjectAsync(DbConnection c, Guid id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<SubjectRow>($"SELECT {SubjectColumns} FROM care_subjects s WHERE s.id = @id", new { id }, t))?.ToSubject();
+    public static async Task<CareSubject?> FindSubjectAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<SubjectRow>($"SELECT {SubjectColumns} FROM care_subjects s WHERE s.id = @id", new { id }))?.ToSubject();
 
     /// <summary>Records a visit and moves the subject's next due date, if nobody changed the subject meanwhile.</summary>
-    public static async Task<bool> AddVisitAsync(DbConnection c, DbTransaction t, CareVisit v, CareSubject updated, long readVersion)
+    public static async Task<bool> AddVisitAsync(UnitOfWork uow, CareVisit v, CareSubject updated, long readVersion)
     {
-        var changed = await c.ExecuteAsync("""
+        var changed = await uow.ExecuteAsync("""
             UPDATE care_subjects SET last_visit_at_ms = @Last, visit_due_at_ms = @Due, version = @Version
             WHERE id = @Id AND version = @ReadVersion
             """, new
         {
             updated.Id, Last = updated.LastVisitAt?.ToUnixTimeMilliseconds(), Due = updated.VisitDueAt.ToUnixTimeMilliseconds(),
             updated.Version, ReadVersion = readVersion,
-        }, t);
+        });
         if (changed != 1) return false;
-        await c.ExecuteAsync("""
+        await uow.ExecuteAsync("""
             INSERT INTO care_visits (id, subject_id, visited_by, visited_at_ms, findings, incident_id, recorded_by, recorded_at_ms)
             VALUES (@Id, @SubjectId, @VisitedBy, @VisitedAtMs, @Findings, @IncidentId, @RecordedBy, @RecordedAtMs)
             """, new
         {
             v.Id, v.SubjectId, v.VisitedBy, VisitedAtMs = v.VisitedAt.ToUnixTimeMilliseconds(), v.Findings, v.IncidentId,
             v.RecordedBy, RecordedAtMs = v.RecordedAt.ToUnixTimeMilliseconds(),
-        }, t);
+        });
         return true;
     }
 
-    public static async Task<IReadOnlyList<CareVisit>> VisitsAsync(DbConnection c, Guid subjectId)
+    public static async Task<IReadOnlyList<CareVisit>> VisitsAsync(DbSession session, Guid subjectId)
     {
-        var rows = await c.QueryAsync<VisitRow>("""
+        var rows = await session.QueryAsync<VisitRow>("""
             SELECT id AS Id, subject_id AS SubjectId, visited_by AS VisitedBy, visited_at_ms AS VisitedAtMs, findings AS Findings,
                    incident_id AS IncidentId, recorded_by AS RecordedBy, recorded_at_ms AS RecordedAtMs
             FROM care_visits WHERE subject_id = @subjectId ORDER BY visited_at_ms, id
@@ -110,12 +111,12 @@ public static class CareStore
 
     /// <summary>Subjects by courtyard, grid worker or village (the village through the courtyard's
     /// current grid, so a re-gridded courtyard's subjects follow it).</summary>
-    public static async Task<IReadOnlyList<CareSubject>> ListAsync(DbConnection c, DatabaseProvider provider, string? courtyardCode,
+    public static async Task<IReadOnlyList<CareSubject>> ListAsync(DbSession session, string? courtyardCode,
         string? gridWorkerId, string? villageCode, IReadOnlyCollection<string>? within, int limit, int offset)
     {
         var parameters = SqlList.With(new { courtyardCode, gridWorkerId, villageCode });
-        var sql = ListSql(provider, within, limit, offset, parameters);
-        return (await c.QueryAsync<SubjectRow>(sql, parameters)).Select(r => r.ToSubject()).ToList();
+        var sql = ListSql(session.Provider, within, limit, offset, parameters);
+        return (await session.QueryAsync<SubjectRow>(sql, parameters)).Select(r => r.ToSubject()).ToList();
     }
 
     /// <summary>Public so the SQL Server form can be parsed in tests.</summary>
@@ -132,10 +133,11 @@ public static class CareStore
         """;
 
     /// <summary>Subjects whose next visit was due before <paramref name="now"/>, most overdue first.</summary>
-    public static async Task<IReadOnlyList<OverdueVisit>> OverdueAsync(DbConnection c, DatabaseProvider provider, string? gridWorkerId,
+    public static async Task<IReadOnlyList<OverdueVisit>> OverdueAsync(DbSession session, string? gridWorkerId,
         string? villageCode, DateTimeOffset now, int limit)
     {
-        var rows = await c.QueryAsync<OverdueRow>(OverdueSql(provider, limit), new { gridWorkerId, villageCode, now = now.ToUnixTimeMilliseconds() });
+        var rows = await session.QueryAsync<OverdueRow>(OverdueSql(session.Provider, limit),
+ new { gridWorkerId, villageCode, now = now.ToUnixTimeMilliseconds() });
         return rows.Select(r => new OverdueVisit(r.ToSubject(), r.VillageCode,
             Math.Round((now - Time(r.VisitDueAtMs)).TotalDays, 2))).ToList();
     }

@@ -1,6 +1,5 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Grids.Model;
+using Governance.Infrastructure.Data;
 
 namespace Governance.Grids.Data;
 
@@ -22,8 +21,8 @@ public static class CoverageStore
     }
 
     /// <summary>Villages (and communities) with no grid that is not retired.</summary>
-    public static async Task<IReadOnlyList<Unit>> VillagesWithoutGridsAsync(DbConnection c) =>
-        (await c.QueryAsync<Row>($"""
+    public static async Task<IReadOnlyList<Unit>> VillagesWithoutGridsAsync(DbSession session) =>
+        (await session.QueryAsync<Row>($"""
             SELECT {Columns} FROM units u
             WHERE u.level = 3 AND u.retired_at_ms IS NULL
               AND NOT EXISTS (SELECT 1 FROM units g WHERE g.parent_code = u.code AND g.level = 4 AND g.retired_at_ms IS NULL)
@@ -31,8 +30,8 @@ public static class CoverageStore
             """)).Select(r => r.ToUnit()).ToList();
 
     /// <summary>Grids where no grid worker (full- or part-time, not left) is on duty at <paramref name="now"/>.</summary>
-    public static async Task<IReadOnlyList<Unit>> GridsWithoutGridWorkerAsync(DbConnection c, DateTimeOffset now) =>
-        (await c.QueryAsync<Row>($"""
+    public static async Task<IReadOnlyList<Unit>> GridsWithoutGridWorkerAsync(DbSession session, DateTimeOffset now) =>
+        (await session.QueryAsync<Row>($"""
             SELECT {Columns} FROM units u
             WHERE u.level = 4 AND u.retired_at_ms IS NULL
               AND NOT EXISTS (
@@ -46,8 +45,9 @@ public static class CoverageStore
     private static readonly string GridWorkerRoles = string.Join(", ", StaffRoles.GridWorkers.Select(r => $"'{r}'"));
 
     /// <summary>Courtyards whose parent is not a grid in service (its grid was retired, or the data is broken).</summary>
-    public static async Task<IReadOnlyList<Unit>> CourtyardsWithoutGridAsync(DbConnection c) =>
-        (await c.QueryAsync<Row>($"""
+    public static async Task<IReadOnlyList<Unit>> CourtyardsWithoutGridAsync(DbSession session) =>
+        (await session.QueryAsync<Row>($"""
+
             SELECT {Columns} FROM units u
             LEFT JOIN units g ON g.code = u.parent_code AND g.level = 4 AND g.retired_at_ms IS NULL
             WHERE u.level = 5 AND u.retired_at_ms IS NULL AND g.code IS NULL

@@ -14,18 +14,18 @@ public static class DemoCountySeeder
     /// <summary>False, and nothing written, if the database already holds units.</summary>
     public static async Task<bool> SeedAsync(UnitOfWork<GridsDatabase> uow, DemoCountyData county)
     {
-        var (c, t) = (uow.Connection, uow.Transaction);
-        if (await UnitStore.CountUnitsAsync(c, t) > 0) return false;
+        if (await UnitStore.CountUnitsAsync(uow) > 0) return false;
 
-        await UnitStore.InsertUnitsAsync(c, t, county.Units);
-        await UnitStore.AddHistoryAsync(c, t, county.Units.Select(u => new UnitChange(Guid.CreateVersion7(), u.Code, u.Version,
+        await UnitStore.InsertUnitsAsync(uow, county.Units);
+        await UnitStore.AddHistoryAsync(uow, county.Units.Select(u => new UnitChange(Guid.CreateVersion7(), u.Code, u.Version,
             UnitChangeKind.Created, null, u.Name, DemoCounty.SeededBy, uow.Now)).ToList());
-        await BoundaryStore.InsertAsync(c, t, county.Boundaries, uow.Now);
+        await BoundaryStore.InsertAsync(uow, county.Boundaries, uow.Now);
         // Departments before people: a department handler names their department.
-        await DepartmentStore.InsertAsync(c, t, county.Departments, uow.Now);
-        await StaffStore.InsertStaffAsync(c, t, county.Staff);
-        await StaffStore.InsertDutiesAsync(c, t, county.Duties, uow.Now);
-        await CareStore.InsertSubjectsAsync(c, t, county.CareSubjects);
+        await DepartmentStore.InsertAsync(uow, county.Departments, uow.Now);
+        await StaffStore.InsertStaffAsync(uow, county.Staff);
+        await StaffStore.InsertDutiesAsync(uow, county.Duties, uow.Now);
+        await CareStore.InsertSubjectsAsync(uow, county.CareSubjects);
+
 
         await UnitAnnouncer.AnnounceAsync(uow, county.Units);
         await DepartmentAnnouncer.AnnounceAsync(uow, county.Departments);

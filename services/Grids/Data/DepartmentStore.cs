@@ -1,9 +1,8 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Contracts;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
@@ -27,44 +26,45 @@ public static class DepartmentStore
 
     private static readonly string[] Columns = ["id", "unit_code", "name_zh", "name_en", "version", "created_at_ms"];
 
-    public static async Task InsertAsync(DbConnection c, DbTransaction t, IReadOnlyList<Department> departments, DateTimeOffset at)
+    public static async Task InsertAsync(UnitOfWork uow, IReadOnlyList<Department> departments, DateTimeOffset at)
     {
-        await BulkInsert.RunAsync(c, t, "departments", Columns, departments,
+        await BulkInsert.RunAsync(uow, "departments", Columns, departments,
             d => [d.Id, d.UnitCode, d.NameZh, d.NameEn, d.Version, at.ToUnixTimeMilliseconds()]);
         var categories = departments.SelectMany(d => d.Categories.Select(category => (d.Id, Category: Codes.Of(category)))).ToList();
-        await BulkInsert.RunAsync(c, t, "department_categories", ["department_id", "category"], categories, x => [x.Id, x.Category]);
+        await BulkInsert.RunAsync(uow, "department_categories", ["department_id", "category"], categories, x => [x.Id, x.Category]);
     }
 
-    public static Task<bool> ExistsAsync(DbConnection c, DbTransaction t, Guid id) =>
-        c.ExecuteScalarAsync<bool>("SELECT CASE WHEN EXISTS (SELECT 1 FROM departments WHERE id = @id) THEN 1 ELSE 0 END", new { id }, t);
+    public static Task<bool> ExistsAsync(DbSession session, Guid id) =>
+        session.ExecuteScalarAsync<bool>("SELECT CASE WHEN EXISTS (SELECT 1 FROM departments WHERE id = @id) THEN 1 ELSE 0 END", new { id });
 
     /// <summary>Departments of a unit and/or handling a category, by unit then Chinese name.</summary>
-    public static async Task<IReadOnlyList<Department>> ListAsync(DbConnection c, string? unitCode, Category? category, DbTransaction? t = null)
+    public static async Task<IReadOnlyList<Department>> ListAsync(DbSession session, string? unitCode, Category? category)
     {
-        var rows = (await c.QueryAsync<Row>("""
+        var rows = (await session.QueryAsync<Row>("""
             SELECT d.id AS Id, d.unit_code AS UnitCode, d.name_zh AS NameZh, d.name_en AS NameEn, d.version AS Version
             FROM departments d
             WHERE (@unitCode IS NULL OR d.unit_code = @unitCode)
               AND (@category IS NULL OR EXISTS (SELECT 1 FROM department_categories dc WHERE dc.department_id = d.id AND dc.category = @category))
             ORDER BY d.unit_code, d.name_zh
-            """, new { unitCode, category = category is { } k ? Codes.Of(k) : null }, t)).ToList();
+            """, new { unitCode, category = category is { } k ? Codes.Of(k) : null })).ToList();
         var categories = new List<CategoryRow>();
         foreach (var chunk in rows.Select(r => r.Id).Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            categories.AddRange(await c.QueryAsync<CategoryRow>(
+            categories.AddRange(await session.QueryAsync<CategoryRow>(
                 $"SELECT department_id AS DepartmentId, category AS Category FROM department_categories WHERE {SqlList.In("department_id", "d", chunk, parameters)}",
-                parameters, t));
+                parameters));
         }
         var byDepartment = categories.ToLookup(x => x.DepartmentId);
         return rows.Select(r => new Department(r.Id, r.UnitCode, r.NameZh, r.NameEn,
             byDepartment[r.Id].Select(x => Parse(x.Category)).Order().ToList(), r.Version)).ToList();
     }
 
-    public static async Task<Department?> FindAsync(DbConnection c, Guid id, DbTransaction? t = null)
+    public static async Task<Department?> FindAsync(DbSession session, Guid id)
     {
-        var unitCode = await c.ExecuteScalarAsync<string?>("SELECT unit_code FROM departments WHERE id = @id", new { id }, t);
-        return unitCode is null ? null : (await ListAsync(c, unitCode, null, t)).FirstOrDefault(d => d.Id == id);
+        var unitCode = await session.ExecuteScalarAsync<string?>("SELECT unit_code FROM departments WHERE id = @id", new { id });
+        return unitCode is null ? null : (await ListAsync(session, unitCode, null)).FirstOrDefault(d => d.Id == id);
+
     }
 
     private static Category Parse(string code) =>

@@ -12,12 +12,13 @@ public sealed class GridsAccountStandings(GridsDatabase db) : IAccountStandingSo
 
     public async Task<AccountStanding?> FindAsync(string accountId, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
+        await using var session = await db.OpenReadAsync(ct);
         if (accountId.StartsWith(TokenPrefix, StringComparison.Ordinal))
-            return await ServiceAccountStore.FindAsync(c, accountId[TokenPrefix.Length..]) is { } token
+            return await ServiceAccountStore.FindAsync(session, accountId[TokenPrefix.Length..]) is { } token
                 ? new AccountStanding("", token.RevokedAt is not null)
                 : null;
-        return await StaffStore.FindAsync(c, accountId) is { } member
+        return await StaffStore.FindAsync(session, accountId) is { } member
+
             ? new AccountStanding(SecurityStamp.Of(member), member.LeftAt is not null)
             : null;
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Data;
 
@@ -10,11 +9,14 @@ public sealed class GridsUnitChains(GridsDatabase db) : IUnitChainSource
 {
     public async Task<IReadOnlyList<ChainUnit>> ChainAsync(string unitCode, CancellationToken ct)
     {
-        await using var c = await db.OpenAsync(ct);
-        return await ChainAsync(c, db.Provider, unitCode);
+        // A permission check changes nothing: a read session, which never queues behind SQLite's writer gate.
+        await using var session = await db.OpenReadAsync(ct);
+        return await ChainAsync(session, unitCode);
     }
 
-    /// <summary>Inside a change's transaction, so the check sees the tree the change is written against.</summary>
-    public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(DbConnection c, DatabaseProvider provider, string unitCode, DbTransaction? t = null) =>
-        (await UnitStore.PathAsync(c, provider, unitCode, t)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
+    /// <summary>Given the unit of work, inside the change's transaction, so the check sees the tree the
+    /// change is written against.</summary>
+    public static async Task<IReadOnlyList<ChainUnit>> ChainAsync(DbSession session, string unitCode) =>
+        (await UnitStore.PathAsync(session, unitCode)).Select(u => new ChainUnit(u.Code, u.Level)).ToList();
+
 }

@@ -1,7 +1,6 @@
-using System.Data.Common;
-using Dapper;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
@@ -33,31 +32,31 @@ public static class ServiceAccountStore
         private static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
     }
 
-    public static Task InsertAsync(DbConnection c, DbTransaction t, ServiceAccount a) =>
-        c.ExecuteAsync("""
+    public static Task InsertAsync(UnitOfWork uow, ServiceAccount a) =>
+        uow.ExecuteAsync("""
             INSERT INTO service_accounts (id, subject, role, unit_code, department_id, issued_by, issued_at_ms, expires_at_ms, version)
             VALUES (@Id, @Subject, @Role, @UnitCode, @DepartmentId, @IssuedBy, @IssuedAtMs, @ExpiresAtMs, @Version)
             """, new
         {
             a.Id, a.Subject, a.Role, a.UnitCode, a.DepartmentId, a.IssuedBy, IssuedAtMs = a.IssuedAt.ToUnixTimeMilliseconds(),
             ExpiresAtMs = a.ExpiresAt.ToUnixTimeMilliseconds(), a.Version,
-        }, t);
+        });
 
     /// <summary>Revokes a token nobody revoked meanwhile; false if someone did.</summary>
-    public static async Task<bool> RevokeAsync(DbConnection c, DbTransaction t, string id, string by, DateTimeOffset at) =>
-        await c.ExecuteAsync("""
+    public static async Task<bool> RevokeAsync(UnitOfWork uow, string id, string by, DateTimeOffset at) =>
+        await uow.ExecuteAsync("""
             UPDATE service_accounts SET revoked_by = @by, revoked_at_ms = @at, version = version + 1
             WHERE id = @id AND revoked_at_ms IS NULL
-            """, new { id, by, at = at.ToUnixTimeMilliseconds() }, t) == 1;
+            """, new { id, by, at = at.ToUnixTimeMilliseconds() }) == 1;
 
-    public static async Task<ServiceAccount?> FindAsync(DbConnection c, string id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM service_accounts WHERE id = @id", new { id }, t))?.ToAccount();
+    public static async Task<ServiceAccount?> FindAsync(DbSession session, string id) =>
+        (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM service_accounts WHERE id = @id", new { id }))?.ToAccount();
 
     /// <summary>Newest first; <paramref name="revokedOnly"/> for a copy's snapshot.</summary>
-    public static async Task<IReadOnlyList<ServiceAccount>> ListAsync(DbConnection c, DatabaseProvider provider, int limit, int offset,
-        bool revokedOnly = false, DbTransaction? t = null) =>
-        (await c.QueryAsync<Row>($"""
+    public static async Task<IReadOnlyList<ServiceAccount>> ListAsync(DbSession session, int limit, int offset, bool revokedOnly = false) =>
+        (await session.QueryAsync<Row>($"""
             SELECT {Columns} FROM service_accounts {(revokedOnly ? "WHERE revoked_at_ms IS NOT NULL" : "")}
-            ORDER BY issued_at_ms DESC, id {Sql.Page(provider, limit, offset)}
-            """, transaction: t)).Select(r => r.ToAccount()).ToList();
+            ORDER BY issued_at_ms DESC, id {Sql.Page(session.Provider, limit, offset)}
+            """)).Select(r => r.ToAccount()).ToList();
+
 }

@@ -15,8 +15,8 @@ public static class StaffAnnouncer
     public static async Task AnnounceAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyCollection<string> staffIds)
     {
         if (staffIds.Count == 0) return;
-        var people = await StaffStore.FindManyAsync(uow.Connection, uow.Transaction, staffIds);
-        var duties = await StaffStore.DutiesOfAsync(uow.Connection, uow.Transaction, staffIds);
+        var people = await StaffStore.FindManyAsync(uow, staffIds);
+        var duties = await StaffStore.DutiesOfAsync(uow, staffIds);
         await AnnounceAsync(uow, people.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToList(), duties);
     }
 

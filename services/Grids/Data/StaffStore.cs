@@ -1,11 +1,12 @@
-using System.Data.Common;
 using Dapper;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
-/// <summary>The SQL of people and their duty periods, in one place.</summary>
+/// <summary>The SQL of people and their duty periods, in one place: writes take the unit of work, reads
+/// any session (a person is written back only if his version is still the one read).</summary>
 public static class StaffStore
 {
     private const string StaffColumns = """
@@ -54,48 +55,48 @@ public static class StaffStore
     private static readonly string[] DutyInsertColumns =
         ["id", "staff_id", "unit_code", "role", "from_ms", "until_ms", "created_by", "created_at_ms"];
 
-    public static Task<int> InsertStaffAsync(DbConnection c, DbTransaction t, IReadOnlyList<StaffMember> staff) =>
-        BulkInsert.RunAsync(c, t, "staff", StaffInsertColumns, staff,
+    public static Task<int> InsertStaffAsync(UnitOfWork uow, IReadOnlyList<StaffMember> staff) =>
+        BulkInsert.RunAsync(uow, "staff", StaffInsertColumns, staff,
             s => [s.Id, s.Name, s.Role, s.UnitCode, s.Phone, s.IdNumber, s.DepartmentId, s.Version, s.LeftAt?.ToUnixTimeMilliseconds()]);
 
-    public static Task<int> InsertDutiesAsync(DbConnection c, DbTransaction t, IReadOnlyList<DutyAssignment> duties, DateTimeOffset at) =>
-        BulkInsert.RunAsync(c, t, "duty_assignments", DutyInsertColumns, duties,
+    public static Task<int> InsertDutiesAsync(UnitOfWork uow, IReadOnlyList<DutyAssignment> duties, DateTimeOffset at) =>
+        BulkInsert.RunAsync(uow, "duty_assignments", DutyInsertColumns, duties,
             d => [d.Id, d.StaffId, d.UnitCode, d.Role, d.From.ToUnixTimeMilliseconds(), d.Until?.ToUnixTimeMilliseconds(), d.CreatedBy, at.ToUnixTimeMilliseconds()]);
 
     /// <summary>Writes a changed person if nobody changed them since they were read.</summary>
-    public static async Task<bool> UpdateAsync(DbConnection c, DbTransaction t, StaffMember s, long readVersion) =>
-        await c.ExecuteAsync("""
+    public static async Task<bool> UpdateAsync(UnitOfWork uow, StaffMember s, long readVersion) =>
+        await uow.ExecuteAsync("""
             UPDATE staff SET name = @Name, role = @Role, unit_code = @UnitCode, phone = @Phone, id_number = @IdNumber,
                 department_id = @DepartmentId, version = @Version, left_at_ms = @LeftAtMs
             WHERE id = @Id AND version = @ReadVersion
-            """, new { s.Id, s.Name, s.Role, s.UnitCode, s.Phone, s.IdNumber, s.DepartmentId, s.Version, LeftAtMs = s.LeftAt?.ToUnixTimeMilliseconds(), ReadVersion = readVersion }, t) == 1;
+            """, new { s.Id, s.Name, s.Role, s.UnitCode, s.Phone, s.IdNumber, s.DepartmentId, s.Version, LeftAtMs = s.LeftAt?.ToUnixTimeMilliseconds(), ReadVersion = readVersion }) == 1;
 
-    public static async Task<StaffMember?> FindAsync(DbConnection c, string id, DbTransaction? t = null) =>
-        (await c.QuerySingleOrDefaultAsync<StaffRow>($"SELECT {StaffColumns} FROM staff WHERE id = @id", new { id }, t))?.ToStaff();
+    public static async Task<StaffMember?> FindAsync(DbSession session, string id) =>
+        (await session.QuerySingleOrDefaultAsync<StaffRow>($"SELECT {StaffColumns} FROM staff WHERE id = @id", new { id }))?.ToStaff();
 
     /// <summary>Everyone ever registered, left or not (a snapshot of their access).</summary>
-    public static async Task<IReadOnlyList<StaffMember>> AllAsync(DbConnection c, DbTransaction t) =>
-        (await c.QueryAsync<StaffRow>($"SELECT {StaffColumns} FROM staff ORDER BY id", transaction: t)).Select(r => r.ToStaff()).ToList();
+    public static async Task<IReadOnlyList<StaffMember>> AllAsync(DbSession session) =>
+        (await session.QueryAsync<StaffRow>($"SELECT {StaffColumns} FROM staff ORDER BY id")).Select(r => r.ToStaff()).ToList();
 
-    public static async Task<Dictionary<string, StaffMember>> FindManyAsync(DbConnection c, DbTransaction t, IEnumerable<string> ids)
+    public static async Task<Dictionary<string, StaffMember>> FindManyAsync(DbSession session, IEnumerable<string> ids)
     {
         var found = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
         foreach (var chunk in ids.Distinct().Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            foreach (var row in await c.QueryAsync<StaffRow>($"SELECT {StaffColumns} FROM staff WHERE {SqlList.In("id", "s", chunk, parameters)}", parameters, t))
+            foreach (var row in await session.QueryAsync<StaffRow>($"SELECT {StaffColumns} FROM staff WHERE {SqlList.In("id", "s", chunk, parameters)}", parameters))
                 found[row.Id] = row.ToStaff();
         }
         return found;
     }
 
     /// <param name="within">The caller's units: only people at them or below are listed (null: everyone).</param>
-    public static async Task<IReadOnlyList<StaffMember>> ListAsync(DbConnection c, DatabaseProvider provider, string? unitCode,
+    public static async Task<IReadOnlyList<StaffMember>> ListAsync(DbSession session, string? unitCode,
         IReadOnlyList<string>? roles, IReadOnlyCollection<string>? within, int limit, int offset)
     {
         var parameters = SqlList.With(new { UnitCode = unitCode });
-        var sql = ListSql(provider, roles, within, limit, offset, parameters);
-        var rows = await c.QueryAsync<StaffRow>(sql, parameters);
+        var sql = ListSql(session.Provider, roles, within, limit, offset, parameters);
+        var rows = await session.QueryAsync<StaffRow>(sql, parameters);
         return rows.Select(r => r.ToStaff()).ToList();
     }
 
@@ -109,45 +110,46 @@ public static class StaffStore
         ORDER BY unit_code, role, id {Sql.Page(provider, limit, offset)}
         """;
 
-    public static async Task<DutyAssignment?> FindDutyAsync(DbConnection c, DbTransaction t, Guid id) =>
-        (await c.QuerySingleOrDefaultAsync<DutyRow>(
-            $"SELECT {DutyColumns} FROM duty_assignments d JOIN staff s ON s.id = d.staff_id WHERE d.id = @id", new { id }, t))?.ToDuty();
+    public static async Task<DutyAssignment?> FindDutyAsync(DbSession session, Guid id) =>
+        (await session.QuerySingleOrDefaultAsync<DutyRow>(
+            $"SELECT {DutyColumns} FROM duty_assignments d JOIN staff s ON s.id = d.staff_id WHERE d.id = @id", new { id }))?.ToDuty();
 
-    public static Task EndDutyAsync(DbConnection c, DbTransaction t, Guid id, DateTimeOffset until) =>
-        c.ExecuteAsync("UPDATE duty_assignments SET until_ms = @until WHERE id = @id",
-            new { id, until = until.ToUnixTimeMilliseconds() }, t);
+    public static Task EndDutyAsync(UnitOfWork uow, Guid id, DateTimeOffset until) =>
+        uow.ExecuteAsync("UPDATE duty_assignments SET until_ms = @until WHERE id = @id",
+            new { id, until = until.ToUnixTimeMilliseconds() });
 
     /// <summary>Ends, at <paramref name="at"/>, every duty period at a unit that is still open then
     /// (a retired grid has nobody on duty); returns the people affected.</summary>
-    public static async Task<IReadOnlyList<string>> EndDutiesAtUnitAsync(DbConnection c, DbTransaction t, string unitCode, DateTimeOffset at)
+    public static async Task<IReadOnlyList<string>> EndDutiesAtUnitAsync(UnitOfWork uow, string unitCode, DateTimeOffset at)
     {
         var ms = at.ToUnixTimeMilliseconds();
-        var affected = (await c.QueryAsync<string>(
+        var affected = (await uow.QueryAsync<string>(
             "SELECT DISTINCT staff_id FROM duty_assignments WHERE unit_code = @unitCode AND (until_ms IS NULL OR until_ms > @ms)",
-            new { unitCode, ms }, t)).ToList();
-        await c.ExecuteAsync("UPDATE duty_assignments SET until_ms = CASE WHEN from_ms > @ms THEN from_ms ELSE @ms END WHERE unit_code = @unitCode AND (until_ms IS NULL OR until_ms > @ms)",
-            new { unitCode, ms }, t);
+            new { unitCode, ms })).ToList();
+        await uow.ExecuteAsync("UPDATE duty_assignments SET until_ms = CASE WHEN from_ms > @ms THEN from_ms ELSE @ms END WHERE unit_code = @unitCode AND (until_ms IS NULL OR until_ms > @ms)",
+            new { unitCode, ms });
         return affected;
     }
 
     /// <summary>Every duty period of these people (for announcing them whole).</summary>
-    public static async Task<ILookup<string, DutyAssignment>> DutiesOfAsync(DbConnection c, DbTransaction t, IEnumerable<string> staffIds)
+    public static async Task<ILookup<string, DutyAssignment>> DutiesOfAsync(DbSession session, IEnumerable<string> staffIds)
     {
         var all = new List<DutyAssignment>();
         foreach (var chunk in staffIds.Distinct().Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            all.AddRange((await c.QueryAsync<DutyRow>(
+            all.AddRange((await session.QueryAsync<DutyRow>(
                 $"SELECT {DutyColumns} FROM duty_assignments d JOIN staff s ON s.id = d.staff_id WHERE {SqlList.In("d.staff_id", "s", chunk, parameters)} ORDER BY d.from_ms",
-                parameters, t)).Select(r => r.ToDuty()));
+                parameters)).Select(r => r.ToDuty()));
         }
         return all.ToLookup(d => d.StaffId);
     }
 
     /// <summary>Who was on duty at a unit at a moment: periods with from ≤ at &lt; until.</summary>
-    public static async Task<IReadOnlyList<DutyView>> OnDutyAsync(DbConnection c, string unitCode, DateTimeOffset at)
+    public static async Task<IReadOnlyList<DutyView>> OnDutyAsync(DbSession session, string unitCode, DateTimeOffset at)
     {
-        var rows = await c.QueryAsync<DutyRow>($"""
+        var rows = await session.QueryAsync<DutyRow>($"""
+
             SELECT {DutyColumns} FROM duty_assignments d JOIN staff s ON s.id = d.staff_id
             WHERE d.unit_code = @unitCode AND d.from_ms <= @ms AND (d.until_ms IS NULL OR d.until_ms > @ms)
             ORDER BY d.role, d.from_ms, d.staff_id

@@ -14,7 +14,7 @@ public static class UnitAnnouncer
     {
         foreach (var batch in units.Chunk(BatchSize))
         {
-            var boxes = await BoundaryStore.BoxesAsync(uow.Connection, uow.Transaction, batch.Select(u => u.Code));
+            var boxes = await BoundaryStore.BoxesAsync(uow, batch.Select(u => u.Code));
             await uow.PublishAsync(new UnitsUpserted(batch.Select(u => u.ToRecord(boxes.TryGetValue(u.Code, out var box) ? box : null)).ToList()));
         }
     }
@@ -24,7 +24,7 @@ public static class UnitAnnouncer
     {
         for (var offset = 0; ; offset += BatchSize)
         {
-            var page = await UnitStore.PageAsync(uow.Connection, uow.Transaction, uow.Provider, BatchSize, offset);
+            var page = await UnitStore.PageAsync(uow, BatchSize, offset);
             if (page.Count == 0) return;
             await AnnounceAsync(uow, page);
         }

@@ -1,12 +1,14 @@
-using System.Data.Common;
 using Dapper;
 using Governance.Contracts;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 
-/// <summary>The SQL of the unit tree and its history, in one place.</summary>
+/// <summary>The SQL of the unit tree and its history, in one place. Writes take the unit of work; reads
+/// any session (in a change, the unit of work: the read is in its transaction). Reads do not lock: a
+/// changed unit is written back only if its version is still the one read (<see cref="UpdateAsync"/>).</summary>
 public static class UnitStore
 {
     private const string UnitColumns =
@@ -41,62 +43,62 @@ public static class UnitStore
     private static readonly string[] HistoryColumns = ["id", "unit_code", "version", "change", "from_value", "to_value", "changed_by", "changed_at_ms"];
 
     /// <summary>Inserts units (parents before children) in multi-row batches.</summary>
-    public static Task<int> InsertUnitsAsync(DbConnection c, DbTransaction t, IReadOnlyList<Unit> units) =>
-        BulkInsert.RunAsync(c, t, "units", InsertColumns, units,
+    public static Task<int> InsertUnitsAsync(UnitOfWork uow, IReadOnlyList<Unit> units) =>
+        BulkInsert.RunAsync(uow, "units", InsertColumns, units,
             u => [u.Code, u.Name, (short)u.Level, u.ParentCode, u.Version, u.RetiredAt?.ToUnixTimeMilliseconds()]);
 
     /// <summary>Writes a changed unit if nobody changed it since it was read (its version then was
     /// <paramref name="readVersion"/>); false if someone did.</summary>
-    public static async Task<bool> UpdateAsync(DbConnection c, DbTransaction t, Unit changed, long readVersion) =>
-        await c.ExecuteAsync("""
+    public static async Task<bool> UpdateAsync(UnitOfWork uow, Unit changed, long readVersion) =>
+        await uow.ExecuteAsync("""
             UPDATE units SET name = @Name, parent_code = @ParentCode, version = @Version, retired_at_ms = @RetiredAtMs
             WHERE code = @Code AND version = @ReadVersion
             """, new
         {
             changed.Code, changed.Name, changed.ParentCode, changed.Version, RetiredAtMs = changed.RetiredAt?.ToUnixTimeMilliseconds(), ReadVersion = readVersion,
-        }, t) == 1;
+        }) == 1;
 
     /// <summary>A change that other services copy but that is not the unit's own record (its boundary):
     /// the versions move on, so that the copies take the announcement that follows.</summary>
-    public static async Task BumpVersionsAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
+    public static async Task BumpVersionsAsync(UnitOfWork uow, IEnumerable<string> codes)
     {
         foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            await c.ExecuteAsync($"UPDATE units SET version = version + 1 WHERE {SqlList.In("code", "c", chunk, parameters)}", parameters, t);
+            await uow.ExecuteAsync($"UPDATE units SET version = version + 1 WHERE {SqlList.In("code", "c", chunk, parameters)}", parameters);
         }
     }
 
-    public static Task<long> CountUnitsAsync(DbConnection c, DbTransaction? t = null) =>
-        c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units", transaction: t);
+    public static Task<long> CountUnitsAsync(DbSession session) =>
+        session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units");
 
-    public static async Task<IReadOnlyList<Unit>> ListAsync(DbConnection c, DatabaseProvider provider, UnitLevel? level, string? parentCode,
+    public static async Task<IReadOnlyList<Unit>> ListAsync(DbSession session, UnitLevel? level, string? parentCode,
         bool includeRetired, int limit, int offset)
     {
         var sql = $"""
             SELECT {UnitColumns} FROM units
             WHERE (@Level IS NULL OR level = @Level) AND (@ParentCode IS NULL OR parent_code = @ParentCode)
               AND (@IncludeRetired = 1 OR retired_at_ms IS NULL)
-            ORDER BY code {Sql.Page(provider, limit, offset)}
+            ORDER BY code {Sql.Page(session.Provider, limit, offset)}
             """;
-        var rows = await c.QueryAsync<UnitRow>(sql, new { Level = (short?)level, ParentCode = parentCode, IncludeRetired = includeRetired ? 1 : 0 });
+        var rows = await session.QueryAsync<UnitRow>(sql, new { Level = (short?)level, ParentCode = parentCode, IncludeRetired = includeRetired ? 1 : 0 });
         return rows.Select(r => r.ToUnit()).ToList();
     }
 
-    public static async Task<Unit?> FindAsync(DbConnection c, string code, DbTransaction? t = null)
+    public static async Task<Unit?> FindAsync(DbSession session, string code)
     {
-        var row = await c.QuerySingleOrDefaultAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE code = @code", new { code }, t);
+        var row = await session.QuerySingleOrDefaultAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE code = @code", new { code });
         return row?.ToUnit();
     }
 
     /// <summary>The units with these codes (for validating a whole import at once).</summary>
-    public static async Task<Dictionary<string, Unit>> FindManyAsync(DbConnection c, DbTransaction t, IEnumerable<string> codes)
+    public static async Task<Dictionary<string, Unit>> FindManyAsync(DbSession session, IEnumerable<string> codes)
     {
         var found = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var chunk in codes.Distinct().Chunk(SqlList.ChunkSize))
         {
             var parameters = SqlList.With();
-            var rows = await c.QueryAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE {SqlList.In("code", "c", chunk, parameters)}", parameters, t);
+            var rows = await session.QueryAsync<UnitRow>($"SELECT {UnitColumns} FROM units WHERE {SqlList.In("code", "c", chunk, parameters)}", parameters);
             foreach (var row in rows) found[row.Code] = row.ToUnit();
         }
         return found;
@@ -106,14 +108,14 @@ public static class UnitStore
     public sealed record TreeNode(string Code, UnitLevel Level, string? ParentCode, bool Retired);
 
     /// <summary>Every unit's level, parent and whether it is retired (for checks over parents and siblings).</summary>
-    public static async Task<Dictionary<string, TreeNode>> TreeAsync(DbConnection c, DbTransaction t) =>
-        (await c.QueryAsync<(string Code, short Level, string? ParentCode, long? RetiredAtMs)>(
-            "SELECT code, level, parent_code, retired_at_ms FROM units", transaction: t))
+    public static async Task<Dictionary<string, TreeNode>> TreeAsync(DbSession session) =>
+        (await session.QueryAsync<(string Code, short Level, string? ParentCode, long? RetiredAtMs)>(
+            "SELECT code, level, parent_code, retired_at_ms FROM units"))
         .ToDictionary(r => r.Code, r => new TreeNode(r.Code, (UnitLevel)r.Level, r.ParentCode, r.RetiredAtMs is not null), StringComparer.Ordinal);
 
     /// <summary>How many units that are not retired sit directly under this one.</summary>
-    public static Task<long> ActiveChildrenAsync(DbConnection c, DbTransaction t, string code) =>
-        c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units WHERE parent_code = @code AND retired_at_ms IS NULL", new { code }, t);
+    public static Task<long> ActiveChildrenAsync(DbSession session, string code) =>
+        session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units WHERE parent_code = @code AND retired_at_ms IS NULL", new { code });
 
     /// <summary>
     /// "WITH RECURSIVE reach_units (code, depth) AS (…)": the given units and every unit below them, to
@@ -130,8 +132,8 @@ public static class UnitStore
         """;
 
     /// <summary>The unit and its ancestors, the unit first and the county last.</summary>
-    public static async Task<IReadOnlyList<Unit>> PathAsync(DbConnection c, DatabaseProvider provider, string code, DbTransaction? t = null) =>
-        (await c.QueryAsync<UnitRow>(PathSql(provider), new { code }, t)).Select(r => r.ToUnit()).ToList();
+    public static async Task<IReadOnlyList<Unit>> PathAsync(DbSession session, string code) =>
+        (await session.QueryAsync<UnitRow>(PathSql(session.Provider), new { code })).Select(r => r.ToUnit()).ToList();
 
     /// <summary>Public so the SQL Server form can be parsed in tests.</summary>
     public static string PathSql(DatabaseProvider provider) => $"""
@@ -146,20 +148,21 @@ public static class UnitStore
         """;
 
     /// <summary>All units in pages, for announcing the whole tree (retired ones too: copies need them).</summary>
-    public static async Task<IReadOnlyList<Unit>> PageAsync(DbConnection c, DbTransaction t, DatabaseProvider provider, int limit, int offset)
+    public static async Task<IReadOnlyList<Unit>> PageAsync(DbSession session, int limit, int offset)
     {
-        var sql = $"SELECT {UnitColumns} FROM units ORDER BY level, code {Sql.Page(provider, limit, offset)}";
-        return (await c.QueryAsync<UnitRow>(sql, transaction: t)).Select(r => r.ToUnit()).ToList();
+        var sql = $"SELECT {UnitColumns} FROM units ORDER BY level, code {Sql.Page(session.Provider, limit, offset)}";
+        return (await session.QueryAsync<UnitRow>(sql)).Select(r => r.ToUnit()).ToList();
     }
 
-    public static Task<int> AddHistoryAsync(DbConnection c, DbTransaction t, IReadOnlyList<UnitChange> changes) =>
-        BulkInsert.RunAsync(c, t, "unit_history", HistoryColumns, changes,
+    public static Task<int> AddHistoryAsync(UnitOfWork uow, IReadOnlyList<UnitChange> changes) =>
+        BulkInsert.RunAsync(uow, "unit_history", HistoryColumns, changes,
             h => [h.Id, h.UnitCode, h.Version, h.Change, h.From, h.To, h.ChangedBy, h.ChangedAt.ToUnixTimeMilliseconds()]);
 
     /// <summary>A unit's history, oldest first.</summary>
-    public static async Task<IReadOnlyList<UnitChange>> HistoryAsync(DbConnection c, string code)
+    public static async Task<IReadOnlyList<UnitChange>> HistoryAsync(DbSession session, string code)
     {
-        var rows = await c.QueryAsync<ChangeRow>("""
+        var rows = await session.QueryAsync<ChangeRow>("""
+
             SELECT id AS Id, unit_code AS UnitCode, version AS Version, change AS Change, from_value AS FromValue,
                    to_value AS ToValue, changed_by AS ChangedBy, changed_at_ms AS ChangedAtMs
             FROM unit_history WHERE unit_code = @code ORDER BY changed_at_ms, version, id

@@ -13,12 +13,11 @@ public static class CareRegistration
     public sealed record Checked(CareSubjectKind? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode,
         string? GridWorkerId, int? VisitEveryDays, string? Notes);
 
-    public static Checked CheckFields(FieldErrors errors, string prefix, RegisterCareSubject r, string? everyDaysText = null)
+    public static Checked CheckFields(FieldErrors errors, string prefix, RegisterCareSubject r)
     {
         var kind = Fields.Enum<CareSubjectKind>(errors, prefix, "kind", r.Kind);
-        var every = everyDaysText is not null
-            ? Fields.Integer(errors, prefix, "visitEveryDays", everyDaysText, 1, CareSchedule.MaxEveryDays, required: false)
-            : Fields.Integer(errors, prefix, "visitEveryDays", r.VisitEveryDays, 1, CareSchedule.MaxEveryDays, required: false);
+        var every = Fields.Integer(errors, prefix, "visitEveryDays", r.VisitEveryDays, 1, CareSchedule.MaxEveryDays, required: false);
+
         return new Checked(kind,
             Fields.Text(errors, prefix, "name", r.Name, 100),
             Fields.IdNumber(errors, prefix, "idNumber", r.IdNumber),
@@ -29,7 +28,9 @@ public static class CareRegistration
             Fields.Text(errors, prefix, "notes", r.Notes, 1000, required: false));
     }
 
-    /// <summary>The courtyard must be one in service; the responsible person a grid worker still in service.</summary>
+    /// <summary>The courtyard must be one in service; the responsible person a grid worker still in service
+    /// whose unit holds the courtyard (grid workers are posted at a grid: the courtyard's grid). A worker of
+    /// another grid could neither read the subject nor see his visits fall due: nobody would visit.</summary>
     public static void CheckPlaceAndWorker(FieldErrors errors, string prefix, Checked c, Unit? courtyard, StaffMember? worker)
     {
         if (c.CourtyardCode is { } code)
@@ -43,7 +44,11 @@ public static class CareRegistration
             if (worker is null) errors.Add(prefix + "gridWorkerId", $"gridWorkerId '{id}' is not a registered person.");
             else if (!StaffRoles.GridWorkers.Contains(worker.Role)) errors.Add(prefix + "gridWorkerId", $"'{id}' is a {worker.Role}, not a grid worker.");
             else if (worker.LeftAt is not null) errors.Add(prefix + "gridWorkerId", $"'{id}' has left the service.");
+            else if (courtyard is { Level: UnitLevel.Courtyard, Retired: false } && worker.UnitCode != courtyard.Code && worker.UnitCode != courtyard.ParentCode)
+                errors.Add(prefix + "gridWorkerId",
+                    $"'{id}' is a grid worker of '{worker.UnitCode}'; the subject's courtyard '{courtyard.Code}' is in grid '{courtyard.ParentCode}'.");
         }
+
     }
 
     public static CareSubject ToSubject(Checked c, DateTimeOffset now, string actor) =>
@@ -55,13 +60,13 @@ public static class CareRegistration
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
         var c = CheckFields(errors, "", r);
-        var courtyard = c.CourtyardCode is null ? null : await UnitStore.FindAsync(uow.Connection, c.CourtyardCode, uow.Transaction);
-        var worker = c.GridWorkerId is null ? null : await StaffStore.FindAsync(uow.Connection, c.GridWorkerId, uow.Transaction);
+        var courtyard = c.CourtyardCode is null ? null : await UnitStore.FindAsync(uow, c.CourtyardCode);
+        var worker = c.GridWorkerId is null ? null : await StaffStore.FindAsync(uow, c.GridWorkerId);
         CheckPlaceAndWorker(errors, "", c, courtyard, worker);
         if (errors.Any) return errors;
 
         var subject = ToSubject(c, uow.Now, actor);
-        await CareStore.InsertSubjectsAsync(uow.Connection, uow.Transaction, [subject]);
+        await CareStore.InsertSubjectsAsync(uow, [subject]);
         return new ChangeOutcome<CareSubject>.Done(subject);
     }
 }

@@ -16,12 +16,14 @@ public static class CareVisits
     /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>).</summary>
     public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
     {
-        var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
-        // Whose subject first: one outside the caller's reach is refused whatever the visit says.
-        var subject = await CareStore.FindSubjectAsync(uow.Connection, subjectId, uow.Transaction);
+        // Whose subject first: one outside the caller's reach is refused whatever the visit says, even
+        // nothing at all (404, 403, then 400: docs/permissions.md).
+        var subject = await CareStore.FindSubjectAsync(uow, subjectId);
         if (subject is null) return new ChangeOutcome<CareVisit>.NotFound();
         if (await reach.RefusalAtAsync(uow, subject.CourtyardCode) is { } why) return new ChangeOutcome<CareVisit>.Forbidden(why);
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+
 
         var findings = Fields.Text(errors, "", "findings", r.Findings, 4000);
         var visitedBy = Fields.Text(errors, "", "visitedBy", r.VisitedBy, 100, required: false) ?? actor;
@@ -41,7 +43,7 @@ public static class CareVisits
         if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", "visitedAt must not be before the subject was registered.");
         if (visitedBy != actor && await VisitorRefusalAsync(uow, visitedBy, subject.CourtyardCode, visitedAt) is { } notAVisitor)
             return errors.Add("visitedBy", notAVisitor);
-        if (r.Incident is not null && await UnitStore.FindAsync(uow.Connection, subject.CourtyardCode, uow.Transaction) is { Retired: true })
+        if (r.Incident is not null && await UnitStore.FindAsync(uow, subject.CourtyardCode) is { Retired: true })
             return new ChangeOutcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");
 
         var visit = new CareVisit(Guid.CreateVersion7(), subjectId, visitedBy, visitedAt, findings!,
@@ -53,7 +55,7 @@ public static class CareVisits
             VisitDueAt = CareSchedule.DueAt(subject.RegisteredAt, last, subject.VisitEveryDays),
             Version = subject.Version + 1,
         };
-        if (!await CareStore.AddVisitAsync(uow.Connection, uow.Transaction, visit, updated, subject.Version))
+        if (!await CareStore.AddVisitAsync(uow, visit, updated, subject.Version))
             return new ChangeOutcome<CareVisit>.Conflict("The subject was changed by someone else meanwhile; retry.");
         // The case is filed by the person who recorded it (the token's subject), whoever he names as the
         // visitor: every step records who took it, and the reporter may read and verify the case.
@@ -71,11 +73,11 @@ public static class CareVisits
     /// </summary>
     private static async Task<string?> VisitorRefusalAsync(UnitOfWork<GridsDatabase> uow, string visitedBy, string courtyardCode, DateTimeOffset visitedAt)
     {
-        var person = await StaffStore.FindAsync(uow.Connection, visitedBy, uow.Transaction);
+        var person = await StaffStore.FindAsync(uow, visitedBy);
         if (person is null) return $"visitedBy '{visitedBy}' is not a registered person.";
         if (person.LeftAt is not null) return $"visitedBy '{visitedBy}' has left the service.";
-        var grid = (await UnitStore.FindAsync(uow.Connection, courtyardCode, uow.Transaction))?.ParentCode;
-        var duties = (await StaffStore.DutiesOfAsync(uow.Connection, uow.Transaction, [visitedBy]))[visitedBy];
+        var grid = (await UnitStore.FindAsync(uow, courtyardCode))?.ParentCode;
+        var duties = (await StaffStore.DutiesOfAsync(uow, [visitedBy]))[visitedBy];
         var there = duties.Any(d => (d.UnitCode == courtyardCode || d.UnitCode == grid) && Visitors.Contains(d.Role) && d.IsOnDutyAt(visitedAt));
         return there ? null
             : $"visitedBy '{visitedBy}' was not on duty at {visitedAt:O} as a grid worker or courtyard lead of the subject's grid or courtyard.";

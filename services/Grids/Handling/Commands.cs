@@ -26,8 +26,10 @@ public sealed record EndDuty(string? At);
 
 public sealed record CreateDepartment(string? UnitCode, string? NameZh, string? NameEn, IReadOnlyList<string?>? Categories);
 
+/// <param name="VisitEveryDays">As given (a JSON value's text, a CSV cell), so that a wrong one is reported by name.</param>
 public sealed record RegisterCareSubject(
-    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, int? VisitEveryDays, string? Notes);
+    string? Kind, string? Name, string? IdNumber, string? Phone, string? CourtyardCode, string? GridWorkerId, string? VisitEveryDays, string? Notes);
+
 
 /// <summary>A case found on a visit, filed with it.</summary>
 public sealed record VisitIncident(string? Category, string? Grade, string? Title, string? Description);

@@ -19,7 +19,7 @@ public static class DepartmentRegistration
         var categories = Fields.Categories(errors, "", "categories", r.Categories);
         if (unitCode is not null)
         {
-            var unit = await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction);
+            var unit = await UnitStore.FindAsync(uow, unitCode);
             if (unit is null) errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
             else if (unit.Retired) errors.Add("unitCode", $"unitCode '{unitCode}' is retired.");
             // Teams belong to a township (镇街站所) or the county (县级部门), never below.
@@ -27,11 +27,11 @@ public static class DepartmentRegistration
                 errors.Add("unitCode", $"a department belongs to a township or the county; '{unitCode}' is a {Codes.Of(unit.Level)}.");
         }
         if (errors.Any) return errors;
-        if ((await DepartmentStore.ListAsync(uow.Connection, unitCode, null, uow.Transaction)).Any(d => d.NameZh == nameZh))
+        if ((await DepartmentStore.ListAsync(uow, unitCode, null)).Any(d => d.NameZh == nameZh))
             return new ChangeOutcome<Department>.Conflict($"'{unitCode}' has a department named '{nameZh}' already.");
 
         var department = new Department(Guid.CreateVersion7(), unitCode!, nameZh!, nameEn!, categories!, 1);
-        await DepartmentStore.InsertAsync(uow.Connection, uow.Transaction, [department], uow.Now);
+        await DepartmentStore.InsertAsync(uow, [department], uow.Now);
         await DepartmentAnnouncer.AnnounceAsync(uow, [department]);
         return new ChangeOutcome<Department>.Done(department);
     }

@@ -107,8 +107,6 @@ public static partial class Fields
         return null;
     }
 
-    public static int? Integer(FieldErrors errors, string prefix, string field, int? value, int min, int max, bool required = true) =>
-        Integer(errors, prefix, field, value?.ToString(CultureInfo.InvariantCulture), min, max, required);
 
     /// <summary>Category codes, at least one, none twice.</summary>
     public static IReadOnlyList<Category>? Categories(FieldErrors errors, string prefix, string field, IReadOnlyList<string?>? values)

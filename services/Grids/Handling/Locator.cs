@@ -22,12 +22,12 @@ public static class Locator
 {
     public static async Task<Location?> LocateAsync(GridsDatabase db, double lat, double lng)
     {
-        await using var c = await db.OpenAsync();
+        await using var c = await db.OpenReadAsync();
         var hit = (await BoundaryStore.CandidatesAsync(c, lat, lng))
             .OrderByDescending(candidate => candidate.Level).ThenBy(candidate => candidate.UnitCode, StringComparer.Ordinal)
             .FirstOrDefault(candidate => Geometry.Contains(candidate.Shape, lat, lng));
         if (hit is null) return null;
-        var path = await UnitStore.PathAsync(c, db.Provider, hit.UnitCode);
+        var path = await UnitStore.PathAsync(c, hit.UnitCode);
         Unit? At(UnitLevel level) => path.FirstOrDefault(u => u.Level == level);
         return new Location(At(UnitLevel.Courtyard), At(UnitLevel.Grid), At(UnitLevel.Village), At(UnitLevel.Township));
     }

@@ -39,7 +39,7 @@ public sealed class Reach
     {
         if (_countyWide) return null;
         if (_refusals.TryGetValue(unitCode, out var known)) return known;
-        var chain = await GridsUnitChains.ChainAsync(uow.Connection, uow.Provider, unitCode, uow.Transaction);
+        var chain = await GridsUnitChains.ChainAsync(uow, unitCode);
         return _refusals[unitCode] = Authority.Decide(_person!, _action, chain) is Decision.Forbidden refused ? refused.Why : null;
     }
 

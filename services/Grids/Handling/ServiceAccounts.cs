@@ -24,19 +24,19 @@ public static class ServiceAccounts
         var role = StaffRules.Role(errors, "", token.Role);
         Fields.Code(errors, "", "unit", token.UnitCode, UnitChanges.MaxCodeLength);
         if (role is not null && !errors.Any)
-            StaffRules.CheckPlace(errors, "", "unit", token.UnitCode, await UnitStore.FindAsync(uow.Connection, token.UnitCode, uow.Transaction), role);
+            StaffRules.CheckPlace(errors, "", "unit", token.UnitCode, await UnitStore.FindAsync(uow, token.UnitCode), role);
         if (token.DepartmentId is { } d && !Guid.TryParse(d, out _)) errors.Add("department-id", "department-id must be a department's id.");
         if (errors.Any) return errors;
         var account = new ServiceAccount(token.Id, token.Subject, role!, token.UnitCode, token.DepartmentId, token.IssuedBy, token.IssuedAt, token.ExpiresAt);
-        await ServiceAccountStore.InsertAsync(uow.Connection, uow.Transaction, account);
+        await ServiceAccountStore.InsertAsync(uow, account);
         return new ChangeOutcome<ServiceAccount>.Done(account);
     }
 
     public static async Task<ChangeOutcome<ServiceAccount>> RevokeAsync(UnitOfWork<GridsDatabase> uow, string id, string actor)
     {
-        var account = await ServiceAccountStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var account = await ServiceAccountStore.FindAsync(uow, id);
         if (account is null) return new ChangeOutcome<ServiceAccount>.NotFound();
-        if (!await ServiceAccountStore.RevokeAsync(uow.Connection, uow.Transaction, id, actor, uow.Now))
+        if (!await ServiceAccountStore.RevokeAsync(uow, id, actor, uow.Now))
             return new ChangeOutcome<ServiceAccount>.Conflict($"The service token '{id}' was revoked already.");
         var revoked = account with { RevokedBy = actor, RevokedAt = uow.Now, Version = account.Version + 1 };
         await AnnounceAsync(uow, [revoked]);

@@ -29,12 +29,12 @@ public static class StaffChanges
         var dutyFrom = Fields.Moment(errors, "", "dutyFrom", r.DutyFrom) ?? uow.Now;
         if (role is not null && unitCode is not null)
         {
-            StaffRules.CheckPlace(errors, "", "unitCode", unitCode, await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction), role);
-            var department = r.DepartmentId is { } d ? await DepartmentStore.FindAsync(uow.Connection, d, uow.Transaction) : null;
+            StaffRules.CheckPlace(errors, "", "unitCode", unitCode, await UnitStore.FindAsync(uow, unitCode), role);
+            var department = r.DepartmentId is { } d ? await DepartmentStore.FindAsync(uow, d) : null;
             StaffRules.CheckDepartment(errors, "", role, unitCode, r.DepartmentId, department);
         }
         if (errors.Any) return errors;
-        if (await StaffStore.FindAsync(uow.Connection, id, uow.Transaction) is not null)
+        if (await StaffStore.FindAsync(uow, id) is not null)
             return new ChangeOutcome<StaffMember>.Conflict($"A person with id '{id}' is registered already.");
 
         var member = new StaffMember(id, name!, role!, unitCode!, phone, idNumber, r.DepartmentId);
@@ -46,8 +46,8 @@ public static class StaffChanges
     public static async Task InsertAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyList<StaffMember> people, IReadOnlyList<DateTimeOffset> dutyFrom, string actor)
     {
         var duties = people.Select((p, i) => new DutyAssignment(Guid.CreateVersion7(), p.Id, p.UnitCode, p.Role, dutyFrom[i], null, actor)).ToList();
-        await StaffStore.InsertStaffAsync(uow.Connection, uow.Transaction, people);
-        await StaffStore.InsertDutiesAsync(uow.Connection, uow.Transaction, duties, uow.Now);
+        await StaffStore.InsertStaffAsync(uow, people);
+        await StaffStore.InsertDutiesAsync(uow, duties, uow.Now);
         await StaffAnnouncer.AnnounceAsync(uow, people, duties.ToLookup(d => d.StaffId));
     }
 
@@ -55,7 +55,7 @@ public static class StaffChanges
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
-        var read = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var read = await StaffStore.FindAsync(uow, id);
         if (read is null) return new ChangeOutcome<StaffMember>.NotFound();
         if (await reach.RefusalAtAsync(uow, read.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
         var member = read;
@@ -87,15 +87,15 @@ public static class StaffChanges
     /// <summary>The person left the service: every open duty period ends now.</summary>
     public static async Task<ChangeOutcome<StaffMember>> LeaveAsync(UnitOfWork<GridsDatabase> uow, string id, Reach reach)
     {
-        var member = await StaffStore.FindAsync(uow.Connection, id, uow.Transaction);
+        var member = await StaffStore.FindAsync(uow, id);
         if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
         if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
         if (member.LeftAt is not null) return new ChangeOutcome<StaffMember>.Conflict($"'{id}' left already.");
         var left = member with { LeftAt = uow.Now, Version = member.Version + 1 };
-        if (!await StaffStore.UpdateAsync(uow.Connection, uow.Transaction, left, member.Version)) return Concurrent<StaffMember>(id);
-        foreach (var duty in (await StaffStore.DutiesOfAsync(uow.Connection, uow.Transaction, [id]))[id])
+        if (!await StaffStore.UpdateAsync(uow, left, member.Version)) return Concurrent<StaffMember>(id);
+        foreach (var duty in (await StaffStore.DutiesOfAsync(uow, [id]))[id])
             if (duty.Until is null || duty.Until > uow.Now)
-                await StaffStore.EndDutyAsync(uow.Connection, uow.Transaction, duty.Id, duty.From > uow.Now ? duty.From : uow.Now);
+                await StaffStore.EndDutyAsync(uow, duty.Id, duty.From > uow.Now ? duty.From : uow.Now);
         await StaffAnnouncer.AnnounceAsync(uow, [id]);
         return new ChangeOutcome<StaffMember>.Done(left);
     }
@@ -113,9 +113,9 @@ public static class StaffChanges
         if (until is { } u && u <= from) errors.Add("until", "until must be after from.");
         if (errors.Any) return errors;
 
-        var unit = await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction);
+        var unit = await UnitStore.FindAsync(uow, unitCode);
         if (unit is null) return new ChangeOutcome<DutyAssignment>.NotFound();
-        var member = await StaffStore.FindAsync(uow.Connection, staffId!, uow.Transaction);
+        var member = await StaffStore.FindAsync(uow, staffId!);
         if (member is null) return errors.Add("staffId", $"staffId '{staffId}' is not a registered person.");
         if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, unitCode) is { } why) return new ChangeOutcome<DutyAssignment>.Forbidden(why);
         if (member.LeftAt is not null) return errors.Add("staffId", $"'{staffId}' has left the service.");
@@ -125,7 +125,7 @@ public static class StaffChanges
 
         if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
         var duty = new DutyAssignment(Guid.CreateVersion7(), member.Id, unitCode, role, from, until, actor);
-        await StaffStore.InsertDutiesAsync(uow.Connection, uow.Transaction, [duty], uow.Now);
+        await StaffStore.InsertDutiesAsync(uow, [duty], uow.Now);
         await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
         return new ChangeOutcome<DutyAssignment>.Done(duty);
     }
@@ -135,15 +135,15 @@ public static class StaffChanges
         var errors = new FieldErrors();
         var at = Fields.Moment(errors, "", "at", r?.At) ?? uow.Now;
         if (errors.Any) return errors;
-        var duty = await StaffStore.FindDutyAsync(uow.Connection, uow.Transaction, dutyId);
+        var duty = await StaffStore.FindDutyAsync(uow, dutyId);
         if (duty is null) return new ChangeOutcome<DutyAssignment>.NotFound();
-        var member = (await StaffStore.FindAsync(uow.Connection, duty.StaffId, uow.Transaction))!;
+        var member = (await StaffStore.FindAsync(uow, duty.StaffId))!;
         if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, duty.UnitCode) is { } why) return new ChangeOutcome<DutyAssignment>.Forbidden(why);
         if (duty.Until is { } until && until <= at) return new ChangeOutcome<DutyAssignment>.Conflict($"The duty period ended already, at {until:O}.");
         if (at < duty.From) return errors.Add("at", "at must not be before the duty period's start.");
 
         if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
-        await StaffStore.EndDutyAsync(uow.Connection, uow.Transaction, dutyId, at);
+        await StaffStore.EndDutyAsync(uow, dutyId, at);
         await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
         return new ChangeOutcome<DutyAssignment>.Done(duty with { Until = at });
     }
@@ -152,7 +152,7 @@ public static class StaffChanges
     /// unit ended them) and announces them.</summary>
     public static async Task BumpAndAnnounceAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyList<string> staffIds)
     {
-        foreach (var (_, member) in await StaffStore.FindManyAsync(uow.Connection, uow.Transaction, staffIds))
+        foreach (var (_, member) in await StaffStore.FindManyAsync(uow, staffIds))
             if (!await BumpAsync(uow, member))
                 throw new InvalidOperationException($"'{member.Id}' changed within this transaction");
         await StaffAnnouncer.AnnounceAsync(uow, staffIds);
@@ -161,11 +161,11 @@ public static class StaffChanges
     /// <summary>A change to someone's duties is a change to them: their version grows first, so
     /// that a concurrent change is detected before anything is written.</summary>
     private static Task<bool> BumpAsync(UnitOfWork<GridsDatabase> uow, StaffMember member) =>
-        StaffStore.UpdateAsync(uow.Connection, uow.Transaction, member with { Version = member.Version + 1 }, member.Version);
+        StaffStore.UpdateAsync(uow, member with { Version = member.Version + 1 }, member.Version);
 
     private static async Task<ChangeOutcome<StaffMember>> SaveAsync(UnitOfWork<GridsDatabase> uow, StaffMember read, StaffMember changed)
     {
-        if (!await StaffStore.UpdateAsync(uow.Connection, uow.Transaction, changed, read.Version)) return Concurrent<StaffMember>(read.Id);
+        if (!await StaffStore.UpdateAsync(uow, changed, read.Version)) return Concurrent<StaffMember>(read.Id);
         await StaffAnnouncer.AnnounceAsync(uow, [changed.Id]);
         return new ChangeOutcome<StaffMember>.Done(changed);
     }

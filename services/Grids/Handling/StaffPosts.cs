@@ -25,8 +25,8 @@ public static class StaffPosts
         if (role is null || unitCode is null) return (null, null);
         // A new role or home unit takes its department from the body (none unless given); otherwise it stays.
         var departmentId = r.DepartmentId ?? (role == member.Role && unitCode == member.UnitCode ? member.DepartmentId : null);
-        StaffRules.CheckPlace(errors, "", "unitCode", unitCode, await UnitStore.FindAsync(uow.Connection, unitCode, uow.Transaction), role);
-        var department = departmentId is { } d ? await DepartmentStore.FindAsync(uow.Connection, d, uow.Transaction) : null;
+        StaffRules.CheckPlace(errors, "", "unitCode", unitCode, await UnitStore.FindAsync(uow, unitCode), role);
+        var department = departmentId is { } d ? await DepartmentStore.FindAsync(uow, d) : null;
         StaffRules.CheckDepartment(errors, "", role, unitCode, departmentId, department);
         if (errors.Any) return (null, null);
         if (await reach.RefusalAtAsync(uow, unitCode) is { } why) return (null, $"{unitCode}: {why}");

@@ -27,10 +27,10 @@ public static class UnitChanges
         var parentCode = Fields.Code(errors, "", "parentCode", r.ParentCode, MaxCodeLength, required: level is not UnitLevel.County);
         if (level == UnitLevel.County && parentCode is not null) errors.Add("parentCode", "a county has no parent.");
         if (level is { } l and not UnitLevel.County && parentCode is not null
-            && UnitTree.WhyNotParent(l, await UnitStore.FindAsync(uow.Connection, parentCode, uow.Transaction), parentCode) is { } why)
+            && UnitTree.WhyNotParent(l, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
             errors.Add("parentCode", $"parentCode: {why}");
         if (errors.Any) return errors;
-        if (await UnitStore.FindAsync(uow.Connection, code!, uow.Transaction) is not null)
+        if (await UnitStore.FindAsync(uow, code!) is not null)
             return new ChangeOutcome<Unit>.Conflict($"A unit with code '{code}' exists already (codes are never reused, even after retirement).");
 
         var unit = new Unit(code!, name!, level!.Value, parentCode, 1);
@@ -41,8 +41,8 @@ public static class UnitChanges
     /// <summary>New units, parents first, with their "created" history, announced.</summary>
     public static async Task InsertAsync(UnitOfWork<GridsDatabase> uow, IReadOnlyList<Unit> units, string actor)
     {
-        await UnitStore.InsertUnitsAsync(uow.Connection, uow.Transaction, units);
-        await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, units.Select(u =>
+        await UnitStore.InsertUnitsAsync(uow, units);
+        await UnitStore.AddHistoryAsync(uow, units.Select(u =>
             new UnitChange(Guid.CreateVersion7(), u.Code, u.Version, UnitChangeKind.Created, null, u.Name, actor, uow.Now)).ToList());
         await UnitAnnouncer.AnnounceAsync(uow, units);
     }
@@ -55,11 +55,11 @@ public static class UnitChanges
         var parentCode = r.ParentCode is null ? null : Fields.Code(errors, "", "parentCode", r.ParentCode, MaxCodeLength);
         if (errors.Any) return errors;
 
-        var unit = await UnitStore.FindAsync(uow.Connection, code, uow.Transaction);
+        var unit = await UnitStore.FindAsync(uow, code);
         if (unit is null) return new ChangeOutcome<Unit>.NotFound();
         if (unit.Retired) return new ChangeOutcome<Unit>.Conflict($"'{code}' is retired; a retired unit does not change.");
         if (parentCode is not null && parentCode != unit.ParentCode
-            && UnitTree.WhyNotParent(unit.Level, await UnitStore.FindAsync(uow.Connection, parentCode, uow.Transaction), parentCode) is { } why)
+            && UnitTree.WhyNotParent(unit.Level, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
             return errors.Add("parentCode", $"parentCode: {why}");
 
         var changed = await ChangeAsync(uow, unit, name, parentCode, actor);
@@ -85,8 +85,8 @@ public static class UnitChanges
             history.Add(new UnitChange(Guid.CreateVersion7(), unit.Code, changed.Version, UnitChangeKind.Moved, unit.ParentCode, parentCode, actor, uow.Now));
         }
         if (history.Count == 0) return unit;
-        if (!await UnitStore.UpdateAsync(uow.Connection, uow.Transaction, changed, unit.Version)) return null;
-        await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, history);
+        if (!await UnitStore.UpdateAsync(uow, changed, unit.Version)) return null;
+        await UnitStore.AddHistoryAsync(uow, history);
         await UnitAnnouncer.AnnounceAsync(uow, [changed]);
         return changed;
     }
@@ -95,23 +95,22 @@ public static class UnitChanges
     /// readable, and cases filed there keep it.</summary>
     public static async Task<ChangeOutcome<Unit>> RetireAsync(UnitOfWork<GridsDatabase> uow, string code, string actor)
     {
-        var (c, t) = (uow.Connection, uow.Transaction);
-        var unit = await UnitStore.FindAsync(c, code, t);
+        var unit = await UnitStore.FindAsync(uow, code);
         if (unit is null) return new ChangeOutcome<Unit>.NotFound();
         if (unit.Retired) return new ChangeOutcome<Unit>.Conflict($"'{code}' was retired already.");
         if (unit.Level == UnitLevel.County) return new ChangeOutcome<Unit>.Conflict("The county cannot be retired.");
-        if (await UnitStore.ActiveChildrenAsync(c, t, code) is var children and > 0)
+        if (await UnitStore.ActiveChildrenAsync(uow, code) is var children and > 0)
             return new ChangeOutcome<Unit>.Conflict($"'{code}' still has {children} unit(s) under it: move or retire them first (merging a grid is moving its courtyards out).");
-        if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(c, uow.Provider, code, null, null, null, 1, 0)).Count > 0)
+        if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(uow, code, null, null, null, 1, 0)).Count > 0)
             return new ChangeOutcome<Unit>.Conflict($"Care subjects live in '{code}': register them at their new courtyard first.");
 
         var retired = unit with { Version = unit.Version + 1, RetiredAt = uow.Now };
-        if (!await UnitStore.UpdateAsync(c, t, retired, unit.Version))
+        if (!await UnitStore.UpdateAsync(uow, retired, unit.Version))
             return new ChangeOutcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.");
-        await UnitStore.AddHistoryAsync(c, t, [new UnitChange(Guid.CreateVersion7(), code, retired.Version, UnitChangeKind.Retired, null, null, actor, uow.Now)]);
+        await UnitStore.AddHistoryAsync(uow, [new UnitChange(Guid.CreateVersion7(), code, retired.Version, UnitChangeKind.Retired, null, null, actor, uow.Now)]);
         await UnitAnnouncer.AnnounceAsync(uow, [retired]);
 
-        var offDuty = await StaffStore.EndDutiesAtUnitAsync(c, t, code, uow.Now);
+        var offDuty = await StaffStore.EndDutiesAtUnitAsync(uow, code, uow.Now);
         await StaffChanges.BumpAndAnnounceAsync(uow, offDuty);
         return new ChangeOutcome<Unit>.Done(retired);
     }

@@ -25,7 +25,7 @@ public static class BoundaryChecks
     public static async Task<IReadOnlyList<BoundaryWarning>> RunAsync(UnitOfWork<GridsDatabase> uow,
         IReadOnlyList<(int Index, UnitBoundary Boundary)> imported, FieldErrors errors, BoundaryOptions options)
     {
-        var tree = await UnitStore.TreeAsync(uow.Connection, uow.Transaction);
+        var tree = await UnitStore.TreeAsync(uow);
         var children = tree.Values.Where(u => !u.Retired && u.ParentCode is not null).ToLookup(u => u.ParentCode!, StringComparer.Ordinal);
         var importedShapes = imported.ToDictionary(b => b.Boundary.UnitCode, b => b.Boundary.Shape, StringComparer.Ordinal);
 
@@ -35,7 +35,7 @@ public static class BoundaryChecks
         var wanted = imported.SelectMany(b => Ancestors(tree, b.Boundary.UnitCode))
             .Concat(parents).Concat(parents.SelectMany(p => children[p].Select(u => u.Code)))
             .Where(code => !importedShapes.ContainsKey(code));
-        var stored = await BoundaryStore.ShapesAsync(uow.Connection, uow.Transaction, wanted);
+        var stored = await BoundaryStore.ShapesAsync(uow, wanted);
         Shape? ShapeOf(string code) => importedShapes.TryGetValue(code, out var shape) ? shape : stored.GetValueOrDefault(code);
 
         var grown = new Dictionary<string, IPreparedGeometry>(StringComparer.Ordinal);

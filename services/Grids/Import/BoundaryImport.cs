@@ -65,7 +65,7 @@ public static class BoundaryImport
         }
         if (index == 0) errors.Add("features", "features is empty.");
 
-        var units = await UnitStore.FindManyAsync(uow.Connection, uow.Transaction, boundaries.Select(b => b.Boundary.UnitCode));
+        var units = await UnitStore.FindManyAsync(uow, boundaries.Select(b => b.Boundary.UnitCode));
         foreach (var (i, b) in boundaries)
         {
             if (!units.TryGetValue(b.UnitCode, out var unit)) errors.Add($"features[{i}].properties.code", $"'{b.UnitCode}' is not a known unit.");
@@ -75,13 +75,13 @@ public static class BoundaryImport
         var warnings = await BoundaryChecks.RunAsync(uow, boundaries, errors, options);
         if (errors.Any) return (null, errors);
 
-        var before = await BoundaryStore.BoxesAsync(uow.Connection, uow.Transaction, units.Keys);
+        var before = await BoundaryStore.BoxesAsync(uow, units.Keys);
         var list = boundaries.Select(b => b.Boundary).ToList();
-        await BoundaryStore.ReplaceAsync(uow.Connection, uow.Transaction, list, uow.Now);
+        await BoundaryStore.ReplaceAsync(uow, list, uow.Now);
         // The other services copy each unit's box (Incidents checks a filing's place by it): a new version, announced.
-        await UnitStore.BumpVersionsAsync(uow.Connection, uow.Transaction, units.Keys);
-        var changed = await UnitStore.FindManyAsync(uow.Connection, uow.Transaction, units.Keys);
-        await UnitStore.AddHistoryAsync(uow.Connection, uow.Transaction, list.Select(b => new UnitChange(Guid.CreateVersion7(), b.UnitCode,
+        await UnitStore.BumpVersionsAsync(uow, units.Keys);
+        var changed = await UnitStore.FindManyAsync(uow, units.Keys);
+        await UnitStore.AddHistoryAsync(uow, list.Select(b => new UnitChange(Guid.CreateVersion7(), b.UnitCode,
             changed[b.UnitCode].Version, UnitChangeKind.Boundary, before.TryGetValue(b.UnitCode, out var old) ? old.ToString() : null,
             Geometry.BoxOf(b.Shape).ToString(), actor, uow.Now)).ToList());
         await UnitAnnouncer.AnnounceAsync(uow, changed.Values.OrderBy(u => u.Level).ThenBy(u => u.Code, StringComparer.Ordinal));

@@ -20,17 +20,20 @@ public static class CareSubjectImport
     public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor, Reach reach)
     {
         var (csvRows, errors) = Csv.Parse(csv, Required, Optional);
-        if (errors.Any) return (null, errors);
+        // Reach before the rows' faults (403 before 400): every row that could be read names its courtyard;
+        // a file whose header cannot be read names none, and is answered 400.
         await ImportRefusedException.ThrowIfAnyAsync(uow, reach, csvRows.Select(r => (r.Prefix + "courtyardCode", r["courtyardCode"])));
+        if (errors.Any) return (null, errors);
 
-        var (c, t) = (uow.Connection, uow.Transaction);
-        var courtyards = await UnitStore.FindManyAsync(c, t, csvRows.Select(r => r["courtyardCode"]).OfType<string>());
-        var workers = await StaffStore.FindManyAsync(c, t, csvRows.Select(r => r["gridWorkerId"]).OfType<string>());
+
+        var courtyards = await UnitStore.FindManyAsync(uow, csvRows.Select(r => r["courtyardCode"]).OfType<string>());
+        var workers = await StaffStore.FindManyAsync(uow, csvRows.Select(r => r["gridWorkerId"]).OfType<string>());
         var subjects = new List<CareSubject>();
         foreach (var r in csvRows)
         {
-            var request = new RegisterCareSubject(r["kind"], r["name"], r["idNumber"], r["phone"], r["courtyardCode"], r["gridWorkerId"], null, r["notes"]);
-            var fields = CareRegistration.CheckFields(errors, r.Prefix, request, r["visitEveryDays"] ?? "");
+            var request = new RegisterCareSubject(r["kind"], r["name"], r["idNumber"], r["phone"], r["courtyardCode"], r["gridWorkerId"], r["visitEveryDays"], r["notes"]);
+            var fields = CareRegistration.CheckFields(errors, r.Prefix, request);
+
             CareRegistration.CheckPlaceAndWorker(errors, r.Prefix, fields,
                 fields.CourtyardCode is { } code ? courtyards.GetValueOrDefault(code) : null,
                 fields.GridWorkerId is { } id ? workers.GetValueOrDefault(id) : null);
@@ -38,7 +41,7 @@ public static class CareSubjectImport
         }
         if (errors.Any) return (null, errors);
 
-        await CareStore.InsertSubjectsAsync(c, t, subjects);
+        await CareStore.InsertSubjectsAsync(uow, subjects);
         return (new ImportResult(subjects.Count, subjects.Count, 0, 0), errors);
     }
 }

@@ -20,12 +20,13 @@ public static class StaffImport
     public static async Task<(ImportResult? Result, FieldErrors Errors)> RunAsync(UnitOfWork<GridsDatabase> uow, string csv, string actor, Reach reach)
     {
         var (csvRows, errors) = Csv.Parse(csv, Required, Optional);
-        if (errors.Any) return (null, errors);
+        // Reach before the rows' faults (403 before 400), as CareSubjectImport.
         await ImportRefusedException.ThrowIfAnyAsync(uow, reach, csvRows.Select(r => (r.Prefix + "unitCode", r["unitCode"])));
+        if (errors.Any) return (null, errors);
 
-        var (c, t) = (uow.Connection, uow.Transaction);
-        var units = await UnitStore.FindManyAsync(c, t, csvRows.Select(r => r["unitCode"]).OfType<string>());
-        var registered = await StaffStore.FindManyAsync(c, t, csvRows.Select(r => r["id"]).OfType<string>());
+
+        var units = await UnitStore.FindManyAsync(uow, csvRows.Select(r => r["unitCode"]).OfType<string>());
+        var registered = await StaffStore.FindManyAsync(uow, csvRows.Select(r => r["id"]).OfType<string>());
         var departments = new Dictionary<Guid, Department?>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var people = new List<StaffMember>();
@@ -53,7 +54,7 @@ public static class StaffImport
             if (role is not null && unitCode is not null)
             {
                 StaffRules.CheckPlace(errors, r.Prefix, "unitCode", unitCode, units.GetValueOrDefault(unitCode), role);
-                if (departmentId is { } d && !departments.ContainsKey(d)) departments[d] = await DepartmentStore.FindAsync(c, d, t);
+                if (departmentId is { } d && !departments.ContainsKey(d)) departments[d] = await DepartmentStore.FindAsync(uow, d);
                 StaffRules.CheckDepartment(errors, r.Prefix, role, unitCode, departmentId, departmentId is { } k ? departments[k] : null);
             }
             if (name is not null && role is not null && unitCode is not null)

@@ -38,7 +38,7 @@ public static class UnitImport
             else if (code is not null && name is not null && level is not null) rows.Add(new Row(r, code, name, level.Value, parentCode));
         }
 
-        var known = await UnitStore.FindManyAsync(uow.Connection, uow.Transaction,
+        var known = await UnitStore.FindManyAsync(uow,
             rows.Select(r => r.Code).Concat(rows.Where(r => r.ParentCode is not null).Select(r => r.ParentCode!)));
         // A parent defined in the file counts as it will be after the import.
         var inFile = rows.ToDictionary(r => r.Code, r => new Unit(r.Code, r.Name, r.Level, r.ParentCode, 0), StringComparer.Ordinal);

@@ -14,9 +14,10 @@ public sealed class UnitSnapshotRequestedConsumer(UnitOfWorkRunner<GridsDatabase
     protected override async Task HandleAsync(UnitSnapshotRequested message, UnitOfWork<GridsDatabase> uow, CancellationToken ct)
     {
         await UnitAnnouncer.AnnounceAllAsync(uow);
-        await DepartmentAnnouncer.AnnounceAsync(uow, await DepartmentStore.ListAsync(uow.Connection, null, null, uow.Transaction));
-        await StaffAnnouncer.AnnounceAccessAsync(uow, await StaffStore.AllAsync(uow.Connection, uow.Transaction));
+        await DepartmentAnnouncer.AnnounceAsync(uow, await DepartmentStore.ListAsync(uow, null, null));
+        await StaffAnnouncer.AnnounceAccessAsync(uow, await StaffStore.AllAsync(uow));
         await ServiceAccounts.AnnounceAsync(uow,
-            await ServiceAccountStore.ListAsync(uow.Connection, uow.Provider, ServiceAccounts.SnapshotLimit, 0, revokedOnly: true, uow.Transaction));
+            await ServiceAccountStore.ListAsync(uow, ServiceAccounts.SnapshotLimit, 0, revokedOnly: true));
+
     }
 }

@@ -47,7 +47,7 @@ public sealed class CountySeedTests(Provider provider)
         TestContext.Out.WriteLine($"{provider}: seeded {county.Units.Count} units, {county.Staff.Count} staff, {county.Duties.Count} duties, " +
             $"{county.Departments.Count} departments, {county.CareSubjects.Count} care subjects and {county.Boundaries.Count} boundaries in {watch.ElapsedMilliseconds} ms");
 
-        await using var c = await _db.OpenAsync();
+        await using var c = await _db.OpenReadAsync();
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM units WHERE level = 5"), Is.EqualTo(40_000));

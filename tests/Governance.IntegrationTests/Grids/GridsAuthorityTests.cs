@@ -51,11 +51,6 @@ public sealed class GridsAuthorityTests(Provider provider) : GridsFixture(provid
         return body;
     }
 
-    private async Task<(string Grid, string Courtyard, SignedIn Worker)> NewGridWithWorkerAsync(string township = Demo.Township)
-    {
-        var (_, grid, courtyards) = await NewVillageAsync(courtyards: 1, township: township);
-        return (grid, courtyards[0], SignedIn.GridWorker(await NewGridWorkerAsync(grid), grid));
-    }
 
     [Test]
     public async Task A_grid_worker_may_not_create_a_township_rename_one_or_register_a_county_administrator()

@@ -152,4 +152,12 @@ public abstract class GridsFixture(Provider provider)
         await MustPostAsync("/grids/staff", new { id, name = "测试网格员", role = "grid-worker-full-time", unitCode = grid, phone = "13900001111" });
         return id;
     }
+
+    /// <summary>A new village's grid with one courtyard, and a grid worker of it signed in.</summary>
+    protected async Task<(string Grid, string Courtyard, SignedIn Worker)> NewGridWithWorkerAsync(string township = Demo.Township)
+    {
+        var (_, grid, courtyards) = await NewVillageAsync(courtyards: 1, township: township);
+        return (grid, courtyards[0], SignedIn.GridWorker(await NewGridWorkerAsync(grid), grid));
+    }
+
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Reflection;
 using Governance.Dispatch;
+using Governance.Grids;
 using Governance.Incidents;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
@@ -14,7 +15,6 @@ namespace Governance.UnitTests.Architecture;
 /// shared unit copy or of the jurisdiction check takes a connection or a transaction. A store takes a
 /// session — the unit of work in a change (so a read in it is in its transaction and a locking read
 /// locks), a read session otherwise — and a store method that writes takes the unit of work itself.
-/// Grids is not listed yet: it still passes connections and transactions by hand (issue 12, next step).
 /// </summary>
 [TestFixture]
 public sealed class UnitOfWorkTests
@@ -23,6 +23,8 @@ public sealed class UnitOfWorkTests
     {
         yield return Case("Governance.Incidents", typeof(IncidentsModule).Assembly.GetTypes());
         yield return Case("Governance.Dispatch", typeof(DispatchModule).Assembly.GetTypes());
+        yield return Case("Governance.Grids", typeof(GridsModule).Assembly.GetTypes());
+
         yield return Case("shared unit copy, inbox, jurisdiction", typeof(UnitCopyStore).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(UnitCopyStore).Namespace || t == typeof(Inbox) || t == typeof(Jurisdiction)
                 || t == typeof(TransactionalConsumer<,>)));

@@ -5,24 +5,43 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Infrastructure.Authority;
 
 /// <summary>
+/// A check that needs nothing from the request body, so it can answer first even when the body cannot
+/// be read (404 and 403 come before 400): <see cref="Hosting.BadRequestBodyHandler"/> asks it.
+/// </summary>
+public interface IBodyIndependentCheck
+{
+    /// <summary>The refusal (404 or 403), or null when the caller may go on.</summary>
+    ValueTask<IResult?> RefusalAsync(HttpContext http);
+}
+
+/// <summary>
 /// Checks a case action before the endpoint runs: the case's facts from the service's own source,
 /// then the model — 404 when the case does not exist for the caller, 403 when he may read but not do this.
 /// </summary>
-public sealed class CaseActionFilter<TSource>(CaseAction action, string routeValue) : IEndpointFilter where TSource : ICaseFactsSource
+public sealed class CaseActionFilter<TSource>(CaseAction action, string routeValue) : IEndpointFilter, IBodyIndependentCheck
+    where TSource : ICaseFactsSource
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        var (refusal, id, facts) = await DecideAsync(http);
+        return refusal ?? await DecidedCase.RememberAndRunAsync(context, next, id, facts);
+    }
+
+    public async ValueTask<IResult?> RefusalAsync(HttpContext http) => (await DecideAsync(http)).Refusal;
+
+    private async Task<(IResult? Refusal, Guid Id, CaseFacts? Facts)> DecideAsync(HttpContext http)
+    {
         var caller = Caller.Of(http);
-        if (caller.Unrestricted) return await next(context);
-        if (!Guid.TryParse(http.Request.RouteValues[routeValue]?.ToString(), out var id)) return TypedResults.NotFound();
+        if (caller.Unrestricted) return (null, default, null);
+        if (!Guid.TryParse(http.Request.RouteValues[routeValue]?.ToString(), out var id)) return (TypedResults.NotFound(), id, null);
         var facts = await http.RequestServices.GetRequiredService<TSource>().FactsAsync(id, http.RequestAborted);
-        if (facts is null) return TypedResults.NotFound();
+        if (facts is null) return (TypedResults.NotFound(), id, null);
         return Authority.Decide(caller.Person, facts, action) switch
         {
-            Decision.Allowed => await DecidedCase.RememberAndRunAsync(context, next, id, facts),
-            Decision.Forbidden refused => Refusals.Forbidden(refused.Why),
-            _ => TypedResults.NotFound(),
+            Decision.Allowed => (null, id, facts),
+            Decision.Forbidden refused => (Refusals.Forbidden(refused.Why), id, facts),
+            _ => (TypedResults.NotFound(), id, facts),
         };
     }
 }

@@ -15,10 +15,12 @@ public sealed record DecidedCase(Guid Id, Contracts.Tier? Tier, string? HoldingU
 {
     private static readonly object Key = new();
 
+    /// <param name="facts">Null for an unrestricted caller: no check ran, nothing to hold the action to.</param>
     internal static ValueTask<object?> RememberAndRunAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next,
-        Guid id, CaseFacts facts)
+        Guid id, CaseFacts? facts)
     {
-        context.HttpContext.Items[Key] = new DecidedCase(id, facts.Tier, facts.HolderChain.Count > 0 ? facts.HolderChain[0].Code : null);
+        if (facts is not null)
+            context.HttpContext.Items[Key] = new DecidedCase(id, facts.Tier, facts.HolderChain.Count > 0 ? facts.HolderChain[0].Code : null);
         return next(context);
     }
 

@@ -9,8 +9,12 @@ public static class EndpointPermissions
 {
     /// <summary>A case action on the case named by the route value <paramref name="routeValue"/>.</summary>
     public static TBuilder PerformsOnCase<TSource, TBuilder>(this TBuilder builder, CaseAction action, string routeValue = "id")
-        where TSource : ICaseFactsSource where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new DeclaredAction(Case: action)).AddEndpointFilter(new CaseActionFilter<TSource>(action, routeValue));
+        where TSource : ICaseFactsSource where TBuilder : IEndpointConventionBuilder
+    {
+        // The filter is metadata too: a body that cannot be read is judged after it (404/403 before 400).
+        var filter = new CaseActionFilter<TSource>(action, routeValue);
+        return builder.WithMetadata(new DeclaredAction(Case: action), filter).AddEndpointFilter(filter);
+    }
 
     /// <summary>A unit action; <paramref name="unitOf"/> names the unit it is done at, when it has one.</summary>
     public static TBuilder PerformsAtUnit<TChains, TBuilder>(this TBuilder builder, UnitAction action,

@@ -53,6 +53,18 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is not BadHttpRequestException bad) return false;
+        // 404 and 403 come before 400 (docs/permissions.md): a case action's check needs no body.
+        // The exception handler has cleared the endpoint and its route values; its feature keeps them.
+        var failed = context.Features.Get<IExceptionHandlerFeature>();
+        if (failed?.Endpoint?.Metadata.GetMetadata<Authority.IBodyIndependentCheck>() is { } check)
+        {
+            if (failed.RouteValues is { } routeValues) context.Request.RouteValues = new Microsoft.AspNetCore.Routing.RouteValueDictionary(routeValues);
+            if (await check.RefusalAsync(context) is { } refusal)
+            {
+                await refusal.ExecuteAsync(context);
+                return true;
+            }
+        }
         var json = exception.InnerException as JsonException;
         var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
         if (field.Length == 0) field = "body";

@@ -91,6 +91,28 @@ public sealed class JurisdictionTests
     }
 
     [Test]
+    public async Task A_body_that_cannot_be_read_is_judged_after_who_may_act()
+    {
+        // Found trying it from outside: a value of the wrong type failed in the JSON reader, before any
+        // permission check, and answered 400 to a caller with no business on the case.
+        async Task<HttpStatusCode> ResolveAsync(AuthenticationHeaderValue who, string json)
+        {
+            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/incidents/{_caseInTownship1}/resolve")
+            {
+                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = who;
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        Assert.That(await ResolveAsync(Dispatcher2, "{\"note\": 5}"), Is.EqualTo(HttpStatusCode.NotFound), "another township's case");
+        Assert.That(await ResolveAsync(Dispatcher2, "{not json"), Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await ResolveAsync(GridWorker1, "{\"note\": 5}"), Is.EqualTo(HttpStatusCode.Forbidden), "he reads it (his grid), the township holds it");
+        Assert.That(await ResolveAsync(Dispatcher1, "{\"note\": 5}"), Is.EqualTo(HttpStatusCode.BadRequest), "the holder is told what is wrong");
+        Assert.That((await _host.IncidentAsync(_caseInTownship1))!.Status, Is.EqualTo("assigned"));
+    }
+
+    [Test]
     public async Task Another_townships_dispatcher_finds_no_case_to_read_or_act_on()
     {
         Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/{_caseInTownship1}", Dispatcher1)).StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -12,6 +12,9 @@
 # Options (passed to tests/Governance.Benchmarks):
 #   --growth            also the growth run: 100 k → 1 M → 10 M closed cases (about 10 more minutes, ~6 GB
 #                       of PostgreSQL data, dropped at the end)      --growth-only   just that
+#   --exports           also exports (issue #15): a case list as CSV and XLSX against a plain CSV write, rows/s
+#                       and peak RSS (about 3 minutes at 1 M)        --exports-only  just that
+#   --export-cases N    how many cases the exports part generates, default 1000000
 #   --duration S        closed-loop length, default 60               --workers N     concurrent filers, default 32
 #   --rate R            open-loop offered load for latency, default 300 cases/s
 #   --no-ceilings --no-distributed --no-standalone --no-micro        skip a part

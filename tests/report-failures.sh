@@ -22,6 +22,16 @@ perl -0777 -ne '
         $name = "$class{$id}.$name" if $class{$id};
         my ($message) = $body =~ m{<Message>(.*?)</Message>}s;
         push @out, "  FAILED  " . text($name) . "\n      " . text($message // "(no message)");
+        # The services'\'' own words on why (warnings, errors, process headers of a fault drill), bounded:
+        # a CI log is read from its tail, and the TRX itself is gone with the machine.
+        my ($stdout) = $body =~ m{<StdOut>(.*?)</StdOut>}s;
+        my ($keep, @said) = (0);
+        for (split /\n/, ($stdout // "")) {   # a console log line "warn: Category" is followed by its message
+            if (/=====|\b(warn|fail|crit|error)\b|Exception/i) { push @said, $_; $keep = 1 }
+            elsif ($keep) { push @said, $_; $keep = 0 }
+        }
+        push @out, "      output (warnings and errors, last 40):\n        " . join("\n        ", map { text($_) } @said[-40 .. -1]) if @said > 40;
+        push @out, "      output (warnings and errors):\n        " . join("\n        ", map { text($_) } @said) if @said && @said <= 40;
     }
     while (m{<RunInfo\b[^>]*outcome="Error"[^>]*>\s*<Text>(.*?)</Text>}gs) {
         push @out, "  ERROR   " . text($1);

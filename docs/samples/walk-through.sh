@@ -56,7 +56,7 @@ curl -sS --fail-with-body -H "Authorization: Bearer $GW" -F photo=@"$SAMPLES/sce
 # Nobody settles it in the village's 30 seconds: yellow card, then red, and it moves up a tier
 wait_for tier township
 as "$GW" "$B/incidents/$ID" | field "[(t['action'], t['tier'], t['reason']) for t in d['timeline']]"
-as "$TOWNSHIP" "$B/dispatch/command-centres/500101001000/queue" | field "[(q['incidentId'], q['warning'], q['dueAt']) for q in d][:3]"
+as "$TOWNSHIP" "$B/dispatch/command-centres/500101001000/queue" | field "(d['total'], [(q['incidentId'], q['warning'], q['dueAt']) for q in d['items']][:3])"
 as "$TOWNSHIP" "$B/dispatch/assignments/$ID" | field "d['assignment']['tier'], d['assignment']['unitCode'], [(e['fromTier'], e['toTier'], e['reason']) for e in d['escalations']]"
 
 # The township acknowledges (签收) and resolves (办结); the grid worker verifies (核查), never the handler

@@ -23,6 +23,10 @@ namespace Governance.Dispatch;
 public sealed class DispatchModule : IServiceModule
 {
     public const string ServiceName = "dispatch";
+
+    /// <summary>How Dispatch's endpoints answer a handler's outcome; a conflict is titled in Dispatch's words.</summary>
+    public static readonly Answers Answers = new("Not allowed for this case now");
+
     public string Name => ServiceName;
 
     /// <summary>Policy, assignments, command centres, calendar, notices and the live feed.</summary>

@@ -19,10 +19,14 @@ using Microsoft.Extensions.Options;
 namespace Governance.Grids;
 
 /// <summary>The Grids service: the unit tree, people on duty, departments, care subjects and
-/// boundaries; announces units, staff and departments to the other services.</summary>
+/// boundaries, the patrol log and the monthly assessment; announces units, staff and departments to the other services.</summary>
 public sealed class GridsModule : IServiceModule
 {
     public const string ServiceName = "grids";
+
+    /// <summary>How Grids' endpoints answer a handler's outcome; a conflict is titled in Grids' words.</summary>
+    public static readonly Answers Answers = new("The change conflicts with the data as it is");
+
     public string Name => ServiceName;
 
     /// <summary>The unit tree, staff, departments, care and boundaries under /grids; the standalone
@@ -47,15 +51,26 @@ public sealed class GridsModule : IServiceModule
     {
         bus.AddServiceConsumer<UnitSnapshotRequestedConsumer>(ServiceName);
         bus.AddServiceConsumer<SessionCacheConsumer>(ServiceName);
+        // The assessment's case figures (docs/assessment.md): Grids hears of cases, never reads Incidents' tables.
+        bus.AddServiceConsumer<IncidentFiledConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentRoutedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentEscalatedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentReturnedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentResolvedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentVerifiedConsumer>(ServiceName);
+        bus.AddServiceConsumer<IncidentFlaggedOverdueConsumer>(ServiceName);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapUnitsApi();
+        routes.MapUnitAliasesApi();
         routes.MapStaffApi();
         routes.MapDutyApi();
         routes.MapDepartmentsApi();
         routes.MapCareApi();
+        routes.MapPatrolsApi();
+        routes.MapAssessmentApi();
         routes.MapCoverageApi();
         routes.MapImportApi();
         routes.MapDevTokensApi();
@@ -84,8 +99,8 @@ public sealed class GridsModule : IServiceModule
         var outcome = await services.GetRequiredService<UnitOfWorkRunner<GridsDatabase>>().RunAsync(uow => ServiceAccounts.RecordAsync(uow, token), ct);
         return outcome switch
         {
-            ChangeOutcome<ServiceAccount>.Done => null,
-            ChangeOutcome<ServiceAccount>.Invalid invalid => invalid.Errors.ToString(),
+            Outcome<ServiceAccount>.Done => null,
+            Outcome<ServiceAccount>.Invalid invalid => invalid.Errors.ToString(),
             _ => outcome.ToString(),
         };
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Governance.Contracts;
 using Governance.Incidents.Apis;
 using Governance.Incidents.Dashboard;
@@ -9,6 +10,8 @@ using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Sessions;
 using Governance.Infrastructure.UnitCopy;
+using Governance.Infrastructure.Sms;
+using Governance.Infrastructure.Webhooks;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +23,10 @@ namespace Governance.Incidents;
 public sealed class IncidentsModule : IServiceModule
 {
     public const string ServiceName = "incidents";
+
+    /// <summary>How Incidents' endpoints answer a handler's outcome; a conflict is titled in Incidents' words.</summary>
+    public static readonly Answers Answers = new("Not allowed in the case's current status");
+
     public string Name => ServiceName;
 
     /// <summary>Cases under /incidents; the Open311 GeoReport v2 API and its client keys under /open311.</summary>
@@ -35,8 +42,22 @@ public sealed class IncidentsModule : IServiceModule
         builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Handling.LocationOptions>().BindConfiguration("Incidents:Location").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Exports.ExportOptions>().BindConfiguration("Incidents:Exports").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddPersonalDataSealer();
+        // Status back to the hotline (issue #14): queued status changes posted to client systems' callbacks.
+        builder.Services.AddOptions<Open311.CallbackOptions>().BindConfiguration(Open311.CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddWebhookClient(Open311.CallbackSender.ClientName, "Governance-Open311-Callbacks/1.0");
+        builder.Services.AddSingleton<Open311.CallbackSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Open311.CallbackSender>());
+        // 回访 (issue #14): texts through the system's SMS gateway, a one-time link the resident answers.
+        builder.Services.AddSmsGateway();
+        builder.Services.AddOptions<Handling.ReturnVisitOptions>().BindConfiguration(Handling.ReturnVisitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Handling.ReturnVisitOptions>, Handling.ReturnVisitOptionsValidator>();
+        builder.Services.AddSingleton<Handling.ReturnVisitSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Handling.ReturnVisitSender>());
         builder.AddIntakeRateLimit();
+        builder.AddReturnVisitRateLimit();
+        builder.AddResidentRateLimits();
         builder.Services.AddSingleton<Permissions.IncidentCaseFacts>();
         builder.Services.AddSingleton<UnitCopyChains<IncidentsDatabase>>();
         builder.Services.AddSingleton<IAccountStandingSource, AccountCopySource<IncidentsDatabase>>();
@@ -63,12 +84,22 @@ public sealed class IncidentsModule : IServiceModule
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapIncidentsApi();
+        routes.MapTriageApi();
         routes.MapCaseActionsApi();
         routes.MapWorkApi();
         routes.MapCoordinationApi();
         routes.MapPhotosApi();
         routes.MapCallerApi();
         routes.MapDashboardApi();
+        routes.MapDashboardExportsApi();
+        routes.MapReportApi();
+        routes.MapReportSettingsApi();
+        Exports.CaseExportsApi.MapCaseExportsApi(routes);
+        routes.MapReturnVisitsApi();
+        routes.MapResidentApi();
+        routes.MapResidentCasesApi();
+        routes.MapCourtyardQrApi();
+        routes.MapSmsAdminApi();
         Open311.Open311Api.MapOpen311Api(routes);
     }
 

@@ -17,6 +17,9 @@ public sealed class Options
     public bool Standalone { get; private set; } = true;
     public bool Micro { get; private set; } = true;
     public bool Growth { get; private set; }
+    /// <summary>Exports (issue #15): a case list of <see cref="ExportCases"/> cases as CSV and XLSX against a plain CSV write.</summary>
+    public bool Exports { get; private set; }
+    public int ExportCases { get; private set; } = 1_000_000;
     public bool Record { get; private set; } = true;
 
     /// <summary>Closed-loop length and concurrency.</summary>
@@ -47,6 +50,9 @@ public sealed class Options
                 case "--growth": o.Growth = true; break;
                 case "--growth-only": o.Growth = true; o.Ceilings = o.Distributed = o.Standalone = o.Micro = false; break;
                 case "--growth-max": o.GrowthMax = long.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--exports": o.Exports = true; break;
+                case "--exports-only": o.Exports = true; o.Ceilings = o.Distributed = o.Standalone = o.Micro = false; break;
+                case "--export-cases": o.ExportCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--no-ceilings": o.Ceilings = false; break;
                 case "--no-distributed": o.Distributed = false; break;
                 case "--no-standalone": o.Standalone = false; break;
@@ -70,6 +76,7 @@ public sealed class Options
         }
         if (o.Duration < TimeSpan.FromSeconds(20) || o.Duration > TimeSpan.FromMinutes(30)) throw new ArgumentException("--duration must be 20..1800 s");
         if (o.Workers is < 1 or > 512 || o.StandaloneWorkers is < 1 or > 512) throw new ArgumentException("--workers must be 1..512");
+        if (o.ExportCases is < 1000 or > 20_000_000) throw new ArgumentException("--export-cases must be 1000..20000000");
         if (o.Rate is <= 0 or > 5000) throw new ArgumentException("--rate must be in (0, 5000]");
         if (o.History == "") o.History = Path.Combine(o.Root, "deploy", "benchmark-history.md");
         return o;

@@ -43,6 +43,7 @@ if (o.Ceilings)
 if (o.Distributed) await Part("distributed", () => EndToEnd.DistributedAsync(report, o, double.IsNaN(broker) ? 0 : broker));
 if (o.Standalone) await Part("standalone", () => EndToEnd.StandaloneAsync(report, o));
 if (o.Growth) await Part("growth", () => Growth.RunAsync(report, o));
+if (o.Exports) await Part("exports", () => Exports.RunAsync(report, o));
 if (o.Micro) await Part("micro", () => { Micro.Run(report, o); return Task.CompletedTask; });
 
 var table = report.Table();

@@ -112,6 +112,10 @@ public sealed class PagesTests : BrowserFixture
         var lead = dialog.GetByLabel("牵头部门", new() { Exact = true });
         var leadName = await lead.Locator("option:checked").InnerTextAsync();
         Assert.That(leadName, Does.Contain("安监"), "the department for work safety is offered first");
+        // 属地管理: the county's bureaus may be called in on a township case too, after the township's own teams.
+        var offered = await lead.Locator("option").AllInnerTextsAsync();
+        Assert.That(offered, Has.Some.EqualTo("示范县应急管理局"), "the county's bureau for work safety is offered as well");
+        Assert.That(offered.ToList().IndexOf("示范县应急管理局"), Is.GreaterThan(offered.ToList().IndexOf(leadName)));
         await Browser.ScreenshotAsync(board, "board-case-1920");
         await boardThumb.ClickAsync();
         await Expect(board.Locator("figure.photo-full img")).ToBeVisibleAsync();

@@ -136,6 +136,9 @@ public sealed class StoredXssTests : BrowserFixture
         // (A work list's 详情 button; a board's queue row opens with its title.)
         var details = page.GetByRole(AriaRole.Button, new() { Name = "详情" }).Or(page.Locator("tr[data-incident] button.link"));
         var opened = 0;
+        // A board draws its rows after each case's details came, and the planted cases reach the village and
+        // the township as Dispatch's messages arrive: wait for the first one where cases are expected.
+        if (path is "/worker" or "/village" or "/command-centre") await Expect(details.First).ToBeVisibleAsync();
         for (var i = 0; i < Math.Min(await details.CountAsync(), 6); i++)
         {
             await details.Nth(i).ClickAsync();

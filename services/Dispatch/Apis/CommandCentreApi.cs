@@ -38,22 +38,39 @@ public static class CommandCentreApi
         assignment.MapPost("/supervise", Supervise).Performs(CaseAction.Supervise);
     }
 
+    /// <summary>One page of a unit's board, as a work list's bucket: <c>total</c> cases on it now, <c>items</c> from
+    /// <c>offset</c> on, <c>next</c> the page after (null: this is the last).</summary>
+    public sealed record QueuePage(long Total, int Offset, IReadOnlyList<QueueItem> Items, string? Next);
+
     /// <summary>A unit's board: the cases it handles now and those shown to it from below (see
-    /// <see cref="BoardQueue"/>), most urgent first.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<QueueItem>>, ValidationProblem, NotFound>> GetQueue(
-        DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit)
+    /// <see cref="BoardQueue"/>), most urgent first, a page at a time. A unit outside the caller's is 403 (units
+    /// are no secret; the dashboard answers so too), a code no unit has 404.</summary>
+    /// <param name="limit">Cases per page, 1–500 (100).</param>
+    /// <param name="offset">How many cases of the board come before the page.</param>
+    private static async Task<Results<Ok<QueuePage>, ValidationProblem, NotFound, ProblemHttpResult>> GetQueue(
+        DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit, int? offset)
     {
-        if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
+        var errors = new FieldErrors();
+        if (limit is < 1 or > 500) errors.Add("limit", "limit must be between 1 and 500.");
+        errors.Offset(offset);
         await using var c = await db.OpenReadAsync();
-        if (!await Jurisdiction.CoversAsync(c, Caller.Of(http), unitCode)) return TypedResults.NotFound();
-        var cases = await AssignmentStore.QueueAsync(c, unitCode, limit ?? 500);
+        switch (await Jurisdiction.ReachAsync(c, Caller.Of(http), unitCode))
+        {
+            case Jurisdiction.UnitReach.Unknown: return TypedResults.NotFound();
+            case Jurisdiction.UnitReach.Outside: return Jurisdiction.OutsideProblem();
+        }
+        if (errors.Any) return errors.ToProblem();
+        var (take, skip, now) = (limit ?? 100, offset ?? 0, time.GetUtcNow());
+        var total = await AssignmentStore.CountQueueAsync(c, unitCode);
+        var cases = await AssignmentStore.QueueAsync(c, unitCode, now, take, skip);
         var notes = await BoardNoteStore.LiveForUnitAsync(c, unitCode);
-        return TypedResults.Ok(BoardQueue.Compose(unitCode, cases, notes, time.GetUtcNow()));
+        var next = skip + take < total ? $"/dispatch/command-centres/{Uri.EscapeDataString(unitCode)}/queue?limit={take}&offset={skip + take}" : null;
+        return TypedResults.Ok(new QueuePage(total, skip, BoardQueue.Compose(unitCode, cases, notes, now), next));
     }
 
     /// <summary>吹哨报到: a lead department and co-handlers, each a department Dispatch knows (its id in
     /// Grids) and not retired.</summary>
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> AssignDepartments(
+    private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> AssignDepartments(
         Guid incidentId, DepartmentsRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, DispatchDatabase db,
         DepartmentCalls departments, HttpContext http)
     {
@@ -80,7 +97,7 @@ public static class CommandCentreApi
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             await departments.AssignAsync(uow, a, lead!, calls, by);
-            return null;
+            return new Outcome<Assignment>.Done(a);
         });
     }
 
@@ -110,7 +127,7 @@ public static class CommandCentreApi
             await CheckAsync($"coHandlers[{i}].department", DepartmentCopyStore.Normalise(coHandlers[i]?.Department), coHandlers[i]?.Department);
     }
 
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> SendBack(
+    private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> SendBack(
         Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
@@ -118,13 +135,13 @@ public static class CommandCentreApi
         var by = Actor.Of(http);
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
-            if (a.Tier is not (Tier.Township or Tier.County)) return "Only a case on the township or county tier can be sent back down.";
+            if (a.Tier is not (Tier.Township or Tier.County)) return new Outcome<Assignment>.Conflict("Only a case on the township or county tier can be sent back down.");
             await escalator.SendBackAsync(uow, a, a.Tier == Tier.County ? Tier.Township : Tier.Village, body!.Reason!.Trim(), by);
-            return null;
+            return new Outcome<Assignment>.Done(a);
         });
     }
 
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> Escalate(
+    private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> Escalate(
         Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
@@ -132,13 +149,13 @@ public static class CommandCentreApi
         var by = Actor.Of(http);
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
-            if (a.Tier == Tier.County) return "The county is the top tier: a county case cannot be escalated further.";
+            if (a.Tier == Tier.County) return new Outcome<Assignment>.Conflict("The county is the top tier: a county case cannot be escalated further.");
             await escalator.EscalateAsync(uow, a, EscalationReason.HandlerRequested, body!.Reason!.Trim(), by);
-            return null;
+            return new Outcome<Assignment>.Done(a);
         });
     }
 
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> PullUp(
+    private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> PullUp(
         Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, Escalator escalator, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
@@ -148,14 +165,14 @@ public static class CommandCentreApi
         var to = caller.Unrestricted || caller.Roles.Any(r => r is Roles.CountySupervisor or Roles.CountyDispatcher) ? Tier.County : Tier.Township;
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
-            if (a.Tier >= to) return $"The case is already on the {Codes.Of(a.Tier)} tier.";
+            if (a.Tier >= to) return new Outcome<Assignment>.Conflict($"The case is already on the {Codes.Of(a.Tier)} tier.");
             await escalator.MoveUpToAsync(uow, a, to, to == Tier.County ? EscalationReason.CountyPulledUp : EscalationReason.TownshipPulledUp,
                 body!.Reason!.Trim(), caller.Id);
-            return null;
+            return new Outcome<Assignment>.Done(a);
         });
     }
 
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> Supervise(
+    private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> Supervise(
         Guid incidentId, ReasonRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
@@ -164,7 +181,7 @@ public static class CommandCentreApi
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             await Supervision.SuperviseAsync(uow, a, body!.Reason!.Trim(), by);
-            return null;
+            return new Outcome<Assignment>.Done(a);
         });
     }
 }

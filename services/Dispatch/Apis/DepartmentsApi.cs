@@ -65,20 +65,17 @@ public static class DepartmentsApi
         return TypedResults.Ok<IReadOnlyList<InboxItem>>(items.OrderByDescending(i => i.Overdue).ThenBy(i => i.DueAt).ToList());
     }
 
-    private static async Task<Results<Ok<DepartmentPart>, NotFound, ValidationProblem, ProblemHttpResult>> CheckIn(
+    private static async Task<Results<Ok<DepartmentPart>, ValidationProblem, NotFound, ProblemHttpResult>> CheckIn(
         Guid incidentId, string departmentCode, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
     {
         var by = Actor.Of(http);
         var code = DepartmentCopyStore.Normalise(departmentCode) ?? departmentCode;
         if (!SpeaksFor(http, code)) return NotYourDepartment();
-        return Answer(await AssignmentActions.RunAsync(runner, http, incidentId, async (uow, a) =>
-        {
-            var (part, refusal) = await DepartmentCalls.CheckInAsync(uow, a, code, by);
-            return (refusal, part);
-        }));
+        return DispatchModule.Answers.Ok(await AssignmentActions.RunAsync(runner, http, incidentId, (uow, a) =>
+            DepartmentCalls.CheckInAsync(uow, a, code, by)));
     }
 
-    private static async Task<Results<Ok<DepartmentPart>, NotFound, ValidationProblem, ProblemHttpResult>> Feedback(
+    private static async Task<Results<Ok<DepartmentPart>, ValidationProblem, NotFound, ProblemHttpResult>> Feedback(
         Guid incidentId, string departmentCode, FeedbackRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
     {
         var errors = new FieldErrors().Require("note", body?.Note, 1000);
@@ -86,11 +83,8 @@ public static class DepartmentsApi
         var by = Actor.Of(http);
         var code = DepartmentCopyStore.Normalise(departmentCode) ?? departmentCode;
         if (!SpeaksFor(http, code)) return NotYourDepartment();
-        return Answer(await AssignmentActions.RunAsync(runner, http, incidentId, async (uow, a) =>
-        {
-            var (part, refusal) = await DepartmentCalls.FeedbackAsync(uow, a, code, body!.Note!.Trim(), body.Finished ?? false, by);
-            return (refusal, part);
-        }));
+        return DispatchModule.Answers.Ok(await AssignmentActions.RunAsync(runner, http, incidentId, (uow, a) =>
+            DepartmentCalls.FeedbackAsync(uow, a, code, body!.Note!.Trim(), body.Finished ?? false, by)));
     }
 
     /// <summary>A department handler checks in and feeds back for his own department only.</summary>
@@ -98,11 +92,5 @@ public static class DepartmentsApi
         Caller.Of(http) is var caller && (caller.Unrestricted || caller.Department == departmentCode);
 
     private static ProblemHttpResult NotYourDepartment() =>
-        TypedResults.Problem("You may check in and feed back only for your own department.", statusCode: StatusCodes.Status403Forbidden,
-            title: "Not yours to do");
-
-    private static Results<Ok<DepartmentPart>, NotFound, ValidationProblem, ProblemHttpResult> Answer((bool Found, string? Refusal, DepartmentPart? Part) outcome) =>
-        !outcome.Found ? TypedResults.NotFound()
-        : outcome.Refusal is not null ? AssignmentActions.Conflict(outcome.Refusal)
-        : TypedResults.Ok(outcome.Part!);
+        Answers.Forbidden("You may check in and feed back only for your own department.");
 }

@@ -34,7 +34,11 @@ public static class LiveEventsApi
         if (errors.Any) return errors.ToProblem();
         // Only the caller's own units (and what lies below them), like the queue itself.
         await using (var c = await db.OpenReadAsync(http.RequestAborted))
-            if (!await Jurisdiction.CoversAsync(c, Caller.Of(http), unitCode!.Trim())) return TypedResults.NotFound();
+            switch (await Jurisdiction.ReachAsync(c, Caller.Of(http), unitCode!.Trim()))
+            {
+                case Jurisdiction.UnitReach.Unknown: return TypedResults.NotFound();
+                case Jurisdiction.UnitReach.Outside: return Jurisdiction.OutsideProblem();
+            }
 
         using var subscription = broadcaster.Subscribe(unitCode!.Trim());
         // Ends with the browser's disconnect or the host's shutdown (an open stream would otherwise

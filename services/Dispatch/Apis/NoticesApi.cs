@@ -6,6 +6,7 @@ using Governance.Infrastructure.Messaging;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +36,7 @@ public static class NoticesApi
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string UpdatedBy)
     {
         public static SubscriptionView Of(NoticeSubscription s) => new(s.Id, s.Name, s.Categories, s.Grades, s.Tiers, s.UnitCodePrefix,
-            s.Events, s.Channel, MaskUrl(s.Url), !string.IsNullOrEmpty(s.Secret), s.Enabled, s.CreatedAt, s.UpdatedAt, s.UpdatedBy);
+            s.Events, s.Channel, Infrastructure.Webhooks.WebhookUrls.Mask(s.Url), !string.IsNullOrEmpty(s.Secret), s.Enabled, s.CreatedAt, s.UpdatedAt, s.UpdatedBy);
     }
 
     public static void MapNoticesApi(this IEndpointRouteBuilder routes)
@@ -106,13 +107,10 @@ public static class NoticesApi
     private static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem>> ListDeliveries(
         DispatchDatabase db, string? status, Guid? subscriptionId, int? limit)
     {
-        var errors = new FieldErrors();
-        if (status is not null && !DeliveryStatus.All.Contains(status))
-            errors.Add("status", $"status must be one of {string.Join(", ", DeliveryStatus.All)}.");
-        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        var errors = DeliveryAnswers.CheckListQuery(status, limit);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
-        return TypedResults.Ok(await DeliveryStore.ListAsync(c, status, subscriptionId, limit ?? 100));
+        return TypedResults.Ok(await DeliveryStore.ListAsync(c, status, subscriptionId, limit ?? DeliveryAnswers.DefaultLimit));
     }
 
     /// <summary>Queues a failed delivery again with a fresh set of attempts (after the receiver was fixed).</summary>
@@ -121,9 +119,7 @@ public static class NoticesApi
     {
         var retried = await runner.RunAsync(uow => DeliveryStore.RetryAsync(uow, id, uow.Now));
         if (retried is null) return TypedResults.NotFound();
-        if (retried == false)
-            return TypedResults.Problem("Only a failed delivery can be retried: a pending one is queued already, a sent one arrived.",
-                statusCode: StatusCodes.Status409Conflict, title: "Not allowed for this delivery now");
+        if (retried == false) return DeliveryAnswers.NotFailed();
         sender.Wake();
         await using var c = await db.OpenReadAsync();
         return TypedResults.Ok((await DeliveryStore.FindAsync(c, id))!);
@@ -155,7 +151,7 @@ public static class NoticesApi
             if (existing is null) errors.Add("url", "url is required.");
             url = existing?.Url;
         }
-        else if (!IsWebUrl(url))
+        else if (!WebhookUrl.IsValid(url))
             errors.Add("url", "url must be an absolute http or https URL of at most 2000 characters.");
 
         // The secret is DingTalk's 加签; WeCom robots and plain webhooks take none.
@@ -190,24 +186,5 @@ public static class NoticesApi
             else if (!values.Contains(value)) values.Add(value);
         }
         return values;
-    }
-
-    private static bool IsWebUrl(string url) =>
-        url.Length <= 2000 && !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
-
-    /// <summary>"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a…" — enough to recognise, not to use.</summary>
-    public static string MaskUrl(string url)
-    {
-        var query = url.IndexOf('?');
-        if (query < 0) return url;
-        var parts = url[(query + 1)..].Split('&').Select(p =>
-        {
-            var eq = p.IndexOf('=');
-            if (eq < 0) return p;
-            var value = p[(eq + 1)..];
-            return $"{p[..eq]}={(value.Length <= 4 ? "" : value[..4])}…";
-        });
-        return url[..(query + 1)] + string.Join('&', parts);
     }
 }

@@ -1,5 +1,6 @@
 using Governance.Dispatch.Handling;
 using Governance.Dispatch.Data;
+using Governance.Dispatch.Model;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Authority;
@@ -22,7 +23,7 @@ public static class UrgeApi
     public static void MapUrgeApi(this IEndpointRouteBuilder routes) =>
         routes.MapPost("/dispatch/assignments/{incidentId:guid}/urge", Urge).Performs(CaseAction.Urge);
 
-    private static async Task<Results<Ok, NotFound, ValidationProblem, ProblemHttpResult>> Urge(
+    private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> Urge(
         Guid incidentId, UrgeRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
     {
         var errors = new FieldErrors().Require("note", body?.Note, 1000);
@@ -31,7 +32,7 @@ public static class UrgeApi
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
             await Supervision.UrgeAsync(uow, a, body!.Note!.Trim(), by);
-            return null;
+            return new Outcome<Assignment>.Done(a);
         });
     }
 }

@@ -109,17 +109,31 @@ public static class AssignmentStore
 
     /// <summary>The open cases on a unit's board: those it handles now and those it has a live board note
     /// about (shown from above: grade I/II, an urge prompt, 超期预警), the soonest due first.</summary>
-    public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbSession session, string unitCode, int limit)
+    /// <summary>A unit's board: the cases it holds and those its live notes show it, as one row each.</summary>
+    private const string Board = $"""
+        SELECT a.* FROM assignments a WHERE a.unit_code = @unitCode AND a.status IN ('active', 'overdue')
+        UNION
+        SELECT a.* FROM assignments a WHERE a.status IN ('active', 'overdue')
+            AND a.incident_id IN (SELECT n.incident_id FROM board_notes n WHERE n.unit_code = @unitCode) AND {BoardNoteStore.LiveNoteFor}
+        """;
+
+    /// <summary>How many cases a unit's board holds now.</summary>
+    public static Task<long> CountQueueAsync(DbSession session, string unitCode) =>
+        session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM ({Board}) a", new { unitCode });
+
+    /// <summary>One page of a unit's board in the board's own order (<c>BoardQueue.Compose</c>): red, then yellow at
+    /// <paramref name="now"/>, then grade I before IV, then the soonest due; sorted here so that pages follow on.</summary>
+    public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbSession session, string unitCode, DateTimeOffset now, int limit, int offset)
     {
         // A union, not an OR: each half uses its own index (the unit's cases; the unit's notes).
         var sql = $"""
-            SELECT {Columns} FROM assignments a WHERE a.unit_code = @unitCode AND a.status IN ('active', 'overdue')
-            UNION
-            SELECT {Columns} FROM assignments a WHERE a.status IN ('active', 'overdue')
-                AND a.incident_id IN (SELECT n.incident_id FROM board_notes n WHERE n.unit_code = @unitCode) AND {BoardNoteStore.LiveNoteFor}
-            ORDER BY DueAtMs {Sql.Page(session.Provider, limit)}
+            SELECT {Columns} FROM ({Board}) a
+            ORDER BY CASE WHEN a.status = 'overdue' OR a.due_at_ms <= @nowMs THEN 0
+                          WHEN COALESCE(a.yellow_at_ms, a.due_at_ms) <= @nowMs THEN 1 ELSE 2 END,
+                CASE a.grade WHEN 'I' THEN 1 WHEN 'II' THEN 2 WHEN 'III' THEN 3 ELSE 4 END, a.due_at_ms, a.incident_id
+            {Sql.Page(session.Provider, limit, offset)}
             """;
-        return (await session.QueryAsync<Row>(sql, new { unitCode })).Select(r => r.ToAssignment()).ToList();
+        return (await session.QueryAsync<Row>(sql, new { unitCode, nowMs = now.ToUnixTimeMilliseconds() })).Select(r => r.ToAssignment()).ToList();
     }
 
     public static Task InsertEscalationAsync(UnitOfWork uow, Guid incidentId, Escalation e) => uow.ExecuteAsync("""

@@ -1,6 +1,7 @@
 using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Model;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Handling;
@@ -32,20 +33,20 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
     }
 
     /// <summary>报到. A second check-in changes nothing. Returns the part, or why it is refused.</summary>
-    public static async Task<(DepartmentPart? Part, string? Refusal)> CheckInAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code, string by)
+    public static async Task<Outcome<DepartmentPart>> CheckInAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code, string by)
     {
-        var (part, refusal) = await OpenPartAsync(uow, a, code);
-        if (part is null || part.CheckedInAt is not null) return (part, refusal);
-        return (await RecordCheckInAsync(uow, a, part, by), null);
+        var open = await OpenPartAsync(uow, a, code);
+        if (open is not Outcome<DepartmentPart>.Done { Value: var part } || part.CheckedInAt is not null) return open;
+        return new Outcome<DepartmentPart>.Done(await RecordCheckInAsync(uow, a, part, by));
     }
 
     /// <summary>反馈 against the department's own deadline; <paramref name="finished"/> ends its part.
     /// Feedback from a department that has not checked in counts as its check-in too.</summary>
-    public static async Task<(DepartmentPart? Part, string? Refusal)> FeedbackAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code,
+    public static async Task<Outcome<DepartmentPart>> FeedbackAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code,
         string note, bool finished, string by)
     {
-        var (part, refusal) = await OpenPartAsync(uow, a, code);
-        if (part is null) return (null, refusal);
+        var open = await OpenPartAsync(uow, a, code);
+        if (open is not Outcome<DepartmentPart>.Done { Value: var part }) return open;
         if (part.CheckedInAt is null) part = await RecordCheckInAsync(uow, a, part, by);
         var late = uow.Now > part.OwnDueAt(a);
         var fed = part with
@@ -58,16 +59,16 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
             finished ? HistoryActions.DepartmentFinished : HistoryActions.DepartmentFeedback, a.Tier, a.UnitCode,
             $"{code}{(late ? " (late)" : "")}: {note}"));
         await uow.PublishAsync(new DepartmentFedBack(a.IncidentId, code, fed.Role, a.Tier, a.UnitCode, note, finished, late, by, uow.Now));
-        return (fed, null);
+        return new Outcome<DepartmentPart>.Done(fed);
     }
 
-    private static async Task<(DepartmentPart? Part, string? Refusal)> OpenPartAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code)
+    private static async Task<Outcome<DepartmentPart>> OpenPartAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string code)
     {
         var part = (await DepartmentPartStore.ForCaseAsync(uow, a.IncidentId))
             .FirstOrDefault(p => p.DepartmentCode == code);
-        if (part is null) return (null, "This department was not called in on the case (or the case has since moved to another unit).");
-        if (part.Finished) return (null, "This department already finished its part of the case.");
-        return (part, null);
+        if (part is null) return new Outcome<DepartmentPart>.Conflict("This department was not called in on the case (or the case has since moved to another unit).");
+        if (part.Finished) return new Outcome<DepartmentPart>.Conflict("This department already finished its part of the case.");
+        return new Outcome<DepartmentPart>.Done(part);
     }
 
     private static async Task<DepartmentPart> RecordCheckInAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, DepartmentPart part, string by)

@@ -33,16 +33,3 @@ public enum NoticeChannel
     /// <summary>钉钉 group robot: {"msgtype":"markdown","markdown":{"title":…,"text":…}}, optionally signed.</summary>
     [JsonStringEnumMemberName("dingtalk")] DingTalk,
 }
-
-/// <summary>The states of a notice delivery.</summary>
-public static class DeliveryStatus
-{
-    /// <summary>Waiting for its (next) send.</summary>
-    public const string Pending = "pending";
-    /// <summary>The receiver accepted it.</summary>
-    public const string Sent = "sent";
-    /// <summary>Every attempt failed; waits for a person to fix the receiver and retry it.</summary>
-    public const string Failed = "failed";
-
-    public static readonly IReadOnlyList<string> All = [Pending, Sent, Failed];
-}

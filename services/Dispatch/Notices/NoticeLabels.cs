@@ -38,7 +38,8 @@ public static class NoticeLabels
     public static string Of(EscalationReason reason) => reason switch
     {
         EscalationReason.DeadlinePassed => "办理时限已过未办结",
-        EscalationReason.HandlerRequested => "承办单位申请上报",
+        // Both a 提请上级 the tier above approved and a 升级 pressed on the board: a person decided (上报 means filing).
+        EscalationReason.HandlerRequested => "人工决定升级",
         EscalationReason.AcknowledgementOverdue => "超时未签收",
         EscalationReason.Regraded => "事件等级调整",
         EscalationReason.RejectedTwice => "两次核查未解决",

@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text.Json;
+using Governance.Infrastructure.Webhooks;
 
 namespace Governance.Dispatch.Notices;
-
-/// <summary>What one HTTP attempt came to. <see cref="Retryable"/>: worth another try soon (the
-/// receiver is busy or away); the others wait for the next send, or for a person.</summary>
-public sealed record AttemptResult(bool Delivered, bool Retryable, int? StatusCode, string? Error);
 
 /// <summary>
 /// Judges a receiver's answer. WeCom and DingTalk answer HTTP 200 even when they refuse a message
@@ -14,22 +10,12 @@ public sealed record AttemptResult(bool Delivered, bool Retryable, int? StatusCo
 /// </summary>
 public static class RobotReply
 {
-    private const int LongestError = 500;
-
     public static AttemptResult Judge(NoticeChannel channel, int status, string body)
     {
-        if (status is >= 200 and < 300)
-        {
-            var (code, message) = channel == NoticeChannel.Webhook ? (null, null) : Refusal(body);
-            return code is null or 0
-                ? new(true, false, status, null)
-                : new(false, false, status, Bound($"errcode {code}: {message}"));
-        }
-        var retryable = status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500;
-        return new(false, retryable, status, Bound(string.IsNullOrWhiteSpace(body) ? $"HTTP {status}" : $"HTTP {status}: {body.Trim()}"));
+        if (status is >= 200 and < 300 && channel != NoticeChannel.Webhook && Refusal(body) is ({ } code and not 0, var message))
+            return new(false, false, status, AttemptResult.Bound($"errcode {code}: {message}"));
+        return AttemptResult.OfStatus(status, body);
     }
-
-    public static string Bound(string text) => text.Length <= LongestError ? text : text[..LongestError] + "…";
 
     /// <summary>errcode and errmsg of a robot's JSON answer; nulls when the body says neither.</summary>
     private static (long? Code, string? Message) Refusal(string body)

@@ -45,7 +45,7 @@ public static class CareApi
 
     private static async Task<Results<Created<CareSubject>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
         RegisterCareSubjectRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => CareRegistration.RegisterAsync(uow, body?.ToCommand(), Actor.Of(http))), s => $"/grids/care/subjects/{s.Id}");
+        GridsModule.Answers.Created(await runner.RunAsync(uow => CareRegistration.RegisterAsync(uow, body?.ToCommand(), Actor.Of(http))), s => $"/grids/care/subjects/{s.Id}");
 
     private static async Task<Results<Ok<CareSubjectDetail>, NotFound>> Get(GridsDatabase db, HttpContext http, Guid id)
     {
@@ -58,7 +58,7 @@ public static class CareApi
     /// <summary>Records a visit; with an "incident" it also files a case (its id is in the answer).</summary>
     private static async Task<Results<Created<CareVisit>, ValidationProblem, NotFound, ProblemHttpResult>> RecordVisit(
         Guid id, RecordVisitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeCare))), v => $"/grids/care/subjects/{v.SubjectId}");
+        GridsModule.Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeCare))), v => $"/grids/care/subjects/{v.SubjectId}");
 
     /// <summary>Visits overdue now (last visit, or registration, plus the frequency, before now),
     /// for one grid worker or one village (or the whole county), most overdue first.</summary>

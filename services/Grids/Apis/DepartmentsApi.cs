@@ -32,5 +32,5 @@ public static class DepartmentsApi
 
     private static async Task<Results<Created<Department>, ValidationProblem, NotFound, ProblemHttpResult>> Create(
         CreateDepartmentRequest? body, UnitOfWorkRunner<GridsDatabase> runner) =>
-        Answers.Created(await runner.RunAsync(uow => DepartmentRegistration.CreateAsync(uow, body?.ToCommand())), d => $"/grids/departments?unitCode={d.UnitCode}");
+        GridsModule.Answers.Created(await runner.RunAsync(uow => DepartmentRegistration.CreateAsync(uow, body?.ToCommand())), d => $"/grids/departments?unitCode={d.UnitCode}");
 }

@@ -42,6 +42,7 @@ public static class DevTokensApi
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
         if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
         refresh.Set(http, staff.Id, SecurityStamp.Of(staff));
+        AuditActor.Name(http, staff.Id);
         return TypedResults.Ok(await AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
     }
 
@@ -60,23 +61,8 @@ public static class DevTokensApi
     public static async Task<IReadOnlyList<DemoAccount>> DemoAccountsAsync(GridsDatabase db)
     {
         await using var c = await db.OpenReadAsync();
-        var rows = await c.QueryAsync<AccountRow>("""
-            SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName
-            FROM staff s LEFT JOIN departments d ON d.id = s.department_id
-            WHERE s.id = (SELECT MIN(o.id) FROM staff o WHERE o.role = s.role)
-            ORDER BY s.role
-            """);
-        return rows.Select(r => new DemoAccount(r.UserId, r.Name, r.Role, r.UnitCode, r.DepartmentId, r.DepartmentName)).ToList();
-    }
-
-    private sealed class AccountRow
-    {
-        public string UserId { get; init; } = default!;
-        public string Name { get; init; } = default!;
-        public string Role { get; init; } = default!;
-        public string UnitCode { get; init; } = default!;
-        public Guid? DepartmentId { get; init; }
-        public string? DepartmentName { get; init; }
+        return (await DemoAccountStore.FirstOfEachRoleAsync(c))
+            .Select(r => new DemoAccount(r.UserId, r.Name, r.Role, r.UnitCode, r.DepartmentId, r.DepartmentName)).ToList();
     }
 
     /// <summary>Printed at start-up so whoever started it can sign in at once.</summary>

@@ -36,10 +36,10 @@ public static class DutyApi
 
     private static async Task<Results<Created<DutyAssignment>, ValidationProblem, NotFound, ProblemHttpResult>> StartDuty(
         string code, StartDutyRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => StaffChanges.StartDutyAsync(uow, code, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeStaff))),
+        GridsModule.Answers.Created(await runner.RunAsync(uow => StaffChanges.StartDutyAsync(uow, code, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeStaff))),
             d => $"/grids/units/{d.UnitCode}/duty");
 
     private static async Task<Results<Ok<DutyAssignment>, ValidationProblem, NotFound, ProblemHttpResult>> EndDuty(
         Guid id, EndDutyRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.EndDutyAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => StaffChanges.EndDutyAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
 }

@@ -93,7 +93,7 @@ public static class ImportApi
         }
         catch (ImportConflictException e)
         {
-            return Answers.Conflict(e.Message);
+            return GridsModule.Answers.Conflict(e.Message);
         }
         catch (ImportRefusedException e)
         {

@@ -26,7 +26,7 @@ public static class ServiceAccountsApi
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
-        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await ServiceAccountStore.ListAsync(c, limit ?? 100, offset ?? 0));
@@ -34,5 +34,5 @@ public static class ServiceAccountsApi
 
     private static async Task<Results<Ok<ServiceAccount>, ValidationProblem, NotFound, ProblemHttpResult>> Revoke(
         string id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => ServiceAccounts.RevokeAsync(uow, id, Actor.Of(http))));
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => ServiceAccounts.RevokeAsync(uow, id, Actor.Of(http))));
 }

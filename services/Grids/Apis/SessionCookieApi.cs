@@ -33,6 +33,7 @@ public static class SessionCookieApi
         var staff = await StaffStore.FindAsync(c, session.Subject);
         if (staff is null || staff.LeftAt is not null || SecurityStamp.Of(staff) != session.Stamp)
             return Ended(http, "The account left or its role, unit or department changed; sign in again.");
+        AuditActor.Name(http, staff.Id);
         return TypedResults.Ok(await DevTokensApi.AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
     }
 

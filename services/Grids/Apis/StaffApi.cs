@@ -81,13 +81,13 @@ public static class StaffApi
     /// <summary>Registers a person and puts them on duty at their unit (from dutyFrom, else now).</summary>
     private static async Task<Results<Created<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Register(
         RegisterStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => StaffChanges.RegisterAsync(uow, body?.ToCommand(), Actor.Of(http))), s => $"/grids/staff/{s.Id}");
+        GridsModule.Answers.Created(await runner.RunAsync(uow => StaffChanges.RegisterAsync(uow, body?.ToCommand(), Actor.Of(http))), s => $"/grids/staff/{s.Id}");
 
     private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
         string id, UpdateStaffRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => StaffChanges.UpdateAsync(uow, id, body?.ToCommand(), Reach.Of(http, UnitAction.ChangeStaff))));
 
     private static async Task<Results<Ok<StaffMember>, ValidationProblem, NotFound, ProblemHttpResult>> Leave(
         string id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => StaffChanges.LeaveAsync(uow, id, Reach.Of(http, UnitAction.ChangeStaff))));
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => StaffChanges.LeaveAsync(uow, id, Reach.Of(http, UnitAction.ChangeStaff))));
 }

@@ -37,7 +37,7 @@ public static class UnitsApi
         var parsed = Fields.Enum<UnitLevel>(errors, "", "level", level, required: false);
         errors.Optional("parentCode", parentCode, UnitChanges.MaxCodeLength);
         if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
-        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await UnitStore.ListAsync(c, parsed, parentCode, includeRetired ?? false, limit ?? 1000, offset ?? 0));
@@ -52,16 +52,16 @@ public static class UnitsApi
 
     private static async Task<Results<Created<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> CreateUnit(
         CreateUnitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Created(await runner.RunAsync(uow => UnitChanges.CreateAsync(uow, body?.ToCommand(), Actor.Of(http))), u => $"/grids/units/{u.Code}");
+        GridsModule.Answers.Created(await runner.RunAsync(uow => UnitChanges.CreateAsync(uow, body?.ToCommand(), Actor.Of(http))), u => $"/grids/units/{u.Code}");
 
     /// <summary>Rename (name) and/or move (parentCode): a courtyard to another grid, a grid to another village.</summary>
     private static async Task<Results<Ok<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateUnit(
         string code, UpdateUnitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => UnitChanges.UpdateAsync(uow, code, body?.ToCommand(), Actor.Of(http))));
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => UnitChanges.UpdateAsync(uow, code, body?.ToCommand(), Actor.Of(http))));
 
     private static async Task<Results<Ok<Unit>, ValidationProblem, NotFound, ProblemHttpResult>> RetireUnit(
         string code, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        Answers.Ok(await runner.RunAsync(uow => UnitChanges.RetireAsync(uow, code, Actor.Of(http))));
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => UnitChanges.RetireAsync(uow, code, Actor.Of(http))));
 
     private static async Task<Results<Ok<IReadOnlyList<Unit>>, NotFound>> GetPath(GridsDatabase db, string code)
     {

@@ -5,7 +5,8 @@ using Governance.Infrastructure.Messaging;
 namespace Governance.Grids.Data;
 
 /// <summary>Announces units to the services that keep copies, in batches, through the outbox, each
-/// with the box of its boundary as it stands in this transaction (Incidents checks a filing's place by it).</summary>
+/// with the box of its boundary as it stands in this transaction (Incidents checks a filing's place by it) and,
+/// for grids and courtyards, the boundary and the address aliases Incidents places a hotline call by (docs/intake.md).</summary>
 public static class UnitAnnouncer
 {
     public const int BatchSize = 500;
@@ -15,7 +16,12 @@ public static class UnitAnnouncer
         foreach (var batch in units.Chunk(BatchSize))
         {
             var boxes = await BoundaryStore.BoxesAsync(uow, batch.Select(u => u.Code));
-            await uow.PublishAsync(new UnitsUpserted(batch.Select(u => u.ToRecord(boxes.TryGetValue(u.Code, out var box) ? box : null)).ToList()));
+            // Only where a call is placed: a county's or township's shape is large and nobody places on it.
+            var shapes = await BoundaryStore.ShapesAsync(uow,
+                batch.Where(u => u.Level is UnitLevel.Grid or UnitLevel.Courtyard).Select(u => u.Code));
+            var aliases = await UnitAliasStore.OfAsync(uow, batch.Select(u => u.Code));
+            await uow.PublishAsync(new UnitsUpserted(batch.Select(u => u.ToRecord(boxes.TryGetValue(u.Code, out var box) ? box : null,
+                shapes.GetValueOrDefault(u.Code), aliases.GetValueOrDefault(u.Code))).ToList()));
         }
     }
 

@@ -55,7 +55,7 @@ public static class CareRegistration
         new(Guid.CreateVersion7(), c.Kind!.Value, c.Name!, c.IdNumber, c.Phone, c.CourtyardCode!, c.GridWorkerId!, c.VisitEveryDays!.Value,
             c.Notes, now, actor, null, CareSchedule.DueAt(now, null, c.VisitEveryDays.Value), 1);
 
-    public static async Task<ChangeOutcome<CareSubject>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterCareSubject? r, string actor)
+    public static async Task<Outcome<CareSubject>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterCareSubject? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -67,6 +67,6 @@ public static class CareRegistration
 
         var subject = ToSubject(c, uow.Now, actor);
         await CareStore.InsertSubjectsAsync(uow, [subject]);
-        return new ChangeOutcome<CareSubject>.Done(subject);
+        return new Outcome<CareSubject>.Done(subject);
     }
 }

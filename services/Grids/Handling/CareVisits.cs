@@ -14,13 +14,13 @@ namespace Governance.Grids.Handling;
 public static class CareVisits
 {
     /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>).</summary>
-    public static async Task<ChangeOutcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
+    public static async Task<Outcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
     {
         // Whose subject first: one outside the caller's reach is refused whatever the visit says, even
         // nothing at all (404, 403, then 400: docs/permissions.md).
         var subject = await CareStore.FindSubjectAsync(uow, subjectId);
-        if (subject is null) return new ChangeOutcome<CareVisit>.NotFound();
-        if (await reach.RefusalAtAsync(uow, subject.CourtyardCode) is { } why) return new ChangeOutcome<CareVisit>.Forbidden(why);
+        if (subject is null) return new Outcome<CareVisit>.NotFound();
+        if (await reach.RefusalAtAsync(uow, subject.CourtyardCode) is { } why) return new Outcome<CareVisit>.Forbidden(why);
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
 
@@ -44,7 +44,7 @@ public static class CareVisits
         if (visitedBy != actor && await VisitorRefusalAsync(uow, visitedBy, subject.CourtyardCode, visitedAt) is { } notAVisitor)
             return errors.Add("visitedBy", notAVisitor);
         if (r.Incident is not null && await UnitStore.FindAsync(uow, subject.CourtyardCode) is { Retired: true })
-            return new ChangeOutcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");
+            return new Outcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");
 
         var visit = new CareVisit(Guid.CreateVersion7(), subjectId, visitedBy, visitedAt, findings!,
             r.Incident is null ? null : Guid.CreateVersion7(), actor, uow.Now);
@@ -56,13 +56,15 @@ public static class CareVisits
             Version = subject.Version + 1,
         };
         if (!await CareStore.AddVisitAsync(uow, visit, updated, subject.Version))
-            return new ChangeOutcome<CareVisit>.Conflict("The subject was changed by someone else meanwhile; retry.");
+            return new Outcome<CareVisit>.Conflict("The subject was changed by someone else meanwhile; retry.");
         // The case is filed by the person who recorded it (the token's subject), whoever he names as the
         // visitor: every step records who took it, and the reporter may read and verify the case.
+        // A visit made during the visitor's patrol belongs to it (the patrol log shows what was done).
+        await Patrols.AttachAsync(uow, visit.VisitedBy, VisitLinkKind.CareVisit, visit.Id, visitedAt);
         if (visit.IncidentId is { } incidentId)
             await uow.PublishAsync(new CareVisitReportedIncident(incidentId, subject.CourtyardCode, category!.Value, grade!.Value,
                 title!, description!, actor, visit.Id, visitedAt));
-        return new ChangeOutcome<CareVisit>.Done(visit);
+        return new Outcome<CareVisit>.Done(visit);
     }
 
     /// <summary>

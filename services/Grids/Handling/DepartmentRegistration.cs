@@ -9,7 +9,7 @@ namespace Governance.Grids.Handling;
 /// <summary>Registers a township team or county bureau and announces it (DepartmentsUpserted).</summary>
 public static class DepartmentRegistration
 {
-    public static async Task<ChangeOutcome<Department>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateDepartment? r)
+    public static async Task<Outcome<Department>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateDepartment? r)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -28,11 +28,11 @@ public static class DepartmentRegistration
         }
         if (errors.Any) return errors;
         if ((await DepartmentStore.ListAsync(uow, unitCode, null)).Any(d => d.NameZh == nameZh))
-            return new ChangeOutcome<Department>.Conflict($"'{unitCode}' has a department named '{nameZh}' already.");
+            return new Outcome<Department>.Conflict($"'{unitCode}' has a department named '{nameZh}' already.");
 
         var department = new Department(Guid.CreateVersion7(), unitCode!, nameZh!, nameEn!, categories!, 1);
         await DepartmentStore.InsertAsync(uow, [department], uow.Now);
         await DepartmentAnnouncer.AnnounceAsync(uow, [department]);
-        return new ChangeOutcome<Department>.Done(department);
+        return new Outcome<Department>.Done(department);
     }
 }

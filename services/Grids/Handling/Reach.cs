@@ -1,5 +1,6 @@
 using Governance.Grids.Data;
 using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Http;
@@ -34,8 +35,9 @@ public sealed class Reach
         return new Reach(caller.Unrestricted ? null : caller.Person, action);
     }
 
-    /// <summary>Why the caller may not act at <paramref name="unitCode"/>, or null when he may.</summary>
-    public async Task<string?> RefusalAtAsync(UnitOfWork<GridsDatabase> uow, string unitCode)
+    /// <summary>Why the caller may not act at <paramref name="unitCode"/>, or null when he may. Inside a change,
+    /// given its unit of work; a read (a patrol, a score) gives its read session.</summary>
+    public async Task<string?> RefusalAtAsync(DbSession uow, string unitCode)
     {
         if (_countyWide) return null;
         if (_refusals.TryGetValue(unitCode, out var known)) return known;

@@ -17,7 +17,7 @@ public static class ServiceAccounts
     /// <summary>More revoked tokens than a county ever has; a snapshot announces at most this many.</summary>
     public const int SnapshotLimit = 10_000;
 
-    public static async Task<ChangeOutcome<ServiceAccount>> RecordAsync(UnitOfWork<GridsDatabase> uow, ServiceToken token)
+    public static async Task<Outcome<ServiceAccount>> RecordAsync(UnitOfWork<GridsDatabase> uow, ServiceToken token)
     {
         var errors = new FieldErrors();
         Fields.Code(errors, "", "user", token.Subject, StaffChanges.MaxIdLength);
@@ -29,18 +29,18 @@ public static class ServiceAccounts
         if (errors.Any) return errors;
         var account = new ServiceAccount(token.Id, token.Subject, role!, token.UnitCode, token.DepartmentId, token.IssuedBy, token.IssuedAt, token.ExpiresAt);
         await ServiceAccountStore.InsertAsync(uow, account);
-        return new ChangeOutcome<ServiceAccount>.Done(account);
+        return new Outcome<ServiceAccount>.Done(account);
     }
 
-    public static async Task<ChangeOutcome<ServiceAccount>> RevokeAsync(UnitOfWork<GridsDatabase> uow, string id, string actor)
+    public static async Task<Outcome<ServiceAccount>> RevokeAsync(UnitOfWork<GridsDatabase> uow, string id, string actor)
     {
         var account = await ServiceAccountStore.FindAsync(uow, id);
-        if (account is null) return new ChangeOutcome<ServiceAccount>.NotFound();
+        if (account is null) return new Outcome<ServiceAccount>.NotFound();
         if (!await ServiceAccountStore.RevokeAsync(uow, id, actor, uow.Now))
-            return new ChangeOutcome<ServiceAccount>.Conflict($"The service token '{id}' was revoked already.");
+            return new Outcome<ServiceAccount>.Conflict($"The service token '{id}' was revoked already.");
         var revoked = account with { RevokedBy = actor, RevokedAt = uow.Now, Version = account.Version + 1 };
         await AnnounceAsync(uow, [revoked]);
-        return new ChangeOutcome<ServiceAccount>.Done(revoked);
+        return new Outcome<ServiceAccount>.Done(revoked);
     }
 
     /// <summary>Revoked tokens only: a token nobody has heard of is accepted anyway.</summary>

@@ -16,7 +16,7 @@ public static class StaffChanges
     public const int MaxIdLength = 64;
     public const int MaxNameLength = 100;
 
-    public static async Task<ChangeOutcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaff? r, string actor)
+    public static async Task<Outcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaff? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -35,11 +35,11 @@ public static class StaffChanges
         }
         if (errors.Any) return errors;
         if (await StaffStore.FindAsync(uow, id) is not null)
-            return new ChangeOutcome<StaffMember>.Conflict($"A person with id '{id}' is registered already.");
+            return new Outcome<StaffMember>.Conflict($"A person with id '{id}' is registered already.");
 
         var member = new StaffMember(id, name!, role!, unitCode!, phone, idNumber, r.DepartmentId);
         await InsertAsync(uow, [member], [dutyFrom], actor);
-        return new ChangeOutcome<StaffMember>.Done(member);
+        return new Outcome<StaffMember>.Done(member);
     }
 
     /// <summary>New people, each on duty at their home unit in their role from the given moment, announced.</summary>
@@ -51,13 +51,13 @@ public static class StaffChanges
         await StaffAnnouncer.AnnounceAsync(uow, people, duties.ToLookup(d => d.StaffId));
     }
 
-    public static async Task<ChangeOutcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r, Reach reach)
+    public static async Task<Outcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
         var read = await StaffStore.FindAsync(uow, id);
-        if (read is null) return new ChangeOutcome<StaffMember>.NotFound();
-        if (await reach.RefusalAtAsync(uow, read.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
+        if (read is null) return new Outcome<StaffMember>.NotFound();
+        if (await reach.RefusalAtAsync(uow, read.UnitCode) is { } why) return new Outcome<StaffMember>.Forbidden(why);
         var member = read;
         var name = r.Name is null ? null : Fields.Text(errors, "", "name", r.Name, MaxNameLength);
         // An empty string clears a phone or ID number; left out, it stays.
@@ -67,11 +67,10 @@ public static class StaffChanges
         if (errors.Any) return errors;
         if (StaffPosts.Changes(r))
         {
-            if (member.LeftAt is not null) return new ChangeOutcome<StaffMember>.Conflict($"'{id}' has left the service.");
-            var (posted, refusal) = await StaffPosts.ApplyAsync(uow, member, r, errors, reach);
-            if (refusal is not null) return new ChangeOutcome<StaffMember>.Forbidden(refusal);
-            if (posted is null) return errors;
-            member = posted;
+            if (member.LeftAt is not null) return new Outcome<StaffMember>.Conflict($"'{id}' has left the service.");
+            var posting = await StaffPosts.ApplyAsync(uow, member, r, errors, reach);
+            if (posting is not Outcome<StaffMember>.Done posted) return posting;
+            member = posted.Value;
         }
 
         var changed = member with
@@ -80,29 +79,29 @@ public static class StaffChanges
             Phone = r.Phone is null ? member.Phone : phone,
             IdNumber = r.IdNumber is null ? member.IdNumber : idNumber,
         };
-        if (changed == read) return new ChangeOutcome<StaffMember>.Done(read);
+        if (changed == read) return new Outcome<StaffMember>.Done(read);
         return await SaveAsync(uow, read, changed with { Version = read.Version + 1 });
     }
 
     /// <summary>The person left the service: every open duty period ends now.</summary>
-    public static async Task<ChangeOutcome<StaffMember>> LeaveAsync(UnitOfWork<GridsDatabase> uow, string id, Reach reach)
+    public static async Task<Outcome<StaffMember>> LeaveAsync(UnitOfWork<GridsDatabase> uow, string id, Reach reach)
     {
         var member = await StaffStore.FindAsync(uow, id);
-        if (member is null) return new ChangeOutcome<StaffMember>.NotFound();
-        if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new ChangeOutcome<StaffMember>.Forbidden(why);
-        if (member.LeftAt is not null) return new ChangeOutcome<StaffMember>.Conflict($"'{id}' left already.");
+        if (member is null) return new Outcome<StaffMember>.NotFound();
+        if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new Outcome<StaffMember>.Forbidden(why);
+        if (member.LeftAt is not null) return new Outcome<StaffMember>.Conflict($"'{id}' left already.");
         var left = member with { LeftAt = uow.Now, Version = member.Version + 1 };
         if (!await StaffStore.UpdateAsync(uow, left, member.Version)) return Concurrent<StaffMember>(id);
         foreach (var duty in (await StaffStore.DutiesOfAsync(uow, [id]))[id])
             if (duty.Until is null || duty.Until > uow.Now)
                 await StaffStore.EndDutyAsync(uow, duty.Id, duty.From > uow.Now ? duty.From : uow.Now);
         await StaffAnnouncer.AnnounceAsync(uow, [id]);
-        return new ChangeOutcome<StaffMember>.Done(left);
+        return new Outcome<StaffMember>.Done(left);
     }
 
     /// <summary>Puts a person on duty at a unit (elsewhere than his home unit: a move); the caller
     /// must reach both.</summary>
-    public static async Task<ChangeOutcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor, Reach reach)
+    public static async Task<Outcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor, Reach reach)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -114,10 +113,10 @@ public static class StaffChanges
         if (errors.Any) return errors;
 
         var unit = await UnitStore.FindAsync(uow, unitCode);
-        if (unit is null) return new ChangeOutcome<DutyAssignment>.NotFound();
+        if (unit is null) return new Outcome<DutyAssignment>.NotFound();
         var member = await StaffStore.FindAsync(uow, staffId!);
         if (member is null) return errors.Add("staffId", $"staffId '{staffId}' is not a registered person.");
-        if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, unitCode) is { } why) return new ChangeOutcome<DutyAssignment>.Forbidden(why);
+        if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, unitCode) is { } why) return new Outcome<DutyAssignment>.Forbidden(why);
         if (member.LeftAt is not null) return errors.Add("staffId", $"'{staffId}' has left the service.");
         role ??= member.Role;
         StaffRules.CheckPlace(errors, "", "unitCode", unitCode, unit, role);
@@ -127,25 +126,25 @@ public static class StaffChanges
         var duty = new DutyAssignment(Guid.CreateVersion7(), member.Id, unitCode, role, from, until, actor);
         await StaffStore.InsertDutiesAsync(uow, [duty], uow.Now);
         await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
-        return new ChangeOutcome<DutyAssignment>.Done(duty);
+        return new Outcome<DutyAssignment>.Done(duty);
     }
 
-    public static async Task<ChangeOutcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDuty? r, Reach reach)
+    public static async Task<Outcome<DutyAssignment>> EndDutyAsync(UnitOfWork<GridsDatabase> uow, Guid dutyId, EndDuty? r, Reach reach)
     {
         var errors = new FieldErrors();
         var at = Fields.Moment(errors, "", "at", r?.At) ?? uow.Now;
         if (errors.Any) return errors;
         var duty = await StaffStore.FindDutyAsync(uow, dutyId);
-        if (duty is null) return new ChangeOutcome<DutyAssignment>.NotFound();
+        if (duty is null) return new Outcome<DutyAssignment>.NotFound();
         var member = (await StaffStore.FindAsync(uow, duty.StaffId))!;
-        if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, duty.UnitCode) is { } why) return new ChangeOutcome<DutyAssignment>.Forbidden(why);
-        if (duty.Until is { } until && until <= at) return new ChangeOutcome<DutyAssignment>.Conflict($"The duty period ended already, at {until:O}.");
+        if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, duty.UnitCode) is { } why) return new Outcome<DutyAssignment>.Forbidden(why);
+        if (duty.Until is { } until && until <= at) return new Outcome<DutyAssignment>.Conflict($"The duty period ended already, at {until:O}.");
         if (at < duty.From) return errors.Add("at", "at must not be before the duty period's start.");
 
         if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
         await StaffStore.EndDutyAsync(uow, dutyId, at);
         await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
-        return new ChangeOutcome<DutyAssignment>.Done(duty with { Until = at });
+        return new Outcome<DutyAssignment>.Done(duty with { Until = at });
     }
 
     /// <summary>Bumps the versions of people whose duties changed as a side effect (a retired
@@ -163,13 +162,13 @@ public static class StaffChanges
     private static Task<bool> BumpAsync(UnitOfWork<GridsDatabase> uow, StaffMember member) =>
         StaffStore.UpdateAsync(uow, member with { Version = member.Version + 1 }, member.Version);
 
-    private static async Task<ChangeOutcome<StaffMember>> SaveAsync(UnitOfWork<GridsDatabase> uow, StaffMember read, StaffMember changed)
+    private static async Task<Outcome<StaffMember>> SaveAsync(UnitOfWork<GridsDatabase> uow, StaffMember read, StaffMember changed)
     {
         if (!await StaffStore.UpdateAsync(uow, changed, read.Version)) return Concurrent<StaffMember>(read.Id);
         await StaffAnnouncer.AnnounceAsync(uow, [changed.Id]);
-        return new ChangeOutcome<StaffMember>.Done(changed);
+        return new Outcome<StaffMember>.Done(changed);
     }
 
-    private static ChangeOutcome<T> Concurrent<T>(string id) =>
-        new ChangeOutcome<T>.Conflict($"'{id}' was changed by someone else meanwhile; read it again and retry.");
+    private static Outcome<T> Concurrent<T>(string id) =>
+        new Outcome<T>.Conflict($"'{id}' was changed by someone else meanwhile; read it again and retry.");
 }

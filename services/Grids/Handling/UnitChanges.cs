@@ -17,7 +17,7 @@ public static class UnitChanges
     public const int MaxCodeLength = 32;
     public const int MaxNameLength = 200;
 
-    public static async Task<ChangeOutcome<Unit>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateUnit? r, string actor)
+    public static async Task<Outcome<Unit>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateUnit? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -31,11 +31,11 @@ public static class UnitChanges
             errors.Add("parentCode", $"parentCode: {why}");
         if (errors.Any) return errors;
         if (await UnitStore.FindAsync(uow, code!) is not null)
-            return new ChangeOutcome<Unit>.Conflict($"A unit with code '{code}' exists already (codes are never reused, even after retirement).");
+            return new Outcome<Unit>.Conflict($"A unit with code '{code}' exists already (codes are never reused, even after retirement).");
 
         var unit = new Unit(code!, name!, level!.Value, parentCode, 1);
         await InsertAsync(uow, [unit], actor);
-        return new ChangeOutcome<Unit>.Done(unit);
+        return new Outcome<Unit>.Done(unit);
     }
 
     /// <summary>New units, parents first, with their "created" history, announced.</summary>
@@ -47,7 +47,7 @@ public static class UnitChanges
         await UnitAnnouncer.AnnounceAsync(uow, units);
     }
 
-    public static async Task<ChangeOutcome<Unit>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string code, UpdateUnit? r, string actor)
+    public static async Task<Outcome<Unit>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string code, UpdateUnit? r, string actor)
     {
         var errors = new FieldErrors();
         if (r is null) return errors.Add("body", "A JSON body is required.");
@@ -56,16 +56,16 @@ public static class UnitChanges
         if (errors.Any) return errors;
 
         var unit = await UnitStore.FindAsync(uow, code);
-        if (unit is null) return new ChangeOutcome<Unit>.NotFound();
-        if (unit.Retired) return new ChangeOutcome<Unit>.Conflict($"'{code}' is retired; a retired unit does not change.");
+        if (unit is null) return new Outcome<Unit>.NotFound();
+        if (unit.Retired) return new Outcome<Unit>.Conflict($"'{code}' is retired; a retired unit does not change.");
         if (parentCode is not null && parentCode != unit.ParentCode
             && UnitTree.WhyNotParent(unit.Level, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
             return errors.Add("parentCode", $"parentCode: {why}");
 
         var changed = await ChangeAsync(uow, unit, name, parentCode, actor);
         return changed is null
-            ? new ChangeOutcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.")
-            : new ChangeOutcome<Unit>.Done(changed);
+            ? new Outcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.")
+            : new Outcome<Unit>.Done(changed);
     }
 
     /// <summary>Renames and/or moves an already validated unit: one version and one history entry
@@ -93,25 +93,25 @@ public static class UnitChanges
 
     /// <summary>Retires a unit with nothing left under it. Its duty periods end now; it stays
     /// readable, and cases filed there keep it.</summary>
-    public static async Task<ChangeOutcome<Unit>> RetireAsync(UnitOfWork<GridsDatabase> uow, string code, string actor)
+    public static async Task<Outcome<Unit>> RetireAsync(UnitOfWork<GridsDatabase> uow, string code, string actor)
     {
         var unit = await UnitStore.FindAsync(uow, code);
-        if (unit is null) return new ChangeOutcome<Unit>.NotFound();
-        if (unit.Retired) return new ChangeOutcome<Unit>.Conflict($"'{code}' was retired already.");
-        if (unit.Level == UnitLevel.County) return new ChangeOutcome<Unit>.Conflict("The county cannot be retired.");
+        if (unit is null) return new Outcome<Unit>.NotFound();
+        if (unit.Retired) return new Outcome<Unit>.Conflict($"'{code}' was retired already.");
+        if (unit.Level == UnitLevel.County) return new Outcome<Unit>.Conflict("The county cannot be retired.");
         if (await UnitStore.ActiveChildrenAsync(uow, code) is var children and > 0)
-            return new ChangeOutcome<Unit>.Conflict($"'{code}' still has {children} unit(s) under it: move or retire them first (merging a grid is moving its courtyards out).");
+            return new Outcome<Unit>.Conflict($"'{code}' still has {children} unit(s) under it: move or retire them first (merging a grid is moving its courtyards out).");
         if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(uow, code, null, null, null, 1, 0)).Count > 0)
-            return new ChangeOutcome<Unit>.Conflict($"Care subjects live in '{code}': register them at their new courtyard first.");
+            return new Outcome<Unit>.Conflict($"Care subjects live in '{code}': register them at their new courtyard first.");
 
         var retired = unit with { Version = unit.Version + 1, RetiredAt = uow.Now };
         if (!await UnitStore.UpdateAsync(uow, retired, unit.Version))
-            return new ChangeOutcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.");
+            return new Outcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.");
         await UnitStore.AddHistoryAsync(uow, [new UnitChange(Guid.CreateVersion7(), code, retired.Version, UnitChangeKind.Retired, null, null, actor, uow.Now)]);
         await UnitAnnouncer.AnnounceAsync(uow, [retired]);
 
         var offDuty = await StaffStore.EndDutiesAtUnitAsync(uow, code, uow.Now);
         await StaffChanges.BumpAndAnnounceAsync(uow, offDuty);
-        return new ChangeOutcome<Unit>.Done(retired);
+        return new Outcome<Unit>.Done(retired);
     }
 }

@@ -15,4 +15,6 @@ public static class UnitChangeKind
     public const string Retired = "retired";
     /// <summary>A boundary was imported (from and to are bounding boxes).</summary>
     public const string Boundary = "boundary";
+    /// <summary>The unit's address aliases were set (from and to are the lists, "; "-separated).</summary>
+    public const string Aliases = "aliases";
 }

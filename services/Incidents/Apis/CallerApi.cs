@@ -1,4 +1,5 @@
 using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
 using Governance.Incidents.Model;
 using Governance.Incidents.Open311;
 using Governance.Incidents.Permissions;
@@ -28,8 +29,8 @@ public static class CallerApi
         var incident = await IncidentStore.FindAsync(c, id);
         if (incident is null) return TypedResults.NotFound();
         if (!AllowedActions.Fits(CaseAction.ReadCaller, incident, moveUpRequested: false))
-            return IncidentsApi.StatusConflict(incident.Status, "The caller's contact is shown only while the case is being worked on.");
-        var caller = await ServiceRequestStore.CallerAsync(c, id, sealer);
+            return IncidentsModule.Answers.Conflict("The caller's contact is shown only while the case is being worked on.", CaseRefusal.Naming(incident.Status));
+        var caller = await CallerStore.CallerAsync(c, id, sealer);
         if (caller is null) return TypedResults.Ok(new CallerContact(null, null, null));
         // Audited before it is shown: a reading the log cannot take is not answered.
         await AuditLog.AppendAsync(db, clock.GetUtcNow(), Caller.Of(http).Id, $"GET /incidents/{id}/caller", id.ToString(),

@@ -30,26 +30,26 @@ public static class CaseActionsApi
         incident.MapPost("/casualties", ReportCasualties).Performs(CaseAction.ReportCasualties);
     }
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Accept(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Accept(
         Guid id, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
         IncidentsApi.ActAsync(runner, db, new FieldErrors(), http, uow => CaseActions.AcceptAsync(uow, id, Actor.Of(http)));
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Resolve(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Resolve(
         Guid id, ResolveRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
         IncidentsApi.ActAsync(runner, db, new FieldErrors().Require("note", body?.Note, 4000), http,
             uow => CaseActions.ResolveAsync(uow, id, Actor.Of(http), body!.Note!.Trim()));
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Note(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Note(
         Guid id, NoteRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
         IncidentsApi.ActAsync(runner, db, new FieldErrors().Require("text", body?.Text, 4000), http,
             uow => CaseActions.NoteAsync(uow, id, Actor.Of(http), body!.Text!.Trim()));
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> RequestMoveUp(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> RequestMoveUp(
         Guid id, EscalationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http) =>
         IncidentsApi.ActAsync(runner, db, new FieldErrors().Require("reason", body?.Reason, 1000), http,
             uow => MoveUpRequests.RequestAsync(uow, id, Actor.Of(http), body!.Reason!.Trim()));
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> DecideMoveUp(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> DecideMoveUp(
         Guid id, MoveUpDecisionRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
@@ -60,7 +60,7 @@ public static class CaseActionsApi
             uow => MoveUpRequests.DecideAsync(uow, id, Actor.Of(http), body!.Approve!.Value, body.Reason?.Trim() is { Length: > 0 } r ? r : null));
     }
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Verify(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Verify(
         Guid id, VerificationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
@@ -83,7 +83,7 @@ public static class CaseActionsApi
             uow => CaseActions.VerifyAsync(uow, id, Actor.Of(http), result, satisfaction, body!.Comment?.Trim()));
     }
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Regrade(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Regrade(
         Guid id, RegradeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
@@ -91,7 +91,7 @@ public static class CaseActionsApi
         return IncidentsApi.ActAsync(runner, db, errors, http, uow => CaseActions.RegradeAsync(uow, id, Actor.Of(http), grade, body!.Reason!.Trim()));
     }
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ReportCasualties(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> ReportCasualties(
         Guid id, CasualtiesRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();

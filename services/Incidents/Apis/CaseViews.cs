@@ -16,12 +16,12 @@ internal static class CaseViews
         await using var c = await db.OpenReadAsync();
         var facts = await IncidentCaseFacts.OfAsync(c, incident);
         // The hotline caller masked: the holder reads him whole from GET …/caller (read-caller), audited.
-        return IncidentView.Of(incident, await IncidentStore.TimelineAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
+        return IncidentView.Of(incident, await TimelineStore.ListAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
             await PhotoStore.ListAsync(c, incident.Id), await AllowedAsync(c, caller, facts, incident)) with
         {
             // Only a case filed through Open311 has a caller: staff filings skip the read.
             Caller = incident.ReportedBy.StartsWith(Open311.ServiceRequestsApi.ReporterPrefix, StringComparison.Ordinal)
-                ? await Open311.ServiceRequestStore.MaskedCallerAsync(c, incident.Id)
+                ? await CallerStore.MaskedCallerAsync(c, incident.Id)
                 : null,
         };
     }
@@ -40,7 +40,11 @@ internal static class CaseViews
         return items;
     }
 
-    private static async Task<IReadOnlyList<CaseAction>> AllowedAsync(DbSession c, Caller caller, CaseFacts facts, Incident incident) =>
-        AllowedActions.Of(caller, facts, incident,
-            await CaseAuthorityStore.OpenRequestOfAsync(c, incident.Id) is { } request && Handling.MoveUpRequests.IsCurrent(request, incident));
+    private static async Task<IReadOnlyList<CaseAction>> AllowedAsync(DbSession c, Caller caller, CaseFacts facts, Incident incident)
+    {
+        var request = await Handling.MoveUpRequests.CurrentAsync(c, incident);
+        var allowed = AllowedActions.Of(caller, facts, incident, request is { Approved: false });
+        // On its way up (approved, Dispatch moving it): every action answers 409 until it has arrived, so none is offered.
+        return request is { Approved: true } ? allowed.Where(a => a is CaseAction.Read or CaseAction.ReadCaller).ToList() : allowed;
+    }
 }

@@ -1,5 +1,6 @@
 using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
+using Governance.Incidents.Model;
 using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
@@ -26,19 +27,19 @@ public static class CoordinationApi
     }
 
     /// <summary>Merges this case (a duplicate) into another that carries on.</summary>
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> Merge(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Merge(
         Guid id, MergeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
         if (body?.Into is null) errors.Add("into", "into is required: the id of the case this one duplicates.");
         var caller = Caller.Of(http);
-        if (errors.Any) return IncidentsApi.ActAsync(runner, db, errors, http, _ => Task.FromResult<ActionOutcome>(new ActionOutcome.NotFound()));
+        if (errors.Any) return IncidentsApi.ActAsync(runner, db, errors, http, _ => Task.FromResult<Outcome<Incident>>(new Outcome<Incident>.NotFound()));
         return MergeIntoAsync(id, body!.Into!.Value, caller, runner, db, http);
     }
 
     /// <summary>Merging needs the same right on both cases (who may resolve both, or stands above both):
     /// the endpoint's declaration checked the duplicate alone, this both together.</summary>
-    private static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> MergeIntoAsync(
+    private static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> MergeIntoAsync(
         Guid id, Guid into, Caller caller, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var source = http.RequestServices.GetRequiredService<IncidentCaseFacts>();
@@ -48,7 +49,7 @@ public static class CoordinationApi
             : Authority.DecideMerge(caller.Person, duplicate, facts);
         if (decision is Decision.Hidden) return TypedResults.NotFound();
         if (decision is Decision.Forbidden refused)
-            return TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do");
+            return Answers.Forbidden(refused.Why);
         return await IncidentsApi.ActAsync(runner, db, new FieldErrors(), http, uow => Merging.MergeAsync(uow, id, into, caller.Id));
     }
 
@@ -58,7 +59,7 @@ public static class CoordinationApi
         return TypedResults.Ok(await MediationStore.ForIncidentAsync(c, id));
     }
 
-    private static async Task<Results<Created<MediationSession>, NotFound, ProblemHttpResult, ValidationProblem>> ScheduleMediation(
+    private static async Task<Results<Created<MediationSession>, ValidationProblem, NotFound, ProblemHttpResult>> ScheduleMediation(
         Guid id, MediationRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, HttpContext http)
     {
         var errors = new FieldErrors();
@@ -66,18 +67,12 @@ public static class CoordinationApi
         Names(errors, "parties", body?.Parties);
         if (body?.ScheduledAt is null) errors.Add("scheduledAt", "scheduledAt is required (ISO 8601 date and time).");
         if (errors.Any) return errors.ToProblem();
-        var (outcome, session, invalid) = await runner.RunAsync(uow =>
-            Mediation.ScheduleAsync(uow, id, body!.Mediators!, body.Parties!, body.ScheduledAt!.Value, Actor.Of(http)));
-        if (invalid is not null) return invalid.ToProblem();
-        return outcome switch
-        {
-            ActionOutcome.Done => TypedResults.Created($"/incidents/{id}/mediations", session!),
-            ActionOutcome.NotAllowed refused => TypedResults.Problem(refused.Why, statusCode: StatusCodes.Status409Conflict, title: "Not allowed for this case now"),
-            _ => TypedResults.NotFound(),
-        };
+        return IncidentsModule.Answers.Created(await runner.RunAsync(uow =>
+            Mediation.ScheduleAsync(uow, id, body!.Mediators!, body.Parties!, body.ScheduledAt!.Value, Actor.Of(http))),
+            _ => $"/incidents/{id}/mediations");
     }
 
-    private static Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> RecordOutcome(
+    private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> RecordOutcome(
         Guid id, Guid sessionId, MediationOutcomeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();

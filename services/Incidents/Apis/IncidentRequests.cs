@@ -12,21 +12,27 @@ namespace Governance.Incidents.Apis;
 
 /// <param name="Resolution">The grid worker settled it on the spot (即知即办): what was done. The case
 /// is closed at the courtyard tier at once.</param>
+/// <param name="Grade">IV (general) when left out: a hotline cannot know it, and most matters are general.</param>
+/// <param name="AddressString">A hotline's call: the caller's address, placed on the unit it is a registered alias of.</param>
+/// <param name="AddressId">A hotline's call: an id from the hotline's address book, placed the same way.</param>
 public sealed record FileIncidentRequest(
     string? UnitCode, string? Category, string? Grade, string? Title, string? Description, LocationRequest? Location,
-    string? Resolution = null)
+    string? Resolution = null, string? AddressString = null, string? AddressId = null)
 {
     /// <summary>The command Filing takes: codes converted (null when they are not ours: Filing names the
-    /// field), the location checked here. Null without a body.</summary>
-    public static FileIncident? ToCommand(FileIncidentRequest? r, FieldErrors errors)
+    /// field), the location checked here. Null without a body. <paramref name="hotline"/>: a hotline's call, which
+    /// may leave out the unit (it is placed by its location or address, or waits in triage).</summary>
+    public static FileIncident? ToCommand(FileIncidentRequest? r, FieldErrors errors, bool hotline = false)
     {
         if (r is null)
         {
             errors.Add("body", "A JSON body is required.");
             return null;
         }
+        Grade? grade = r.Grade is null ? Contracts.Grade.IV : Codes.TryParse<Grade>(r.Grade, out var given) ? given : null;
         return new FileIncident(r.UnitCode, Codes.TryParse<Category>(r.Category, out var category) ? category : null,
-            Codes.TryParse<Grade>(r.Grade, out var grade) ? grade : null, r.Title, r.Description, r.Location?.ToLocation(errors), r.Resolution);
+            grade, r.Title, r.Description, r.Location?.ToLocation(errors), r.Resolution,
+            hotline ? new HotlineCall(r.AddressString, r.AddressId) : null);
     }
 }
 

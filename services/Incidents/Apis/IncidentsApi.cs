@@ -53,7 +53,9 @@ public static class IncidentsApi
                     && await IncidentStore.FindByIdempotencyKeyAsync(uow, actor, idempotencyKey.Key) is { } earlier)
                     return ((IncidentStore.KeyedFiling?)earlier, (Filing.Filed?)null, (FieldErrors?)null);
                 var problems = new FieldErrors();
-                var command = FileIncidentRequest.ToCommand(body, problems);
+                // A hotline operator takes calls (接诉即办): placed by location or address, or into triage.
+                var hotline = !caller.Unrestricted && caller.Person.HasRole(Roles.HotlineOperator);
+                var command = FileIncidentRequest.ToCommand(body, problems, hotline);
                 var filing = command is null ? null : await Filing.ValidateAsync(uow, command, problems, location.Value);
                 // 403 comes before 400 (docs/permissions.md): a filing outside the caller's units is refused
                 // as such, whatever else is wrong with it. Read again only on this failure path.
@@ -95,33 +97,22 @@ public static class IncidentsApi
     /// <summary>A case just filed is not routed yet: its filer may read it, add photos and (as the place
     /// or its reporter) nothing more until Dispatch assigns it. Answered without another read.</summary>
     private static IReadOnlyList<CaseAction> FiledActions(Incident incident) =>
-        incident.Status == IncidentStatus.Filed ? [CaseAction.Read, CaseAction.AddPhoto] : [CaseAction.Read];
+        incident.Status is IncidentStatus.Filed or IncidentStatus.Triage ? [CaseAction.Read, CaseAction.AddPhoto] : [CaseAction.Read];
 
+    /// <summary>Cases the caller may read, newest first, narrowed by every field the list shows (<see cref="CaseListQuery"/>).</summary>
     private static async Task<Results<Ok<IReadOnlyList<IncidentView>>, ValidationProblem>> ListIncidents(
-        IncidentsDatabase db, HttpContext http, string? status, string? unitCode, string? category, int? limit, int? offset)
+        IncidentsDatabase db, HttpContext http, int? limit, int? offset)
     {
         var errors = new FieldErrors();
-        IncidentStatus? parsed = null;
-        if (status is not null)
-        {
-            if (Codes.TryParse<IncidentStatus>(status, out var s)) parsed = s;
-            else errors.Add("status", $"status must be one of {Codes.List<IncidentStatus>()}.");
-        }
-        Category? kind = null;
-        if (category is not null)
-        {
-            if (Codes.TryParse<Category>(category, out var k)) kind = k;
-            else errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
-        }
+        var filter = CaseListQuery.Read(http.Request.Query, errors);
         if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
-        if (offset is < 0) errors.Add("offset", "offset must be 0 or more.");
-        errors.Optional("unitCode", unitCode, 32);
+        errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
         await using var c = await db.OpenReadAsync();
         var reach = await ReachAsync(c, caller);
         var (take, skip) = (limit ?? 100, offset ?? 0);
-        var incidents = await IncidentStore.ListAsync(c, parsed, unitCode, take, reach, kind, offset: skip);
+        var incidents = await IncidentStore.ListAsync(c, filter, take, reach, skip);
         // A full page may have more behind it: the next one is named in a Link header (RFC 8288), the body stays a list.
         if (incidents.Count == take) http.Response.Headers.Link = $"<{NextPage(http.Request, skip + take)}>; rel=\"next\"";
         return TypedResults.Ok<IReadOnlyList<IncidentView>>((await CaseViews.ItemsAsync(c, incidents, caller)).Select(i => i.View).ToList());
@@ -146,27 +137,25 @@ public static class IncidentsApi
     }
 
     /// <summary>Runs a person's action on a case and answers with the case as he now sees it: 409 when
-    /// the case's state does not admit it (who may act was decided before, by the endpoint's declaration).</summary>
-    internal static async Task<Results<Ok<IncidentView>, NotFound, ProblemHttpResult, ValidationProblem>> ActAsync(
+    /// the case's state does not admit it (who may act was decided before, by the endpoint's declaration),
+    /// when it moved since, or when the tier above approved moving it up and Dispatch has not moved it yet
+    /// (read under the case's row lock, so a resolve racing the approval cannot slip in).</summary>
+    internal static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> ActAsync(
         UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, FieldErrors errors, HttpContext http,
-        Func<UnitOfWork<IncidentsDatabase>, Task<ActionOutcome>> action)
+        Func<UnitOfWork<IncidentsDatabase>, Task<Outcome<Incident>>> action)
     {
         if (errors.Any) return errors.ToProblem();
         var decided = DecidedCase.Of(http);
-        return await runner.RunAsync(async uow =>
-            decided is not null && await IncidentStore.FindAsync(uow, decided.Id) is { } now && !decided.StillHeldAt(now.Tier, now.HandlingUnitCode)
-                ? new ActionOutcome.NotAllowed(now.Status, DecidedCase.MovedRefusal)
-                : await action(uow)) switch
-        {
-            ActionOutcome.Done done => TypedResults.Ok(await CaseViews.ViewAsync(db, done.Incident, Caller.Of(http))),
-            ActionOutcome.NotAllowed refused => StatusConflict(refused.Status, refused.Why),
-            _ => TypedResults.NotFound(),
-        };
+        var outcome = await runner.RunAsync(async uow =>
+            decided is not null && await IncidentStore.FindAsync(uow, decided.Id) is { } now
+            && (!decided.StillHeldAt(now.Tier, now.HandlingUnitCode) || await MoveUpRequests.CurrentAsync(uow, now) is { Approved: true })
+                ? CaseRefusal.NotAllowed(now.Status, DecidedCase.MovedRefusal)
+                : await action(uow));
+        return await AnswerAsync(db, http, outcome);
     }
 
-    /// <summary>409: the case's state does not admit the action; <c>caseStatus</c> names the state (never a
-    /// second <c>status</c>, which RFC 9457 keeps for the HTTP status).</summary>
-    internal static ProblemHttpResult StatusConflict(IncidentStatus status, string why) =>
-        TypedResults.Problem(why, statusCode: StatusCodes.Status409Conflict, title: "Not allowed in the case's current status",
-            extensions: new Dictionary<string, object?> { ["caseStatus"] = Codes.Of(status) });
+    /// <summary>What came of a person's action on a case, answered: 200 with the case as he now sees it, 400, 404, 403, 409.</summary>
+    internal static async Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> AnswerAsync(
+        IncidentsDatabase db, HttpContext http, Outcome<Incident> outcome) =>
+        IncidentsModule.Answers.Ok(await outcome.MapAsync(incident => CaseViews.ViewAsync(db, incident, Caller.Of(http))));
 }

@@ -28,10 +28,12 @@ public static class IntakeRateLimit
             options.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                // One rejection for every policy of the host (intake, the resident's 回访 page): say which limit it was.
+                var intake = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy;
                 await context.HttpContext.Response.WriteAsJsonAsync(new
                 {
-                    type = "https://tools.ietf.org/html/rfc6585#section-4", title = "Too many filings", status = 429,
-                    detail = $"At most {permits} filings a minute per caller; try again shortly.",
+                    type = "https://tools.ietf.org/html/rfc6585#section-4", title = intake ? "Too many filings" : "Too many requests", status = 429,
+                    detail = intake ? $"At most {permits} filings a minute per caller; try again shortly." : "请稍后再试。 Too many requests from this address; try again in a minute.",
                 }, ct);
             };
             options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -39,6 +41,14 @@ public static class IntakeRateLimit
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
+}
+
+/// <summary>The public pages' limits (回访, the courtyard's page): no one is signed in, so the client address is the caller.</summary>
+public static class PerAddressRateLimit
+{
+    public static RateLimiterOptions AddPerAddressPolicy(this RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
+        options.AddPolicy(policy, http => RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
 }
 
 /// <summary>Configuration section "Incidents:Intake".</summary>

@@ -27,9 +27,9 @@ public static class PhotosApi
     public const string Field = "photo";
 
     /// <summary>Room for the multipart boundaries and part headers around the photo itself.</summary>
-    private const long MultipartAllowance = 64 * 1024;
+    internal const long MultipartAllowance = 64 * 1024;
 
-    private sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+    internal sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 
     public static void MapPhotosApi(this IEndpointRouteBuilder routes)
     {
@@ -43,10 +43,15 @@ public static class PhotosApi
 
     /// <summary>Adds a photo. The same bytes sent again for the case answer the photo stored the
     /// first time (200) instead of a copy; a new photo answers 201 with its address.</summary>
-    private static async Task<Results<Created<PhotoInfo>, Ok<PhotoInfo>, NotFound, ValidationProblem, ProblemHttpResult>> Upload(
-        Guid id, HttpContext http, UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<PhotoOptions> settings)
+    private static Task<IResult> Upload(Guid id, HttpContext http, UnitOfWorkRunner<IncidentsDatabase> runner, IOptions<PhotoOptions> settings) =>
+        UploadAsync(http, runner, settings.Value, id, Actor.Of(http), added => $"/incidents/{id}/photos/{added.Id}");
+
+    /// <summary>Reads the one photo of a multipart/form-data request (refusals name the field) and adds it to the case
+    /// as <paramref name="actor"/>; also the resident's page's (<see cref="ResidentCasesApi"/>), which is answered
+    /// 204 without the photo's address (<paramref name="location"/> null): the photo is staff's to read.</summary>
+    internal static async Task<IResult> UploadAsync(HttpContext http, UnitOfWorkRunner<IncidentsDatabase> runner, PhotoOptions options,
+        Guid id, string actor, Func<PhotoInfo, string>? location)
     {
-        var options = settings.Value;
         var request = http.Request;
         var mb = options.MaxBytes / (1024.0 * 1024.0);
         var tooLarge = $"{Field} must be at most {mb:0.#} MB.";
@@ -82,12 +87,14 @@ public static class PhotosApi
         if (PhotoFormat.Sniff(bytes) is not { } contentType)
             return Invalid($"{Field} must be a JPEG, PNG or WebP image; the content of this file is none of them, whatever its name or type says.");
 
-        return await runner.RunAsync(uow => Photos.AddAsync(uow, id, contentType, bytes, Actor.Of(http), options)) switch
+        // Not the service's usual answers: a photo sent again answers 200 (201 only for a new one), and the
+        // conflict names the form field, as every other refusal of an upload does.
+        return await runner.RunAsync(uow => Photos.AddAsync(uow, id, contentType, bytes, actor, options)) switch
         {
-            PhotoOutcome.Added added => TypedResults.Created($"/incidents/{id}/photos/{added.Photo.Id}", added.Photo),
-            PhotoOutcome.AlreadyThere earlier => TypedResults.Ok(earlier.Photo),
-            PhotoOutcome.TooMany many => FieldProblem(StatusCodes.Status409Conflict, "The case has all the photos it may have.",
-                $"A case may have at most {many.Max} photos."),
+            Outcome<KeptPhoto>.Done when location is null => TypedResults.NoContent(),
+            Outcome<KeptPhoto>.Done { Value: { New: true, Photo: var added } } => TypedResults.Created(location(added), added),
+            Outcome<KeptPhoto>.Done earlier => TypedResults.Ok(earlier.Value.Photo),
+            Outcome<KeptPhoto>.Conflict full => FieldProblem(StatusCodes.Status409Conflict, "The case has all the photos it may have.", full.Why),
             _ => TypedResults.NotFound(),
         };
     }

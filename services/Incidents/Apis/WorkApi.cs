@@ -44,7 +44,7 @@ public static class WorkApi
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > 500) errors.Add("limit", "limit must be between 1 and 500.");
-        if (offset is < 0) errors.Add("offset", "offset must be 0 or more.");
+        errors.Offset(offset);
         if (bucket is not null && !WorkBuckets.Names.Contains(bucket))
             errors.Add("bucket", $"bucket must be one of {string.Join(", ", WorkBuckets.Names)}.");
         if (errors.Any) return errors.ToProblem();

@@ -20,11 +20,12 @@ public static class DashboardProjector
     private static readonly string[] VillageKeys = ["day", "township_code", "village_code", "category"];
     private static readonly string[] TownshipKeys = ["day", "township_code", "category"];
     private static readonly string[] DailyCounters =
-        ["filed", "closed", "closed_in_village", "closed_in_township", "closed_on_time", "satisfaction_answers", "satisfied"];
+        ["filed", "closed", "closed_in_village", "closed_in_township", "closed_on_time", "satisfaction_answers", "satisfied",
+         "resident_answers", "resident_satisfied"];
 
     /// <summary>What one change adds to a day's figures, the same for the village's row and the township's.</summary>
     private readonly record struct Daily(int Filed = 0, int Closed = 0, int InVillage = 0, int InTownship = 0, int OnTime = 0,
-        int Answers = 0, int Satisfied = 0);
+        int Answers = 0, int Satisfied = 0, int ResidentAnswers = 0, int ResidentSatisfied = 0);
 
     public static int Day(DateTimeOffset at)
     {
@@ -33,8 +34,8 @@ public static class DashboardProjector
     }
 
     // Lock order. These upserts change rows that concurrent transactions share, and each holds its row
-    // locks until it commits. Every transaction takes them in one order — village row, grid row, open
-    // counter, township row — so two can wait on each other but never in a circle; the township row,
+    // locks until it commits. Every transaction takes them in one order — village row, grid row, durations
+    // row, department row, open counter, township row — so two can wait on each other but never in a circle; the township row,
     // shared by every filing and closing of the township's category that day, comes last, so it is held
     // the shortest (Filing.cs puts the projector last in its transaction for the same reason).
 
@@ -65,6 +66,15 @@ public static class DashboardProjector
             await OpenAsync(uow, place, tier, 0, 1);
     }
 
+    /// <summary>签收: how long the case waited for its holder since it was put on him (<paramref name="since"/>).</summary>
+    public static async Task AcceptedAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, DateTimeOffset since)
+    {
+        if (incident.Ancestry is not { } place) return;
+        var row = new DynamicParameters(new { day = Day(uow.Now), township_code = place.TownshipCode, village_code = place.VillageCode });
+        AddDuration(row, Durations.Accept, uow.Now - since);
+        await uow.ExecuteAsync(DurationsDaily(uow.Provider), row);
+    }
+
     public static async Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, EscalationReason reason, Tier from, DateTimeOffset at)
     {
         if (incident.Ancestry is not { } place) return;
@@ -73,18 +83,22 @@ public static class DashboardProjector
             new { day = Day(at), village_code = place.VillageCode, reason = Codes.Of(reason), from_tier = Codes.Of(from), township_code = place.TownshipCode, escalations = 1 });
     }
 
-    /// <summary>The case closed (verified solved, or settled on the spot): the headline figures move.</summary>
-    public static async Task ClosedAsync(UnitOfWork<IncidentsDatabase> uow, Incident closed)
+    /// <summary>The case closed (verified solved, or settled on the spot): the headline figures move.
+    /// <paramref name="staffRecorded"/>: its satisfaction, if any, was recorded by staff (not the resident's own answer).</summary>
+    public static async Task ClosedAsync(UnitOfWork<IncidentsDatabase> uow, Incident closed, bool staffRecorded = true)
     {
         if (closed.Ancestry is not { } place) return;
         var tier = closed.Tier ?? Tier.Courtyard;
         // On time (按期办结): no deadline missed on the way, and resolved before the last one.
         var onTime = !closed.EverOverdue && (closed.DueAt is not { } due || (closed.ResolvedAt ?? uow.Now) <= due);
-        var answered = closed.Satisfaction is not null;
-        var satisfied = closed.Satisfaction is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied;
+        var answered = staffRecorded && closed.Satisfaction is not null;
+        var satisfied = answered && Satisfied(closed.Satisfaction);
         var row = DailyRow(uow, closed, place, new Daily(Closed: 1, InVillage: tier <= Tier.Village ? 1 : 0, InTownship: tier <= Tier.Township ? 1 : 0,
             OnTime: onTime ? 1 : 0, Answers: answered ? 1 : 0, Satisfied: satisfied ? 1 : 0));
-        var statements = new List<string> { VillageDaily(uow.Provider) };
+        // Time to resolve (办结): filing to resolution, counted with the closing, so a month's closed cases are its histogram.
+        var statements = new List<string> { VillageDaily(uow.Provider), DurationsDaily(uow.Provider) };
+        AddDuration(row, Durations.Resolve, (closed.ResolvedAt ?? uow.Now) - closed.FiledAt);
+        AddDepartment(row, statements, uow.Provider, closed);
         if (LeavesOpenCounter(closed) is { } tierLeft)
         {
             statements.Add(OpenCounter(uow.Provider));
@@ -93,6 +107,20 @@ public static class DashboardProjector
         statements.Add(TownshipDaily(uow.Provider));
         await uow.ExecuteAsync(Sql.Batch(uow.Provider, [.. statements]), row);
     }
+
+    /// <summary>回访: the resident answered his link (群众满意率), on the day he answered; 不满意 counts as an answer.
+    /// Last in the answer's transaction, after the closing's own upserts (the same rows, already locked).</summary>
+    public static async Task ResidentAnsweredAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, Satisfaction answer)
+    {
+        if (incident.Ancestry is not { } place) return;
+        var row = DailyRow(uow, incident, place, new Daily(ResidentAnswers: 1, ResidentSatisfied: Satisfied(answer) ? 1 : 0));
+        var statements = new List<string> { VillageDaily(uow.Provider) };
+        AddDepartment(row, statements, uow.Provider, incident);
+        statements.Add(TownshipDaily(uow.Provider));
+        await uow.ExecuteAsync(Sql.Batch(uow.Provider, [.. statements]), row);
+    }
+
+    private static bool Satisfied(Satisfaction? s) => s is Satisfaction.Satisfied or Satisfaction.BasicallySatisfied;
 
     /// <summary>The case stopped being open without closing (merged into another).</summary>
     public static Task LeftOpenAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident) =>
@@ -111,6 +139,25 @@ public static class DashboardProjector
         return uow.ExecuteAsync(OpenCounter(uow.Provider), args);
     }
 
+    private static void AddDuration(DynamicParameters args, string measure, TimeSpan duration)
+    {
+        args.Add("measure", measure);
+        args.Add("bucket", (short)Durations.BucketOf(duration));
+        args.Add("cases", 1);
+    }
+
+    /// <summary>The lead department's figures (比学赶超), when one was called in: the day's row of the same counters.</summary>
+    private static void AddDepartment(DynamicParameters row, List<string> statements, DatabaseProvider provider, Incident incident)
+    {
+        if (incident.LeadDepartmentCode is not { } department) return;
+        row.Add("department_code", department);
+        statements.Add(Sql.Increment(provider, "rollup_department_daily", ["day", "township_code", "department_code"],
+            ["closed", "closed_on_time", "satisfaction_answers", "satisfied", "resident_answers", "resident_satisfied"]));
+    }
+
+    private static string DurationsDaily(DatabaseProvider provider) =>
+        Sql.Increment(provider, "rollup_durations_daily", ["day", "village_code", "measure", "bucket"], ["cases"], ["township_code"]);
+
     private static void AddOpenCounter(DynamicParameters args, Tier tier, int open, int overdue)
     {
         args.Add("tier", Codes.Of(tier));
@@ -122,7 +169,7 @@ public static class DashboardProjector
     {
         day = Day(uow.Now), township_code = place.TownshipCode, village_code = place.VillageCode, category = Codes.Of(incident.Category),
         filed = d.Filed, closed = d.Closed, closed_in_village = d.InVillage, closed_in_township = d.InTownship, closed_on_time = d.OnTime,
-        satisfaction_answers = d.Answers, satisfied = d.Satisfied,
+        satisfaction_answers = d.Answers, satisfied = d.Satisfied, resident_answers = d.ResidentAnswers, resident_satisfied = d.ResidentSatisfied,
     });
 
     private static string VillageDaily(DatabaseProvider provider) => Sql.Increment(provider, "rollup_village_daily", VillageKeys, DailyCounters);

@@ -33,7 +33,10 @@ public sealed record DashboardScope(string UnitCode, UnitLevel Level, DateOnly F
     };
 }
 
-public sealed record Headline(long Filed, long Closed, long ClosedInVillage, long ClosedInTownship, long ClosedOnTime, long SatisfactionAnswers, long Satisfied);
+/// <summary>The period's figures. SatisfactionAnswers/Satisfied: what staff recorded at verification;
+/// ResidentAnswers/ResidentSatisfied: residents' own 回访 answers (群众满意率).</summary>
+public sealed record Headline(long Filed, long Closed, long ClosedInVillage, long ClosedInTownship, long ClosedOnTime, long SatisfactionAnswers, long Satisfied,
+    long ResidentAnswers, long ResidentSatisfied);
 
 /// <summary>The dashboard's queries: sums over the rollups, never over the cases.</summary>
 public static class DashboardStore
@@ -47,6 +50,8 @@ public static class DashboardStore
         public long ClosedOnTime { get; init; }
         public long SatisfactionAnswers { get; init; }
         public long Satisfied { get; init; }
+        public long ResidentAnswers { get; init; }
+        public long ResidentSatisfied { get; init; }
     }
 
     private sealed class TierRow
@@ -78,16 +83,19 @@ public static class DashboardStore
         public long ClosedInTownship { get; init; }
     }
 
-    private const string HeadlineSums = """
+    /// <summary>The headline counters summed (the monthly report sums them per village too).</summary>
+    internal const string HeadlineSums = """
         COALESCE(SUM(filed), 0) AS Filed, COALESCE(SUM(closed), 0) AS Closed, COALESCE(SUM(closed_in_village), 0) AS ClosedInVillage,
         COALESCE(SUM(closed_in_township), 0) AS ClosedInTownship, COALESCE(SUM(closed_on_time), 0) AS ClosedOnTime,
-        COALESCE(SUM(satisfaction_answers), 0) AS SatisfactionAnswers, COALESCE(SUM(satisfied), 0) AS Satisfied
+        COALESCE(SUM(satisfaction_answers), 0) AS SatisfactionAnswers, COALESCE(SUM(satisfied), 0) AS Satisfied,
+        COALESCE(SUM(resident_answers), 0) AS ResidentAnswers, COALESCE(SUM(resident_satisfied), 0) AS ResidentSatisfied
         """;
 
     public static async Task<Headline> HeadlineAsync(DbSession session, DashboardScope scope)
     {
         var r = await session.QuerySingleAsync<HeadlineRow>($"SELECT {HeadlineSums} FROM {scope.DailyRollup} WHERE {scope.Where}", scope);
-        return new Headline(r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship, r.ClosedOnTime, r.SatisfactionAnswers, r.Satisfied);
+        return new Headline(r.Filed, r.Closed, r.ClosedInVillage, r.ClosedInTownship, r.ClosedOnTime, r.SatisfactionAnswers, r.Satisfied,
+            r.ResidentAnswers, r.ResidentSatisfied);
     }
 
     public static async Task<IReadOnlyDictionary<string, (long Open, long Overdue)>> OpenByTierAsync(DbSession session, DashboardScope scope) =>

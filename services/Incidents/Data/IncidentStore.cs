@@ -7,7 +7,7 @@ using Governance.Infrastructure.Hosting;
 
 namespace Governance.Incidents.Data;
 
-/// <summary>The SQL of cases and their timelines, in one place.</summary>
+/// <summary>The SQL of cases, in one place (their timelines: <see cref="TimelineStore"/>).</summary>
 public static class IncidentStore
 {
     internal const string Columns = """
@@ -74,20 +74,11 @@ public static class IncidentStore
             Overdue != 0, Time(ResolvedAtMs), EverOverdue != 0);
     }
 
-    private sealed class TimelineRow
-    {
-        public long AtMs { get; init; }
-        public string Actor { get; init; } = default!;
-        public string Action { get; init; } = default!;
-        public string? Tier { get; init; }
-        public string? UnitCode { get; init; }
-        public string? Reason { get; init; }
-    }
-
     private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
     private static long? Ms(DateTimeOffset? at) => at?.ToUnixTimeMilliseconds();
 
-    private static T Parse<T>(string code) where T : struct, Enum =>
+    /// <summary>A stored code as its enum; an unknown one is corruption, never a default.</summary>
+    internal static T Parse<T>(string code) where T : struct, Enum =>
         Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
 
     private static object Parameters(Incident i, Handling.IdempotencyKey? idempotencyKey = null) => new
@@ -116,8 +107,17 @@ public static class IncidentStore
             @Overdue, @EverOverdue, @ResolvedAtMs)
         """, Parameters(i, idempotencyKey));
 
-    /// <summary>Writes the mutable part of a case: status, grade, current assignment, verification, figures.</summary>
-    public static Task UpdateAsync(UnitOfWork uow, Incident i) => uow.ExecuteAsync("""
+    /// <summary>Writes the mutable part of a case: status, grade, current assignment, verification, figures.
+    /// Every change of a case goes through here, so a change of status of a case filed through Open311 is
+    /// queued for its client system's callback here too, in the same transaction (issue #14).</summary>
+    public static async Task UpdateAsync(UnitOfWork uow, Incident i)
+    {
+        var before = StatusChange.Follows(i) ? await uow.ExecuteScalarAsync<string>("SELECT status FROM incidents WHERE id = @Id", new { i.Id }) : null;
+        await uow.ExecuteAsync(UpdateSql, Parameters(i));
+        if (before is not null && before != Codes.Of(i.Status)) await CallbackStore.QueueAsync(uow, StatusChange.Of(i, uow.Now));
+    }
+
+    private const string UpdateSql = """
         UPDATE incidents SET status = @Status, grade = @Grade, tier = @Tier, handling_unit_code = @HandlingUnitCode, due_at_ms = @DueAtMs,
             assignment_sequence = @AssignmentSequence, flagged_overdue_at_ms = @FlaggedOverdueAtMs, updated_at_ms = @UpdatedAtMs,
             resolved_by = @ResolvedBy, not_solved_count = @NotSolvedCount, satisfaction = @Satisfaction,
@@ -125,7 +125,7 @@ public static class IncidentStore
             deaths = @Deaths, seriously_injured = @SeriouslyInjured, direct_loss_yuan = @DirectLossYuan, merged_into = @MergedInto,
             overdue = @Overdue, ever_overdue = @EverOverdue, resolved_at_ms = @ResolvedAtMs
         WHERE id = @Id
-        """, Parameters(i));
+        """;
 
     /// <summary>The case; in a transaction, locked until it ends (read to be written back: see
     /// <see cref="Sql.SelectForUpdate"/>).</summary>
@@ -149,33 +149,21 @@ public static class IncidentStore
             ? new KeyedFiling(row.ToIncident(), row.IdempotencyHash)
             : null;
 
-    /// <summary>Cases the caller may read (<paramref name="reach"/>; null: everything), newest first.
-    /// <paramref name="openOnly"/>: only cases still being worked on or waiting for verification.</summary>
-    public static async Task<IReadOnlyList<Incident>> ListAsync(DbSession session, IncidentStatus? status, string? unitCode,
-        int limit, ListReach? reach = null, Category? category = null, bool openOnly = false, int offset = 0)
+    /// <summary>Cases the caller may read (<paramref name="reach"/>; null: everything) that the filter selects, newest first.</summary>
+    public static async Task<IReadOnlyList<Incident>> ListAsync(DbSession session, CaseFilter filter, int limit, ListReach? reach = null, int offset = 0)
     {
-        var parameters = new DynamicParameters(new
-        {
-            Status = status is { } s ? Codes.Of(s) : null, UnitCode = unitCode, Category = category is { } k ? Codes.Of(k) : null,
-            Reporter = reach?.Reporter, Department = reach?.Department,
-        });
-        // The place in one of the caller's subtrees, or he reported it, or his department was called in.
-        var within = reach is null ? "1 = 1" : string.Join(" OR ", new[] { "unit_code", "grid_code", "village_code", "township_code" }
-            .Where(_ => reach.Units.Count > 0)
-            .Select((column, i) => SqlList.In(column, $"j{i}_", reach.Units, parameters))
-            .Append("reported_by = @Reporter")
-            .Append("id IN (SELECT incident_id FROM incident_departments WHERE department_code = @Department)"));
-        var sql = $"""
-            SELECT {Columns} FROM incidents
-            WHERE (@Status IS NULL OR status = @Status) AND (@Category IS NULL OR category = @Category)
-              AND (@UnitCode IS NULL OR unit_code = @UnitCode OR handling_unit_code = @UnitCode
-                OR grid_code = @UnitCode OR village_code = @UnitCode OR township_code = @UnitCode)
-              {(openOnly ? "AND status NOT IN ('closed', 'merged')" : "")}
-              AND ({within})
-            ORDER BY filed_at_ms DESC, id DESC {Sql.Page(session.Provider, limit, offset)}
-            """;
-        var rows = await session.QueryAsync<Row>(sql, parameters);
-        return rows.Select(r => r.ToIncident()).ToList();
+        var parameters = new DynamicParameters();
+        var sql = $"SELECT {Columns} FROM incidents WHERE {filter.Where(reach, parameters)} ORDER BY filed_at_ms DESC, id DESC {Sql.Page(session.Provider, limit, offset)}";
+        return (await session.QueryAsync<Row>(sql, parameters)).Select(r => r.ToIncident()).ToList();
+    }
+
+    /// <summary>The same cases one by one as the database sends them (an export): memory stays bounded however many
+    /// there are. A read session's connection is busy until the enumeration ends.</summary>
+    public static IEnumerable<Incident> Stream(DbSession session, CaseFilter filter, ListReach? reach, string orderBy = "filed_at_ms DESC, id DESC")
+    {
+        var parameters = new DynamicParameters();
+        var sql = $"SELECT {Columns} FROM incidents WHERE {filter.Where(reach, parameters)} ORDER BY {orderBy}";
+        return session.QueryUnbuffered<Row>(sql, parameters).Select(r => r.ToIncident());
     }
 
     /// <summary>Cases a query selects with <see cref="Columns"/> and a <c>Tag</c> column, each with its tag.</summary>
@@ -184,38 +172,4 @@ public static class IncidentStore
 
     /// <summary>Whose cases a list may show: filed in these units' subtrees, reported by him, or with his department called in.</summary>
     public sealed record ListReach(IReadOnlyList<string> Units, string Reporter, string? Department);
-
-    public static Task AddTimelineAsync(UnitOfWork uow, Guid incidentId, TimelineEntry e) =>
-        AddTimelineAsync(uow, incidentId, [e]);
-
-    /// <summary>Several entries of one case in one statement (one round trip, not one each).</summary>
-    public static Task AddTimelineAsync(UnitOfWork uow, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
-    {
-        var sql = new System.Text.StringBuilder("INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason) VALUES ");
-        var args = new DynamicParameters();
-        args.Add("IncidentId", incidentId);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var e = entries[i];
-            if (i > 0) sql.Append(", ");
-            sql.Append($"(@Id{i}, @IncidentId, @AtMs{i}, @Actor{i}, @Action{i}, @Tier{i}, @UnitCode{i}, @Reason{i})");
-            args.Add($"Id{i}", Guid.CreateVersion7());
-            args.Add($"AtMs{i}", e.At.ToUnixTimeMilliseconds());
-            args.Add($"Actor{i}", e.Actor);
-            args.Add($"Action{i}", e.Action);
-            args.Add($"Tier{i}", e.Tier is { } tier ? Codes.Of(tier) : null);
-            args.Add($"UnitCode{i}", e.UnitCode);
-            args.Add($"Reason{i}", e.Reason);
-        }
-        return entries.Count == 0 ? Task.CompletedTask : uow.ExecuteAsync(sql.ToString(), args);
-    }
-
-    public static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(DbSession session, Guid incidentId)
-    {
-        var rows = await session.QueryAsync<TimelineRow>(
-            "SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, reason AS Reason FROM timeline WHERE incident_id = @incidentId ORDER BY at_ms, id",
-            new { incidentId });
-        return rows.Select(r => new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action,
-            r.Tier is null ? null : Parse<Tier>(r.Tier), r.UnitCode, r.Reason)).ToList();
-    }
 }

@@ -68,7 +68,7 @@ public sealed class WorkBuckets
             AND ({reporter} OR {(fieldVerifier ? place : "1 = 0")} OR {above})
             """;
         var tierNumber = $"CASE i.tier {string.Join(" ", Enum.GetValues<Tier>().Select(t => $"WHEN '{Codes.Of(t)}' THEN {(int)t}"))} END";
-        var requested = $"EXISTS (SELECT 1 FROM move_up_requests q WHERE q.incident_id = i.id AND q.unit_code = i.handling_unit_code AND q.tier = {tierNumber})";
+        var requested = $"EXISTS (SELECT 1 FROM move_up_requests q WHERE q.incident_id = i.id AND q.unit_code = i.handling_unit_code AND q.tier = {tierNumber} AND q.approved_at_ms IS NULL)";
         var working = $"i.status IN ({Statuses(IncidentStatus.Assigned, IncidentStatus.Accepted, IncidentStatus.Reopened)})";
         var late = "(i.overdue <> 0 OR i.flagged_overdue_at_ms IS NOT NULL)";
         _bucket = $"""

@@ -15,7 +15,7 @@ public static partial class AssignmentUpdates
     {
         await RequireAsync(uow, m.IncidentId);
         foreach (var unit in m.Units)
-            await IncidentStore.AddTimelineAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By,
+            await TimelineStore.AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By,
                 TimelineAction.NotifiedAbove, unit.Tier, unit.UnitCode, $"grade {Infrastructure.Hosting.Codes.Of(m.Grade)}"));
     }
 
@@ -38,6 +38,6 @@ public static partial class AssignmentUpdates
     private static async Task AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, TimelineEntry entry)
     {
         await RequireAsync(uow, incidentId);
-        await IncidentStore.AddTimelineAsync(uow, incidentId, entry);
+        await TimelineStore.AddAsync(uow, incidentId, entry);
     }
 }

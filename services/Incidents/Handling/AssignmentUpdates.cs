@@ -35,7 +35,7 @@ public static partial class AssignmentUpdates
     {
         var incident = await RequireAsync(uow, m.IncidentId);
         await IncidentStore.UpdateAsync(uow, incident with { SupervisedAt = m.At, UpdatedAt = uow.Now });
-        await IncidentStore.AddTimelineAsync(uow, m.IncidentId,
+        await TimelineStore.AddAsync(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.Supervised, incident.Tier, incident.HandlingUnitCode, m.Note));
     }
 
@@ -47,7 +47,7 @@ public static partial class AssignmentUpdates
         await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow, m.IncidentId, m.LeadDepartmentCode,
             m.CoHandlers.Select(h => h.DepartmentCode));
         var coHandlers = m.CoHandlers.Count == 0 ? "" : $"; co-handlers {string.Join(", ", m.CoHandlers.Select(h => $"{h.DepartmentCode} by {h.DueAt:yyyy-MM-dd HH:mm}Z"))}";
-        await IncidentStore.AddTimelineAsync(uow, m.IncidentId,
+        await TimelineStore.AddAsync(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode, $"lead {m.LeadDepartmentCode}{coHandlers}"));
     }
 
@@ -62,7 +62,7 @@ public static partial class AssignmentUpdates
         // escalation Dispatch published right after it travels on another queue and may be applied first.
         else if (m.Level == WarningLevel.Red && !incident.EverOverdue && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
             await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
-        await IncidentStore.AddTimelineAsync(uow, m.IncidentId,
+        await TimelineStore.AddAsync(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By ?? SweeperActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
     }
 
@@ -91,7 +91,7 @@ public static partial class AssignmentUpdates
             await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         var clock = Infrastructure.Hosting.Codes.Of(m.Clock ?? DeadlineKind.Resolution);
         var to = $"{Infrastructure.Hosting.Codes.Of(m.FlaggedToTier ?? m.Tier)} {m.FlaggedToUnitCode ?? m.HandlingUnitCode}";
-        await IncidentStore.AddTimelineAsync(uow, m.IncidentId, new TimelineEntry(m.FlaggedAt,
+        await TimelineStore.AddAsync(uow, m.IncidentId, new TimelineEntry(m.FlaggedAt,
             m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, $"{clock} deadline missed; 超期预警 → {to}"));
     }
 
@@ -116,7 +116,10 @@ public static partial class AssignmentUpdates
         Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry, bool deadlineMissed = false)
     {
         var incident = await RequireAsync(uow, id);
-        await IncidentStore.AddTimelineAsync(uow, id, entry);
+        var settledAlready = incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.Merged;
+        var late = sequence > incident.AssignmentSequence && action is IncidentAction.Escalate or IncidentAction.Return && settledAlready;
+        // A late move reads as what it was: it did not take the case anywhere (not "升级" after "办结").
+        await TimelineStore.AddAsync(uow, id, late ? entry with { Action = TimelineAction.MovedAfterResolution } : entry);
         // A closed case's figures are already counted; its flags stay as they were when it closed.
         var everOverdue = incident.EverOverdue || (deadlineMissed && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged));
         if (sequence <= incident.AssignmentSequence) // older news than what the case shows
@@ -129,8 +132,7 @@ public static partial class AssignmentUpdates
         // A move Dispatch made while the case was being resolved here (a pull-up and a 办结 at the same
         // moment; Dispatch had not heard of the resolution yet): the case stays resolved on the tier whose
         // holder resolved it, the move stays on the timeline, and a reopening goes where Dispatch has it.
-        if (action is IncidentAction.Escalate or IncidentAction.Return
-            && incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.Merged)
+        if (late)
         {
             var settled = incident with { AssignmentSequence = sequence, EverOverdue = everOverdue, UpdatedAt = uow.Now };
             await IncidentStore.UpdateAsync(uow, settled);

@@ -7,14 +7,6 @@ using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
 
-/// <summary>The outcome of a person's action on a case.</summary>
-public abstract record ActionOutcome
-{
-    public sealed record Done(Incident Incident) : ActionOutcome;
-    public sealed record NotFound : ActionOutcome;
-    public sealed record NotAllowed(IncidentStatus Status, string Why) : ActionOutcome;
-}
-
 /// <summary>
 /// What people do to a case: acknowledge, resolve, ask to escalate, verify, re-grade, report
 /// casualties. Each is checked against the lifecycle, recorded on the timeline and announced through
@@ -22,57 +14,72 @@ public abstract record ActionOutcome
 /// </summary>
 public static class CaseActions
 {
-    public static Task<ActionOutcome> AcceptAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor) =>
-        ApplyAsync(uow, id, IncidentAction.Accept, actor, TimelineAction.Accepted, null, i => i,
+    /// <summary>签收; the wait since the case was put on its holder goes into the time-to-accept figures.</summary>
+    public static async Task<Outcome<Incident>> AcceptAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor)
+    {
+        var outcome = await ApplyAsync(uow, id, IncidentAction.Accept, actor, TimelineAction.Accepted, null, i => i,
             i => new IncidentAccepted(i.Id, actor, uow.Now));
+        if (outcome is Outcome<Incident>.Done done)
+            await DashboardProjector.AcceptedAsync(uow, done.Value, await TimelineStore.HandedAtAsync(uow, id) ?? done.Value.FiledAt);
+        return outcome;
+    }
 
-    public static Task<ActionOutcome> ResolveAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string note) =>
-        ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note, i => i with { ResolvedBy = actor, ResolvedAt = uow.Now },
-            i => new IncidentResolved(i.Id, actor, note, uow.Now));
+    /// <summary>办结; the caller who left a phone is offered his 回访 link in the same transaction.</summary>
+    public static async Task<Outcome<Incident>> ResolveAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string note)
+    {
+        var outcome = await ApplyAsync(uow, id, IncidentAction.Resolve, actor, TimelineAction.Resolved, note,
+            i => i with { ResolvedBy = actor, ResolvedAt = uow.Now }, i => new IncidentResolved(i.Id, actor, note, uow.Now));
+        if (outcome is Outcome<Incident>.Done done) await ReturnVisits.OfferAsync(uow, done.Value);
+        return outcome;
+    }
 
     /// <summary>反馈: a progress note from the holder, on the timeline; the case's state does not change.</summary>
-    public static async Task<ActionOutcome> NoteAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string text)
+    public static async Task<Outcome<Incident>> NoteAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, string text)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
-        if (incident is null) return new ActionOutcome.NotFound();
+        if (incident is null) return new Outcome<Incident>.NotFound();
         if (incident.Status is not (IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Reopened))
-            return new ActionOutcome.NotAllowed(incident.Status, "Progress notes are for a case that is being worked on.");
+            return CaseRefusal.NotAllowed(incident.Status, "Progress notes are for a case that is being worked on.");
         var noted = incident with { UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, noted);
-        await IncidentStore.AddTimelineAsync(uow, id,
+        await TimelineStore.AddAsync(uow, id,
             new TimelineEntry(uow.Now, actor, TimelineAction.Note, incident.Tier, incident.HandlingUnitCode, text));
-        return new ActionOutcome.Done(noted);
+        return new Outcome<Incident>.Done(noted);
     }
 
     /// <summary>核查: by someone other than the handler who resolved it (supervision separate from
     /// command, as in 数字城管). Not solved twice sends the case up a tier (Dispatch decides).</summary>
-    public static async Task<ActionOutcome> VerifyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor,
-        VerificationResult result, Satisfaction? satisfaction, string? comment)
+    /// <param name="timelineReason">What the timeline says instead of "result: comment" (the resident's 回访: "群众回访：满意；…").</param>
+    public static async Task<Outcome<Incident>> VerifyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor,
+        VerificationResult result, Satisfaction? satisfaction, string? comment, string? timelineReason = null)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.ResolvedBy == actor)
-            return new ActionOutcome.NotAllowed(incident.Status, "The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.");
+            return CaseRefusal.NotAllowed(incident.Status, "The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.");
         var action = result switch
         {
             VerificationResult.Solved => IncidentAction.VerifySolved,
             VerificationResult.PartlySolved => IncidentAction.VerifyPartlySolved,
             _ => IncidentAction.VerifyNotSolved,
         };
-        var why = comment is null ? Codes.Of(result) : $"{Codes.Of(result)}: {comment}";
-        return await ApplyAsync(uow, id, action, actor, result == VerificationResult.Solved ? TimelineAction.Verified : TimelineAction.Reopened, why,
+        var why = timelineReason ?? (comment is null ? Codes.Of(result) : $"{Codes.Of(result)}: {comment}");
+        var outcome = await ApplyAsync(uow, id, action, actor, result == VerificationResult.Solved ? TimelineAction.Verified : TimelineAction.Reopened, why,
             i => i with
             {
                 Satisfaction = satisfaction ?? i.Satisfaction,
                 NotSolvedCount = i.NotSolvedCount + (result == VerificationResult.NotSolved ? 1 : 0),
             },
             i => new IncidentVerified(i.Id, actor, result, satisfaction, comment, i.NotSolvedCount, uow.Now));
+        // Staff may verify while the resident's link is outstanding (he may never answer): the link stops answering.
+        if (outcome is Outcome<Incident>.Done && actor != ReturnVisit.ResidentActor) await ReturnVisitStore.VoidOpenAsync(uow, id, "verified-by-staff");
+        return outcome;
     }
 
-    public static async Task<ActionOutcome> RegradeAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Grade grade, string reason)
+    public static async Task<Outcome<Incident>> RegradeAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Grade grade, string reason)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.Grade == grade)
-            return new ActionOutcome.NotAllowed(incident.Status, $"The case is already grade {Codes.Of(grade)}.");
+            return CaseRefusal.NotAllowed(incident.Status, $"The case is already grade {Codes.Of(grade)}.");
         var from = incident?.Grade ?? grade;
         return await ApplyAsync(uow, id, IncidentAction.Regrade, actor, TimelineAction.Regraded, $"{Codes.Of(from)} → {Codes.Of(grade)}: {reason}",
             i => i with { Grade = grade }, i => new IncidentRegraded(i.Id, from, grade, reason, actor, uow.Now));
@@ -80,38 +87,39 @@ public static class CaseActions
 
     /// <summary>Records casualty and loss figures; when they cross a band of Order 493 above the
     /// case's grade, the case is re-graded (and Dispatch moves it up if the grade starts higher).</summary>
-    public static async Task<ActionOutcome> ReportCasualtiesAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Casualties figures)
+    public static async Task<Outcome<Incident>> ReportCasualtiesAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, string actor, Casualties figures)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
-        if (incident is null) return new ActionOutcome.NotFound();
+        if (incident is null) return new Outcome<Incident>.NotFound();
         // As re-grading: the figures may re-grade the case, so they are reported while it is worked on.
         if (IncidentLifecycle.Next(incident.Status, IncidentAction.Regrade) is null)
-            return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} takes no casualty figures: they are reported while it is worked on.");
+            return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} takes no casualty figures: they are reported while it is worked on.");
         var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, recorded);
-        await IncidentStore.AddTimelineAsync(uow, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,
+        await TimelineStore.AddAsync(uow, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,
             incident.Tier, incident.HandlingUnitCode, $"deaths {figures.Deaths}, seriously injured {figures.SeriouslyInjured}, direct loss ¥{figures.DirectLossYuan}"));
         var banded = Order493.GradeFor(figures);
         return Order493.MoreSevere(banded, incident.Grade)
             ? await RegradeAsync(uow, id, actor, banded, "casualty and loss figures cross an Order 493 band")
-            : new ActionOutcome.Done(recorded);
+            : new Outcome<Incident>.Done(recorded);
     }
 
-    private static async Task<ActionOutcome> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
+    private static async Task<Outcome<Incident>> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
         string actor, string timelineAction, string? reason, Func<Incident, Incident> change, Func<Incident, object> announcement)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
-        if (incident is null) return new ActionOutcome.NotFound();
+        if (incident is null) return new Outcome<Incident>.NotFound();
         if (IncidentLifecycle.Next(incident.Status, action) is not { } next)
-            return new ActionOutcome.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} does not allow this action.");
+            return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} does not allow this action.");
 
         var changed = change(incident) with { Status = next, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
-        await IncidentStore.AddTimelineAsync(uow, id,
+        await TimelineStore.AddAsync(uow, id,
             new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reason));
         await uow.PublishAsync(announcement(changed));
         // The shared rollup rows last, right before the commit, so concurrent cases wait least on their locks (as in Filing).
-        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed);
-        return new ActionOutcome.Done(changed);
+        // The resident's own answer is counted apart (DashboardProjector.ResidentAnsweredAsync), not as staff-recorded satisfaction.
+        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed, staffRecorded: actor != ReturnVisit.ResidentActor);
+        return new Outcome<Incident>.Done(changed);
     }
 }

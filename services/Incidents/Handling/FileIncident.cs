@@ -11,5 +11,7 @@ namespace Governance.Incidents.Handling;
 /// </summary>
 /// <param name="Resolution">Set when the grid worker settled it on the spot (即知即办): what was done. The
 /// case is closed at the courtyard tier at once.</param>
+/// <param name="Call">Set for a hotline call (Open311, a hotline operator): it may come without a unit code and is then
+/// placed by its location or address, or taken into the county's triage queue (<see cref="Placement"/>).</param>
 public sealed record FileIncident(string? UnitCode, Category? Category, Grade? Grade, string? Title, string? Description,
-    Location? Location, string? Resolution = null);
+    Location? Location, string? Resolution = null, HotlineCall? Call = null);

@@ -14,26 +14,42 @@ namespace Governance.Incidents.Handling;
 public static class Filing
 {
     /// <param name="Resolution">Set when the grid worker settled it on the spot (即知即办): the note.</param>
-    /// <param name="Chain">The place and its ancestors (place first), read once for validation, jurisdiction and ancestry.</param>
+    /// <param name="Chain">The place and its ancestors (place first), read once for validation, jurisdiction and ancestry;
+    /// for a call waiting in triage, the county alone.</param>
+    /// <param name="Placed">How a hotline call was placed, or why it waits in triage (null: the filing named its unit).</param>
     public sealed record Validated(string UnitCode, Category Category, Grade Grade, string Title, string Description, Location? Location,
-        string? Resolution, IReadOnlyList<CopiedUnit> Chain)
+        string? Resolution, IReadOnlyList<CopiedUnit> Chain, Placement.Decision? Placed = null)
     {
-        /// <summary>Whether the caller's units include the place or one above it.</summary>
         /// <summary>The place's chain as the permission model reads it.</summary>
         public IReadOnlyList<Infrastructure.Authority.ChainUnit> ChainUnits => Chain.Select(u => new Infrastructure.Authority.ChainUnit(u.Code, u.Level)).ToList();
+
+        /// <summary>A hotline call no unit was found for: it waits in the county's triage queue (待分拨), not routed.</summary>
+        public bool Triage => Placed is { Triage: true };
     }
 
     /// <summary>Checks a filing, adding what is wrong to <paramref name="errors"/> (which may hold the
     /// endpoint's own already); the unit must be a grid or courtyard that Incidents knows. Null when
-    /// anything is wrong. The location (already WGS-84) must lie near the unit (<see cref="FilingLocation"/>).</summary>
+    /// anything is wrong. The location (already WGS-84) must lie near the unit (<see cref="FilingLocation"/>).
+    /// A hotline call without a unit is placed first (<see cref="Placement"/>), or taken into triage at the county.</summary>
     public static async Task<Validated?> ValidateAsync(UnitOfWork<IncidentsDatabase> uow, FileIncident command, FieldErrors errors,
         LocationOptions? locationOptions = null)
     {
-        errors.Require("unitCode", command.UnitCode, 32).Require("title", command.Title, 200).Require("description", command.Description, 4000);
+        var placed = await Placement.PlaceAsync(uow, command);
+        if (placed is { Triage: false }) command = command with { UnitCode = placed.UnitCode };
+        var triage = placed is { Triage: true };
+        if (!triage) errors.Require("unitCode", command.UnitCode, 32);
+        errors.Require("title", command.Title, 200).Require("description", command.Description, 4000);
         if (command.Category is null) errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
         if (command.Grade is null) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+        if (command.Call is { } call) errors.Optional("addressString", call.Address, 400).Optional("addressId", call.AddressId, 100);
         IReadOnlyList<CopiedUnit> chain = [];
-        if (command.UnitCode is { Length: > 0 and <= 32 } code)
+        if (triage)
+        {
+            // The call is taken at the county, where the triage queue is; it has no unit of its own yet.
+            if (await UnitCopyStore.CountyAsync(uow) is { } county) chain = [county];
+            else errors.Add("unitCode", "unitCode is required until Incidents knows the county's units (Grids announces them in a moment).");
+        }
+        else if (command.UnitCode is { Length: > 0 and <= 32 } code)
         {
             // Performance: one query gives the unit, what jurisdiction checks and the ancestry.
             chain = await UnitCopyStore.ChainAsync(uow, code);
@@ -49,11 +65,12 @@ public static class Filing
         {
             errors.Require("resolution", command.Resolution, 4000);
             if (command.Grade != Grade.IV) errors.Add("resolution", "Only general (IV) matters are settled on the spot; file the case and let it be routed.");
+            if (triage) errors.Add("resolution", "A call waiting in triage is not settled on the spot: it has no unit yet.");
         }
         return errors.Any || command is not { Category: { } category, Grade: { } grade }
             ? null
-            : new Validated(command.UnitCode!, category, grade, command.Title!.Trim(), command.Description!.Trim(), command.Location,
-                command.Resolution?.Trim(), chain);
+            : new Validated(triage ? chain[0].Code : command.UnitCode!, category, grade, command.Title!.Trim(), command.Description!.Trim(),
+                command.Location, command.Resolution?.Trim(), chain, placed);
     }
 
     /// <summary>What filing wrote: the case and its first timeline entries (so the answer needs no read-back).</summary>
@@ -65,21 +82,26 @@ public static class Filing
         DuplicateOptions? duplicates, Person? reader)
     {
         var onTheSpot = f.Resolution is not null;
-        var duplicateOf = onTheSpot ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f, reader);
+        // A call in triage has no place to compare with yet: the dispatcher sees it whole in the queue.
+        var duplicateOf = onTheSpot || f.Triage ? null : await Duplicates.FindLikelyAsync(uow, duplicates ?? new DuplicateOptions(), f, reader);
         var ancestry = AncestryOf(f.Chain);
         // Settled on the spot: closed at once on the courtyard tier by the grid worker who found it.
         var incident = new Incident(id, f.UnitCode, f.Category, f.Grade, f.Title, f.Description, f.Location,
-            onTheSpot ? IncidentStatus.Closed : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
+            onTheSpot ? IncidentStatus.Closed : f.Triage ? IncidentStatus.Triage : IncidentStatus.Filed, onTheSpot ? Tier.Courtyard : null, onTheSpot ? f.UnitCode : null,
             null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot,
             PossibleDuplicateOf: duplicateOf, Ancestry: ancestry, ResolvedAt: onTheSpot ? uow.Now : null);
         await IncidentStore.InsertAsync(uow, incident, idempotencyKey);
         await ReporterStore.AddAsync(uow, id, actor, uow.Now, id);
         var timeline = new List<TimelineEntry> { new(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null) };
+        if (f.Placed is { } placed)
+            timeline.Add(new TimelineEntry(uow.Now, Triage.PlacementActor, f.Triage ? TimelineAction.Triage : TimelineAction.Placed, null, f.UnitCode, placed.Reason.English(), placed.Reason));
         if (duplicateOf is { } other)
             timeline.Add(new TimelineEntry(uow.Now, "system:duplicate-check", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
         if (onTheSpot)
             timeline.Add(new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
-        await IncidentStore.AddTimelineAsync(uow, id, timeline);
+        await TimelineStore.AddAsync(uow, id, timeline);
+        // Waiting in triage, it is not routed (nor counted on the dashboard) until a county dispatcher places it.
+        if (f.Triage) return new Filed(incident, timeline);
         await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now, onTheSpot));
         // Performance (deploy/benchmark-history.md): the dashboard's counters last. Every filing in a
         // village on a day updates the same rollup rows and holds their locks until it commits, so
@@ -107,7 +129,7 @@ public static class Filing
     }
 
     /// <summary>The grid, village and township above the place, from Incidents' copy of the tree.</summary>
-    private static PlaceAncestry? AncestryOf(IReadOnlyList<CopiedUnit> chain)
+    internal static PlaceAncestry? AncestryOf(IReadOnlyList<CopiedUnit> chain)
     {
         string? Level(UnitLevel level) => chain.FirstOrDefault(u => u.Level == level)?.Code;
         return Level(UnitLevel.Grid) is { } grid && Level(UnitLevel.Village) is { } village && Level(UnitLevel.Township) is { } township

@@ -22,48 +22,48 @@ public static class Mediation
     /// <summary>An agreement becomes part of the resolution note ("调解达成协议：…", at most 4000 characters in the timeline).</summary>
     public const int MaxAgreementLength = 3900;
 
-    public static async Task<(ActionOutcome Outcome, MediationSession? Session, FieldErrors? Errors)> ScheduleAsync(UnitOfWork<IncidentsDatabase> uow,
+    public static async Task<Outcome<MediationSession>> ScheduleAsync(UnitOfWork<IncidentsDatabase> uow,
         Guid incidentId, IReadOnlyList<string> mediators, IReadOnlyList<string> parties, DateTimeOffset scheduledAt, string actor)
     {
         var incident = await IncidentStore.FindAsync(uow, incidentId);
-        if (incident is null) return (new ActionOutcome.NotFound(), null, null);
+        if (incident is null) return new Outcome<MediationSession>.NotFound();
         if (incident.Category != Category.Dispute || incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
-            return (new ActionOutcome.NotAllowed(incident.Status, "Mediation is for open dispute cases on the village tier."), null, null);
+            return CaseRefusal.NotAllowed<MediationSession>(incident.Status, "Mediation is for open dispute cases on the village tier.");
         var (earliest, latest) = (incident.FiledAt - EarliestBeforeFiling, uow.Now + LatestAhead);
         if (scheduledAt < earliest || scheduledAt > latest)
-            return (new ActionOutcome.NotFound(), null, new FieldErrors().Add("scheduledAt",
-                $"scheduledAt must be between {earliest:yyyy-MM-dd HH:mm}Z (a day before the case was filed) and {latest:yyyy-MM-dd HH:mm}Z (a year ahead)."));
+            return new FieldErrors().Add("scheduledAt",
+                $"scheduledAt must be between {earliest:yyyy-MM-dd HH:mm}Z (a day before the case was filed) and {latest:yyyy-MM-dd HH:mm}Z (a year ahead).");
 
         var session = new MediationSession(Guid.CreateVersion7(), incidentId, mediators, parties, scheduledAt, null, null, actor, uow.Now, null, null);
         await MediationStore.InsertAsync(uow, session);
-        await IncidentStore.AddTimelineAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
+        await TimelineStore.AddAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
             TimelineAction.MediationScheduled, incident.Tier, incident.HandlingUnitCode,
             $"{scheduledAt:yyyy-MM-dd HH:mm}Z; mediators {string.Join("、", mediators)}; parties {string.Join("、", parties)}"));
-        return (new ActionOutcome.Done(incident), session, null);
+        return new Outcome<MediationSession>.Done(session);
     }
 
-    public static async Task<ActionOutcome> RecordOutcomeAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, Guid sessionId,
+    public static async Task<Outcome<Incident>> RecordOutcomeAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, Guid sessionId,
         bool reached, string? agreement, string actor)
     {
         var session = await MediationStore.FindAsync(uow, sessionId);
         var incident = await IncidentStore.FindAsync(uow, incidentId);
-        if (session is null || incident is null || session.IncidentId != incidentId) return new ActionOutcome.NotFound();
+        if (session is null || incident is null || session.IncidentId != incidentId) return new Outcome<Incident>.NotFound();
         if (session.Outcome is not null)
-            return new ActionOutcome.NotAllowed(incident.Status, "This session's outcome is already recorded.");
+            return CaseRefusal.NotAllowed(incident.Status, "This session's outcome is already recorded.");
         if (incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
-            return new ActionOutcome.NotAllowed(incident.Status, "The case is no longer open on the village tier.");
+            return CaseRefusal.NotAllowed(incident.Status, "The case is no longer open on the village tier.");
 
         await MediationStore.RecordOutcomeAsync(uow, sessionId,
             reached ? MediationStore.Reached : MediationStore.NotReached, agreement, actor, uow.Now);
         if (reached)
         {
-            await IncidentStore.AddTimelineAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
+            await TimelineStore.AddAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
                 TimelineAction.MediationAgreed, incident.Tier, incident.HandlingUnitCode, agreement));
             return await CaseActions.ResolveAsync(uow, incidentId, actor, $"调解达成协议：{agreement}");
         }
-        await IncidentStore.AddTimelineAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
+        await TimelineStore.AddAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
             TimelineAction.MediationFailed, incident.Tier, incident.HandlingUnitCode, "no agreement: to the township justice office (司法所)"));
         await uow.PublishAsync(new MediationFailed(incidentId, sessionId, actor, uow.Now));
-        return new ActionOutcome.Done(incident);
+        return new Outcome<Incident>.Done(incident);
     }
 }

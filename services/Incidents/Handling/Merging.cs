@@ -11,32 +11,32 @@ namespace Governance.Incidents.Handling;
 /// join the survivor's (all of them are asked to verify), both timelines say so.</summary>
 public static class Merging
 {
-    public static async Task<ActionOutcome> MergeAsync(UnitOfWork<IncidentsDatabase> uow, Guid duplicateId, Guid intoId, string actor)
+    public static async Task<Outcome<Incident>> MergeAsync(UnitOfWork<IncidentsDatabase> uow, Guid duplicateId, Guid intoId, string actor)
     {
         var duplicate = await IncidentStore.FindAsync(uow, duplicateId);
         var into = await IncidentStore.FindAsync(uow, intoId);
-        if (duplicate is null || into is null) return new ActionOutcome.NotFound();
-        if (duplicateId == intoId) return new ActionOutcome.NotAllowed(duplicate.Status, "A case cannot be merged into itself.");
+        if (duplicate is null || into is null) return new Outcome<Incident>.NotFound();
+        if (duplicateId == intoId) return CaseRefusal.NotAllowed(duplicate.Status, "A case cannot be merged into itself.");
         if (into.Status is IncidentStatus.Closed or IncidentStatus.Merged)
-            return new ActionOutcome.NotAllowed(into.Status, "The case to merge into must be open.");
+            return CaseRefusal.NotAllowed(into.Status, "The case to merge into must be open.");
         if (IncidentLifecycle.Next(duplicate.Status, IncidentAction.Merge) is not { } merged)
-            return new ActionOutcome.NotAllowed(duplicate.Status, "Only an open case can be merged.");
+            return CaseRefusal.NotAllowed(duplicate.Status, "Only an open case can be merged.");
         // A merge never lowers a case: the one that carries on must be at least as grave and held at least
         // as high, or a grade I case would vanish into a courtyard's (moving down needs 退回's reason).
         if (duplicate.Grade < into.Grade || duplicate.Tier > into.Tier)
-            return new ActionOutcome.NotAllowed(duplicate.Status, "Merge the other way: the case that carries on must be at least as grave " +
+            return CaseRefusal.NotAllowed(duplicate.Status, "Merge the other way: the case that carries on must be at least as grave " +
                 $"and held at least as high as this one (grade {Codes.Of(duplicate.Grade)} on the {(duplicate.Tier is { } tier ? Codes.Of(tier) : "no")} tier).");
 
         var changed = duplicate with { Status = merged, MergedInto = intoId, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
         await ReporterStore.CopyAsync(uow, duplicateId, intoId);
-        await IncidentStore.AddTimelineAsync(uow, duplicateId,
+        await TimelineStore.AddAsync(uow, duplicateId,
             new TimelineEntry(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, intoId.ToString()));
-        await IncidentStore.AddTimelineAsync(uow, intoId,
+        await TimelineStore.AddAsync(uow, intoId,
             new TimelineEntry(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, duplicateId.ToString()));
         await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
         // The shared counter row last, right before the commit (as in Filing).
         await DashboardProjector.LeftOpenAsync(uow, duplicate);
-        return new ActionOutcome.Done(changed);
+        return new Outcome<Incident>.Done(changed);
     }
 }

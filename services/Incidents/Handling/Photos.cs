@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Governance.Incidents.Data;
 using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
@@ -19,15 +20,9 @@ public sealed class PhotoOptions
     public int MaxPerCase { get; set; } = 6;
 }
 
-/// <summary>What became of an uploaded photo.</summary>
-public abstract record PhotoOutcome
-{
-    public sealed record Added(PhotoInfo Photo) : PhotoOutcome;
-    /// <summary>The case already has these exact bytes: the earlier photo, not a second copy.</summary>
-    public sealed record AlreadyThere(PhotoInfo Photo) : PhotoOutcome;
-    public sealed record NotFound : PhotoOutcome;
-    public sealed record TooMany(int Max) : PhotoOutcome;
-}
+/// <summary>The photo the case now has. <paramref name="New"/> is false when the case already had these
+/// exact bytes: then it is the earlier photo, not a second copy.</summary>
+public sealed record KeptPhoto(PhotoInfo Photo, bool New);
 
 /// <summary>
 /// Adds a photo to a case: one transaction that locks the case (so two uploads for one case take
@@ -36,21 +31,21 @@ public abstract record PhotoOutcome
 /// </summary>
 public static class Photos
 {
-    public static async Task<PhotoOutcome> AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, string contentType, byte[] bytes,
+    public static async Task<Outcome<KeptPhoto>> AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, string contentType, byte[] bytes,
         string actor, PhotoOptions options)
     {
         var incident = await IncidentStore.FindAsync(uow, incidentId);
-        if (incident is null) return new PhotoOutcome.NotFound();
+        if (incident is null) return new Outcome<KeptPhoto>.NotFound();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (await PhotoStore.FindBySha256Async(uow, incidentId, sha256) is { } earlier)
-            return new PhotoOutcome.AlreadyThere(earlier);
+            return new Outcome<KeptPhoto>.Done(new KeptPhoto(earlier, New: false));
         if (await PhotoStore.CountAsync(uow, incidentId) >= options.MaxPerCase)
-            return new PhotoOutcome.TooMany(options.MaxPerCase);
+            return new Outcome<KeptPhoto>.Conflict($"A case may have at most {options.MaxPerCase} photos.");
 
         var photo = new PhotoInfo(Guid.CreateVersion7(), contentType, bytes.LongLength, sha256, actor, uow.Now);
         await PhotoStore.InsertAsync(uow, incidentId, photo, bytes);
-        await IncidentStore.AddTimelineAsync(uow, incidentId,
+        await TimelineStore.AddAsync(uow, incidentId,
             new TimelineEntry(uow.Now, actor, TimelineAction.PhotoAdded, incident.Tier, incident.HandlingUnitCode, null));
-        return new PhotoOutcome.Added(photo);
+        return new Outcome<KeptPhoto>.Done(new KeptPhoto(photo, New: true));
     }
 }

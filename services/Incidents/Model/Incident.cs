@@ -22,14 +22,23 @@ public sealed record Incident(
 public sealed record PlaceAncestry(string GridCode, string VillageCode, string TownshipCode);
 
 /// <summary>One step of the case's life: when, who, what, on which tier and unit, and why.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, Tier? Tier, string? UnitCode, string? Reason);
+/// <param name="Reason">Free text, or the English of <paramref name="ReasonCode"/>.</param>
+/// <param name="ReasonCode">A reason the system gave, as codes the pages render in their language (null: free text).</param>
+public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, Tier? Tier, string? UnitCode, string? Reason,
+    CodedReason? ReasonCode = null);
 
 /// <summary>The timeline's action codes.</summary>
 public static class TimelineAction
 {
     public const string Filed = "filed";
+    /// <summary>A hotline call no unit could be found for waits in the county's triage queue (待分拨).</summary>
+    public const string Triage = "triage";
+    /// <summary>A county dispatcher placed a call from the triage queue on its unit (分拨).</summary>
+    public const string Placed = "placed";
     public const string Assigned = "assigned";
     public const string Escalated = "escalated";
+    /// <summary>Dispatch moved the case (a pull-up, a send-back) before it heard that it had been resolved here.</summary>
+    public const string MovedAfterResolution = "moved-after-resolution";
     public const string FlaggedOverdue = "flagged-overdue";
     public const string Accepted = "accepted";
     public const string Resolved = "resolved";

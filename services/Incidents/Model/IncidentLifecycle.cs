@@ -11,6 +11,7 @@ public static class IncidentLifecycle
     /// <summary>The status after <paramref name="action"/>, or null when it is not allowed now.</summary>
     public static IncidentStatus? Next(IncidentStatus status, IncidentAction action) => action switch
     {
+        IncidentAction.Place => status == IncidentStatus.Triage ? IncidentStatus.Filed : null,
         // A new assignment (routing, or the clock restarted after reopening) keeps a working status.
         IncidentAction.Route => status == IncidentStatus.Filed ? IncidentStatus.Assigned : Working.Contains(status) ? status : null,
         // Moving up (or back down) a tier hands the case to a new unit, which has not acknowledged it yet.

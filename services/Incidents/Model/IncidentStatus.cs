@@ -19,6 +19,10 @@ public enum IncidentStatus
     [JsonStringEnumMemberName("closed")] Closed,
     /// <summary>A duplicate, merged into another case that carries on for both.</summary>
     [JsonStringEnumMemberName("merged")] Merged,
+    /// <summary>A hotline call that could not be placed on a unit (outside every grid, an unknown address, no
+    /// location): taken (接诉即办) and waiting in the county's triage queue (待分拨) for a county dispatcher.
+    /// Not routed yet; placing it makes it <see cref="Filed"/>.</summary>
+    [JsonStringEnumMemberName("triage")] Triage,
 }
 
 /// <summary>What can happen to a case.</summary>
@@ -26,4 +30,6 @@ public enum IncidentAction
 {
     Route, Escalate, Return, FlagOverdue, Accept, Resolve, RequestEscalation, Regrade,
     VerifySolved, VerifyPartlySolved, VerifyNotSolved, Merge, Mediate,
+    /// <summary>待分拨 → 案卷建立: a county dispatcher placed a call waiting in triage on its unit.</summary>
+    Place,
 }

@@ -6,7 +6,12 @@ namespace Governance.Incidents.Open311;
 /// <summary>A client system allowed to file through Open311.</summary>
 /// <param name="MayReadDetails">Its key reads requests whole (description, address, exact place, media) in
 /// GET requests; without it, or without a key, only the public fields (the county administrator sets it).</param>
-public sealed record Open311Client(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, bool MayReadDetails = false);
+/// <param name="CallbackUrl">Where its cases' status changes are posted (issue #14); its secret is never shown.</param>
+public sealed record Open311Client(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, bool MayReadDetails = false,
+    string? CallbackUrl = null);
+
+/// <summary>Where and with what a client system's callbacks are sent: the secret still sealed.</summary>
+public sealed record CallbackTarget(Guid Id, string Name, string Url, string SealedSecret);
 
 /// <summary>The client system a valid key belongs to.</summary>
 public sealed record ActiveClient(string Name, bool MayReadDetails);
@@ -21,13 +26,14 @@ public static class ClientStore
         public long CreatedAtMs { get; init; }
         public long? RevokedAtMs { get; init; }
         public int MayReadDetails { get; init; }
+        public string? CallbackUrl { get; init; }
 
         public Open311Client ToClient() => new(Id, Name, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs),
-            RevokedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, MayReadDetails != 0);
+            RevokedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, MayReadDetails != 0, CallbackUrl);
     }
 
     private const string Columns =
-        "id AS Id, name AS Name, created_at_ms AS CreatedAtMs, revoked_at_ms AS RevokedAtMs, may_read_details AS MayReadDetails";
+        "id AS Id, name AS Name, created_at_ms AS CreatedAtMs, revoked_at_ms AS RevokedAtMs, may_read_details AS MayReadDetails, callback_url AS CallbackUrl";
 
     public static Task InsertAsync(UnitOfWork uow, Open311Client client, string keyHash) => uow.ExecuteAsync("""
         INSERT INTO open311_clients (id, name, key_hash, created_at_ms, revoked_at_ms, may_read_details)
@@ -60,4 +66,26 @@ public static class ClientStore
     public static Task RevokeAsync(UnitOfWork uow, Guid id, DateTimeOffset at) => uow.ExecuteAsync(
         "UPDATE open311_clients SET revoked_at_ms = @AtMs WHERE id = @id AND revoked_at_ms IS NULL",
         new { id, AtMs = at.ToUnixTimeMilliseconds() });
+
+    /// <summary>Sets (or, with nulls, removes) the client's callback; the secret comes sealed.</summary>
+    public static Task SetCallbackAsync(UnitOfWork uow, Guid id, string? url, string? sealedSecret) => uow.ExecuteAsync(
+        "UPDATE open311_clients SET callback_url = @url, callback_secret = @sealedSecret WHERE id = @id", new { id, url, sealedSecret });
+
+    /// <summary>The active clients among <paramref name="ids"/> that have a callback.</summary>
+    public static async Task<IReadOnlyList<CallbackTarget>> CallbackTargetsAsync(DbSession session, IReadOnlyCollection<Guid> ids)
+    {
+        var args = new Dapper.DynamicParameters();
+        return (await session.QueryAsync<TargetRow>($"""
+            SELECT id AS Id, name AS Name, callback_url AS Url, callback_secret AS SealedSecret FROM open311_clients
+            WHERE {SqlList.In("id", "Id", ids, args)} AND revoked_at_ms IS NULL AND callback_url IS NOT NULL AND callback_secret IS NOT NULL
+            """, args)).Select(r => new CallbackTarget(r.Id, r.Name, r.Url, r.SealedSecret)).ToList();
+    }
+
+    private sealed class TargetRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = default!;
+        public string Url { get; init; } = default!;
+        public string SealedSecret { get; init; } = default!;
+    }
 }

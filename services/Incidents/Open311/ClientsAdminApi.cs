@@ -61,7 +61,10 @@ public static class ClientsAdminApi
     private static async Task<Ok<IReadOnlyList<Open311Client>>> List(IncidentsDatabase db)
     {
         await using var c = await db.OpenReadAsync();
-        return TypedResults.Ok(await ClientStore.ListAsync(c));
+        // Settings are read by county supervisors too: a callback URL's credentials and query tokens are masked.
+        return TypedResults.Ok((await ClientStore.ListAsync(c))
+            .Select(client => client with { CallbackUrl = client.CallbackUrl is { } url ? Infrastructure.Webhooks.WebhookUrls.Mask(url) : null })
+            .ToList() as IReadOnlyList<Open311Client>);
     }
 
     /// <summary>Lets a client system's key read requests whole in GET requests, or only their public fields.</summary>

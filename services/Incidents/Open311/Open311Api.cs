@@ -36,6 +36,7 @@ public static class Open311Api
         v2.MapGet("/requests/{id}.{format}", ServiceRequestsApi.Get);
         v2.MapGet("/tokens/{token}.{format}", Token);
         routes.MapOpen311ClientsAdmin();
+        routes.MapOpen311CallbacksAdmin();
     }
 
     private static Open311Result Discovery(string format, HttpContext http, IOptions<Open311Settings> options)

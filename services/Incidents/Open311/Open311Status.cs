@@ -14,7 +14,7 @@ public static class Open311Status
 
     public static string Of(IncidentStatus status) => status switch
     {
-        IncidentStatus.Filed or IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Resolved or IncidentStatus.Reopened => Open,
+        IncidentStatus.Triage or IncidentStatus.Filed or IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Resolved or IncidentStatus.Reopened => Open,
         // A merged duplicate is closed here: its reporters follow the case it was merged into.
         IncidentStatus.Closed or IncidentStatus.Merged => Closed,
         // A status added later must be placed here on purpose; the unit tests walk every value.
@@ -30,6 +30,7 @@ public static class Open311Status
     {
         var notes = status switch
         {
+            IncidentStatus.Triage => "已受理，等待区县分拨。",
             IncidentStatus.Filed => "已登记，等待分派。",
             IncidentStatus.Assigned => $"已派遣至{TierName(tier)}办理。",
             IncidentStatus.Accepted => $"{TierName(tier)}已签收，正在办理。",

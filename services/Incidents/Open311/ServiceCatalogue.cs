@@ -10,8 +10,9 @@ public sealed record Open311Service(Category Category, string Code, string Name,
 /// <summary>
 /// Our standardised categories as Open311 services: service_code is the category code, service_name
 /// the Chinese name (from <see cref="Catalogue"/>), the description English; keywords are the words a
-/// hotline operator or resident would use. Every service needs the unit and grade attributes
-/// (metadata true), and every request gets its id at once (type realtime).
+/// hotline operator or resident would use. Every service takes the unit and grade attributes (metadata
+/// true), neither required: a hotline knows neither, so a call is placed by its location or address (or waits
+/// in triage) and is general (IV) unless a grade is given. Every request gets its id at once (type realtime).
 /// </summary>
 public static class ServiceCatalogue
 {
@@ -61,14 +62,15 @@ public static class ServiceCatalogue
         ("attributes", Doc.List("attribute",
         [
             Doc.Fields(
-                ("variable", true), ("code", UnitCodeAttribute), ("datatype", "string"), ("required", true),
+                ("variable", true), ("code", UnitCodeAttribute), ("datatype", "string"), ("required", false),
                 ("datatype_description", "网格或院落编码：12位行政区划代码后接网格、院落编码，如 500101001001001001。Grid or courtyard code."),
                 ("order", 1),
-                ("description", "事件发生地所在的网格或院落（向网格员或村、社区询问）。The grid or courtyard where it happened.")),
+                ("description", "事件发生地所在的网格或院落；不填则按 lat/long 或登记的地址定位，无法定位的待区县分拨。" +
+                    "The grid or courtyard where it happened; if left out, the call is placed by lat/long or a registered address, else it waits for the county's dispatcher.")),
             Doc.Fields(
-                ("variable", true), ("code", GradeAttribute), ("datatype", "singlevaluelist"), ("required", true),
+                ("variable", true), ("code", GradeAttribute), ("datatype", "singlevaluelist"), ("required", false),
                 ("datatype_description", null), ("order", 2),
-                ("description", "事件等级（按国家四级分级标准）。Grade on China's four-grade event scale."),
+                ("description", "事件等级（按国家四级分级标准），不填为一般（IV级）。Grade on China's four-grade event scale; IV (general) when left out."),
                 ("values", Doc.List("value", Catalogue.Grades.Select(g =>
                     Doc.Fields(("key", Codes.Of(g.Code)), ("name", $"{g.NameZh}（{Codes.Of(g.Code)}级）")))))),
         ])));

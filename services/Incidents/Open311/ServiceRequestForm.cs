@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Sms;
 using System.Globalization;
 using Governance.Incidents.Apis;
 using Governance.Infrastructure.Hosting;
@@ -27,6 +28,8 @@ public sealed record ServiceRequestForm(
         ["location.lat"] = "lat",
         ["location.lng"] = "long",
         ["location"] = "lat/long",
+        ["addressString"] = "address_string",
+        ["addressId"] = "address_id",
     };
 
     /// <summary>Reads the form; an empty field counts as absent ("Optional Arguments" in the spec).
@@ -41,11 +44,13 @@ public sealed record ServiceRequestForm(
             Field("email"), Field("first_name"), Field("last_name"), Field("phone"), Field("device_id"), Field("account_id"), Field("media_url"));
     }
 
-    /// <summary>The case as POST /incidents would receive it; the title is cut from the description.</summary>
+    /// <summary>The case as a hotline operator's POST /incidents would receive it; the title is cut from the description.
+    /// Without attribute[unitCode] it is placed by lat/long, address_string or address_id, or waits in triage.</summary>
     public FileIncidentRequest ToFiling() => new(
         UnitCode: UnitCode, Category: ServiceCode, Grade: Grade, Title: Description is null ? null : TitleOf(Description),
         Description: Description,
-        Location: Lat is null && Long is null ? null : new LocationRequest(Number(Lat), Number(Long)));
+        Location: Lat is null && Long is null ? null : new LocationRequest(Number(Lat), Number(Long)),
+        AddressString: AddressString, AddressId: AddressId);
 
     /// <summary>The form as an Idempotency-Key's fingerprint sees it: every field but the key itself.</summary>
     public IReadOnlyList<string?> FingerprintFields() =>
@@ -60,18 +65,17 @@ public sealed record ServiceRequestForm(
     /// <summary>The checks that are Open311's own (Filing does the case's).</summary>
     public IEnumerable<Open311Error> Check()
     {
-        // The spec: "A full location parameter must be submitted": lat & long, address_string or address_id.
-        if (Lat is null && Long is null && AddressString is null)
-            yield return Bad(AddressId is null
-                ? "A location is required: lat and long, or address_string."
-                : "address_id is not supported (there is no master address repository here): send lat and long, or address_string.");
+        // The spec asks for a location (lat & long, address_string or address_id); 接诉即办 takes a call without
+        // one too: it waits in the county's triage queue (待分拨) until a dispatcher places it (docs/intake.md).
         foreach (var error in new[]
         {
-            Text("address_string", AddressString, 400), Text("email", Email, 254), Text("first_name", FirstName, 100),
+            Text("address_string", AddressString, 400), Text("address_id", AddressId, 100), Text("email", Email, 254), Text("first_name", FirstName, 100),
             Text("last_name", LastName, 100), Text("phone", Phone, 40), Text("device_id", DeviceId, 100), Text("account_id", AccountId, 100),
             Text("media_url", MediaUrl, 2000),
         }.OfType<Open311Error>()) yield return error;
         if (Email is { Length: <= 254 } email && !email.Contains('@')) yield return Bad("email must be an email address.");
+        if (Phone is { Length: <= 40 } phone && !string.IsNullOrWhiteSpace(phone) && !PhoneNumbers.IsOneNumber(phone.Trim()))
+            yield return Bad("phone must be one phone number: digits, optionally a leading + and spaces, hyphens or brackets between them.");
         if (MediaUrl is { Length: <= 2000 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             yield return Bad("media_url must be an absolute http or https URL.");
     }
@@ -87,10 +91,7 @@ public sealed record ServiceRequestForm(
             var name = SpecNames.GetValueOrDefault(field, field == "title" ? "description" : field);
             foreach (var message in messages)
             {
-                var text = message.StartsWith(field + " ", StringComparison.Ordinal) ? name + message[field.Length..] : $"{name}: {message}";
-                if (field == "unitCode" && UnitCode is null)
-                    text += " Send the grid or courtyard code: locating a place by lat/long is not available yet.";
-                yield return Bad(text);
+                yield return Bad(message.StartsWith(field + " ", StringComparison.Ordinal) ? name + message[field.Length..] : $"{name}: {message}");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Governance.Contracts;
+using Governance.Incidents.Data;
 using Governance.Incidents.Model;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
@@ -29,7 +30,8 @@ public sealed record ServiceRequestQuery(
 /// <summary>
 /// The SQL of open311_requests, read together with the case it belongs to (same service, same
 /// database). Only cases filed through Open311 are published: a grid worker's report of a family
-/// dispute is not the public's business.
+/// dispute is not the public's business, nor a resident's filing from his courtyard's QR page (client
+/// "courtyard:qr", ResidentFilingNames): no resident sees another's.
 /// </summary>
 public static class ServiceRequestStore
 {
@@ -38,7 +40,7 @@ public static class ServiceRequestStore
             i.handling_unit_code AS HandlingUnitCode, i.due_at_ms AS DueAtMs, i.flagged_overdue_at_ms AS FlaggedOverdueAtMs,
             i.lat AS Lat, i.lng AS Lng, r.requested_at_ms AS RequestedAtMs, i.updated_at_ms AS UpdatedAtMs,
             r.address_string AS Address, r.media_url AS MediaUrl
-        FROM open311_requests r JOIN incidents i ON i.id = r.incident_id
+        FROM open311_requests r JOIN incidents i ON i.id = r.incident_id AND r.client_name <> 'courtyard:qr'
         """;
 
     private sealed class Row
@@ -69,12 +71,13 @@ public static class ServiceRequestStore
         Codes.TryParse<T>(code, out var value) ? value : throw new InvalidOperationException($"Stored {typeof(T).Name} '{code}' is unknown");
 
     /// <summary>Stores the request's extras; the caller's contact goes in sealed (bound to the case), the
-    /// plain contact columns stay empty.</summary>
-    public static Task InsertAsync(UnitOfWork uow, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e,
+    /// plain contact columns stay empty. The client system hears of the new case at its callback, if it has one:
+    /// the case's first status change (later ones are queued where the case is written, IncidentStore).</summary>
+    public static async Task InsertAsync(UnitOfWork uow, Guid incidentId, DateTimeOffset requestedAt, ServiceRequestExtras e,
         PersonalDataSealer sealer)
     {
         var caller = CallerContact.Of(e.FirstName, e.LastName, e.Phone, e.Email);
-        return uow.ExecuteAsync("""
+        await uow.ExecuteAsync("""
             INSERT INTO open311_requests (incident_id, client_name, requested_at_ms, address_string, media_url, account_id, device_id,
                 caller_sealed, caller_masked)
             VALUES (@IncidentId, @ClientName, @RequestedAtMs, @AddressString, @MediaUrl, @AccountId, @DeviceId, @CallerSealed, @CallerMasked)
@@ -84,30 +87,7 @@ public static class ServiceRequestStore
             e.AccountId, e.DeviceId, CallerSealed = caller.IsEmpty ? null : sealer.Seal(JsonSerializer.Serialize(caller), incidentId.ToString()),
             CallerMasked = caller.IsEmpty ? null : JsonSerializer.Serialize(caller.Masked()),
         });
-    }
-
-    /// <summary>The caller as everyone who may read the case sees him (masked); null when there is none.</summary>
-    public static async Task<CallerContact?> MaskedCallerAsync(DbSession session, Guid incidentId) =>
-        await session.QuerySingleOrDefaultAsync<string?>("SELECT caller_masked FROM open311_requests WHERE incident_id = @incidentId", new { incidentId })
-            is { } masked ? JsonSerializer.Deserialize<CallerContact>(masked) : null;
-
-    private sealed record CallerRow(string? CallerSealed, string? FirstName, string? LastName, string? Phone, string? Email);
-
-    /// <summary>The caller of a case filed through Open311; null for a case filed otherwise or without a
-    /// contact. Rows filed before contacts were sealed are read from their plain columns.</summary>
-    public static async Task<CallerContact?> CallerAsync(DbSession session, Guid incidentId, PersonalDataSealer sealer)
-    {
-        var row = await session.QuerySingleOrDefaultAsync<CallerRow>("""
-            SELECT caller_sealed AS CallerSealed, first_name AS FirstName, last_name AS LastName, phone AS Phone, email AS Email
-            FROM open311_requests WHERE incident_id = @incidentId
-            """, new { incidentId });
-        var caller = row switch
-        {
-            null => null,
-            { CallerSealed: { } sealedValue } => JsonSerializer.Deserialize<CallerContact>(sealer.Open(sealedValue, incidentId.ToString())),
-            _ => CallerContact.Of(row.FirstName, row.LastName, row.Phone, row.Email),
-        };
-        return caller is { IsEmpty: false } ? caller : null;
+        if (await IncidentStore.PeekAsync(uow, incidentId) is { } incident) await CallbackStore.QueueAsync(uow, StatusChange.Of(incident, uow.Now));
     }
 
     public static async Task<ServiceRequestRecord?> FindAsync(DbSession session, Guid id) =>

@@ -19,6 +19,9 @@ public static class ServiceRequestsApi
     /// <summary>service_notice of a new request: what happens next.</summary>
     public const string FiledNotice = "已受理登记，将按事件类型和等级派遣至相应层级办理；可凭 service_request_id 查询办理进度。";
 
+    /// <summary>service_notice of a call no unit was found for: taken all the same (接诉即办).</summary>
+    public const string TriageNotice = "已受理登记；事发地点待区县指挥中心分拨后，按事件类型和等级派遣办理；可凭 service_request_id 查询办理进度。";
+
     /// <summary>
     /// Files a case from an application/x-www-form-urlencoded form, as POST /incidents does: Filing
     /// validates and files inside one unit of work, and the Open311 extras are stored in the same
@@ -64,20 +67,24 @@ public static class ServiceRequestsApi
         var ownErrors = form.Check().ToList();
         var id = Guid.CreateVersion7();
         var reporter = ReporterPrefix + client;
+        AuditActor.Name(http, reporter);
         Task<IncidentStore.KeyedFiling?> EarlierAsync(DbSession session) =>
             key is null ? Task.FromResult<IncidentStore.KeyedFiling?>(null) : IncidentStore.FindByIdempotencyKeyAsync(session, reporter, key.Key);
         (bool Filed, IncidentStore.KeyedFiling? Earlier, FieldErrors Errors) outcome;
+        var triage = false;
         try
         {
             outcome = await runner.RunAsync(async uow =>
             {
                 if (await EarlierAsync(uow) is { } earlier) return (false, earlier, new FieldErrors());
                 var errors = new FieldErrors();
-                var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors) is { } command ? await Filing.ValidateAsync(uow, command, errors, location.Value) : null;
+                var filing = FileIncidentRequest.ToCommand(form.ToFiling(), errors, hotline: true) is { } command
+                    ? await Filing.ValidateAsync(uow, command, errors, location.Value) : null;
                 if (filing is null || ownErrors.Count > 0) return (false, (IncidentStore.KeyedFiling?)null, errors);
                 var incident = (await Filing.FileAsync(uow, id, filing, reporter, key, duplicates.Value,
                     Filing.Readers.ClientSystem(reporter, filing))).Incident;
                 await ServiceRequestStore.InsertAsync(uow, incident.Id, incident.FiledAt, form.Extras(client), sealer);
+                triage = filing.Triage;
                 return (true, null, errors);
             }, http.RequestAborted);
         }
@@ -92,17 +99,17 @@ public static class ServiceRequestsApi
         var (filed, repeated, filingErrors) = outcome;
         if (repeated is not null)
             return key!.SameFilingAs(repeated.RequestHash)
-                ? Created(f, StatusCodes.Status200OK, repeated.Incident.Id, form.AccountId)
+                ? Created(f, StatusCodes.Status200OK, repeated.Incident.Id, form.AccountId, repeated.Incident.Status == Model.IncidentStatus.Triage)
                 : Open311Errors.Of(f, StatusCodes.Status422UnprocessableEntity,
                     $"{IdempotencyKeys.Header} is already used for another request (service_request_id {repeated.Incident.Id}); send a new key for a new request.");
         if (!filed)
             return Open311Errors.Of(f, StatusCodes.Status400BadRequest, ownErrors.Concat(form.Translate(filingErrors)));
-        return Created(f, StatusCodes.Status201Created, id, form.AccountId);
+        return Created(f, StatusCodes.Status201Created, id, form.AccountId, triage);
     }
 
-    private static Open311Result Created(Open311Format f, int status, Guid id, string? accountId)
+    private static Open311Result Created(Open311Format f, int status, Guid id, string? accountId, bool triage)
     {
-        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", FiledNotice), ("account_id", accountId));
+        var created = Doc.Fields(("service_request_id", id.ToString()), ("service_notice", triage ? TriageNotice : FiledNotice), ("account_id", accountId));
         return new Open311Result(status, f, new Open311Document("service_requests", Doc.List("request", [created])))
         {
             Location = $"{Open311Api.Root}/requests/{id}.{f.Extension()}",

@@ -27,6 +27,7 @@ public static class AllowedActions
         return action switch
         {
             CaseAction.Read => true,
+            CaseAction.PlaceTriage => i.Status == IncidentStatus.Triage,
             CaseAction.Accept => Allows(i, IncidentAction.Accept),
             CaseAction.Resolve or CaseAction.ReadCaller => working,
             CaseAction.Note or CaseAction.CallInDepartments or CaseAction.DepartmentWork or CaseAction.Urge or CaseAction.Supervise => working,

@@ -8,7 +8,16 @@ namespace Governance.Incidents.Permissions;
 /// what the permission model needs beyond the case's row (migration 0009).</summary>
 public static class CaseAuthorityStore
 {
-    public sealed record MoveUpRequest(Guid IncidentId, string RequestedBy, string Reason, Tier Tier, string UnitCode, DateTimeOffset RequestedAt);
+    /// <summary>A request to move a case up, made on the tier and unit that held it. Once the tier above
+    /// approved it (<see cref="ApprovedAt"/>), the case is on its way up until Dispatch has moved it.</summary>
+    public sealed record MoveUpRequest(Guid IncidentId, string RequestedBy, string Reason, Tier Tier, string UnitCode, DateTimeOffset RequestedAt,
+        string? ApprovedBy = null, DateTimeOffset? ApprovedAt = null)
+    {
+        public bool Approved => ApprovedAt is not null;
+
+        /// <summary>Whether the request is about where the case is held now; one from a tier it has left is void.</summary>
+        public bool IsCurrentFor(Tier? tier, string? unitCode) => Tier == tier && UnitCode == unitCode;
+    }
 
     private sealed class RequestRow
     {
@@ -18,9 +27,12 @@ public static class CaseAuthorityStore
         public short Tier { get; init; }
         public string UnitCode { get; init; } = default!;
         public long RequestedAtMs { get; init; }
+        public string? ApprovedBy { get; init; }
+        public long? ApprovedAtMs { get; init; }
 
         public MoveUpRequest ToRequest() =>
-            new(IncidentId, RequestedBy, Reason, (Tier)Tier, UnitCode, DateTimeOffset.FromUnixTimeMilliseconds(RequestedAtMs));
+            new(IncidentId, RequestedBy, Reason, (Tier)Tier, UnitCode, DateTimeOffset.FromUnixTimeMilliseconds(RequestedAtMs),
+                ApprovedBy, ApprovedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null);
     }
 
     /// <summary>Replaces the departments called in: a new call (吹哨) names the lead and co-handlers afresh.</summary>
@@ -48,19 +60,31 @@ public static class CaseAuthorityStore
         uow.ExecuteAsync("UPDATE incident_departments SET finished = 1 WHERE incident_id = @incidentId AND department_code = @department",
             new { incidentId, department });
 
-    public static Task OpenRequestAsync(UnitOfWork uow, MoveUpRequest r) => uow.ExecuteAsync("""
+    /// <summary>Opens a request; one left from a tier the case has since left (void) is replaced.</summary>
+    public static async Task OpenRequestAsync(UnitOfWork uow, MoveUpRequest r)
+    {
+        await CloseRequestAsync(uow, r.IncidentId);
+        await InsertRequestAsync(uow, r);
+    }
+
+    private static Task InsertRequestAsync(UnitOfWork uow, MoveUpRequest r) => uow.ExecuteAsync("""
         INSERT INTO move_up_requests (incident_id, requested_by, reason, tier, unit_code, requested_at_ms)
         VALUES (@IncidentId, @RequestedBy, @Reason, @Tier, @UnitCode, @At)
         """, new { r.IncidentId, r.RequestedBy, r.Reason, Tier = (short)r.Tier, r.UnitCode, At = r.RequestedAt.ToUnixTimeMilliseconds() });
 
-    public static async Task<MoveUpRequest?> OpenRequestOfAsync(DbSession session, Guid incidentId) =>
+    public static async Task<MoveUpRequest?> RequestOfAsync(DbSession session, Guid incidentId) =>
         (await session.QuerySingleOrDefaultAsync<RequestRow>("""
             SELECT incident_id AS IncidentId, requested_by AS RequestedBy, reason AS Reason, tier AS Tier, unit_code AS UnitCode,
-                   requested_at_ms AS RequestedAtMs
+                   requested_at_ms AS RequestedAtMs, approved_by AS ApprovedBy, approved_at_ms AS ApprovedAtMs
             FROM move_up_requests WHERE incident_id = @incidentId
             """, new { incidentId }))?.ToRequest();
 
-    /// <summary>Ends a request: decided, or the case moved (a request is about the tier it was made on).</summary>
+    /// <summary>The tier above took the case: it is on its way up until Dispatch has moved it.</summary>
+    public static Task ApproveRequestAsync(UnitOfWork uow, Guid incidentId, string approvedBy, DateTimeOffset at) =>
+        uow.ExecuteAsync("UPDATE move_up_requests SET approved_by = @approvedBy, approved_at_ms = @at WHERE incident_id = @incidentId",
+            new { incidentId, approvedBy, at = at.ToUnixTimeMilliseconds() });
+
+    /// <summary>Ends a request: declined, or replaced by a new one (a request is about the tier it was made on).</summary>
     public static Task CloseRequestAsync(UnitOfWork uow, Guid incidentId) =>
         uow.ExecuteAsync("DELETE FROM move_up_requests WHERE incident_id = @incidentId", new { incidentId });
 }

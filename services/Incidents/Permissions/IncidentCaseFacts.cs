@@ -25,10 +25,14 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
             chains.TryGetValue(code, out var known) ? known : chains[code] = await UnitCopyChains<IncidentsDatabase>.ChainAsync(session, code);
         var place = await ChainOf(incident.UnitCode);
         var holder = CaseFacts.HolderChainWithin(place, incident.HandlingUnitCode) ?? await ChainOf(incident.HandlingUnitCode!);
+        var tier = incident.Tier;
+        if (await Handling.MoveUpRequests.CurrentAsync(session, incident) is { Approved: true }
+            && ApprovedMoveUp.Destination(tier, holder) is { } destination)
+            (tier, holder) = destination;
         var reporters = (await ReporterStore.ListAsync(session, incident.Id)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
         var departments = await CaseAuthorityStore.DepartmentsAsync(session, incident.Id);
         var finished = await CaseAuthorityStore.FinishedDepartmentsAsync(session, incident.Id);
-        return new CaseFacts(place, incident.Tier, holder, reporters, incident.Grade, incident.LeadDepartmentCode,
+        return new CaseFacts(place, tier, holder, reporters, incident.Grade, incident.LeadDepartmentCode,
             departments, incident.ResolvedBy, FinishedDepartments: finished);
     }
 }

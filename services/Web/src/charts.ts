@@ -1,11 +1,11 @@
 // ECharts, bundled (no CDN): only the charts and components the dashboard uses, rendered as SVG
 // so text stays sharp on a wall screen and Chinese uses the page's fonts.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart } from 'echarts/charts';
-import { AriaComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, LineChart, LinesChart, MapChart, ScatterChart } from 'echarts/charts';
+import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, MapChart, AriaComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, LinesChart, MapChart, ScatterChart, AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 export { echarts };
 export type Chart = echarts.ECharts;

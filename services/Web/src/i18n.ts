@@ -52,6 +52,7 @@ export const common = dictionary({
   filesChosen: ['已选择 {n} 张照片', '{n} photos chosen'],
   error: ['出错了', 'Something went wrong'],
   overdueBy: ['已超期 {t}', 'Overdue by {t}'],
+  moreOf: ['还有 {n} 件，加载更多', '{n} more — show them'],
   dueIn: ['剩余 {t}', '{t} left'],
   days: ['{n}天', '{n}d'],
   hours: ['{n}小时', '{n}h'],

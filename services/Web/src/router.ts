@@ -19,6 +19,13 @@ const pages: Record<string, () => Promise<Page>> = {
   '/county': () => import('./pages/county').then((m) => m.page),
 };
 
+/** Pages reached without signing in: no shell, no session (the resident's 回访 link, his courtyard's QR page and status link). */
+const publicPages: Record<string, () => Promise<(main: HTMLElement) => Promise<void>>> = {
+  '/return-visit': () => import('./pages/returnVisit').then((m) => m.renderReturnVisit),
+  '/courtyard': () => import('./pages/courtyard').then((m) => m.renderCourtyard),
+  '/my-case': () => import('./pages/courtyard').then((m) => m.renderMyCase),
+};
+
 let leave: (() => void) | void;
 let routing = 0;
 
@@ -28,8 +35,14 @@ async function route(): Promise<void> {
   leave?.();
   leave = undefined;
   document.querySelector('.toast')?.classList.remove('show');
-  const user = currentUser();
   let path = location.pathname.replace(/\/+$/, '') || '/';
+  if (publicPages[path]) {
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'public' }, h('p', { class: 'muted' }, common('loading')));
+    clear(document.getElementById('app')!, main);
+    await (await publicPages[path]())(main);
+    return;
+  }
+  const user = currentUser();
   let allowed: string[] = [];
   if (!user && path !== '/signin') {
     history.replaceState(null, '', '/signin');

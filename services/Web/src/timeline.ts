@@ -4,11 +4,13 @@ import { staffNames } from './api/grids';
 import type { TimelineEntry } from './api/incidents';
 import { formatTime, h } from './dom';
 import { common, dictionary } from './i18n';
+import { reasonText } from './reasons';
 
 const t = dictionary({
   action_filed: ['上报', 'filed'],
   action_assigned: ['分派', 'assigned'],
   action_escalated: ['升级', 'moved up'],
+  action_moved_after_resolution: ['移交未生效（案件已办结）', 'move came after the case was resolved (not applied)'],
   action_flagged_overdue: ['超期预警', 'overdue warning'],
   action_accepted: ['签收', 'accepted'],
   action_resolved: ['办结', 'resolved'],
@@ -49,6 +51,7 @@ const t = dictionary({
   job_mediation_failed: ['调解未成自动流转', 'After failed mediation (automatic)'],
   job_incident_regraded: ['调整等级后自动流转', 'After re-grading (automatic)'],
   actor_open311: ['热线', 'hotline'],
+  actor_resident: ['群众（短信回访）', 'the resident (text message)'],
 });
 
 export function actionName(action: string): string {
@@ -63,7 +66,7 @@ export function timelineList(entries: TimelineEntry[], options: { tiers?: boolea
     h('time', { datetime: e.at }, formatTime(e.at)), ' ', h('strong', {}, actionName(e.action)), ' ',
     options.tiers && e.tier ? [common(`tier_${e.tier}` as 'tier_village'), ' '] : null,
     actor(e.actor, 'muted'),
-    e.reason ? h('div', { class: 'reason' }, e.reason) : null)));
+    e.reason ? h('div', { class: 'reason' }, reasonText(e.reasonCode, e.reason)) : null)));
   void nameActors(list);
   return list;
 }
@@ -99,6 +102,7 @@ export async function nameActors(root: HTMLElement): Promise<void> {
 function systemActor(id: string): string | null {
   if (id === 'dispatch') return t('actor_dispatch');
   if (id === 'incidents') return t('actor_incidents');
+  if (id === 'resident:return-visit') return t('actor_resident');
   if (id.startsWith('open311:')) return `${t('actor_open311')} ${id.slice('open311:'.length)}`;
   // Automatic steps are recorded as system:<job>: the jobs we know by name, others as what they are.
   if (id.startsWith('system:')) {

@@ -49,8 +49,19 @@ public sealed class CaseActionFilter<TSource>(CaseAction action, string routeVal
 /// <summary>Checks a unit action before the endpoint runs: the caller's roles and, when the endpoint
 /// names the unit it acts at, that unit's place in the tree (403 outside the caller's reach).</summary>
 /// <param name="chains">The service's <see cref="IUnitChainSource"/> type; null for actions that name no unit.</param>
-public sealed class UnitActionFilter(UnitAction action, Func<EndpointFilterInvocationContext, string?>? unitOf, Type? chains) : IEndpointFilter
+public sealed class UnitActionFilter(UnitAction action, Func<EndpointFilterInvocationContext, string?>? unitOf, Type? chains)
+    : IEndpointFilter, IBodyIndependentCheck
 {
+    /// <summary>For a body that cannot be read: a caller whose roles never allow the action is refused (403)
+    /// before he is told what is wrong with it; the unit's place is judged once the body is sound.</summary>
+    public ValueTask<IResult?> RefusalAsync(HttpContext http)
+    {
+        var caller = Caller.Of(http);
+        return ValueTask.FromResult(caller.Unrestricted || Authority.MayEverDo(caller.Person, action)
+            ? null
+            : Authority.Decide(caller.Person, action, null) is Decision.Forbidden refused ? Refusals.Forbidden(refused.Why) : null);
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -69,6 +80,5 @@ public sealed class UnitActionFilter(UnitAction action, Func<EndpointFilterInvoc
 
 internal static class Refusals
 {
-    public static IResult Forbidden(string why) =>
-        TypedResults.Problem(why, statusCode: StatusCodes.Status403Forbidden, title: "Not yours to do");
+    public static IResult Forbidden(string why) => Hosting.Answers.Forbidden(why);
 }

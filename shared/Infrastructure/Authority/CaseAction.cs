@@ -52,4 +52,6 @@ public enum CaseAction
     [JsonStringEnumMemberName("mediate")] Mediate,
     /// <summary>先联系后办理: the hotline caller's name and number, unmasked, while the case is worked on.</summary>
     [JsonStringEnumMemberName("read-caller")] ReadCaller,
+    /// <summary>分拨: place a hotline call waiting in the county's triage queue (待分拨) on its unit.</summary>
+    [JsonStringEnumMemberName("place-triage")] PlaceTriage,
 }

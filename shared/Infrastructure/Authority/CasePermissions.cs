@@ -49,5 +49,8 @@ public static class CasePermissions
         [CaseAction.Mediate] = [new(Holder, [Security.Roles.Mediator, Security.Roles.VillageHandler])],
         // DOMAIN "The resident and the hotline": the holder calls the resident before acting, "and no one else".
         [CaseAction.ReadCaller] = [new(Holder)],
+        // DOMAIN: county dispatchers "also place hotline calls waiting in triage". A call in triage lies at the
+        // county (no unit yet) and nobody holds it: the county's staff relate to it as its place.
+        [CaseAction.PlaceTriage] = [new(Place, [Security.Roles.CountyDispatcher])],
     };
 }

@@ -24,7 +24,9 @@ public enum UnitAction
     [JsonStringEnumMemberName("change-departments")] ChangeDepartments,
     /// <summary>Care subjects and visits (and their imports), at the subject's courtyard.</summary>
     [JsonStringEnumMemberName("change-care")] ChangeCare,
-    /// <summary>A unit's queue, live stream, figures and case lists.</summary>
+    /// <summary>Start, track and end one's own patrol (巡查/走访日志), in one's own units.</summary>
+    [JsonStringEnumMemberName("record-patrol")] RecordPatrol,
+    /// <summary>A unit's queue, live stream, figures and case lists; its patrols and assessment.</summary>
     [JsonStringEnumMemberName("read-unit-work")] ReadUnitWork,
     /// <summary>Units, paths, boundaries, coverage, locate, staff names and roles.</summary>
     [JsonStringEnumMemberName("read-directory")] ReadDirectory,

@@ -31,6 +31,9 @@ public static class UnitPermissions
         [UnitAction.ChangeStaff] = [new(Administrator, UnitScope.County), new([Roles.TownshipDispatcher], UnitScope.OwnSubtreeBelowTownship)],
         [UnitAction.ChangeDepartments] = [new(Administrator, UnitScope.County)],
         [UnitAction.ChangeCare] = [new([.. RoleTiers.GridWorkers, Roles.CourtyardLead, Roles.VillageHandler], UnitScope.OwnSubtree)],
+        // Grid workers, courtyard leads and grid heads patrol their own units; each records only his own
+        // patrols (the handler checks the person).
+        [UnitAction.RecordPatrol] = [new([.. RoleTiers.GridWorkers, Roles.CourtyardLead, Roles.GridHead], UnitScope.OwnSubtree)],
         // A unit's own staff and those above it; null roles: any role.
         [UnitAction.ReadUnitWork] = [new(null, UnitScope.OwnSubtree)],
         [UnitAction.ReadDirectory] = [new(null, UnitScope.County)],

@@ -27,4 +27,9 @@ public static class DbSessionCommands
 
     public static Task<T?> QueryFirstOrDefaultAsync<T>(this DbSession session, string sql, object? param = null) =>
         session.Connection.QueryFirstOrDefaultAsync<T>(sql, param, session.Transaction);
+
+    /// <summary>Rows one by one as the database sends them, not gathered first (an export of a million rows):
+    /// the connection stays busy until the enumeration ends or is disposed.</summary>
+    public static IEnumerable<T> QueryUnbuffered<T>(this DbSession session, string sql, object? param = null) =>
+        session.Connection.Query<T>(sql, param, session.Transaction, buffered: false);
 }

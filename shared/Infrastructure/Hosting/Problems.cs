@@ -24,6 +24,14 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>The most rows any list lets a caller skip: far beyond a real list, and far from int's end, so an
+    /// offset plus a page never overflows (in C# or in SQL's integer arithmetic).</summary>
+    public const int MaxOffset = 10_000_000;
+
+    /// <summary>A list's <c>offset</c>: none, or 0 up to <see cref="MaxOffset"/>.</summary>
+    public FieldErrors Offset(int? offset) =>
+        offset is < 0 or > MaxOffset ? Add("offset", $"offset must be between 0 and {MaxOffset}.") : this;
+
     public FieldErrors Require(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, $"{field} is required.");

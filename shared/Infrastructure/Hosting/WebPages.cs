@@ -17,7 +17,7 @@ internal static class WebPages
 {
     /// <summary>The client routes: the keys of <c>pages</c> in services/Web/src/router.ts, and "/" (which
     /// sends a person to his own page). A test reads router.ts and asks for each of them.</summary>
-    public static readonly IReadOnlyList<string> Routes = ["/", "/signin", "/worker", "/village", "/command-centre", "/department", "/county"];
+    public static readonly IReadOnlyList<string> Routes = ["/", "/signin", "/worker", "/village", "/command-centre", "/department", "/county", "/return-visit", "/courtyard", "/my-case"];
 
     public static void UseWebPages(this IApplicationBuilder app)
     {

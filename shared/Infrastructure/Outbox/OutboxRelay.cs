@@ -25,6 +25,9 @@ public sealed class OutboxRelayOptions
     /// again when it starts, since whatever the previous process had not yet consumed died with it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan InMemoryReplayWindow { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How long one batch may wait for the broker's confirms before it is rolled back and tried again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ParseLimitsInInvariantCulture = true)]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>
@@ -99,9 +102,24 @@ public sealed class OutboxRelay<TDatabase>(
             var rows = (await connection.QueryAsync<Row>(claim, transaction: transaction)).ToList();
             if (rows.Count == 0) return 0;
 
+            // The token asks the publishes to stop; WaitAsync stops waiting for them even if they ignore it.
+            // After a broker restart a publish can wait for a confirm that never comes and ignore its
+            // token (rabbitmq-dotnet-client #1928/#1930): without this bound the relay would hold these
+            // rows locked for ever and no later case would be announced. Timing out rolls the claim
+            // back; the rows go out again in the next round and the consumers' inboxes drop a repeat.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token)));
+            var limit = options.Value.PublishTimeout;
+            timeout.CancelAfter(limit);
+            try
+            {
+                await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token))).WaitAsync(limit + TimeSpan.FromSeconds(1), ct);
+            }
+            catch (TimeoutException)
+            {
+                // Not a TimeoutException, which the transaction's retry counts as a transient database
+                // fault and would repeat at once: the relay's own loop backs off, logs and tries again.
+                throw new BrokerDidNotConfirmException(rows.Count, limit);
+            }
 
             var at = time.GetUtcNow().ToUnixTimeMilliseconds();
             if (database.Provider == DatabaseProvider.Postgres)
@@ -147,3 +165,7 @@ public sealed class OutboxRelay<TDatabase>(
             c.ExecuteAsync("DELETE FROM outbox_messages WHERE sent_at_ms IS NOT NULL AND sent_at_ms < @cutoff", new { cutoff }, t), ct);
     }
 }
+
+/// <summary>The broker confirmed none or only some of a batch in time; the batch is rolled back and sent again later.</summary>
+public sealed class BrokerDidNotConfirmException(int rows, TimeSpan limit)
+    : Exception($"The broker did not confirm a batch of {rows} message(s) within {limit.TotalSeconds:0.#} s; the batch goes out again.");

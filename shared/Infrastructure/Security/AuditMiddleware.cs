@@ -45,7 +45,7 @@ public static class AuditSetup
                 var target = context.Request.RouteValues.Where(v => v.Key is "id" or "incidentId" or "code" or "year")
                     .Select(v => v.Value?.ToString()).FirstOrDefault();
                 await AuditLog.AppendAsync(database, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-                    Caller.Of(context).Id, $"{method} {path}", target, $"status {context.Response.StatusCode}",
+                    AuditActor.Of(context), $"{method} {path}", target, $"status {context.Response.StatusCode}",
                     context.Connection.RemoteIpAddress?.ToString());
             }
             catch (Exception ex)

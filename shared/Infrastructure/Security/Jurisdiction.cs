@@ -1,6 +1,8 @@
 using Governance.Contracts;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.UnitCopy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Infrastructure.Security;
 
@@ -18,6 +20,26 @@ public static class Jurisdiction
         var chain = await UnitCopyStore.ChainAsync(session, unitCode);
         return caller.Covers(chain.Select(u => u.Code));
     }
+
+    /// <summary>Where a unit named in a request lies for the caller.</summary>
+    public enum UnitReach { Inside, Outside, Unknown }
+
+    /// <summary>
+    /// For a unit's work (its queue, live stream, figures: read-unit-work, docs/permissions.md): a unit outside his
+    /// units is 403, not 404, because units are no secret (read-directory: anyone signed in lists them) — the same
+    /// answer the dashboard gives. A code no unit has is Unknown (404 or a field error, as the endpoint names it).
+    /// </summary>
+    public static async Task<UnitReach> ReachAsync(DbSession session, Caller caller, string unitCode)
+    {
+        if (caller.Unrestricted) return UnitReach.Inside;
+        var chain = await UnitCopyStore.ChainAsync(session, unitCode);
+        if (chain.Count == 0) return UnitReach.Unknown;
+        return caller.Units.Count > 0 && caller.Covers(chain.Select(u => u.Code)) ? UnitReach.Inside : UnitReach.Outside;
+    }
+
+    /// <summary>403 for a unit outside the caller's units (<see cref="UnitReach.Outside"/>).</summary>
+    public static ProblemHttpResult OutsideProblem() =>
+        TypedResults.Problem("unitCode is outside your units.", statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction");
 
     /// <summary>For lists: null when the caller sees everything (the county), else his unit codes.</summary>
     public static async Task<IReadOnlyList<string>?> ListScopeAsync(DbSession session, Caller caller)

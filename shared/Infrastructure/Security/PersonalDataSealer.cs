@@ -52,6 +52,15 @@ public sealed class PersonalDataSealer
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>A keyed hash (HMAC-SHA256 under a key derived from the current sealing key for
+    /// <paramref name="purpose"/>) of a value kept sealed, so rows can be counted by it (the resident's phone,
+    /// for abuse limits) without opening any. Not reversible without the key; a rotation starts new hashes.</summary>
+    public string KeyedHash(string value, string purpose)
+    {
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[_current], 32, info: Encoding.UTF8.GetBytes("keyed-hash:" + purpose));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
+    }
+
     /// <summary>The id of the key a value was sealed with (for re-sealing after a rotation).</summary>
     public static string? KeyIdOf(string sealedValue) =>
         sealedValue.StartsWith(Prefix, StringComparison.Ordinal) && sealedValue.IndexOf(':', Prefix.Length) is > 0 and var colon

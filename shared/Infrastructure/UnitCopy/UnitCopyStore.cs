@@ -34,28 +34,33 @@ public static class UnitCopyStore
     private const string Columns = "code AS Code, name AS Name, level AS Level, parent_code AS ParentCode, retired AS Retired, " +
         "min_lat AS MinLat, min_lng AS MinLng, max_lat AS MaxLat, max_lng AS MaxLng";
 
-    public static async Task UpsertAsync(UnitOfWork uow, IEnumerable<UnitRecord> units) =>
+    public static async Task UpsertAsync(UnitOfWork uow, IEnumerable<UnitRecord> units)
+    {
+        var list = units as IReadOnlyList<UnitRecord> ?? units.ToList();
         await uow.ExecuteAsync(UpsertSql(uow.Provider),
-            units.Select(u => new
+            list.Select(u => new
             {
                 u.Code, u.Name, Level = (short)u.Level, u.ParentCode, u.Version, Retired = (short)(u.Retired ? 1 : 0),
                 MinLat = u.Extent?.MinLat, MinLng = u.Extent?.MinLng, MaxLat = u.Extent?.MaxLat, MaxLng = u.Extent?.MaxLng,
+                BoundaryJson = UnitPlaces.ToJson(u.Boundary),
             }));
+        await UnitPlaces.ReplaceAliasesAsync(uow, list);
+    }
 
     /// <summary>Last-version-wins upsert of one unit (public so the SQL Server form can be parsed in tests).</summary>
     public static string UpsertSql(DatabaseProvider provider) => provider == DatabaseProvider.SqlServer
             ? """
               MERGE unit_copy AS t USING (SELECT @Code AS code) AS s ON t.code = s.code
               WHEN MATCHED AND t.version < @Version THEN UPDATE SET name = @Name, level = @Level, parent_code = @ParentCode, version = @Version, retired = @Retired,
-                  min_lat = @MinLat, min_lng = @MinLng, max_lat = @MaxLat, max_lng = @MaxLng
-              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version, retired, min_lat, min_lng, max_lat, max_lng)
-                  VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired, @MinLat, @MinLng, @MaxLat, @MaxLng);
+                  min_lat = @MinLat, min_lng = @MinLng, max_lat = @MaxLat, max_lng = @MaxLng, boundary_json = @BoundaryJson
+              WHEN NOT MATCHED THEN INSERT (code, name, level, parent_code, version, retired, min_lat, min_lng, max_lat, max_lng, boundary_json)
+                  VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired, @MinLat, @MinLng, @MaxLat, @MaxLng, @BoundaryJson);
               """
             : """
-              INSERT INTO unit_copy (code, name, level, parent_code, version, retired, min_lat, min_lng, max_lat, max_lng)
-              VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired, @MinLat, @MinLng, @MaxLat, @MaxLng)
+              INSERT INTO unit_copy (code, name, level, parent_code, version, retired, min_lat, min_lng, max_lat, max_lng, boundary_json)
+              VALUES (@Code, @Name, @Level, @ParentCode, @Version, @Retired, @MinLat, @MinLng, @MaxLat, @MaxLng, @BoundaryJson)
               ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, version = excluded.version, retired = excluded.retired,
-                  min_lat = excluded.min_lat, min_lng = excluded.min_lng, max_lat = excluded.max_lat, max_lng = excluded.max_lng
+                  min_lat = excluded.min_lat, min_lng = excluded.min_lng, max_lat = excluded.max_lat, max_lng = excluded.max_lng, boundary_json = excluded.boundary_json
               WHERE unit_copy.version < excluded.version
               """;
 
@@ -92,4 +97,16 @@ public static class UnitCopyStore
 
     public static Task<long> CountAsync(DbSession session) =>
         session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_copy");
+
+    /// <summary>Every unit's name by its code (an export names the places of many cases; a county has thousands of units, not millions).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> NamesAsync(DbSession session) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM unit_copy")).ToDictionary(r => r.Code, r => r.Name);
+
+    /// <summary>The units of these levels that are not retired (a report's townships and villages, zeros included).</summary>
+    public static async Task<IReadOnlyList<CopiedUnit>> AtLevelsAsync(DbSession session, params UnitLevel[] levels)
+    {
+        var parameters = SqlList.With();
+        var sql = $"SELECT {Columns} FROM unit_copy WHERE retired = 0 AND {SqlList.In("level", "l", levels.Select(l => (short)l).ToList(), parameters)}";
+        return (await session.QueryAsync<Row>(sql, parameters)).Select(r => r.ToUnit()).ToList();
+    }
 }

@@ -10,7 +10,7 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// outside: a grid worker's 办结 and a township's 提级 sent together left cases resolved by the grid
 /// worker on the township tier. Two races: the case moves between the permission check and the action's
 /// transaction (the action now answers 409), and Dispatch pulls up a case Incidents has just resolved
-/// (the case stays resolved where its holder resolved it; the pull-up stays on its timeline).
+/// (the case stays resolved where its holder resolved it; the pull-up goes on its timeline as moved-after-resolution, not as 升级).
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -49,13 +49,20 @@ public sealed class ActionRaceTests
             // Both steps that were answered 200 have reached the case (the pull-up travels from Dispatch as a message).
             var (resolvedOk, pulledOk) = (answers[^1].Resolve == HttpStatusCode.OK, answers[^1].PullUp == HttpStatusCode.OK);
             var incident = await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id),
-                i => (!resolvedOk || i.Timeline.Any(t => t.Action == "resolved")) && (!pulledOk || i.Timeline.Any(t => t.Action == "escalated")),
+                i => (!resolvedOk || i.Timeline.Any(t => t.Action == "resolved"))
+                     && (!pulledOk || i.Timeline.Any(t => t.Action is "escalated" or "moved-after-resolution")),
                 TimeSpan.FromSeconds(30), "both answered steps on the case");
             foreach (var resolved in incident.Timeline.Where(t => t.Action == "resolved"))
                 Assert.That(resolved.Tier, Is.EqualTo("courtyard"), $"round {round}: the grid worker resolved it on the {resolved.Tier} tier");
             if (incident.Status == "resolved")
+            {
                 Assert.That((incident.Tier, incident.HandlingUnitCode), Is.EqualTo(("courtyard", (string?)Demo.Courtyard)),
                     $"round {round}: a case the grid worker resolved stays resolved where he held it");
+                // Both answered 200: the pull-up reached a resolved case and reads as not applied, never as 升级 after 办结.
+                if (pulledOk)
+                    Assert.That(incident.Timeline.Select(t => t.Action), Has.Some.EqualTo("moved-after-resolution").And.None.EqualTo("escalated"),
+                        $"round {round}");
+            }
             else
                 Assert.That((incident.Status, incident.Tier), Is.EqualTo(("assigned", "township")), $"round {round}: the pull-up won");
         }

@@ -202,8 +202,10 @@ public sealed class CaseLoopTests
 
     private sealed record QueueItemJson(Guid IncidentId, string Tier, string View, string? Warning, List<string> Prompts, int UrgeCount);
 
+    private sealed record QueuePageJson(long Total, List<QueueItemJson> Items);
+
     private async Task<QueueItemJson> TownshipItemAsync(Guid id) =>
-        await Eventually.GetAsync(async () => (await _host.Http.GetFromJsonAsync<List<QueueItemJson>>($"/dispatch/command-centres/{Demo.Township}/queue"))!
+        await Eventually.GetAsync(async () => (await _host.Http.GetFromJsonAsync<QueuePageJson>($"/dispatch/command-centres/{Demo.Township}/queue"))!.Items
             .SingleOrDefault(q => q.IncidentId == id), _ => true, TimeSpan.FromSeconds(30), "the case on the township's board");
 
     [Test]

@@ -35,15 +35,44 @@ public sealed class CommandCentreTests
         Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
 
     [Test]
+    public async Task The_queue_comes_a_page_at_a_time_with_its_total_and_the_next_page_in_the_boards_own_order()
+    {
+        // Found trying it from outside: the board stopped at 500 cases without a word of more.
+        foreach (var grade in new[] { "IV", "II", "IV" }) await FileAndRouteAsync("petition", grade);
+        var board = $"/dispatch/command-centres/{Demo.Township}/queue";
+        var whole = await _host.Http.GetFromJsonAsync<JsonElement>($"{board}?limit=500");
+        var total = whole.GetProperty("total").GetInt64();
+        Assert.That(total, Is.GreaterThanOrEqualTo(3).And.LessThanOrEqualTo(500));
+        Assert.That(whole.GetProperty("next").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var inOnePage = whole.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
+
+        var shown = new List<Guid>();
+        string? next = $"{board}?limit=2";
+        for (var round = 0; next is not null && round <= total / 2 + 1; round++)
+        {
+            var page = await _host.Http.GetFromJsonAsync<JsonElement>(next);
+            Assert.That(page.GetProperty("total").GetInt64(), Is.EqualTo(total));
+            Assert.That(page.GetProperty("offset").GetInt32(), Is.EqualTo(shown.Count));
+            shown.AddRange(page.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("incidentId").GetGuid()));
+            next = page.GetProperty("next").GetString();
+        }
+        Assert.That(next, Is.Null, "the last page names no next");
+        Assert.That(shown, Is.EqualTo(inOnePage), "pages follow on in the board's order: red, yellow, grade, due");
+        using var tooMany = await _host.Http.GetAsync($"{board}?limit=501");
+        Assert.That(tooMany.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("limit", out _));
+    }
+
+    [Test]
     public async Task The_queue_lists_the_townships_cases_most_urgent_first()
     {
         var general = await FileAndRouteAsync("petition", "IV");
         var major = await FileAndRouteAsync("consultation", "II");
-        var queue = await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/command-centres/{Demo.Township}/queue");
-        var ids = queue!.Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
+        var queue = (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/command-centres/{Demo.Township}/queue")).GetProperty("items").EnumerateArray().ToList();
+        var ids = queue.Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
         Assert.That(ids, Does.Contain(general.Id).And.Contain(major.Id));
         Assert.That(ids.IndexOf(major.Id), Is.LessThan(ids.IndexOf(general.Id)), "grade II before grade IV");
-        var held = queue!.Where(q => q.GetProperty("view").GetString() == "holder").ToList();
+        var held = queue.Where(q => q.GetProperty("view").GetString() == "holder").ToList();
         Assert.That(held.Select(q => q.GetProperty("incidentId").GetGuid()), Does.Contain(general.Id).And.Contain(major.Id));
         Assert.That(held.All(q => q.GetProperty("tier").GetString() == "township"));
     }

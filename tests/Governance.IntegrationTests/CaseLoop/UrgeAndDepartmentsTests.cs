@@ -34,7 +34,7 @@ public sealed class UrgeAndDepartmentsTests
         Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
 
     private async Task<JsonElement?> BoardItemAsync(string unitCode, Guid id) =>
-        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/command-centres/{unitCode}/queue"))!
+        (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/command-centres/{unitCode}/queue")).GetProperty("items").EnumerateArray()
         .Select(q => (JsonElement?)q).SingleOrDefault(q => q!.Value.GetProperty("incidentId").GetGuid() == id);
 
     private static List<string> Prompts(JsonElement item) => item.GetProperty("prompts").EnumerateArray().Select(p => p.GetString()!).ToList();

@@ -16,10 +16,10 @@ public sealed class MigrationTests
         [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)];
 
     /// <summary>The scripts Dispatch's database runs, written out by hand (a new script is added here too):
-    /// outbox/inbox and audit log, the unit copy (its retired flag, its boundary box), the account copy (session
+    /// outbox/inbox and audit log, the unit copy (its retired flag, its boundary box, its places for intake), the account copy (session
     /// checks), then Dispatch's own six.</summary>
     private static readonly string[] DispatchScripts =
-        ["messaging 1", "messaging 2", "unit-copy 1", "unit-copy 2", "unit-copy 3", "account-copy 1", "dispatch 1", "dispatch 2", "dispatch 3", "dispatch 4", "dispatch 5", "dispatch 6"];
+        ["messaging 1", "messaging 2", "unit-copy 1", "unit-copy 2", "unit-copy 3", "unit-copy 4", "account-copy 1", "dispatch 1", "dispatch 2", "dispatch 3", "dispatch 4", "dispatch 5", "dispatch 6"];
 
     private static async Task<List<string>> AppliedAsync(System.Data.Common.DbConnection c) =>
         (await c.QueryAsync<(string Track, int Version)>("SELECT track, version FROM schema_migrations"))

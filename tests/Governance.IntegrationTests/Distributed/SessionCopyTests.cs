@@ -16,25 +16,19 @@ namespace Governance.IntegrationTests.Distributed;
 [NonParallelizable]
 public sealed class SessionCopyTests
 {
-    private PostgresRabbitEnvironment _environment = null!;
+    private TwoHosts _hosts = null!;
     private InProcessHost _grids = null!;
     private InProcessHost _others = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _environment = await PostgresRabbitEnvironment.CreateAsync("sessions");
-        _grids = await InProcessHost.StartAsync(_environment.Settings("grids"));
-        _others = await InProcessHost.StartAsync(_environment.Settings("incidents,dispatch"));
+        _hosts = await TwoHosts.StartAsync("sessions", "grids", "incidents,dispatch");
+        (_grids, _others) = (_hosts.First, _hosts.Second!);
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _others.DisposeAsync();
-        await _grids.DisposeAsync();
-        await _environment.DisposeAsync();
-    }
+    public async Task StopAsync() => await _hosts.DisposeAsync();
 
     private async Task<AuthenticationHeaderValue> RegisterAsync(string id)
     {
@@ -51,7 +45,11 @@ public sealed class SessionCopyTests
         var leaver = await RegisterAsync("copy-leaver");
         var colleague = await RegisterAsync("copy-colleague");
         string[] probes = ["/incidents?limit=1", $"/dispatch/command-centres/{Demo.Township}/queue"];
-        foreach (var url in probes) Assert.That(await StatusAsync(url, leaver), Is.EqualTo(HttpStatusCode.OK), url);
+        // The second host's unit copy fills from Grids' announcements after it starts; until the township is
+        // there, its board answers 404 to everyone, so wait for it before judging the token.
+        foreach (var url in probes)
+            await Eventually.GetAsync(async () => (HttpStatusCode?)await StatusAsync(url, leaver), s => s == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(60), $"{url} to serve the leaver before he leaves");
 
         using (var left = await _grids.Http.PostAsync("/grids/staff/copy-leaver/leave", null))
             Assert.That(left.StatusCode, Is.EqualTo(HttpStatusCode.OK), await left.Content.ReadAsStringAsync());

@@ -14,6 +14,9 @@ namespace Governance.IntegrationTests.Notices;
 /// <summary>One request a hook received.</summary>
 public sealed record ReceivedRequest(IReadOnlyDictionary<string, string> Query, string Body)
 {
+    /// <summary>The request's headers (a signature), by lower-case name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
 
@@ -67,7 +70,10 @@ public sealed class NoticeReceiver : IAsyncDisposable
         app.MapPost("/hooks/{name}", async (string name, HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
-            var received = new ReceivedRequest(request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), await reader.ReadToEndAsync());
+            var received = new ReceivedRequest(request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), await reader.ReadToEndAsync())
+            {
+                Headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            };
             if (receiver is null || !receiver._hooks.TryGetValue(name, out var hook)) return Results.NotFound();
             var (status, body) = hook.Answer(received);
             return Results.Content(body, "application/json", statusCode: status);

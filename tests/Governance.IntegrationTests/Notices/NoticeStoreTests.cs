@@ -5,6 +5,7 @@ using Governance.Dispatch.Notices;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Outbox;
+using Governance.Infrastructure.Webhooks;
 using Governance.IntegrationTests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -196,14 +196,15 @@ public sealed class Open311Tests
     }
 
     [Test]
-    public async Task A_service_definition_asks_for_the_unit_code_and_a_grade_of_the_four_grade_scale()
+    public async Task A_service_definition_offers_the_unit_code_and_a_grade_of_the_four_grade_scale_neither_required()
     {
         var definition = await Http.GetFromJsonAsync<JsonElement>($"{V2}/services/dispute.json");
         Assert.That(definition.GetProperty("service_code").GetString(), Is.EqualTo("dispute"));
         var attributes = definition.GetProperty("attributes").EnumerateArray().ToList();
         Assert.That(attributes.Select(a => a.GetProperty("code").GetString()), Is.EqualTo(new[] { "unitCode", "grade" }));
         Assert.That(attributes.Select(a => a.GetProperty("order").GetInt32()), Is.EqualTo(new[] { 1, 2 }));
-        Assert.That(attributes.All(a => a.GetProperty("required").GetBoolean() && a.GetProperty("variable").GetBoolean()));
+        // A hotline knows neither: the call is placed by its location or address, and is general (IV) unless graded.
+        Assert.That(attributes.All(a => !a.GetProperty("required").GetBoolean() && a.GetProperty("variable").GetBoolean()));
         Assert.That(attributes[0].GetProperty("datatype").GetString(), Is.EqualTo("string"));
         Assert.That(attributes[1].GetProperty("datatype").GetString(), Is.EqualTo("singlevaluelist"));
         var values = attributes[1].GetProperty("values").EnumerateArray().ToList();
@@ -369,27 +370,14 @@ public sealed class Open311Tests
         Assert.That(await CaseCountAsync(), Is.EqualTo(before));
     }
 
-    [TestCase("json")]
-    [TestCase("xml")]
-    public async Task Filing_without_attribute_unitCode_answers_400_naming_it(string format)
-    {
-        var response = await PostAsync(format, Filing(("attribute[unitCode]", null)));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        AssertContentType(response, format);
-        var errors = await ErrorsAsync(response, format);
-        Assert.That(errors.Select(e => e.Code), Is.All.EqualTo(400));
-        Assert.That(errors.Select(e => e.Description), Has.Some.StartsWith("attribute[unitCode] is required"));
-    }
-
     private static IEnumerable<TestCaseData> BadFilings()
     {
-        yield return new TestCaseData(new[] { ("attribute[grade]", (string?)null) }, "attribute[grade]").SetArgDisplayNames("no grade");
         yield return new TestCaseData(new[] { ("attribute[grade]", (string?)"V") }, "attribute[grade]").SetArgDisplayNames("grade V");
         yield return new TestCaseData(new[] { ("attribute[unitCode]", (string?)"999") }, "attribute[unitCode]").SetArgDisplayNames("unknown unit");
         yield return new TestCaseData(new[] { ("attribute[unitCode]", (string?)Demo.Village) }, "attribute[unitCode]").SetArgDisplayNames("a village");
         yield return new TestCaseData(new[] { ("lat", (string?)"north") }, "lat").SetArgDisplayNames("lat not a number");
         yield return new TestCaseData(new[] { ("long", (string?)"200") }, "long").SetArgDisplayNames("long out of range");
-        yield return new TestCaseData(new[] { ("lat", (string?)null), ("long", null), ("address_string", null) }, "A location").SetArgDisplayNames("no location");
+        yield return new TestCaseData(new[] { ("address_id", (string?)new string('9', 101)) }, "address_id").SetArgDisplayNames("address_id too long");
         yield return new TestCaseData(new[] { ("description", (string?)null) }, "description").SetArgDisplayNames("no description");
         yield return new TestCaseData(new[] { ("media_url", (string?)"ftp://example.org/x") }, "media_url").SetArgDisplayNames("ftp media");
         yield return new TestCaseData(new[] { ("service_code", (string?)null) }, "service_code").SetArgDisplayNames("no service");

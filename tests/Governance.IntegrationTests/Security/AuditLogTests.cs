@@ -20,7 +20,8 @@ public sealed class AuditLogTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _environment = await StandaloneEnvironment.StartAsync();
+        // Development sign-in on, as standalone runs it: a sign-in is audited under the account it signed in.
+        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
         _host = _environment.Host;
     }
 
@@ -75,6 +76,26 @@ public sealed class AuditLogTests
         Assert.That((int)(await _host.Http.SendAsync(request)).StatusCode, Is.EqualTo(201));
         var entries = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=50"))!;
         Assert.That(entries.First(e => e.Actor == "gw-behind-gateway").Remote, Is.EqualTo("203.0.113.7"));
+    }
+
+    [Test]
+    public async Task Requests_without_a_token_are_audited_under_whom_they_acted_for_an_Open311_client_or_the_account_signed_in()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _host.Http.BaseAddress }; // no token: a client system, a sign-in page
+        var filed = await anonymous.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = "demo", ["service_code"] = "other", ["attribute[unitCode]"] = Demo.Courtyard, ["description"] = "路灯不亮",
+        }));
+        Assert.That((int)filed.StatusCode, Is.EqualTo(201), await filed.Content.ReadAsStringAsync());
+        const string account = "grid-worker-full-time-" + Demo.Grid;
+        var signedIn = await anonymous.PostAsJsonAsync("/auth/dev-token", new { userId = account });
+        Assert.That((int)signedIn.StatusCode, Is.EqualTo(200), await signedIn.Content.ReadAsStringAsync());
+
+        var incidents = (await _host.Http.GetFromJsonAsync<List<Entry>>("/incidents/audit?limit=50"))!;
+        Assert.That(incidents.First(e => e.Action == "POST /open311/v2/requests.json").Actor, Is.EqualTo("open311:demo"));
+        var grids = (await _host.Http.GetFromJsonAsync<List<Entry>>("/grids/audit?limit=50"))!;
+        Assert.That(grids.First(e => e.Action == "POST /auth/dev-token").Actor, Is.EqualTo(account));
+        Assert.That(incidents.Concat(grids).Select(e => e.Actor), Has.None.EqualTo("anonymous"));
     }
 
     [Test]

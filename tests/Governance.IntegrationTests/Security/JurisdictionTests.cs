@@ -113,6 +113,27 @@ public sealed class JurisdictionTests
     }
 
     [Test]
+    public async Task A_body_that_cannot_be_read_is_refused_to_those_whose_roles_never_allow_the_unit_action_first()
+    {
+        // The unit tree is the county administrator's: a grid worker hears 403 whatever he sent, not what is wrong with it.
+        async Task<HttpStatusCode> CreateUnitAsync(AuthenticationHeaderValue who, string json)
+        {
+            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/grids/units")
+            {
+                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = who;
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        var administrator = TestTokens.Bearer("admin-1", Roles.CountyAdministrator, Demo.County);
+        Assert.That(await CreateUnitAsync(GridWorker1, "{not json"), Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await CreateUnitAsync(GridWorker1, "{\"code\": 5}"), Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await CreateUnitAsync(Dispatcher1, "{not json"), Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await CreateUnitAsync(administrator, "{not json"), Is.EqualTo(HttpStatusCode.BadRequest), "the administrator is told what is wrong");
+    }
+
+    [Test]
     public async Task Another_townships_dispatcher_finds_no_case_to_read_or_act_on()
     {
         Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/{_caseInTownship1}", Dispatcher1)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -122,7 +143,6 @@ public sealed class JurisdictionTests
         Assert.That((await SendAsync(HttpMethod.Get, $"/dispatch/assignments/{_caseInTownship1}", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await SendAsync(HttpMethod.Post, $"/dispatch/assignments/{_caseInTownship1}/send-back", Dispatcher2, new { reason = "x" })).StatusCode,
             Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await SendAsync(HttpMethod.Get, $"/dispatch/command-centres/{Township1}/queue", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         // The case is untouched by the refused attempts.
         var unchanged = await _host.IncidentAsync(_caseInTownship1);
@@ -139,8 +159,9 @@ public sealed class JurisdictionTests
         var searched = await (await SendAsync(HttpMethod.Get, $"/incidents?unitCode={Township1}", Dispatcher2)).Content.ReadFromJsonAsync<List<JsonElement>>();
         Assert.That(searched, Is.Empty, "searching another township's code finds nothing");
 
-        var queue = await (await SendAsync(HttpMethod.Get, $"/dispatch/command-centres/{Township1}/queue", Dispatcher1)).Content.ReadFromJsonAsync<List<JsonElement>>();
-        Assert.That(queue!.Select(q => q.GetProperty("incidentId").GetGuid()), Does.Contain(_caseInTownship1));
+        var queue = (await (await SendAsync(HttpMethod.Get, $"/dispatch/command-centres/{Township1}/queue", Dispatcher1)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("items").EnumerateArray();
+        Assert.That(queue.Select(q => q.GetProperty("incidentId").GetGuid()), Does.Contain(_caseInTownship1));
     }
 
     [Test]
@@ -152,6 +173,31 @@ public sealed class JurisdictionTests
         Assert.That(own.GetProperty("unitCode").GetString(), Is.EqualTo(Township2));
         Assert.That((await SendAsync(HttpMethod.Get, $"/incidents/dashboard/children?unitCode={Demo.County}", Dispatcher1)).StatusCode,
             Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task A_unit_outside_the_callers_units_answers_403_alike_for_its_board_live_stream_and_figures()
+    {
+        // Found trying it from outside: the county's board answered a grid worker 404 and its figures 403. Units are
+        // no secret (anyone signed in lists them), so both answer 403 (docs/permissions.md); a code no unit has, 404.
+        foreach (var (url, who) in new[]
+        {
+            ($"/dispatch/command-centres/{Demo.County}/queue", GridWorker1),
+            ($"/incidents/dashboard/summary?unitCode={Demo.County}", GridWorker1),
+            ($"/dispatch/events/stream?unitCode={Demo.County}", GridWorker1),
+            ($"/dispatch/command-centres/{Township1}/queue", Dispatcher2),
+            ($"/dispatch/command-centres/{Township1}/queue?limit=0", Dispatcher2),
+            ($"/incidents/dashboard/summary?unitCode={Township1}", Dispatcher2),
+        })
+        {
+            var response = await SendAsync(HttpMethod.Get, url, who);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), url);
+            Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), Does.Contain("unitCode"), url);
+        }
+        Assert.That((await SendAsync(HttpMethod.Get, "/dispatch/command-centres/999999/queue", Dispatcher2)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var ownBadLimit = await SendAsync(HttpMethod.Get, $"/dispatch/command-centres/{Township2}/queue?limit=0", Dispatcher2);
+        Assert.That(ownBadLimit.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await ownBadLimit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("limit", out _));
     }
 
     [Test]

@@ -18,12 +18,12 @@ namespace Governance.UnitTests.Architecture;
 [TestFixture]
 public sealed class LayeringTests
 {
-    private static readonly Assembly[] Services =
+    internal static readonly Assembly[] Services =
         [typeof(GridsModule).Assembly, typeof(IncidentsModule).Assembly, typeof(DispatchModule).Assembly];
 
     private static readonly Assembly[] Shared = [typeof(IServiceModule).Assembly, typeof(IncidentFiled).Assembly];
 
-    private static IEnumerable<TestCaseData> EachService() => Services.Select(s => new TestCaseData(s).SetArgDisplayNames(Name(s)));
+    internal static IEnumerable<TestCaseData> EachService() => Services.Select(s => new TestCaseData(s).SetArgDisplayNames(Name(s)));
 
     private static IEnumerable<TestCaseData> EachShared() => Shared.Select(s => new TestCaseData(s).SetArgDisplayNames(Name(s)));
 

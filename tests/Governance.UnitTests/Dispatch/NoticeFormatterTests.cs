@@ -53,8 +53,8 @@ public class NoticeFormatterTests
             Kind = NoticeKind.Escalated, Category = Category.WorkSafety, Grade = Grade.III, FromTier = Tier.Village, Tier = Tier.Township,
             Reason = EscalationReason.HandlerRequested, Note = "需镇级协调",
         };
-        Assert.That(NoticeFormatter.Headline(escalated), Is.EqualTo("【升级】安全生产 · 较大(III) · 村级→镇级 · 承办单位申请上报，升级至镇级"));
-        Assert.That(NoticeFormatter.Lines(escalated), Does.Contain("升级原因：承办单位申请上报（需镇级协调）"));
+        Assert.That(NoticeFormatter.Headline(escalated), Is.EqualTo("【升级】安全生产 · 较大(III) · 村级→镇级 · 人工决定升级，升级至镇级"));
+        Assert.That(NoticeFormatter.Lines(escalated), Does.Contain("升级原因：人工决定升级（需镇级协调）"));
     }
 
     [TestCase(NoticeKind.Yellow, 1, "【黄牌】")]

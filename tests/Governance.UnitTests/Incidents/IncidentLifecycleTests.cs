@@ -16,23 +16,25 @@ public class IncidentLifecycleTests
     /// </summary>
     private static readonly Dictionary<IncidentAction, IncidentStatus?[]> Table = new()
     {
-        //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed      Merged
-        [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
-        [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed],
-        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed],
-        [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
-        [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed, NotAllowed],
-        [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed, NotAllowed],
-        [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
-        [Regrade] =                        [Filed,      Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
-        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed, NotAllowed],
-        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
-        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
-        [Merge] =                          [Merged,     Merged,     Merged,     NotAllowed, Merged,     NotAllowed, NotAllowed],
-        [Mediate] =                        [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed],
+        //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed      Merged      Triage
+        [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed, NotAllowed],
+        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed, NotAllowed],
+        [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed, NotAllowed, NotAllowed],
+        [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed, NotAllowed, NotAllowed],
+        [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        [Regrade] =                        [Filed,      Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Merge] =                          [Merged,     Merged,     Merged,     NotAllowed, Merged,     NotAllowed, NotAllowed, NotAllowed],
+        [Mediate] =                        [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        // 分拨: only a call waiting in triage is placed, and then it is filed (routed like any case).
+        [Place] =                          [NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, Filed],
     };
 
-    private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed, Merged];
+    private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed, Merged, Triage];
 
     private static IEnumerable<TestCaseData> EveryStatusAndAction()
     {

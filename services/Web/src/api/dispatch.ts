@@ -23,9 +23,12 @@ export interface DepartmentPart {
 /** What the live feed says changed: the pages then read again. */
 export interface CaseChanged { incidentId: string; kind: string }
 
-/** The cases a unit handles now, most urgent first. */
-export function queue(unitCode: string): Promise<QueueItem[]> {
-  return getJson<QueueItem[]>(`/dispatch/command-centres/${seg(unitCode)}/queue`);
+/** One page of a unit's board: `total` cases on it, `items` from `offset` on, `next` the page after (null: none). */
+export interface QueuePage { total: number; offset: number; items: QueueItem[]; next: string | null }
+
+/** The cases a unit handles now, most urgent first, a page at a time (limit 1–500). */
+export function queue(unitCode: string, limit: number, offset = 0): Promise<QueuePage> {
+  return getJson<QueuePage>(`/dispatch/command-centres/${seg(unitCode)}/queue${query({ limit, offset })}`);
 }
 
 /** The live feed of a unit (server-sent events, read with live.ts). */

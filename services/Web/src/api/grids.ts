@@ -41,6 +41,11 @@ export function children(parentCode: string, level?: Level): Promise<Unit[]> {
   return getJson<Unit[]>(`/grids/units${query({ parentCode, level })}`);
 }
 
+/** Every unit of a level in the county (in service), e.g. the grids and courtyards a call may be placed on. */
+export function unitsAt(level: Level): Promise<Unit[]> {
+  return getJson<Unit[]>(`/grids/units${query({ level, limit: 5000 })}`);
+}
+
 /** The unit and those above it, up to the county (in no promised order). */
 export function unitPath(code: string): Promise<Unit[]> {
   return getJson<Unit[]>(`/grids/units/${seg(code)}/path`);
@@ -64,6 +69,21 @@ export function locate(at: { lat: number; lng: number }): Promise<Located | null
 
 export function departments(unitCode?: string): Promise<Department[]> {
   return getJson<Department[]>(`/grids/departments${query({ unitCode })}`);
+}
+
+const callable = new Map<string, Promise<Department[]>>();
+/** The departments that may be called in on a case at this place (属地管理), as the API accepts them: the
+ * place's township's teams first, then the county's bureaus. Read once per township. */
+export async function callableDepartments(placeCode: string): Promise<Department[]> {
+  const path = await unitPath(placeCode).catch(() => [] as Unit[]);
+  const owners = ['township', 'county'].flatMap((level) => path.filter((u) => u.level === level).map((u) => u.code));
+  const key = owners.join(',');
+  let found = callable.get(key);
+  if (!found) {
+    found = Promise.all(owners.map((code) => departments(code).catch(() => [] as Department[]))).then((lists) => lists.flat());
+    callable.set(key, found);
+  }
+  return found;
 }
 
 /** Names (and roles) of staff by account id, for timelines: at most 200 ids a call. */

@@ -7,18 +7,23 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly fields: Record<string, string[]> = {},
+    /** The whole problem, for the members an answer adds (e.g. code, unitCode of a 409 already-placed). */
+    readonly problem: Problem = {},
   ) {
     super(message);
   }
 }
 
-interface Problem {
+export interface Problem {
   title?: string;
   detail?: string;
   errors?: Record<string, string[]>;
+  /** What kind of refusal, where the API names one (already-placed). */
+  code?: string;
+  [member: string]: unknown;
 }
 
-async function failure(response: Response): Promise<ApiError> {
+export async function failure(response: Response): Promise<ApiError> {
   let problem: Problem = {};
   try {
     problem = (await response.json()) as Problem;
@@ -26,7 +31,7 @@ async function failure(response: Response): Promise<ApiError> {
     // not JSON: keep the status line
   }
   const fieldText = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
-  return new ApiError(problem.detail || fieldText || problem.title || `HTTP ${response.status}`, response.status, problem.errors ?? {});
+  return new ApiError(problem.detail || fieldText || problem.title || `HTTP ${response.status}`, response.status, problem.errors ?? {}, problem);
 }
 
 async function bodyOf<T>(response: Response): Promise<T | null> {
@@ -53,6 +58,14 @@ export async function postJson<T>(url: string, body: unknown, headers: Record<st
   return bodyOf<T>(await authFetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
+    body: JSON.stringify(body ?? {}),
+  }));
+}
+
+export async function putJson<T>(url: string, body: unknown): Promise<T | null> {
+  return bodyOf<T>(await authFetch(url, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body ?? {}),
   }));
 }

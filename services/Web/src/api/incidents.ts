@@ -6,12 +6,18 @@ export type Tier = 'courtyard' | 'village' | 'township' | 'county';
 
 export interface Named { code: string; nameZh: string; nameEn: string }
 export interface Catalogue { categories: Named[]; grades: Named[] }
-export interface TimelineEntry { at: string; actor: string; action: string; tier: Tier | null; unitCode: string | null; reason: string | null }
+/** A reason the system gave, as codes the pages render in their language (reasons.ts); `reason` is its English. */
+export interface CodedReason { code: string; parts: { code: string; field?: string; value?: string }[] }
+export interface TimelineEntry {
+  at: string; actor: string; action: string; tier: Tier | null; unitCode: string | null; reason: string | null;
+  /** null: the reason is free text (a person's, or a row from before the codes). */
+  reasonCode?: CodedReason | null;
+}
 export interface Photo { id: string; contentType: string; size: number; sha256: string; uploadedBy: string; uploadedAt: string }
 /** What the caller may do to a case now (the permission model and the case's state): one code per button. */
 export type CaseAction = 'read' | 'settle-on-the-spot' | 'accept' | 'resolve' | 'note' | 'add-photo' | 'request-move-up'
   | 'decide-move-up' | 'send-back' | 'move-up' | 'call-in-departments' | 'department-work' | 'urge' | 'supervise' | 'pull-up'
-  | 'take-in-hand' | 'sign-off' | 'regrade' | 'report-casualties' | 'verify' | 'merge' | 'mediate' | 'read-caller';
+  | 'take-in-hand' | 'sign-off' | 'regrade' | 'report-casualties' | 'verify' | 'merge' | 'mediate' | 'read-caller' | 'place-triage';
 
 /** Who called the hotline about a case: masked in the case, whole from callerOf (the holder only, audited). */
 export interface Caller { name: string | null; phone: string | null; email: string | null }
@@ -73,6 +79,21 @@ export function incident(id: string): Promise<Incident> {
 
 export function incidents(filter: { unitCode?: string; status?: string; limit?: number }): Promise<Incident[]> {
   return getJson<Incident[]>(`/incidents${query(filter)}`);
+}
+
+/** A hotline call waiting in the county's triage queue (待分拨) and why no unit was found for it (whyCode: as codes). */
+export interface TriageItem { case: Incident; why: string | null; whyCode: CodedReason | null }
+/** One page of the triage queue: `total` calls wait, `items` from `offset` on, `next` the page after (null: none). */
+export interface TriagePage { total: number; offset: number; items: TriageItem[]; next: string | null }
+
+/** The county's triage queue, oldest first (county dispatchers), a page at a time (limit 1–500). */
+export function triageQueue(limit: number, offset = 0): Promise<TriagePage> {
+  return getJson<TriagePage>(`/incidents/triage${query({ limit, offset })}`);
+}
+
+/** 分拨: places a call waiting in triage on a grid or courtyard; it is then routed like any case. */
+export function placeCall(id: string, unitCode: string): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/place`, { unitCode });
 }
 
 /** Files a case; the same key again answers the case filed the first time (a retry files once). */
@@ -158,6 +179,8 @@ export interface Summary {
   unitCode: string; from: string; to: string; filed: number; closed: number;
   villageContainmentRate: number | null; townshipContainmentRate: number | null; onTimeRate: number | null; satisfactionRate: number | null;
   open: TierCounts; overdue: TierCounts;
+  /** 群众满意率: residents' own 回访 answers; satisfactionRate is what staff recorded at verification. */
+  residentSatisfactionRate: number | null; residentAnswers: number; staffSatisfactionAnswers: number;
 }
 export interface TrendPoint { day: string; filed: number; closed: number }
 export interface Escalations { byReason: { reason: string; count: number }[]; byTownship: { unitCode: string; name: string | null; count: number }[] }
@@ -166,12 +189,41 @@ export interface ChildFigures {
   villageContainmentRate: number | null; townshipContainmentRate: number | null; open: number; overdue: number;
 }
 
+export interface Distribution { measure: string; buckets: { upToMinutes: number | null; cases: number }[]; cases: number;
+  medianHours: number | null; p90Hours: number | null }
+export interface Durations { accept: Distribution; resolve: Distribution }
+export interface Ranked { code: string; name: string | null; closed: number; onTimeRate: number | null; overdueNow: number;
+  staffSatisfactionRate: number | null; residentSatisfactionRate: number | null; onTimeRank: number | null; overdueRank: number;
+  satisfactionRank: number | null }
+export interface Rankings { units: Ranked[]; departments: Ranked[] }
+export interface RepeatPlaces { threshold: number; from: string; to: string;
+  places: { unitCode: string; name: string | null; category: string; cases: number; lastFiledAt: string }[] }
+
+/** A file the API writes (an export), fetched with the caller's identity. */
+export function exportFile(path: string, params: Record<string, string>): Promise<Blob> {
+  return getBlob(`${path}${query(params)}`);
+}
+
 export const dashboard = {
+  durations: (p: Period) => getJson<Durations>(`/incidents/dashboard/durations${query({ ...p })}`),
+  rankings: (p: Period) => getJson<Rankings>(`/incidents/dashboard/rankings${query({ ...p })}`),
+  repeatPlaces: (p: Period) => getJson<RepeatPlaces>(`/incidents/dashboard/repeat-places${query({ ...p })}`),
   summary: (p: Period) => getJson<Summary>(`/incidents/dashboard/summary${query({ ...p })}`),
   trend: (p: Period) => getJson<TrendPoint[]>(`/incidents/dashboard/trend${query({ ...p })}`),
   escalations: (p: Period) => getJson<Escalations>(`/incidents/dashboard/escalations${query({ ...p })}`),
   children: (p: Period) => getJson<ChildFigures[]>(`/incidents/dashboard/children${query({ ...p })}`),
 };
+
+/** Text messages (回访 links) on their way, the number masked (county administrators). */
+export function smsDeliveries(): Promise<unknown> {
+  return getJson<unknown>('/incidents/admin/sms-deliveries');
+}
+
+export interface DemoSms { outId: string; at: string; phoneMasked: string; signName: string; templateCode: string; templateParam: Record<string, string> }
+/** 测试短信箱: the texts a demo's gateway kept instead of sending (county administrators). */
+export function smsOutbox(): Promise<{ enabled: boolean; messages: DemoSms[] }> {
+  return getJson<{ enabled: boolean; messages: DemoSms[] }>('/incidents/admin/sms-outbox');
+}
 
 /** The hotline and app systems allowed to file over Open311 (county administrators). */
 export function open311Clients(): Promise<unknown> {

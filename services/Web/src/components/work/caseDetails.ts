@@ -7,6 +7,7 @@ import { photoGallery, uploadPhoto } from '../../photos';
 import { timelineList } from '../../timeline';
 import { categoryName, gradeText, statusName, tierName } from '../caseText';
 import { callerCard } from './callerCard';
+import { printDispatchSheet, printLabel } from './dispatchSheet';
 
 const t = dictionary({
   title: ['案件详情', 'Case'],
@@ -55,7 +56,8 @@ export async function caseDetails(catalogue: Catalogue, summary: Incident): Prom
         h('h3', {}, t('photos')), photoArea,
         mayAdd ? field(t('addPhoto'), filePicker(adding)) : null, addStatus,
         h('h3', {}, t('timeline')),
-        timelineList(i.timeline ?? [], { tiers: true }));
+        timelineList(i.timeline ?? [], { tiers: true }),
+        h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void printDispatchSheet(catalogue, i) }, printLabel())));
     } catch (e) {
       clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
     }

@@ -102,7 +102,6 @@ export const t = dictionary({
   bucket_overdue_below: ['下级超期预警', 'Overdue below'],
   bucketHeading: ['{name}（{n}）', '{name} ({n})'],
   workEmpty: ['当前没有待办事项', 'Nothing to do now'],
-  moreInBucket: ['还有 {n} 件，加载更多', '{n} more — show them'],
   flagged: ['超期预警', 'Overdue warning'],
   supervised: ['督办', 'Supervised'],
   handledBy: ['办理层级：{tier}', 'Tier: {tier}'],

@@ -4,6 +4,7 @@
 // again keeps as many as were shown.
 import { workList as readWork, type Incident, type WorkBucket, type WorkPage } from '../../api/incidents';
 import { clear, errorText, h } from '../../dom';
+import { followOn, moreButton } from '../moreButton';
 import { caseCard, type CardOptions } from './caseCard';
 import type { ActionContext } from './context';
 import { t } from './text';
@@ -45,25 +46,17 @@ export function workList(ctx: ActionContext, options: WorkListOptions = {}): Wor
     return read;
   }
 
-  async function more(bucket: WorkBucket, button: HTMLButtonElement): Promise<void> {
+  async function more(bucket: WorkBucket): Promise<void> {
     const page = pages.get(bucket);
     if (!page) return;
-    button.disabled = true;
-    try {
-      const [next] = await readWork(pageSize, bucket, page.items.length);
-      if (next) pages.set(bucket, { ...next, offset: 0, items: [...page.items, ...next.items.filter((i) => !page.items.some((s) => s.id === i.id))] });
-      await draw();
-    } catch (e) {
-      button.disabled = false;
-      button.after(h('p', { class: 'error', role: 'alert' }, errorText(e)));
-    }
+    const [next] = await readWork(pageSize, bucket, page.items.length);
+    if (next) pages.set(bucket, { ...next, offset: 0, items: followOn(page.items, next.items, (i) => i.id) });
+    await draw();
   }
 
   async function section(page: WorkPage): Promise<HTMLElement> {
     const id = `bucket-${page.bucket}`;
-    const rest = page.total - page.items.length;
-    const button = rest > 0 ? h('button', { type: 'button', class: 'more' }, t('moreInBucket', { n: rest })) as HTMLButtonElement : null;
-    button?.addEventListener('click', () => void more(page.bucket, button));
+    const button = moreButton(page.total - page.items.length, () => more(page.bucket));
     return h('section', { class: 'bucket', 'data-bucket': page.bucket, 'aria-labelledby': id },
       h('h3', { id }, t('bucketHeading', { name: t(`bucket_${page.bucket.replaceAll('-', '_')}` as 'bucket_to_accept'), n: page.total })),
       h('div', { class: 'list' }, await Promise.all(page.items.map((i) => caseCard(ctx, i, options.card?.(i))))),

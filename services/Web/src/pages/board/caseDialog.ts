@@ -34,7 +34,7 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
   const placeName = await unitName(i.unitCode);
   const shape = await boundary(i.unitCode);
   const mayCallIn = i.allowedActions?.includes('call-in-departments') ?? false;
-  const departments = mayCallIn ? await ctx.departments() : [];
+  const departments = mayCallIn ? await ctx.departments(i.unitCode) : [];
   const point: [number, number] | null = i.location ? [i.location.lng, i.location.lat] : null;
   const reporter = actor(i.reportedBy);
   const facts: [string, string | HTMLElement][] = [

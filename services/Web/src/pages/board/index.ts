@@ -2,11 +2,15 @@
 // with live countdowns and yellow/red cards; a case's details, timeline and place, and the actions the
 // dispatcher may take on it (吹哨, 签收, 办结, 退回, 升级 …). Its other tab is the dispatcher's work list:
 // what is his to do now, requests from the villages to move a case up, overdue cases below. Live over
-// server-sent events.
-import { liveEventsUrl, queue, type CaseChanged } from '../../api/dispatch';
-import { departments as listDepartments, unit, type Department } from '../../api/grids';
+// server-sent events. The queue comes a page at a time with its total: "还有 N 件" loads the next page, and
+// a reading again keeps as many as were shown.
+import { unitAssessmentSection } from '../../components/assessment/unitSection';
+import { t as assessmentText } from '../../components/assessment/text';
+import { liveEventsUrl, queue, type CaseChanged, type QueueItem } from '../../api/dispatch';
+import { callableDepartments, departments as listDepartments, unit, type Department } from '../../api/grids';
 import { incident, loadCatalogue, type Incident } from '../../api/incidents';
 import { liveBadge } from '../../components/liveBadge';
+import { followOn, moreButton } from '../../components/moreButton';
 import { tabs } from '../../components/tabs';
 import { workList } from '../../components/work/workList';
 import { clear, errorText, h, startCountdowns } from '../../dom';
@@ -17,13 +21,16 @@ import type { BoardContext } from './context';
 import { queueColumns, queueRow } from './queueRow';
 import { t } from './text';
 
+/** Cases per page; the most one reading asks for (the API's limit). */
+const pageSize = 100;
+const mostPerReading = 500;
+
 export const page: Page = {
   title: () => t('title'),
   async render(main, user, params) {
     const unitCode = params.get('unit') ?? user.unitCode;
     const me = await unit(unitCode);
     const incidents = new Map<string, Promise<Incident | null>>();
-    let departments: Department[] | null = null;
     let everyDepartment: Department[] | null = null;
     const ctx: BoardContext = {
       user,
@@ -33,12 +40,15 @@ export const page: Page = {
         if (reload || !incidents.has(id)) incidents.set(id, incident(id).catch(() => null));
         return incidents.get(id)!;
       },
-      departments: async () => (departments ??= await listDepartments(unitCode).catch(() => [])),
+      departments: (placeCode) => callableDepartments(placeCode),
       allDepartments: async () => (everyDepartment ??= await listDepartments().catch(() => [])),
     };
 
     const live = liveBadge({ connecting: t('connecting'), live: t('live'), offline: t('offline') });
     const counts = h('p', { class: 'counts', 'aria-live': 'polite' });
+    const moreSlot = h('div', { class: 'more-slot' });
+    let shown: QueueItem[] = [];
+    let total = 0;
     const body = h('tbody');
     const table = h('table', { class: 'queue' },
       h('caption', { class: 'sr-only' }, t('queue')),
@@ -46,10 +56,13 @@ export const page: Page = {
       body);
     const work = workList({ user, catalogue: ctx.catalogue, changed: () => reloadAll(), others: () => work.cases() },
       { loaded: (n) => views.label('work', t('workTab', { n })) });
+    // 考核: the month's scores of the villages and people below the township (docs/assessment.md).
+    const assessment = unitAssessmentSection(unitCode);
     const views = tabs([
-      { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table)) },
+      { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
-    ], params.get('tab') === 'work' ? 'work' : 'board');
+      { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
+    ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : 'board');
     clear(main,
       h('div', { class: 'page-head board-head' }, h('h1', {}, `${me?.name ?? unitCode} · ${t('title')}`), live.element),
       views.element);
@@ -64,13 +77,8 @@ export const page: Page = {
       if (loading) { again = true; return loading; }
       loading = (async () => {
         try {
-          const items = await queue(unitCode);
-          const rows = await Promise.all(items.map((q) => queueRow(ctx, q, open)));
-          clear(body, rows.length ? rows : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, t('empty'))));
-          const reds = items.filter((i) => i.warning === 'red').length, yellows = items.filter((i) => i.warning === 'yellow').length;
-          clear(counts, h('span', {}, t('total', { n: items.length })), ' ',
-            h('span', { class: 'card-mark red' }, t('reds', { n: reds })), ' ',
-            h('span', { class: 'card-mark yellow' }, t('yellows', { n: yellows })));
+          const read = await queue(unitCode, Math.min(Math.max(pageSize, shown.length), mostPerReading));
+          await draw(read.items, read.total);
         } catch (e) {
           clear(body, h('tr', {}, h('td', { colspan: 8, class: 'error' }, errorText(e))));
         }
@@ -78,6 +86,24 @@ export const page: Page = {
       await loading;
       loading = null;
       if (again) { again = false; await reload(); }
+    }
+
+    async function draw(items: QueueItem[], of: number): Promise<void> {
+      shown = items;
+      total = of;
+      const rows = await Promise.all(items.map((q) => queueRow(ctx, q, open)));
+      clear(body, rows.length ? rows : h('tr', {}, h('td', { colspan: 8, class: 'muted' }, t('empty'))));
+      // Red and yellow come first on the board, so the shown cases hold them unless there are more than a page.
+      const reds = items.filter((i) => i.warning === 'red').length, yellows = items.filter((i) => i.warning === 'yellow').length;
+      clear(counts, h('span', {}, t('total', { n: total })), ' ',
+        h('span', { class: 'card-mark red' }, t('reds', { n: reds })), ' ',
+        h('span', { class: 'card-mark yellow' }, t('yellows', { n: yellows })));
+      clear(moreSlot, moreButton(total - items.length, more));
+    }
+
+    async function more(): Promise<void> {
+      const next = await queue(unitCode, pageSize, shown.length);
+      await draw(followOn(shown, next.items, (i) => i.incidentId), next.total);
     }
 
     // Live: the feed says when something changed; the queue is then read again.
@@ -97,9 +123,10 @@ export const page: Page = {
     }, live.show);
     // Between events the cards change with time alone (yellow at 75 %): look again every minute.
     const poll = window.setInterval(() => void reloadAll(), 60000);
-    await reloadAll();
+    await Promise.all([reloadAll(), assessment.load()]);
 
     return () => {
+      assessment.stop();
       stream.close();
       window.clearInterval(poll);
       window.clearTimeout(timer);

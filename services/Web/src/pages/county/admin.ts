@@ -2,8 +2,9 @@
 // setting as it is now, read-only.
 import { auditVerification, settings } from '../../api/dispatch';
 import { coverage } from '../../api/grids';
-import { open311Clients } from '../../api/incidents';
-import { clear, errorText, h, openDialog } from '../../dom';
+import { open311Clients, smsDeliveries, smsOutbox } from '../../api/incidents';
+import { openWeightsDialog } from '../../components/assessment/weightsDialog';
+import { clear, errorText, formatTime, h, openDialog } from '../../dom';
 import { common } from '../../i18n';
 import { t } from './text';
 
@@ -13,13 +14,33 @@ export function adminLinks(): HTMLElement {
     [t('admin_calendar'), settings.calendar],
     [t('admin_notices'), settings.noticeSubscriptions],
     [t('admin_open311'), open311Clients],
+    [t('admin_sms'), smsDeliveries],
     [t('admin_coverage'), coverage],
     ...(['grids', 'incidents', 'dispatch'] as const).map((s): [string, () => Promise<unknown>] => [t('admin_audit', { service: s }), () => auditVerification(s)]),
   ];
   return h('section', { class: 'card admin', 'aria-labelledby': 'admin-h' },
     h('h2', { id: 'admin-h' }, t('admin')), h('p', { class: 'muted small' }, t('adminHint')),
     h('ul', { class: 'admin-links' }, links.map(([label, read]) => h('li', {},
-      h('button', { type: 'button', class: 'link', onclick: () => void show(label, read) }, label)))));
+      h('button', { type: 'button', class: 'link', onclick: () => void show(label, read) }, label))),
+      h('li', {}, h('button', { type: 'button', class: 'link', 'data-admin': 'sms-outbox', onclick: () => void showOutbox() }, t('admin_outbox'))),
+      // The assessment's weights are the one setting edited here (考核权重, docs/assessment.md).
+      h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => void openWeightsDialog() }, `${t('admin_weights')}`))));
+}
+
+/** 测试短信箱: each text with its link, to open a resident's page in a demo. Links and masks as text. */
+async function showOutbox(): Promise<void> {
+  const body = h('div', {}, h('p', { class: 'muted' }, common('loading')));
+  openDialog(t('admin_outbox'), body);
+  try {
+    const outbox = await smsOutbox();
+    clear(body, h('p', { class: 'muted small' }, outbox.enabled ? t('outboxHint') : t('outboxOff')),
+      outbox.messages.length === 0 ? h('p', {}, common('none')) : h('ul', { class: 'sms-outbox' }, outbox.messages.map((m) => h('li', {},
+        h('div', {}, `${formatTime(m.at)} · ${m.phoneMasked} · 【${m.signName}】 ${m.templateCode}`),
+        Object.entries(m.templateParam).map(([name, value]) => h('div', {}, `${name}: `,
+          /^(https?:\/\/|\/[^/])/.test(value) ? h('a', { href: value, target: '_blank', rel: 'noopener', 'data-sms-link': '' }, value) : value))))));
+  } catch (e) {
+    clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
+  }
 }
 
 async function show(label: string, read: () => Promise<unknown>): Promise<void> {

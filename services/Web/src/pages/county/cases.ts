@@ -1,9 +1,10 @@
 // The cases under the dashboard: what a unit handles now (its queue), or a grid's open cases; each
 // opens to its timeline, with exactly the actions the caller may take (督办, 催办, 提级 …).
-import { queue } from '../../api/dispatch';
+import { queue, type QueueItem } from '../../api/dispatch';
 import { children, unitName, type Unit } from '../../api/grids';
 import { incident, incidents, type Catalogue, type Incident } from '../../api/incidents';
 import { categoryName, gradeText, tierName } from '../../components/caseText';
+import { followOn, moreButton } from '../../components/moreButton';
 import { actionButtons } from '../../components/work/actions';
 import type { ActionContext } from '../../components/work/context';
 import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
@@ -15,15 +16,25 @@ import { t } from './text';
 interface Row { id: string; title: string; category: string; grade: string; place: string; dueAt: string | null;
   warning: string | null; supervisedAt: string | null; tier: string | null; incident: Incident | null }
 
-/** The unit's own queue, into slot. */
+/** Cases of the unit's queue per page (each row reads its case). */
+const pageSize = 50;
+
+/** The unit's own queue, into slot, a page at a time with its total: "还有 N 件" shows the next page. */
 export async function renderCases(ctx: CountyContext, slot: HTMLElement, here: Unit): Promise<void> {
-  const items = await queue(here.code);
-  const rows = await Promise.all(items.map(async (q) => {
-    const found = await incident(q.incidentId).catch(() => null);
-    return caseRow(ctx, { id: q.incidentId, title: found?.title ?? q.incidentId.slice(0, 8), category: q.category, grade: q.grade,
-      place: q.placeCode, dueAt: q.dueAt, warning: q.warning, supervisedAt: q.supervisedAt, tier: q.tier, incident: found });
-  }));
-  clear(slot, h('h2', {}, t('casesHere', { unit: here.name })), caseTable(rows));
+  let shown: QueueItem[] = [];
+  const read = new Map<string, Promise<Incident | null>>();
+  const draw = async (): Promise<void> => {
+    const page = await queue(here.code, pageSize, shown.length);
+    shown = followOn(shown, page.items, (i) => i.incidentId);
+    const rows = await Promise.all(shown.map(async (q) => {
+      if (!read.has(q.incidentId)) read.set(q.incidentId, incident(q.incidentId).catch(() => null));
+      const found = await read.get(q.incidentId)!;
+      return caseRow(ctx, { id: q.incidentId, title: found?.title ?? q.incidentId.slice(0, 8), category: q.category, grade: q.grade,
+        place: q.placeCode, dueAt: q.dueAt, warning: q.warning, supervisedAt: q.supervisedAt, tier: q.tier, incident: found });
+    }));
+    clear(slot, h('h2', {}, t('casesHere', { unit: here.name }), ` (${page.total})`), caseTable(rows), moreButton(page.total - shown.length, draw));
+  };
+  await draw();
 }
 
 /** A grid (or courtyard) has no figures of its own: its open cases, into content. */

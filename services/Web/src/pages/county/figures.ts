@@ -7,13 +7,15 @@ import { clear, h, percent } from '../../dom';
 import { t } from './text';
 
 export function renderHeadline(slot: HTMLElement, s: Summary): void {
-  const card = (label: string, rate: number | null, key: string) => h('div', { class: 'figure', 'data-figure': key },
-    h('div', { class: 'value' }, percent(rate)), h('div', { class: 'label' }, label));
+  const card = (label: string, rate: number | null, key: string, note?: string) => h('div', { class: 'figure', 'data-figure': key },
+    h('div', { class: 'value' }, percent(rate)), h('div', { class: 'label' }, label), note ? h('div', { class: 'muted small' }, note) : null);
   clear(slot,
     card(t('village'), s.villageContainmentRate, 'village'),
     card(t('township'), s.townshipContainmentRate, 'township'),
     card(t('onTime'), s.onTimeRate, 'on-time'),
-    card(t('satisfaction'), s.satisfactionRate, 'satisfaction'),
+    // The residents' own answers are the satisfaction figure (DOMAIN.md); what staff recorded stands beside it.
+    card(t('satisfaction'), s.residentSatisfactionRate, 'satisfaction', t('satisfactionAnswers', { n: s.residentAnswers })),
+    card(t('staffSatisfaction'), s.satisfactionRate, 'staff-satisfaction', t('staffSatisfactionAnswers', { n: s.staffSatisfactionAnswers })),
     h('div', { class: 'figure counts' },
       h('div', { class: 'value' }, h('span', { 'data-figure': 'filed' }, String(s.filed)), ' / ', h('span', { 'data-figure': 'closed' }, String(s.closed))),
       h('div', { class: 'label' }, `${t('filed')} / ${t('closed')}`)));

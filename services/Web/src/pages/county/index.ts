@@ -7,6 +7,7 @@ import { liveEventsUrl } from '../../api/dispatch';
 import { unit, unitPath, type Level, type Unit } from '../../api/grids';
 import { query } from '../../api/http';
 import { loadCatalogue, type Incident } from '../../api/incidents';
+import { unitAssessmentSection } from '../../components/assessment/unitSection';
 import { liveBadge } from '../../components/liveBadge';
 import { tabs } from '../../components/tabs';
 import { workList, type WorkList } from '../../components/work/workList';
@@ -18,6 +19,7 @@ import { adminLinks } from './admin';
 import { showGrid } from './cases';
 import type { CountyContext } from './context';
 import { t } from './text';
+import { triageView } from './triage';
 import { unitView } from './unitView';
 
 const levelsOrder: Level[] = ['county', 'township', 'village', 'grid', 'courtyard'];
@@ -62,15 +64,21 @@ export const page: Page = {
     const crumbs = h('nav', { class: 'crumbs', 'aria-label': t('drill') });
     const content = h('div', { class: 'dashboard' });
     const title = h('h1', { id: 'dash-title' }, t('title'));
-    const dashboard = h('div', {}, controls, crumbs, content);
+    // 考核: the month's scores of the townships and people below the caller's unit (docs/assessment.md).
+    const assessment = unitAssessmentSection(user.unitCode);
+    const dashboard = h('div', {}, controls, crumbs, content, assessment.element);
     // Handlers of the county tier have cases of their own; the administrator configures the system.
     const handles = user.role === 'county-supervisor' || user.role === 'county-dispatcher';
     const work: WorkList | null = handles ? workList({ user, catalogue: ctx.catalogue, changed: async () => { await work?.load(); await show(false); },
       others: (): Incident[] => work?.cases() ?? [] }, { loaded: (n) => views?.label('work', t('workTab', { n })) }) : null;
+    // 待分拨: hotline calls no place was found for are the county dispatchers' to place (docs/intake.md).
+    const triage = user.role === 'county-dispatcher' ? triageView((n) => views?.label('triage', t('triageTab', { n }))) : null;
+    const tab = params.get('tab');
     const views = work ? tabs([
       { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
-    ], params.get('tab') === 'work' ? 'work' : 'dashboard') : null;
+      ...(triage ? [{ key: 'triage', label: t('triageTab', { n: '…' }), panel: triage.element }] : []),
+    ], tab === 'work' ? 'work' : tab === 'triage' && triage ? 'triage' : 'dashboard') : null;
     clear(main, h('div', { class: 'page-head' }, title),
       user.role === 'county-administrator' ? adminLinks() : null, views?.element ?? dashboard);
     const stopCountdowns = startCountdowns(main);
@@ -126,8 +134,9 @@ export const page: Page = {
       }
     }
 
-    await Promise.all([show(), work?.load()]);
+    await Promise.all([show(), work?.load(), triage?.load(), assessment.load()]);
     return () => {
+      assessment.stop();
       source?.close();
       window.clearTimeout(refreshTimer);
       view.dispose();

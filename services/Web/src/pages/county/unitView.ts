@@ -9,6 +9,7 @@ import { renderCases } from './cases';
 import { renderBars, renderMap, renderTrend } from './charts';
 import type { CountyContext } from './context';
 import { renderChildren, renderHeadline, renderTiers } from './figures';
+import { renderDurations, renderExports, renderRankings, renderRepeatPlaces } from './reports';
 import { reasonName, t } from './text';
 
 export interface UnitView {
@@ -28,6 +29,10 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     map: h('div', { class: 'chart map', role: 'img', 'aria-label': t('map') }),
     children: h('section', { class: 'card' }),
     cases: h('section', { class: 'card span3' }),
+    durations: h('section', { class: 'card', 'data-section': 'durations' }),
+    rankings: h('section', { class: 'card span2', 'data-section': 'rankings' }),
+    repeat: h('section', { class: 'card', 'data-section': 'repeat-places' }),
+    exports: h('section', { class: 'card span2', 'data-section': 'exports' }),
   };
   let charts: { reason: Chart; township: Chart; trend: Chart; map: Chart } | null = null;
   const disposers: (() => void)[] = [];
@@ -42,6 +47,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
         h('section', { class: 'card span2' }, h('h2', {}, t('map')), h('p', { class: 'muted small' }, t('mapHint')), slots.map),
         slots.children,
         h('section', { class: 'card span3' }, h('h2', {}, t('trend')), slots.trend),
+        slots.durations, slots.rankings, slots.repeat, slots.exports,
         slots.cases));
     const made = [slots.reason, slots.township, slots.trend, slots.map].map((el) => chartIn(el));
     made.forEach(([, dispose]) => disposers.push(dispose));
@@ -51,8 +57,9 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
   async function show(here: Unit, full: boolean): Promise<void> {
     // The unit shown, not whatever the state says by now (a click may have moved on while this was on its way).
     const period = { ...ctx.state, unitCode: here.code };
-    const [summary, trend, escalations, kids, units] = await Promise.all([
+    const [summary, trend, escalations, kids, units, durations, rankings, repeat] = await Promise.all([
       dashboard.summary(period), dashboard.trend(period), dashboard.escalations(period), dashboard.children(period), children(here.code),
+      dashboard.durations(period), dashboard.rankings(period), dashboard.repeatPlaces(period),
     ]);
     if (full || !charts) layout(here);
     const c = charts!;
@@ -64,6 +71,10 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     const shapes = (await Promise.all(units.map((u) => boundary(u.code)))).filter((f): f is Feature => f !== null);
     renderMap(c.map, `units-${here.code}`, shapes, units, kids, (code) => void ctx.drill(code));
     renderChildren(slots.children, units, kids, (code) => void ctx.drill(code));
+    renderDurations(slots.durations, durations);
+    renderRankings(slots.rankings, rankings);
+    renderRepeatPlaces(slots.repeat, repeat, ctx.catalogue);
+    renderExports(slots.exports, period);
     await renderCases(ctx, slots.cases, here);
   }
 

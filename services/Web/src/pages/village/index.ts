@@ -4,6 +4,7 @@
 // head at the village work here.
 import { unit } from '../../api/grids';
 import { loadCatalogue } from '../../api/incidents';
+import { unitAssessmentSection } from '../../components/assessment/unitSection';
 import { workPage } from '../../components/work/workPage';
 import { dictionary } from '../../i18n';
 import type { Page } from '../../page';
@@ -25,7 +26,7 @@ export const page: Page = {
     const village = await unit(code);
     const catalogue = await loadCatalogue();
     const filing = await villageFiling(user, catalogue, village);
-    return workPage({
+    const stop = await workPage({
       main,
       title: `${village?.name ?? code} · ${t('title')}`,
       subtitle: `${user.name} · ${roleName(user.role)}`,
@@ -35,5 +36,10 @@ export const page: Page = {
       streamUnit: code,
       liveWords: { live: t('live'), offline: t('offline'), connecting: t('connecting') },
     });
+    // 考核: the month's scores of the grids and people below the village (docs/assessment.md).
+    const assessment = unitAssessmentSection(code);
+    main.append(assessment.element);
+    await assessment.load();
+    return () => { assessment.stop(); stop(); };
   },
 };

@@ -1,16 +1,19 @@
 // The grid worker's page, phone first: file a case in under a minute, what is his to do now (签收,
 // 办结, 核查 …, exactly what the model allows), the grid's other open cases to follow, and the care
-// visits that are due.
+// visits that are due, his patrol (巡查日志) and his month's assessment (考核).
 import { children, unit, type Unit } from '../../api/grids';
 import { loadCatalogue, type Catalogue } from '../../api/incidents';
+import { qrSheetButton } from '../../components/qrSheet';
 import type { ActionContext } from '../../components/work/context';
 import { workList } from '../../components/work/workList';
 import { clear, field, h, select, startCountdowns } from '../../dom';
 import type { Page } from '../../page';
 import { currentUser, type Session } from '../../session';
+import { myScoreCard } from '../../components/assessment/scoreCard';
 import { careList } from './care';
 import type { WorkerContext } from './context';
 import { fileForm, gridPlaces } from './fileForm';
+import { patrolCard } from './patrol';
 import { followList } from './tasks';
 import { t } from './text';
 
@@ -48,6 +51,9 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
   const work = workList(actions);
   const follow = followList(actions, [...ctx.myUnits]);
   const care = careList(user);
+  const score = myScoreCard(user.id);
+  const patrol = patrolCard(() => void score.load());
+  stops.push(patrol.stop);
   async function loadCases(): Promise<void> {
     await work.load();
     await follow.load(new Set(work.cases().map((i) => i.id)));
@@ -65,7 +71,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
   clear(main,
     h('div', { class: 'page-head' },
       h('h1', {}, titleOf(user.role)),
-      h('p', { class: 'muted' }, `${t('myGrid')}: ${grid.name} · ${user.name}`)),
+      h('p', { class: 'muted' }, `${t('myGrid')}: ${grid.name} · ${user.name}`), qrSheetButton(grid.code)),
     gridPicker,
     h('div', { class: 'phone-columns' },
       h('section', { class: 'card', 'aria-labelledby': 'file-h' }, h('h2', { id: 'file-h' }, t('fileTitle')),
@@ -76,7 +82,9 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
             h('button', { type: 'button', onclick: () => void loadCases() }, t('refresh'))),
           work.element),
         h('section', { class: 'card', 'aria-labelledby': 'tasks-h' }, h('h2', { id: 'tasks-h' }, t('tasksTitle')), follow.element)),
-      h('section', { class: 'card', 'aria-labelledby': 'care-h' }, h('h2', { id: 'care-h' }, t('careTitle')), care.element)));
+      h('div', { class: 'column' }, patrol.element,
+        h('section', { class: 'card', 'aria-labelledby': 'care-h' }, h('h2', { id: 'care-h' }, t('careTitle')), care.element),
+        score.element)));
   stops.push(startCountdowns(main));
-  await Promise.all([loadCases(), care.load()]);
+  await Promise.all([loadCases(), care.load(), patrol.load(), score.load()]);
 }

@@ -55,6 +55,17 @@ export const t = dictionary({
   kind_disabled: ['残疾人', 'Disabled'],
   kind_assistance: ['救助对象', 'Under assistance'],
   refresh: ['刷新', 'Refresh'],
+  patrolTitle: ['巡查日志', 'Patrol log'],
+  patrolIdle: ['当前未在巡查。', 'Not on patrol.'],
+  patrolOn: ['巡查中：{t} 开始，已记录位置 {n} 个。', 'On patrol since {t}; {n} positions recorded.'],
+  patrolLinks: ['本次巡查中：关爱走访 {care} 次，上报事件 {cases} 件。', 'During this patrol: {care} care visits, {cases} cases filed.'],
+  patrolStart: ['开始巡查', 'Start patrol'],
+  patrolEnd: ['结束巡查', 'End patrol'],
+  patrolStarted: ['巡查已开始', 'Patrol started'],
+  patrolEnded: ['巡查已结束', 'Patrol ended'],
+  patrolNoFix: ['暂时无法获取位置，轨迹会不完整（页面开着并允许定位时才记录）。', 'No position for now: the track will have gaps (positions are recorded while this page is open and location is allowed).'],
+  patrolNoGeo: ['此设备或浏览器不能定位：巡查照常记录，没有轨迹。', 'This device cannot give a position: the patrol is recorded without a track.'],
+  patrolMonth: ['本月巡查 {days} 天，共 {n} 次。', 'This month: {n} patrols on {days} days.'],
   notAGridWorker: ['此账号不属于网格，请选择网格：', 'This account has no grid of its own; choose one:'],
 });
 

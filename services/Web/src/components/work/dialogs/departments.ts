@@ -1,7 +1,7 @@
 // 吹哨报到: the holder calls in a lead department and co-handlers (each with its deadline); a
 // department called in checks in (报到) and feeds back on its part.
 import { assignDepartments, departmentFeedback } from '../../../api/dispatch';
-import { departments as listDepartments, type Department } from '../../../api/grids';
+import { callableDepartments, type Department } from '../../../api/grids';
 import type { Incident } from '../../../api/incidents';
 import { announce, errorText, field, h, openDialog, select } from '../../../dom';
 import { named } from '../../../i18n';
@@ -10,7 +10,7 @@ import { actionLabel, t } from '../text';
 import { actionDialog, required } from './form';
 
 /** The form itself: inline on the township board, in a dialog elsewhere. Departments for the case's
- * category come first. */
+ * category come first; among them the township's teams before the county's bureaus (the order given). */
 export function departmentsForm(i: Incident, departments: Department[], done: () => Promise<void>): HTMLFormElement {
   const sorted = [...departments].sort((a, b) => Number(b.categories.includes(i.category)) - Number(a.categories.includes(i.category)));
   const lead = select('lead', sorted.map((d) => ({ value: d.id, label: named(d) })), i.leadDepartmentCode ?? sorted[0]?.id);
@@ -38,9 +38,9 @@ export function departmentsForm(i: Incident, departments: Department[], done: ()
   h('button', { type: 'submit', class: 'primary' }, t('assignButton')));
 }
 
-/** The form in a dialog, with the departments of the unit that holds the case. */
+/** The form in a dialog, with the departments that may be called in at the case's place. */
 export async function departmentsDialog(ctx: ActionContext, incident: Incident): Promise<void> {
-  const departments = await listDepartments(incident.handlingUnitCode ?? undefined).catch(() => []);
+  const departments = await callableDepartments(incident.unitCode);
   const body = h('div', {});
   const dialog = openDialog(`${actionLabel('call-in-departments')}：${incident.title}`, body);
   body.append(departmentsForm(incident, departments, async () => {

@@ -1,62 +1,58 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Governance.Dispatch.Notices;
+namespace Governance.Infrastructure.Webhooks;
+
+/// <summary>One send's request: where, what, which headers (a signature), and how to read the answer.</summary>
+public sealed record WebhookRequest(string Url, string Body, IReadOnlyList<KeyValuePair<string, string>> Headers, Func<int, string, AttemptResult> Judge)
+{
+    public WebhookRequest(string url, string body) : this(url, body, [], AttemptResult.OfStatus) { }
+}
 
 /// <summary>
-/// Posts one notice to one receiver through a Polly pipeline: an overall time limit around
+/// Posts one delivery to its receiver through a Polly pipeline: an overall time limit around
 /// retries with exponential back-off (5xx, 408, 429, timeouts, connection failures) around a
-/// per-attempt time limit. A robot's errcode refusal is not retried here: it is usually a wrong key
-/// or signature, which waits for the next send or for a person. The pauses are real time — they pace
-/// a network peer — while when to send again is the service's clock (see <see cref="NoticeSender"/>).
+/// per-attempt time limit. A refusal the judge calls final (a wrong key or signature) is not retried
+/// here: it waits for the next send or for a person. The pauses are real time — they pace a network
+/// peer — while when to send again is the service's clock (see <see cref="WebhookSender{TDatabase}"/>).
 /// </summary>
-public sealed class NoticeHttp
+public sealed class WebhookHttp
 {
-    public const string ClientName = "notices";
-
     /// <summary>How many attempts this send may make: what is left of the delivery's MaxAttempts.</summary>
-    private static readonly ResiliencePropertyKey<int> AllowedAttempts = new("governance.notices.allowed-attempts");
+    private static readonly ResiliencePropertyKey<int> AllowedAttempts = new("governance.webhooks.allowed-attempts");
     private const int LongestReply = 8 * 1024;
 
-    private readonly IHttpClientFactory _clients;
-    private readonly TimeProvider _time;
-    private readonly NoticeOptions _options;
+    private readonly HttpClient _client;
     private readonly ResiliencePipeline<AttemptResult> _pipeline;
 
-    public NoticeHttp(IHttpClientFactory clients, TimeProvider time, IOptions<NoticeOptions> options)
+    public WebhookHttp(HttpClient client, WebhookOptions options)
     {
-        _clients = clients;
-        _time = time;
-        _options = options.Value;
+        _client = client;
         var builder = new ResiliencePipelineBuilder<AttemptResult>()
-            .AddTimeout(Positive(_options.Timeout, TimeSpan.FromSeconds(30)));
-        if (_options.RetriesPerSend > 0)
+            .AddTimeout(Positive(options.Timeout, TimeSpan.FromSeconds(30)));
+        if (options.RetriesPerSend > 0)
             builder.AddRetry(new RetryStrategyOptions<AttemptResult>
             {
                 ShouldHandle = args => ValueTask.FromResult(
                     args.AttemptNumber + 1 < args.Context.Properties.GetValue(AllowedAttempts, int.MaxValue)
                     && (args.Outcome.Exception is TimeoutRejectedException || args.Outcome.Result is { Delivered: false, Retryable: true })),
-                MaxRetryAttempts = _options.RetriesPerSend,
-                Delay = Positive(_options.RetryDelay, TimeSpan.FromSeconds(1)),
+                MaxRetryAttempts = options.RetriesPerSend,
+                Delay = Positive(options.RetryDelay, TimeSpan.FromSeconds(1)),
                 MaxDelay = TimeSpan.FromSeconds(30),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
             });
-        _pipeline = builder.AddTimeout(Positive(_options.AttemptTimeout, TimeSpan.FromSeconds(10))).Build();
+        _pipeline = builder.AddTimeout(Positive(options.AttemptTimeout, TimeSpan.FromSeconds(10))).Build();
     }
 
     private static TimeSpan Positive(TimeSpan value, TimeSpan otherwise) => value > TimeSpan.Zero ? value : otherwise;
 
-    /// <summary>Sends the notice; returns how many HTTP attempts it made and how the last one ended.</summary>
-    public async Task<(int Attempts, AttemptResult Last)> SendAsync(NoticeSubscription subscription, Notice notice, int allowedAttempts, CancellationToken ct)
+    /// <summary>Sends the request; returns how many HTTP attempts it made and how the last one ended.</summary>
+    public async Task<(int Attempts, AttemptResult Last)> SendAsync(WebhookRequest request, int allowedAttempts, CancellationToken ct)
     {
-        var url = subscription.Channel == NoticeChannel.DingTalk && !string.IsNullOrEmpty(subscription.Secret)
-            ? DingTalkSignature.SignUrl(subscription.Url, _time.GetUtcNow().ToUnixTimeMilliseconds(), subscription.Secret)
-            : subscription.Url;
-        var send = new Send(_clients.CreateClient(ClientName), url, NoticeFormatter.Body(subscription.Channel, notice), subscription.Channel);
+        var send = new Send(_client, request);
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(AllowedAttempts, Math.Max(1, allowedAttempts));
         try
@@ -75,26 +71,27 @@ public sealed class NoticeHttp
     }
 
     /// <summary>One send's request, made again for each attempt (a request message is sent once).</summary>
-    private sealed class Send(HttpClient client, string url, string body, NoticeChannel channel)
+    private sealed class Send(HttpClient client, WebhookRequest request)
     {
         public int Attempts;
 
         public async ValueTask<AttemptResult> AttemptAsync(CancellationToken ct)
         {
             Interlocked.Increment(ref Attempts);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            using var message = new HttpRequestMessage(HttpMethod.Post, request.Url)
             {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                Content = new StringContent(request.Body, Encoding.UTF8, "application/json"),
             };
+            foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
             try
             {
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-                return RobotReply.Judge(channel, (int)response.StatusCode, await ReadStartAsync(response.Content, ct));
+                using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+                return request.Judge((int)response.StatusCode, await ReadStartAsync(response.Content, ct));
             }
             catch (HttpRequestException ex)
             {
                 // Refused, reset, name not resolved: the receiver may be back in a moment.
-                return new AttemptResult(false, true, null, RobotReply.Bound(ex.Message));
+                return new AttemptResult(false, true, null, AttemptResult.Bound(ex.Message));
             }
         }
 

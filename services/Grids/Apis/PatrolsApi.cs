@@ -1,0 +1,138 @@
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Authority;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Governance.Grids.Apis;
+
+public sealed record StartPatrolRequest(string? UnitCode)
+{
+    public StartPatrol ToCommand() => new(UnitCode);
+}
+
+public sealed record TrackPointRequest(double? Lat, double? Lng, string? At);
+
+public sealed record TrackPointsRequest(List<TrackPointRequest?>? Points)
+{
+    public AddTrackPoints ToCommand() => new(Points?.Select(p => p is null ? null : new TrackPointInput(p.Lat, p.Lng, p.At)).ToList());
+}
+
+/// <summary>The patrol log (巡查/走访日志). A grid worker records his own patrols (record-patrol); a
+/// unit's staff and those above it read the patrols at it (read-unit-work), each person his own.</summary>
+public static class PatrolsApi
+{
+    /// <summary>Patrols listed or counted at once: a county's month is a few tens of thousands.</summary>
+    private const int MonthLimit = 200_000;
+
+    public static void MapPatrolsApi(this IEndpointRouteBuilder routes)
+    {
+        var patrols = routes.MapGroup("/grids/patrols");
+        patrols.MapPost("", Start).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
+        patrols.MapPost("/{id:guid}/points", AddPoints).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
+        patrols.MapPost("/{id:guid}/end", End).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
+        patrols.MapGet("/current", Current);
+        patrols.MapGet("/{id:guid}", Get);
+        patrols.MapGet("", List);
+        patrols.MapGet("/counts", Counts);
+        patrols.MapGet("/tracks", Tracks);
+    }
+
+    private static async Task<Results<Created<Visit>, ValidationProblem, NotFound, ProblemHttpResult>> Start(
+        StartPatrolRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        GridsModule.Answers.Created(await runner.RunAsync(uow => Patrols.StartAsync(uow, body?.ToCommand() ?? new StartPatrol(null),
+            Actor.Of(http), Caller.Of(http).Units, Reach.Of(http, UnitAction.RecordPatrol))), v => $"/grids/patrols/{v.Id}");
+
+    private static async Task<Results<Ok<PatrolPoints>, ValidationProblem, NotFound, ProblemHttpResult>> AddPoints(
+        Guid id, TrackPointsRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => Patrols.AddPointsAsync(uow, id, body?.ToCommand(), Actor.Of(http))));
+
+    private static async Task<Results<Ok<Visit>, ValidationProblem, NotFound, ProblemHttpResult>> End(
+        Guid id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => Patrols.EndAsync(uow, id, Actor.Of(http))));
+
+    /// <summary>The caller's patrol going on now, with its track (the phone page resumes it); 204 when none.</summary>
+    private static async Task<Results<Ok<VisitDetail>, NoContent>> Current(GridsDatabase db, HttpContext http)
+    {
+        await using var c = await db.OpenReadAsync();
+        return await VisitStore.OpenOfAsync(c, Actor.Of(http), VisitKind.Patrol) is { } open
+            ? TypedResults.Ok(await VisitStore.DetailAsync(c, open)) : TypedResults.NoContent();
+    }
+
+    /// <summary>A patrol with its track and links: his own, or one at a unit whose work the caller reads.</summary>
+    private static async Task<Results<Ok<VisitDetail>, NotFound, ProblemHttpResult>> Get(Guid id, GridsDatabase db, HttpContext http)
+    {
+        await using var c = await db.OpenReadAsync();
+        if (await VisitStore.FindAsync(c, id) is not { } visit) return TypedResults.NotFound();
+        if (visit.PersonId != Actor.Of(http) && await Reach.Of(http, UnitAction.ReadUnitWork).RefusalAtAsync(c, visit.UnitCode) is { } why)
+            return Answers.Forbidden(why);
+        return TypedResults.Ok(await VisitStore.DetailAsync(c, visit));
+    }
+
+    /// <summary>Patrols started in a month (this month unless told): the caller's own without a unit, or
+    /// those at a unit's subtree (optionally one person's).</summary>
+    private static async Task<Results<Ok<IReadOnlyList<Visit>>, ValidationProblem, ProblemHttpResult>> List(
+        GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
+    {
+        if (limit is < 1 or > 5000) return new FieldErrors().Add("limit", "limit must be between 1 and 5000.").ToProblem();
+        var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
+        if (invalid is not null) return invalid;
+        if (forbidden is not null) return forbidden;
+        await using var c = await db.OpenReadAsync();
+        return TypedResults.Ok(await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, limit ?? 500));
+    }
+
+    /// <summary>Patrols per day and in the month, at a unit's subtree or the caller's own.</summary>
+    private static async Task<Results<Ok<PatrolCounts>, ValidationProblem, ProblemHttpResult>> Counts(
+        GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month)
+    {
+        var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
+        if (invalid is not null) return invalid;
+        if (forbidden is not null) return forbidden;
+        await using var c = await db.OpenReadAsync();
+        return TypedResults.Ok(PatrolCounts.Of(scope!.Month,
+            await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, MonthLimit)));
+    }
+
+    /// <summary>The month's patrols with their tracks, newest first, for the map (at most <c>limit</c>, 100 unless told, 500 at most).</summary>
+    private static async Task<Results<Ok<IReadOnlyList<VisitDetail>>, ValidationProblem, ProblemHttpResult>> Tracks(
+        GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
+    {
+        if (limit is < 1 or > 500) return new FieldErrors().Add("limit", "limit must be between 1 and 500.").ToProblem();
+        var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
+        if (invalid is not null) return invalid;
+        if (forbidden is not null) return forbidden;
+        await using var c = await db.OpenReadAsync();
+        var details = new List<VisitDetail>();
+        foreach (var v in await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, limit ?? 100))
+            details.Add(await VisitStore.DetailAsync(c, v));
+        return TypedResults.Ok<IReadOnlyList<VisitDetail>>(details);
+    }
+
+    private sealed record Scope(string? UnitCode, string? PersonId, AssessmentMonth Month);
+
+    /// <summary>Reads the query: 400 naming the field, 403 outside the caller's reach.</summary>
+    private static async Task<(Scope? Scope, ValidationProblem? Invalid, ProblemHttpResult? Forbidden)> ScopeAsync(
+        GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month)
+    {
+        var errors = new FieldErrors().Optional("unitCode", unitCode, UnitChanges.MaxCodeLength).Optional("personId", personId, StaffChanges.MaxIdLength);
+        var parsed = AssessmentMonth.Of(time.GetUtcNow());
+        if (month is not null && !AssessmentMonth.TryParse(month, out parsed)) errors.Add("month", "month must be a month as yyyy-MM, e.g. 2026-03.");
+        var me = Actor.Of(http);
+        if (unitCode is null && personId is not null && personId != me) errors.Add("unitCode", "unitCode is required to read someone else's patrols.");
+        if (errors.Any) return (null, errors.ToProblem(), null);
+        if (unitCode is null) return (new Scope(null, me, parsed), null, null);
+        await using var c = await db.OpenReadAsync();
+        if (await UnitStore.FindAsync(c, unitCode) is null)
+            return (null, new FieldErrors().Add("unitCode", $"unitCode '{unitCode}' is not a known unit.").ToProblem(), null);
+        return await Reach.Of(http, UnitAction.ReadUnitWork).RefusalAtAsync(c, unitCode) is { } why
+            ? (null, null, Answers.Forbidden(why))
+            : (new Scope(unitCode, personId, parsed), null, null);
+    }
+}

@@ -1,0 +1,26 @@
+using Governance.Infrastructure.Data;
+
+namespace Governance.Grids.Data;
+
+/// <summary>The first member of staff in each role, with his department's name: the accounts the standalone
+/// sign-in page offers, so every user's pages can be tried.</summary>
+public static class DemoAccountStore
+{
+    public sealed class FirstOfRole
+    {
+        public string UserId { get; init; } = default!;
+        public string Name { get; init; } = default!;
+        public string Role { get; init; } = default!;
+        public string UnitCode { get; init; } = default!;
+        public Guid? DepartmentId { get; init; }
+        public string? DepartmentName { get; init; }
+    }
+
+    public static async Task<IReadOnlyList<FirstOfRole>> FirstOfEachRoleAsync(DbSession session) =>
+        (await session.QueryAsync<FirstOfRole>("""
+            SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName
+            FROM staff s LEFT JOIN departments d ON d.id = s.department_id
+            WHERE s.id = (SELECT MIN(o.id) FROM staff o WHERE o.role = s.role)
+            ORDER BY s.role
+            """)).ToList();
+}

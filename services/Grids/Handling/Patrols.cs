@@ -1,0 +1,107 @@
+using Governance.Contracts;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>The patrol log (巡查/走访日志): a grid worker starts a patrol, the phone page sends points
+/// of the track while it is open, he ends it. Only the person on the patrol records it; what he does
+/// meanwhile (care visits, cases filed) attaches to it (<see cref="AttachAsync"/>).</summary>
+public static class Patrols
+{
+    /// <summary>How far a phone's clock may be off the server's, either way, before its point is refused (clocks of phones drift).</summary>
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(2);
+
+    public static async Task<Outcome<Visit>> StartAsync(UnitOfWork<GridsDatabase> uow, StartPatrol? command, string actor, IReadOnlyList<string> ownUnits, Reach reach)
+    {
+        var errors = new FieldErrors();
+        var unitCode = Fields.Code(errors, "", "unitCode", command?.UnitCode, UnitChanges.MaxCodeLength, required: false) ?? ownUnits.FirstOrDefault();
+        if (errors.Any) return errors;
+        if (unitCode is null) return errors.Add("unitCode", "unitCode is required: the token names no unit of yours.");
+        if (await UnitStore.FindAsync(uow, unitCode) is not { } unit) return errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
+        if (await reach.RefusalAtAsync(uow, unitCode) is { } why) return new Outcome<Visit>.Forbidden(why);
+        if (unit.Retired) return new Outcome<Visit>.Conflict($"The unit '{unitCode}' is retired.");
+        // A patrol is walked in a grid (or one of its courtyards): a village or a township is no beat to patrol.
+        if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
+            return errors.Add("unitCode", $"A patrol is walked in a grid or a courtyard; '{unitCode}' is a {Codes.Of(unit.Level)}.");
+        // ... and in one's own grid: an officer whose reach covers the grid does not walk its beat for its worker.
+        var grid = unit.Level == UnitLevel.Grid ? unit.Code : unit.ParentCode;
+        if (grid is null || !ownUnits.Contains(grid))
+            return new Outcome<Visit>.Forbidden($"A patrol is walked in one's own grid; '{unitCode}' is not in yours.");
+        if (await VisitStore.OpenOfAsync(uow, actor, VisitKind.Patrol) is { } open)
+            return new Outcome<Visit>.Conflict($"Patrol {open.Id} is still going on: end it first.");
+        var visit = new Visit(Guid.CreateVersion7(), VisitKind.Patrol, actor, unitCode, uow.Now, null, 0, null, 1);
+        await VisitStore.InsertAsync(uow, visit);
+        return new Outcome<Visit>.Done(visit);
+    }
+
+    public static async Task<Outcome<PatrolPoints>> AddPointsAsync(UnitOfWork<GridsDatabase> uow, Guid id, AddTrackPoints? command, string actor)
+    {
+        if (await OwnOpenAsync(uow, id, actor) is { } refused) return refused.Refused<PatrolPoints>();
+        var visit = (await VisitStore.FindAsync(uow, id))!;
+        var errors = new FieldErrors();
+        var points = Read(errors, command?.Points, visit.StartedAt, uow.Now);
+        if (errors.Any) return errors;
+        var kept = TrackThinning.Keep(points, visit.LastPointAt, visit.PointCount);
+        if (kept.Count == 0) return new Outcome<PatrolPoints>.Done(new PatrolPoints(visit, 0, points.Count));
+        var updated = visit with { PointCount = visit.PointCount + kept.Count, LastPointAt = kept[^1].At, Version = visit.Version + 1 };
+        if (!await VisitStore.UpdateAsync(uow, updated, visit.Version))
+            return new Outcome<PatrolPoints>.Conflict("The patrol was changed meanwhile; send the points again.");
+        await VisitStore.AddPointsAsync(uow, id, visit.PointCount, kept);
+        return new Outcome<PatrolPoints>.Done(new PatrolPoints(updated, kept.Count, points.Count - kept.Count));
+    }
+
+    public static async Task<Outcome<Visit>> EndAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor)
+    {
+        if (await OwnOpenAsync(uow, id, actor) is { } refused) return refused;
+        var visit = (await VisitStore.FindAsync(uow, id))!;
+        var ended = visit with { EndedAt = uow.Now, Version = visit.Version + 1 };
+        return await VisitStore.UpdateAsync(uow, ended, visit.Version)
+            ? new Outcome<Visit>.Done(ended)
+            : new Outcome<Visit>.Conflict("The patrol was changed meanwhile; retry.");
+    }
+
+    /// <summary>Links something the person did at <paramref name="at"/> to his patrol going on then, if any.</summary>
+    public static async Task AttachAsync(UnitOfWork<GridsDatabase> uow, string personId, VisitLinkKind kind, Guid id, DateTimeOffset at)
+    {
+        if (await VisitStore.DuringAsync(uow, personId, VisitKind.Patrol, at) is { } patrol)
+            await VisitStore.LinkAsync(uow, patrol.Id, new VisitLink(kind, id, at));
+    }
+
+    /// <summary>404 for no such patrol, 403 for someone else's, 409 for one that has ended; null when it is his and open.</summary>
+    private static async Task<Outcome<Visit>?> OwnOpenAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor)
+    {
+        var visit = await VisitStore.FindAsync(uow, id);
+        if (visit is null || visit.Kind != VisitKind.Patrol) return new Outcome<Visit>.NotFound();
+        if (visit.PersonId != actor) return new Outcome<Visit>.Forbidden("Only the person on the patrol records it.");
+        if (!visit.IsOpen) return new Outcome<Visit>.Conflict($"The patrol ended at {visit.EndedAt:O}.");
+        return null;
+    }
+
+    private static List<TrackPoint> Read(FieldErrors errors, IReadOnlyList<TrackPointInput?>? inputs, DateTimeOffset startedAt, DateTimeOffset now)
+    {
+        var points = new List<TrackPoint>();
+        if (inputs is null || inputs.Count == 0) { errors.Add("points", "points must hold at least one point."); return points; }
+        if (inputs.Count > TrackThinning.MaxPerRequest) { errors.Add("points", $"points may hold at most {TrackThinning.MaxPerRequest} points."); return points; }
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var prefix = $"points[{i}].";
+            var p = inputs[i];
+            if (p is null) { errors.Add($"points[{i}]", "A point is required."); continue; }
+            if (p.Lat is not (>= -90 and <= 90)) errors.Add(prefix + "lat", "lat must be a number from -90 to 90.");
+            if (p.Lng is not (>= -180 and <= 180)) errors.Add(prefix + "lng", "lng must be a number from -180 to 180.");
+            var at = Fields.Moment(errors, prefix, "at", p.At);
+            if (p.At is null) errors.Add(prefix + "at", "at is required.");
+            else if (at is { } a && (a < startedAt - ClockSlack || a > now + ClockSlack))
+                errors.Add(prefix + "at", "at must lie between the patrol's start and now (give or take two minutes).");
+            if (at is { } t && p.Lat is { } lat && p.Lng is { } lng) points.Add(new TrackPoint(t, lat, lng));
+        }
+        return points;
+    }
+}
+
+/// <summary>What became of points sent: how many were kept and how many were dropped (too close in
+/// time to the last kept one, or past the patrol's limit).</summary>
+public sealed record PatrolPoints(Visit Patrol, int Accepted, int Dropped);

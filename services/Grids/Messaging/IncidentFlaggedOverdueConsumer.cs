@@ -1,0 +1,13 @@
+using Governance.Contracts;
+using Governance.Grids.Data;
+using Governance.Grids.Handling;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Messaging;
+
+/// <summary>A deadline missed and answered by supervision: counted against the holding unit (assessment).</summary>
+public sealed class IncidentFlaggedOverdueConsumer(UnitOfWorkRunner<GridsDatabase> runner) : TransactionalConsumer<GridsDatabase, IncidentFlaggedOverdue>(runner)
+{
+    protected override Task HandleAsync(IncidentFlaggedOverdue message, UnitOfWork<GridsDatabase> uow, CancellationToken ct) =>
+        CaseFigures.FlaggedOverdueAsync(uow, message);
+}

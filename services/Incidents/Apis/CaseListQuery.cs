@@ -1,0 +1,61 @@
+using System.Globalization;
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Governance.Incidents.Apis;
+
+/// <summary>A case list's filters as the query string names them (the list, its export and the problem list
+/// share them): status, unitCode, category, grade, tier, overdue, open (still being worked on) and from and to (filed, China-local days, inclusive).</summary>
+public static class CaseListQuery
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The filter, or the errors naming each field that could not be read.</summary>
+    public static CaseFilter Read(IQueryCollection query, FieldErrors errors)
+    {
+        var from = Day(query, "from", errors);
+        var to = Day(query, "to", errors);
+        if (from is { } f && to is { } t && f > t) errors.Add("from", "from must not be after to.");
+        string? unitCode = query["unitCode"];
+        errors.Optional("unitCode", unitCode, 32);
+        return new CaseFilter(
+            Status: Code<IncidentStatus>(query, "status", errors), UnitCode: unitCode,
+            Category: Code<Category>(query, "category", errors), Grade: Code<Grade>(query, "grade", errors),
+            Tier: Code<Tier>(query, "tier", errors), Overdue: Flag(query, "overdue", errors),
+            FiledFrom: from is { } start ? Start(start) : null, FiledBefore: to is { } end ? Start(end.AddDays(1)) : null,
+            OpenOnly: Flag(query, "open", errors) ?? false);
+    }
+
+    private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), ChinaOffset);
+
+    private static T? Code<T>(IQueryCollection query, string field, FieldErrors errors) where T : struct, Enum
+    {
+        if (query[field].Count == 0) return null;
+        if (Codes.TryParse<T>(query[field].ToString(), out var value)) return value;
+        errors.Add(field, $"{field} must be one of {Codes.List<T>()}.");
+        return null;
+    }
+
+    private static bool? Flag(IQueryCollection query, string field, FieldErrors errors)
+    {
+        if (query[field].Count == 0) return null;
+        switch (query[field].ToString())
+        {
+            case "true": return true;
+            case "false": return false;
+            default: errors.Add(field, $"{field} must be true or false."); return null;
+        }
+    }
+
+    private static DateOnly? Day(IQueryCollection query, string field, FieldErrors errors)
+    {
+        if (query[field].Count == 0) return null;
+        if (DateOnly.TryParseExact(query[field].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && day.Year is >= 2000 and <= 2099) return day;
+        errors.Add(field, $"{field} must be a date written yyyy-MM-dd, between 2000 and 2099.");
+        return null;
+    }
+}

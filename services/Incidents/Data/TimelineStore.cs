@@ -1,0 +1,69 @@
+using Dapper;
+using Governance.Contracts;
+using Governance.Incidents.Model;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Incidents.Data;
+
+/// <summary>A case's timeline: every step, who took it (a person or system:&lt;job&gt;), on which tier, and why.
+/// Appended only; read in order.</summary>
+public static class TimelineStore
+{
+    private sealed class Row
+    {
+        public long AtMs { get; init; }
+        public string Actor { get; init; } = default!;
+        public string Action { get; init; } = default!;
+        public string? Tier { get; init; }
+        public string? UnitCode { get; init; }
+        public string? Reason { get; init; }
+    }
+
+    public static Task AddAsync(UnitOfWork uow, Guid incidentId, TimelineEntry e) =>
+        AddAsync(uow, incidentId, [e]);
+
+    /// <summary>Several entries of one case in one statement (one round trip, not one each).</summary>
+    public static Task AddAsync(UnitOfWork uow, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
+    {
+        var sql = new System.Text.StringBuilder("INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason) VALUES ");
+        var args = new DynamicParameters();
+        args.Add("IncidentId", incidentId);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            if (i > 0) sql.Append(", ");
+            sql.Append($"(@Id{i}, @IncidentId, @AtMs{i}, @Actor{i}, @Action{i}, @Tier{i}, @UnitCode{i}, @Reason{i})");
+            args.Add($"Id{i}", Guid.CreateVersion7());
+            args.Add($"AtMs{i}", e.At.ToUnixTimeMilliseconds());
+            args.Add($"Actor{i}", e.Actor);
+            args.Add($"Action{i}", e.Action);
+            args.Add($"Tier{i}", e.Tier is { } tier ? Codes.Of(tier) : null);
+            args.Add($"UnitCode{i}", e.UnitCode);
+            args.Add($"Reason{i}", e.ReasonCode?.Stored() ?? e.Reason);
+        }
+        return entries.Count == 0 ? Task.CompletedTask : uow.ExecuteAsync(sql.ToString(), args);
+    }
+
+    public static async Task<IReadOnlyList<TimelineEntry>> ListAsync(DbSession session, Guid incidentId)
+    {
+        var rows = await session.QueryAsync<Row>(
+            "SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, reason AS Reason FROM timeline WHERE incident_id = @incidentId ORDER BY at_ms, id",
+            new { incidentId });
+        return rows.Select(r =>
+        {
+            var coded = CodedReason.FromStored(r.Reason);
+            return new TimelineEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.AtMs), r.Actor, r.Action,
+                r.Tier is null ? null : IncidentStore.Parse<Tier>(r.Tier), r.UnitCode, coded?.English() ?? r.Reason, coded);
+        }).ToList();
+    }
+
+    /// <summary>When the case was last put on a holder (routed, moved up or back, or reopened by verification): where a
+    /// wait to be accepted starts. Null when the timeline has no such step.</summary>
+    public static async Task<DateTimeOffset?> HandedAtAsync(DbSession session, Guid incidentId) =>
+        await session.ExecuteScalarAsync<long?>(
+            "SELECT MAX(at_ms) FROM timeline WHERE incident_id = @incidentId AND action IN (@Assigned, @Escalated, @Returned, @Reopened)",
+            new { incidentId, Model.TimelineAction.Assigned, Model.TimelineAction.Escalated, Model.TimelineAction.Returned, Model.TimelineAction.Reopened })
+            is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+}

@@ -1,0 +1,85 @@
+// 统计报表 and the dashboard's additions (issue #15): times to accept and to resolve, 比学赶超 (the units below
+// and the lead departments ranked), repeat places, and the files a county takes away (exports).
+import { exportFile, type Catalogue, type Durations, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
+import { categoryName } from '../../components/caseText';
+import { clear, errorText, formatTime, h, percent } from '../../dom';
+import { dictionary } from '../../i18n';
+
+const t = dictionary({
+  durations: ['办理时效', 'Times to accept and resolve'],
+  accept: ['签收时长', 'Time to accept'],
+  resolve: ['办结时长', 'Time to resolve'],
+  medianP90: ['中位数 {m} · P90 {p}（{n} 件）', 'median {m} · p90 {p} ({n} cases)'],
+  hours: ['{n} 小时', '{n} h'],
+  none: ['—', '—'],
+  rankings: ['比学赶超', 'Rankings'],
+  departments: ['牵头部门', 'Lead departments'],
+  colName: ['单位', 'Unit'],
+  colOnTime: ['按期办结率（名次）', 'On time (rank)'],
+  colOverdue: ['当前超期（名次）', 'Overdue now (rank)'],
+  colSatisfaction: ['群众满意率（名次）', 'Satisfaction (rank)'],
+  noRanking: ['暂无可排名的单位。', 'Nothing to rank yet.'],
+  repeat: ['重复发生点位', 'Repeat places'],
+  repeatHint: ['近90天同一地点同类事件 ≥ {n} 件', '{n} or more cases of one category at one place in 90 days'],
+  noRepeat: ['没有重复发生点位。', 'No repeat places.'],
+  exports: ['导出', 'Exports'],
+  report: ['统计报表（{m}）', 'Monthly report ({m})'],
+  problems: ['问题清单', 'Problem list'],
+  cases: ['案件清单', 'Case list'],
+  failed: ['导出失败：{e}', 'Export failed: {e}'],
+});
+
+const hours = (h_: number | null): string => h_ === null ? t('none') : t('hours', { n: h_ });
+const ranked = (value: string, rank: number | null): string => rank === null ? value : `${value}（${rank}）`;
+
+export function renderDurations(slot: HTMLElement, d: Durations): void {
+  const line = (label: string, m: Durations['accept'], key: string) => h('p', { 'data-duration': key },
+    h('strong', {}, label), ' ', t('medianP90', { m: hours(m.medianHours), p: hours(m.p90Hours), n: m.cases }));
+  clear(slot, h('h2', {}, t('durations')), line(t('accept'), d.accept, 'accept'), line(t('resolve'), d.resolve, 'resolve'));
+}
+
+export function renderRankings(slot: HTMLElement, r: Rankings): void {
+  const table = (rows: Rankings['units'], first: string) => rows.length === 0 ? h('p', { class: 'muted' }, t('noRanking')) :
+    h('div', { class: 'table-wrap' }, h('table', { class: 'rankings' },
+      h('thead', {}, h('tr', {}, [first, t('colOnTime'), t('colOverdue'), t('colSatisfaction')].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, rows.map((u) => h('tr', { 'data-rank': u.code },
+        h('th', { scope: 'row' }, u.name ?? u.code),
+        h('td', {}, ranked(percent(u.onTimeRate), u.onTimeRank)),
+        h('td', { class: u.overdueNow ? 'late' : '' }, ranked(String(u.overdueNow), u.overdueRank)),
+        h('td', {}, ranked(percent(u.residentSatisfactionRate), u.satisfactionRank)))))));
+  clear(slot, h('h2', {}, t('rankings')), table(r.units, t('colName')), h('h3', {}, t('departments')), table(r.departments, t('departments')));
+}
+
+export function renderRepeatPlaces(slot: HTMLElement, r: RepeatPlaces, catalogue: Catalogue): void {
+  clear(slot, h('h2', {}, t('repeat')), h('p', { class: 'muted small' }, t('repeatHint', { n: r.threshold })),
+    r.places.length === 0 ? h('p', { class: 'muted' }, t('noRepeat')) :
+      h('ul', { class: 'repeat-places' }, r.places.map((p) => h('li', { 'data-place': p.unitCode },
+        `${p.name ?? p.unitCode} · ${categoryName(catalogue, p.category)} · ${p.cases} · ${formatTime(p.lastFiledAt)}`))));
+}
+
+/** Buttons that fetch a file with the caller's identity and hand it to the browser to save. */
+export function renderExports(slot: HTMLElement, period: Period): void {
+  const month = period.to.slice(0, 7);
+  const status = h('p', { class: 'small', 'aria-live': 'polite' });
+  const button = (label: string, path: string, params: Record<string, string>, name: string) =>
+    h('button', { type: 'button', 'data-export': name, onclick: async () => {
+      try {
+        const url = URL.createObjectURL(await exportFile(path, params));
+        const link = h('a', { href: url, download: name });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        status.textContent = '';
+      } catch (e) {
+        status.textContent = t('failed', { e: errorText(e) });
+      }
+    } }, label);
+  const unit = { unitCode: period.unitCode };
+  clear(slot, h('h2', {}, t('exports')), h('div', { class: 'actions' },
+    button(`${t('report', { m: month })} XLSX`, '/incidents/reports/monthly/export', { ...unit, month, format: 'xlsx' }, `report-${month}.xlsx`),
+    button(`${t('report', { m: month })} CSV`, '/incidents/reports/monthly/export', { ...unit, month, format: 'csv' }, `report-${month}.csv`),
+    button(`${t('problems')} XLSX`, '/incidents/problems/export', { ...unit, format: 'xlsx' }, 'problems.xlsx'),
+    button(`${t('cases')} XLSX`, '/incidents/export', { ...unit, from: period.from, to: period.to, format: 'xlsx' }, 'cases.xlsx')),
+    status);
+}

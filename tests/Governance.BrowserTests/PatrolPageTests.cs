@@ -1,0 +1,58 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Governance.BrowserTests.Support;
+using Governance.IntegrationTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.BrowserTests;
+
+/// <summary>The patrol log on the grid worker's phone page: start a patrol where the browser gives a
+/// position, the first point is recorded, end it; the month's count and his own assessment show it.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class PatrolPageTests : BrowserFixture
+{
+    private const string GridWorker = "grid-worker-full-time-" + Demo.Grid;
+    private const string VillageHandler = "village-handler-" + Demo.Village;
+
+    [Test]
+    public async Task A_grid_worker_starts_and_ends_a_patrol_on_his_page()
+    {
+        var page = await Browser.OpenAsync("patrol", 400, 860, phone: true);
+        await page.Context.GrantPermissionsAsync(["geolocation"]);
+        await page.Context.SetGeolocationAsync(new Geolocation { Latitude = 29.5630f, Longitude = 106.5510f });
+        await SignInAsync(page, GridWorker, "/worker");
+
+        var card = page.Locator("section[aria-labelledby=patrol-h]");
+        var status = card.Locator("[data-patrol-status]");
+        await Expect(status).ToHaveTextAsync("当前未在巡查。", new() { Timeout = 20_000 });
+        await card.GetByRole(AriaRole.Button, new() { Name = "开始巡查" }).ClickAsync();
+        await Expect(status).ToContainTextAsync("巡查中");
+        await Expect(status).ToContainTextAsync("已记录位置 1 个", new() { Timeout = 20_000 });
+        await Browser.ScreenshotAsync(page, "patrol-on");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "结束巡查" }).ClickAsync();
+        await Expect(status).ToHaveTextAsync("当前未在巡查。");
+        await Expect(card.Locator("[data-patrol-month]")).ToContainTextAsync("共 1 次");
+        await Expect(page.Locator("section[aria-labelledby=score-h] tr[data-item=patrolDays] td").First).ToHaveTextAsync("1");
+
+        var patrols = (await Env.Host.Http.GetFromJsonAsync<List<JsonElement>>($"/grids/patrols?unitCode={Demo.Grid}"))!;
+        Assert.That(patrols, Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(patrols[0].GetProperty("personId").GetString(), Is.EqualTo(GridWorker));
+            Assert.That(patrols[0].GetProperty("pointCount").GetInt32(), Is.EqualTo(1));
+            Assert.That(patrols[0].GetProperty("endedAt").ValueKind, Is.EqualTo(JsonValueKind.String));
+        });
+
+        // The village above reads the month: its grid's row and the worker's count a patrol day, and the map says so.
+        var village = await Browser.OpenAsync("patrol-village", 1280, 900);
+        await SignInAsync(village, VillageHandler, "/village");
+        var section = village.Locator("section[aria-labelledby=assessment-h]");
+        await Expect(section.Locator($"tr[data-unit='{Demo.Grid}']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(section.Locator($"tr[data-person='{GridWorker}'] td").First).ToHaveTextAsync("1");
+        await Expect(section.Locator("[data-patrol-tracks]")).ToHaveTextAsync("本月巡查 1 次，其中 1 次有位置记录（最多显示最近 100 次）。");
+        await Browser.ScreenshotAsync(village, "patrol-village-assessment");
+    }
+}

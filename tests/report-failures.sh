@@ -22,6 +22,11 @@ perl -0777 -ne '
         $name = "$class{$id}.$name" if $class{$id};
         my ($message) = $body =~ m{<Message>(.*?)</Message>}s;
         push @out, "  FAILED  " . text($name) . "\n      " . text($message // "(no message)");
+        # Where it threw, in the project'\''s own code: a timeout says nothing of which request timed out.
+        my ($stack) = $body =~ m{<StackTrace>(.*?)</StackTrace>}s;
+        my @ours = grep { /\bat Governance\./ } split /\n/, ($stack // "");
+        splice(@ours, 8) if @ours > 8;
+        push @out, "      where:\n        " . join("\n        ", map { my $l = text($_); $l =~ s/^\s+//; $l } @ours) if @ours;
         # The services'\'' own words on why (warnings, errors, process headers of a fault drill), bounded:
         # a CI log is read from its tail, and the TRX itself is gone with the machine.
         my ($stdout) = $body =~ m{<StdOut>(.*?)</StdOut>}s;

@@ -408,7 +408,9 @@ public sealed class FaultToleranceTests
                     using var response = await cluster.Http.SendAsync(request);
                     if (response.IsSuccessStatusCode) Interlocked.Increment(ref acknowledged);
                 }
-                catch (HttpRequestException) { /* counted by what did get through */ }
+                // A slow answer is counted like a refused one: this drill asks whether each case climbs once, not how
+                // fast an accept is (the benchmarks measure that), and one timeout must not end the handlers' loop.
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { /* counted by what did get through */ }
             });
             try { await Task.Delay(50, stop); } catch (OperationCanceledException) { }
         }

@@ -49,6 +49,7 @@ public sealed class FaultCluster : IAsyncDisposable
         merged["Logging:LogLevel:Default"] = "Warning";
         merged["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) merged[key] = value;
+        LimitConnectionPools(merged, environment, instances);
         var cluster = new FaultCluster(environment, merged);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         try
@@ -72,6 +73,19 @@ public sealed class FaultCluster : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Each process's share of PostgreSQL's 100 connections, as deploy/README.md tells a county to size its pools
+    /// (instances × services × pool below max_connections): with Npgsql's default of 100 per process, six
+    /// processes under load took every slot, and a request waited through "too many clients" retries past the
+    /// harness's 40 s timeout (fault drill G failed so in CI). A process that needs more waits in its own pool.
+    /// </summary>
+    private static void LimitConnectionPools(Dictionary<string, string> settings, PostgresRabbitEnvironment environment, int instances)
+    {
+        var share = Math.Min(24, 72 / (3 * instances)); // the rest for the harness's own queries
+        foreach (var (service, connection) in environment.ConnectionStrings)
+            settings[$"ConnectionStrings:{service}"] = new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = share }.ConnectionString;
     }
 
     /// <summary>The databases and the virtual host; waits (bounded) for a free PostgreSQL

@@ -35,7 +35,7 @@ public static class PatrolsApi
     {
         var patrols = routes.MapGroup("/grids/patrols");
         patrols.MapPost("", Start).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
-        patrols.MapPost("/{id:guid}/points", AddPoints).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
+        patrols.MapPost("/{id:guid}/points", AddPoints).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads).WithMetadata(new OwnPatrolCheck());
         patrols.MapPost("/{id:guid}/end", End).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
         patrols.MapGet("/current", Current);
         patrols.MapGet("/{id:guid}", Get);

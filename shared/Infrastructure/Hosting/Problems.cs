@@ -64,14 +64,15 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         // 404 and 403 come before 400 (docs/permissions.md): a case action's check needs no body.
         // The exception handler has cleared the endpoint and its route values; its feature keeps them.
         var failed = context.Features.Get<IExceptionHandlerFeature>();
-        if (failed?.Endpoint?.Metadata.GetMetadata<Authority.IBodyIndependentCheck>() is { } check)
+        // Every such check of the endpoint, in the order declared (the roles, then e.g. whose patrol it is).
+        var checks = failed?.Endpoint?.Metadata.GetOrderedMetadata<Authority.IBodyIndependentCheck>() ?? [];
+        if (checks.Count > 0 && failed!.RouteValues is { } routeValues)
+            context.Request.RouteValues = new Microsoft.AspNetCore.Routing.RouteValueDictionary(routeValues);
+        foreach (var check in checks)
         {
-            if (failed.RouteValues is { } routeValues) context.Request.RouteValues = new Microsoft.AspNetCore.Routing.RouteValueDictionary(routeValues);
-            if (await check.RefusalAsync(context) is { } refusal)
-            {
-                await refusal.ExecuteAsync(context);
-                return true;
-            }
+            if (await check.RefusalAsync(context) is not { } refusal) continue;
+            await refusal.ExecuteAsync(context);
+            return true;
         }
         var json = exception.InnerException as JsonException;
         var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";

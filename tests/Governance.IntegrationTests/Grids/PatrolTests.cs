@@ -119,6 +119,23 @@ public sealed class PatrolTests(Provider provider) : GridsFixture(provider)
         Assert.That((await PostAsync($"/grids/patrols/{id}/points", point, worker)).Status, Is.EqualTo(HttpStatusCode.Conflict), "it has ended");
     }
 
+    [Test]
+    public async Task Points_that_cannot_be_read_are_judged_after_whose_patrol_it_is()
+    {
+        // Probe 6 F2: a body of the wrong type failed in the JSON reader and answered 400 to a stranger first.
+        var (_, _, worker) = await NewGridWithWorkerAsync();
+        var (_, _, other) = await NewGridWithWorkerAsync();
+        var id = (await MustPostAsync("/grids/patrols", new { }, user: worker)).GetProperty("id").GetGuid();
+        const string wrongType = "{\"points\": 5}";
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await PostTextAsync($"/grids/patrols/{id}/points", wrongType, "application/json", other)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "another worker's patrol");
+            Assert.That((await PostTextAsync($"/grids/patrols/{Guid.NewGuid()}/points", "{not json", "application/json", worker)).Status, Is.EqualTo(HttpStatusCode.NotFound), "no such patrol");
+            Assert.That((await PostTextAsync($"/grids/patrols/{id}/points", wrongType, "application/json", worker)).Status, Is.EqualTo(HttpStatusCode.BadRequest), "his own: told what is wrong");
+        });
+        await MustPostAsync($"/grids/patrols/{id}/end", new { }, HttpStatusCode.OK, worker);
+    }
+
     private static IEnumerable<TestCaseData> BadPoints()
     {
         yield return new TestCaseData(new { points = Array.Empty<object>() }, "points").SetArgDisplayNames("no points");

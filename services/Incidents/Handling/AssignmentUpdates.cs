@@ -82,7 +82,7 @@ public static partial class AssignmentUpdates
             throw new ArrivedTooEarlyException(
                 $"Incident {m.IncidentId}: the overdue flag of assignment {sequence} arrived before the assignment (here {incident.AssignmentSequence})");
         var current = (m.Sequence ?? incident.AssignmentSequence) >= incident.AssignmentSequence && m.Tier == incident.Tier;
-        if (current && open)
+        if (current && open && !ResolvedInTime(incident))
         {
             var flagged = resolution ? await MarkOverdueAsync(uow, incident) : incident;
             await IncidentStore.UpdateAsync(uow, flagged with { FlaggedOverdueAt = m.FlaggedAt, UpdatedAt = uow.Now });
@@ -101,9 +101,15 @@ public static partial class AssignmentUpdates
 
     private static string Codes(EscalationReason reason) => Infrastructure.Hosting.Codes.Of(reason);
 
+    /// <summary>Resolved before its deadline: a red card or flag that Dispatch sent before it heard of the
+    /// resolution (the resolution travels through the outbox and the broker) is stale; it stays on the timeline
+    /// only. A case reopened after verification is no longer resolved and is flagged as any other.</summary>
+    private static bool ResolvedInTime(Incident incident) =>
+        incident is { Status: IncidentStatus.Resolved, ResolvedAt: { } resolvedAt, DueAt: { } dueAt } && resolvedAt <= dueAt;
+
     private static async Task<Incident> MarkOverdueAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident)
     {
-        if (incident.Overdue || incident.Status is IncidentStatus.Closed or IncidentStatus.Merged) return incident;
+        if (incident.Overdue || incident.Status is IncidentStatus.Closed or IncidentStatus.Merged || ResolvedInTime(incident)) return incident;
         var overdue = incident with { Overdue = true, EverOverdue = true };
         await DashboardProjector.OverdueAsync(uow, overdue);
         return overdue;

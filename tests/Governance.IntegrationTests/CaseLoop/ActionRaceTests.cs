@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Governance.Contracts;
+using Governance.Incidents.Data;
+using Governance.Incidents.Handling;
+using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.IntegrationTests.Support;
 
@@ -29,6 +33,30 @@ public sealed class ActionRaceTests
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _environment.DisposeAsync();
+
+    [Test]
+    public async Task A_red_card_sent_before_Dispatch_heard_of_the_resolution_leaves_a_case_resolved_in_time_not_overdue()
+    {
+        // Found in CI: a case resolved just before its deadline was swept by Dispatch before the resolution reached
+        // it (it travels through the outbox and the broker) and listed on the problem list as open and overdue.
+        var gridWorker = TestTokens.Bearer("race-grid-worker", Roles.GridWorkerFullTime, Demo.Grid);
+        var filed = await _host.FileAsync(Demo.Courtyard, "facilities", "IV");
+        var routed = await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Tier == "courtyard", TimeSpan.FromSeconds(30), "routing");
+        var resolve = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已修复" }, gridWorker);
+        Assert.That(resolve.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        // The flag as the sweeper sends it for the assignment the case is on, once its deadline has passed.
+        var flag = new IncidentFlaggedOverdue(filed.Id, Tier.Courtyard, Demo.Courtyard, routed.DueAt!.Value.AddMinutes(1),
+            Tier.Village, Demo.Village, DeadlineKind.Resolution, Sequence: 1, By: "system:deadline-sweeper");
+        await _host.Get<UnitOfWorkRunner<IncidentsDatabase>>().RunAsync(uow => AssignmentUpdates.FlaggedOverdueAsync(uow, flag));
+
+        var incident = (await _host.IncidentAsync(filed.Id))!;
+        Assert.That((incident.Status, incident.FlaggedOverdueAt), Is.EqualTo(("resolved", (DateTimeOffset?)null)), "resolved before its deadline");
+        Assert.That(incident.Timeline.Select(t => t.Action), Does.Contain("flagged-overdue"), "the flag stays on the timeline");
+        var (status, listed) = await _host.Http.SendJsonAsync(HttpMethod.Get, "/incidents?open=true&overdue=true", TestTokens.Bearer());
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(listed.EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Does.Not.Contain(filed.Id), "not on the problem list");
+    }
 
     [Test]
     public async Task A_resolution_racing_a_pull_up_is_never_recorded_on_a_tier_its_author_does_not_hold()

@@ -7,7 +7,8 @@ import { announce, clear, errorText, field, formatTime, h, openDialog, select } 
 import { common, named } from '../../i18n';
 import { t } from './text';
 
-export function leaderCard(catalogue: Catalogue): { element: HTMLElement; load(): Promise<void> } {
+/** @param recorded Called after a visit was recorded (the page's figures follow it). */
+export function leaderCard(catalogue: Catalogue, recorded?: () => void): { element: HTMLElement; load(): Promise<void> } {
   const element = h('section', { class: 'card', 'aria-labelledby': 'leader-h', hidden: true });
 
   async function load(): Promise<void> {
@@ -80,6 +81,7 @@ export function leaderCard(catalogue: Catalogue): { element: HTMLElement; load()
           });
           announce(filing ? t('visitRecordedCase') : t('visitRecorded'));
           dialog.close();
+          recorded?.();
           await load();
         } catch (err) {
           announce(errorText(err), 'error');

@@ -62,8 +62,8 @@ export const page: Page = {
     // 考核: the month's scores of the villages and people below the township (docs/assessment.md).
     const assessment = unitAssessmentSection(unitCode);
     // 下沉走访: the dispatcher's own visits if he holds a leader post, and the township's leaders' overdue visits (docs/leaders.md).
-    const mine = leaderCard(ctx.catalogue);
     const leaders = leaderOverdueSection(unitCode);
+    const mine = leaderCard(ctx.catalogue, () => void leaders.load());
     const views = tabs([
       { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },

@@ -70,7 +70,7 @@ export const page: Page = {
     const assessment = unitAssessmentSection(user.unitCode);
     // 下沉走访: leaders' visits this month and the overdue ones under the caller's unit; his own, if he holds a post (docs/leaders.md).
     const leaders = leaderOverdueSection(user.unitCode);
-    const mine = leaderCard(ctx.catalogue);
+    const mine = leaderCard(ctx.catalogue, () => void leaders.load());
     const dashboard = h('div', {}, controls, crumbs, mine.element, content, leaders.element, assessment.element);
     // Handlers of the county tier have cases of their own; the administrator configures the system.
     const handles = user.role === 'county-supervisor' || user.role === 'county-dispatcher';

@@ -70,6 +70,7 @@ public sealed class GridsModule : IServiceModule
         routes.MapDepartmentsApi();
         routes.MapCareApi();
         routes.MapPatrolsApi();
+        routes.MapLeadersApi();
         routes.MapAssessmentApi();
         routes.MapCoverageApi();
         routes.MapImportApi();

@@ -71,6 +71,7 @@ public sealed class IncidentsModule : IServiceModule
         bus.AddServiceConsumer<IncidentEscalatedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentFlaggedOverdueConsumer>(ServiceName);
         bus.AddServiceConsumer<CareVisitReportedIncidentConsumer>(ServiceName);
+        bus.AddServiceConsumer<LeaderVisitReportedIncidentConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentReturnedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentSupervisedConsumer>(ServiceName);
         bus.AddServiceConsumer<IncidentDepartmentsAssignedConsumer>(ServiceName);

@@ -20,7 +20,9 @@ namespace Governance.Grids.Apis;
 public static class DevTokensApi
 {
     /// <param name="DepartmentId">A department handler's department (its name in <paramref name="DepartmentName"/>).</param>
-    public sealed record DemoAccount(string UserId, string Name, string Role, string UnitCode, Guid? DepartmentId = null, string? DepartmentName = null);
+    /// <param name="LeaderPost">A leader post on top of his role, with the units he is linked to (<paramref name="LeaderUnits"/>).</param>
+    public sealed record DemoAccount(string UserId, string Name, string Role, string UnitCode, Guid? DepartmentId = null, string? DepartmentName = null,
+        LeaderPostKind? LeaderPost = null, IReadOnlyList<string>? LeaderUnits = null);
     public sealed record TokenRequest(string? UserId);
     public sealed record TokenAnswer(string AccessToken, string TokenType, DemoAccount Account);
 
@@ -51,10 +53,11 @@ public static class DevTokensApi
     {
         var department = staff.DepartmentId is { } id ? await DepartmentStore.FindAsync(session, id) : null;
 
+        // A leader's linked units (联系点) go into his token: the permission model reads them (relation leader).
         var token = issuer.Issue(staff.Id, staff.Name, [staff.Role], [staff.UnitCode], department: staff.DepartmentId?.ToString(),
-            stamp: SecurityStamp.Of(staff), lifetime: lifetime);
+            leaderUnits: staff.Leader?.LinkedUnits, stamp: SecurityStamp.Of(staff), lifetime: lifetime);
         return new TokenAnswer(token, "Bearer",
-            new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh));
+            new DemoAccount(staff.Id, staff.Name, staff.Role, staff.UnitCode, staff.DepartmentId, department?.NameZh, staff.Leader?.Post, staff.Leader?.LinkedUnits));
     }
 
     /// <summary>The first member of staff in each role: enough to try every user's pages.</summary>
@@ -62,7 +65,7 @@ public static class DevTokensApi
     {
         await using var c = await db.OpenReadAsync();
         return (await DemoAccountStore.FirstOfEachRoleAsync(c))
-            .Select(r => new DemoAccount(r.UserId, r.Name, r.Role, r.UnitCode, r.DepartmentId, r.DepartmentName)).ToList();
+            .Select(r => new DemoAccount(r.UserId, r.Name, r.Role, r.UnitCode, r.DepartmentId, r.DepartmentName, r.Leader()?.Post, r.Leader()?.LinkedUnits)).ToList();
     }
 
     /// <summary>Printed at start-up so whoever started it can sign in at once.</summary>
@@ -71,6 +74,7 @@ public static class DevTokensApi
         if (!services.GetRequiredService<AuthOptions>().DevTokens) return;
         Console.WriteLine("Demo accounts (standalone sign-in: POST /auth/dev-token {\"userId\": \"...\"}):");
         foreach (var a in await DemoAccountsAsync(services.GetRequiredService<GridsDatabase>()))
-            Console.WriteLine($"  {a.Role,-24} {a.UserId,-40} {a.Name} @ {a.UnitCode}{(a.DepartmentName is null ? "" : $" · {a.DepartmentName}")}");
+            Console.WriteLine($"  {a.Role,-24} {a.UserId,-40} {a.Name} @ {a.UnitCode}{(a.DepartmentName is null ? "" : $" · {a.DepartmentName}")}"
+                + (a.LeaderPost is { } post ? $" · {Infrastructure.Hosting.Codes.Of(post)} 联系点 {string.Join(", ", a.LeaderUnits ?? [])}" : ""));
     }
 }

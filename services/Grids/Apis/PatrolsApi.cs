@@ -115,17 +115,17 @@ public static class PatrolsApi
         return TypedResults.Ok<IReadOnlyList<VisitDetail>>(details);
     }
 
-    private sealed record Scope(string? UnitCode, string? PersonId, AssessmentMonth Month);
+    internal sealed record Scope(string? UnitCode, string? PersonId, AssessmentMonth Month);
 
-    /// <summary>Reads the query: 400 naming the field, 403 outside the caller's reach.</summary>
-    private static async Task<(Scope? Scope, ValidationProblem? Invalid, ProblemHttpResult? Forbidden)> ScopeAsync(
+    /// <summary>Reads the query: 400 naming the field, 403 outside the caller's reach (leaders' visits read the same way).</summary>
+    internal static async Task<(Scope? Scope, ValidationProblem? Invalid, ProblemHttpResult? Forbidden)> ScopeAsync(
         GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month)
     {
         var errors = new FieldErrors().Optional("unitCode", unitCode, UnitChanges.MaxCodeLength).Optional("personId", personId, StaffChanges.MaxIdLength);
         var parsed = AssessmentMonth.Of(time.GetUtcNow());
         if (month is not null && !AssessmentMonth.TryParse(month, out parsed)) errors.Add("month", "month must be a month as yyyy-MM, e.g. 2026-03.");
         var me = Actor.Of(http);
-        if (unitCode is null && personId is not null && personId != me) errors.Add("unitCode", "unitCode is required to read someone else's patrols.");
+        if (unitCode is null && personId is not null && personId != me) errors.Add("unitCode", "unitCode is required to read someone else's visits.");
         if (errors.Any) return (null, errors.ToProblem(), null);
         if (unitCode is null) return (new Scope(null, me, parsed), null, null);
         await using var c = await db.OpenReadAsync();

@@ -1,4 +1,5 @@
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
 
 namespace Governance.Grids.Data;
 
@@ -14,11 +15,18 @@ public static class DemoAccountStore
         public string UnitCode { get; init; } = default!;
         public Guid? DepartmentId { get; init; }
         public string? DepartmentName { get; init; }
+        public string? LeaderPost { get; init; }
+        public string? LeaderUnits { get; init; }
+
+        /// <summary>His leader post, if he holds one.</summary>
+        public Model.LeaderPost? Leader() => Model.LeaderPost.FromStored(
+            LeaderPost is not null && Codes.TryParse<Model.LeaderPostKind>(LeaderPost, out var post) ? post : null, LeaderUnits);
     }
 
     public static async Task<IReadOnlyList<FirstOfRole>> FirstOfEachRoleAsync(DbSession session) =>
         (await session.QueryAsync<FirstOfRole>("""
-            SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName
+            SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName,
+                s.leader_post AS LeaderPost, s.leader_units AS LeaderUnits
             FROM staff s LEFT JOIN departments d ON d.id = s.department_id
             WHERE s.id = (SELECT MIN(o.id) FROM staff o WHERE o.role = s.role)
             ORDER BY s.role

@@ -25,6 +25,7 @@ public static class DemoCountySeeder
         await StaffStore.InsertStaffAsync(uow, county.Staff);
         await StaffStore.InsertDutiesAsync(uow, county.Duties, uow.Now);
         await CareStore.InsertSubjectsAsync(uow, county.CareSubjects);
+        foreach (var plan in county.LeaderPlans) await LeaderStore.SetPlanAsync(uow, plan.PersonId, plan);
 
 
         await UnitAnnouncer.AnnounceAsync(uow, county.Units);

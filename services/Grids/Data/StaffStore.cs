@@ -1,6 +1,7 @@
 using Dapper;
 using Governance.Grids.Model;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
@@ -11,7 +12,7 @@ public static class StaffStore
 {
     private const string StaffColumns = """
         id AS Id, name AS Name, role AS Role, unit_code AS UnitCode, phone AS Phone, id_number AS IdNumber,
-        department_id AS DepartmentId, version AS Version, left_at_ms AS LeftAtMs
+        department_id AS DepartmentId, version AS Version, left_at_ms AS LeftAtMs, leader_post AS LeaderPost, leader_units AS LeaderUnits
         """;
     private const string DutyColumns = """
         d.id AS Id, d.staff_id AS StaffId, d.unit_code AS UnitCode, d.role AS Role, d.from_ms AS FromMs, d.until_ms AS UntilMs,
@@ -29,8 +30,13 @@ public static class StaffStore
         public Guid? DepartmentId { get; init; }
         public long Version { get; init; }
         public long? LeftAtMs { get; init; }
+        public string? LeaderPost { get; init; }
+        public string? LeaderUnits { get; init; }
 
-        public StaffMember ToStaff() => new(Id, Name, Role, UnitCode, Phone, IdNumber, DepartmentId, Version, Time(LeftAtMs));
+        public StaffMember ToStaff() => new(Id, Name, Role, UnitCode, Phone, IdNumber, DepartmentId, Version, Time(LeftAtMs),
+            Model.LeaderPost.FromStored(LeaderPost is null ? null
+                : Codes.TryParse<LeaderPostKind>(LeaderPost, out var post) ? post : throw new InvalidOperationException($"Stored leader post '{LeaderPost}' is unknown"),
+                LeaderUnits));
     }
 
     private sealed class DutyRow
@@ -51,13 +57,14 @@ public static class StaffStore
     private static DateTimeOffset? Time(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
 
     private static readonly string[] StaffInsertColumns =
-        ["id", "name", "role", "unit_code", "phone", "id_number", "department_id", "version", "left_at_ms"];
+        ["id", "name", "role", "unit_code", "phone", "id_number", "department_id", "version", "left_at_ms", "leader_post", "leader_units"];
     private static readonly string[] DutyInsertColumns =
         ["id", "staff_id", "unit_code", "role", "from_ms", "until_ms", "created_by", "created_at_ms"];
 
     public static Task<int> InsertStaffAsync(UnitOfWork uow, IReadOnlyList<StaffMember> staff) =>
         BulkInsert.RunAsync(uow, "staff", StaffInsertColumns, staff,
-            s => [s.Id, s.Name, s.Role, s.UnitCode, s.Phone, s.IdNumber, s.DepartmentId, s.Version, s.LeftAt?.ToUnixTimeMilliseconds()]);
+            s => [s.Id, s.Name, s.Role, s.UnitCode, s.Phone, s.IdNumber, s.DepartmentId, s.Version, s.LeftAt?.ToUnixTimeMilliseconds(),
+                s.Leader is { } l ? Codes.Of(l.Post) : null, s.Leader?.StoredUnits]);
 
     public static Task<int> InsertDutiesAsync(UnitOfWork uow, IReadOnlyList<DutyAssignment> duties, DateTimeOffset at) =>
         BulkInsert.RunAsync(uow, "duty_assignments", DutyInsertColumns, duties,
@@ -70,6 +77,17 @@ public static class StaffStore
                 department_id = @DepartmentId, version = @Version, left_at_ms = @LeftAtMs
             WHERE id = @Id AND version = @ReadVersion
             """, new { s.Id, s.Name, s.Role, s.UnitCode, s.Phone, s.IdNumber, s.DepartmentId, s.Version, LeftAtMs = s.LeftAt?.ToUnixTimeMilliseconds(), ReadVersion = readVersion }) == 1;
+
+    /// <summary>Writes a person's leader post (null: none) with his new version, if nobody changed him since
+    /// <paramref name="readVersion"/>. Apart from <see cref="UpdateAsync"/>, which leaves the post as it is.</summary>
+    public static async Task<bool> SetLeaderAsync(UnitOfWork uow, StaffMember s, long readVersion) =>
+        await uow.ExecuteAsync("""
+            UPDATE staff SET leader_post = @LeaderPost, leader_units = @LeaderUnits, version = @Version
+            WHERE id = @Id AND version = @ReadVersion
+            """, new
+        {
+            s.Id, LeaderPost = s.Leader is { } l ? Codes.Of(l.Post) : null, LeaderUnits = s.Leader?.StoredUnits, s.Version, ReadVersion = readVersion,
+        }) == 1;
 
     public static async Task<StaffMember?> FindAsync(DbSession session, string id) =>
         (await session.QuerySingleOrDefaultAsync<StaffRow>($"SELECT {StaffColumns} FROM staff WHERE id = @id", new { id }))?.ToStaff();

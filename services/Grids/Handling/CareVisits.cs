@@ -29,16 +29,7 @@ public static class CareVisits
         var visitedBy = Fields.Text(errors, "", "visitedBy", r.VisitedBy, 100, required: false) ?? actor;
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
         if (visitedAt > uow.Now) errors.Add("visitedAt", "visitedAt must not be in the future.");
-        Category? category = null;
-        Grade? grade = null;
-        string? title = null, description = null;
-        if (r.Incident is { } i)
-        {
-            category = Fields.Enum<Category>(errors, "incident.", "category", i.Category);
-            grade = Fields.Enum<Grade>(errors, "incident.", "grade", i.Grade);
-            title = Fields.Text(errors, "incident.", "title", i.Title, 200);
-            description = Fields.Text(errors, "incident.", "description", i.Description, 4000);
-        }
+        var found = r.Incident is { } i ? VisitIncidents.Read(errors, "incident.", i) : null;
         if (errors.Any) return errors;
         if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", "visitedAt must not be before the subject was registered.");
         if (visitedBy != actor && await VisitorRefusalAsync(uow, visitedBy, subject.CourtyardCode, visitedAt) is { } notAVisitor)
@@ -62,8 +53,8 @@ public static class CareVisits
         // A visit made during the visitor's patrol belongs to it (the patrol log shows what was done).
         await Patrols.AttachAsync(uow, visit.VisitedBy, VisitLinkKind.CareVisit, visit.Id, visitedAt);
         if (visit.IncidentId is { } incidentId)
-            await uow.PublishAsync(new CareVisitReportedIncident(incidentId, subject.CourtyardCode, category!.Value, grade!.Value,
-                title!, description!, actor, visit.Id, visitedAt));
+            await uow.PublishAsync(new CareVisitReportedIncident(incidentId, subject.CourtyardCode, found!.Category, found.Grade,
+                found.Title, found.Description, actor, visit.Id, visitedAt));
         return new Outcome<CareVisit>.Done(visit);
     }
 

@@ -28,6 +28,9 @@ public sealed class Reach
         _countyWide = person is null || Authority.Decide(person, action, null).IsAllowed;
     }
 
+    /// <summary>Whether the caller may do the action anywhere in the county (the county administrator's staff changes).</summary>
+    public bool CountyWide => _countyWide;
+
     /// <summary>The request's caller; unrestricted when authentication is off (local experiments only).</summary>
     public static Reach Of(HttpContext http, UnitAction action)
     {

@@ -10,7 +10,8 @@ public sealed record UnitBoundary(string UnitCode, Shape Shape);
 /// <summary>Everything a generated county consists of, parents before children.</summary>
 public sealed record DemoCountyData(
     IReadOnlyList<Unit> Units, IReadOnlyList<StaffMember> Staff, IReadOnlyList<DutyAssignment> Duties,
-    IReadOnlyList<Department> Departments, IReadOnlyList<CareSubject> CareSubjects, IReadOnlyList<UnitBoundary> Boundaries);
+    IReadOnlyList<Department> Departments, IReadOnlyList<CareSubject> CareSubjects, IReadOnlyList<UnitBoundary> Boundaries,
+    IReadOnlyList<LeaderPlan> LeaderPlans);
 
 /// <summary>
 /// Generates a county deterministically from a seed: the same seed and size give the same codes,
@@ -43,7 +44,7 @@ public static class DemoCounty
         size.Validate();
         var g = new Generator(new Random(seed), since ?? DefaultSince);
         g.Generate(size);
-        return new DemoCountyData(g.Units, g.Staff, g.Duties, g.Departments, g.Care, g.Boundaries);
+        return new DemoCountyData(g.Units, g.Staff, g.Duties, g.Departments, g.Care, g.Boundaries, g.LeaderPlans);
     }
 
     private sealed class Generator(Random random, DateTimeOffset since)
@@ -54,6 +55,7 @@ public static class DemoCounty
         public readonly List<Department> Departments = [];
         public readonly List<CareSubject> Care = [];
         public readonly List<UnitBoundary> Boundaries = [];
+        public readonly List<LeaderPlan> LeaderPlans = [];
 
         public void Generate(DemoCountySize size)
         {
@@ -93,6 +95,25 @@ public static class DemoCounty
             // every name drawn before them stays what it was for the seed.
             AddStaff(StaffRoles.CountyDispatcher, CountyCode);
             AddStaff(StaffRoles.HotlineOperator, CountyCode);
+            AddLeaders();
+        }
+
+        /// <summary>Two leader posts (下沉走访, docs/leaders.md), on top of the first township's dispatcher (a
+        /// township committee member linked to its first village, visiting it fortnightly) and the county
+        /// supervisor (a county committee member linked to the first township, visiting it monthly).</summary>
+        private void AddLeaders()
+        {
+            var township = Units.First(u => u.Level == UnitLevel.Township).Code;
+            var village = Units.First(u => u.Level == UnitLevel.Village).Code;
+            MakeLeader($"{StaffRoles.TownshipDispatcher}-{township}", LeaderPostKind.TownshipCommittee, village, 14);
+            MakeLeader($"{StaffRoles.CountySupervisor}-{CountyCode}", LeaderPostKind.CountyCommittee, township, 30);
+        }
+
+        private void MakeLeader(string staffId, LeaderPostKind post, string linkedUnit, int everyDays)
+        {
+            var i = Staff.FindIndex(s => s.Id == staffId);
+            Staff[i] = Staff[i] with { Leader = new LeaderPost(post, [linkedUnit]) };
+            LeaderPlans.Add(new LeaderPlan(staffId, everyDays, [linkedUnit], since, SeededBy));
         }
 
         private void AddGrid(string grid, int number, string village, BoundingBox tile, int courtyards)

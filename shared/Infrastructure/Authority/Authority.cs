@@ -51,14 +51,20 @@ public static class Authority
             if (grant.Roles is not null && !grant.Roles.Any(person.HasRole)) continue;
             if (InScope(person, grant.Scope, target)) return Decision.Allow;
         }
+        if (grants.All(g => g.Scope == UnitScope.LinkedUnits))
+            return new Decision.Forbidden(person.LeaderOf.Count == 0
+                ? $"'{Code(action)}' needs a leader post (联系点)."
+                : $"'{Code(action)}' is allowed only inside the units you are linked to as a leader.");
         return new Decision.Forbidden(grants.Any(g => g.Roles is null || g.Roles.Any(person.HasRole))
             ? $"'{Code(action)}' is allowed only inside your own units."
             : $"'{Code(action)}' needs one of the roles: {string.Join(", ", grants.SelectMany(g => g.Roles ?? []).Distinct())}.");
     }
 
-    /// <summary>True when some grant of the action admits one of the caller's roles at all (somewhere).</summary>
+    /// <summary>True when some grant of the action admits the caller at all (somewhere): one of his roles,
+    /// and for a leader's grant, a leader post.</summary>
     public static bool MayEverDo(Person person, UnitAction action) =>
-        UnitPermissions.Table[action].Any(g => g.Roles is null || g.Roles.Any(person.HasRole));
+        UnitPermissions.Table[action].Any(g => (g.Roles is null || g.Roles.Any(person.HasRole))
+            && (g.Scope != UnitScope.LinkedUnits || person.LeaderOf.Count > 0));
 
     private static bool InScope(Person person, UnitScope scope, IReadOnlyList<ChainUnit>? target) => scope switch
     {
@@ -66,6 +72,7 @@ public static class Authority
         UnitScope.OwnSubtree => target is not null && target.Any(u => person.Units.Contains(u.Code)),
         UnitScope.OwnSubtreeBelowTownship => target is { Count: > 0 } && target[0].Level > UnitLevel.Township
             && target.Any(u => person.Units.Contains(u.Code)),
+        UnitScope.LinkedUnits => target is not null && target.Any(u => person.LeaderOf.Contains(u.Code)),
         _ => false,
     };
 

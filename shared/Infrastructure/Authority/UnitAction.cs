@@ -26,6 +26,8 @@ public enum UnitAction
     [JsonStringEnumMemberName("change-care")] ChangeCare,
     /// <summary>Start, track and end one's own patrol (巡查/走访日志), in one's own units.</summary>
     [JsonStringEnumMemberName("record-patrol")] RecordPatrol,
+    /// <summary>Record one's own visit as a leader (下沉走访) at a unit one is linked to (联系点), and file its findings there.</summary>
+    [JsonStringEnumMemberName("record-leader-visit")] RecordLeaderVisit,
     /// <summary>A unit's queue, live stream, figures and case lists; its patrols and assessment.</summary>
     [JsonStringEnumMemberName("read-unit-work")] ReadUnitWork,
     /// <summary>Units, paths, boundaries, coverage, locate, staff names and roles.</summary>

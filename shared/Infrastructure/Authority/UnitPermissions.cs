@@ -11,6 +11,9 @@ public enum UnitScope
     OwnSubtree,
     /// <summary>At a unit below the township, inside the caller's own subtree (a township's people and duty).</summary>
     OwnSubtreeBelowTownship,
+    /// <summary>At a unit in the subtree of a unit the caller is linked to as a leader (联系点, token claims
+    /// <c>leader-unit</c>), whatever his role.</summary>
+    LinkedUnits,
 }
 
 public sealed record UnitGrant(IReadOnlyList<string>? Roles, UnitScope Scope);
@@ -34,6 +37,8 @@ public static class UnitPermissions
         // Grid workers, courtyard leads and grid heads patrol their own units; each records only his own
         // patrols (the handler checks the person).
         [UnitAction.RecordPatrol] = [new([.. RoleTiers.GridWorkers, Roles.CourtyardLead, Roles.GridHead], UnitScope.OwnSubtree)],
+        // A leader visits the units he is linked to (下沉走访), whatever his role; each records only his own visits.
+        [UnitAction.RecordLeaderVisit] = [new(null, UnitScope.LinkedUnits)],
         // A unit's own staff and those above it; null roles: any role.
         [UnitAction.ReadUnitWork] = [new(null, UnitScope.OwnSubtree)],
         [UnitAction.ReadDirectory] = [new(null, UnitScope.County)],

@@ -84,6 +84,41 @@ public sealed class DevTokenTests
     }
 
     [Test]
+    public async Task A_leaders_sign_in_carries_his_linked_units_and_a_new_post_ends_his_earlier_token()
+    {
+        var leader = (await AccountsAsync()).Single(a => a.GetProperty("role").GetString() == Roles.TownshipDispatcher);
+        Assert.That(leader.GetProperty("leaderPost").GetString(), Is.EqualTo("township-committee"), "the demo county's township committee member");
+        var userId = leader.GetProperty("userId").GetString()!;
+        var first = (await SignInAsync(userId)).GetProperty("accessToken").GetString()!;
+        Assert.That(new JsonWebTokenHandler().ReadJsonWebToken(first).Claims.Where(c => c.Type == GovernanceClaims.LeaderUnitClaim).Select(c => c.Value),
+            Is.EqualTo(new[] { Demo.Village }));
+
+        var admin = (await AccountsAsync()).Single(a => a.GetProperty("role").GetString() == Roles.CountyAdministrator).GetProperty("userId").GetString()!;
+        var adminToken = (await SignInAsync(admin)).GetProperty("accessToken").GetString()!;
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/grids/leaders/{userId}")
+        {
+            Content = JsonContent.Create(new { post = "township-committee", linkedUnits = new[] { Demo.Village, Demo.Township }, visitEveryDays = 14 }),
+        })
+        {
+            put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            using var answer = await Http.SendAsync(put);
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
+        }
+
+        // Refused once the change reached the session check (its cache is dropped when the announcement arrives).
+        await Eventually.GetAsync(async () =>
+        {
+            using var old = new HttpRequestMessage(HttpMethod.Get, "/grids/leaders/mine");
+            old.Headers.Authorization = new AuthenticationHeaderValue("Bearer", first);
+            using var answer = await Http.SendAsync(old);
+            return answer.StatusCode;
+        }, status => status == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(30), "his earlier token, claiming linked units no longer true, to be refused");
+        var second = (await SignInAsync(userId)).GetProperty("accessToken").GetString()!;
+        Assert.That(new JsonWebTokenHandler().ReadJsonWebToken(second).Claims.Where(c => c.Type == GovernanceClaims.LeaderUnitClaim).Select(c => c.Value),
+            Is.EquivalentTo(new[] { Demo.Village, Demo.Township }));
+    }
+
+    [Test]
     public void Signing_in_is_declared_as_done_by_no_person_yet()
     {
         var signIn = _environment.Host.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/auth/dev-token");

@@ -20,6 +20,17 @@ public class SecurityStampTests
     }
 
     [Test]
+    public void A_leader_post_changes_the_stamp_with_its_linked_units_and_no_post_keeps_the_old_one()
+    {
+        var stamp = SecurityStamp.Of(Person);
+        var leader = Person with { Leader = new LeaderPost(LeaderPostKind.TownshipCommittee, ["500101001001"]) };
+        Assert.That(SecurityStamp.Of(leader), Is.Not.EqualTo(stamp), "his token now claims a linked unit");
+        Assert.That(SecurityStamp.Of(leader with { Leader = new LeaderPost(LeaderPostKind.TownshipCommittee, ["500101001002"]) }),
+            Is.Not.EqualTo(SecurityStamp.Of(leader)), "another linked unit");
+        Assert.That(SecurityStamp.Of(Person.Role, Person.UnitCode, null), Is.EqualTo(stamp), "a person without a post keeps the stamp he had before posts existed");
+    }
+
+    [Test]
     public void Details_that_no_token_claims_keep_the_stamp()
     {
         var stamp = SecurityStamp.Of(Person);

@@ -6,6 +6,9 @@
 // a reading again keeps as many as were shown.
 import { unitAssessmentSection } from '../../components/assessment/unitSection';
 import { t as assessmentText } from '../../components/assessment/text';
+import { leaderCard } from '../../components/leader/leaderCard';
+import { leaderOverdueSection } from '../../components/leader/overdueSection';
+import { t as leaderText } from '../../components/leader/text';
 import { liveEventsUrl, queue, type CaseChanged, type QueueItem } from '../../api/dispatch';
 import { callableDepartments, departments as listDepartments, unit, type Department } from '../../api/grids';
 import { incident, loadCatalogue, type Incident } from '../../api/incidents';
@@ -58,11 +61,15 @@ export const page: Page = {
       { loaded: (n) => views.label('work', t('workTab', { n })) });
     // 考核: the month's scores of the villages and people below the township (docs/assessment.md).
     const assessment = unitAssessmentSection(unitCode);
+    // 下沉走访: the dispatcher's own visits if he holds a leader post, and the township's leaders' overdue visits (docs/leaders.md).
+    const leaders = leaderOverdueSection(unitCode);
+    const mine = leaderCard(ctx.catalogue, () => void leaders.load());
     const views = tabs([
       { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
       { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
-    ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : 'board');
+      { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, leaders.element) },
+    ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : params.get('tab') === 'leaders' ? 'leaders' : 'board');
     clear(main,
       h('div', { class: 'page-head board-head' }, h('h1', {}, `${me?.name ?? unitCode} · ${t('title')}`), live.element),
       views.element);
@@ -123,7 +130,7 @@ export const page: Page = {
     }, live.show);
     // Between events the cards change with time alone (yellow at 75 %): look again every minute.
     const poll = window.setInterval(() => void reloadAll(), 60000);
-    await Promise.all([reloadAll(), assessment.load()]);
+    await Promise.all([reloadAll(), assessment.load(), mine.load(), leaders.load()]);
 
     return () => {
       assessment.stop();

@@ -8,6 +8,8 @@ import { unit, unitPath, type Level, type Unit } from '../../api/grids';
 import { query } from '../../api/http';
 import { loadCatalogue, type Incident } from '../../api/incidents';
 import { unitAssessmentSection } from '../../components/assessment/unitSection';
+import { leaderCard } from '../../components/leader/leaderCard';
+import { leaderOverdueSection } from '../../components/leader/overdueSection';
 import { liveBadge } from '../../components/liveBadge';
 import { tabs } from '../../components/tabs';
 import { workList, type WorkList } from '../../components/work/workList';
@@ -66,7 +68,10 @@ export const page: Page = {
     const title = h('h1', { id: 'dash-title' }, t('title'));
     // 考核: the month's scores of the townships and people below the caller's unit (docs/assessment.md).
     const assessment = unitAssessmentSection(user.unitCode);
-    const dashboard = h('div', {}, controls, crumbs, content, assessment.element);
+    // 下沉走访: leaders' visits this month and the overdue ones under the caller's unit; his own, if he holds a post (docs/leaders.md).
+    const leaders = leaderOverdueSection(user.unitCode);
+    const mine = leaderCard(ctx.catalogue, () => void leaders.load());
+    const dashboard = h('div', {}, controls, crumbs, mine.element, content, leaders.element, assessment.element);
     // Handlers of the county tier have cases of their own; the administrator configures the system.
     const handles = user.role === 'county-supervisor' || user.role === 'county-dispatcher';
     const work: WorkList | null = handles ? workList({ user, catalogue: ctx.catalogue, changed: async () => { await work?.load(); await show(false); },
@@ -134,7 +139,7 @@ export const page: Page = {
       }
     }
 
-    await Promise.all([show(), work?.load(), triage?.load(), assessment.load()]);
+    await Promise.all([show(), work?.load(), triage?.load(), assessment.load(), leaders.load(), mine.load()]);
     return () => {
       assessment.stop();
       source?.close();

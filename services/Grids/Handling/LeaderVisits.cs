@@ -1,0 +1,97 @@
+using Governance.Contracts;
+using Governance.Grids.Data;
+using Governance.Grids.Model;
+using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging;
+
+namespace Governance.Grids.Handling;
+
+/// <summary>
+/// A leader's visit (下沉走访) at a unit he is linked to or below it: where, whom he met, what he found. A
+/// visit is recorded once it happened (from the phone, on the spot or soon after): a row of visits, kind
+/// leader, that starts and ends at <c>visitedAt</c>. A finding with a case is filed on the spot, as a care
+/// visit's is: Grids picks the case's id, links it to the visit and publishes LeaderVisitReportedIncident in
+/// the same transaction; Incidents files it as the leader (docs/leaders.md, "Filing as a leader").
+/// </summary>
+public static class LeaderVisits
+{
+    public const int MaxFindings = 20;
+    public const int MaxMetLength = 500;
+
+    /// <param name="linkedUnits">The caller's linked units (his token's): the case's reader is the leader of the one above it.</param>
+    public static async Task<Outcome<LeaderVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, RecordLeaderVisit? r, string actor,
+        IReadOnlyList<string> linkedUnits, Reach reach)
+    {
+        var errors = new FieldErrors();
+        if (r is null) return errors.Add("body", "A JSON body is required.");
+        var unitCode = Fields.Code(errors, "", "unitCode", r.UnitCode, UnitChanges.MaxCodeLength);
+        if (errors.Any) return errors;
+        if (await UnitStore.FindAsync(uow, unitCode!) is not { } unit) return errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
+        // Where first: outside his linked units nothing about the visit is looked at (403 before 400).
+        if (await reach.RefusalAtAsync(uow, unit.Code) is { } why) return new Outcome<LeaderVisit>.Forbidden(why);
+
+        var met = Fields.Text(errors, "", "met", r.Met, MaxMetLength);
+        var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
+        if (visitedAt > uow.Now) errors.Add("visitedAt", "visitedAt must not be in the future.");
+        if ((r.Lat is null) != (r.Lng is null)) errors.Add(r.Lat is null ? "lat" : "lng", "lat and lng are given together or not at all.");
+        if (r.Lat is not (null or (>= -90 and <= 90))) errors.Add("lat", "lat must be a number from -90 to 90.");
+        if (r.Lng is not (null or (>= -180 and <= 180))) errors.Add("lng", "lng must be a number from -180 to 180.");
+        var findings = Findings(errors, r.Findings, unit);
+        if (errors.Any) return errors;
+
+        // Each case's place: a live grid or courtyard inside the visited unit.
+        var filings = new List<(int Index, string UnitCode, string LinkedUnit, FoundIncident Case)>();
+        foreach (var (index, placeCode, found) in findings!.Where(f => f.Case is not null).Select(f => (f.Index, f.UnitCode!, f.Case!)))
+        {
+            var prefix = $"findings[{index}].incident.unitCode";
+            var path = await UnitStore.PathAsync(uow, placeCode);
+            if (path.Count == 0) { errors.Add(prefix, $"'{placeCode}' is not a known unit."); continue; }
+            if (path[0].Level is not (UnitLevel.Grid or UnitLevel.Courtyard)) { errors.Add(prefix, $"A case is filed at a grid or a courtyard; '{placeCode}' is a {Codes.Of(path[0].Level)}."); continue; }
+            if (!path.Any(u => u.Code == unit.Code)) { errors.Add(prefix, $"'{placeCode}' does not lie in the visited unit '{unit.Code}'."); continue; }
+            if (path[0].Retired) return new Outcome<LeaderVisit>.Conflict($"'{placeCode}' is retired: no case can be filed there.");
+            filings.Add((index, placeCode, path.Select(u => u.Code).FirstOrDefault(linkedUnits.Contains) ?? unit.Code, found));
+        }
+        if (errors.Any) return errors;
+        if (unit.Retired) return new Outcome<LeaderVisit>.Conflict($"The unit '{unit.Code}' is retired.");
+
+        var visit = new Visit(Guid.CreateVersion7(), VisitKind.Leader, actor, unit.Code, visitedAt, visitedAt, 0, null, 1);
+        var ids = filings.ToDictionary(f => f.Index, _ => Guid.CreateVersion7());
+        var recorded = findings!.Select(f => new LeaderFinding(f.Text, ids.TryGetValue(f.Index, out var id) ? id : null)).ToList();
+        await VisitStore.InsertAsync(uow, visit);
+        await LeaderStore.AddVisitNotesAsync(uow, visit.Id, met!, r.Lat, r.Lng, recorded);
+        foreach (var (index, placeCode, linkedUnit, found) in filings)
+        {
+            await VisitStore.LinkAsync(uow, visit.Id, new VisitLink(VisitLinkKind.Case, ids[index], visitedAt));
+            await uow.PublishAsync(new LeaderVisitReportedIncident(ids[index], placeCode, found.Category, found.Grade, found.Title, found.Description,
+                actor, linkedUnit, visit.Id, visitedAt));
+        }
+        return new Outcome<LeaderVisit>.Done(new LeaderVisit(visit, met!, r.Lat, r.Lng, recorded));
+    }
+
+    private sealed record Finding(int Index, string Text, string? UnitCode, FoundIncident? Case);
+
+    private static List<Finding>? Findings(FieldErrors errors, IReadOnlyList<LeaderFindingInput?>? inputs, Unit visited)
+    {
+        if (inputs is null) return [];
+        if (inputs.Count > MaxFindings) { errors.Add("findings", $"findings may hold at most {MaxFindings}."); return null; }
+        var findings = new List<Finding>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var prefix = $"findings[{i}].";
+            if (inputs[i] is not { } input) { errors.Add($"findings[{i}]", "A finding is required."); continue; }
+            var text = Fields.Text(errors, prefix, "text", input.Text, 4000);
+            string? place = null;
+            FoundIncident? found = null;
+            if (input.Incident is { } incident)
+            {
+                found = VisitIncidents.Read(errors, prefix + "incident.", incident.Case);
+                place = Fields.Code(errors, prefix + "incident.", "unitCode", incident.UnitCode, UnitChanges.MaxCodeLength, required: false)
+                    ?? (visited.Level is UnitLevel.Grid or UnitLevel.Courtyard ? visited.Code : null);
+                if (place is null && incident.UnitCode is null)
+                    errors.Add(prefix + "incident.unitCode", $"incident.unitCode is required: a case is filed at a grid or a courtyard, and '{visited.Code}' is a {Codes.Of(visited.Level)}.");
+            }
+            if (text is not null) findings.Add(new Finding(i, text, place, found));
+        }
+        return findings;
+    }
+}

@@ -87,6 +87,7 @@ public sealed class IncidentsModule : IServiceModule
         routes.MapIncidentsApi();
         routes.MapTriageApi();
         routes.MapCaseActionsApi();
+        routes.MapInHandApi();
         routes.MapWorkApi();
         routes.MapCoordinationApi();
         routes.MapPhotosApi();

@@ -33,3 +33,10 @@ public sealed record IncidentMerged(Guid IncidentId, Guid IntoIncidentId, string
 /// <summary>Village mediation (乡贤评理堂) reached no agreement: Dispatch sends the dispute to the
 /// township, where the justice office (司法所) takes it.</summary>
 public sealed record MediationFailed(Guid IncidentId, Guid SessionId, string By, DateTimeOffset At);
+
+/// <summary>包案: a leader (联系点, or a county supervisor) took the case in hand, with his instructions if any.
+/// The holders keep working it; once verified solved it waits for his sign-off.</summary>
+public sealed record IncidentTakenInHand(Guid IncidentId, string By, string? Instructions, DateTimeOffset At);
+
+/// <summary>The leader who took the case in hand signed it off after verification: the case is closed.</summary>
+public sealed record IncidentSignedOff(Guid IncidentId, string By, string? Note, DateTimeOffset At);

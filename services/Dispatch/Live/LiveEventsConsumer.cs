@@ -27,7 +27,8 @@ public sealed class LiveEventsConsumer(DispatchDatabase db, LiveBroadcaster broa
     IConsumer<IncidentRouted>, IConsumer<IncidentEscalated>, IConsumer<IncidentReturned>, IConsumer<DeadlineWarning>,
     IConsumer<IncidentDepartmentsAssigned>, IConsumer<IncidentFlaggedOverdue>, IConsumer<IncidentSupervised>,
     IConsumer<IncidentUrged>, IConsumer<IncidentNotifiedAbove>, IConsumer<DepartmentCheckedIn>, IConsumer<DepartmentFedBack>,
-    IConsumer<IncidentAccepted>, IConsumer<IncidentResolved>, IConsumer<IncidentVerified>
+    IConsumer<IncidentAccepted>, IConsumer<IncidentResolved>, IConsumer<IncidentVerified>,
+    IConsumer<IncidentTakenInHand>, IConsumer<IncidentSignedOff>
 {
     private static readonly TimeSpan WaitForDispatchAtMost = TimeSpan.FromSeconds(10);
 
@@ -72,6 +73,13 @@ public sealed class LiveEventsConsumer(DispatchDatabase db, LiveBroadcaster broa
 
     public Task Consume(ConsumeContext<IncidentVerified> c) =>
         AfterDispatchAsync<IncidentVerifiedConsumer>(c, "verified", c.Message.IncidentId, c.Message.At);
+
+    // 包案 and its sign-off change nothing of Dispatch's: the boards and dashboards above the place reload at once.
+    public Task Consume(ConsumeContext<IncidentTakenInHand> c) =>
+        AnnounceAsync("taken-in-hand", c.Message.IncidentId, null, null, null, c.Message.At, c.CancellationToken);
+
+    public Task Consume(ConsumeContext<IncidentSignedOff> c) =>
+        AnnounceAsync("signed-off", c.Message.IncidentId, null, null, null, c.Message.At, c.CancellationToken);
 
     private async Task AfterDispatchAsync<TDispatchConsumer>(ConsumeContext context, string kind, Guid incidentId, DateTimeOffset at)
     {

@@ -23,6 +23,7 @@ internal static class CaseViews
             Caller = incident.ReportedBy.StartsWith(Open311.ServiceRequestsApi.ReporterPrefix, StringComparison.Ordinal)
                 ? await CallerStore.MaskedCallerAsync(c, incident.Id)
                 : null,
+            InHand = facts.InHandOf is null ? null : InHandView.Of(await InHandStore.FindAsync(c, incident.Id)),
         };
     }
 

@@ -87,13 +87,21 @@ public sealed record IncidentView(
     string ReportedBy, DateTimeOffset FiledAt, DateTimeOffset UpdatedAt, string? ResolvedBy, bool ResolvedOnTheSpot,
     int NotSolvedCount, Satisfaction? Satisfaction, DateTimeOffset? SupervisedAt, string? LeadDepartmentCode, Casualties? Casualties,
     Guid? PossibleDuplicateOf, Guid? MergedInto, IReadOnlyList<ReporterStore.Reporter> Reporters, IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<PhotoInfo> Photos, bool Overdue, IReadOnlyList<CaseAction> AllowedActions, CallerContact? Caller = null)
+    IReadOnlyList<PhotoInfo> Photos, bool Overdue, IReadOnlyList<CaseAction> AllowedActions, CallerContact? Caller = null,
+    InHandView? InHand = null)
 {
     public static IncidentView Of(Incident i, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<ReporterStore.Reporter> reporters,
         IReadOnlyList<PhotoInfo>? photos = null, IReadOnlyList<CaseAction>? allowedActions = null) => new(
         i.Id, i.UnitCode, i.Category, i.Grade, i.Title, i.Description, i.Location, i.Status, i.Tier, i.HandlingUnitCode, i.DueAt,
         i.FlaggedOverdueAt, i.ReportedBy, i.FiledAt, i.UpdatedAt, i.ResolvedBy, i.ResolvedOnTheSpot, i.NotSolvedCount, i.Satisfaction,
         i.SupervisedAt, i.LeadDepartmentCode, i.Casualties, i.PossibleDuplicateOf, i.MergedInto, reporters, timeline, photos ?? [], i.Overdue, allowedActions ?? []);
+}
+
+/// <summary>包案 on a case: the leader who took it in hand, since when, his instructions, and his sign-off (null while open).</summary>
+public sealed record InHandView(string Leader, DateTimeOffset Since, string? Instructions, DateTimeOffset? SignedOffAt)
+{
+    public static InHandView? Of(CaseInHand? taken) =>
+        taken is null ? null : new(taken.Leader, taken.Since, taken.Instructions, taken.SignedOffAt);
 }
 
 public sealed record MergeRequest(Guid? Into);

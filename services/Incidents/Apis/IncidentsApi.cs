@@ -118,7 +118,7 @@ public static class IncidentsApi
         return TypedResults.Ok<IReadOnlyList<IncidentView>>((await CaseViews.ItemsAsync(c, incidents, caller)).Select(i => i.View).ToList());
     }
 
-    private static string NextPage(HttpRequest request, int offset)
+    internal static string NextPage(HttpRequest request, int offset)
     {
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value);
         query["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);

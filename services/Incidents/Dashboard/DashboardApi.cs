@@ -15,8 +15,8 @@ namespace Governance.Incidents.Dashboard;
 /// <summary>
 /// The county dashboard's figures (成效可视化): the headline rates for a period, open and overdue per
 /// tier, escalations by reason and township, the filed/closed trend, figures per child unit for
-/// drilling down, cases per grid for the hot-spot map, the times to accept and to resolve, rankings (比学赶超)
-/// and repeat places (<see cref="Rankings"/>).
+/// drilling down, cases per grid for the hot-spot map, the times to accept and to resolve, rankings (比学赶超),
+/// 包案 (<see cref="InHandFiguresStore"/>) and repeat places (<see cref="Rankings"/>).
 /// Each view is computed in <see cref="DashboardViews"/>; its export in <see cref="DashboardExportsApi"/>.
 /// </summary>
 public static class DashboardApi
@@ -60,6 +60,8 @@ public static class DashboardApi
             ViewAsync(db, time, http, unitCode, from, to, DashboardViews.DurationsAsync));
         dashboard.MapGet("/rankings", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
             ViewAsync(db, time, http, unitCode, from, to, Rankings.RankAsync));
+        dashboard.MapGet("/in-hand", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
+            ViewAsync(db, time, http, unitCode, from, to, InHandFiguresStore.FiguresAsync));
         dashboard.MapGet("/repeat-places", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
             ViewAsync(db, time, http, unitCode, from, to, Rankings.RepeatAsync));
     }

@@ -18,6 +18,7 @@ public static class Labels
         IncidentStatus.Accepted => "办理中",
         IncidentStatus.Resolved => "待核查",
         IncidentStatus.Reopened => "重新办理",
+        IncidentStatus.Verified => "待签字",
         IncidentStatus.Closed => "已办结",
         IncidentStatus.Merged => "已合并",
         _ => status.ToString(),

@@ -122,7 +122,7 @@ public static partial class AssignmentUpdates
         Tier tier, string unitCode, DateTimeOffset dueAt, TimelineEntry entry, bool deadlineMissed = false)
     {
         var incident = await RequireAsync(uow, id);
-        var settledAlready = incident.Status is IncidentStatus.Resolved or IncidentStatus.Closed or IncidentStatus.Merged;
+        var settledAlready = incident.Status is IncidentStatus.Resolved or IncidentStatus.Verified or IncidentStatus.Closed or IncidentStatus.Merged;
         var late = sequence > incident.AssignmentSequence && action is IncidentAction.Escalate or IncidentAction.Return && settledAlready;
         // A late move reads as what it was: it did not take the case anywhere (not "升级" after "办结").
         await TimelineStore.AddAsync(uow, id, late ? entry with { Action = TimelineAction.MovedAfterResolution } : entry);

@@ -56,9 +56,11 @@ public static class CaseActions
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.ResolvedBy == actor)
             return CaseRefusal.NotAllowed(incident.Status, "The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.");
+        // 包案: a case in a leader's hand, verified solved, waits for his sign-off instead of closing.
+        var inHand = incident is null ? null : await InHandStore.FindAsync(uow, id);
         var action = result switch
         {
-            VerificationResult.Solved => IncidentAction.VerifySolved,
+            VerificationResult.Solved => InHandRules.VerifiedSolved(inHand is not null),
             VerificationResult.PartlySolved => IncidentAction.VerifyPartlySolved,
             _ => IncidentAction.VerifyNotSolved,
         };
@@ -72,6 +74,7 @@ public static class CaseActions
             i => new IncidentVerified(i.Id, actor, result, satisfaction, comment, i.NotSolvedCount, uow.Now));
         // Staff may verify while the resident's link is outstanding (he may never answer): the link stops answering.
         if (outcome is Outcome<Incident>.Done && actor != ReturnVisit.ResidentActor) await ReturnVisitStore.VoidOpenAsync(uow, id, "verified-by-staff");
+        if (outcome is Outcome<Incident>.Done { Value.Status: IncidentStatus.Verified }) await InHandStore.VerifiedAsync(uow, id, actor);
         return outcome;
     }
 
@@ -104,8 +107,11 @@ public static class CaseActions
             : new Outcome<Incident>.Done(recorded);
     }
 
-    private static async Task<Outcome<Incident>> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
-        string actor, string timelineAction, string? reason, Func<Incident, Incident> change, Func<Incident, object> announcement)
+    /// <param name="staffRecorded">When the action closes the case: whether its satisfaction, if any, was recorded by
+    /// staff (default: unless the actor is the resident answering his 回访).</param>
+    internal static async Task<Outcome<Incident>> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
+        string actor, string timelineAction, string? reason, Func<Incident, Incident> change, Func<Incident, object> announcement,
+        bool? staffRecorded = null)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new Outcome<Incident>.NotFound();
@@ -119,7 +125,7 @@ public static class CaseActions
         await uow.PublishAsync(announcement(changed));
         // The shared rollup rows last, right before the commit, so concurrent cases wait least on their locks (as in Filing).
         // The resident's own answer is counted apart (DashboardProjector.ResidentAnsweredAsync), not as staff-recorded satisfaction.
-        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed, staffRecorded: actor != ReturnVisit.ResidentActor);
+        if (changed.Status == IncidentStatus.Closed) await DashboardProjector.ClosedAsync(uow, changed, staffRecorded: staffRecorded ?? actor != ReturnVisit.ResidentActor);
         return new Outcome<Incident>.Done(changed);
     }
 }

@@ -68,4 +68,8 @@ public static class TimelineAction
     public const string DepartmentCheckedIn = "department-checked-in";
     public const string DepartmentFeedback = "department-feedback";
     public const string DepartmentFinished = "department-finished";
+    /// <summary>包案: a leader took the case in hand (the reason: his instructions, if any).</summary>
+    public const string TakenInHand = "taken-in-hand";
+    /// <summary>The leader who took the case in hand signed it off after verification: it closed.</summary>
+    public const string SignedOff = "signed-off";
 }

@@ -27,6 +27,8 @@ public static class IncidentLifecycle
         // trying it from outside); verification reopens a case that was not settled, then it is re-graded.
         IncidentAction.Regrade => status == IncidentStatus.Filed || Working.Contains(status) ? status : null,
         IncidentAction.VerifySolved => status == IncidentStatus.Resolved ? IncidentStatus.Closed : null,
+        IncidentAction.VerifySolvedInHand => status == IncidentStatus.Resolved ? IncidentStatus.Verified : null,
+        IncidentAction.SignOff => status == IncidentStatus.Verified ? IncidentStatus.Closed : null,
         IncidentAction.VerifyPartlySolved or IncidentAction.VerifyNotSolved =>
             status == IncidentStatus.Resolved ? IncidentStatus.Reopened : null,
         // A duplicate can be merged until it is settled.

@@ -23,6 +23,9 @@ public enum IncidentStatus
     /// location): taken (接诉即办) and waiting in the county's triage queue (待分拨) for a county dispatcher.
     /// Not routed yet; placing it makes it <see cref="Filed"/>.</summary>
     [JsonStringEnumMemberName("triage")] Triage,
+    /// <summary>包案: verified solved while a leader holds the case in hand; it closes only with his sign-off
+    /// (已核查，待包案领导签字). Settled like <see cref="Resolved"/>: nobody works on it any more.</summary>
+    [JsonStringEnumMemberName("verified")] Verified,
 }
 
 /// <summary>What can happen to a case.</summary>
@@ -32,4 +35,8 @@ public enum IncidentAction
     VerifySolved, VerifyPartlySolved, VerifyNotSolved, Merge, Mediate,
     /// <summary>待分拨 → 案卷建立: a county dispatcher placed a call waiting in triage on its unit.</summary>
     Place,
+    /// <summary>核查 "solved" on a case in a leader's hand (包案): it waits for his sign-off instead of closing.</summary>
+    VerifySolvedInHand,
+    /// <summary>The leader who took the case in hand signs it off: 已核查 → 结案.</summary>
+    SignOff,
 }

@@ -14,7 +14,9 @@ public static class Open311Status
 
     public static string Of(IncidentStatus status) => status switch
     {
-        IncidentStatus.Triage or IncidentStatus.Filed or IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Resolved or IncidentStatus.Reopened => Open,
+        IncidentStatus.Triage or IncidentStatus.Filed or IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Resolved or IncidentStatus.Reopened
+            // 包案: verified, but it closes only with the leader's sign-off.
+            or IncidentStatus.Verified => Open,
         // A merged duplicate is closed here: its reporters follow the case it was merged into.
         IncidentStatus.Closed or IncidentStatus.Merged => Closed,
         // A status added later must be placed here on purpose; the unit tests walk every value.
@@ -36,6 +38,7 @@ public static class Open311Status
             IncidentStatus.Accepted => $"{TierName(tier)}已签收，正在办理。",
             IncidentStatus.Resolved => "已办结，等待核查。",
             IncidentStatus.Reopened => $"核查未通过，{TierName(tier)}重新办理。",
+            IncidentStatus.Verified => "已核查，等待包案领导签字结案。",
             IncidentStatus.Closed => "已核查结案。",
             IncidentStatus.Merged => "与同一问题的另一案件合并办理。",
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No status notes for this case status"),

@@ -16,7 +16,9 @@ public static class AllowedActions
         var permitted = caller.Unrestricted ? Enum.GetValues<CaseAction>() : Authority.Permitted(caller.Person, facts);
         // A co-handler that finished its part (完成) reads on; 报到/反馈 would answer 409, so no button.
         return permitted.Where(a => Fits(a, incident, moveUpRequested))
-            .Where(a => a != CaseAction.DepartmentWork || caller.Unrestricted || facts.PartOpenFor(caller.Person)).ToList();
+            .Where(a => a != CaseAction.DepartmentWork || caller.Unrestricted || facts.PartOpenFor(caller.Person))
+            // 包案 once: a case in someone's hand is not offered again (the API answers 409).
+            .Where(a => a != CaseAction.TakeInHand || facts.InHandOf is null).ToList();
     }
 
     /// <summary>Whether the case's state admits the action (else the action answers 409).</summary>
@@ -42,7 +44,10 @@ public static class AllowedActions
             CaseAction.Merge => Allows(i, IncidentAction.Merge),
             // Mediation is for disputes on the village tier (乡贤评理堂): elsewhere the API answers 409, so no button.
             CaseAction.Mediate => Allows(i, IncidentAction.Mediate) && i.Category == Category.Dispute && i.Tier == Tier.Village,
-            // Settling on the spot happens while filing; 包案 and its sign-off have no endpoint yet.
+            CaseAction.TakeInHand => InHandRules.MayTake(i.Status),
+            // The model lets only the leader who took it in hand; the state: verified, waiting for him.
+            CaseAction.SignOff => i.Status == IncidentStatus.Verified,
+            // Settling on the spot happens while filing.
             _ => false,
         };
     }

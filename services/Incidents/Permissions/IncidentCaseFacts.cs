@@ -32,7 +32,8 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
         var reporters = (await ReporterStore.ListAsync(session, incident.Id)).Select(r => r.Name).Append(incident.ReportedBy).ToHashSet();
         var departments = await CaseAuthorityStore.DepartmentsAsync(session, incident.Id);
         var finished = await CaseAuthorityStore.FinishedDepartmentsAsync(session, incident.Id);
+        var inHand = await InHandStore.FindAsync(session, incident.Id);
         return new CaseFacts(place, tier, holder, reporters, incident.Grade, incident.LeadDepartmentCode,
-            departments, incident.ResolvedBy, FinishedDepartments: finished);
+            departments, incident.ResolvedBy, inHand?.Leader, finished);
     }
 }

@@ -67,6 +67,7 @@ export const common = dictionary({
   status_accepted: ['办理中', 'In hand'],
   status_resolved: ['待核查', 'Awaiting verification'],
   status_reopened: ['重新办理', 'Reopened'],
+  status_verified: ['已核查，待领导签字', 'Verified; awaiting the leader’s sign-off'],
   status_closed: ['已办结', 'Closed'],
   status_merged: ['已合并', 'Merged'],
   yellow: ['黄牌', 'Yellow card'],

@@ -41,6 +41,8 @@ const t = dictionary({
   action_mediation_agreed: ['调解成功', 'mediation agreed'],
   action_mediation_failed: ['调解未成', 'mediation failed'],
   action_photo_added: ['添加照片', 'photo added'],
+  action_taken_in_hand: ['领导包案', 'taken in hand by a leader'],
+  action_signed_off: ['包案领导签字办结', 'signed off by the leader'],
   actor_dispatch: ['系统分派', 'Dispatch (automatic)'],
   actor_incidents: ['系统', 'system'],
   actor_system: ['系统自动（{job}）', 'automatic ({job})'],

@@ -35,7 +35,14 @@ public static class CasePermissions
         // 提级: the township over its villages, the county over all — not a village over its courtyards.
         [CaseAction.PullUp] = [new(Above, RoleTiers.CommandCentre)],
         [CaseAction.TakeInHand] = [new(Leader), new(Above, [Security.Roles.CountySupervisor])],
-        [CaseAction.SignOff] = [new(Leader, Condition: GrantCondition.InHandOfCaller), new(Above, [Security.Roles.CountySupervisor], Condition: GrantCondition.InHandOfCaller)],
+        // A county supervisor who took a case in hand may find it moved up to his own tier meanwhile (then he holds it):
+        // the sign-off stays his.
+        [CaseAction.SignOff] =
+        [
+            new(Leader, Condition: GrantCondition.InHandOfCaller),
+            new(Above, [Security.Roles.CountySupervisor], Condition: GrantCondition.InHandOfCaller),
+            new(Holder, [Security.Roles.CountySupervisor], Condition: GrantCondition.InHandOfCaller),
+        ],
         [CaseAction.Regrade] = [new(Holder), new(Above)],
         [CaseAction.ReportCasualties] = [new(Holder), new(Above)],
         [CaseAction.Verify] =

@@ -16,25 +16,28 @@ public class IncidentLifecycleTests
     /// </summary>
     private static readonly Dictionary<IncidentAction, IncidentStatus?[]> Table = new()
     {
-        //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed      Merged      Triage
-        [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
-        [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed, NotAllowed],
-        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed, NotAllowed],
-        [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
-        [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed, NotAllowed, NotAllowed],
-        [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed, NotAllowed, NotAllowed],
-        [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
-        [Regrade] =                        [Filed,      Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
-        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed, NotAllowed, NotAllowed],
-        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
-        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
-        [Merge] =                          [Merged,     Merged,     Merged,     NotAllowed, Merged,     NotAllowed, NotAllowed, NotAllowed],
-        [Mediate] =                        [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed],
+        //                                   Filed       Assigned    Accepted    Resolved    Reopened    Closed      Merged      Triage      Verified
+        [Route] =                          [Assigned,   Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Escalate] =                       [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Return] =                         [Assigned,   Assigned,   Assigned,   NotAllowed, Assigned,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [FlagOverdue] =                    [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Accept] =                         [NotAllowed, Accepted,   NotAllowed, NotAllowed, Accepted,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Resolve] =                        [Resolved,   Resolved,   Resolved,   NotAllowed, Resolved,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [RequestEscalation] =              [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Regrade] =                        [Filed,      Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [VerifySolved] =                   [NotAllowed, NotAllowed, NotAllowed, Closed,     NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [VerifyPartlySolved] =             [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [VerifyNotSolved] =                [NotAllowed, NotAllowed, NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Merge] =                          [Merged,     Merged,     Merged,     NotAllowed, Merged,     NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [Mediate] =                        [NotAllowed, Assigned,   Accepted,   NotAllowed, Reopened,   NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        // 包案: "solved" on a case in a leader's hand waits for his sign-off; the sign-off closes it.
+        [VerifySolvedInHand] =             [NotAllowed, NotAllowed, NotAllowed, Verified,   NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed],
+        [SignOff] =                        [NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, Closed],
         // 分拨: only a call waiting in triage is placed, and then it is filed (routed like any case).
-        [Place] =                          [NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, Filed],
+        [Place] =                          [NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, NotAllowed, Filed, NotAllowed],
     };
 
-    private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed, Merged, Triage];
+    private static readonly IncidentStatus[] Columns = [Filed, Assigned, Accepted, Resolved, Reopened, Closed, Merged, Triage, Verified];
 
     private static IEnumerable<TestCaseData> EveryStatusAndAction()
     {
@@ -99,6 +102,35 @@ public class IncidentLifecycleTests
     public void Escalate_from_a_finished_status_is_not_allowed(IncidentStatus status)
     {
         Assert.That(IncidentLifecycle.Next(status, Escalate), Is.Null);
+    }
+
+    [Test]
+    public void A_case_in_hand_verified_solved_does_not_close_before_the_sign_off()
+    {
+        Assert.That(IncidentLifecycle.Next(Resolved, InHandRules.VerifiedSolved(inHand: true)), Is.EqualTo(Verified));
+        Assert.That(IncidentLifecycle.Next(Resolved, InHandRules.VerifiedSolved(inHand: false)), Is.EqualTo(Closed));
+        Assert.That(IncidentLifecycle.Next(Resolved, SignOff), Is.Null, "signed off before verification");
+        Assert.That(IncidentLifecycle.Next(Verified, SignOff), Is.EqualTo(Closed));
+    }
+
+    [Test]
+    public void A_case_waiting_for_the_sign_off_takes_no_other_step()
+    {
+        Assert.That(Enum.GetValues<IncidentAction>().Where(a => IncidentLifecycle.Next(Verified, a) is not null), Is.EqualTo(new[] { SignOff }));
+    }
+
+    [TestCase(Filed, true)]
+    [TestCase(Assigned, true)]
+    [TestCase(Accepted, true)]
+    [TestCase(Resolved, true)]
+    [TestCase(Reopened, true)]
+    [TestCase(Verified, false)]
+    [TestCase(Closed, false)]
+    [TestCase(Merged, false)]
+    [TestCase(Triage, false)]
+    public void A_case_is_taken_in_hand_while_placed_and_not_settled(IncidentStatus status, bool mayTake)
+    {
+        Assert.That(InHandRules.MayTake(status), Is.EqualTo(mayTake));
     }
 
     [Test]

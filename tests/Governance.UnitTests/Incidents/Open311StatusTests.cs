@@ -13,6 +13,7 @@ public class Open311StatusTests
     [TestCase(IncidentStatus.Accepted, "open")]
     [TestCase(IncidentStatus.Resolved, "open")]
     [TestCase(IncidentStatus.Reopened, "open")]
+    [TestCase(IncidentStatus.Verified, "open")]
     [TestCase(IncidentStatus.Closed, "closed")]
     public void Each_case_status_maps_to_the_spec_s_open_or_closed(IncidentStatus status, string expected) =>
         Assert.That(Open311Status.Of(status), Is.EqualTo(expected));

@@ -35,7 +35,12 @@ export interface Incident {
   caller?: Caller | null;
   /** Empty in list items. */
   timeline?: TimelineEntry[]; photos?: Photo[];
+  /** 包案: the leader who took the case in hand (null: nobody); in the case and in his own queue. */
+  inHand?: InHand | null;
 }
+
+/** 包案 on a case: who, since when, his instructions, and his sign-off (null while it is open). */
+export interface InHand { leader: string; since: string; instructions: string | null; signedOffAt: string | null }
 
 /** Where a case sits in the caller's work list. */
 export type WorkBucket = 'to-accept' | 'in-progress' | 'to-verify' | 'move-up-requests' | 'department-parts' | 'overdue-below';
@@ -124,6 +129,21 @@ export function note(id: string, text: string): Promise<Incident | null> {
   return postJson<Incident>(`${one(id)}/notes`, { text });
 }
 
+/** 包案: the caller takes the case in hand, with optional instructions. */
+export function takeInHand(id: string, instructions: string | null): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/in-hand`, { instructions });
+}
+
+/** 签字办结: the leader who took the case in hand closes it after verification. */
+export function signOff(id: string, note: string | null): Promise<Incident | null> {
+  return postJson<Incident>(`${one(id)}/sign-off`, { note });
+}
+
+/** 我包案的案件: the cases in the caller's hand, newest filed first; `open: false` lists the ended ones too. */
+export function casesInHand(open = true, limit = 100): Promise<Incident[]> {
+  return getJson<Incident[]>(`/incidents/in-hand${query({ open: String(open), limit })}`);
+}
+
 /** 提请上级: asks the tier above to take the case. */
 export function requestMoveUp(id: string, reason: string): Promise<Incident | null> {
   return postJson<Incident>(`${one(id)}/escalation-requests`, { reason });
@@ -199,6 +219,9 @@ export interface Rankings { units: Ranked[]; departments: Ranked[] }
 export interface RepeatPlaces { threshold: number; from: string; to: string;
   places: { unitCode: string; name: string | null; category: string; cases: number; lastFiledAt: string }[] }
 
+/** 包案 under a unit: taken in the period, in hand now (being worked, or awaiting the sign-off), and how they ended. */
+export interface InHandFigures { taken: number; working: number; awaitingSignOff: number; signedOff: number; signedOffSatisfied: number; merged: number }
+
 /** A file the API writes (an export), fetched with the caller's identity. */
 export function exportFile(path: string, params: Record<string, string>): Promise<Blob> {
   return getBlob(`${path}${query(params)}`);
@@ -212,6 +235,7 @@ export const dashboard = {
   trend: (p: Period) => getJson<TrendPoint[]>(`/incidents/dashboard/trend${query({ ...p })}`),
   escalations: (p: Period) => getJson<Escalations>(`/incidents/dashboard/escalations${query({ ...p })}`),
   children: (p: Period) => getJson<ChildFigures[]>(`/incidents/dashboard/children${query({ ...p })}`),
+  inHand: (p: Period) => getJson<InHandFigures>(`/incidents/dashboard/in-hand${query({ ...p })}`),
 };
 
 /** Text messages (回访 links) on their way, the number masked (county administrators). */

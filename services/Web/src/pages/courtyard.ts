@@ -36,6 +36,7 @@ const t = dictionary({
   status_accepted: ['正在办理', 'Being dealt with'],
   status_resolved: ['已办理，待核查', 'Dealt with, being checked'],
   status_reopened: ['重新办理', 'Being dealt with again'],
+  status_verified: ['已核查，待领导签字办结', 'Checked; waiting for the leader to sign it off'],
   status_closed: ['已办结', 'Settled'],
   status_merged: ['已与同一问题合并办理', 'Handled together with the same report'],
 });

@@ -21,6 +21,7 @@ const t = dictionary({
   submit: ['提交评价', 'Send'],
   sending: ['提交中…', 'Sending…'],
   thanksClosed: ['感谢您的评价，案件已办结。', 'Thank you. The case is closed.'],
+  thanksVerified: ['感谢您的评价，案件经包案领导签字后办结。', 'Thank you. The case closes once the leader in charge signs it off.'],
   thanksReopened: ['感谢您的反馈，案件已退回重新办理，工作人员会尽快与您联系。', 'Thank you. The case goes back to be handled again; staff will be in touch.'],
   noToken: ['链接不完整，请从短信中重新打开。', 'The link is incomplete: open it again from the text message.'],
   choose: ['请选择满意程度。', 'Please choose one.'],
@@ -70,7 +71,7 @@ function form(token: string, root: HTMLElement): HTMLFormElement {
     status.textContent = t('sending');
     answerReturnVisit(token, picked, comment.value.trim() || null).then((done) => {
       clear(root, h('h1', {}, t('title')),
-        h('p', { class: 'ok', role: 'status', 'data-answered': done.caseStatus }, done.caseStatus === 'closed' ? t('thanksClosed') : t('thanksReopened')));
+        h('p', { class: 'ok', role: 'status', 'data-answered': done.caseStatus }, done.caseStatus === 'closed' ? t('thanksClosed') : done.caseStatus === 'verified' ? t('thanksVerified') : t('thanksReopened')));
     }).catch((e: unknown) => {
       submit.disabled = false;
       status.textContent = errorText(e);

@@ -1,6 +1,5 @@
 // A case's buttons: exactly the actions in its allowedActions, in the order a handler works, so the
-// page never offers what the API refuses nor hides what it allows. 包案 and its sign-off have no
-// endpoint yet; reading is what the details button does (read-caller is shown there, callerCard.ts);
+// page never offers what the API refuses nor hides what it allows. Reading is what the details button does (read-caller is shown there, callerCard.ts);
 // settling on the spot happens while filing.
 import { checkIn } from '../../api/dispatch';
 import { accept, type CaseAction, type Incident } from '../../api/incidents';
@@ -9,6 +8,7 @@ import type { ActionContext } from './context';
 import { departmentsDialog, feedbackDialog } from './dialogs/departments';
 import { decideDialog } from './dialogs/decide';
 import { casualtiesDialog, regradeDialog } from './dialogs/grade';
+import { inHandDialog } from './dialogs/inHand';
 import { mediationDialog } from './dialogs/mediation';
 import { mergeDialog } from './dialogs/merge';
 import { addPhotoDialog, resolveDialog } from './dialogs/resolve';
@@ -19,7 +19,8 @@ import { actionLabel, t } from './text';
 /** The order buttons appear in: the holder's work first, then the levers of those above. */
 export const buttonOrder: CaseAction[] = [
   'accept', 'department-work', 'resolve', 'note', 'add-photo', 'request-move-up', 'decide-move-up', 'verify', 'mediate',
-  'call-in-departments', 'send-back', 'move-up', 'urge', 'supervise', 'pull-up', 'regrade', 'report-casualties', 'merge',
+  'call-in-departments', 'send-back', 'move-up', 'urge', 'supervise', 'pull-up', 'take-in-hand', 'sign-off', 'regrade',
+  'report-casualties', 'merge',
 ];
 
 export interface ButtonOptions {
@@ -58,6 +59,9 @@ function buttonsFor(ctx: ActionContext, i: Incident, code: CaseAction): HTMLButt
     case 'decide-move-up': return [button(code, label, () => void decideDialog(ctx, i), true)];
     case 'verify': return [button(code, label, () => verifyDialog(ctx, i), true)];
     case 'mediate': return [button(code, label, () => void mediationDialog(ctx, i))];
+    case 'take-in-hand': return [button(code, label, () => inHandDialog(ctx, i, code))];
+    // The leader's step that closes the case he holds in hand: it stands out.
+    case 'sign-off': return [button(code, label, () => inHandDialog(ctx, i, code), true)];
     case 'call-in-departments': return [button(code, label, () => void departmentsDialog(ctx, i))];
     case 'regrade': return [button(code, label, () => regradeDialog(ctx, i))];
     case 'report-casualties': return [button(code, label, () => casualtiesDialog(ctx, i))];

@@ -1,5 +1,5 @@
 // A case in full, in a dialog: what, where, its photos (adding one when allowed), its timeline.
-import { unitName } from '../../api/grids';
+import { staffNames, unitName } from '../../api/grids';
 import { incident as readIncident, type Catalogue, type Incident } from '../../api/incidents';
 import { clear, errorText, field, filePicker, formatTime, h, openDialog } from '../../dom';
 import { common, dictionary } from '../../i18n';
@@ -22,7 +22,13 @@ const t = dictionary({
   uploading: ['正在上传照片…', 'Sending the photo…'],
   added: ['照片已添加', 'Photo added'],
   timeline: ['办理过程', 'Timeline'],
+  inHand: ['包案领导', 'In the hand of'],
 });
+
+/** A person's name for his account id; the id when it cannot be found (a failed request is no error here). */
+async function personName(id: string): Promise<string> {
+  return (await staffNames([id]).catch(() => [])).find((p) => p.id === id)?.name ?? id;
+}
 
 /** Photos one case may carry (the server's default, Incidents:Photos:MaxPerCase; it checks its own). */
 export const maxPhotos = 6;
@@ -51,7 +57,9 @@ export async function caseDetails(catalogue: Catalogue, summary: Incident): Prom
           h('dt', {}, t('place')), h('dd', {}, await unitName(i.unitCode)),
           h('dt', {}, t('status')), h('dd', {}, statusName(i.status)),
           h('dt', {}, t('tier')), h('dd', {}, i.tier ? tierName(i.tier) : '—'),
-          h('dt', {}, t('filedAt')), h('dd', {}, formatTime(i.filedAt))),
+          h('dt', {}, t('filedAt')), h('dd', {}, formatTime(i.filedAt)),
+          i.inHand ? [h('dt', {}, t('inHand')), h('dd', { 'data-field': 'in-hand' }, await personName(i.inHand.leader),
+            i.inHand.instructions ? `：${i.inHand.instructions}` : '')] : null),
         callerCard(i),
         h('h3', {}, t('photos')), photoArea,
         mayAdd ? field(t('addPhoto'), filePicker(adding)) : null, addStatus,

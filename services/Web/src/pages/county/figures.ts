@@ -1,7 +1,7 @@
 // The dashboard's tables and headline figures: containment, on-time and satisfaction rates; open and
 // overdue cases by tier; the units below with their own figures (each drills down).
 import type { Unit } from '../../api/grids';
-import type { ChildFigures, Summary } from '../../api/incidents';
+import type { ChildFigures, InHandFigures, Summary } from '../../api/incidents';
 import { tierName } from '../../components/caseText';
 import { clear, h, percent } from '../../dom';
 import { t } from './text';
@@ -46,4 +46,15 @@ export function renderChildren(slot: HTMLElement, units: Unit[], kids: ChildFigu
           h('td', {}, percent(k?.villageContainmentRate)), h('td', {}, percent(k?.townshipContainmentRate)),
           h('td', {}, String(k?.open ?? 0)), h('td', { class: k?.overdue ? 'late' : '' }, String(k?.overdue ?? 0)));
       })))));
+}
+
+/** 包案 under the unit: taken in the period, in hand now, and how they ended. */
+export function renderInHand(slot: HTMLElement, f: InHandFigures): void {
+  clear(slot, h('h2', {}, t('inHandFigures')),
+    h('ul', { class: 'plain' },
+      h('li', { 'data-figure': 'in-hand-taken' }, t('inHandTaken', { n: f.taken })),
+      h('li', { 'data-figure': 'in-hand-working' }, t('inHandWorking', { n: f.working })),
+      h('li', { 'data-figure': 'in-hand-awaiting' }, t('inHandAwaiting', { n: f.awaitingSignOff })),
+      h('li', { 'data-figure': 'in-hand-signed-off' }, t('inHandSignedOff', { n: f.signedOff, s: f.signedOffSatisfied })),
+      h('li', { 'data-figure': 'in-hand-merged' }, t('inHandMerged', { n: f.merged }))));
 }

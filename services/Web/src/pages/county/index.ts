@@ -12,6 +12,7 @@ import { leaderCard } from '../../components/leader/leaderCard';
 import { leaderOverdueSection } from '../../components/leader/overdueSection';
 import { liveBadge } from '../../components/liveBadge';
 import { tabs } from '../../components/tabs';
+import { hasLeaderPosts, inHandList } from '../../components/work/inHandList';
 import { workList, type WorkList } from '../../components/work/workList';
 import { announce, clear, errorText, field, formatDate, h, startCountdowns } from '../../dom';
 import { common } from '../../i18n';
@@ -78,12 +79,18 @@ export const page: Page = {
       others: (): Incident[] => work?.cases() ?? [] }, { loaded: (n) => views?.label('work', t('workTab', { n })) }) : null;
     // 待分拨: hotline calls no place was found for are the county dispatchers' to place (docs/intake.md).
     const triage = user.role === 'county-dispatcher' ? triageView((n) => views?.label('triage', t('triageTab', { n }))) : null;
+    // 包案: a county supervisor, or a leader (联系点) whose token names his linked units, lists the cases in his hand.
+    const inHand = user.role === 'county-supervisor' || hasLeaderPosts(user)
+      ? inHandList({ user, catalogue: ctx.catalogue, changed: async () => { await inHand?.load(); await work?.load(); await show(false); } },
+        (n) => views?.label('in-hand', t('inHandTab', { n })))
+      : null;
     const tab = params.get('tab');
-    const views = work ? tabs([
+    const views = work || inHand ? tabs([
       { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
-      { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
+      ...(work ? [{ key: 'work', label: t('workTab', { n: '…' }), panel: work.element }] : []),
       ...(triage ? [{ key: 'triage', label: t('triageTab', { n: '…' }), panel: triage.element }] : []),
-    ], tab === 'work' ? 'work' : tab === 'triage' && triage ? 'triage' : 'dashboard') : null;
+      ...(inHand ? [{ key: 'in-hand', label: t('inHandTab', { n: '…' }), panel: inHand.element }] : []),
+    ], tab === 'work' && work ? 'work' : tab === 'triage' && triage ? 'triage' : tab === 'in-hand' && inHand ? 'in-hand' : 'dashboard') : null;
     clear(main, h('div', { class: 'page-head' }, title),
       user.role === 'county-administrator' ? adminLinks() : null, views?.element ?? dashboard);
     const stopCountdowns = startCountdowns(main);
@@ -139,7 +146,7 @@ export const page: Page = {
       }
     }
 
-    await Promise.all([show(), work?.load(), triage?.load(), assessment.load(), leaders.load(), mine.load()]);
+    await Promise.all([show(), work?.load(), triage?.load(), inHand?.load(), assessment.load(), leaders.load(), mine.load()]);
     return () => {
       assessment.stop();
       source?.close();

@@ -4,6 +4,13 @@ import { dictionary } from '../../i18n';
 export const t = dictionary({
   title: ['区县治理看板', 'County dashboard'],
   triageTab: ['待分拨（{n}）', 'Triage ({n})'],
+  inHandTab: ['我包案的（{n}）', 'In my hand ({n})'],
+  inHandFigures: ['领导包案', 'Cases taken in hand (包案)'],
+  inHandTaken: ['期间包案 {n} 件', '{n} taken in hand in the period'],
+  inHandWorking: ['办理中 {n} 件', '{n} being worked'],
+  inHandAwaiting: ['待签字 {n} 件', '{n} awaiting sign-off'],
+  inHandSignedOff: ['签字办结 {n} 件（满意 {s} 件）', '{n} signed off ({s} satisfied)'],
+  inHandMerged: ['合并 {n} 件', '{n} merged'],
   triageTitle: ['待分拨来电', 'Calls waiting to be placed'],
   triageHint: ['无法按位置或登记地址定位的来电，选择事发网格或院落后分拨，即按规则派遣。', 'Calls no location or registered address placed: pick the grid or courtyard where it happened and place it; it is then routed.'],
   triageEmpty: ['没有待分拨的来电。', 'No calls wait for placing.'],

@@ -8,7 +8,7 @@ import { clear, h } from '../../dom';
 import { renderCases } from './cases';
 import { renderBars, renderMap, renderTrend } from './charts';
 import type { CountyContext } from './context';
-import { renderChildren, renderHeadline, renderTiers } from './figures';
+import { renderChildren, renderHeadline, renderInHand, renderTiers } from './figures';
 import { renderDurations, renderExports, renderRankings, renderRepeatPlaces } from './reports';
 import { reasonName, t } from './text';
 
@@ -32,6 +32,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     durations: h('section', { class: 'card', 'data-section': 'durations' }),
     rankings: h('section', { class: 'card span2', 'data-section': 'rankings' }),
     repeat: h('section', { class: 'card', 'data-section': 'repeat-places' }),
+    inHand: h('section', { class: 'card', 'data-section': 'in-hand' }),
     exports: h('section', { class: 'card span2', 'data-section': 'exports' }),
   };
   let charts: { reason: Chart; township: Chart; trend: Chart; map: Chart } | null = null;
@@ -47,7 +48,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
         h('section', { class: 'card span2' }, h('h2', {}, t('map')), h('p', { class: 'muted small' }, t('mapHint')), slots.map),
         slots.children,
         h('section', { class: 'card span3' }, h('h2', {}, t('trend')), slots.trend),
-        slots.durations, slots.rankings, slots.repeat, slots.exports,
+        slots.durations, slots.rankings, slots.repeat, slots.inHand, slots.exports,
         slots.cases));
     const made = [slots.reason, slots.township, slots.trend, slots.map].map((el) => chartIn(el));
     made.forEach(([, dispose]) => disposers.push(dispose));
@@ -57,9 +58,9 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
   async function show(here: Unit, full: boolean): Promise<void> {
     // The unit shown, not whatever the state says by now (a click may have moved on while this was on its way).
     const period = { ...ctx.state, unitCode: here.code };
-    const [summary, trend, escalations, kids, units, durations, rankings, repeat] = await Promise.all([
+    const [summary, trend, escalations, kids, units, durations, rankings, repeat, inHand] = await Promise.all([
       dashboard.summary(period), dashboard.trend(period), dashboard.escalations(period), dashboard.children(period), children(here.code),
-      dashboard.durations(period), dashboard.rankings(period), dashboard.repeatPlaces(period),
+      dashboard.durations(period), dashboard.rankings(period), dashboard.repeatPlaces(period), dashboard.inHand(period),
     ]);
     if (full || !charts) layout(here);
     const c = charts!;
@@ -74,6 +75,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     renderDurations(slots.durations, durations);
     renderRankings(slots.rankings, rankings);
     renderRepeatPlaces(slots.repeat, repeat, ctx.catalogue);
+    renderInHand(slots.inHand, inHand);
     renderExports(slots.exports, period);
     await renderCases(ctx, slots.cases, here);
   }

@@ -87,6 +87,8 @@ export function announce(text: string, kind: 'ok' | 'error' = 'ok'): void {
 }
 
 export function errorText(e: unknown): string {
+  // fetch's own failure ("Failed to fetch", "Load failed", "NetworkError …"): no answer came at all.
+  if (e instanceof TypeError && /fetch|network|load failed/i.test(e.message)) return common('noNetwork');
   return e instanceof Error ? e.message : String(e);
 }
 

@@ -51,6 +51,7 @@ export const common = dictionary({
   noFileChosen: ['未选择照片', 'No photo chosen'],
   filesChosen: ['已选择 {n} 张照片', '{n} photos chosen'],
   error: ['出错了', 'Something went wrong'],
+  noNetwork: ['网络不通，请稍后再试', 'No network: try again later'],
   overdueBy: ['已超期 {t}', 'Overdue by {t}'],
   moreOf: ['还有 {n} 件，加载更多', '{n} more — show them'],
   dueIn: ['剩余 {t}', '{t} left'],

@@ -57,6 +57,8 @@ export function startSession(next: Session): Session {
 
 export function signOut(): void {
   forget();
+  // The answers the service worker kept for offline use (the care list among them) go with the person.
+  navigator.serviceWorker?.controller?.postMessage({ type: 'forget-data' });
   void fetch('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
 }
 
@@ -97,6 +99,14 @@ export async function restoreSession(): Promise<void> {
   await refresh();
 }
 
+/** Before sending what waited offline: a page opened without a network has no access token yet.
+ * true: a token now; false: the session ended (sign in again); null: no network, or a Host without tokens. */
+export async function ensureToken(): Promise<boolean | null> {
+  if (!session) return false;
+  if (session.accessToken) return true;
+  return refresh();
+}
+
 function send(input: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
@@ -107,10 +117,11 @@ function send(input: string, init: RequestInit): Promise<Response> {
 /** fetch, with the signed-in caller's identity. Every API call (streams too) goes through here.
  * X-User goes along with the token: a Host with authentication switched off names the caller by it,
  * one with authentication on ignores it. A refused token (expired, or the person's post changed) is
- * refreshed once from the session cookie and the call repeated. */
+ * refreshed once from the session cookie and the call repeated; so is a call made without one (the page
+ * was opened offline, when no token could be had). */
 export async function authFetch(input: string, init: RequestInit = {}): Promise<Response> {
   const response = await send(input, init);
-  if (response.status !== 401 || !session?.accessToken) return response;
+  if (response.status !== 401 || !session) return response;
   if ((await refresh()) !== true) return response;
   return send(input, init);
 }

@@ -58,8 +58,37 @@ public sealed class Browser : IAsyncDisposable
             HasTouch = phone,
             DeviceScaleFactor = phone ? 2 : 1,
         });
+        return await Watched(name, context);
+    }
+
+    /// <summary>A Chromium of its own with a browser profile kept in <paramref name="profile"/> (a folder):
+    /// closing the page closes that Chromium, and opening the same folder again is the same phone
+    /// reopened — its sign-in cookie, service worker, caches and IndexedDB are still there.</summary>
+    /// <param name="offline">Started without a network: its service worker too (set later, Chromium's
+    /// offline emulation may not reach a worker already running).</param>
+    public async Task<IPage> OpenPersistentAsync(string name, string profile, int width, int height, bool offline = false)
+    {
+        var context = await _playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs, Timeout = 60_000,
+            BaseURL = _address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 2,
+            Offline = offline,
+        });
+        // A persistent context opens with a blank page of its own: use it.
+        foreach (var extra in context.Pages.Skip(1)) await extra.CloseAsync();
+        return await Watched(name, context, context.Pages.FirstOrDefault());
+    }
+
+    private async Task<IPage> Watched(string name, IBrowserContext context, IPage? existing = null)
+    {
         context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = existing ?? await context.NewPageAsync();
         Pages[name] = page;
         page.Console += (_, message) =>
         {

@@ -14,10 +14,14 @@ public abstract class BrowserFixture
     protected StandaloneEnvironment Env { get; private set; } = null!;
     protected Browser Browser { get; private set; } = null!;
 
+    /// <summary>Whether the Host listens on a port fixed at start, so a test can stop it and start it again
+    /// at the same address (Env.StopHostAsync, Env.StartHostAgainAsync).</summary>
+    protected virtual bool RestartableHost => false;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        Env = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
+        Env = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" }, fixedPort: RestartableHost);
         Browser = await Browser.LaunchAsync(Env.Host.Http.BaseAddress!);
     }
 

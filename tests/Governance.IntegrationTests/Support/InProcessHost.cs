@@ -28,11 +28,12 @@ public sealed class InProcessHost : IAsyncDisposable
         Http.DefaultRequestHeaders.Authorization = TestTokens.Bearer();
     }
 
-    public static async Task<InProcessHost> StartAsync(IDictionary<string, string> settings, TimeProvider? time = null)
+    /// <param name="urls">Where to listen; a free loopback port when null.</param>
+    public static async Task<InProcessHost> StartAsync(IDictionary<string, string> settings, TimeProvider? time = null, string? urls = null)
     {
         // Signed-in by default: the test host checks tokens like a county's would.
         var withAuth = TestTokens.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
-        var args = withAuth.Select(s => $"--{s.Key}={s.Value}").Append("--urls=http://127.0.0.1:0").ToArray();
+        var args = withAuth.Select(s => $"--{s.Key}={s.Value}").Append($"--urls={urls ?? "http://127.0.0.1:0"}").ToArray();
         var app = GovernanceApp.Build(args, [new GridsModule(), new IncidentsModule(), new DispatchModule()], builder =>
         {
             if (time is not null) builder.Services.AddSingleton(time);

@@ -9,24 +9,59 @@ namespace Governance.IntegrationTests.Support;
 public sealed class StandaloneEnvironment : IAsyncDisposable
 {
     public string DataFolder { get; }
-    public InProcessHost Host { get; }
+    public InProcessHost Host { get; private set; }
 
-    private StandaloneEnvironment(string dataFolder, InProcessHost host)
+    private readonly Dictionary<string, string> _settings;
+    private readonly TimeProvider? _time;
+    private readonly string? _urls;
+    private bool _stopped;
+
+    private StandaloneEnvironment(string dataFolder, InProcessHost host, Dictionary<string, string> settings, TimeProvider? time, string? urls)
     {
         DataFolder = dataFolder;
         Host = host;
+        _settings = settings;
+        _time = time;
+        _urls = urls;
     }
 
-    public static async Task<StandaloneEnvironment> StartAsync(TimeProvider? time = null, IDictionary<string, string>? extra = null)
+    /// <param name="fixedPort">Listen on a port chosen now, so that <see cref="StopHostAsync"/> and
+    /// <see cref="StartHostAgainAsync"/> bring the Host back at the same address (a server that was away).</param>
+    public static async Task<StandaloneEnvironment> StartAsync(TimeProvider? time = null, IDictionary<string, string>? extra = null, bool fixedPort = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"governance-standalone-{Guid.NewGuid():N}");
         var settings = Settings(folder);
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
-        var host = await InProcessHost.StartAsync(settings, time);
+        var urls = fixedPort ? $"http://127.0.0.1:{FreePort()}" : null;
+        var host = await InProcessHost.StartAsync(settings, time, urls);
         // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
         await Eventually.GetAsync(async () => await (await host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
             body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(30), "Incidents to know the demo county");
-        return new StandaloneEnvironment(folder, host);
+        return new StandaloneEnvironment(folder, host, settings, time, urls);
+    }
+
+    /// <summary>Stops the Host (its address refuses connections); its data stays.</summary>
+    public async Task StopHostAsync()
+    {
+        if (_urls is null) throw new InvalidOperationException("Only a Host started with fixedPort can come back at its address.");
+        _stopped = true;
+        await Host.DisposeAsync();
+    }
+
+    /// <summary>Starts the Host again at the same address with the same data.</summary>
+    public async Task StartHostAgainAsync()
+    {
+        Host = await InProcessHost.StartAsync(_settings, _time, _urls);
+        _stopped = false;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     /// <summary>Standalone's configuration with its three SQLite files in <paramref name="folder"/>.</summary>
@@ -43,7 +78,7 @@ public sealed class StandaloneEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
+        if (!_stopped) await Host.DisposeAsync();
         await ScratchFolder.DeleteAsync(DataFolder);
     }
 }

@@ -102,8 +102,20 @@ export function careSubjects(gridWorkerId: string): Promise<CareSubject[]> {
   return getJson<CareSubject[]>(`/grids/care/subjects${query({ gridWorkerId, limit: 500 })}`);
 }
 
-export function recordVisit(subjectId: string, visit: { visitedBy: string; findings: string }): Promise<unknown> {
-  return postJson(`/grids/care/subjects/${seg(subjectId)}/visits`, visit);
+/** A visit as the API records it; incidentId: the case the visit filed (Incidents files it shortly after). */
+export interface CareVisit {
+  id: string; subjectId: string; visitedBy: string; visitedAt: string; findings: string; incidentId: string | null;
+}
+/** A case a visit files: the subject's courtyard is its place. */
+export interface VisitIncident { category: string; grade: string; title: string; description: string }
+
+export function recordVisit(subjectId: string, visit: { visitedBy: string; findings: string; visitedAt?: string; incident?: VisitIncident }): Promise<CareVisit | null> {
+  return postJson<CareVisit>(`/grids/care/subjects/${seg(subjectId)}/visits`, visit);
+}
+
+/** One care subject with the visits recorded, newest last. */
+export function careSubject(subjectId: string): Promise<{ subject: CareSubject; visits: CareVisit[] }> {
+  return getJson<{ subject: CareSubject; visits: CareVisit[] }>(`/grids/care/subjects/${seg(subjectId)}`);
 }
 
 /** Full coverage (网格全域覆盖): villages without grids, grids without a grid worker. */

@@ -30,6 +30,7 @@ export const t = dictionary({
   done_accept: ['已签收', 'Accepted'],
   done_resolve: ['已办结，等待核查', 'Resolved; awaiting verification'],
   done_note: ['已反馈', 'Note added'],
+  done_note_queued: ['无网络，反馈已保存在本机（待发送），联网后自动发送', 'No network: the note is kept on this phone (waiting to send), sent when the network returns'],
   done_add_photo: ['照片已添加', 'Photo added'],
   done_request_move_up: ['已提请上级，等待上级审核', 'Asked the tier above; waiting for its decision'],
   done_approved: ['已同意升级', 'Request approved: the case moves up'],

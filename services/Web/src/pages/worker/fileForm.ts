@@ -8,6 +8,8 @@ import { statusName, tierName } from '../../components/caseText';
 import { announce, errorText, field, filePicker, h, select } from '../../dom';
 import { named } from '../../i18n';
 import type { Session } from '../../session';
+import { flush, isNetworkFailure, offlineNow, queueFiling } from '../../offline/queue';
+import { queueView } from '../../offline/view';
 import { sendPhotos } from './photoSender';
 import { maxPhotos, t } from './text';
 
@@ -31,7 +33,8 @@ export function gridPlaces(user: Session, catalogue: Catalogue, grid: Unit, cour
 
 export function fileForm(ctx: FilingPlaces, onFiled: () => void): HTMLFormElement {
   const { user, courtyards, catalogue } = ctx;
-  // One key per filling-in of the form: a retry after a lost answer does not file twice.
+  // One key per filling-in of the form, made before the first try and kept with a queued filing: a
+  // retry after a lost answer, or the queue's send later, does not file twice.
   let idempotencyKey = crypto.randomUUID();
   let location: { lat: number; lng: number } | null = null;
 
@@ -98,6 +101,19 @@ export function fileForm(ctx: FilingPlaces, onFiled: () => void): HTMLFormElemen
     }, () => { locateStatus.textContent = t('locateUnavailable'); }, { enableHighAccuracy: true, timeout: 15000 });
   }
 
+  /** After a filing was sent or queued: an empty form with a new key. */
+  function reset(): void {
+    idempotencyKey = crypto.randomUUID();
+    form.reset();
+    photo.dispatchEvent(new Event('change')); // reset fires none: the chosen-files line and the preview follow
+    clearPreview();
+    resolutionField.hidden = true;
+    grade.disabled = false;
+    location = null;
+    locateStatus.textContent = '';
+    place.value = ctx.defaultPlace;
+  }
+
   const form = h('form', {
     class: 'file-form', novalidate: true,
     onsubmit: async (e: Event) => {
@@ -112,22 +128,24 @@ export function fileForm(ctx: FilingPlaces, onFiled: () => void): HTMLFormElemen
       }
       submit.disabled = true;
       submit.textContent = t('submitting');
+      const body = {
+        unitCode: place.value, category: category.value, grade: grade.value, title: title.value.trim(),
+        description: description.value.trim(), location, resolution: onTheSpot.checked ? resolution.value.trim() : undefined,
+      };
+      const photos = chosenPhotos();
+      const key = idempotencyKey;
+      // No network (known, or found by trying): the filing and its photos wait on the phone with their
+      // key (offline/queue.ts) and go when the network returns.
+      const queue = async (tried: boolean) => {
+        await queueFiling(key, body, photos, tried);
+        reset();
+        announce(t('filedQueued', { title: body.title }));
+        void flush();
+      };
       try {
-        const body = {
-          unitCode: place.value, category: category.value, grade: grade.value, title: title.value.trim(),
-          description: description.value.trim(), location, resolution: onTheSpot.checked ? resolution.value.trim() : undefined,
-        };
-        const filed = await fileIncident(body, idempotencyKey);
-        const photos = chosenPhotos();
-        idempotencyKey = crypto.randomUUID();
-        form.reset();
-        photo.dispatchEvent(new Event('change')); // reset fires none: the chosen-files line and the preview follow
-        clearPreview();
-        resolutionField.hidden = true;
-        grade.disabled = false;
-        location = null;
-        locateStatus.textContent = '';
-        place.value = ctx.defaultPlace;
+        if (offlineNow()) { await queue(false); return; }
+        const filed = await fileIncident(body, key);
+        reset();
         announce(filed?.tier && filed.status !== 'closed'
           ? t('filedRouted', { title: filed.title, tier: tierName(filed.tier) })
           : t('filed', { title: filed?.title ?? '', status: statusName(filed?.status ?? 'filed') }));
@@ -137,7 +155,8 @@ export function fileForm(ctx: FilingPlaces, onFiled: () => void): HTMLFormElemen
         // The filing's answer gives the case's id: its photos follow.
         if (filed && photos.length > 0) void sendPhotos(uploadStatus, filed, photos);
       } catch (err) {
-        if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+        if (isNetworkFailure(err)) await queue(true);
+        else if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
           for (const [key, messages] of Object.entries(err.fields)) {
             const control = errors.get(key.split('.')[0]) ?? submit;
             control.setAttribute('aria-invalid', 'true');
@@ -161,6 +180,7 @@ export function fileForm(ctx: FilingPlaces, onFiled: () => void): HTMLFormElemen
     h('small', { class: 'hint' }, t('onTheSpotHint'))),
   resolutionField,
   submit,
-  uploadStatus);
+  uploadStatus,
+  queueView());
   return form;
 }

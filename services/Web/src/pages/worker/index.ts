@@ -50,7 +50,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
   const actions: ActionContext = { user, catalogue, changed: () => loadCases(), others: () => [...work.cases(), ...follow.cases()] };
   const work = workList(actions);
   const follow = followList(actions, [...ctx.myUnits]);
-  const care = careList(user);
+  const care = careList(user, catalogue, () => window.setTimeout(() => void loadCases(), 1500));
   const score = myScoreCard(user.id);
   const patrol = patrolCard(() => void score.load());
   stops.push(patrol.stop);

@@ -3,6 +3,7 @@
 import { ApiError } from '../../api/http';
 import { clear, errorText, h } from '../../dom';
 import { common } from '../../i18n';
+import { flush, queuePhotos } from '../../offline/queue';
 import { uploadPhoto } from '../../photos';
 import { t } from './text';
 
@@ -18,6 +19,13 @@ export async function sendPhotos(uploadStatus: HTMLElement, incident: { id: stri
     try {
       await uploadPhoto(incident.id, left[0]);
     } catch (e) {
+      if (e instanceof TypeError) {
+        // No network at all: the photos left wait on the phone (offline/queue.ts) and go by themselves.
+        await queuePhotos(crypto.randomUUID(), incident.id, incident.title, left);
+        clear(uploadStatus, h('p', { class: 'small' }, t('photosQueued', { title: incident.title })));
+        void flush();
+        return;
+      }
       if (!(e instanceof ApiError && [400, 409, 413].includes(e.status))) {
         const retry = h('button', { type: 'button', class: 'primary', onclick: () => void sendPhotos(uploadStatus, incident, left, total, refused) }, t('photoRetry'));
         clear(uploadStatus, h('div', { class: 'upload-failed', role: 'alert' },

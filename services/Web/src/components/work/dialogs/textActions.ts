@@ -2,6 +2,7 @@
 import { moveUp, pullUp, sendBack, supervise, urge } from '../../../api/dispatch';
 import { note, requestMoveUp, type Incident } from '../../../api/incidents';
 import { field, h } from '../../../dom';
+import { flush, isNetworkFailure, offlineNow, queueNote } from '../../../offline/queue';
 import type { ActionContext } from '../context';
 import { actionLabel, t } from '../text';
 import { actionDialog, required } from './form';
@@ -18,6 +19,24 @@ const sends: Record<TextAction, { label: () => string; send: (id: string, text: 
   supervise: { label: () => t('superviseNote'), send: supervise, done: () => t('done_supervise') },
 };
 
+/** 反馈 from the field: without a network the note waits on the phone (offline/queue.ts) with its key. */
+async function noteOrQueue(incident: Incident, value: string): Promise<string> {
+  const key = crypto.randomUUID();
+  const queue = async (tried: boolean) => {
+    await queueNote(key, incident.id, incident.title, value, tried);
+    void flush();
+    return t('done_note_queued');
+  };
+  if (offlineNow()) return queue(false);
+  try {
+    await note(incident.id, value);
+    return t('done_note');
+  } catch (e) {
+    if (isNetworkFailure(e)) return queue(true);
+    throw e;
+  }
+}
+
 export function isTextAction(code: string): code is TextAction {
   return code in sends;
 }
@@ -31,6 +50,7 @@ export function textActionDialog(ctx: ActionContext, incident: Incident, code: T
     send: async () => {
       const value = required(text, label);
       if (value === null) return null;
+      if (code === 'note') return noteOrQueue(incident, value);
       await action.send(incident.id, value);
       return action.done();
     },

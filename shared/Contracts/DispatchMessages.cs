@@ -7,18 +7,20 @@ namespace Governance.Contracts;
 // step. It was added after the first release as a last parameter with a default, so a message from an
 // older Dispatch reads with By = null; consumers then write "system:dispatch".
 
+/// <param name="WeekdaysOnlyYear">The year the working-day deadline ran into without an announced calendar: it was
+/// counted Monday to Friday there (null: counted with the calendar, or in natural time).</param>
 public sealed record IncidentRouted(
     Guid IncidentId, int Sequence, Tier Tier, string HandlingUnitCode, DateTimeOffset DueAt,
-    int PolicyVersion, DateTimeOffset RoutedAt, string? By = null);
+    int PolicyVersion, DateTimeOffset RoutedAt, string? By = null, int? WeekdaysOnlyYear = null);
 
 public sealed record IncidentEscalated(
     Guid IncidentId, int Sequence, Tier FromTier, Tier ToTier, string HandlingUnitCode,
-    DateTimeOffset DueAt, EscalationReason Reason, string? Note, DateTimeOffset EscalatedAt, string? By = null);
+    DateTimeOffset DueAt, EscalationReason Reason, string? Note, DateTimeOffset EscalatedAt, string? By = null, int? WeekdaysOnlyYear = null);
 
 /// <summary>The township command centre sent a case back down to the village, which can settle it.</summary>
 public sealed record IncidentReturned(
     Guid IncidentId, int Sequence, Tier FromTier, Tier ToTier, string HandlingUnitCode,
-    DateTimeOffset DueAt, string Reason, string By, DateTimeOffset At);
+    DateTimeOffset DueAt, string Reason, string By, DateTimeOffset At, int? WeekdaysOnlyYear = null);
 
 /// <summary>超期预警: a clock of the case ran out and the case stays where it is (policy "supervise", or
 /// the county, which is the top). It is flagged to the tier above (<paramref name="FlaggedToTier"/>,

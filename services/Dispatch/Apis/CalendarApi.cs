@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Governance.Dispatch.Routing;
 
 namespace Governance.Dispatch.Apis;
 
@@ -24,6 +26,17 @@ public static class CalendarApi
             return TypedResults.Ok(await calendars.YearsAsync(c));
         }).Performs(UnitAction.ReadSettings);
         routes.MapPut("/dispatch/calendar/{year:int}", PutYear).Performs(UnitAction.ChangeSettings);
+        routes.MapGet("/dispatch/calendar/coverage", Coverage).Performs(UnitAction.ReadSettings);
+    }
+
+    /// <summary>The years entered and the one to enter next (the county administrator's page warns with it).</summary>
+    private static async Task<Ok<CalendarCoverage>> Coverage(DispatchDatabase db, CalendarStore calendars,
+        IOptions<CalendarOptions> options, TimeProvider time)
+    {
+        await using var c = await db.OpenReadAsync();
+        var years = await calendars.YearsAsync(c);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(options.Value.UtcOffset).DateTime);
+        return TypedResults.Ok(CalendarCoverage.Of(years.Select(y => y.Year), today, options.Value.WarnDaysAhead));
     }
 
     private static async Task<Results<Ok<CalendarYear>, ValidationProblem>> PutYear(int year, CalendarYearRequest? body,

@@ -17,6 +17,9 @@ public sealed class CalendarOptions
     public TimeOnly DayEnd { get; set; } = new(17, 30);
     [Range(typeof(TimeSpan), "-14:00:00", "14:00:00", ParseLimitsInInvariantCulture = true)]
     public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>How many days before a year begins its missing calendar is shown to the county administrator.</summary>
+    [Range(1, 366)]
+    public int WarnDaysAhead { get; set; } = 90;
 }
 
 /// <summary>
@@ -36,7 +39,7 @@ public sealed class CalendarStore(IOptions<CalendarOptions> options, TimeProvide
         var years = await YearsAsync(session);
         var settings = options.Value;
         var calendar = new WorkingCalendar(years.SelectMany(y => y.Holidays).ToHashSet(), years.SelectMany(y => y.Workdays).ToHashSet(),
-            settings.DayStart, settings.DayEnd, settings.UtcOffset);
+            settings.DayStart, settings.DayEnd, settings.UtcOffset, years.Select(y => y.Year).ToHashSet());
         _cache = (calendar, time.GetUtcNow());
         return calendar;
     }

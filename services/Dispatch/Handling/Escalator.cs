@@ -28,37 +28,38 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
     public async Task MoveUpToAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier target, EscalationReason reason, string? note, string by)
     {
         if (target <= assignment.Tier) return;
-        var moved = await ArriveAsync(uow, assignment, target);
+        var (moved, weekdaysOnly) = await ArriveAsync(uow, assignment, target);
         await AssignmentStore.InsertEscalationAsync(uow, assignment.IncidentId,
             new Escalation(assignment.Tier, target, reason, note, uow.Now, by));
         await HistoryStore.AddAsync(uow, assignment.IncidentId, new HistoryEntry(uow.Now, by,
             HistoryActions.Escalated, target, moved.UnitCode, note is null ? Codes.Of(reason) : $"{Codes.Of(reason)}: {note}"));
         await uow.PublishAsync(new IncidentEscalated(assignment.IncidentId, moved.Sequence, assignment.Tier, target, moved.UnitCode,
-            moved.DueAt, reason, note, uow.Now, by));
+            moved.DueAt, reason, note, uow.Now, by, weekdaysOnly));
     }
 
     /// <summary>退回: the command centre sends a case one tier down, to the unit of the place there that
     /// can settle it (the township to the village, the county to the township).</summary>
     public async Task SendBackAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier to, string reason, string by)
     {
-        var moved = await ArriveAsync(uow, assignment, to);
+        var (moved, weekdaysOnly) = await ArriveAsync(uow, assignment, to);
         await HistoryStore.AddAsync(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Returned, to, moved.UnitCode, reason));
         await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, to, moved.UnitCode,
-            moved.DueAt, reason, by, uow.Now));
+            moved.DueAt, reason, by, uow.Now, weekdaysOnly));
     }
 
     /// <summary>Starts the tier's clock again (verification said partly or not solved: reopened on the same tier).</summary>
     public async Task RestartClockAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string by)
     {
-        var restarted = await ArriveAsync(uow, assignment, assignment.Tier);
+        var (restarted, weekdaysOnly) = await ArriveAsync(uow, assignment, assignment.Tier);
         await HistoryStore.AddAsync(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Reopened, restarted.Tier, restarted.UnitCode, null));
         await uow.PublishAsync(new IncidentRouted(restarted.IncidentId, restarted.Sequence, restarted.Tier, restarted.UnitCode,
-            restarted.DueAt, restarted.PolicyVersion, uow.Now, by));
+            restarted.DueAt, restarted.PolicyVersion, uow.Now, by, weekdaysOnly));
     }
 
-    private async Task<Assignment> ArriveAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier tier)
+    /// <returns>The case as it arrived, and the year its deadline was counted in by weekdays only (no calendar).</returns>
+    private async Task<(Assignment Arrived, int? WeekdaysOnlyYear)> ArriveAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier tier)
     {
         var chain = await UnitCopyStore.ChainAsync(uow, assignment.PlaceCode);
         var unit = EscalationLadder.HandlingUnit(chain, tier)
@@ -72,6 +73,6 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
         // Departments belong to the unit that called them in: a case that moves leaves them behind.
         if (arrived.UnitCode != assignment.UnitCode)
             await DepartmentPartStore.ReleaseAllAsync(uow, assignment.IncidentId);
-        return arrived;
+        return (arrived, clocks.WeekdaysOnlyYear);
     }
 }

@@ -47,7 +47,7 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
         await HistoryStore.AddAsync(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, By, HistoryActions.Routed, assignment.Tier, assignment.UnitCode, $"policy v{policy.Version}"));
         await uow.PublishAsync(new IncidentRouted(assignment.IncidentId, assignment.Sequence, assignment.Tier, assignment.UnitCode,
-            assignment.DueAt, policy.Version, uow.Now, By));
+            assignment.DueAt, policy.Version, uow.Now, By, times.WeekdaysOnlyYear));
         await AboveNotifier.NotifyAsync(uow, assignment, By);
     }
 

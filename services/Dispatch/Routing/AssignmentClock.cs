@@ -2,8 +2,9 @@ using Governance.Contracts;
 
 namespace Governance.Dispatch.Routing;
 
-/// <summary>The clocks a case gets when it arrives on a tier: due, acknowledge-by, and yellow-at.</summary>
-public sealed record ClockTimes(DateTimeOffset DueAt, DateTimeOffset? AcknowledgeBy, DateTimeOffset YellowAt);
+/// <summary>The clocks a case gets when it arrives on a tier: due, acknowledge-by, and yellow-at; and the year its
+/// working-day deadline was counted in by weekdays only, for want of that year's calendar.</summary>
+public sealed record ClockTimes(DateTimeOffset DueAt, DateTimeOffset? AcknowledgeBy, DateTimeOffset YellowAt, int? WeekdaysOnlyYear = null);
 
 public static class AssignmentClock
 {
@@ -15,7 +16,7 @@ public static class AssignmentClock
         DateTimeOffset? ack = policy.AcknowledgementDeadlines is { } acks ? calendar.DueAt(now, acks.For(tier), clock) : null;
         // Yellow at the configured share of the time the unit really has (working time included).
         var yellow = now + TimeSpan.FromTicks((long)((due - now).Ticks * Math.Clamp(policy.YellowFraction, 0, 1)));
-        return new ClockTimes(due, ack, yellow);
+        return new ClockTimes(due, ack, yellow, calendar.YearWithoutCalendar(now, due, clock));
     }
 
     /// <summary>红黄牌 state of a running clock at <paramref name="now"/>.</summary>

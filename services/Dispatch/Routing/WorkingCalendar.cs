@@ -5,8 +5,11 @@ namespace Governance.Dispatch.Routing;
 /// (调休, often a Saturday or Sunday) — which generic calendars miss. Times are the county's local
 /// time (China Standard Time, UTC+8, by default); working hours are one span per day.
 /// </summary>
+/// <param name="KnownYears">The years whose holidays have been announced and entered; null when the calendar does not
+/// say (every year counts as known). A working-day deadline in any other year is counted by weekdays only.</param>
 public sealed record WorkingCalendar(
-    IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> MakeUpWorkdays, TimeOnly DayStart, TimeOnly DayEnd, TimeSpan UtcOffset)
+    IReadOnlySet<DateOnly> Holidays, IReadOnlySet<DateOnly> MakeUpWorkdays, TimeOnly DayStart, TimeOnly DayEnd, TimeSpan UtcOffset,
+    IReadOnlySet<int>? KnownYears = null)
 {
     private const int MaxDays = 3700; // ten years: a bound on every loop, whatever the data says
 
@@ -15,6 +18,19 @@ public sealed record WorkingCalendar(
 
     public bool IsWorkingDay(DateOnly day) =>
         MakeUpWorkdays.Contains(day) || (!Holidays.Contains(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+
+    /// <summary>
+    /// The first year a working-time deadline from <paramref name="start"/> to <paramref name="due"/> runs into
+    /// without an announced calendar, or null: there it was counted Monday to Friday only, which the case is
+    /// marked with (the calendar never guesses silently; a routing never fails for it).
+    /// </summary>
+    public int? YearWithoutCalendar(DateTimeOffset start, DateTimeOffset due, DeadlineClock clock)
+    {
+        if (clock == DeadlineClock.Natural || KnownYears is null) return null;
+        for (var year = start.ToOffset(UtcOffset).Year; year <= due.ToOffset(UtcOffset).Year; year++)
+            if (!KnownYears.Contains(year)) return year;
+        return null;
+    }
 
     /// <summary>When a deadline of <paramref name="duration"/> that starts at <paramref name="start"/> falls due.</summary>
     public DateTimeOffset DueAt(DateTimeOffset start, TimeSpan duration, DeadlineClock clock) =>

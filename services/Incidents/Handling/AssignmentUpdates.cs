@@ -14,9 +14,12 @@ namespace Governance.Incidents.Handling;
 /// </summary>
 public static partial class AssignmentUpdates
 {
-    public static Task RoutedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentRouted m) =>
-        ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Route, m.Tier, m.HandlingUnitCode, m.DueAt,
+    public static async Task RoutedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentRouted m)
+    {
+        await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Route, m.Tier, m.HandlingUnitCode, m.DueAt,
             new TimelineEntry(m.RoutedAt, m.By ?? LegacyActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, $"policy v{m.PolicyVersion}"));
+        await NoteWeekdaysOnlyAsync(uow, m.IncidentId, m.WeekdaysOnlyYear, m.RoutedAt, m.By ?? LegacyActor, m.Tier, m.HandlingUnitCode);
+    }
 
     public static async Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentEscalated m)
     {
@@ -24,12 +27,24 @@ public static partial class AssignmentUpdates
             new TimelineEntry(m.EscalatedAt, m.By ?? LegacyActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
                 m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"),
             deadlineMissed: m.Reason == EscalationReason.DeadlinePassed);
+        await NoteWeekdaysOnlyAsync(uow, m.IncidentId, m.WeekdaysOnlyYear, m.EscalatedAt, m.By ?? LegacyActor, m.ToTier, m.HandlingUnitCode);
         await DashboardProjector.EscalatedAsync(uow, moved, m.Reason, m.FromTier, m.EscalatedAt);
     }
 
-    public static Task ReturnedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentReturned m) =>
-        ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Return, m.ToTier, m.HandlingUnitCode, m.DueAt,
+    public static async Task ReturnedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentReturned m)
+    {
+        await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Return, m.ToTier, m.HandlingUnitCode, m.DueAt,
             new TimelineEntry(m.At, m.By, TimelineAction.Returned, m.ToTier, m.HandlingUnitCode, m.Reason));
+        await NoteWeekdaysOnlyAsync(uow, m.IncidentId, m.WeekdaysOnlyYear, m.At, m.By, m.ToTier, m.HandlingUnitCode);
+    }
+
+    /// <summary>The case is marked where its deadline was counted by weekdays only, so no one takes a guessed date
+    /// for a checked one (the county administrator is told on his page to enter that year's calendar).</summary>
+    private static async Task NoteWeekdaysOnlyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int? year, DateTimeOffset at, string by, Tier tier, string unitCode)
+    {
+        if (year is { } missing)
+            await TimelineStore.AddAsync(uow, id, new TimelineEntry(at, by, TimelineAction.DeadlineWeekdaysOnly, tier, unitCode, missing.ToString()));
+    }
 
     public static async Task SupervisedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentSupervised m)
     {

@@ -40,6 +40,8 @@ public static class TimelineAction
     /// <summary>Dispatch moved the case (a pull-up, a send-back) before it heard that it had been resolved here.</summary>
     public const string MovedAfterResolution = "moved-after-resolution";
     public const string FlaggedOverdue = "flagged-overdue";
+    /// <summary>The deadline ran into a year whose holidays were not entered: counted Monday to Friday (reason: the year).</summary>
+    public const string DeadlineWeekdaysOnly = "deadline-weekdays-only";
     public const string Accepted = "accepted";
     public const string Resolved = "resolved";
     public const string EscalationRequested = "escalation-requested";

@@ -12,6 +12,7 @@ const t = dictionary({
   action_escalated: ['升级', 'moved up'],
   action_moved_after_resolution: ['移交未生效（案件已办结）', 'move came after the case was resolved (not applied)'],
   action_flagged_overdue: ['超期预警', 'overdue warning'],
+  action_deadline_weekdays_only: ['时限按周一至周五计算（该年节假日安排未录入）', 'deadline counted Monday to Friday (that year’s holidays not entered)'],
   action_accepted: ['签收', 'accepted'],
   action_resolved: ['办结', 'resolved'],
   action_note: ['反馈', 'progress note'],

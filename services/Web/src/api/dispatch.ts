@@ -85,9 +85,13 @@ export function departmentFeedback(incidentId: string, departmentId: string, not
 
 // ---- Settings the county administrator reads ----
 
+/** The years the working calendar holds, and the one the administrator must enter next (null: none due). */
+export interface CalendarCoverage { knownYears: number[]; missingYear: number | null; countingWeekdaysOnly: boolean }
+
 export const settings = {
   policy: () => getJson<unknown>('/dispatch/policy'),
   calendar: () => getJson<unknown>('/dispatch/calendar'),
+  calendarCoverage: () => getJson<CalendarCoverage>('/dispatch/calendar/coverage'),
   noticeSubscriptions: () => getJson<unknown>('/dispatch/notices/subscriptions'),
 };
 

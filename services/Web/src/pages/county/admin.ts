@@ -18,13 +18,28 @@ export function adminLinks(): HTMLElement {
     [t('admin_coverage'), coverage],
     ...(['grids', 'incidents', 'dispatch'] as const).map((s): [string, () => Promise<unknown>] => [t('admin_audit', { service: s }), () => auditVerification(s)]),
   ];
+  const calendarWarning = h('div', { 'data-calendar-warning': '' });
+  void warnOfMissingCalendar(calendarWarning);
   return h('section', { class: 'card admin', 'aria-labelledby': 'admin-h' },
-    h('h2', { id: 'admin-h' }, t('admin')), h('p', { class: 'muted small' }, t('adminHint')),
+    h('h2', { id: 'admin-h' }, t('admin')), calendarWarning, h('p', { class: 'muted small' }, t('adminHint')),
     h('ul', { class: 'admin-links' }, links.map(([label, read]) => h('li', {},
       h('button', { type: 'button', class: 'link', onclick: () => void show(label, read) }, label))),
       h('li', {}, h('button', { type: 'button', class: 'link', 'data-admin': 'sms-outbox', onclick: () => void showOutbox() }, t('admin_outbox'))),
       // The assessment's weights are the one setting edited here (考核权重, docs/assessment.md).
       h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => void openWeightsDialog() }, `${t('admin_weights')}`))));
+}
+
+/** The calendar never guesses silently: the year to enter, well before it begins (docs/deadlines.md). */
+async function warnOfMissingCalendar(slot: HTMLElement): Promise<void> {
+  try {
+    const coverage = await settings.calendarCoverage();
+    if (coverage.missingYear === null) return;
+    const year = String(coverage.missingYear);
+    clear(slot, h('p', { class: 'warning', role: 'alert' }, t('calendarMissing', { year }),
+      coverage.countingWeekdaysOnly ? [' ', t('calendarCounting', { year })] : null));
+  } catch {
+    // The links below still work; the warning comes back with the next visit.
+  }
 }
 
 /** 测试短信箱: each text with its link, to open a resident's page in a demo. Links and masks as text. */

@@ -1,15 +1,10 @@
-using Governance.Contracts;
 using Governance.Dispatch.Apis;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Deadlines;
 using Governance.Dispatch.Handling;
 using Governance.Dispatch.Live;
 using Governance.Dispatch.Messaging;
 using Governance.Dispatch.Notices;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Sessions;
 using Governance.Infrastructure.UnitCopy;
 using MassTransit;

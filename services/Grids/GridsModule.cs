@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Governance.Grids.Apis;
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Messaging;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Sessions;
 using MassTransit;

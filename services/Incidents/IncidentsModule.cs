@@ -1,12 +1,7 @@
 using Microsoft.Extensions.Options;
-using Governance.Contracts;
 using Governance.Incidents.Apis;
 using Governance.Incidents.Dashboard;
-using Governance.Incidents.Data;
 using Governance.Incidents.Messaging;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Sessions;
 using Governance.Infrastructure.UnitCopy;

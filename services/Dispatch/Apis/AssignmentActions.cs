@@ -1,8 +1,4 @@
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 

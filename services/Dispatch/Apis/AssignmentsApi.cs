@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Hosting;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,3 @@
-using Governance.Dispatch.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;

@@ -1,11 +1,6 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
-using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.UnitCopy;
-using Governance.Infrastructure.Messaging;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;

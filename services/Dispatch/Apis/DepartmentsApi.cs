@@ -1,10 +1,5 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
-using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Authority;
 using Governance.Dispatch.Permissions;

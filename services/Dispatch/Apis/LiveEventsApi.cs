@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Live;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

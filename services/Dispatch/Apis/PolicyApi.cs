@@ -1,8 +1,4 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;

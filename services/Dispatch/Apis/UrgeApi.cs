@@ -1,8 +1,4 @@
 using Governance.Dispatch.Handling;
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Authority;
 using Governance.Dispatch.Permissions;
 using Microsoft.AspNetCore.Builder;

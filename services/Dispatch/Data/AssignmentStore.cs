@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Dispatch.Data;
 
 /// <summary>The SQL of assignments and escalations, in one place.</summary>

@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Data;
 
 /// <summary>The SQL of board notes: what a unit's board shows about cases besides those it holds.</summary>

@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Dispatch.Data;

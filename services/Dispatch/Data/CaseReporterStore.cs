@@ -1,6 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Data;
 
 /// <summary>Who reported a case, as Dispatch learns it from Incidents' messages (migration 0006).</summary>

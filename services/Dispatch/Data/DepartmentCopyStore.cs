@@ -1,8 +1,3 @@
-using Governance.Contracts;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Dispatch.Data;
 
 /// <summary>Dispatch's copy of the departments; last version wins.</summary>

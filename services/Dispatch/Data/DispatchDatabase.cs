@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Data;
-
 namespace Governance.Dispatch.Data;
 
 public sealed class DispatchDatabase(DatabaseOptions options) : Database(options)

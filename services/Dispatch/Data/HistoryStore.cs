@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Data;
 
 /// <summary>The SQL of the assignment history: every step Dispatch took on a case, with who took it.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Data;
 

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Messaging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
 
 namespace Governance.Dispatch.Handling;

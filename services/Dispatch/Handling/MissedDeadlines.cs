@@ -1,9 +1,4 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Handling;
 

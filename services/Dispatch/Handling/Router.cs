@@ -1,8 +1,4 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
 using Governance.Dispatch.Routing;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Dispatch.Handling;

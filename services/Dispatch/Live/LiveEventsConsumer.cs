@@ -1,7 +1,4 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Messaging;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.UnitCopy;
 using MassTransit;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using Governance.Infrastructure.Messaging;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

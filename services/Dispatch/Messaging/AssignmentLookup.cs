@@ -1,7 +1,3 @@
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Messaging;
 
 internal static class AssignmentLookup

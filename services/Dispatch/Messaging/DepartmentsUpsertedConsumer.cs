@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Messaging;
 
 /// <summary>Keeps Dispatch's copy of the departments current.</summary>

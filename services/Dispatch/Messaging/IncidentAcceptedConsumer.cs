@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Messaging;
 
 /// <summary>The handling unit acknowledged the case (签收).</summary>

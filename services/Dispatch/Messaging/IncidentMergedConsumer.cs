@@ -1,8 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Messaging;
 
 /// <summary>A duplicate was merged into another case: its clock stops for good.</summary>

@@ -1,8 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Messaging;
 
 /// <summary>The handler resolved the case: its clock stops while it waits for verification.</summary>

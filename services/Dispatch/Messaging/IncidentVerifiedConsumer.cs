@@ -1,8 +1,4 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
 using Governance.Dispatch.Handling;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Messaging;
 

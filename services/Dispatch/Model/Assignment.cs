@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Model;
 
 /// <summary>Who handles a case, on which tier, until when (the case's current assignment).

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Model;
 
 /// <summary>One step Dispatch took on a case: when, who (a person's id or system:&lt;job&gt;), what,

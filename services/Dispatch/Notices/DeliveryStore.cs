@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Webhooks;
 
 namespace Governance.Dispatch.Notices;

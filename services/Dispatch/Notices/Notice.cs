@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Model;
-
 namespace Governance.Dispatch.Notices;
 
 /// <summary>

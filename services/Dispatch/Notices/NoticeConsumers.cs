@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Dispatch.Notices;
 
 // Dispatch's own events, heard back from the bus: each that people subscribe to becomes a notice.

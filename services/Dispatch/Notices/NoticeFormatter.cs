@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Governance.Contracts;
 using Governance.Dispatch.Routing;
 
 namespace Governance.Dispatch.Notices;

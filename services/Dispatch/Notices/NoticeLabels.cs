@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Notices;
 
 /// <summary>The Chinese words a notice is written in (the same names the Incidents catalogue shows).</summary>

@@ -1,6 +1,3 @@
-using Governance.Dispatch.Data;
-using Governance.Dispatch.Model;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.Extensions.Logging;
 

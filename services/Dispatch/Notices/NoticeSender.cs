@@ -1,5 +1,3 @@
-using Governance.Dispatch.Data;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Webhooks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Notices;
 
 /// <summary>

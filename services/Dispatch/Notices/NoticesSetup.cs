@@ -1,4 +1,3 @@
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Webhooks;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,4 @@
 using Dapper;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Dispatch.Notices;
 

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-using Governance.Dispatch.Data;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.UnitCopy;
 

@@ -1,4 +1,3 @@
-using Governance.Dispatch.Data;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Routing;
 
 /// <summary>The clocks a case gets when it arrives on a tier: due, acknowledge-by, and yellow-at; and the year its

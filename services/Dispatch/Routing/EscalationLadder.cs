@@ -1,4 +1,3 @@
-using Governance.Contracts;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Dispatch.Routing;

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Routing;
 
 /// <summary>Grade I and II cases are shown at once to every tier above the place (DOMAIN.md), on the

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Dispatch.Routing;
 
 /// <summary>What a clock that runs out does to a case, by the policy's <c>onMissedDeadline</c> (for the

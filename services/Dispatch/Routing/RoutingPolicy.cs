@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Governance.Contracts;
 
 namespace Governance.Dispatch.Routing;
 

@@ -1,7 +1,4 @@
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

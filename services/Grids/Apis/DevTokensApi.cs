@@ -1,7 +1,4 @@
-using Governance.Grids.Data;
-using Governance.Grids.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using Governance.Grids.Data;
 using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

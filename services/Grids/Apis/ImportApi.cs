@@ -1,11 +1,7 @@
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
 using Governance.Grids.Import;
-using Governance.Grids.Model;
 using Microsoft.Extensions.Options;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

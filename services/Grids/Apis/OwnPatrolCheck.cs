@@ -1,7 +1,4 @@
-using Governance.Grids.Data;
-using Governance.Grids.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

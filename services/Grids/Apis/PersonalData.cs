@@ -1,5 +1,3 @@
-using Governance.Grids.Data;
-using Governance.Grids.Model;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

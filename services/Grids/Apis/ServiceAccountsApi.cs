@@ -1,9 +1,5 @@
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
-using Governance.Grids.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

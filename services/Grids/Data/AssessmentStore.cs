@@ -1,7 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of the assessment: the county's weights, what Grids heard of each case, and the

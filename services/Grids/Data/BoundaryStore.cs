@@ -1,8 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of unit boundaries: GeoJSON coordinates as text and a bounding box in indexed

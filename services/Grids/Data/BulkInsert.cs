@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 

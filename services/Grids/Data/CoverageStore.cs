@@ -1,6 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of the full-coverage check (网格全域覆盖): each gap is one query.</summary>

@@ -1,6 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The first member of staff in each role, with his department's name: the accounts the standalone

@@ -1,6 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>

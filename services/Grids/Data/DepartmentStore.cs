@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of departments and the categories they handle, in one place.</summary>

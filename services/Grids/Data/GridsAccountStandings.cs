@@ -1,4 +1,3 @@
-using Governance.Grids.Model;
 using Governance.Infrastructure.Sessions;
 
 namespace Governance.Grids.Data;

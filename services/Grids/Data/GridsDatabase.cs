@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Data;
-
 namespace Governance.Grids.Data;
 
 public sealed class GridsDatabase(DatabaseOptions options) : Database(options)

@@ -1,5 +1,4 @@
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
 
 namespace Governance.Grids.Data;
 

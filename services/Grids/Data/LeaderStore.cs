@@ -1,7 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of leaders' visit plans and of what their visits recorded (the visits themselves are

@@ -1,7 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of recorded service tokens (service_accounts).</summary>

@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>Announces people with all their duty periods, in batches, through the outbox, and with

@@ -1,8 +1,4 @@
 using Dapper;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Data;
 

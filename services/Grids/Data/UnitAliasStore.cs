@@ -1,6 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of unit aliases (migration 0004): addresses the county registered for a unit, stored

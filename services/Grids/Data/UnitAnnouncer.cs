@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>Announces units to the services that keep copies, in batches, through the outbox, each

@@ -1,8 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of visits (patrols), their tracks and links: writes take the unit of work, reads

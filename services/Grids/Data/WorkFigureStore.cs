@@ -1,6 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Grids.Data;
 
 /// <summary>The assessment's figures from Grids' own tables: patrol days and care visits on time,

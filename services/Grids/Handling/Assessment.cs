@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Grids.Handling;
 
 public sealed record PersonScore(string PersonId, string Name, string Role, string UnitCode, AssessmentFigures Figures, int Score);

@@ -1,8 +1,3 @@
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>The county administrator sets the assessment's weights (all of them at once); a month's

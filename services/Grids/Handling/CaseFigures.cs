@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Messaging;
 using static Governance.Grids.Data.AssessmentStore;
 
 namespace Governance.Grids.Handling;

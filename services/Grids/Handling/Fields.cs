@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Governance.Contracts;
-using Governance.Infrastructure.Hosting;
 
 namespace Governance.Grids.Handling;
 

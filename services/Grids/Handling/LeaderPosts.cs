@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>A person with his leader post, his visit plan and where each planned unit stands.</summary>

@@ -1,7 +1,3 @@
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>Reads of leaders: a person's post with his plan and where each planned unit stands

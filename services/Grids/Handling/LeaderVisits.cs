@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>Where a point lies: the courtyard, grid, village and township around it (null where

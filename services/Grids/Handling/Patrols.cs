@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>The patrol log (巡查/走访日志): a grid worker starts a patrol, the phone page sends points

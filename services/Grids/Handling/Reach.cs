@@ -1,7 +1,4 @@
-using Governance.Grids.Data;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Http;
 

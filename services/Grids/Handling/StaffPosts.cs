@@ -1,8 +1,3 @@
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>Where a role may be held: shared by registration, duty and the staff import.</summary>

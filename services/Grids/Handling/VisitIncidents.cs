@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Grids.Handling;
 
 /// <summary>A case a visit found, read and checked field by field (care visits, leaders' visits).</summary>

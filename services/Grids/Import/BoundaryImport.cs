@@ -1,9 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Governance.Grids.Data;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Import;
 

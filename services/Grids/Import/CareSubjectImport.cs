@@ -1,8 +1,4 @@
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
-using Governance.Grids.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Import;
 

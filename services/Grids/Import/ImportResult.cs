@@ -1,6 +1,4 @@
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Import;
 

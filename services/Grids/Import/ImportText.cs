@@ -1,5 +1,4 @@
 using System.Text;
-using Governance.Infrastructure.Hosting;
 
 namespace Governance.Grids.Import;
 

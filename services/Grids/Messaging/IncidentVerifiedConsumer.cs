@@ -1,7 +1,4 @@
-using Governance.Contracts;
-using Governance.Grids.Data;
 using Governance.Grids.Handling;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Grids.Messaging;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Governance.Contracts;
 
 namespace Governance.Grids.Model;
 

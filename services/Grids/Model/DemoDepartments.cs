@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Grids.Model;
 
 /// <summary>The departments every generated township and the county have, and what each handles.

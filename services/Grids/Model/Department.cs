@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Grids.Model;
 
 /// <summary>A township team or county bureau (综合执法, 派出所, 司法所, 应急, 民政 …): the township or

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Grids.Model;
 
 /// <summary>The roles people hold (the "1+3+N" grid team and the tiers above), and on which unit

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Grids.Model;
 
 /// <summary>A unit of the territory: county, township, village, grid or courtyard. A retired unit

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Grids.Model;
 
 /// <summary>The shape of the territory: every unit sits exactly one level below its parent

@@ -1,6 +1,4 @@
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Incidents.Model;
 using Governance.Incidents.Open311;
 using Governance.Incidents.Permissions;
 using Governance.Infrastructure.Authority;

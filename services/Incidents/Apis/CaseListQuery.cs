@@ -1,8 +1,4 @@
 using System.Globalization;
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Governance.Incidents.Apis;

@@ -1,8 +1,5 @@
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
 using Governance.Incidents.Permissions;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Apis;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Governance.Incidents.Data;
 using QRCoder;
 
 namespace Governance.Incidents.Apis;

@@ -1,5 +1,4 @@
 using Governance.Incidents.Handling;
-using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Governance.Incidents.Apis;

@@ -1,10 +1,6 @@
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Incidents.Model;
 using Governance.Incidents.Permissions;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,5 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
 
 namespace Governance.Incidents.Apis;
 

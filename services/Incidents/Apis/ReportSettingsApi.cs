@@ -1,9 +1,6 @@
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Incidents.Permissions;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,11 +1,5 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Sms;
 using Governance.Infrastructure.UnitCopy;

@@ -1,10 +1,5 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,7 +1,5 @@
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Sms;
 using Governance.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Builder;

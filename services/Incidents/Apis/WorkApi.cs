@@ -1,7 +1,4 @@
-using Governance.Incidents.Data;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;

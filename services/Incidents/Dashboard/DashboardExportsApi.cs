@@ -1,7 +1,4 @@
-using Governance.Incidents.Data;
 using Governance.Incidents.Exports;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,10 +1,4 @@
 using Dapper;
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Dashboard;
 

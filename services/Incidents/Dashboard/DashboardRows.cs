@@ -1,5 +1,4 @@
 using System.Globalization;
-using Governance.Contracts;
 using Governance.Incidents.Exports;
 using MiniExcelLibs.Attributes;
 using static Governance.Incidents.Dashboard.DashboardApi;

@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Incidents.Dashboard;
 
 /// <summary>Which part of the county a question is about, and for which days (China-local, inclusive).</summary>

@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Incidents.Dashboard;
 
 /// <summary>包案 under a unit: how many cases leaders took in hand in the period, how many are in their hands now

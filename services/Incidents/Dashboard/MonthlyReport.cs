@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Incidents.Dashboard;
 
 /// <summary>

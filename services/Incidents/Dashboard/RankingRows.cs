@@ -1,7 +1,4 @@
-using Governance.Contracts;
 using Governance.Incidents.Exports;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
 using MiniExcelLibs.Attributes;
 
 namespace Governance.Incidents.Dashboard;

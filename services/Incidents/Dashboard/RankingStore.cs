@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Infrastructure.Data;
-
 namespace Governance.Incidents.Dashboard;
 
 /// <summary>What 比学赶超 and the repeat places read: the rollups per child unit and per lead department, the

@@ -1,6 +1,4 @@
-using Governance.Contracts;
 using Governance.Incidents.Handling;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Incidents.Dashboard;

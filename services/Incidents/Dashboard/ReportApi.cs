@@ -1,8 +1,5 @@
 using System.Globalization;
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Incidents.Exports;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Data;
-
 namespace Governance.Incidents.Dashboard;
 
 /// <summary>The monthly report's sums, per village, over the rollups only (never the cases): a county month is

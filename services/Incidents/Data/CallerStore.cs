@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Data;

@@ -1,8 +1,4 @@
 using Dapper;
-using Governance.Contracts;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
 
 namespace Governance.Incidents.Data;
 

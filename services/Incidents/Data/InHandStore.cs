@@ -1,7 +1,3 @@
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Data;
 
 /// <summary>The SQL of 包案 (cases_in_hand, migration 0019): who holds a case in hand, since when, his

@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Data;
-
 namespace Governance.Incidents.Data;
 
 public sealed class IncidentsDatabase(DatabaseOptions options) : Database(options)

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Data;
 

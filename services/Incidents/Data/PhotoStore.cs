@@ -1,6 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Data;
 
 /// <summary>A photo of a case as lists show it (the bytes are read only when the photo itself is asked for).</summary>

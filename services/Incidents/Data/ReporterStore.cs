@@ -1,7 +1,3 @@
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Data;
 
 /// <summary>Who reported a case, and the search for a likely duplicate of a new one.</summary>

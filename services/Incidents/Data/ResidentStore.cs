@@ -1,6 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Data;
 
 /// <summary>A one-time code as stored: its keyed hash, never the code.</summary>

@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Data;
 
 /// <summary>The SQL of 回访 links (return_visits, migration 0016): one per resolution of a case whose caller left a phone.</summary>

@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Webhooks;
 
 namespace Governance.Incidents.Data;

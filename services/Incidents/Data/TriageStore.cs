@@ -1,8 +1,3 @@
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Data;
 
 /// <summary>The SQL of the county's triage queue (待分拨) beyond what <see cref="IncidentStore"/> reads:

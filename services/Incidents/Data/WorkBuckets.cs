@@ -1,9 +1,5 @@
 using Dapper;
-using Governance.Contracts;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Data;

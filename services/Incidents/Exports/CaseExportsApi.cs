@@ -1,6 +1,4 @@
 using Governance.Incidents.Apis;
-using Governance.Incidents.Data;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,3 @@
-using Governance.Incidents.Model;
 using MiniExcelLibs.Attributes;
 
 namespace Governance.Incidents.Exports;

@@ -1,5 +1,3 @@
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Incidents.Exports;
 
 /// <summary>An export's file type: XLSX (Excel, WPS) or CSV (UTF-8 with a byte-order mark, so Excel shows Chinese).</summary>

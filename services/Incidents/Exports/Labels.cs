@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-
 namespace Governance.Incidents.Exports;
 
 /// <summary>Codes as a county office reads them in a table: the Chinese names the pages show (Web/src/i18n.ts).</summary>

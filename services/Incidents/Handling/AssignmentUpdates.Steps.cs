@@ -1,8 +1,4 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
 using Governance.Incidents.Permissions;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
 

@@ -1,6 +1,3 @@
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Incidents.Handling;
 
 /// <summary>A case's state does not admit the action: a conflict that names the state as <c>caseStatus</c>

@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
 

@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-
 namespace Governance.Incidents.Handling;
 
 /// <summary>

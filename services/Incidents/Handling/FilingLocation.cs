@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Governance.Contracts;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Incidents.Handling;

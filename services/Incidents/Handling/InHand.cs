@@ -1,9 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Handling;
 
 /// <summary>Take a case in hand, with optional instructions.</summary>

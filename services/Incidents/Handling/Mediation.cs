@@ -1,10 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Messaging;
-
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Incidents.Handling;
 
 /// <summary>

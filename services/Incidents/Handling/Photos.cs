@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
 

@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Incidents.Handling;

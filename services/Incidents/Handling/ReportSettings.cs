@@ -1,7 +1,3 @@
-using Governance.Incidents.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Handling;
 
 /// <summary>The reports' settings a county edits: how many cases of one category at one place in 90 days make it a

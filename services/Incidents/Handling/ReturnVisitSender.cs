@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Sms;
 using Governance.Infrastructure.Webhooks;

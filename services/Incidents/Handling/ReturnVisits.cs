@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Governance.Contracts;
 using Governance.Incidents.Dashboard;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Handling;
 

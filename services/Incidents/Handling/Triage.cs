@@ -1,9 +1,4 @@
-using Governance.Contracts;
 using Governance.Incidents.Dashboard;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Incidents.Handling;

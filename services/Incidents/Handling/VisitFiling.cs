@@ -1,8 +1,4 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Incidents.Handling;

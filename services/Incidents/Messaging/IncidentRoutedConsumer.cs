@@ -1,7 +1,4 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Messaging;
 

@@ -1,8 +1,5 @@
-using Governance.Contracts;
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Messaging;
 
 namespace Governance.Incidents.Messaging;
 

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Incidents.Model;
 
 /// <summary>A code with its Chinese and English names, for forms, Open311 and the dashboard.</summary>

@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Incidents.Model;
 
 public sealed record Location(double Lat, double Lng);

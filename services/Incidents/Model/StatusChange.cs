@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Incidents.Model;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Governance.Incidents.Data;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Webhooks;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Webhooks;
 
 namespace Governance.Incidents.Open311;

@@ -1,8 +1,4 @@
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Builder;

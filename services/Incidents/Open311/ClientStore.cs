@@ -1,6 +1,3 @@
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Open311;
 
 /// <summary>A client system allowed to file through Open311.</summary>

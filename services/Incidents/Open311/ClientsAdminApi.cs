@@ -1,6 +1,3 @@
-using Governance.Incidents.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

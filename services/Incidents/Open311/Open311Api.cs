@@ -1,5 +1,4 @@
 using Governance.Incidents.Apis;
-using Governance.Incidents.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

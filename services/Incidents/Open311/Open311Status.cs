@@ -1,6 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-
 namespace Governance.Incidents.Open311;
 
 /// <summary>

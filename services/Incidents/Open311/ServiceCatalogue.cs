@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Hosting;
-
 namespace Governance.Incidents.Open311;
 
 /// <summary>One Open311 service: a category of ours, as GET services lists it.</summary>

@@ -1,7 +1,6 @@
 using Governance.Infrastructure.Sms;
 using System.Globalization;
 using Governance.Incidents.Apis;
-using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Governance.Incidents.Open311;

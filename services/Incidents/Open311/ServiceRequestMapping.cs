@@ -1,5 +1,3 @@
-using Governance.Contracts;
-
 namespace Governance.Incidents.Open311;
 
 /// <summary>How much of a request a reader of GET requests may see (issue #13).</summary>

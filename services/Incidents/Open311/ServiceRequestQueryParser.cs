@@ -1,4 +1,3 @@
-using Governance.Contracts;
 using Microsoft.AspNetCore.Http;
 
 namespace Governance.Incidents.Open311;

@@ -1,11 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Governance.Contracts;
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-using Governance.Infrastructure.Hosting;
 using Governance.Infrastructure.Security;
 
 namespace Governance.Incidents.Open311;

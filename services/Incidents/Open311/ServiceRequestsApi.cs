@@ -1,9 +1,5 @@
 using Governance.Incidents.Apis;
-using Governance.Incidents.Data;
 using Governance.Incidents.Handling;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Hosting;
-using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

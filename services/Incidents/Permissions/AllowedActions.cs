@@ -1,5 +1,3 @@
-using Governance.Contracts;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 

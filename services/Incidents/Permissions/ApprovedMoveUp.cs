@@ -1,4 +1,3 @@
-using Governance.Contracts;
 using Governance.Infrastructure.Authority;
 
 namespace Governance.Incidents.Permissions;

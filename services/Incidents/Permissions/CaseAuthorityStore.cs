@@ -1,7 +1,3 @@
-using Governance.Contracts;
-using Governance.Infrastructure.Data;
-using Governance.Infrastructure.Messaging;
-
 namespace Governance.Incidents.Permissions;
 
 /// <summary>The departments called in on a case, and a holder's open request to move it up (提请上级):

@@ -1,7 +1,4 @@
-using Governance.Incidents.Data;
-using Governance.Incidents.Model;
 using Governance.Infrastructure.Authority;
-using Governance.Infrastructure.Data;
 using Governance.Infrastructure.UnitCopy;
 
 namespace Governance.Incidents.Permissions;

@@ -1,4 +1,3 @@
-using Governance.Incidents.Data;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.UnitCopy;
 using Microsoft.AspNetCore.Builder;

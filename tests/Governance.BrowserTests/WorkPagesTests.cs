@@ -22,8 +22,8 @@ public sealed class WorkPagesTests : BrowserFixture
     private const string Dispatcher = "township-dispatcher-" + Demo.Township;
 
     /// <summary>Codes that are no button: reading is the details button (the caller's number is shown in the
-    /// details), 即知即办 happens while filing, 包案 and its sign-off have no endpoint yet.</summary>
-    private static readonly string[] NoButton = ["read", "read-caller", "settle-on-the-spot", "take-in-hand", "sign-off"];
+    /// details), 即知即办 happens while filing. 包案 and its sign-off are buttons like any other.</summary>
+    private static readonly string[] NoButton = ["read", "read-caller", "settle-on-the-spot"];
 
     [Test]
     public async Task A_hotline_callers_number_is_masked_in_the_case_and_the_village_handler_who_holds_it_shows_and_calls_it()

@@ -8,7 +8,8 @@ public enum GrantCondition
     None,
     /// <summary>Only general (IV) matters.</summary>
     GradeIV,
-    /// <summary>Never the person who resolved it, nor anyone of the unit holding it (supervision apart from command).</summary>
+    /// <summary>Never the person who resolved it, nor anyone of the unit holding it (supervision apart from command), nor
+    /// the leader who took it in hand: he signs off after someone else's verification, not his own.</summary>
     NotResolverNorHolder,
     /// <summary>Only the leader who took the case in hand.</summary>
     InHandOfCaller,
@@ -28,7 +29,8 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
         && Condition switch
         {
             GrantCondition.GradeIV => facts.Grade == Grade.IV,
-            GrantCondition.NotResolverNorHolder => facts.ResolvedBy != person.Id && !relations.Contains(Governance.Infrastructure.Authority.Relation.Holder),
+            GrantCondition.NotResolverNorHolder => facts.ResolvedBy != person.Id && facts.InHandOf != person.Id
+                && !relations.Contains(Governance.Infrastructure.Authority.Relation.Holder),
             GrantCondition.InHandOfCaller => facts.InHandOf == person.Id,
             GrantCondition.TierDirectlyAbove => HandlesTierDirectlyAbove(person, facts),
             _ => true,
@@ -46,7 +48,7 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
         text += Condition switch
         {
             GrantCondition.GradeIV => ", grade IV only",
-            GrantCondition.NotResolverNorHolder => ", never the person who resolved it nor a holder",
+            GrantCondition.NotResolverNorHolder => ", never the person who resolved it, a holder or the leader who took it in hand",
             GrantCondition.InHandOfCaller => ", only who took it in hand",
             GrantCondition.TierDirectlyAbove => ", only from the tier directly above",
             _ => "",

@@ -74,22 +74,54 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
             await refusal.ExecuteAsync(context);
             return true;
         }
-        var json = exception.InnerException as JsonException;
-        var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
-        if (field.Length == 0) field = "body";
         context.Response.StatusCode = bad.StatusCode;
+        var (field, message, title) = QueryParameterFault.Of(bad.Message) ?? BodyFault(bad);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [field] = [json is null ? bad.Message : $"The value of {field} is not valid JSON of the expected type."],
-            })
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = bad.StatusCode,
-                Title = "The request body could not be read.",
+                Title = title,
             },
             Exception = exception,
         });
+    }
+
+    private static (string Field, string Message, string Title) BodyFault(BadHttpRequestException bad)
+    {
+        var json = bad.InnerException as JsonException;
+        var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
+        if (field.Length == 0) field = "body";
+        return (field, json is null ? bad.Message : $"The value of {field} is not valid JSON of the expected type.", "The request body could not be read.");
+    }
+}
+
+/// <summary>
+/// A query or route value ASP.NET Core could not bind ("Failed to bind parameter \"Nullable&lt;int&gt; limit\" from
+/// \"abc\"."): named by its parameter and said in the user's terms, not as a body fault with .NET type names.
+/// </summary>
+internal static partial class QueryParameterFault
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]+) (?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    public static (string Field, string Message, string Title)? Of(string message)
+    {
+        var match = BindFailure().Match(message);
+        if (!match.Success) return null;
+        var name = match.Groups["name"].Value;
+        var type = match.Groups["type"].Value;
+        var expected = type switch
+        {
+            _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) => "a whole number",
+            _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
+            _ when type.Contains("Guid", StringComparison.Ordinal) => "an identifier (a UUID)",
+            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date written yyyy-MM-dd",
+            _ when type.Contains("Date", StringComparison.Ordinal) => "a time written as ISO 8601",
+            _ when type.Contains("double", StringComparison.OrdinalIgnoreCase) || type.Contains("decimal", StringComparison.OrdinalIgnoreCase) => "a number",
+            _ => "a value of the expected kind",
+        };
+        return (name, $"{name} must be {expected}.", "A query parameter could not be read.");
     }
 }

@@ -28,11 +28,13 @@ public sealed class BoundsTests
     [OneTimeTearDown]
     public async Task StopAsync() => await _environment.DisposeAsync();
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, string field)
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, string field)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
-        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty(field, out _), Is.True, $"names {field}: {body}");
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, $"names {field}: {body}");
+        return problem;
     }
 
     /// <summary>A dispute routed to the village, ready for mediation.</summary>
@@ -134,5 +136,18 @@ public sealed class BoundsTests
         await AssertProblemAsync(await Http.GetAsync($"/grids/staff?unitCode={code}"), "unitCode");
         await AssertProblemAsync(await Http.GetAsync($"/grids/care/subjects?villageCode={code}"), "villageCode");
         await AssertProblemAsync(await Http.GetAsync($"/grids/departments?unitCode={code}"), "unitCode");
+    }
+
+    [TestCase("/incidents?limit=abc", "limit", "limit must be a whole number.")]
+    [TestCase("/incidents/in-hand?open=maybe", "open", "open must be true or false.")]
+    [TestCase("/grids/staff?limit=abc", "limit", "limit must be a whole number.")]
+    [TestCase("/grids/units?includeRetired=maybe", "includeRetired", "includeRetired must be true or false.")]
+    public async Task A_query_parameter_that_cannot_be_read_is_named_in_words_not_as_the_body(string url, string field, string message)
+    {
+        // Probe 7: these answered "The request body could not be read." under "body", with .NET type names.
+        using var response = await Http.GetAsync(url);
+        var problem = await AssertProblemAsync(response, field);
+        Assert.That(problem.GetProperty("errors").GetProperty(field)[0].GetString(), Is.EqualTo(message));
+        Assert.That(problem.GetProperty("title").GetString(), Is.EqualTo("A query parameter could not be read."));
     }
 }

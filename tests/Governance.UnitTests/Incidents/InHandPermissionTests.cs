@@ -45,6 +45,15 @@ public class InHandPermissionTests
     }
 
     [Test]
+    public void The_leader_who_took_it_in_hand_does_not_verify_it_himself()
+    {
+        // Probe: a county supervisor took a case in hand, verified it himself and signed it off: one person's word twice.
+        var facts = OnVillageTier(inHandOf: "s");
+        Assert.That(Authority.Decide(Supervisor("s"), facts, CaseAction.Verify), Is.InstanceOf<Decision.Forbidden>());
+        Assert.That(Authority.Decide(Supervisor("s2"), facts, CaseAction.Verify), Is.EqualTo(Decision.Allow), "another supervisor verifies");
+    }
+
+    [Test]
     public void A_county_supervisor_keeps_his_sign_off_when_the_case_came_up_to_his_own_tier()
     {
         var atCounty = new CaseFacts(Place, Tier.County, [County], new HashSet<string>(), Grade.III, InHandOf: "s");

@@ -57,24 +57,29 @@ export function renderRepeatPlaces(slot: HTMLElement, r: RepeatPlaces, catalogue
         `${p.name ?? p.unitCode} · ${categoryName(catalogue, p.category)} · ${p.cases} · ${formatTime(p.lastFiledAt)}`))));
 }
 
+/** A button that fetches a file with the caller's identity and hands it to the browser to save; a failure is
+ * written into status. Used by the exports below and the case search (caseSearch.ts). */
+export function exportButton(label: string, path: string, params: Record<string, string>, name: string, status: HTMLElement): HTMLButtonElement {
+  return h('button', { type: 'button', 'data-export': name, onclick: async () => {
+    try {
+      const url = URL.createObjectURL(await exportFile(path, params));
+      const link = h('a', { href: url, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      status.textContent = '';
+    } catch (e) {
+      status.textContent = t('failed', { e: errorText(e) });
+    }
+  } }, label);
+}
+
 /** Buttons that fetch a file with the caller's identity and hand it to the browser to save. */
 export function renderExports(slot: HTMLElement, period: Period): void {
   const month = period.to.slice(0, 7);
   const status = h('p', { class: 'small', 'aria-live': 'polite' });
-  const button = (label: string, path: string, params: Record<string, string>, name: string) =>
-    h('button', { type: 'button', 'data-export': name, onclick: async () => {
-      try {
-        const url = URL.createObjectURL(await exportFile(path, params));
-        const link = h('a', { href: url, download: name });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        status.textContent = '';
-      } catch (e) {
-        status.textContent = t('failed', { e: errorText(e) });
-      }
-    } }, label);
+  const button = (label: string, path: string, params: Record<string, string>, name: string) => exportButton(label, path, params, name, status);
   const unit = { unitCode: period.unitCode };
   clear(slot, h('h2', {}, t('exports')), h('div', { class: 'actions' },
     button(`${t('report', { m: month })} XLSX`, '/incidents/reports/monthly/export', { ...unit, month, format: 'xlsx' }, `report-${month}.xlsx`),

@@ -67,6 +67,15 @@ public sealed partial class CaseSearchPageTests : BrowserFixture
         var exported = RowId().Matches(text).Select(m => m.Groups[1].Value).ToList();
         Assert.That(exported, Is.EquivalentTo(listed), "the file holds exactly the cases listed");
         Assert.That(download.SuggestedFilename, Is.EqualTo("cases.csv"));
+
+        // A query the API refuses shows its problem message.
+        await search.Locator("input[name='from']").FillAsync("2026-12-31");
+        await search.Locator("input[name='to']").FillAsync("2026-01-01");
+        await search.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Expect(search.Locator("[role='alert']")).ToContainTextAsync("from must not be after to.");
+        // The browser logs the refused request itself; only that one is expected.
+        lock (Browser.Errors) Browser.Errors.RemoveAll(e => e.StartsWith("[case-search]", StringComparison.Ordinal)
+            && e.Contains("status of 400", StringComparison.Ordinal) && e.Contains("from=2026-12-31", StringComparison.Ordinal));
     }
 
     private async Task<List<string>> ListAsync(string userId, string url)

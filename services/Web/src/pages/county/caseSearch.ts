@@ -8,7 +8,7 @@ import { clear, errorText, field, formatTime, h } from '../../dom';
 import { common, named } from '../../i18n';
 import { caseDialog } from './cases';
 import type { CountyContext } from './context';
-import { exportButton } from './reports';
+import { caseListUnit, exportButton } from './reports';
 import { t } from './text';
 
 const pageSize = 50;
@@ -41,11 +41,10 @@ export function caseSearch(ctx: CountyContext): CaseSearch {
   async function search(): Promise<void> {
     // A search started later wins: an earlier answer arriving after it is dropped.
     const run = ++runs;
-    // The unit is the one the dashboard shows (its drill-down): its whole subtree. A case records its place's
-    // township, village and grid, not its county: the county itself is every case, so no unitCode.
+    // The unit is the one the dashboard shows (its drill-down): its whole subtree.
     const here = await unit(ctx.state.unitCode);
     const filter: CaseQuery = Object.fromEntries(Object.entries({
-      unitCode: here?.level === 'county' ? '' : ctx.state.unitCode, status: status.value, category: category.value, grade: grade.value, tier: tier.value,
+      unitCode: caseListUnit(here, ctx.state.unitCode), status: status.value, category: category.value, grade: grade.value, tier: tier.value,
       overdue: overdue.value, open: open.checked ? 'true' : '', from: from.value, to: to.value,
     }).filter(([, v]) => v !== ''));
     clear(scope, t('searchScope', { unit: here?.name ?? await unitName(ctx.state.unitCode) }));

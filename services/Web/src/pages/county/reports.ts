@@ -1,6 +1,7 @@
 // 统计报表 and the dashboard's additions (issue #15): times to accept and to resolve, 比学赶超 (the units below
 // and the lead departments ranked), repeat places, and the files a county takes away (exports).
 import { exportFile, type Catalogue, type Durations, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
+import type { Unit } from '../../api/grids';
 import { categoryName } from '../../components/caseText';
 import { clear, errorText, formatTime, h, percent } from '../../dom';
 import { dictionary } from '../../i18n';
@@ -75,8 +76,15 @@ export function exportButton(label: string, path: string, params: Record<string,
   } }, label);
 }
 
+/** A case list's unitCode for the cases under a unit: none at the county, whose cases are all of them (a case
+ * records its township, village and grid, not its county, so the county's code matches only what it holds). An
+ * empty value is left out of the query (http.ts query). */
+export function caseListUnit(here: Pick<Unit, 'code' | 'level'> | null, code: string): string {
+  return here?.level === 'county' ? '' : code;
+}
+
 /** Buttons that fetch a file with the caller's identity and hand it to the browser to save. */
-export function renderExports(slot: HTMLElement, period: Period): void {
+export function renderExports(slot: HTMLElement, period: Period, here: Unit): void {
   const month = period.to.slice(0, 7);
   const status = h('p', { class: 'small', 'aria-live': 'polite' });
   const button = (label: string, path: string, params: Record<string, string>, name: string) => exportButton(label, path, params, name, status);
@@ -84,7 +92,7 @@ export function renderExports(slot: HTMLElement, period: Period): void {
   clear(slot, h('h2', {}, t('exports')), h('div', { class: 'actions' },
     button(`${t('report', { m: month })} XLSX`, '/incidents/reports/monthly/export', { ...unit, month, format: 'xlsx' }, `report-${month}.xlsx`),
     button(`${t('report', { m: month })} CSV`, '/incidents/reports/monthly/export', { ...unit, month, format: 'csv' }, `report-${month}.csv`),
-    button(`${t('problems')} XLSX`, '/incidents/problems/export', { ...unit, format: 'xlsx' }, 'problems.xlsx'),
-    button(`${t('cases')} XLSX`, '/incidents/export', { ...unit, from: period.from, to: period.to, format: 'xlsx' }, 'cases.xlsx')),
+    button(`${t('problems')} XLSX`, '/incidents/problems/export', { unitCode: caseListUnit(here, period.unitCode), format: 'xlsx' }, 'problems.xlsx'),
+    button(`${t('cases')} XLSX`, '/incidents/export', { unitCode: caseListUnit(here, period.unitCode), from: period.from, to: period.to, format: 'xlsx' }, 'cases.xlsx')),
     status);
 }

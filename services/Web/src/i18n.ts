@@ -54,6 +54,7 @@ export const common = dictionary({
   noNetwork: ['网络不通，请稍后再试', 'No network: try again later'],
   overdueBy: ['已超期 {t}', 'Overdue by {t}'],
   moreOf: ['还有 {n} 件，加载更多', '{n} more — show them'],
+  more: ['还有更多，加载更多', 'More — show them'],
   dueIn: ['剩余 {t}', '{t} left'],
   days: ['{n}天', '{n}d'],
   hours: ['{n}小时', '{n}h'],

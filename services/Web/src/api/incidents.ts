@@ -86,6 +86,14 @@ export function incidents(filter: { unitCode?: string; status?: string; limit?: 
   return getJson<Incident[]>(`/incidents${query(filter)}`);
 }
 
+/** A case list's filters as GET /incidents and its export name them (CaseListQuery.cs): empty ones are left out. */
+export type CaseQuery = Record<string, string>;
+
+/** One page of the cases the filters select, newest filed first. */
+export function searchIncidents(filter: CaseQuery, limit: number, offset: number): Promise<Incident[]> {
+  return getJson<Incident[]>(`/incidents${query({ ...filter, limit, offset })}`);
+}
+
 /** A hotline call waiting in the county's triage queue (待分拨) and why no unit was found for it (whyCode: as codes). */
 export interface TriageItem { case: Incident; why: string | null; whyCode: CodedReason | null }
 /** One page of the triage queue: `total` calls wait, `items` from `offset` on, `next` the page after (null: none). */

@@ -3,10 +3,10 @@
 import { errorText, h } from '../dom';
 import { common } from '../i18n';
 
-/** Null when nothing more is left to show. */
-export function moreButton(rest: number, load: () => Promise<void>): HTMLButtonElement | null {
-  if (rest <= 0) return null;
-  const button = h('button', { type: 'button', class: 'more' }, common('moreOf', { n: rest })) as HTMLButtonElement;
+/** Null when nothing more is left to show; 'some' when a list says there is more but not how much (a full page). */
+export function moreButton(rest: number | 'some', load: () => Promise<void>): HTMLButtonElement | null {
+  if (rest !== 'some' && rest <= 0) return null;
+  const button = h('button', { type: 'button', class: 'more' }, rest === 'some' ? common('more') : common('moreOf', { n: rest })) as HTMLButtonElement;
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {

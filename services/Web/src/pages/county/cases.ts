@@ -72,7 +72,8 @@ function actionsOf(ctx: CountyContext): ActionContext {
   return { user: ctx.user, catalogue: ctx.catalogue, changed: ctx.refresh };
 }
 
-async function caseDialog(id: string, catalogue: Catalogue): Promise<void> {
+/** The case, its facts and timeline, in a dialog (the case search opens it too). */
+export async function caseDialog(id: string, catalogue: Catalogue): Promise<void> {
   const i = await incident(id);
   const body = h('div', { class: 'case' },
     h('p', { class: 'description' }, i.description),

@@ -20,6 +20,7 @@ import { openStream, type LiveStream } from '../../live';
 import type { Page } from '../../page';
 import { adminLinks } from './admin';
 import { showGrid } from './cases';
+import { caseSearch } from './caseSearch';
 import type { CountyContext } from './context';
 import { t } from './text';
 import { triageView } from './triage';
@@ -76,23 +77,27 @@ export const page: Page = {
     // Handlers of the county tier have cases of their own; the administrator configures the system.
     const handles = user.role === 'county-supervisor' || user.role === 'county-dispatcher';
     const work: WorkList | null = handles ? workList({ user, catalogue: ctx.catalogue, changed: async () => { await work?.load(); await show(false); },
-      others: (): Incident[] => work?.cases() ?? [] }, { loaded: (n) => views?.label('work', t('workTab', { n })) }) : null;
+      others: (): Incident[] => work?.cases() ?? [] }, { loaded: (n) => views.label('work', t('workTab', { n })) }) : null;
     // 待分拨: hotline calls no place was found for are the county dispatchers' to place (docs/intake.md).
-    const triage = user.role === 'county-dispatcher' ? triageView((n) => views?.label('triage', t('triageTab', { n }))) : null;
+    const triage = user.role === 'county-dispatcher' ? triageView((n) => views.label('triage', t('triageTab', { n }))) : null;
     // 包案: a county supervisor, or a leader (联系点) whose token names his linked units, lists the cases in his hand.
     const inHand = user.role === 'county-supervisor' || hasLeaderPosts(user)
       ? inHandList({ user, catalogue: ctx.catalogue, changed: async () => { await inHand?.load(); await work?.load(); await show(false); } },
-        (n) => views?.label('in-hand', t('inHandTab', { n })))
+        (n) => views.label('in-hand', t('inHandTab', { n })))
       : null;
+    // 案件查询: every county role reads the cases under the unit shown, filtered, and exports them (issue #15).
+    const search = caseSearch(ctx);
     const tab = params.get('tab');
-    const views = work || inHand ? tabs([
+    const views = tabs([
       { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
       ...(work ? [{ key: 'work', label: t('workTab', { n: '…' }), panel: work.element }] : []),
       ...(triage ? [{ key: 'triage', label: t('triageTab', { n: '…' }), panel: triage.element }] : []),
       ...(inHand ? [{ key: 'in-hand', label: t('inHandTab', { n: '…' }), panel: inHand.element }] : []),
-    ], tab === 'work' && work ? 'work' : tab === 'triage' && triage ? 'triage' : tab === 'in-hand' && inHand ? 'in-hand' : 'dashboard') : null;
+      { key: 'search', label: t('searchTab'), panel: search.element },
+    ], tab === 'work' && work ? 'work' : tab === 'triage' && triage ? 'triage' : tab === 'in-hand' && inHand ? 'in-hand' : tab === 'search' ? 'search' : 'dashboard',
+    (key) => { if (key === 'search') void search.search(); });
     clear(main, h('div', { class: 'page-head' }, title),
-      user.role === 'county-administrator' ? adminLinks() : null, views?.element ?? dashboard);
+      user.role === 'county-administrator' ? adminLinks() : null, views.element);
     const stopCountdowns = startCountdowns(main);
     const view = unitView(ctx, content);
 

@@ -1,6 +1,7 @@
 // 统计报表 and the dashboard's additions (issue #15): times to accept and to resolve, 比学赶超 (the units below
 // and the lead departments ranked), repeat places, and the files a county takes away (exports).
 import { exportFile, type Catalogue, type Durations, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
+import type { Unit } from '../../api/grids';
 import { categoryName } from '../../components/caseText';
 import { clear, errorText, formatTime, h, percent } from '../../dom';
 import { dictionary } from '../../i18n';
@@ -57,29 +58,41 @@ export function renderRepeatPlaces(slot: HTMLElement, r: RepeatPlaces, catalogue
         `${p.name ?? p.unitCode} · ${categoryName(catalogue, p.category)} · ${p.cases} · ${formatTime(p.lastFiledAt)}`))));
 }
 
+/** A button that fetches a file with the caller's identity and hands it to the browser to save; a failure is
+ * written into status. Used by the exports below and the case search (caseSearch.ts). */
+export function exportButton(label: string, path: string, params: Record<string, string>, name: string, status: HTMLElement): HTMLButtonElement {
+  return h('button', { type: 'button', 'data-export': name, onclick: async () => {
+    try {
+      const url = URL.createObjectURL(await exportFile(path, params));
+      const link = h('a', { href: url, download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      status.textContent = '';
+    } catch (e) {
+      status.textContent = t('failed', { e: errorText(e) });
+    }
+  } }, label);
+}
+
+/** A case list's unitCode for the cases under a unit: none at the county, whose cases are all of them (a case
+ * records its township, village and grid, not its county, so the county's code matches only what it holds). An
+ * empty value is left out of the query (http.ts query). */
+export function caseListUnit(here: Pick<Unit, 'code' | 'level'> | null, code: string): string {
+  return here?.level === 'county' ? '' : code;
+}
+
 /** Buttons that fetch a file with the caller's identity and hand it to the browser to save. */
-export function renderExports(slot: HTMLElement, period: Period): void {
+export function renderExports(slot: HTMLElement, period: Period, here: Unit): void {
   const month = period.to.slice(0, 7);
   const status = h('p', { class: 'small', 'aria-live': 'polite' });
-  const button = (label: string, path: string, params: Record<string, string>, name: string) =>
-    h('button', { type: 'button', 'data-export': name, onclick: async () => {
-      try {
-        const url = URL.createObjectURL(await exportFile(path, params));
-        const link = h('a', { href: url, download: name });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-        status.textContent = '';
-      } catch (e) {
-        status.textContent = t('failed', { e: errorText(e) });
-      }
-    } }, label);
+  const button = (label: string, path: string, params: Record<string, string>, name: string) => exportButton(label, path, params, name, status);
   const unit = { unitCode: period.unitCode };
   clear(slot, h('h2', {}, t('exports')), h('div', { class: 'actions' },
     button(`${t('report', { m: month })} XLSX`, '/incidents/reports/monthly/export', { ...unit, month, format: 'xlsx' }, `report-${month}.xlsx`),
     button(`${t('report', { m: month })} CSV`, '/incidents/reports/monthly/export', { ...unit, month, format: 'csv' }, `report-${month}.csv`),
-    button(`${t('problems')} XLSX`, '/incidents/problems/export', { ...unit, format: 'xlsx' }, 'problems.xlsx'),
-    button(`${t('cases')} XLSX`, '/incidents/export', { ...unit, from: period.from, to: period.to, format: 'xlsx' }, 'cases.xlsx')),
+    button(`${t('problems')} XLSX`, '/incidents/problems/export', { unitCode: caseListUnit(here, period.unitCode), format: 'xlsx' }, 'problems.xlsx'),
+    button(`${t('cases')} XLSX`, '/incidents/export', { unitCode: caseListUnit(here, period.unitCode), from: period.from, to: period.to, format: 'xlsx' }, 'cases.xlsx')),
     status);
 }

@@ -76,7 +76,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     renderRankings(slots.rankings, rankings);
     renderRepeatPlaces(slots.repeat, repeat, ctx.catalogue);
     renderInHand(slots.inHand, inHand);
-    renderExports(slots.exports, period);
+    renderExports(slots.exports, period, here);
     await renderCases(ctx, slots.cases, here);
   }
 

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Governance.BrowserTests.Support;
+using Governance.IntegrationTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.BrowserTests;
+
+/// <summary>
+/// 案件查询 on the county page (issue #15): the case list filtered by what it shows lists exactly what
+/// <c>GET /incidents</c> answers the same officer for the same query, and 导出 CSV exports exactly those cases.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed partial class CaseSearchPageTests : BrowserFixture
+{
+    private const string CountySupervisor = "county-supervisor-" + Demo.County;
+
+    [Test]
+    public async Task The_county_filters_the_case_list_and_exports_exactly_what_it_shows()
+    {
+        // Cases of two categories: the filter must keep the one and leave out the other.
+        var filed = new List<string>();
+        foreach (var (category, title) in new[] { ("facilities", "路灯不亮 A"), ("facilities", "井盖缺失 B"), ("environment", "垃圾堆放 C") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category, grade = "III", title, description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        // The API's answer for the query the page sends, read with the officer's own sign-in (the county shown:
+        // every case, so no unitCode).
+        var expected = await ListAsync(CountySupervisor, "/incidents?category=facilities&open=true&limit=1000");
+        Assert.That(expected, Does.Contain(filed[0]).And.Contain(filed[1]).And.Not.Contain(filed[2]));
+        Assert.That(expected, Has.Count.LessThan(50), "one page of the search holds them all");
+
+        var page = await Browser.OpenAsync("case-search", 1440, 1000);
+        await SignInAsync(page, CountySupervisor, "/county");
+        await page.Locator("[data-tab='search']").ClickAsync();
+        var search = page.Locator("[data-section='case-search']");
+        await search.Locator("input[name='from']").FillAsync("");
+        await search.Locator("input[name='to']").FillAsync("");
+        await search.Locator("select[name='category']").SelectOptionAsync("facilities");
+        await search.Locator("input[name='open']").CheckAsync();
+        await search.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        var rows = search.Locator("tbody tr[data-incident]");
+        await Expect(rows).ToHaveCountAsync(expected.Count);
+        await Expect(search.Locator("tbody td[data-category]:not([data-category='facilities'])")).ToHaveCountAsync(0);
+        var listed = await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.incident)");
+        Assert.That(listed, Is.EqualTo(expected), "the rows are the API's answer, in its order");
+        await Expect(search.Locator("tbody")).ToContainTextAsync("路灯不亮 A");
+        await Expect(search.Locator("tbody")).Not.ToContainTextAsync("垃圾堆放 C");
+        await Browser.ScreenshotAsync(page, "case-search");
+
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+            await search.GetByRole(AriaRole.Button, new() { Name = "导出 CSV" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        Assert.That(text, Does.StartWith("\"编号 ID\"").Or.StartWith("编号 ID"));
+        var exported = RowId().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        Assert.That(exported, Is.EquivalentTo(listed), "the file holds exactly the cases listed");
+        Assert.That(download.SuggestedFilename, Is.EqualTo("cases.csv"));
+
+        // A query the API refuses shows its problem message.
+        await search.Locator("input[name='from']").FillAsync("2026-12-31");
+        await search.Locator("input[name='to']").FillAsync("2026-01-01");
+        await search.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Expect(search.Locator("[role='alert']")).ToContainTextAsync("from must not be after to.");
+        // The browser logs the refused request itself; only that one is expected.
+        lock (Browser.Errors) Browser.Errors.RemoveAll(e => e.StartsWith("[case-search]", StringComparison.Ordinal)
+            && e.Contains("status of 400", StringComparison.Ordinal) && e.Contains("from=2026-12-31", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> ListAsync(string userId, string url)
+    {
+        var token = await Env.Host.Http.PostAsJsonAsync("/auth/dev-token", new { userId });
+        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK), await token.Content.ReadAsStringAsync());
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await Env.Host.Http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+    }
+
+    /// <summary>A record's first field, the case's ID (a GUID, quoted or not), at the start of a line.</summary>
+    [GeneratedRegex("^\"?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"?,", RegexOptions.Multiline)]
+    private static partial Regex RowId();
+}

@@ -51,5 +51,16 @@ public sealed class LeaderPageTests : BrowserFixture
             Assert.That(filed!.Value.GetProperty("reportedBy").GetString(), Is.EqualTo(Leader));
             Assert.That(filed.Value.GetProperty("unitCode").GetString(), Does.StartWith(Demo.Village), "a grid of the village visited");
         });
+
+        // He takes the case his visit found in hand (包案): it is in his own list, on the same tab as his visits.
+        var token = await Env.Host.Http.PostAsJsonAsync("/auth/dev-token", new { userId = Leader });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var take = new HttpRequestMessage(HttpMethod.Post, $"/incidents/{incidentId}/in-hand") { Content = JsonContent.Create(new { instructions = "一周内修复" }) };
+        take.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        using (var taken = await Env.Host.Http.SendAsync(take))
+            Assert.That(taken.IsSuccessStatusCode, Is.True, await taken.Content.ReadAsStringAsync());
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "下沉走访" }).ClickAsync();
+        await Expect(page.Locator(".work.in-hand")).ToContainTextAsync("村口道路塌陷", new() { Timeout = 20_000 });
     }
 }

@@ -7,6 +7,7 @@
 import { unitAssessmentSection } from '../../components/assessment/unitSection';
 import { t as assessmentText } from '../../components/assessment/text';
 import { leaderCard } from '../../components/leader/leaderCard';
+import { hasLeaderPosts, inHandList } from '../../components/work/inHandList';
 import { leaderOverdueSection } from '../../components/leader/overdueSection';
 import { t as leaderText } from '../../components/leader/text';
 import { liveEventsUrl, queue, type CaseChanged, type QueueItem } from '../../api/dispatch';
@@ -64,11 +65,15 @@ export const page: Page = {
     // 下沉走访: the dispatcher's own visits if he holds a leader post, and the township's leaders' overdue visits (docs/leaders.md).
     const leaders = leaderOverdueSection(unitCode);
     const mine = leaderCard(ctx.catalogue, () => void leaders.load());
+    // 包案: a dispatcher who holds a leader post keeps the cases he took in hand with his visits (docs/permissions.md).
+    const inHand = hasLeaderPosts(user)
+      ? inHandList({ user, catalogue: ctx.catalogue, changed: async () => { await reloadAll(); await inHand?.load(); } })
+      : null;
     const views = tabs([
       { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
       { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
-      { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, leaders.element) },
+      { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, inHand?.element ?? null, leaders.element) },
     ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : params.get('tab') === 'leaders' ? 'leaders' : 'board');
     clear(main,
       h('div', { class: 'page-head board-head' }, h('h1', {}, `${me?.name ?? unitCode} · ${t('title')}`), live.element),
@@ -130,7 +135,7 @@ export const page: Page = {
     }, live.show);
     // Between events the cards change with time alone (yellow at 75 %): look again every minute.
     const poll = window.setInterval(() => void reloadAll(), 60000);
-    await Promise.all([reloadAll(), assessment.load(), mine.load(), leaders.load()]);
+    await Promise.all([reloadAll(), assessment.load(), mine.load(), leaders.load(), inHand?.load()]);
 
     return () => {
       assessment.stop();

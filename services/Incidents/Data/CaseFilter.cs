@@ -29,9 +29,10 @@ public sealed record CaseFilter(IncidentStatus? Status = null, string? UnitCode 
         Add("Overdue", Overdue is { } o ? (o ? 1 : 0) : null, "overdue = @Overdue");
         Add("FiledFromMs", FiledFrom?.ToUnixTimeMilliseconds(), "filed_at_ms >= @FiledFromMs");
         Add("FiledBeforeMs", FiledBefore?.ToUnixTimeMilliseconds(), "filed_at_ms < @FiledBeforeMs");
-        Add("UnitCode", UnitCode, """
+        // The county is the root: a case does not record it (every case of the deployment lies below it).
+        Add("UnitCode", UnitCode, $"""
             (unit_code = @UnitCode OR handling_unit_code = @UnitCode OR grid_code = @UnitCode OR village_code = @UnitCode
-             OR township_code = @UnitCode)
+             OR township_code = @UnitCode OR EXISTS (SELECT 1 FROM unit_copy WHERE code = @UnitCode AND level = {(short)UnitLevel.County}))
             """);
         if (OpenOnly) conditions.Add("status NOT IN ('closed', 'merged')");
         if (reach is not null)

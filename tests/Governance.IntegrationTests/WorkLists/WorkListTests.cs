@@ -123,6 +123,17 @@ public abstract class WorkListTests
         }
         Assert.That(seen, Is.EqualTo(all), "paging reads the same cases, newest first, each once");
     }
+
+    [Test]
+    public async Task The_county_as_the_unit_lists_every_case_below_it()
+    {
+        // A case records its township, village and grid, not its county: the county's code matched only the cases the
+        // county itself held, and a county export "of the county" left out every case below it.
+        var filed = await Host.FileAsync(Demo.Courtyard, "other", "IV", "县级筛选");
+        var listed = (await Host.Http.GetFromJsonAsync<List<JsonElement>>($"/incidents?unitCode={Demo.County}&limit=1000"))!
+            .Select(i => i.GetProperty("id").GetGuid());
+        Assert.That(listed, Does.Contain(filed.Id));
+    }
 }
 
 [TestFixture]

@@ -70,6 +70,7 @@ public sealed class DispatchModule : IServiceModule
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapPolicyApi();
+        routes.MapPolicyPreviewApi();
         routes.MapAssignmentsApi();
         routes.MapCommandCentreApi();
         routes.MapUrgeApi();

@@ -19,6 +19,7 @@ import { common } from '../../i18n';
 import { openStream, type LiveStream } from '../../live';
 import type { Page } from '../../page';
 import { adminLinks } from './admin';
+import { readsSettings, settingsPanel } from './admin/index';
 import { showGrid } from './cases';
 import { caseSearch } from './caseSearch';
 import type { CountyContext } from './context';
@@ -87,6 +88,8 @@ export const page: Page = {
       : null;
     // 案件查询: every county role reads the cases under the unit shown, filtered, and exports them (issue #15).
     const search = caseSearch(ctx);
+    // 系统设置: the administrator changes the settings, the county supervisors read them (#17 item 3).
+    const settingsView = readsSettings(user) ? settingsPanel(user, ctx.catalogue) : null;
     const tab = params.get('tab');
     const views = tabs([
       { key: 'dashboard', label: t('dashboardTab'), panel: dashboard },
@@ -94,8 +97,10 @@ export const page: Page = {
       ...(triage ? [{ key: 'triage', label: t('triageTab', { n: '…' }), panel: triage.element }] : []),
       ...(inHand ? [{ key: 'in-hand', label: t('inHandTab', { n: '…' }), panel: inHand.element }] : []),
       { key: 'search', label: t('searchTab'), panel: search.element },
-    ], tab === 'work' && work ? 'work' : tab === 'triage' && triage ? 'triage' : tab === 'in-hand' && inHand ? 'in-hand' : tab === 'search' ? 'search' : 'dashboard',
-    (key) => { if (key === 'search') void search.search(); });
+      ...(settingsView ? [{ key: 'settings', label: settingsView.label, panel: settingsView.element }] : []),
+    ], tab === 'work' && work ? 'work' : tab === 'triage' && triage ? 'triage' : tab === 'in-hand' && inHand ? 'in-hand' : tab === 'search' ? 'search'
+      : tab === 'settings' && settingsView ? 'settings' : 'dashboard',
+    (key) => { if (key === 'search') void search.search(); if (key === 'settings') settingsView?.load(); });
     clear(main, h('div', { class: 'page-head' }, title),
       user.role === 'county-administrator' ? adminLinks() : null, views.element);
     const stopCountdowns = startCountdowns(main);

@@ -16,7 +16,7 @@ namespace Governance.BrowserTests;
 /// description, progress note, resolve note, the reasons of a move-up request and its decline, an urge,
 /// a send-back and a regrade, a verification comment, a mediation's mediators, parties and agreement, a
 /// care subject's name and notes and a visit's findings, an Open311 request's description and address,
-/// a notice rule's name — then every page is opened in Chromium by the people who see it, with case
+/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries) is opened in Chromium by the people who see it, with case
 /// dialogs and map hovers. No dialog may fire, no planted element may exist, and the text shows as text.
 /// (Inline handlers are blocked by the CSP as well; a blocked one would be a console error, which fails
 /// the test too: the DOM check is what proves the pages build no HTML from data.)
@@ -171,6 +171,55 @@ public sealed class StoredXssTests : BrowserFixture
         }
         if (path == "/county") Assert.That(hovered, Is.GreaterThan(0), "the county's map and charts were hovered");
         TestContext.Out.WriteLine($"{path} as {account}: {opened} case dialogs, {hovered} chart shapes hovered");
+        Assert.That(await page.EvaluateAsync<bool>($"() => document.body.innerText.includes({JsonSerializer.Serialize(Payload)})"), Is.True,
+            "the planted text is shown as text");
+    }
+
+    /// <summary>The county's settings (#17 item 3) show user text too: the preview names the unit a sample case goes to,
+    /// the notice rules and their deliveries name the rule, its edit dialog carries the name in its title.</summary>
+    [Test]
+    public async Task Planted_markup_stays_text_on_the_settings_pages()
+    {
+        // A case routed after the rule was planted: the rule's delivery lists its (planted) name.
+        await FileAsync("other", "IV");
+        await Eventually.GetAsync(async () => await Env.Host.Http.GetFromJsonAsync<List<JsonElement>>("/dispatch/notices/deliveries"),
+            d => d!.Any(x => x.GetProperty("subscriptionName").GetString() == Marked("通知规则")), TimeSpan.FromSeconds(30), "the planted rule's delivery");
+        var page = await Browser.OpenAsync("settings", 1440, 1000);
+        page.Context.SetDefaultTimeout(30_000);
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            lock (dialogs) dialogs.Add($"{dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        await SignInAsync(page, Administrator, "/county");
+        await page.Locator("[role=tab][data-tab='settings']").ClickAsync();
+        var preview = page.Locator("form.preview");
+        await preview.Locator("input[name='unitCode']").FillAsync(Demo.Courtyard);
+        await preview.Locator("select[name='category']").SelectOptionAsync("other");
+        await preview.Locator("select[name='grade']").SelectOptionAsync("IV");
+        await preview.Locator("[data-action='preview']").ClickAsync();
+        await Expect(page.Locator("[data-preview-where]")).ToContainTextAsync(Marked("院"));
+        await AssertInertAsync(page, dialogs, "settings: policy preview");
+
+        await page.Locator("[role=tab][data-tab='notices']").ClickAsync();
+        await page.Locator("[data-settings='notice-deliveries'] select[name='status']").SelectOptionAsync("");
+        var rule = page.Locator("[data-settings='notice-rules'] tr", new() { HasText = Marked("通知规则") });
+        await Expect(rule).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-settings='notice-deliveries'] tr", new() { HasText = Marked("通知规则") }).First).ToBeVisibleAsync();
+        await SettledAsync(page);
+        await AssertInertAsync(page, dialogs, "settings: notice rules and deliveries");
+        await rule.GetByRole(AriaRole.Button, new() { Name = "修改" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(Marked("通知规则"));
+        await AssertInertAsync(page, dialogs, "settings: notice rule dialog");
+        await page.GetByRole(AriaRole.Dialog).Locator("button.icon").ClickAsync();
+
+        await page.Locator("[role=tab][data-tab='open311']").ClickAsync();
+        await SettledAsync(page);
+        await AssertInertAsync(page, dialogs, "settings: Open311 clients");
+        await page.Locator("[role=tab][data-tab='calendar']").ClickAsync();
+        await SettledAsync(page);
+        await AssertInertAsync(page, dialogs, "settings: calendar");
         Assert.That(await page.EvaluateAsync<bool>($"() => document.body.innerText.includes({JsonSerializer.Serialize(Payload)})"), Is.True,
             "the planted text is shown as text");
     }

@@ -13,10 +13,10 @@ type Kind = 'normal' | 'holiday' | 'workday';
 const next: Record<Kind, Kind> = { normal: 'holiday', holiday: 'workday', workday: 'normal' };
 
 export function calendarYearView(ctx: SettingsContext): { element: HTMLElement; load(): Promise<void> } {
-  const element = h('section', { class: 'settings-section', 'data-settings': 'calendar', 'aria-labelledby': 'calendar-h' },
-    h('p', { class: 'muted' }, common('loading')));
+  const element = h('section', { class: 'settings-section', 'data-settings': 'calendar', 'aria-labelledby': 'calendar-h' });
 
   async function load(): Promise<void> {
+    clear(element, h('p', { class: 'muted' }, common('loading')));
     try {
       const [years, coverage] = await Promise.all([calendarApi.years(), settings.calendarCoverage()]);
       const thisYear = new Date().getFullYear();
@@ -26,7 +26,11 @@ export function calendarYearView(ctx: SettingsContext): { element: HTMLElement; 
       const months = h('div', { class: 'year-view' });
       clear(element, h('h3', { id: 'calendar-h' }, t('calendarTab')), field(t('calendarYear'), yearSelect), months);
       const show = (): void => drawYear(ctx, months, years.find((y) => y.year === Number(yearSelect.value)) ?? null, Number(yearSelect.value),
-        (saved) => { const at = years.findIndex((y) => y.year === saved.year); if (at >= 0) years[at] = saved; else years.push(saved); });
+        (saved) => {
+          const at = years.findIndex((y) => y.year === saved.year);
+          if (at >= 0) years[at] = saved; else years.push(saved);
+          show(); // the year is entered now: its warning goes
+        });
       yearSelect.addEventListener('change', show);
       show();
     } catch (e) {

@@ -11,12 +11,13 @@ const statusName = (s: string): string => t(`status_${s}` as 'status_sent');
 
 export function noticeDeliveries(ctx: SettingsContext): { element: HTMLElement; load(): Promise<void> } {
   const status = select('status', [{ value: '', label: t('deliveriesAll') }, ...['failed', 'pending', 'sent'].map((s) => ({ value: s, label: statusName(s) }))], 'failed');
-  const list = h('div', {}, h('p', { class: 'muted' }, common('loading')));
+  const list = h('div');
   status.addEventListener('change', () => void load());
   const element = h('section', { class: 'settings-section', 'data-settings': 'notice-deliveries', 'aria-labelledby': 'deliveries-h' },
     h('h3', { id: 'deliveries-h' }, t('deliveries')), field(t('deliveriesStatus'), status), list);
 
   async function load(): Promise<void> {
+    clear(list, h('p', { class: 'muted' }, common('loading')));
     try {
       const rows = await notices.deliveries(status.value || null);
       clear(list, rows.length === 0 ? h('p', {}, t('noDeliveries')) : h('div', { class: 'table-wrap' }, h('table', { class: 'deliveries' },

@@ -14,13 +14,14 @@ const channelName = (c: string): string => t(`channel_${c}` as 'channel_webhook'
 export const eventName = (e: string): string => t(`event_${e}` as 'event_routed');
 
 export function noticeRules(ctx: SettingsContext): { element: HTMLElement; load(): Promise<void> } {
-  const list = h('div', {}, h('p', { class: 'muted' }, common('loading')));
+  const list = h('div');
   const element = h('section', { class: 'settings-section', 'data-settings': 'notice-rules', 'aria-labelledby': 'subs-h' },
     h('h3', { id: 'subs-h' }, t('subscriptions')),
     ctx.canChange ? h('button', { type: 'button', 'data-action': 'add-subscription', onclick: () => openForm(ctx, null, load) }, t('subAdd')) : null,
     list);
 
   async function load(): Promise<void> {
+    clear(list, h('p', { class: 'muted' }, common('loading')));
     try {
       const subs = await notices.subscriptions();
       clear(list, subs.length === 0 ? h('p', {}, t('noSubscriptions')) : h('div', { class: 'table-wrap' }, h('table', { class: 'subscriptions' },

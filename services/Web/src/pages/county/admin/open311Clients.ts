@@ -9,7 +9,7 @@ import { textInput } from './controls';
 import { t } from './text';
 
 export function open311Clients(ctx: SettingsContext): { element: HTMLElement; load(): Promise<void> } {
-  const list = h('div', {}, h('p', { class: 'muted' }, common('loading')));
+  const list = h('div');
   const issued = h('div', { 'data-issued-key': '', 'aria-live': 'polite' });
   const element = h('section', { class: 'settings-section', 'data-settings': 'open311', 'aria-labelledby': 'open311-h' },
     h('h3', { id: 'open311-h' }, t('clients')), ctx.canChange ? issueForm() : h('p', { class: 'muted small' }, t('readOnly')), issued, list);
@@ -39,6 +39,7 @@ export function open311Clients(ctx: SettingsContext): { element: HTMLElement; lo
   }
 
   async function load(): Promise<void> {
+    clear(list, h('p', { class: 'muted' }, common('loading')));
     try {
       const clients = await open311.clients();
       clear(list, clients.length === 0 ? h('p', {}, t('noClients')) : h('div', { class: 'table-wrap' }, h('table', { class: 'open311-clients' },

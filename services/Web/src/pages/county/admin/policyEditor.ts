@@ -11,10 +11,10 @@ import { policyPreview } from './policyPreview';
 import { t } from './text';
 
 export function policyEditor(ctx: SettingsContext): { element: HTMLElement; load(): Promise<void> } {
-  const element = h('section', { class: 'settings-section', 'data-settings': 'policy', 'aria-labelledby': 'policy-h' },
-    h('p', { class: 'muted' }, common('loading')));
+  const element = h('section', { class: 'settings-section', 'data-settings': 'policy', 'aria-labelledby': 'policy-h' });
 
   async function load(): Promise<void> {
+    clear(element, h('p', { class: 'muted' }, common('loading')));
     try {
       draw(await policyApi.read());
     } catch (e) {
@@ -28,7 +28,7 @@ export function policyEditor(ctx: SettingsContext): { element: HTMLElement; load
     const body = h('tbody');
     const general = h('div', { 'data-form-error': '' });
 
-    const drawRules = (): void => clear(body, rules.map((rule, i) => ruleRow(ctx, rule, i, () => { rules.splice(i, 1); drawRules(); })));
+    const drawRules = (): void => clear(body, rules.map((rule, i) => ruleRow(ctx, rule, i, current.deadlines, () => { rules.splice(i, 1); drawRules(); })));
     drawRules();
 
     const deadlines = tierInputs('deadlines', current.deadlines);
@@ -81,18 +81,19 @@ export function policyEditor(ctx: SettingsContext): { element: HTMLElement; load
 }
 
 /** One rule as a table row; its controls write into `rule` as they change. */
-function ruleRow(ctx: SettingsContext, rule: PolicyRule, i: number, remove: () => void): HTMLTableRowElement {
+function ruleRow(ctx: SettingsContext, rule: PolicyRule, i: number, tierDeadlines: TierDeadlines, remove: () => void): HTMLTableRowElement {
   const at = `rules[${i}]`;
   const category = codeSelect(`${at}.category`, t('colCategory'), namedOptions(ctx.catalogue.categories), rule.category, t('any'));
   const grade = codeSelect(`${at}.grade`, t('colGrade'), namedOptions(ctx.catalogue.grades), rule.grade, t('any'));
   const lowest = codeSelect(`${at}.lowestTier`, t('colLowestTier'), tierOptions(), rule.lowestTier);
-  const deadline = textInput(`${at}.deadline`, t('colDeadline'), rule.deadline, { placeholder: tierName(rule.lowestTier), title: t('deadlineHint'), size: '6' });
+  const deadline = textInput(`${at}.deadline`, t('colDeadline'), rule.deadline, { placeholder: tierDeadlines[rule.lowestTier], title: t('deadlineHint'), size: '6' });
   const onMissed = codeSelect(`${at}.onMissedDeadline`, t('colOnMissed'), missedOptions(), rule.onMissedDeadline, t('inherit'));
   const clock = codeSelect(`${at}.clock`, t('colClock'), clockOptions(), rule.clock, t('inherit'));
   const sync = (): void => {
     rule.category = category.value || null;
     rule.grade = grade.value || null;
     rule.lowestTier = lowest.value as PolicyRule['lowestTier'];
+    deadline.placeholder = tierDeadlines[rule.lowestTier]; // empty: the tier's own deadline
     rule.deadline = deadline.value.trim() || null;
     rule.onMissedDeadline = (onMissed.value || null) as PolicyRule['onMissedDeadline'];
     rule.clock = (clock.value || null) as PolicyRule['clock'];

@@ -41,7 +41,7 @@ export const t = dictionary({
   previewUnit: ['事发院落或网格（编码）', 'Courtyard or grid (code)'],
   previewRun: ['试算', 'Preview'],
   previewResult: ['{tier} · {unit}', '{tier} · {unit}'],
-  previewDeadline: ['时限 {d}（{clock}），截止 {due}', 'Deadline {d} ({clock}), due {due}'],
+  previewDeadline: ['{d}（{clock}），截止 {due}', '{d} ({clock}), due {due}'],
   previewAck: ['签收截止 {t}', 'Acknowledge by {t}'],
   previewYellow: ['黄牌 {t}', 'Yellow at {t}'],
   previewMissedStay: ['超期：留在本级督办（超期预警）', 'Missed: stays and is flagged overdue'],

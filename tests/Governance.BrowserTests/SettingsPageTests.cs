@@ -161,4 +161,52 @@ public sealed class SettingsPageTests : BrowserFixture
         await page.Locator("[role=tab][data-tab='open311']").ClickAsync();
         await Expect(page.Locator("form[data-form='open311-client']")).ToHaveCountAsync(0);
     }
+
+    [Test]
+    public async Task The_administrator_registers_and_renames_a_person_at_a_township()
+    {
+        var page = await OpenSettingsAsync(Administrator, "settings-directory");
+        await page.Locator("[role=tab][data-tab='directory']").ClickAsync();
+        var section = page.Locator("[data-settings='directory']");
+        await section.Locator($"tr[data-unit='{Demo.Township}'] button").ClickAsync();
+        await Expect(section.Locator($"[data-directory-unit='{Demo.Township}']")).ToBeVisibleAsync();
+        var add = section.Locator("form[data-form='add-staff']");
+        await add.Locator("input[name='id']").FillAsync("settings-new-dispatcher");
+        await add.Locator("input[name='name']").FillAsync("新来的调度员");
+        await add.Locator("select[name='role']").SelectOptionAsync("township-dispatcher");
+        await add.Locator("input[name='phone']").FillAsync("12");
+        await add.Locator("button[type=submit]").ClickAsync();
+        await Expect(add.Locator("[data-error-for='phone']")).ToBeVisibleAsync();
+        ForgetRefusal("settings-directory", "/grids/staff");
+        await add.Locator("input[name='phone']").FillAsync("13912345678");
+        await add.Locator("button[type=submit]").ClickAsync();
+        var row = section.Locator("tr[data-person='settings-new-dispatcher']");
+        await Expect(row).ToContainTextAsync("新来的调度员");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "修改" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator("input[name='name']").FillAsync("调度员王五");
+        await dialog.Locator("button[type=submit]").ClickAsync();
+        await Expect(section.Locator("tr[data-person='settings-new-dispatcher']")).ToContainTextAsync("调度员王五");
+        await Browser.ScreenshotAsync(page, "settings-directory");
+    }
+
+    [Test]
+    public async Task A_township_dispatcher_registers_staff_below_his_township_but_not_at_it()
+    {
+        var page = await Browser.OpenAsync("board-directory", 1440, 1000);
+        await SignInAsync(page, "township-dispatcher-" + Demo.Township, "/command-centre");
+        await page.Locator("[role=tab][data-tab='directory']").ClickAsync();
+        var section = page.Locator("[data-settings='directory']");
+        await Expect(section.Locator($"[data-directory-unit='{Demo.Township}']")).ToBeVisibleAsync();
+        await Expect(section.Locator("form[data-form='add-staff']")).ToHaveCountAsync(0);
+        await Expect(section.Locator("form[data-form='add-unit']")).ToHaveCountAsync(0);
+        await section.Locator($"tr[data-unit='{Demo.Village}'] button").ClickAsync();
+        var add = section.Locator("form[data-form='add-staff']");
+        await add.Locator("input[name='name']").FillAsync("乡贤老李");
+        await add.Locator("select[name='role']").SelectOptionAsync("mediator");
+        await add.Locator("button[type=submit]").ClickAsync();
+        await Expect(section.Locator("table.staff")).ToContainTextAsync("乡贤老李");
+        await Expect(section.Locator("form[data-form='rename-unit']")).ToHaveCountAsync(0);
+    }
 }

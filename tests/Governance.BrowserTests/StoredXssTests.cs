@@ -16,7 +16,7 @@ namespace Governance.BrowserTests;
 /// description, progress note, resolve note, the reasons of a move-up request and its decline, an urge,
 /// a send-back and a regrade, a verification comment, a mediation's mediators, parties and agreement, a
 /// care subject's name and notes and a visit's findings, an Open311 request's description and address,
-/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries) is opened in Chromium by the people who see it, with case
+/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries, units and staff) is opened in Chromium by the people who see it, with case
 /// dialogs and map hovers. No dialog may fire, no planted element may exist, and the text shows as text.
 /// (Inline handlers are blocked by the CSP as well; a blocked one would be a console error, which fails
 /// the test too: the DOM check is what proves the pages build no HTML from data.)
@@ -220,6 +220,11 @@ public sealed class StoredXssTests : BrowserFixture
         await page.Locator("[role=tab][data-tab='calendar']").ClickAsync();
         await SettledAsync(page);
         await AssertInertAsync(page, dialogs, "settings: calendar");
+        // 单位与人员: the units below and the staff, by their planted names.
+        await page.Locator("[role=tab][data-tab='directory']").ClickAsync();
+        await Expect(page.Locator("[data-settings='directory'] table.staff")).ToContainTextAsync(Marked("某人"));
+        await Expect(page.Locator("[data-settings='directory'] table.units-below")).ToContainTextAsync(Marked("镇"));
+        await AssertInertAsync(page, dialogs, "settings: units and staff");
         Assert.That(await page.EvaluateAsync<bool>($"() => document.body.innerText.includes({JsonSerializer.Serialize(Payload)})"), Is.True,
             "the planted text is shown as text");
     }

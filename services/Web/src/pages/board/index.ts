@@ -15,6 +15,9 @@ import { callableDepartments, departments as listDepartments, unit, type Departm
 import { incident, loadCatalogue, type Incident } from '../../api/incidents';
 import { liveBadge } from '../../components/liveBadge';
 import { followOn, moreButton } from '../../components/moreButton';
+import { directoryRights } from '../../components/directory/rights';
+import { t as directoryText } from '../../components/directory/text';
+import { unitsAndStaff } from '../../components/directory/unitsStaff';
 import { tabs } from '../../components/tabs';
 import { workList } from '../../components/work/workList';
 import { clear, errorText, h, startCountdowns } from '../../dom';
@@ -69,12 +72,18 @@ export const page: Page = {
     const inHand = hasLeaderPosts(user)
       ? inHandList({ user, catalogue: ctx.catalogue, changed: async () => { await reloadAll(); await inHand?.load(); } })
       : null;
+    // 单位与人员: the township's units and staff; its dispatcher registers and changes the staff below it (change-staff).
+    const directory = unitsAndStaff(directoryRights(user));
+    let directoryLoaded = false;
     const views = tabs([
       { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
       { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
       { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, inHand?.element ?? null, leaders.element) },
-    ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : params.get('tab') === 'leaders' ? 'leaders' : 'board');
+      { key: 'directory', label: directoryText('tab'), panel: directory.element },
+    ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : params.get('tab') === 'leaders' ? 'leaders'
+      : params.get('tab') === 'directory' ? 'directory' : 'board',
+    (key) => { if (key === 'directory' && !directoryLoaded) { directoryLoaded = true; void directory.load(); } });
     clear(main,
       h('div', { class: 'page-head board-head' }, h('h1', {}, `${me?.name ?? unitCode} · ${t('title')}`), live.element),
       views.element);

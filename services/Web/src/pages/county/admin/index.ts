@@ -1,8 +1,11 @@
 // 系统设置: the settings that were API-only (#17 item 3) as sections of the county page — routing policy with
-// its preview, the working calendar's year view, notice rules and deliveries, Open311 clients. The county
+// its preview, the working calendar's year view, notice rules and deliveries, Open311 clients, units and staff. The county
 // administrator changes them (change-settings); county supervisors read them (read-settings); nobody else
 // gets the tab (docs/permissions.md).
 import type { Catalogue } from '../../../api/incidents';
+import { directoryRights } from '../../../components/directory/rights';
+import { t as directoryText } from '../../../components/directory/text';
+import { unitsAndStaff } from '../../../components/directory/unitsStaff';
 import { tabs } from '../../../components/tabs';
 import { h } from '../../../dom';
 import type { Session } from '../../../session';
@@ -24,6 +27,7 @@ export function settingsPanel(user: Session, catalogue: Catalogue): { element: H
     calendar: [calendarYearView(ctx)],
     notices: [noticeRules(ctx), noticeDeliveries(ctx)],
     open311: [open311Clients(ctx)],
+    directory: [unitsAndStaff(directoryRights(user))],
   };
   const loaded = new Set<string>();
   const show = (key: string): void => {
@@ -37,6 +41,7 @@ export function settingsPanel(user: Session, catalogue: Catalogue): { element: H
     { key: 'calendar', label: t('calendarTab'), panel: h('div', {}, sections.calendar.map((s) => s.element)) },
     { key: 'notices', label: t('noticesTab'), panel: h('div', {}, sections.notices.map((s) => s.element)) },
     { key: 'open311', label: t('open311Tab'), panel: h('div', {}, sections.open311.map((s) => s.element)) },
+    { key: 'directory', label: directoryText('tab'), panel: h('div', {}, sections.directory.map((s) => s.element)) },
   ], 'policy', (key) => { if (started) show(key); });
   started = true;
   return {

@@ -9,6 +9,7 @@ import { common } from '../../i18n';
 import { roleName } from '../../roles';
 import { clearFieldErrors, showFieldErrors } from '../fieldErrors';
 import { t } from './text';
+import './directory.css';
 
 export interface DirectoryRights {
   /** The top the caller walks down from (his own unit). */

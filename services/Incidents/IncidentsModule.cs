@@ -85,6 +85,7 @@ public sealed class IncidentsModule : IServiceModule
         routes.MapInHandApi();
         routes.MapWorkApi();
         routes.MapCoordinationApi();
+        routes.MapUnitMediationsApi();
         routes.MapPhotosApi();
         routes.MapCallerApi();
         routes.MapDashboardApi();

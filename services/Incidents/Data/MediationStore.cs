@@ -65,6 +65,11 @@ public static class MediationStore
     public static async Task<MediationSession?> FindAsync(DbSession session, Guid id) =>
         (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE id = @id", new { id }))?.ToSession();
 
+    /// <summary>The sessions with these ids (a unit's list: UnitMediationStore), in no particular order.</summary>
+    public static async Task<IReadOnlyList<MediationSession>> ManyAsync(DbSession session, IReadOnlyList<Guid> ids) =>
+        ids.Count == 0 ? [] : (await session.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE id IN @ids", new { ids }))
+            .Select(r => r.ToSession()).ToList();
+
     public static async Task<IReadOnlyList<MediationSession>> ForIncidentAsync(DbSession session, Guid incidentId) =>
         (await session.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE incident_id = @incidentId ORDER BY scheduled_at_ms", new { incidentId }))
         .Select(r => r.ToSession()).ToList();

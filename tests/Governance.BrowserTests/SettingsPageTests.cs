@@ -209,4 +209,25 @@ public sealed class SettingsPageTests : BrowserFixture
         await Expect(section.Locator("table.staff")).ToContainTextAsync("乡贤老李");
         await Expect(section.Locator("form[data-form='rename-unit']")).ToHaveCountAsync(0);
     }
+
+    [Test]
+    public async Task A_township_dispatcher_reads_the_mediation_sessions_of_his_township()
+    {
+        var filed = await Env.Host.Http.PostAsJsonAsync("/incidents",
+            new { unitCode = Demo.Courtyard, category = "dispute", grade = "III", title = "楼上漏水纠纷", description = "d" });
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Eventually.GetAsync(async () => await Env.Host.Http.GetFromJsonAsync<JsonElement>($"/incidents/{id}"),
+            i => i.GetProperty("tier").GetString() == "village", TimeSpan.FromSeconds(30), "routing to the village");
+        var scheduled = await Env.Host.Http.PostAsJsonAsync($"/incidents/{id}/mediations",
+            new { mediators = new[] { "乡贤老王" }, parties = new[] { "张三", "李四" }, scheduledAt = DateTimeOffset.UtcNow.AddDays(1) });
+        Assert.That((int)scheduled.StatusCode, Is.EqualTo(201), await scheduled.Content.ReadAsStringAsync());
+
+        var page = await Browser.OpenAsync("board-mediations", 1440, 1000);
+        await SignInAsync(page, "township-dispatcher-" + Demo.Township, "/command-centre");
+        await page.Locator("[role=tab][data-tab='mediations']").ClickAsync();
+        var row = page.Locator("[data-section='mediations'] tr", new() { HasText = "楼上漏水纠纷" });
+        await Expect(row).ToContainTextAsync("乡贤老王");
+        await Expect(row).ToContainTextAsync("待调解");
+        await Browser.ScreenshotAsync(page, "board-mediations");
+    }
 }

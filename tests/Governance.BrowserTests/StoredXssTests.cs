@@ -16,7 +16,7 @@ namespace Governance.BrowserTests;
 /// description, progress note, resolve note, the reasons of a move-up request and its decline, an urge,
 /// a send-back and a regrade, a verification comment, a mediation's mediators, parties and agreement, a
 /// care subject's name and notes and a visit's findings, an Open311 request's description and address,
-/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries, units and staff) is opened in Chromium by the people who see it, with case
+/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries, units and staff; the township's mediation sessions and units and staff) is opened in Chromium by the people who see it, with case
 /// dialogs and map hovers. No dialog may fire, no planted element may exist, and the text shows as text.
 /// (Inline handlers are blocked by the CSP as well; a blocked one would be a console error, which fails
 /// the test too: the DOM check is what proves the pages build no HTML from data.)
@@ -227,6 +227,32 @@ public sealed class StoredXssTests : BrowserFixture
         await AssertInertAsync(page, dialogs, "settings: units and staff");
         Assert.That(await page.EvaluateAsync<bool>($"() => document.body.innerText.includes({JsonSerializer.Serialize(Payload)})"), Is.True,
             "the planted text is shown as text");
+    }
+
+    /// <summary>The township command centre's 调解安排 (mediators, parties, agreement) and 单位与人员 (units and staff).</summary>
+    [Test]
+    public async Task Planted_markup_stays_text_on_the_township_mediation_and_directory_tabs()
+    {
+        var page = await Browser.OpenAsync("board-tabs", 1440, 1000);
+        page.Context.SetDefaultTimeout(30_000);
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            lock (dialogs) dialogs.Add($"{dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        await SignInAsync(page, Dispatcher, "/command-centre");
+        await page.Locator("[role=tab][data-tab='mediations']").ClickAsync();
+        var sessions = page.Locator("[data-section='mediations'] table.mediations");
+        await Expect(sessions).ToContainTextAsync(Marked("调解员"));
+        await Expect(sessions).ToContainTextAsync(Marked("当事人"));
+        await Expect(sessions).ToContainTextAsync(Marked("协议"));
+        await Expect(sessions).ToContainTextAsync(Marked("标题"));
+        await AssertInertAsync(page, dialogs, "command-centre: mediation sessions");
+        await page.Locator("[role=tab][data-tab='directory']").ClickAsync();
+        await Expect(page.Locator("[data-settings='directory'] table.staff")).ToContainTextAsync(Marked("某人"));
+        await Expect(page.Locator("[data-settings='directory'] table.units-below")).ToContainTextAsync(Marked("村"));
+        await AssertInertAsync(page, dialogs, "command-centre: units and staff");
     }
 
     /// <summary>Nothing left loading (the live pages keep a stream open: the network is never idle).</summary>

@@ -231,9 +231,10 @@ public sealed class WorkPagesTests : BrowserFixture
         var page = await Browser.OpenAsync("admin", 1440, 1000);
         await SignInAsync(page, account.GetProperty("userId").GetString()!, "/county");
         await Expect(page.Locator("[data-figure='filed']")).ToBeVisibleAsync();
-        // He configures the system; he handles no case: his tabs are the dashboard and the case search (read-only).
-        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(2);
+        // He configures the system; he handles no case: his tabs are the dashboard, the case search (read-only) and the settings.
+        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(3);
         await Expect(page.Locator("[data-tab='search']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-tab='settings']")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-tab='work'], [data-tab='in-hand'], [data-tab='triage']")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "分级分类路由策略" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

@@ -18,6 +18,8 @@ import { followOn, moreButton } from '../../components/moreButton';
 import { directoryRights } from '../../components/directory/rights';
 import { t as directoryText } from '../../components/directory/text';
 import { unitsAndStaff } from '../../components/directory/unitsStaff';
+import { t as mediationText } from '../../components/mediation/text';
+import { unitSessions } from '../../components/mediation/unitSessions';
 import { tabs } from '../../components/tabs';
 import { workList } from '../../components/work/workList';
 import { clear, errorText, h, startCountdowns } from '../../dom';
@@ -74,16 +76,25 @@ export const page: Page = {
       : null;
     // 单位与人员: the township's units and staff; its dispatcher registers and changes the staff below it (change-staff).
     const directory = unitsAndStaff(directoryRights(user));
-    let directoryLoaded = false;
+    // 调解安排: the township's mediation sessions, read-only (villages schedule and record them on the case).
+    const mediations = unitSessions(unitCode);
+    const loaded = new Set<string>();
     const views = tabs([
       { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
       { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
       { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, inHand?.element ?? null, leaders.element) },
+      { key: 'mediations', label: mediationText('tab'), panel: mediations.element },
       { key: 'directory', label: directoryText('tab'), panel: directory.element },
     ], params.get('tab') === 'work' ? 'work' : params.get('tab') === 'assessment' ? 'assessment' : params.get('tab') === 'leaders' ? 'leaders'
-      : params.get('tab') === 'directory' ? 'directory' : 'board',
-    (key) => { if (key === 'directory' && !directoryLoaded) { directoryLoaded = true; void directory.load(); } });
+      : params.get('tab') === 'directory' ? 'directory' : params.get('tab') === 'mediations' ? 'mediations' : 'board',
+    (key) => {
+      // Loaded when first opened: the board does not wait for them.
+      if (loaded.has(key)) return;
+      loaded.add(key);
+      if (key === 'directory') void directory.load();
+      if (key === 'mediations') void mediations.load();
+    });
     clear(main,
       h('div', { class: 'page-head board-head' }, h('h1', {}, `${me?.name ?? unitCode} · ${t('title')}`), live.element),
       views.element);

@@ -18,10 +18,14 @@ public abstract class BrowserFixture
     /// at the same address (Env.StopHostAsync, Env.StartHostAgainAsync).</summary>
     protected virtual bool RestartableHost => false;
 
+    /// <summary>Settings a fixture's Host starts with besides the development sign-in (a notice that fails at once, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>();
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        Env = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" }, fixedPort: RestartableHost);
+        var settings = new Dictionary<string, string>(HostSettings) { ["Auth:DevTokens"] = "true" };
+        Env = await StandaloneEnvironment.StartAsync(extra: settings, fixedPort: RestartableHost);
         Browser = await Browser.LaunchAsync(Env.Host.Http.BaseAddress!);
     }
 

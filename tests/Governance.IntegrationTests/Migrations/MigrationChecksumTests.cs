@@ -79,7 +79,7 @@ public sealed class MigrationChecksumTests
             "each row's checksum filled from the current scripts");
         // From now on an edit is noticed.
         await c.ExecuteAsync("UPDATE schema_migrations SET checksum = @other WHERE track = 'dispatch' AND version = 3", new { other = new string('0', 64) });
-        Assert.ThrowsAsync<MigrationChangedException>(() => Runner(db).MigrateAsync(DispatchTracks));
+        await Assert.ThrowsAsync<MigrationChangedException>(() => Runner(db).MigrateAsync(DispatchTracks));
     }
 
     [TestCaseSource(nameof(Providers))]
@@ -89,7 +89,7 @@ public sealed class MigrationChecksumTests
         var db = new DispatchDatabase(scratch.Options);
         await Runner(db).MigrateAsync([Probe("as_applied")]);
 
-        var changed = Assert.ThrowsAsync<MigrationChangedException>(() => Runner(db).MigrateAsync([Probe("as_edited")]))!;
+        var changed = (await Assert.ThrowsAsync<MigrationChangedException>(() => Runner(db).MigrateAsync([Probe("as_edited")])))!;
 
         var dialect = MigrationRunner.DialectFolder(provider);
         var applied = ExpectedChecksum("probe", 1, provider);
@@ -110,6 +110,6 @@ public sealed class MigrationChecksumTests
         await Runner(db).MigrateAsync([Probe("as_applied")]);
         Assume.That(MigrationRunner.ScriptsFor(Probe("as_applied_crlf"), provider)[0].Sql, Does.Contain("\r\n"), "the CRLF copy kept its line endings");
 
-        Assert.DoesNotThrowAsync(() => Runner(db).MigrateAsync([Probe("as_applied_crlf")]));
+        await Assert.DoesNotThrowAsync(() => Runner(db).MigrateAsync([Probe("as_applied_crlf")]));
     }
 }

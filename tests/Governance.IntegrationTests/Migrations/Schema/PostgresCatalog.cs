@@ -20,7 +20,7 @@ public static class PostgresCatalog
         }
         const string indexes = """
             SELECT t.relname AS "Table", i.relname AS "Name", ix.indisunique AS "Unique", ix.indisprimary AS "Primary",
-                   COALESCE(con.contype = 'u', false) AS "Constraint",
+                   COALESCE(con.contype = 'u', false) AS "Constraint", ix.indpred IS NOT NULL AS "Partial",
                    ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnkeyatts) k ORDER BY k) AS "Keys"
             FROM pg_index ix
             JOIN pg_class i ON i.oid = ix.indexrelid
@@ -35,7 +35,7 @@ public static class PostgresCatalog
             var keys = index.Keys.Select(k => k.All(ch => char.IsLetterOrDigit(ch) || ch == '_' || ch == '"') ? k : "(expression)");
             if (index.Primary) facts.PrimaryKey(index.Table, keys);
             else if (index.Constraint) facts.UniqueConstraint(index.Table, keys);
-            else facts.Index(index.Table, index.Name, index.Unique, keys);
+            else facts.Index(index.Table, index.Name, index.Unique, keys, index.Partial);
         }
         return facts;
     }
@@ -47,6 +47,7 @@ public static class PostgresCatalog
         public bool Unique { get; init; }
         public bool Primary { get; init; }
         public bool Constraint { get; init; }
+        public bool Partial { get; init; }
         public string[] Keys { get; init; } = [];
     }
 }

@@ -3,7 +3,8 @@ namespace Governance.IntegrationTests.Migrations.Schema;
 /// <summary>
 /// What a dialect's migrations leave behind, as lines that can be compared across dialects: its tables,
 /// their columns and which of them refuse NULL, primary keys, unique constraints and indexes (by name,
-/// with their key columns in order). Types, defaults, sort orders, filters of partial indexes and INCLUDE columns are left out:
+/// with their key columns in order, and whether they are partial). Types, defaults, sort orders, the conditions of partial
+/// indexes and INCLUDE columns are left out:
 /// they are spelt differently in each dialect on purpose.
 /// </summary>
 public sealed class SchemaFacts
@@ -31,8 +32,8 @@ public sealed class SchemaFacts
     /// <summary>A UNIQUE constraint of a table: the name each engine gives it is its own, so it is left out.</summary>
     public void UniqueConstraint(string table, IEnumerable<string> columns) => _facts.Add($"unique {N(table)} ({Join(columns)})");
 
-    public void Index(string table, string name, bool unique, IEnumerable<string> columns) =>
-        _facts.Add($"{(unique ? "unique index" : "index")} {N(name)} on {N(table)} ({Join(columns)})");
+    public void Index(string table, string name, bool unique, IEnumerable<string> columns, bool partial) =>
+        _facts.Add($"{(unique ? "unique index" : "index")} {N(name)} on {N(table)} ({Join(columns)}){(partial ? " where …" : "")}");
 
     /// <summary>Forgets a table and everything on it (DROP TABLE).</summary>
     public void DropTable(string table) => _facts.RemoveWhere(f => f.Contains($" {N(table)} ") || f.EndsWith($" {N(table)}") || f.Contains($" {N(table)}."));

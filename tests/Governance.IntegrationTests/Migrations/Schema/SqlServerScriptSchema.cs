@@ -44,7 +44,7 @@ public sealed class SqlServerScriptSchema : TSqlFragmentVisitor
     }
 
     public override void ExplicitVisit(CreateIndexStatement node) =>
-        _facts.Index(node.OnName.BaseIdentifier.Value, node.Name.Value, node.Unique, node.Columns.Select(Key));
+        _facts.Index(node.OnName.BaseIdentifier.Value, node.Name.Value, node.Unique, node.Columns.Select(Key), node.FilterPredicate is not null);
 
     public override void ExplicitVisit(DropIndexStatement node)
     {
@@ -70,12 +70,12 @@ public sealed class SqlServerScriptSchema : TSqlFragmentVisitor
             if (column.Constraints.OfType<NullableConstraintDefinition>().Any(n => !n.Nullable)) _facts.NotNull(table, column.ColumnIdentifier.Value);
             foreach (var constraint in column.Constraints.OfType<UniqueConstraintDefinition>())
                 AddConstraint(table, constraint.IsPrimaryKey, [column.ColumnIdentifier.Value]);
-            if (column.Index is { } inline) _facts.Index(table, inline.Name.Value, inline.Unique, [column.ColumnIdentifier.Value]);
+            if (column.Index is { } inline) _facts.Index(table, inline.Name.Value, inline.Unique, [column.ColumnIdentifier.Value], inline.FilterPredicate is not null);
         }
         foreach (var constraint in definition.TableConstraints.OfType<UniqueConstraintDefinition>())
             AddConstraint(table, constraint.IsPrimaryKey, constraint.Columns.Select(Key));
         foreach (var index in definition.Indexes)
-            _facts.Index(table, index.Name.Value, index.Unique, index.Columns.Select(Key));
+            _facts.Index(table, index.Name.Value, index.Unique, index.Columns.Select(Key), index.FilterPredicate is not null);
     }
 
     private void AddConstraint(string table, bool primary, IEnumerable<string> columns)

@@ -20,14 +20,14 @@ public static class SqliteCatalog
                 if (column.NotNull == 1) facts.NotNull(table, column.Name);
             }
             if (columns.Any(x => x.Pk > 0)) facts.PrimaryKey(table, columns.Where(x => x.Pk > 0).OrderBy(x => x.Pk).Select(x => x.Name));
-            var indexes = await c.QueryAsync<(string Name, long Unique, string Origin)>("SELECT name, \"unique\", origin FROM pragma_index_list(@table)", new { table });
+            var indexes = await c.QueryAsync<(string Name, long Unique, string Origin, long Partial)>("SELECT name, \"unique\", origin, partial FROM pragma_index_list(@table)", new { table });
             foreach (var index in indexes.Where(i => i.Origin != "pk"))
             {
                 // An expression column has no name here (cid -2): it still counts, as "(expression)".
                 var keys = (await c.QueryAsync<string?>("SELECT name FROM pragma_index_info(@name) ORDER BY seqno", new { name = index.Name }))
                     .Select(k => k ?? "(expression)");
                 if (index.Origin == "u") facts.UniqueConstraint(table, keys);
-                else facts.Index(table, index.Name, index.Unique == 1, keys);
+                else facts.Index(table, index.Name, index.Unique == 1, keys, index.Partial == 1);
             }
         }
         return facts;

@@ -11,6 +11,8 @@ namespace Governance.Infrastructure.Data;
 /// <c>Data/Migrations/{sqlite|postgres|sqlserver}/NNNN_name.sql</c>; each track (the shared
 /// "infrastructure" track for outbox and inbox, then the service's own) is numbered on its own.
 /// Several instances starting together are serialised by a database lock, so each script runs once.
+/// Each applied script's checksum is recorded (MigrationChecksum); a start whose scripts no longer match
+/// what the database applied stops before it runs anything (MigrationChangedException).
 /// </summary>
 public sealed partial class MigrationRunner(Database database, TimeProvider time, ILogger<MigrationRunner> logger)
 {
@@ -22,8 +24,12 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
         await AcquireLockAsync(connection, ct);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(CreateHistoryTable(database.Provider), cancellationToken: ct));
-            foreach (var track in tracks) await ApplyTrackAsync(connection, track, ct);
+            await MigrationHistory.EnsureAsync(connection, database.Provider, ct);
+            var all = tracks.ToList();
+            // Every applied script is checked before any new one runs: a new script written against a
+            // changed old one must not land on a database that ran the old one as it was.
+            foreach (var track in all) await VerifyTrackAsync(connection, track, ct);
+            foreach (var track in all) await ApplyTrackAsync(connection, track, ct);
         }
         finally
         {
@@ -57,19 +63,41 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 
+    /// <summary>Compares the scripts this database applied with the ones that ship. A row from before
+    /// checksums were kept gets the current script's checksum (adoption: the history stays, and from now
+    /// on an edit is noticed).</summary>
+    private async Task VerifyTrackAsync(DbConnection connection, MigrationTrack migrationTrack, CancellationToken ct)
+    {
+        var track = migrationTrack.Name;
+        var applied = await MigrationHistory.AppliedAsync(connection, track, ct);
+        var adopted = 0;
+        foreach (var (version, name, sql) in ScriptsFor(migrationTrack, database.Provider).Where(s => applied.ContainsKey(s.Version)))
+        {
+            var checksum = MigrationChecksum.Of(sql);
+            var recorded = applied[version];
+            if (recorded is null)
+            {
+                await MigrationHistory.AdoptAsync(connection, track, version, checksum, ct);
+                adopted++;
+            }
+            else if (!string.Equals(recorded, checksum, StringComparison.OrdinalIgnoreCase))
+                throw new MigrationChangedException(database.ServiceName, track, version, name, database.Provider, recorded, checksum);
+        }
+        if (adopted > 0)
+            logger.LogInformation("Recorded the checksums of {Count} {Track} migrations applied before checksums were kept", adopted, track);
+    }
+
     private async Task ApplyTrackAsync(DbConnection connection, MigrationTrack migrationTrack, CancellationToken ct)
     {
         var track = migrationTrack.Name;
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM schema_migrations WHERE track = @track", new { track }, cancellationToken: ct))).ToHashSet();
-        foreach (var (version, name, sql) in ScriptsFor(migrationTrack, database.Provider).Where(s => !applied.Contains(s.Version)))
+        var applied = await MigrationHistory.AppliedAsync(connection, track, ct);
+        foreach (var (version, name, sql) in ScriptsFor(migrationTrack, database.Provider).Where(s => !applied.ContainsKey(s.Version)))
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
             foreach (var batch in Batches(sql, database.Provider))
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: transaction, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO schema_migrations (track, version, name, applied_at_ms) VALUES (@track, @version, @name, @at)",
-                new { track, version, name, at = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: ct));
+            await MigrationHistory.RecordAsync(connection, transaction, track, version, name, MigrationChecksum.Of(sql),
+                time.GetUtcNow().ToUnixTimeMilliseconds(), ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Applied migration {Track} {Version:D4} {Name}", track, version, name);
         }
@@ -81,14 +109,6 @@ public sealed partial class MigrationRunner(Database database, TimeProvider time
         provider == DatabaseProvider.SqlServer
             ? BatchSeparator().Split(sql).Where(b => !string.IsNullOrWhiteSpace(b))
             : [sql];
-
-    private static string CreateHistoryTable(DatabaseProvider provider)
-    {
-        const string columns = "track VARCHAR(64) NOT NULL, version INT NOT NULL, name VARCHAR(200) NOT NULL, applied_at_ms BIGINT NOT NULL, PRIMARY KEY (track, version)";
-        return provider == DatabaseProvider.SqlServer
-            ? $"IF OBJECT_ID('schema_migrations') IS NULL CREATE TABLE schema_migrations ({columns})"
-            : $"CREATE TABLE IF NOT EXISTS schema_migrations ({columns})";
-    }
 
     private Task AcquireLockAsync(DbConnection connection, CancellationToken ct) => database.Provider switch
     {

@@ -94,6 +94,7 @@ public static class GovernanceApp
         try
         {
             app = Build(args, available);
+            await InitializeAsync(app);
         }
         catch (Exception e) when (SettingsException.Describe(e) is { } problem)
         {
@@ -102,7 +103,6 @@ public static class GovernanceApp
             Environment.ExitCode = SettingsException.ExitCode;
             return;
         }
-        await InitializeAsync(app);
         await app.StartAsync();
         var services = string.Join(", ", app.Services.GetRequiredService<IReadOnlyList<IServiceModule>>().Select(m => m.Name));
         foreach (var url in app.Urls)

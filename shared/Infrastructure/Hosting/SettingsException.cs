@@ -12,11 +12,14 @@ public sealed class SettingsException(string message, Exception? inner = null) :
     /// not restart in a loop (systemd: RestartPreventExitStatus=78).</summary>
     public const int ExitCode = 78;
 
-    /// <summary>The one line to print for a settings failure; null for any other exception.</summary>
+    /// <summary>The one line to print for a failure the operator must fix before a start can succeed (a
+    /// setting, or an applied migration script that was changed since); null for any other exception.</summary>
     public static string? Describe(Exception e) => e switch
     {
         OptionsValidationException invalid => string.Join("; ", invalid.Failures),
         SettingsException settings => settings.Message,
+        // Restarting cannot help either: the scripts must go back to what the database applied.
+        Data.MigrationChangedException changed => changed.Message,
         // Several options failed at once (ValidateOnStart collects them): all of them, still on one line.
         AggregateException { InnerExceptions: var inner } when inner.All(i => Describe(i) is not null) => string.Join("; ", inner.Select(Describe)),
         _ => null,

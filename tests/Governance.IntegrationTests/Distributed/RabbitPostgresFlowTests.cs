@@ -201,7 +201,7 @@ public sealed class RabbitPostgresFlowTests
     {
         var marker = $"rolled-back-{Guid.NewGuid()}";
         var runner = _host.Get<UnitOfWorkRunner<IncidentsDatabase>>();
-        Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(async uow =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(async uow =>
         {
             await uow.PublishAsync(new UnitSnapshotRequested(marker));
             throw new InvalidOperationException("the change failed after queuing its message");

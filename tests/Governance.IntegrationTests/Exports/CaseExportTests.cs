@@ -59,7 +59,7 @@ public sealed class CaseExportTests
         return body.EnumerateArray().ToList();
     }
 
-    [TestCase("xlsx"), Order(1)]
+    [TestCase("xlsx")]
     [TestCase("csv")]
     public async Task A_filtered_list_exports_the_cases_the_list_shows_cell_by_cell(string format)
     {
@@ -101,7 +101,8 @@ public sealed class CaseExportTests
         }
     }
 
-    [Test, Order(1)]
+    [Test]
+    [DependsOnTest(nameof(A_filtered_list_exports_the_cases_the_list_shows_cell_by_cell), AllowFailure = true)]
     public async Task Three_cases_at_two_rows_a_sheet_go_on_on_a_second_sheet()
     {
         var file = await GetAsync(Http, "/incidents/export");
@@ -109,8 +110,9 @@ public sealed class CaseExportTests
         Assert.That(file.Rows.Select(r => r.Text("编号 ID")), Is.EqualTo(new[] { _ids[2], _ids[1], _ids[0] }.Select(i => i.ToString())));
     }
 
-    [TestCase("xlsx"), Order(1)]
+    [TestCase("xlsx")]
     [TestCase("csv")]
+    [DependsOnTest(nameof(Three_cases_at_two_rows_a_sheet_go_on_on_a_second_sheet), AllowFailure = true)]
     public async Task A_grid_worker_exports_only_his_own_grids_cases(string format)
     {
         var worker = TestTokens.Bearer("export-grid-worker", Roles.GridWorkerFullTime, Demo.Grid);
@@ -121,10 +123,11 @@ public sealed class CaseExportTests
         Assert.That(file.Rows[0].Text("描述 Description"), Is.EqualTo("'@SUM(1+1) 噪音"));
     }
 
-    [TestCase("format=pdf", "format"), Order(1)]
+    [TestCase("format=pdf", "format")]
     [TestCase("category=nope", "category")]
     [TestCase("from=2026-13-01", "from")]
     [TestCase("overdue=maybe", "overdue")]
+    [DependsOnTest(nameof(A_grid_worker_exports_only_his_own_grids_cases), AllowFailure = true)]
     public async Task Bad_input_is_a_problem_naming_the_field(string query, string field)
     {
         var (status, body) = await Http.SendJsonAsync(HttpMethod.Get, $"/incidents/export?{query}", TestTokens.Bearer());
@@ -132,8 +135,10 @@ public sealed class CaseExportTests
         Assert.That(body.GetProperty("errors").TryGetProperty(field, out _), Is.True, body.ToString());
     }
 
-    /// <summary>Last (it moves the clock and resolves a case).</summary>
-    [Test, Order(2)]
+    /// <summary>Last (it moves the clock and resolves a case): the tests above run one after another, whether
+    /// each passed or not (DependsOnTest with AllowFailure), and this one after them.</summary>
+    [Test]
+    [DependsOnTest(nameof(Bad_input_is_a_problem_naming_the_field), AllowFailure = true)]
     public async Task The_problem_list_holds_the_open_overdue_cases_with_days_late_and_supervision()
     {
         // The formula case resolved: not open. The two others pass their deadline, then two more days.

@@ -43,7 +43,7 @@ public sealed class RankingTests
 
 
 
-    [Test, Order(1)]
+    [Test]
     public async Task Townships_rank_by_on_time_rate_and_overdue()
     {
         var ranking = await GetJsonAsync(Http, $"/incidents/dashboard/rankings?{Period}");
@@ -61,7 +61,8 @@ public sealed class RankingTests
             Is.EqualTo(new[] { "500101001000 1 1", "500101002000  " }));
     }
 
-    [Test, Order(1)]
+    [Test]
+    [DependsOnTest(nameof(Townships_rank_by_on_time_rate_and_overdue), AllowFailure = true)]
     public async Task The_threshold_is_the_countys_to_set()
     {
         var worker = TestTokens.Bearer("ranking-worker", Roles.GridWorkerFullTime, Demo.Grid);
@@ -73,7 +74,8 @@ public sealed class RankingTests
         Assert.That((await GetJsonAsync(Http, "/incidents/settings/reports")).GetProperty("repeatPlaceThreshold").GetInt32(), Is.EqualTo(3), "the default");
     }
 
-    [Test, Order(2)]
+    [Test]
+    [DependsOnTest(nameof(The_threshold_is_the_countys_to_set), AllowFailure = true)]
     public async Task Repeat_places_are_places_with_N_cases_of_one_category_in_90_days()
     {
         var atThree = await GetJsonAsync(Http, $"/incidents/dashboard/repeat-places?{Period}");

@@ -28,7 +28,7 @@ public sealed class ResidentLimitsTests
     [OneTimeTearDown]
     public async Task StopAsync() => await _h.DisposeAsync();
 
-    [Test, Order(1)]
+    [Test]
     public async Task An_expired_code_is_refused_and_a_phone_is_limited_in_codes_and_filings()
     {
         var key = await _h.CourtyardKeyAsync();
@@ -51,7 +51,8 @@ public sealed class ResidentLimitsTests
         Assert.That(await afterFiling.Content.ReadAsStringAsync(), Does.Contain("\"limit\":\"filings-per-phone\""));
     }
 
-    [Test, Order(2)]
+    [Test]
+    [DependsOnTest(nameof(An_expired_code_is_refused_and_a_phone_is_limited_in_codes_and_filings), AllowFailure = true)]
     public async Task The_public_page_is_rate_limited_per_address()
     {
         var statuses = new List<HttpStatusCode>();

@@ -26,7 +26,7 @@ public sealed class ReturnVisitLimitsTests
     [OneTimeTearDown]
     public async Task StopAsync() => await _h.DisposeAsync();
 
-    [Test, Order(1)]
+    [Test]
     public async Task A_link_answers_until_it_expires_and_then_is_gone()
     {
         var id = await _h.FileAsync();
@@ -42,7 +42,8 @@ public sealed class ReturnVisitLimitsTests
         Assert.That(body, Does.Contain("过期").And.Contain("\"reason\":\"expired\""));
     }
 
-    [Test, Order(2)]
+    [Test]
+    [DependsOnTest(nameof(A_link_answers_until_it_expires_and_then_is_gone), AllowFailure = true)]
     public async Task The_public_page_is_rate_limited_per_address()
     {
         var statuses = new List<HttpStatusCode>();

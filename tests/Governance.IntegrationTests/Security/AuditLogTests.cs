@@ -54,7 +54,7 @@ public sealed class AuditLogTests
         Assert.That(intact.Rows, Is.GreaterThanOrEqualTo(2));
 
         await using var c = await _host.Get<IncidentsDatabase>().OpenAsync();
-        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => c.ExecuteAsync("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 1"),
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => c.ExecuteAsync("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 1"),
             "the database refuses to change an audit row");
         // Someone with file access drops the guard and rewrites history:
         await c.ExecuteAsync("DROP TRIGGER audit_log_no_update");

@@ -45,10 +45,10 @@ public sealed class SqliteWriterQueueTests
     }
 
     [Test]
-    public void A_transaction_opened_inside_another_on_the_same_file_is_refused_at_once_instead_of_waiting_for_itself()
+    public async Task A_transaction_opened_inside_another_on_the_same_file_is_refused_at_once_instead_of_waiting_for_itself()
     {
         var database = new DispatchDatabase(_scratch.Options);
-        var refused = Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync(async (c, t) =>
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync(async (c, t) =>
         {
             await c.ExecuteAsync("UPDATE counter SET n = n WHERE id = 1", transaction: t);
             await new DispatchDatabase(_scratch.Options).InTransactionAsync((_, _) => Task.CompletedTask);

@@ -131,7 +131,7 @@ public class DemoCountyTests
         Assert.Multiple(() =>
         {
             Assert.That(_staff.Select(s => s.Id), Is.Unique);
-            Assert.That(_staff.Select(s => s.UnitCode), Has.All.Matches<string>(codes.Contains));
+            Assert.That(_staff.Select(s => s.UnitCode), Has.All.Matches<string>(code => code is not null && codes.Contains(code)));
             Assert.That(_staff.Select(s => s.Name), Has.None.Empty);
         });
     }

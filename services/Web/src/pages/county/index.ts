@@ -143,7 +143,7 @@ export const page: Page = {
       shownFor = code;
       const here = await unit(code);
       await drawCrumbs(code);
-      title.textContent = `${here?.name ?? code} · ${t('title')}`;
+      title.textContent = `${here?.name ?? code} · ${t(`title_${here?.level ?? 'county'}`)}`;
       if (full) {
         view.dispose();
         clear(content, h('p', { class: 'muted' }, common('loading')));

@@ -3,6 +3,12 @@ import { dictionary } from '../../i18n';
 
 export const t = dictionary({
   title: ['区县治理看板', 'County dashboard'],
+  // The heading names the unit shown and its level's board: a township drilled down to is not "the county's".
+  title_county: ['区县治理看板', 'County dashboard'],
+  title_township: ['镇街治理看板', 'Township dashboard'],
+  title_village: ['村（社区）治理看板', 'Village dashboard'],
+  title_grid: ['网格案件', 'Grid cases'],
+  title_courtyard: ['院落案件', 'Courtyard cases'],
   triageTab: ['待分拨（{n}）', 'Triage ({n})'],
   inHandTab: ['我包案的（{n}）', 'In my hand ({n})'],
   inHandFigures: ['领导包案', 'Cases taken in hand (包案)'],
@@ -43,7 +49,10 @@ export const t = dictionary({
   colOpen: ['在办', 'Open'],
   colOverdue: ['超期', 'Overdue'],
   byReason: ['升级原因', 'Moves up by reason'],
-  byTownship: ['各镇街升级到县级', 'Moved up to the county, by township'],
+  // Counted from the escalations rollup, which records every move up on any tier (courtyard → village,
+  // village → township, township → county): not only those that reached the county (issue #17 item 7).
+  byTownship: ['各镇街升级次数（各层级）', 'Escalations by township (all tiers)'],
+  byTownshipHint: ['含院落、村、镇街各层级的每次升级，不只是上报县级的。', 'Every move up from any tier, not only those that reached the county.'],
   trend: ['受理与办结趋势', 'Filed vs closed'],
   map: ['案件密度分布', 'Case density'],
   mapHint: ['点击区域进入下一级', 'Click an area to drill down'],

@@ -27,7 +27,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     township: h('div', { class: 'chart', role: 'img', 'aria-label': t('byTownship') }),
     trend: h('div', { class: 'chart wide', role: 'img', 'aria-label': t('trend') }),
     map: h('div', { class: 'chart map', role: 'img', 'aria-label': t('map') }),
-    children: h('section', { class: 'card' }),
+    children: h('section', { class: 'card span3', 'data-section': 'children' }),
     cases: h('section', { class: 'card span3' }),
     durations: h('section', { class: 'card', 'data-section': 'durations' }),
     rankings: h('section', { class: 'card span2', 'data-section': 'rankings' }),
@@ -38,17 +38,23 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
   let charts: { reason: Chart; township: Chart; trend: Chart; map: Chart } | null = null;
   const disposers: (() => void)[] = [];
 
+  // Three columns on a desktop or wall screen, every row full: the county has its townships' chart beside
+  // the reasons, a township or village lets the reasons take that place; the units below take a whole row,
+  // since their table has seven columns and their names must read on one line.
   function layout(here: Unit): void {
+    const county = here.level === 'county';
     clear(content,
       slots.headline,
       h('div', { class: 'dash-grid' },
         slots.tiers,
-        h('section', { class: 'card' }, h('h2', {}, t('byReason')), slots.reason),
-        here.level === 'county' ? h('section', { class: 'card' }, h('h2', {}, t('byTownship')), slots.township) : null,
+        h('section', { class: county ? 'card' : 'card span2', 'data-section': 'by-reason' }, h('h2', {}, t('byReason')), slots.reason),
+        county ? h('section', { class: 'card', 'data-section': 'by-township' }, h('h2', {}, t('byTownship')),
+          h('p', { class: 'muted small' }, t('byTownshipHint')), slots.township) : null,
         h('section', { class: 'card span2' }, h('h2', {}, t('map')), h('p', { class: 'muted small' }, t('mapHint')), slots.map),
+        slots.inHand,
         slots.children,
         h('section', { class: 'card span3' }, h('h2', {}, t('trend')), slots.trend),
-        slots.durations, slots.rankings, slots.repeat, slots.inHand, slots.exports,
+        slots.durations, slots.rankings, slots.repeat, slots.exports,
         slots.cases));
     const made = [slots.reason, slots.township, slots.trend, slots.map].map((el) => chartIn(el));
     made.forEach(([, dispose]) => disposers.push(dispose));

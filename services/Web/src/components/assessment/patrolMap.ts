@@ -1,9 +1,9 @@
 // The patrols of a unit's month on a map (巡查轨迹): the boundaries of the units below it (WGS-84, as
 // served, docs/coordinates.md) with each patrol's track as a line and its first point as a dot.
-import { boundary, children, type Feature } from '../../api/grids';
 import { patrolTracks } from '../../api/visits';
 import { chartIn, echarts, fontFamily } from '../../charts';
 import { h } from '../../dom';
+import { shapesBelow } from '../unitShapes';
 import { t } from './text';
 
 export function patrolMap(unitCode: string): { element: HTMLElement; load(month: string): Promise<void>; stop(): void } {
@@ -14,17 +14,9 @@ export function patrolMap(unitCode: string): { element: HTMLElement; load(month:
   const mapName = `patrols-${unitCode}`;
   let registered = false;
 
-  async function shapes(): Promise<Feature[]> {
-    const below = await children(unitCode).catch(() => []);
-    const found = (await Promise.all(below.map((u) => boundary(u.code)))).filter((f): f is Feature => f !== null);
-    if (found.length > 0) return found;
-    const own = await boundary(unitCode);
-    return own ? [own] : [];
-  }
-
   async function load(month: string): Promise<void> {
     if (!registered) {
-      const features = await shapes();
+      const features = await shapesBelow(unitCode);
       if (features.length === 0) { box.hidden = true; summary.textContent = t('mapNoShapes'); return; }
       echarts.registerMap(mapName, { type: 'FeatureCollection', features } as never);
       registered = true;

@@ -1,4 +1,5 @@
-// The township command centre's dispatch board (镇街基层治理指挥中心): the queue, most urgent first,
+// The township command centre's dispatch board (镇街基层治理指挥中心): the township at a glance (its
+// figures and a map of its open cases) above the queue, most urgent first,
 // with live countdowns and yellow/red cards; a case's details, timeline and place, and the actions the
 // dispatcher may take on it (吹哨, 签收, 办结, 退回, 升级 …). Its other tab is the dispatcher's work list:
 // what is his to do now, requests from the villages to move a case up, overdue cases below. Live over
@@ -27,6 +28,7 @@ import { openStream } from '../../live';
 import type { Page } from '../../page';
 import { openCase } from './caseDialog';
 import type { BoardContext } from './context';
+import { glance as townshipGlance } from './glance';
 import { queueColumns, queueRow } from './queueRow';
 import { t } from './text';
 
@@ -55,6 +57,8 @@ export const page: Page = {
 
     const live = liveBadge({ connecting: t('connecting'), live: t('live'), offline: t('offline') });
     const counts = h('p', { class: 'counts', 'aria-live': 'polite' });
+    // 全镇概览: the township at a glance above its queue (issue #17 item 7), read again with the queue.
+    const glance = townshipGlance(unitCode, me?.name ?? unitCode);
     const moreSlot = h('div', { class: 'more-slot' });
     let shown: QueueItem[] = [];
     let total = 0;
@@ -80,7 +84,7 @@ export const page: Page = {
     const mediations = unitSessions(unitCode);
     const loaded = new Set<string>();
     const views = tabs([
-      { key: 'board', label: t('boardTab'), panel: h('div', {}, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
+      { key: 'board', label: t('boardTab'), panel: h('div', {}, glance.element, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
       { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
       { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, inHand?.element ?? null, leaders.element) },
@@ -111,6 +115,7 @@ export const page: Page = {
         try {
           const read = await queue(unitCode, Math.min(Math.max(pageSize, shown.length), mostPerReading));
           await draw(read.items, read.total);
+          await glance.load(read.items);
         } catch (e) {
           clear(body, h('tr', {}, h('td', { colspan: 8, class: 'error' }, errorText(e))));
         }
@@ -159,6 +164,7 @@ export const page: Page = {
 
     return () => {
       assessment.stop();
+      glance.stop();
       stream.close();
       window.clearInterval(poll);
       window.clearTimeout(timer);

@@ -170,6 +170,20 @@ public sealed class StoredXssTests : BrowserFixture
             await AssertInertAsync(page, dialogs, $"{path} chart hover {i + 1}");
         }
         if (path == "/county") Assert.That(hovered, Is.GreaterThan(0), "the county's map and charts were hovered");
+        if (path == "/command-centre")
+        {
+            // The glance's map of open cases: each dot's tooltip is its case's title (the Open311 call has a location).
+            // (The dots are the paths with a white rim; a hovered one changes its fill, so the fill cannot find them.)
+            var dots = page.Locator(".chart.glance-map svg path[stroke='#fff']");
+            await Expect(dots.First).ToBeVisibleAsync();
+            for (var i = 0; i < await dots.CountAsync(); i++)
+            {
+                await dots.Nth(i).HoverAsync(new() { Force = true });
+                hovered++;
+                await AssertInertAsync(page, dialogs, $"{path} glance dot {i + 1}");
+            }
+            await Expect(page.Locator(".chart-tip").Last).ToContainTextAsync("<img src=x");
+        }
         TestContext.Out.WriteLine($"{path} as {account}: {opened} case dialogs, {hovered} chart shapes hovered");
         Assert.That(await page.EvaluateAsync<bool>($"() => document.body.innerText.includes({JsonSerializer.Serialize(Payload)})"), Is.True,
             "the planted text is shown as text");

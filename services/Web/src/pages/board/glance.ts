@@ -87,12 +87,14 @@ export function glance(unitCode: string, unitName: string): Glance {
       h('span', { class: `swatch ${m}` }), ` ${t(markText[m])} ${marks.filter((x) => x.mark === m).length}`)));
     if (!(await shapes)) { chart.clear(); note.textContent = `${t('glanceNoShapes')} · ${note.textContent}`; return; }
     chart.setOption({
+      // Drawn again at every reading of the board: dots that grew in each time would never be still on the wall.
+      animation: false,
       textStyle: { fontFamily },
       // A case's title is text someone typed: the tooltip is a DOM element with a text node, never HTML.
       tooltip: { trigger: 'item', formatter: (p: { name: string }) => h('div', { class: 'chart-tip' }, p.name) },
       geo: { map: mapName, roam: false, nameProperty: 'code', itemStyle: { areaColor: '#f3f4f6', borderColor: '#9ca3af' }, emphasis: { disabled: true } },
       series: [{
-        type: 'scatter', coordinateSystem: 'geo', symbolSize: 12,
+        type: 'scatter', coordinateSystem: 'geo', symbolSize: 14,
         data: marks.map(({ i, mark }) => ({ name: i.title, value: [i.location!.lng, i.location!.lat], itemStyle: { color: colours[mark], borderColor: '#fff', borderWidth: 1 } })),
       }],
     }, true);

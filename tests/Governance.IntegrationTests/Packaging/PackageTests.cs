@@ -115,6 +115,10 @@ public sealed class PackageTests
         Assert.That(await gateway.FirstNotificationAsync(TimeSpan.FromSeconds(60)), Does.Contain("READY=1"), gateway.Output);
         await Eventually.GetAsync(async () => (int?)(await http.GetAsync(new Uri(gateway.Address, "/health/ready"))).StatusCode,
             status => status == 200, TimeSpan.FromSeconds(30), "the gateway to find grids ready");
+        // Its routes (appsettings.json beside the executable, whatever the unit's working folder): an API
+        // path reaches grids, which wants a token, instead of the gateway's own 404.
+        var routed = await http.GetAsync(new Uri(gateway.Address, "/grids/departments"));
+        Assert.That((int)routed.StatusCode, Is.EqualTo(401), gateway.Output);
         var page = await http.GetAsync(new Uri(gateway.Address, "/"));
         Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("<html"), "the published pages");
     }

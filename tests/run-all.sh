@@ -13,6 +13,7 @@ ensure_postgres
 # The tests create (and drop) their own databases, so the role needs CREATEDB and nothing else.
 ensure_postgres_role_and_dbs
 ensure_chromium   # the browser tests (tests/Governance.BrowserTests)
+ensure_systemd_analyze   # the packaging tests (tests/Governance.IntegrationTests/Packaging)
 
 export RABBITMQ_NODENAME   # the tests create a RabbitMQ virtual host per fixture with rabbitmqctl
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

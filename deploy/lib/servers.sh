@@ -7,6 +7,7 @@
 #   ensure_postgres                         install if needed, start the cluster if not running
 #   ensure_postgres_role_and_dbs DB...      role governance (LOGIN, CREATEDB) and the named databases
 #   ensure_chromium                         Debian's Chromium and CJK fonts for the browser tests
+#   ensure_systemd_analyze                  systemd-analyze, which checks the packaged units (deploy/package.sh)
 #
 # Settings (environment, all optional):
 #   RABBITMQ_NODENAME        default rabbit@localhost
@@ -175,5 +176,17 @@ ensure_chromium() {
         _apt_install "${missing[@]}"
     else
         _servers_log "Chromium and CJK fonts are installed"
+    fi
+}
+
+# The packaging tests check the systemd units with systemd-analyze (verify, security --offline); it
+# comes with Debian's systemd package, which a container image often lacks. Only the tool is used:
+# nothing here starts systemd.
+ensure_systemd_analyze() {
+    if command -v systemd-analyze >/dev/null 2>&1; then
+        _servers_log "systemd-analyze is installed"
+    else
+        _servers_log "installing systemd (for systemd-analyze)"
+        _apt_install systemd
     fi
 }

@@ -11,9 +11,14 @@ var configuredWebRoot = new ConfigurationBuilder().AddEnvironmentVariables("ASPN
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
+    // appsettings.json (the routes) from beside the executable, as the Host reads its own: a systemd unit
+    // starts it in /var/lib/governance (deploy/package/systemd), where the default (the working folder) found
+    // no routes at all and every API path answered 404.
+    ContentRootPath = AppContext.BaseDirectory,
     WebRootPath = string.IsNullOrWhiteSpace(configuredWebRoot) ? Path.Combine(AppContext.BaseDirectory, "wwwroot") : configuredWebRoot,
 });
 builder.ListenOnDefaultAddressUnlessConfigured(); // http://127.0.0.1:5080 unless ASPNETCORE_URLS, --urls … (DefaultAddress.cs)
+builder.Services.AddSystemd(); // Type=notify under systemd (deploy/package/systemd); nothing elsewhere
 builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)

@@ -26,6 +26,9 @@ public static class GovernanceApp
         // relative SQLite paths (data/*.db) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.ListenOnDefaultAddressUnlessConfigured();
+        // Under systemd (Type=notify, deploy/package/systemd) "ready" is sent once the process serves, so a
+        // unit ordered after this one starts after the migrations; elsewhere it does nothing.
+        builder.Services.AddSystemd();
         configure?.Invoke(builder);
         ServiceRoutes.CheckDeclarations(available);
         var modules = Select(builder.Configuration, available);

@@ -63,8 +63,12 @@ async function route(): Promise<void> {
   try {
     const page = await pages[path]();
     document.title = `${page.title()} · ${common('appName')}`;
-    leave = await page.render(main, user!, new URLSearchParams(location.search));
+    const left = await page.render(main, user!, new URLSearchParams(location.search));
+    // Left while it was still drawing (signed out, or another link): stop its timers and streams now.
+    if (run !== routing) left?.();
+    else leave = left;
   } catch (e) {
+    if (run !== routing) return;
     console.warn(e);
     clear(main, h('p', { class: 'error', role: 'alert' }, `${common('error')}: ${e instanceof Error ? e.message : String(e)}`),
       h('button', { type: 'button', onclick: () => void route() }, common('retry')));

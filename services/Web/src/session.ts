@@ -22,6 +22,10 @@ export interface Session extends StaffMember {
 
 const storageKey = 'governance.session';
 let session: Session | null = loadProfile();
+// Aborts the calls of the person who signs out: the page he leaves may still be reading, and its
+// answers (401 once the session is gone) must neither reach a page drawn for someone else nor be
+// refreshed with the next person's cookie. Replaced at each sign-in.
+let signedIn = new AbortController();
 
 function loadProfile(): Session | null {
   try {
@@ -50,6 +54,7 @@ export function currentUser(): Session | null {
 }
 
 export function startSession(next: Session): Session {
+  if (signedIn.signal.aborted) signedIn = new AbortController();
   session = next;
   localStorage.setItem(storageKey, JSON.stringify(withoutToken(next)));
   return next;
@@ -57,6 +62,7 @@ export function startSession(next: Session): Session {
 
 export function signOut(): void {
   forget();
+  signedIn.abort();
   // The answers the service worker kept for offline use (the care list among them) go with the person.
   navigator.serviceWorker?.controller?.postMessage({ type: 'forget-data' });
   void fetch('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
@@ -111,7 +117,9 @@ function send(input: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
   if (session) headers.set('X-User', session.id);
-  return fetch(input, { ...init, headers });
+  // After a sign-out this rejects at once (AbortError) rather than send a call nobody may make.
+  const signal = init.signal ? AbortSignal.any([init.signal, signedIn.signal]) : signedIn.signal;
+  return fetch(input, { ...init, headers, signal });
 }
 
 /** fetch, with the signed-in caller's identity. Every API call (streams too) goes through here.

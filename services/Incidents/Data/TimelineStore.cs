@@ -3,7 +3,7 @@ using Dapper;
 namespace Governance.Incidents.Data;
 
 /// <summary>A case's timeline: every step, who took it (a person or system:&lt;job&gt;), on which tier, and why.
-/// Appended only; read in order.</summary>
+/// Appended only; read in order (<see cref="LifeOrder"/> among steps of one moment).</summary>
 public static class TimelineStore
 {
     private sealed class Row
@@ -41,10 +41,18 @@ public static class TimelineStore
         return entries.Count == 0 ? Task.CompletedTask : uow.ExecuteAsync(sql.ToString(), args);
     }
 
+    /// <summary>Steps written at the same moment (one filing's, or all of them under a frozen clock) in the order of the
+    /// case's life: filed, then waiting in triage, placed, the filing's own notes (possible duplicate, settled on the spot),
+    /// then the rest. Issue #17 saw "possible duplicate" above "filed": ids within one millisecond are random, so the id
+    /// alone does not order them.</summary>
+    private static readonly string LifeOrder =
+        $"CASE action WHEN '{Model.TimelineAction.Filed}' THEN 0 WHEN '{Model.TimelineAction.Triage}' THEN 1 WHEN '{Model.TimelineAction.Placed}' THEN 2 " +
+        $"WHEN '{Model.TimelineAction.PossibleDuplicate}' THEN 3 WHEN '{Model.TimelineAction.ResolvedOnTheSpot}' THEN 3 ELSE 4 END";
+
     public static async Task<IReadOnlyList<TimelineEntry>> ListAsync(DbSession session, Guid incidentId)
     {
         var rows = await session.QueryAsync<Row>(
-            "SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, reason AS Reason FROM timeline WHERE incident_id = @incidentId ORDER BY at_ms, id",
+            "SELECT at_ms AS AtMs, actor AS Actor, action AS Action, tier AS Tier, unit_code AS UnitCode, reason AS Reason FROM timeline WHERE incident_id = @incidentId ORDER BY at_ms, " + LifeOrder + ", id",
             new { incidentId });
         return rows.Select(r =>
         {

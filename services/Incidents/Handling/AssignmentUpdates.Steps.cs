@@ -11,8 +11,8 @@ public static partial class AssignmentUpdates
     {
         await RequireAsync(uow, m.IncidentId);
         foreach (var unit in m.Units)
-            await TimelineStore.AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By,
-                TimelineAction.NotifiedAbove, unit.Tier, unit.UnitCode, $"grade {Infrastructure.Hosting.Codes.Of(m.Grade)}"));
+            await TimelineStore.AddAsync(uow, m.IncidentId, TimelineEntry.Coded(m.At, m.By,
+                TimelineAction.NotifiedAbove, unit.Tier, unit.UnitCode, TimelineReasons.Notified(Infrastructure.Hosting.Codes.Of(m.Grade))));
     }
 
     /// <summary>催办 against the holder.</summary>
@@ -21,13 +21,13 @@ public static partial class AssignmentUpdates
 
     /// <summary>报到 of a department called in; the reason names the department.</summary>
     public static Task DepartmentCheckedInAsync(UnitOfWork<IncidentsDatabase> uow, DepartmentCheckedIn m) =>
-        AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By, TimelineAction.DepartmentCheckedIn, m.Tier, m.HandlingUnitCode, m.DepartmentCode));
+        AddAsync(uow, m.IncidentId, TimelineEntry.Coded(m.At, m.By, TimelineAction.DepartmentCheckedIn, m.Tier, m.HandlingUnitCode, TimelineReasons.Department(m.DepartmentCode)));
 
     /// <summary>A department's feedback, or its last one (its part finished): "department: note", marked late after its own deadline.</summary>
     public static async Task DepartmentFedBackAsync(UnitOfWork<IncidentsDatabase> uow, DepartmentFedBack m)
     {
-        await AddAsync(uow, m.IncidentId, new TimelineEntry(m.At, m.By, m.Finished ? TimelineAction.DepartmentFinished : TimelineAction.DepartmentFeedback,
-            m.Tier, m.HandlingUnitCode, $"{m.DepartmentCode}{(m.Late ? " (late)" : "")}: {m.Note}"));
+        await AddAsync(uow, m.IncidentId, TimelineEntry.Coded(m.At, m.By, m.Finished ? TimelineAction.DepartmentFinished : TimelineAction.DepartmentFeedback,
+            m.Tier, m.HandlingUnitCode, TimelineReasons.Department(m.DepartmentCode, m.Late, m.Note)));
         if (m.Finished) await CaseAuthorityStore.FinishDepartmentAsync(uow, m.IncidentId, m.DepartmentCode);
     }
 

@@ -13,15 +13,15 @@ public static partial class AssignmentUpdates
     public static async Task RoutedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentRouted m)
     {
         await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Route, m.Tier, m.HandlingUnitCode, m.DueAt,
-            new TimelineEntry(m.RoutedAt, m.By ?? LegacyActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, $"policy v{m.PolicyVersion}"));
+            TimelineEntry.Coded(m.RoutedAt, m.By ?? LegacyActor, TimelineAction.Assigned, m.Tier, m.HandlingUnitCode, TimelineReasons.Policy(m.PolicyVersion)));
         await NoteWeekdaysOnlyAsync(uow, m.IncidentId, m.WeekdaysOnlyYear, m.RoutedAt, m.By ?? LegacyActor, m.Tier, m.HandlingUnitCode);
     }
 
     public static async Task EscalatedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentEscalated m)
     {
         var moved = await ApplyAsync(uow, m.IncidentId, m.Sequence, IncidentAction.Escalate, m.ToTier, m.HandlingUnitCode, m.DueAt,
-            new TimelineEntry(m.EscalatedAt, m.By ?? LegacyActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
-                m.Note is null ? Codes(m.Reason) : $"{Codes(m.Reason)}: {m.Note}"),
+            TimelineEntry.Coded(m.EscalatedAt, m.By ?? LegacyActor, TimelineAction.Escalated, m.ToTier, m.HandlingUnitCode,
+                TimelineReasons.Escalated(Codes(m.Reason), m.Note)),
             deadlineMissed: m.Reason == EscalationReason.DeadlinePassed);
         await NoteWeekdaysOnlyAsync(uow, m.IncidentId, m.WeekdaysOnlyYear, m.EscalatedAt, m.By ?? LegacyActor, m.ToTier, m.HandlingUnitCode);
         await DashboardProjector.EscalatedAsync(uow, moved, m.Reason, m.FromTier, m.EscalatedAt);
@@ -39,7 +39,7 @@ public static partial class AssignmentUpdates
     private static async Task NoteWeekdaysOnlyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int? year, DateTimeOffset at, string by, Tier tier, string unitCode)
     {
         if (year is { } missing)
-            await TimelineStore.AddAsync(uow, id, new TimelineEntry(at, by, TimelineAction.DeadlineWeekdaysOnly, tier, unitCode, missing.ToString()));
+            await TimelineStore.AddAsync(uow, id, TimelineEntry.Coded(at, by, TimelineAction.DeadlineWeekdaysOnly, tier, unitCode, TimelineReasons.WeekdaysOnly(missing)));
     }
 
     public static async Task SupervisedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentSupervised m)
@@ -57,9 +57,9 @@ public static partial class AssignmentUpdates
         // Who was called in decides who relates to the case as "department" (the permission model).
         await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow, m.IncidentId, m.LeadDepartmentCode,
             m.CoHandlers.Select(h => h.DepartmentCode));
-        var coHandlers = m.CoHandlers.Count == 0 ? "" : $"; co-handlers {string.Join(", ", m.CoHandlers.Select(h => $"{h.DepartmentCode} by {h.DueAt:yyyy-MM-dd HH:mm}Z"))}";
         await TimelineStore.AddAsync(uow, m.IncidentId,
-            new TimelineEntry(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode, $"lead {m.LeadDepartmentCode}{coHandlers}"));
+            TimelineEntry.Coded(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode,
+                TimelineReasons.Called(m.LeadDepartmentCode, m.CoHandlers.Select(h => (h.DepartmentCode, h.DueAt)))));
     }
 
     /// <summary>红黄牌 on the timeline, so anyone reading the case sees when it went yellow or red.</summary>
@@ -74,7 +74,7 @@ public static partial class AssignmentUpdates
         else if (m.Level == WarningLevel.Red && !incident.EverOverdue && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
             await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         await TimelineStore.AddAsync(uow, m.IncidentId,
-            new TimelineEntry(m.At, m.By ?? SweeperActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, Infrastructure.Hosting.Codes.Of(m.Level)));
+            TimelineEntry.Coded(m.At, m.By ?? SweeperActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, TimelineReasons.Card(Infrastructure.Hosting.Codes.Of(m.Level))));
     }
 
     /// <summary>超期预警: the case stays with its unit and is flagged to the tier above (the county
@@ -101,9 +101,8 @@ public static partial class AssignmentUpdates
         else if (resolution && open && !incident.EverOverdue)
             await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         var clock = Infrastructure.Hosting.Codes.Of(m.Clock ?? DeadlineKind.Resolution);
-        var to = $"{Infrastructure.Hosting.Codes.Of(m.FlaggedToTier ?? m.Tier)} {m.FlaggedToUnitCode ?? m.HandlingUnitCode}";
-        await TimelineStore.AddAsync(uow, m.IncidentId, new TimelineEntry(m.FlaggedAt,
-            m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier, m.HandlingUnitCode, $"{clock} deadline missed; 超期预警 → {to}"));
+        await TimelineStore.AddAsync(uow, m.IncidentId, TimelineEntry.Coded(m.FlaggedAt, m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier,
+            m.HandlingUnitCode, TimelineReasons.Flagged(clock, Infrastructure.Hosting.Codes.Of(m.FlaggedToTier ?? m.Tier), m.FlaggedToUnitCode ?? m.HandlingUnitCode)));
     }
 
     /// <summary>The actor of a message from a Dispatch older than actors on its messages.</summary>

@@ -59,14 +59,14 @@ public static class CaseActions
             VerificationResult.PartlySolved => IncidentAction.VerifyPartlySolved,
             _ => IncidentAction.VerifyNotSolved,
         };
-        var why = timelineReason ?? (comment is null ? Codes.Of(result) : $"{Codes.Of(result)}: {comment}");
-        var outcome = await ApplyAsync(uow, id, action, actor, result == VerificationResult.Solved ? TimelineAction.Verified : TimelineAction.Reopened, why,
+        var why = timelineReason is null ? TimelineReasons.Verified(Codes.Of(result), comment) : null;
+        var outcome = await ApplyAsync(uow, id, action, actor, result == VerificationResult.Solved ? TimelineAction.Verified : TimelineAction.Reopened, timelineReason,
             i => i with
             {
                 Satisfaction = satisfaction ?? i.Satisfaction,
                 NotSolvedCount = i.NotSolvedCount + (result == VerificationResult.NotSolved ? 1 : 0),
             },
-            i => new IncidentVerified(i.Id, actor, result, satisfaction, comment, i.NotSolvedCount, uow.Now));
+            i => new IncidentVerified(i.Id, actor, result, satisfaction, comment, i.NotSolvedCount, uow.Now), reasonCode: why);
         // Staff may verify while the resident's link is outstanding (he may never answer): the link stops answering.
         if (outcome is Outcome<Incident>.Done && actor != ReturnVisit.ResidentActor) await ReturnVisitStore.VoidOpenAsync(uow, id, "verified-by-staff");
         if (outcome is Outcome<Incident>.Done { Value.Status: IncidentStatus.Verified }) await InHandStore.VerifiedAsync(uow, id, actor);
@@ -79,8 +79,9 @@ public static class CaseActions
         if (incident is not null && incident.Grade == grade)
             return CaseRefusal.NotAllowed(incident.Status, $"The case is already grade {Codes.Of(grade)}.");
         var from = incident?.Grade ?? grade;
-        return await ApplyAsync(uow, id, IncidentAction.Regrade, actor, TimelineAction.Regraded, $"{Codes.Of(from)} → {Codes.Of(grade)}: {reason}",
-            i => i with { Grade = grade }, i => new IncidentRegraded(i.Id, from, grade, reason, actor, uow.Now));
+        return await ApplyAsync(uow, id, IncidentAction.Regrade, actor, TimelineAction.Regraded, null,
+            i => i with { Grade = grade }, i => new IncidentRegraded(i.Id, from, grade, reason, actor, uow.Now),
+            reasonCode: TimelineReasons.Regraded(Codes.Of(from), Codes.Of(grade), reason));
     }
 
     /// <summary>Records casualty and loss figures; when they cross a band of Order 493 above the
@@ -94,11 +95,11 @@ public static class CaseActions
             return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} takes no casualty figures: they are reported while it is worked on.");
         var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, recorded);
-        await TimelineStore.AddAsync(uow, id, new TimelineEntry(uow.Now, actor, TimelineAction.CasualtiesReported,
-            incident.Tier, incident.HandlingUnitCode, $"deaths {figures.Deaths}, seriously injured {figures.SeriouslyInjured}, direct loss ¥{figures.DirectLossYuan}"));
+        await TimelineStore.AddAsync(uow, id, TimelineEntry.Coded(uow.Now, actor, TimelineAction.CasualtiesReported,
+            incident.Tier, incident.HandlingUnitCode, TimelineReasons.Casualties(figures)));
         var banded = Order493.GradeFor(figures);
         return Order493.MoreSevere(banded, incident.Grade)
-            ? await RegradeAsync(uow, id, actor, banded, "casualty and loss figures cross an Order 493 band")
+            ? await RegradeAsync(uow, id, actor, banded, TimelineReasons.Order493BandEnglish)
             : new Outcome<Incident>.Done(recorded);
     }
 
@@ -106,7 +107,7 @@ public static class CaseActions
     /// staff (default: unless the actor is the resident answering his 回访).</param>
     internal static async Task<Outcome<Incident>> ApplyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, IncidentAction action,
         string actor, string timelineAction, string? reason, Func<Incident, Incident> change, Func<Incident, object> announcement,
-        bool? staffRecorded = null)
+        bool? staffRecorded = null, CodedReason? reasonCode = null)
     {
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new Outcome<Incident>.NotFound();
@@ -116,7 +117,7 @@ public static class CaseActions
         var changed = change(incident) with { Status = next, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
         await TimelineStore.AddAsync(uow, id,
-            new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reason));
+            new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reasonCode?.English() ?? reason, reasonCode));
         await uow.PublishAsync(announcement(changed));
         // The shared rollup rows last, right before the commit, so concurrent cases wait least on their locks (as in Filing).
         // The resident's own answer is counted apart (DashboardProjector.ResidentAnsweredAsync), not as staff-recorded satisfaction.

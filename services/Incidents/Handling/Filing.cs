@@ -91,7 +91,7 @@ public static class Filing
         if (f.Placed is { } placed)
             timeline.Add(new TimelineEntry(uow.Now, Triage.PlacementActor, f.Triage ? TimelineAction.Triage : TimelineAction.Placed, null, f.UnitCode, placed.Reason.English(), placed.Reason));
         if (duplicateOf is { } other)
-            timeline.Add(new TimelineEntry(uow.Now, "system:duplicate-check", TimelineAction.PossibleDuplicate, null, f.UnitCode, other.ToString()));
+            timeline.Add(TimelineEntry.Coded(uow.Now, "system:duplicate-check", TimelineAction.PossibleDuplicate, null, f.UnitCode, TimelineReasons.Case(other)));
         if (onTheSpot)
             timeline.Add(new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
         await TimelineStore.AddAsync(uow, id, timeline);

@@ -26,9 +26,9 @@ public static class Merging
         await IncidentStore.UpdateAsync(uow, changed);
         await ReporterStore.CopyAsync(uow, duplicateId, intoId);
         await TimelineStore.AddAsync(uow, duplicateId,
-            new TimelineEntry(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, intoId.ToString()));
+            TimelineEntry.Coded(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, TimelineReasons.Case(intoId)));
         await TimelineStore.AddAsync(uow, intoId,
-            new TimelineEntry(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, duplicateId.ToString()));
+            TimelineEntry.Coded(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, TimelineReasons.Case(duplicateId)));
         await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
         // The shared counter row last, right before the commit (as in Filing).
         await DashboardProjector.LeftOpenAsync(uow, duplicate);

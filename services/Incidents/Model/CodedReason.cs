@@ -14,7 +14,8 @@ namespace Governance.Incidents.Model;
 /// alias-ambiguous (field address_string or address_id; value the alias, or how many units share it).</param>
 public sealed record CodedReason(string Code, IReadOnlyList<CodedReason.Part> Parts)
 {
-    public sealed record Part(string Code, string? Field = null, string? Value = null);
+    /// <param name="At">A moment the part names (a mediation's time): the pages show it in the county's zone.</param>
+    public sealed record Part(string Code, string? Field = null, string? Value = null, DateTimeOffset? At = null);
 
     public const string PlacedByLocation = "placed-by-location";
     public const string PlacedByAlias = "placed-by-alias";
@@ -45,8 +46,11 @@ public sealed record CodedReason(string Code, IReadOnlyList<CodedReason.Part> Pa
         PlacedByLocation => $"placed by its location ({Value("location")})",
         PlacedByAlias => Parts.FirstOrDefault() is { } p ? $"placed by its {p.Field} '{p.Value}', an alias of the unit" : "placed by an alias of the unit",
         Triage => "waits for a county dispatcher (待分拨): " + string.Join("; ", Parts.Select(EnglishPart)),
-        _ => Code,
+        _ => TimelineReasons.English(this) ?? Code,
     };
+
+    /// <summary>The codes of placement's parts (what the pages must be able to say).</summary>
+    public static readonly IReadOnlyList<string> PlacementPartCodes = ["location", "alias", "outside-grids", "alias-unknown", "alias-ambiguous", "no-location"];
 
     private string? Value(string part) => Parts.FirstOrDefault(p => p.Code == part)?.Value;
 

@@ -23,7 +23,12 @@ public sealed record PlaceAncestry(string GridCode, string VillageCode, string T
 /// <param name="Reason">Free text, or the English of <paramref name="ReasonCode"/>.</param>
 /// <param name="ReasonCode">A reason the system gave, as codes the pages render in their language (null: free text).</param>
 public sealed record TimelineEntry(DateTimeOffset At, string Actor, string Action, Tier? Tier, string? UnitCode, string? Reason,
-    CodedReason? ReasonCode = null);
+    CodedReason? ReasonCode = null)
+{
+    /// <summary>A step whose reason the system gives (<see cref="TimelineReasons"/>): stored as codes, its English kept for the API.</summary>
+    public static TimelineEntry Coded(DateTimeOffset at, string actor, string action, Tier? tier, string? unitCode, CodedReason reason) =>
+        new(at, actor, action, tier, unitCode, reason.English(), reason);
+}
 
 /// <summary>The timeline's action codes.</summary>
 public static class TimelineAction

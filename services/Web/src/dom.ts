@@ -121,6 +121,17 @@ export function formatTime(iso: string | null | undefined): string {
   }).format(new Date(iso));
 }
 
+/** A datetime-local input's value ("2026-12-07T10:00") read as the county's time, not the browser's: a mediation set
+ * for 10:00 is at 10:00 in the county wherever the phone's clock is set (issue #17). */
+export function fromCountyTime(local: string): string {
+  const asUtc = Date.parse(`${local}Z`);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(asUtc)).map((p) => [p.type, Number(p.value)]));
+  const offset = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - asUtc;
+  return new Date(asUtc - offset).toISOString();
+}
+
 export function formatDate(d: Date): string {
   // yyyy-MM-dd in China time: the dashboard's days.
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);

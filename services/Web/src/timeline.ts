@@ -1,13 +1,15 @@
 // A case's timeline as every page shows it: when, what (the codes Incidents records, named in both
 // languages), on which tier, who (a person's name, not their account id) and why.
 import { staffNames } from './api/grids';
-import type { TimelineEntry } from './api/incidents';
+import { incident, type TimelineEntry } from './api/incidents';
 import { formatTime, h } from './dom';
 import { common, dictionary } from './i18n';
 import { reasonText } from './reasons';
 
 const t = dictionary({
   action_filed: ['上报', 'filed'],
+  action_triage: ['待分拨', 'waiting to be placed'],
+  action_placed: ['分拨', 'placed'],
   action_assigned: ['分派', 'assigned'],
   action_escalated: ['升级', 'moved up'],
   action_moved_after_resolution: ['移交未生效（案件已办结）', 'move came after the case was resolved (not applied)'],
@@ -44,6 +46,7 @@ const t = dictionary({
   action_photo_added: ['添加照片', 'photo added'],
   action_taken_in_hand: ['领导包案', 'taken in hand by a leader'],
   action_signed_off: ['包案领导签字办结', 'signed off by the leader'],
+  other_case: ['另一案件', 'another case'],
   actor_dispatch: ['系统分派', 'Dispatch (automatic)'],
   actor_incidents: ['系统', 'system'],
   actor_system: ['系统自动（{job}）', 'automatic ({job})'],
@@ -69,9 +72,18 @@ export function timelineList(entries: TimelineEntry[], options: { tiers?: boolea
     h('time', { datetime: e.at }, formatTime(e.at)), ' ', h('strong', {}, actionName(e.action)), ' ',
     options.tiers && e.tier ? [common(`tier_${e.tier}` as 'tier_village'), ' '] : null,
     actor(e.actor, 'muted'),
-    e.reason ? h('div', { class: 'reason' }, reasonText(e.reasonCode, e.reason)) : null)));
+    e.reasonCode?.code === 'other-case' ? otherCase(e.reasonCode.parts[0]?.value ?? '')
+      : e.reason ? h('div', { class: 'reason' }, reasonText(e.reasonCode, e.reason)) : null)));
   void nameActors(list);
   return list;
+}
+
+/** Another case (a possible duplicate, merged into or from) by its title once it arrives; its id stays as a
+ * tooltip. A case the reader may not open stays "another case" (the id means nothing to a person). */
+function otherCase(id: string): HTMLDivElement {
+  const name = h('span', { class: 'other-case', 'data-case': id, title: id }, t('other_case'));
+  incident(id).then((c) => { name.textContent = `「${c.title}」`; }, () => undefined);
+  return h('div', { class: 'reason' }, name);
 }
 
 /** Someone named by account id: shown as the id until nameActors finds the name (the id stays as a tooltip). */

@@ -68,6 +68,20 @@ public sealed class DuplicatesAndMediationTests
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
 
+    /// <summary>Issue #17: with the clock frozen every step has one timestamp, and "possible duplicate" was listed above
+    /// "filed" about half the time. Several duplicates, so that a random order cannot pass.</summary>
+    [Test]
+    public async Task A_timeline_of_one_moment_starts_with_filed_then_the_possible_duplicate()
+    {
+        await FileAsync(CourtyardB, "livelihood", "resident-wang");
+        for (var i = 0; i < 6; i++)
+        {
+            var duplicate = (await FileAsync(CourtyardB, "livelihood", $"resident-{i}")).GetProperty("id").GetGuid();
+            var timeline = (await _host.IncidentAsync(duplicate))!.Timeline.Select(t => t.Action).ToList();
+            Assert.That(timeline.Take(2), Is.EqualTo(new[] { "filed", "possible-duplicate" }), string.Join(", ", timeline));
+        }
+    }
+
     [Test]
     public async Task A_report_close_by_at_another_courtyard_is_flagged_too()
     {

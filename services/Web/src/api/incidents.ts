@@ -7,7 +7,8 @@ export type Tier = 'courtyard' | 'village' | 'township' | 'county';
 export interface Named { code: string; nameZh: string; nameEn: string }
 export interface Catalogue { categories: Named[]; grades: Named[] }
 /** A reason the system gave, as codes the pages render in their language (reasons.ts); `reason` is its English. */
-export interface CodedReason { code: string; parts: { code: string; field?: string; value?: string }[] }
+/** `at`: a moment a part names (a mediation's time), shown in the county's zone. */
+export interface CodedReason { code: string; parts: { code: string; field?: string; value?: string; at?: string }[] }
 export interface TimelineEntry {
   at: string; actor: string; action: string; tier: Tier | null; unitCode: string | null; reason: string | null;
   /** null: the reason is free text (a person's, or a row from before the codes). */

@@ -1,6 +1,6 @@
 // 乡贤评理堂: schedule a mediation session, or record the outcome of the one held.
 import { mediations, recordMediationOutcome, scheduleMediation, type Incident } from '../../../api/incidents';
-import { field, formatTime, h, uid } from '../../../dom';
+import { field, formatTime, fromCountyTime, h, uid } from '../../../dom';
 import type { ActionContext } from '../context';
 import { actionLabel, t } from '../text';
 import { actionDialog, required } from './form';
@@ -25,7 +25,7 @@ function scheduleDialog(ctx: ActionContext, incident: Incident): void {
       const m = required(mediators, t('mediators')), p = m === null ? null : required(parties, t('parties'));
       const at = p === null ? null : required(when, t('scheduledAt'));
       if (m === null || p === null || at === null) return null;
-      await scheduleMediation(incident.id, { mediators: names(m), parties: names(p), scheduledAt: new Date(at).toISOString() });
+      await scheduleMediation(incident.id, { mediators: names(m), parties: names(p), scheduledAt: fromCountyTime(at) });
       return t('done_mediation_scheduled');
     },
   });

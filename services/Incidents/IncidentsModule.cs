@@ -93,6 +93,7 @@ public sealed class IncidentsModule : IServiceModule
         routes.MapReportApi();
         routes.MapReportSettingsApi();
         Exports.CaseExportsApi.MapCaseExportsApi(routes);
+        Exports.WorkExportApi.MapWorkExportApi(routes);
         routes.MapReturnVisitsApi();
         routes.MapResidentApi();
         routes.MapResidentCasesApi();

@@ -110,6 +110,34 @@ public sealed class SettingsPageTests : BrowserFixture
     }
 
     [Test]
+    public async Task The_administrator_sets_the_repeat_place_threshold_and_is_told_when_it_is_out_of_range()
+    {
+        var page = await OpenSettingsAsync(Administrator, "settings-reports");
+        await page.Locator("[role=tab][data-tab='reports']").ClickAsync();
+        var section = page.Locator("[data-settings='reports']");
+        var threshold = section.Locator("input[name='repeatPlaceThreshold']");
+        await Expect(threshold).ToHaveValueAsync("3");
+        await threshold.FillAsync("1");
+        await section.Locator("[data-action='save-reports']").ClickAsync();
+        await Expect(section.Locator("[data-error-for='repeatPlaceThreshold']")).ToContainTextAsync("between 2 and 100");
+        ForgetRefusal("settings-reports", "/incidents/settings/reports");
+
+        await threshold.FillAsync("5");
+        await section.Locator("[data-action='save-reports']").ClickAsync();
+        await Expect(page.Locator(".toast")).ToContainTextAsync("报表设置已保存");
+        await Expect(section.Locator("[data-error-for]")).ToHaveCountAsync(0);
+        var stored = await Env.Host.Http.GetFromJsonAsync<JsonElement>("/incidents/settings/reports");
+        Assert.That(stored.GetProperty("repeatPlaceThreshold").GetInt32(), Is.EqualTo(5));
+        await Browser.ScreenshotAsync(page, "settings-reports");
+
+        // The host is shared: the dashboard's other tests count on the default.
+        await threshold.FillAsync("3");
+        await section.Locator("[data-action='save-reports']").ClickAsync();
+        await Eventually.GetAsync(async () => await Env.Host.Http.GetFromJsonAsync<JsonElement>("/incidents/settings/reports"),
+            s => s.GetProperty("repeatPlaceThreshold").GetInt32() == 3, TimeSpan.FromSeconds(10), "the default again");
+    }
+
+    [Test]
     public async Task The_administrator_adds_a_notice_rule_and_issues_and_revokes_an_Open311_key()
     {
         var page = await OpenSettingsAsync(Administrator, "settings-notices");
@@ -160,6 +188,9 @@ public sealed class SettingsPageTests : BrowserFixture
         await Expect(page.Locator("[data-action='add-subscription']")).ToHaveCountAsync(0);
         await page.Locator("[role=tab][data-tab='open311']").ClickAsync();
         await Expect(page.Locator("form[data-form='open311-client']")).ToHaveCountAsync(0);
+        await page.Locator("[role=tab][data-tab='reports']").ClickAsync();
+        await Expect(page.Locator("input[name='repeatPlaceThreshold']")).ToBeDisabledAsync();
+        await Expect(page.Locator("[data-action='save-reports']")).ToHaveCountAsync(0);
     }
 
     [Test]

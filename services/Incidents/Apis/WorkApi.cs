@@ -36,22 +36,20 @@ public static class WorkApi
 
     /// <param name="bucket">Only this bucket (a page further on: with <paramref name="offset"/>).</param>
     /// <param name="limit">Cases per bucket, 1–500 (50).</param>
+    /// <remarks>The case list's filters (<see cref="CaseListQuery"/>: category, grade, status, tier, unitCode, overdue,
+    /// from, to) narrow every bucket; the totals and the next pages are of the narrowed buckets.</remarks>
     private static async Task<Results<Ok<WorkList>, ValidationProblem>> WorkAsync(IncidentsDatabase db, HttpContext http,
         ILoggerFactory logs, string? bucket, int? limit, int? offset)
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > 500) errors.Add("limit", "limit must be between 1 and 500.");
         errors.Offset(offset);
-        if (bucket is not null && !WorkBuckets.Names.Contains(bucket))
-            errors.Add("bucket", $"bucket must be one of {string.Join(", ", WorkBuckets.Names)}.");
+        var filter = Read(http.Request.Query, bucket, errors);
         if (errors.Any) return errors.ToProblem();
         var (take, skip) = (limit ?? 50, offset ?? 0);
         var caller = Caller.Of(http);
         await using var c = await db.OpenReadAsync();
-        var units = new List<WorkBuckets.Standing>();
-        foreach (var code in caller.Units)
-            if (await UnitCopyStore.FindAsync(c, code) is { } unit) units.Add(new WorkBuckets.Standing(unit.Code, unit.Level));
-        var sql = new WorkBuckets(c.Provider, caller, units);
+        var sql = await BucketsAsync(c, caller, filter);
         sql.Parameters.AddDynamicParams(new { Bucket = bucket, Offset = skip, Limit = take });
         var totals = (await c.QueryAsync<CountRow>(sql.CountSql, sql.Parameters)).ToDictionary(r => r.Bucket, r => r.Total);
         var rows = await IncidentStore.TaggedAsync(c, sql.PageSql(bucket is not null), sql.Parameters);
@@ -67,11 +65,33 @@ public static class WorkApi
             {
                 var total = totals.GetValueOrDefault(b);
                 var items = views.Where((_, i) => rows[i].Tag == b).Select(v => v.View).ToList();
-                var next = skip + take < total ? $"/incidents/work?bucket={b}&limit={take}&offset={skip + take}" : null;
+                var next = skip + take < total ? $"/incidents/work?bucket={b}&limit={take}&offset={skip + take}{Filters(http.Request.Query)}" : null;
                 return new WorkBucket(b, total, skip, items, next);
             }).ToList();
         return TypedResults.Ok(new WorkList(pages));
     }
+
+    /// <summary>The list's filters, and the bucket's name checked (null: every bucket).</summary>
+    internal static CaseFilter Read(IQueryCollection query, string? bucket, FieldErrors errors)
+    {
+        if (bucket is not null && !WorkBuckets.Names.Contains(bucket))
+            errors.Add("bucket", $"bucket must be one of {string.Join(", ", WorkBuckets.Names)}.");
+        return CaseListQuery.Read(query, errors);
+    }
+
+    /// <summary>The caller's buckets as SQL, narrowed by the filter: the roles he holds at each of his units.</summary>
+    internal static async Task<WorkBuckets> BucketsAsync(DbSession c, Caller caller, CaseFilter filter)
+    {
+        var units = new List<WorkBuckets.Standing>();
+        foreach (var code in caller.Units)
+            if (await UnitCopyStore.FindAsync(c, code) is { } unit) units.Add(new WorkBuckets.Standing(unit.Code, unit.Level));
+        return new WorkBuckets(c.Provider, caller, units, filter);
+    }
+
+    /// <summary>The request's filters as a query string's tail, so a next page is of the same narrowed bucket.</summary>
+    private static string Filters(IQueryCollection query) => string.Concat(query
+        .Where(q => q.Key is not ("bucket" or "limit" or "offset"))
+        .SelectMany(q => q.Value.Select(v => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
 
     /// <summary>The bucket of one case by its allowed actions: the rule <see cref="WorkBuckets"/> spells out in SQL.</summary>
     private static string? BucketOf(IncidentView view, CaseFacts facts, Caller caller)

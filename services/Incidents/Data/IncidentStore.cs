@@ -161,6 +161,10 @@ public static class IncidentStore
         return session.QueryUnbuffered<Row>(sql, parameters).Select(r => r.ToIncident());
     }
 
+    /// <summary>Cases a query selects with <see cref="Columns"/>, read as they come (an export).</summary>
+    public static IEnumerable<Incident> StreamSql(DbSession session, string sql, object parameters) =>
+        session.QueryUnbuffered<Row>(sql, parameters).Select(r => r.ToIncident());
+
     /// <summary>Cases a query selects with <see cref="Columns"/> and a <c>Tag</c> column, each with its tag.</summary>
     public static async Task<IReadOnlyList<(string? Tag, Incident Incident)>> TaggedAsync(DbSession session, string sql, object parameters) =>
         (await session.QueryAsync<Row>(sql, parameters)).Select(r => (r.Tag, r.ToIncident())).ToList();

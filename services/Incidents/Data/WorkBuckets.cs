@@ -25,11 +25,15 @@ public sealed class WorkBuckets
     private readonly DynamicParameters _parameters = new();
     private readonly string _cte;
     private readonly string _bucket;
+    private readonly string _filter;
 
     public DynamicParameters Parameters => _parameters;
 
-    public WorkBuckets(DatabaseProvider provider, Caller caller, IReadOnlyList<Standing> units)
+    /// <param name="filter">What the list is narrowed to (the case list's filters, <see cref="CaseFilter"/>): applied
+    /// after the buckets, so it never widens what the caller may act on.</param>
+    public WorkBuckets(DatabaseProvider provider, Caller caller, IReadOnlyList<Standing> units, CaseFilter? filter = null)
     {
+        _filter = (filter ?? new CaseFilter()).Where(null, _parameters);
         var person = caller.Person;
         _parameters.Add("Me", caller.Id);
         _parameters.Add("Dept", caller.Department);
@@ -97,10 +101,17 @@ public sealed class WorkBuckets
 
     private static string Statuses(params IncidentStatus[] statuses) => string.Join(", ", statuses.Select(s => $"'{Codes.Of(s)}'"));
 
-    /// <summary>Every open case the caller has something to do on, with its bucket (null: none).</summary>
+    /// <summary>Every open case the list's filter lets through and the caller has something to do on, with its bucket (null: none).</summary>
     private string Bucketed => $"""
         SELECT i.*, {_bucket} AS bucket FROM incidents i
         WHERE i.status IN ({Statuses(IncidentStatus.Assigned, IncidentStatus.Accepted, IncidentStatus.Reopened, IncidentStatus.Resolved)})
+          AND {_filter}
+        """;
+
+    /// <summary>The bucket's order: overdue or flagged first, then the soonest deadline.</summary>
+    private const string Order = """
+        CASE WHEN w.overdue <> 0 OR w.flagged_overdue_at_ms IS NOT NULL THEN 0 ELSE 1 END,
+        CASE WHEN w.due_at_ms IS NULL THEN 1 ELSE 0 END, w.due_at_ms, w.filed_at_ms, w.id
         """;
 
     /// <summary>How many cases each bucket holds.</summary>
@@ -114,12 +125,19 @@ public sealed class WorkBuckets
     public string PageSql(bool oneBucket) => $"""
         {_cte}
         SELECT {IncidentStore.Columns}, p.bucket AS Tag FROM (
-            SELECT w.*, ROW_NUMBER() OVER (PARTITION BY w.bucket ORDER BY
-                CASE WHEN w.overdue <> 0 OR w.flagged_overdue_at_ms IS NOT NULL THEN 0 ELSE 1 END,
-                CASE WHEN w.due_at_ms IS NULL THEN 1 ELSE 0 END, w.due_at_ms, w.filed_at_ms, w.id) AS rn
+            SELECT w.*, ROW_NUMBER() OVER (PARTITION BY w.bucket ORDER BY {Order}) AS rn
             FROM ({Bucketed}) w WHERE w.bucket IS NOT NULL {(oneBucket ? "AND w.bucket = @Bucket" : "")}
         ) p
         WHERE p.rn > @Offset AND p.rn <= @Offset + @Limit
         ORDER BY p.bucket, p.rn
+        """;
+
+    /// <summary>Every case of each bucket (or of @Bucket alone), unpaged, for an export: the buckets in the work
+    /// list's order (<see cref="Names"/>), each in its own order; <c>tag</c> names the bucket.</summary>
+    public string AllSql(bool oneBucket) => $"""
+        {_cte}
+        SELECT {IncidentStore.Columns}, w.bucket AS Tag FROM ({Bucketed}) w
+        WHERE w.bucket IS NOT NULL {(oneBucket ? "AND w.bucket = @Bucket" : "")}
+        ORDER BY CASE w.bucket {string.Join(" ", Names.Select((b, k) => $"WHEN '{b}' THEN {k}"))} END, {Order}
         """;
 }

@@ -116,9 +116,10 @@ export function fileIncident(body: FileIncident, idempotencyKey: string): Promis
 }
 
 /** What is the caller's to do now: the first page of every bucket that holds a case, or one bucket's cases
- * from `offset` on; overdue first, then by deadline. */
-export async function workList(limit = 50, bucket?: WorkBucket, offset?: number): Promise<WorkPage[]> {
-  return (await getJson<{ buckets: WorkPage[] }>(`/incidents/work${query({ limit, bucket, offset })}`)).buckets;
+ * from `offset` on; overdue first, then by deadline. `filter`: the case list's filters (category, grade, status,
+ * unitCode, overdue, from, to), narrowing every bucket. */
+export async function workList(limit = 50, bucket?: WorkBucket, offset?: number, filter: CaseQuery = {}): Promise<WorkPage[]> {
+  return (await getJson<{ buckets: WorkPage[] }>(`/incidents/work${query({ ...filter, limit, bucket, offset })}`)).buckets;
 }
 
 export function accept(id: string): Promise<Incident | null> {

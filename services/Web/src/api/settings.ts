@@ -32,6 +32,15 @@ export const policy = {
     postJson<RoutingPreview>('/dispatch/policy/preview', { ...sample, policy: draft ?? null }),
 };
 
+/** The reports' settings (GET/PUT /incidents/settings/reports): N or more cases of one category at one place in 90 days
+ * make a repeat place (重复发生点位). */
+export interface ReportSettings { repeatPlaceThreshold: number }
+
+export const reports = {
+  read: () => getJson<ReportSettings>('/incidents/settings/reports'),
+  save: (next: ReportSettings) => putJson<ReportSettings>('/incidents/settings/reports', next),
+};
+
 export const calendar = {
   years: () => getJson<CalendarYear[]>('/dispatch/calendar'),
   save: (year: CalendarYear) => putJson<CalendarYear>(`/dispatch/calendar/${year.year}`, { holidays: year.holidays, workdays: year.workdays }),

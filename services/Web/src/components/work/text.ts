@@ -119,6 +119,19 @@ export const t = dictionary({
   handledBy: ['办理层级：{tier}', 'Tier: {tier}'],
   filedAt: ['上报于 {t}', 'Filed {t}'],
   refresh: ['刷新', 'Refresh'],
+  // The work list's filter bar.
+  filterAny: ['全部', 'Any'],
+  filterCategory: ['类别', 'Category'],
+  filterGrade: ['等级', 'Grade'],
+  filterStatus: ['状态', 'Status'],
+  filterPlace: ['地点', 'Place'],
+  filterOverdue: ['超期', 'Overdue'],
+  filterOverdueYes: ['已超期', 'Overdue'],
+  filterOverdueNo: ['未超期', 'Not overdue'],
+  filterFrom: ['上报起', 'Filed from'],
+  filterTo: ['上报止', 'Filed to'],
+  filterExport: ['导出 {f}', 'Export {f}'],
+  filterNone: ['没有符合筛选条件的待办', 'Nothing to do matches the filters'],
 });
 
 /** An action's button text. */

@@ -1,13 +1,15 @@
 // "What is mine to do now" (GET /incidents/work): the caller's cases by what he may do to them —
 // 待签收, 办理中, 待核查, requests from below, a department's parts, overdue cases below — overdue first.
 // Each bucket comes a page at a time with its total: "还有 N 件" loads the next page, and a reading
-// again keeps as many as were shown.
+// again keeps as many as were shown. With `filters`, a filter bar above narrows every bucket and exports
+// the list shown (workFilters.ts).
 import { workList as readWork, type Incident, type WorkBucket, type WorkPage } from '../../api/incidents';
 import { clear, errorText, h } from '../../dom';
 import { followOn, moreButton } from '../moreButton';
 import { caseCard, type CardOptions } from './caseCard';
 import type { ActionContext } from './context';
 import { t } from './text';
+import { workFilters, type WorkFilters } from './workFilters';
 
 const bucketOrder: WorkBucket[] = ['to-accept', 'in-progress', 'department-parts', 'to-verify', 'move-up-requests', 'overdue-below'];
 /** Cases per bucket and page. */
@@ -28,19 +30,24 @@ export interface WorkListOptions {
   card?(i: Incident): CardOptions;
   /** Told after every reading how many cases the buckets hold together (a tab's count). */
   loaded?(total: number): void;
+  /** A filter bar above the buckets; `placesUnder`: the unit whose places below it offers. */
+  filters?: { placesUnder?: string };
 }
 
 export function workList(ctx: ActionContext, options: WorkListOptions = {}): WorkList {
-  const element = h('div', { class: 'work', 'aria-live': 'polite' });
+  const body = h('div', { class: 'work', 'aria-live': 'polite' });
+  const element = h('div', { class: 'work-list' }, body);
   let pages = new Map<WorkBucket, WorkPage>();
+  let bar: WorkFilters | null = null;
+  const filter = () => bar?.value() ?? {};
 
   /** The first page of each bucket, and of a bucket where more were shown, as many again. */
   async function read(): Promise<Map<WorkBucket, WorkPage>> {
-    const read = new Map((await readWork(pageSize)).map((p) => [p.bucket, p]));
+    const read = new Map((await readWork(pageSize, undefined, undefined, filter())).map((p) => [p.bucket, p]));
     await Promise.all([...read.values()].map(async (p) => {
       const shown = pages.get(p.bucket)?.items.length ?? 0;
       if (shown <= p.items.length || p.items.length >= p.total) return;
-      const [again] = await readWork(Math.min(shown, mostPerReading), p.bucket);
+      const [again] = await readWork(Math.min(shown, mostPerReading), p.bucket, undefined, filter());
       if (again) read.set(p.bucket, again);
     }));
     return read;
@@ -49,7 +56,7 @@ export function workList(ctx: ActionContext, options: WorkListOptions = {}): Wor
   async function more(bucket: WorkBucket): Promise<void> {
     const page = pages.get(bucket);
     if (!page) return;
-    const [next] = await readWork(pageSize, bucket, page.items.length);
+    const [next] = await readWork(pageSize, bucket, page.items.length, filter());
     if (next) pages.set(bucket, { ...next, offset: 0, items: followOn(page.items, next.items, (i) => i.id) });
     await draw();
   }
@@ -65,17 +72,23 @@ export function workList(ctx: ActionContext, options: WorkListOptions = {}): Wor
 
   async function draw(): Promise<void> {
     const shown = bucketOrder.map((b) => pages.get(b)).filter((p): p is WorkPage => !!p && p.total > 0);
-    if (shown.length === 0) { clear(element, h('p', { class: 'muted' }, t('workEmpty'))); return; }
-    clear(element, await Promise.all(shown.map(section)));
+    const empty = Object.keys(filter()).length > 0 ? t('filterNone') : t('workEmpty');
+    if (shown.length === 0) { clear(body, h('p', { class: 'muted' }, empty)); return; }
+    clear(body, await Promise.all(shown.map(section)));
   }
 
   async function load(): Promise<void> {
     try {
+      if (options.filters && !bar) {
+        // Other filters: the pages shown so far are of the old ones, so the list starts again at its first pages.
+        bar = await workFilters(ctx.catalogue, () => { pages = new Map(); void load(); }, options.filters.placesUnder);
+        element.prepend(bar.element);
+      }
       pages = await read();
       options.loaded?.([...pages.values()].reduce((n, p) => n + p.total, 0));
       await draw();
     } catch (e) {
-      clear(element, h('p', { class: 'error', role: 'alert' }, errorText(e)));
+      clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
     }
   }
 

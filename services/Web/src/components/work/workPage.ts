@@ -1,4 +1,4 @@
-// The frame of a tier's work page: a heading, what is mine to do now, kept current by the unit's live
+// The frame of a tier's work page: a heading, what is mine to do now (filtered and exported from its filter bar), kept current by the unit's live
 // feed (when the person may read it) and a look every minute, and a refresh button.
 import { liveEventsUrl } from '../../api/dispatch';
 import { clear, h, startCountdowns } from '../../dom';
@@ -28,7 +28,8 @@ export interface WorkPage {
 /** Draws the page; answers what to do when it is left. */
 export async function workPage(p: WorkPage): Promise<() => void> {
   const ctx: ActionContext = { ...p.ctx, changed: () => load(), others: () => list.cases() };
-  const list = workList(ctx, p.options);
+  // The filter bar, offering the places below the page's unit (a village's grids); a department's cases lie anywhere.
+  const list = workList(ctx, { filters: { placesUnder: p.streamUnit }, ...p.options });
   async function load(): Promise<void> {
     await p.before?.();
     await list.load();

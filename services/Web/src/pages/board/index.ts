@@ -68,7 +68,7 @@ export const page: Page = {
       h('thead', {}, h('tr', {}, queueColumns().map((c) => h('th', { scope: 'col' }, c)))),
       body);
     const work = workList({ user, catalogue: ctx.catalogue, changed: () => reloadAll(), others: () => work.cases() },
-      { loaded: (n) => views.label('work', t('workTab', { n })) });
+      { loaded: (n) => views.label('work', t('workTab', { n })), filters: { placesUnder: unitCode } });
     // 考核: the month's scores of the villages and people below the township (docs/assessment.md).
     const assessment = unitAssessmentSection(unitCode);
     // 下沉走访: the dispatcher's own visits if he holds a leader post, and the township's leaders' overdue visits (docs/leaders.md).

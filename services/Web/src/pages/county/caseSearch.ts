@@ -3,12 +3,12 @@
 import { unit, unitName } from '../../api/grids';
 import { searchIncidents, type CaseQuery, type Incident } from '../../api/incidents';
 import { categoryName, gradeText, statusName, tierName } from '../../components/caseText';
+import { caseListUnit, exportButton } from '../../components/exports';
 import { followOn, moreButton } from '../../components/moreButton';
 import { clear, errorText, field, formatTime, h } from '../../dom';
 import { common, named } from '../../i18n';
 import { caseDialog } from './cases';
 import type { CountyContext } from './context';
-import { caseListUnit, exportButton } from './reports';
 import { t } from './text';
 
 const pageSize = 50;

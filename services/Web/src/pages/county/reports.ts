@@ -1,9 +1,10 @@
 // 统计报表 and the dashboard's additions (issue #15): times to accept and to resolve, 比学赶超 (the units below
 // and the lead departments ranked), repeat places, and the files a county takes away (exports).
-import { exportFile, type Catalogue, type Durations, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
+import { type Catalogue, type Durations, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
 import type { Unit } from '../../api/grids';
 import { categoryName } from '../../components/caseText';
-import { clear, errorText, formatTime, h, percent } from '../../dom';
+import { caseListUnit, exportButton } from '../../components/exports';
+import { clear, formatTime, h, percent } from '../../dom';
 import { dictionary } from '../../i18n';
 
 const t = dictionary({
@@ -27,7 +28,6 @@ const t = dictionary({
   report: ['统计报表（{m}）', 'Monthly report ({m})'],
   problems: ['问题清单', 'Problem list'],
   cases: ['案件清单', 'Case list'],
-  failed: ['导出失败：{e}', 'Export failed: {e}'],
 });
 
 const hours = (h_: number | null): string => h_ === null ? t('none') : t('hours', { n: h_ });
@@ -56,31 +56,6 @@ export function renderRepeatPlaces(slot: HTMLElement, r: RepeatPlaces, catalogue
     r.places.length === 0 ? h('p', { class: 'muted' }, t('noRepeat')) :
       h('ul', { class: 'repeat-places' }, r.places.map((p) => h('li', { 'data-place': p.unitCode },
         `${p.name ?? p.unitCode} · ${categoryName(catalogue, p.category)} · ${p.cases} · ${formatTime(p.lastFiledAt)}`))));
-}
-
-/** A button that fetches a file with the caller's identity and hands it to the browser to save; a failure is
- * written into status. Used by the exports below and the case search (caseSearch.ts). */
-export function exportButton(label: string, path: string, params: Record<string, string>, name: string, status: HTMLElement): HTMLButtonElement {
-  return h('button', { type: 'button', 'data-export': name, onclick: async () => {
-    try {
-      const url = URL.createObjectURL(await exportFile(path, params));
-      const link = h('a', { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      status.textContent = '';
-    } catch (e) {
-      status.textContent = t('failed', { e: errorText(e) });
-    }
-  } }, label);
-}
-
-/** A case list's unitCode for the cases under a unit: none at the county, whose cases are all of them (a case
- * records its township, village and grid, not its county, so the county's code matches only what it holds). An
- * empty value is left out of the query (http.ts query). */
-export function caseListUnit(here: Pick<Unit, 'code' | 'level'> | null, code: string): string {
-  return here?.level === 'county' ? '' : code;
 }
 
 /** Buttons that fetch a file with the caller's identity and hand it to the browser to save. */

@@ -1,5 +1,6 @@
 // 系统设置: the settings that were API-only (#17 item 3) as sections of the county page — routing policy with
-// its preview, the working calendar's year view, notice rules and deliveries, Open311 clients, units and staff. The county
+// its preview, the working calendar's year view, notice rules and deliveries, Open311 clients, the reports' repeat-place
+// threshold (#15), units and staff. The county
 // administrator changes them (change-settings); county supervisors read them (read-settings); nobody else
 // gets the tab (docs/permissions.md).
 import type { Catalogue } from '../../../api/incidents';
@@ -14,6 +15,7 @@ import { noticeDeliveries } from './noticeDeliveries';
 import { noticeRules } from './noticeRules';
 import { open311Clients } from './open311Clients';
 import { policyEditor } from './policyEditor';
+import { reportSettings } from './reportSettings';
 import { t } from './text';
 import './settings.css';
 
@@ -27,6 +29,7 @@ export function settingsPanel(user: Session, catalogue: Catalogue): { element: H
     calendar: [calendarYearView(ctx)],
     notices: [noticeRules(ctx), noticeDeliveries(ctx)],
     open311: [open311Clients(ctx)],
+    reports: [reportSettings(ctx)],
     directory: [unitsAndStaff(directoryRights(user))],
   };
   const loaded = new Set<string>();
@@ -41,6 +44,7 @@ export function settingsPanel(user: Session, catalogue: Catalogue): { element: H
     { key: 'calendar', label: t('calendarTab'), panel: h('div', {}, sections.calendar.map((s) => s.element)) },
     { key: 'notices', label: t('noticesTab'), panel: h('div', {}, sections.notices.map((s) => s.element)) },
     { key: 'open311', label: t('open311Tab'), panel: h('div', {}, sections.open311.map((s) => s.element)) },
+    { key: 'reports', label: t('reportsTab'), panel: h('div', {}, sections.reports.map((s) => s.element)) },
     { key: 'directory', label: directoryText('tab'), panel: h('div', {}, sections.directory.map((s) => s.element)) },
   ], 'policy', (key) => { if (started) show(key); });
   started = true;

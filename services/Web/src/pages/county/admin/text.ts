@@ -52,6 +52,10 @@ export const t = dictionary({
   previewNoRules: ['无匹配规则（从院落/网格开始）', 'No rule matched (starts at the courtyard/grid)'],
   // Calendar
   calendarTab: ['工作日历', 'Working calendar'],
+  reportsTab: ['报表设置', 'Reports'],
+  repeatThreshold: ['重复发生点位阈值（件）', 'Repeat-place threshold (cases)'],
+  repeatThresholdHint: ['近90天同一地点同类事件达到该件数即列为重复发生点位（2–100）。', 'A place with this many cases of one category in 90 days is a repeat place (2–100).'],
+  reportsSaved: ['报表设置已保存', 'Report settings saved'],
   calendarYear: ['年份', 'Year'],
   calendarHint: ['点击日期切换：工作日 → 节假日 → 调休上班日。', 'Click a day to switch: working day → holiday → make-up working day (调休).'],
   calendarNotEntered: ['{y} 年尚未录入：工作日时限按周一至周五计算。', '{y} not entered: working-day deadlines count Monday to Friday.'],

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Governance.BrowserTests.Support;
+using Governance.IntegrationTests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.BrowserTests;
+
+/// <summary>
+/// The work list's filter bar on the village page (issue #15): a category chosen narrows the buckets to what
+/// <c>GET /incidents/work</c> answers the same handler for the same filter, and 导出 CSV exports exactly those cases.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed partial class WorkListFiltersPageTests : BrowserFixture
+{
+    private const string VillageHandler = "village-handler-" + Demo.Village;
+
+    [Test]
+    public async Task The_village_filters_its_work_list_and_exports_exactly_what_it_shows()
+    {
+        // Grade III goes to the village: two categories, the filter keeps the one and leaves out the other.
+        var suffix = Guid.NewGuid().ToString()[..4];
+        var filed = new List<string>();
+        foreach (var (category, title) in new[] { ("facilities", $"村道井盖缺失 {suffix}"), ("environment", $"村口垃圾堆放 {suffix}") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category, grade = "III", title, description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var token = await TokenAsync(VillageHandler);
+        await Eventually.GetAsync(async () => (List<string>?)await WorkAsync(token, ""), ids => filed.All(ids.Contains), TimeSpan.FromSeconds(30), "both cases on the village's list");
+        var expected = await WorkAsync(token, "category=facilities");
+        Assert.That(expected, Does.Contain(filed[0]).And.Not.Contain(filed[1]));
+        Assert.That(expected, Has.Count.LessThan(50), "one page of each bucket holds them all");
+
+        var page = await Browser.OpenAsync("work-filters", 1280, 900);
+        await SignInAsync(page, VillageHandler, "/village");
+        var tasks = page.Locator(".work article.task[data-incident]");
+        await Expect(page.Locator($".work article.task[data-incident='{filed[1]}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        var bar = page.Locator("form.work-filters");
+        await bar.Locator("select[name='category']").SelectOptionAsync("facilities");
+        await Expect(page.Locator($".work article.task[data-incident='{filed[1]}']")).ToHaveCountAsync(0);
+        await Expect(tasks).ToHaveCountAsync(expected.Count);
+        var shown = await tasks.EvaluateAllAsync<string[]>("ts => ts.map(t => t.dataset.incident)");
+        Assert.That(shown, Is.EquivalentTo(expected), "the cards are the API's answer");
+        await Browser.ScreenshotAsync(page, "work-filters");
+
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+            await bar.GetByRole(AriaRole.Button, new() { Name = "导出 CSV" }).ClickAsync());
+        var text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!)).TrimStart('\uFEFF');
+        Assert.That(text, Does.StartWith("\"编号 ID\"").Or.StartWith("编号 ID"));
+        Assert.That(RowId().Matches(text).Select(m => m.Groups[1].Value), Is.EquivalentTo(shown), "the file holds exactly the cases shown");
+        Assert.That(download.SuggestedFilename, Is.EqualTo("work.csv"));
+    }
+
+    private async Task<AuthenticationHeaderValue> TokenAsync(string userId)
+    {
+        var token = await Env.Host.Http.PostAsJsonAsync("/auth/dev-token", new { userId });
+        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK), await token.Content.ReadAsStringAsync());
+        return new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+    }
+
+    /// <summary>Every case of every bucket of the work list the filter selects.</summary>
+    private async Task<List<string>> WorkAsync(AuthenticationHeaderValue token, string filter)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/incidents/work?limit=500&{filter}");
+        request.Headers.Authorization = token;
+        using var response = await Env.Host.Http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("buckets").EnumerateArray()
+            .SelectMany(b => b.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetString()!).ToList();
+    }
+
+    /// <summary>A record's first field, the case's ID (a GUID, quoted or not), at the start of a line.</summary>
+    [GeneratedRegex("^\"?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"?,", RegexOptions.Multiline)]
+    private static partial Regex RowId();
+}

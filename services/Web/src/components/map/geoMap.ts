@@ -37,12 +37,14 @@ export async function geoMap(el: HTMLElement): Promise<GeoMap> {
 
   function draw({ areas = [], spots = [], tracks = [] }: { areas?: Area[]; spots?: Spot[]; tracks?: Track[] }): boolean {
     drawn.clearLayers();
+    // Leaflet makes a layer's element once the map has a view: the data-* attributes wait for fitBounds.
+    const marks: [L.Path, Record<string, string>][] = [];
     for (const a of areas) {
       const rings = a.feature.geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map((p) => latLng(p as LngLat))));
       const shape = L.polygon(rings, { className: 'map-area', color: '#374151', weight: 1, fillColor: a.fill, fillOpacity: a.fillOpacity ?? 0.6 })
         .bindTooltip(a.tip, { sticky: true }).addTo(drawn);
       if (a.onClick) shape.on('click', a.onClick);
-      shape.getElement()?.setAttribute('data-unit', a.feature.properties.code);
+      marks.push([shape, { unit: a.feature.properties.code }]);
     }
     for (const t of tracks) {
       const line = L.polyline(t.points.map(latLng), { className: 'map-track', color: t.color, weight: 2, opacity: 0.8 }).addTo(drawn);
@@ -51,12 +53,12 @@ export async function geoMap(el: HTMLElement): Promise<GeoMap> {
     for (const s of spots) {
       const dot = L.circleMarker(latLng(s.at), { className: 'map-spot', radius: 6, color: '#ffffff', weight: 1.5, fillColor: s.color, fillOpacity: 0.95 })
         .bindTooltip(s.tip).addTo(drawn);
-      const path = dot.getElement();
-      for (const [k, v] of Object.entries(s.data ?? {})) path?.setAttribute(`data-${k}`, v);
+      marks.push([dot, s.data ?? {}]);
     }
     const bounds = drawn.getBounds();
     if (!bounds.isValid()) return false;
     map.fitBounds(bounds, { padding: [12, 12] });
+    for (const [layer, data] of marks) for (const [k, v] of Object.entries(data)) layer.getElement()?.setAttribute(`data-${k}`, v);
     return true;
   }
 

@@ -32,7 +32,12 @@ export async function geoMap(el: HTMLElement): Promise<GeoMap> {
   const map = L.map(el, { renderer: L.svg({ padding: 0.2 }), preferCanvas: false, attributionControl: false, zoomSnap: 0.25, maxZoom: base.maxZoom });
   if (base.tileUrl) addTiles(map, base);
   const drawn = L.featureGroup().addTo(map);
-  const observer = new ResizeObserver(() => map.invalidateSize());
+  // A map made before its box had a size (a dialog not yet open) fits what it drew again once it has one.
+  let fitted: L.LatLngBounds | null = null;
+  const observer = new ResizeObserver(() => {
+    map.invalidateSize();
+    if (fitted && el.clientWidth > 0) map.fitBounds(fitted, { padding: [12, 12] });
+  });
   observer.observe(el);
 
   function draw({ areas = [], spots = [], tracks = [] }: { areas?: Area[]; spots?: Spot[]; tracks?: Track[] }): boolean {
@@ -58,6 +63,7 @@ export async function geoMap(el: HTMLElement): Promise<GeoMap> {
     const bounds = drawn.getBounds();
     if (!bounds.isValid()) return false;
     map.fitBounds(bounds, { padding: [12, 12] });
+    fitted = bounds;
     for (const [layer, data] of marks) for (const [k, v] of Object.entries(data)) layer.getElement()?.setAttribute(`data-${k}`, v);
     return true;
   }

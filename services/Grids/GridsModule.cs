@@ -40,6 +40,7 @@ public sealed class GridsModule : IServiceModule
         // The session check reads people's standing from Grids' own tables (docs/sessions.md).
         builder.Services.AddSingleton<IAccountStandingSource, GridsAccountStandings>();
         builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
+        builder.Services.AddOptions<MapTileOptions>().BindConfiguration(MapTileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -68,6 +69,7 @@ public sealed class GridsModule : IServiceModule
         routes.MapLeadersApi();
         routes.MapAssessmentApi();
         routes.MapCoverageApi();
+        routes.MapMapApi();
         routes.MapImportApi();
         routes.MapDevTokensApi();
         routes.MapServiceAccountsApi();

@@ -104,7 +104,8 @@ public sealed class PagesTests : BrowserFixture
         await Expect(filer).ToHaveAttributeAsync("title", GridWorker);
         Assert.That(await filer.InnerTextAsync(), Is.Not.EqualTo(GridWorker).And.Not.Empty);
         await Expect(dialog.Locator("ol.timeline [data-actor='system:router']").First).ToHaveTextAsync("系统分派");
-        await Expect(dialog.Locator("svg.outline-map")).ToBeVisibleAsync();
+        // The place on a map: the case's real courtyard boundary inside its grid's, and its point.
+        await Expect(dialog.Locator(".outline-map svg path.map-area")).ToHaveCountAsync(2);
         // The grid worker's photo, as a thumbnail that opens full size.
         var boardThumb = dialog.Locator("ul.photos button.thumb img");
         await Expect(boardThumb).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));

@@ -53,6 +53,9 @@ public sealed class PatrolPageTests : BrowserFixture
         await Expect(section.Locator($"tr[data-unit='{Demo.Grid}']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(section.Locator($"tr[data-person='{GridWorker}'] td").First).ToHaveTextAsync("1");
         await Expect(section.Locator("[data-patrol-tracks]")).ToHaveTextAsync("本月巡查 1 次，其中 1 次有位置记录（最多显示最近 100 次）。");
+        // Drawn on the map (Leaflet, SVG): the village's grids as areas, the patrol's first point as a dot.
+        await Expect(section.Locator(".patrol-map svg path.map-spot")).ToHaveCountAsync(1);
+        Assert.That(await section.Locator(".patrol-map svg path.map-area").CountAsync(), Is.GreaterThanOrEqualTo(1));
         await Browser.ScreenshotAsync(village, "patrol-village-assessment");
     }
 }

@@ -173,8 +173,7 @@ public sealed class StoredXssTests : BrowserFixture
         if (path == "/command-centre")
         {
             // The glance's map of open cases: each dot's tooltip is its case's title (the Open311 call has a location).
-            // (The dots are the paths with a white rim; a hovered one changes its fill, so the fill cannot find them.)
-            var dots = page.Locator(".chart.glance-map svg path[stroke='#fff']");
+            var dots = page.Locator(".chart.glance-map svg path.map-spot");
             await Expect(dots.First).ToBeVisibleAsync();
             for (var i = 0; i < await dots.CountAsync(); i++)
             {

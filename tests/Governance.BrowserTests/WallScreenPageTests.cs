@@ -76,9 +76,9 @@ public sealed class WallScreenPageTests : BrowserFixture
         Assert.That(await page.EvaluateAsync<int[]>(RowsWithGaps), Is.Empty, $"{where}: a row of the dashboard ends in an empty slot");
     }
 
-    /// <summary>Widths of the map's dots: the paths filled with one of the glance's mark colours (the areas are grey).</summary>
+    /// <summary>Widths of the map's dots (Leaflet's circle markers, filled with one of the glance's mark colours).</summary>
     private const string DotSizes = """
-        () => [...document.querySelectorAll('.glance-map svg path')]
+        () => [...document.querySelectorAll('.glance-map svg path.map-spot')]
           .filter((p) => ['#b91c1c', '#eab308', '#6b7280', '#2563eb', '#15803d'].includes(p.getAttribute('fill')))
           .map((p) => p.getBoundingClientRect().width)
         """;

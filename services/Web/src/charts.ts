@@ -1,11 +1,12 @@
 // ECharts, bundled (no CDN): only the charts and components the dashboard uses, rendered as SVG
-// so text stays sharp on a wall screen and Chinese uses the page's fonts.
+// so text stays sharp on a wall screen and Chinese uses the page's fonts. Maps are Leaflet's
+// (components/map/geoMap.ts).
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, LinesChart, MapChart, ScatterChart } from 'echarts/charts';
-import { AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, LinesChart, MapChart, ScatterChart, AriaComponent, GeoComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, AriaComponent, GraphicComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export { echarts };
 export type Chart = echarts.ECharts;

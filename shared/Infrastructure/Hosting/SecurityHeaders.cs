@@ -17,7 +17,8 @@ namespace Governance.Infrastructure.Hosting;
 ///   stylesheet cannot be injected from elsewhere, and an inline style loads nothing the other
 ///   directives do not allow (images are still img-src's);
 /// - images from our own address, data: (the favicon) and blob: (photos read with the token and shown
-///   from memory), plus the map-tile hosts a county configures (Security:ContentSecurityPolicy:ImgSources);
+///   from memory), plus the host of the county's map tiles (Map:TileUrl; none by default) and any other
+///   hosts it lists (Security:ContentSecurityPolicy:ImgSources);
 /// - no plugins, no &lt;base&gt; elsewhere, no framing by anyone (X-Frame-Options for older browsers),
 ///   forms submitted only to ourselves (form-action does not fall back to default-src).
 /// Set when the answer starts, so that what a proxied service or an error handler did to the headers
@@ -26,6 +27,9 @@ namespace Governance.Infrastructure.Hosting;
 public static class SecurityHeaders
 {
     public const string ImgSourcesKey = "Security:ContentSecurityPolicy:ImgSources";
+
+    /// <summary>The county's map tile address (the Grids service's MapTileOptions serves it to the pages).</summary>
+    public const string TileUrlKey = "Map:TileUrl";
 
     public static string ContentSecurityPolicy(IEnumerable<string> extraImgSources) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
@@ -65,11 +69,29 @@ public static class SecurityHeaders
             ? section.GetChildren().Select(c => c.Value ?? "")
             : (section.Value ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
         var sources = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+        if (TileSource(configuration[TileUrlKey]) is { } tiles && !sources.Contains(tiles, StringComparer.OrdinalIgnoreCase)) sources.Add(tiles);
         foreach (var source in sources)
             if (!IsHostSource(source))
                 throw new InvalidOperationException(
-                    $"{ImgSourcesKey}: '{source}' is not a host such as https://tiles.example.cn (one host with its scheme, optionally *. before it, a port and a path).");
+                    $"{ImgSourcesKey} (or the host of {TileUrlKey}): '{source}' is not a host such as https://tiles.example.cn (one host with its scheme, optionally *. before it, a port and a path).");
         return sources;
+    }
+
+    /// <summary>
+    /// The host a tile address template loads from, as a CSP source: scheme and host (and port), with a
+    /// first label holding a placeholder ({s} for sub-domains a, b, c; webrd0{s} for 1–4) widened to *.
+    /// so every sub-domain the template names is allowed and no other host. Null when no tiles are set.
+    /// </summary>
+    public static string? TileSource(string? tileUrl)
+    {
+        if (string.IsNullOrWhiteSpace(tileUrl)) return null;
+        var url = tileUrl.Trim();
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0) return url; // not a host: ImgSources refuses it with the reason
+        var authority = url[(schemeEnd + 3)..].Split('/', 2)[0];
+        var labels = authority.Split('.');
+        if (labels[0].Contains('{')) labels[0] = "*";
+        return url[..(schemeEnd + 3)] + string.Join('.', labels);
     }
 
     private static bool IsHostSource(string source)

@@ -61,6 +61,19 @@ export function boundary(code: string): Promise<Feature | null> {
   return found;
 }
 
+/** The base map the county configured (GET /grids/map): a tile address or null (boundaries only), its
+ * credit line, and the system its tiles are in (what the API serves is WGS-84: docs/coordinates.md). */
+export interface MapBase { tileUrl: string | null; attribution: string | null; tileCrs: 'wgs84' | 'gcj02'; subdomains: string; maxZoom: number }
+let mapBaseRead: Promise<MapBase> | null = null;
+export function mapBase(): Promise<MapBase> {
+  // A failed read draws boundaries only this time and is asked again next time.
+  mapBaseRead ??= getJson<MapBase>('/grids/map').catch(() => {
+    mapBaseRead = null;
+    return { tileUrl: null, attribution: null, tileCrs: 'wgs84' as const, subdomains: 'abc', maxZoom: 18 };
+  });
+  return mapBaseRead;
+}
+
 export function locate(at: { lat: number; lng: number }): Promise<Located | null> {
   return getJsonOrNull<Located>(`/grids/locate${query(at)}`);
 }

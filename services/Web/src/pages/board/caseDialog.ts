@@ -1,7 +1,7 @@
 // A case opened from the board: what, where (its place's outline and the point), photos and timeline;
 // calling in departments (inline), and every other action the dispatcher may take on it.
 import type { QueueItem } from '../../api/dispatch';
-import { boundary, unitName } from '../../api/grids';
+import { unitName } from '../../api/grids';
 import type { Incident } from '../../api/incidents';
 import { categoryName, gradeText, statusName, tierName } from '../../components/caseText';
 import { actionButtons } from '../../components/work/actions';
@@ -9,8 +9,8 @@ import { callerCard } from '../../components/work/callerCard';
 import type { ActionContext } from '../../components/work/context';
 import { departmentsForm } from '../../components/work/dialogs/departments';
 import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
+import { placeMap } from '../../components/map/placeMap';
 import { photoGallery } from '../../photos';
-import { outlineWithPoint } from '../../shapes';
 import { actor, nameActors, timelineList } from '../../timeline';
 import type { BoardContext } from './context';
 import { t } from './text';
@@ -32,7 +32,6 @@ export async function openCase(ctx: BoardContext, q: QueueItem, changed: () => P
 async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i: Incident, actions: ActionContext,
   closed: (() => void)[]): Promise<void> {
   const placeName = await unitName(i.unitCode);
-  const shape = await boundary(i.unitCode);
   const mayCallIn = i.allowedActions?.includes('call-in-departments') ?? false;
   const departments = mayCallIn ? await ctx.departments(i.unitCode) : [];
   const point: [number, number] | null = i.location ? [i.location.lng, i.location.lat] : null;
@@ -49,6 +48,8 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
   ];
   const photos = photoGallery(i.id, i.photos ?? []);
   closed.push(photos.dispose);
+  const map = placeMap(i.unitCode, point, t('mapLabel', { place: placeName }));
+  closed.push(map.dispose);
   const timeline = timelineList(i.timeline ?? [], { tiers: true });
   void nameActors(reporter);
   const buttons = actionButtons(actions, i, { skip: ['call-in-departments'] });
@@ -61,7 +62,7 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
         callerCard(i),
         h('h3', {}, t('photos')), photos.element),
       h('figure', { class: 'place' },
-        shape ? outlineWithPoint([shape], point, t('mapLabel', { place: placeName })) : null,
+        map.element,
         h('figcaption', { class: 'muted small' }, point ? `${placeName} · ${point[1].toFixed(5)}, ${point[0].toFixed(5)}` : t('noLocation')))),
     h('h3', {}, t('timeline')), timeline,
     buttons.length ? [h('h3', {}, t('actions')), h('div', { class: 'actions case-actions' }, buttons)] : null,

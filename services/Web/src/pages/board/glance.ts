@@ -5,8 +5,8 @@
 // filed without a location is counted beside it, not placed.
 import type { QueueItem, Warning } from '../../api/dispatch';
 import { dashboard, searchIncidents, type Incident, type TierCounts } from '../../api/incidents';
-import { chartIn, echarts, fontFamily } from '../../charts';
-import { shapesBelow } from '../../components/unitShapes';
+import { geoMap } from '../../components/map/geoMap';
+import { shapesBelow, type Outline } from '../../components/unitShapes';
 import { clear, errorText, formatDate, h } from '../../dom';
 import { t } from './text';
 
@@ -43,9 +43,8 @@ export function glance(unitCode: string, unitName: string): Glance {
     h('h2', { id: 'glance-h', class: 'sr-only' }, t('glance')),
     figures,
     h('div', { class: 'glance-place' }, h('h3', {}, t('glanceMap')), box, legend, note));
-  const [chart, dispose] = chartIn(box);
-  const mapName = `glance-${unitCode}`;
-  let shapes: Promise<boolean> | null = null;
+  const map = geoMap(box);
+  let shapes: Promise<Outline[]> | null = null;
 
   const figure = (key: string, label: string, value: number, tone = '') =>
     h('div', { class: `figure ${tone}`, 'data-glance': key }, h('div', { class: 'value' }, String(value)), h('div', { class: 'label' }, label));
@@ -74,10 +73,7 @@ export function glance(unitCode: string, unitName: string): Glance {
   }
 
   async function drawMap(open: Incident[], cards: Map<string, Warning | null>): Promise<void> {
-    shapes ??= shapesBelow(unitCode).then((features) => {
-      if (features.length > 0) echarts.registerMap(mapName, { type: 'FeatureCollection', features } as never);
-      return features.length > 0;
-    });
+    shapes ??= shapesBelow(unitCode);
     const located = open.filter((i) => i.location !== null);
     const marks = located.map((i) => ({ i, mark: markOf(i, cards) }));
     box.dataset.points = String(located.length);
@@ -85,20 +81,15 @@ export function glance(unitCode: string, unitName: string): Glance {
     note.textContent = t('glanceMapNote', { n: located.length, m: open.length - located.length });
     clear(legend, (Object.keys(colours) as Mark[]).map((m) => h('li', { 'data-mark': m },
       h('span', { class: `swatch ${m}` }), ` ${t(markText[m])} ${marks.filter((x) => x.mark === m).length}`)));
-    if (!(await shapes)) { chart.clear(); note.textContent = `${t('glanceNoShapes')} · ${note.textContent}`; return; }
-    chart.setOption({
-      // Drawn again at every reading of the board: dots that grew in each time would never be still on the wall.
-      animation: false,
-      textStyle: { fontFamily },
+    const outlines = await shapes;
+    const drawn = (await map).draw({
+      areas: outlines.map(({ feature, name }) => ({ feature, fill: '#f3f4f6', fillOpacity: 0.5, tip: h('div', { class: 'chart-tip' }, name) })),
       // A case's title is text someone typed: the tooltip is a DOM element with a text node, never HTML.
-      tooltip: { trigger: 'item', formatter: (p: { name: string }) => h('div', { class: 'chart-tip' }, p.name) },
-      geo: { map: mapName, roam: false, nameProperty: 'code', itemStyle: { areaColor: '#f3f4f6', borderColor: '#9ca3af' }, emphasis: { disabled: true } },
-      series: [{
-        type: 'scatter', coordinateSystem: 'geo', symbolSize: 14,
-        data: marks.map(({ i, mark }) => ({ name: i.title, value: [i.location!.lng, i.location!.lat], itemStyle: { color: colours[mark], borderColor: '#fff', borderWidth: 1 } })),
-      }],
-    }, true);
+      spots: marks.map(({ i, mark }) => ({ at: [i.location!.lng, i.location!.lat], color: colours[mark], tip: h('div', { class: 'chart-tip' }, i.title),
+        data: { case: i.id, mark } })),
+    });
+    if (outlines.length === 0 || !drawn) note.textContent = `${t('glanceNoShapes')} · ${note.textContent}`;
   }
 
-  return { element, load, stop: dispose };
+  return { element, load, stop: () => void map.then((m) => m.dispose()) };
 }

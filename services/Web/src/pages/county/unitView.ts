@@ -2,15 +2,17 @@
 // escalations by reason (and by township, for the county), the map of units below, their figures,
 // filed vs closed, and the unit's own cases. The charts are made once and kept while figures refresh.
 import { boundary, children, type Feature, type Unit } from '../../api/grids';
-import { dashboard } from '../../api/incidents';
+import { dashboard, searchIncidents } from '../../api/incidents';
 import { chartIn, type Chart } from '../../charts';
+import { geoMap, type GeoMap } from '../../components/map/geoMap';
 import { clear, h } from '../../dom';
 import { renderCases } from './cases';
-import { renderBars, renderMap, renderTrend } from './charts';
+import { renderBars, renderTrend } from './charts';
 import type { CountyContext } from './context';
 import { renderChildren, renderHeadline, renderInHand, renderTiers } from './figures';
 import { renderDurations, renderExports, renderRankings, renderRepeatPlaces } from './reports';
 import { reasonName, t } from './text';
+import { renderUnitMap, statusKey } from './unitMap';
 
 export interface UnitView {
   /** Shows the unit; `full` rebuilds the layout (a different unit), otherwise only the figures change. */
@@ -18,6 +20,9 @@ export interface UnitView {
   /** Releases the charts. */
   dispose(): void;
 }
+
+/** The newest cases of the period drawn as points (the list's largest page). */
+const mapCases = 1000;
 
 export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
   const slots = {
@@ -27,6 +32,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     township: h('div', { class: 'chart', role: 'img', 'aria-label': t('byTownship') }),
     trend: h('div', { class: 'chart wide', role: 'img', 'aria-label': t('trend') }),
     map: h('div', { class: 'chart map', role: 'img', 'aria-label': t('map') }),
+    mapNote: h('p', { class: 'muted small', 'data-map-note': '' }),
     children: h('section', { class: 'card span3', 'data-section': 'children' }),
     cases: h('section', { class: 'card span3' }),
     durations: h('section', { class: 'card', 'data-section': 'durations' }),
@@ -35,7 +41,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     inHand: h('section', { class: 'card', 'data-section': 'in-hand' }),
     exports: h('section', { class: 'card span2', 'data-section': 'exports' }),
   };
-  let charts: { reason: Chart; township: Chart; trend: Chart; map: Chart } | null = null;
+  let charts: { reason: Chart; township: Chart; trend: Chart; map: Promise<GeoMap> } | null = null;
   const disposers: (() => void)[] = [];
 
   // Three columns on a desktop or wall screen, every row full: the county has its townships' chart beside
@@ -50,23 +56,26 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
         h('section', { class: county ? 'card' : 'card span2', 'data-section': 'by-reason' }, h('h2', {}, t('byReason')), slots.reason),
         county ? h('section', { class: 'card', 'data-section': 'by-township' }, h('h2', {}, t('byTownship')),
           h('p', { class: 'muted small' }, t('byTownshipHint')), slots.township) : null,
-        h('section', { class: 'card span2' }, h('h2', {}, t('map')), h('p', { class: 'muted small' }, t('mapHint')), slots.map),
+        h('section', { class: 'card span2' }, h('h2', {}, t('map')), h('p', { class: 'muted small' }, t('mapHint')), slots.map, slots.mapNote, statusKey()),
         slots.inHand,
         slots.children,
         h('section', { class: 'card span3' }, h('h2', {}, t('trend')), slots.trend),
         slots.durations, slots.rankings, slots.repeat, slots.exports,
         slots.cases));
-    const made = [slots.reason, slots.township, slots.trend, slots.map].map((el) => chartIn(el));
+    const made = [slots.reason, slots.township, slots.trend].map((el) => chartIn(el));
     made.forEach(([, dispose]) => disposers.push(dispose));
-    charts = { reason: made[0][0], township: made[1][0], trend: made[2][0], map: made[3][0] };
+    const map = geoMap(slots.map);
+    disposers.push(() => void map.then((m) => m.dispose()));
+    charts = { reason: made[0][0], township: made[1][0], trend: made[2][0], map };
   }
 
   async function show(here: Unit, full: boolean): Promise<void> {
     // The unit shown, not whatever the state says by now (a click may have moved on while this was on its way).
     const period = { ...ctx.state, unitCode: here.code };
-    const [summary, trend, escalations, kids, units, durations, rankings, repeat, inHand] = await Promise.all([
+    const [summary, trend, escalations, kids, units, durations, rankings, repeat, inHand, located] = await Promise.all([
       dashboard.summary(period), dashboard.trend(period), dashboard.escalations(period), dashboard.children(period), children(here.code),
       dashboard.durations(period), dashboard.rankings(period), dashboard.repeatPlaces(period), dashboard.inHand(period),
+      searchIncidents({ unitCode: here.code, from: period.from, to: period.to }, mapCases, 0).catch(() => []),
     ]);
     if (full || !charts) layout(here);
     const c = charts!;
@@ -76,7 +85,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     renderBars(c.township, escalations.byTownship.map((r) => [r.name ?? r.unitCode, r.count]));
     renderTrend(c.trend, trend);
     const shapes = (await Promise.all(units.map((u) => boundary(u.code)))).filter((f): f is Feature => f !== null);
-    renderMap(c.map, `units-${here.code}`, shapes, units, kids, (code) => void ctx.drill(code));
+    renderUnitMap(await c.map, slots.mapNote, shapes, units, kids, located, (code) => void ctx.drill(code));
     renderChildren(slots.children, units, kids, (code) => void ctx.drill(code));
     renderDurations(slots.durations, durations);
     renderRankings(slots.rankings, rankings);

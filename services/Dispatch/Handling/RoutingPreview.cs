@@ -39,10 +39,9 @@ public static class RoutingPreviewer
         var clock = policy.ClockFor(query.Category, query.Grade);
         var times = AssignmentClock.Start(policy, await calendars.CurrentAsync(session), clock, decision.Tier, now, decision.Deadline);
         var onMissed = policy.OnMissedDeadlineFor(query.Category, query.Grade);
-        var matched = policy.Rules.Select((rule, i) => (rule, i)).Where(r => r.rule.Matches(query.Category, query.Grade)).Select(r => r.i).ToList();
         return new Outcome<RoutingPreview>.Done(new RoutingPreview(
             query.Draft is null ? policy.Version : null, decision.Tier, unit.Code, unit.Name, decision.Deadline,
             times.DueAt, times.AcknowledgeBy, times.YellowAt, clock, onMissed, MissedDeadlineRule.MovesTo(onMissed, decision.Tier),
-            times.WeekdaysOnlyYear, matched, MajorCaseNotice.TiersToTell(query.Grade, decision.Tier)));
+            times.WeekdaysOnlyYear, policy.MatchingRules(query.Category, query.Grade), MajorCaseNotice.TiersToTell(query.Grade, decision.Tier)));
     }
 }

@@ -69,9 +69,16 @@ public sealed record RoutingPolicy(
     TierDeadlines? AcknowledgementDeadlines = null, double YellowFraction = 0.75, DeadlineClock Clock = DeadlineClock.Natural,
     MissedDeadlineAction OnMissedDeadline = MissedDeadlineAction.Escalate)
 {
+    /// <summary>The rules that apply to a case of this category and grade, by their index in
+    /// <see cref="Rules"/>: what every decision below reads, and what the policy preview shows.</summary>
+    public IReadOnlyList<int> MatchingRules(Category category, Grade grade) =>
+        Rules.Select((rule, index) => (rule, index)).Where(r => r.rule.Matches(category, grade)).Select(r => r.index).ToList();
+
+    private List<PolicyRule> Matching(Category category, Grade grade) => MatchingRules(category, grade).Select(i => Rules[i]).ToList();
+
     public RoutingDecision Decide(Category category, Grade grade)
     {
-        var matching = Rules.Where(r => r.Matches(category, grade)).ToList();
+        var matching = Matching(category, grade);
         var tier = matching.Count == 0 ? Tier.Courtyard : matching.Max(r => r.LowestTier);
         // A rule's own deadline applies when it is the one that set the starting tier; the most
         // specific such rule wins ("grade I at the county: 24 hours", not the county's 15 days).
@@ -102,7 +109,7 @@ public sealed record RoutingPolicy(
 
     private T? Setting<T>(Category category, Grade grade, Func<PolicyRule, T?> of, T onTie) where T : struct, Enum
     {
-        var setting = Rules.Where(r => r.Matches(category, grade) && of(r) is not null).ToList();
+        var setting = Matching(category, grade).Where(r => of(r) is not null).ToList();
         if (setting.Count == 0) return null;
         var top = setting.Max(r => r.Specificity);
         var values = setting.Where(r => r.Specificity == top).Select(r => of(r)!.Value).Distinct().ToList();

@@ -1,7 +1,10 @@
 namespace Governance.Grids.Data;
 
-/// <summary>The first member of staff in each role, with his department's name: the accounts the standalone
-/// sign-in page offers, so every user's pages can be tried.</summary>
+/// <summary>One serving member of staff in each role, with his department's name: the accounts the standalone
+/// sign-in page offers, so every user's pages can be tried. The demo county's own account of a role (its id is the
+/// role's name and his unit, as the seed writes it) comes first, so a person someone registers later never takes
+/// that place; a role without one offers its serving member with the smallest id. People who left are never offered
+/// (they could not sign in).</summary>
 public static class DemoAccountStore
 {
     public sealed class FirstOfRole
@@ -25,7 +28,11 @@ public static class DemoAccountStore
             SELECT s.id AS UserId, s.name AS Name, s.role AS Role, s.unit_code AS UnitCode, s.department_id AS DepartmentId, d.name_zh AS DepartmentName,
                 s.leader_post AS LeaderPost, s.leader_units AS LeaderUnits
             FROM staff s LEFT JOIN departments d ON d.id = s.department_id
-            WHERE s.id = (SELECT MIN(o.id) FROM staff o WHERE o.role = s.role)
-            ORDER BY s.role
-            """)).ToList();
+            WHERE s.left_at_ms IS NULL
+            """))
+        .GroupBy(s => s.Role)
+        .Select(role => role.OrderBy(s => s.UserId.StartsWith(role.Key + "-", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(s => s.UserId, StringComparer.Ordinal).First())
+        .OrderBy(s => s.Role, StringComparer.Ordinal)
+        .ToList();
 }

@@ -119,6 +119,34 @@ public sealed class DevTokenTests
     }
 
     [Test]
+    public async Task A_newcomer_never_takes_the_demo_account_of_his_role_and_a_person_who_left_is_never_offered()
+    {
+        var admin = (await AccountsAsync()).Single(a => a.GetProperty("role").GetString() == Roles.CountyAdministrator).GetProperty("userId").GetString()!;
+        var adminToken = (await SignInAsync(admin)).GetProperty("accessToken").GetString()!;
+        async Task AsAdminAsync(string path, object body, HttpStatusCode expected)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+            using var answer = await Http.SendAsync(request);
+            Assert.That(answer.StatusCode, Is.EqualTo(expected), await answer.Content.ReadAsStringAsync());
+        }
+        string CourtyardLead(List<JsonElement> accounts) =>
+            accounts.Single(a => a.GetProperty("role").GetString() == Roles.CourtyardLead).GetProperty("userId").GetString()!;
+
+        var seeded = CourtyardLead(await AccountsAsync());
+        // An id that sorts before the seed's ("a-…" < "courtyard-lead-…"): the smallest id once chose the account.
+        await AsAdminAsync("/grids/staff", new { id = "a-newcomer", name = "新来的院落长", role = Roles.CourtyardLead, unitCode = Demo.Courtyard }, HttpStatusCode.Created);
+        Assert.That(CourtyardLead(await AccountsAsync()), Is.EqualTo(seeded), "the demo county's own courtyard lead stays the one offered");
+
+        await AsAdminAsync($"/grids/staff/{seeded}/leave", new { }, HttpStatusCode.OK);
+        var after = await AccountsAsync();
+        Assert.That(after.Select(a => a.GetProperty("userId").GetString()), Does.Not.Contain(seeded), "a person who left is not offered");
+        Assert.That(CourtyardLead(after), Does.StartWith(Roles.CourtyardLead + "-"), "another of the demo county's courtyard leads is offered, not the newcomer");
+        foreach (var account in after)
+            await SignInAsync(account.GetProperty("userId").GetString()!);
+    }
+
+    [Test]
     public void Signing_in_is_declared_as_done_by_no_person_yet()
     {
         var signIn = _environment.Host.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/auth/dev-token");

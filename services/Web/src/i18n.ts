@@ -40,6 +40,8 @@ export const common = dictionary({
   language: ['English', '中文'],
   languageLabel: ['切换到英文', 'Switch to Chinese'],
   signOut: ['退出', 'Sign out'],
+  zoomIn: ['放大', 'Zoom in'],
+  zoomOut: ['缩小', 'Zoom out'],
   signedInAs: ['当前用户', 'Signed in as'],
   loading: ['加载中…', 'Loading…'],
   retry: ['重试', 'Retry'],

@@ -1,5 +1,5 @@
 // The county administrator's links (he configures the system; he handles no case): each opens the
-// setting as it is now, read-only.
+// setting as it is now, read-only; the Settings tab (admin/) is where they are changed.
 import { auditVerification, settings } from '../../api/dispatch';
 import { coverage } from '../../api/grids';
 import { open311Clients, smsDeliveries, smsOutbox } from '../../api/incidents';
@@ -16,7 +16,7 @@ export function adminLinks(): HTMLElement {
     [t('admin_open311'), open311Clients],
     [t('admin_sms'), smsDeliveries],
     [t('admin_coverage'), coverage],
-    ...(['grids', 'incidents', 'dispatch'] as const).map((s): [string, () => Promise<unknown>] => [t('admin_audit', { service: s }), () => auditVerification(s)]),
+    ...(['grids', 'incidents', 'dispatch'] as const).map((s): [string, () => Promise<unknown>] => [t('admin_audit', { service: t(`service_${s}`) }), () => auditVerification(s)]),
   ];
   const calendarWarning = h('div', { 'data-calendar-warning': '' });
   void warnOfMissingCalendar(calendarWarning);

@@ -104,11 +104,12 @@ export const t = dictionary({
   searchNone: ['没有符合条件的案件。', 'No case matches.'],
   searchExport: ['导出 {f}', 'Export {f}'],
   admin: ['系统管理', 'Administration'],
-  adminHint: ['查看系统设置与审计（只读）。', 'The system’s settings and audit (read-only).'],
+  adminHint: ['以下为各项设置当前的数据与审计校验（只读）；修改设置请到“系统设置”标签页。',
+    'The settings as stored now and the audit checks (read-only); change settings on the Settings tab.'],
   admin_policy: ['分级分类路由策略', 'Routing policy'],
   admin_calendar: ['工作日历', 'Working calendar'],
-  calendarMissing: ['{year}年节假日安排尚未录入工作日历：请在国务院办公厅通知发布后录入（PUT /dispatch/calendar/{year}）。',
-    'The {year} holidays are not in the working calendar yet: enter them once the State Council announces them (PUT /dispatch/calendar/{year}).'],
+  calendarMissing: ['{year}年节假日安排尚未录入工作日历：请在国务院办公厅通知发布后，到“系统设置 → 工作日历”录入。',
+    'The {year} holidays are not in the working calendar yet: enter them under Settings → Working calendar once the State Council announces them.'],
   calendarCounting: ['在此之前，跨入{year}年的工作日时限按周一至周五计算，案件时间线上已注明。',
     'Until then, working-day deadlines that run into {year} are counted Monday to Friday, and each such case says so on its timeline.'],
   admin_notices: ['重大事项通知订阅', 'Notice subscriptions'],
@@ -120,6 +121,9 @@ export const t = dictionary({
   outboxHint: ['演示环境不发送真实短信：以下是本应发给群众的短信，可点击链接模拟群众回访。', 'A demo sends no real texts: these are the texts residents would have received; open a link to answer as the resident.'],
   outboxOff: ['短信已通过县级短信平台发送，测试短信箱未启用。', 'Texts go to the county SMS platform; the demo outbox is off.'],
   admin_audit: ['审计日志校验（{service}）', 'Audit chain ({service})'],
+  service_grids: ['网格与人员', 'grids and staff'],
+  service_incidents: ['案件', 'cases'],
+  service_dispatch: ['派遣与督办', 'dispatch'],
 });
 
 /** An escalation reason's name (its code when unknown). */

@@ -75,6 +75,11 @@ app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory c
     return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 });
 
+// The API reference page over the services' OpenAPI documents: those the routes send on (/openapi/{service}.json,
+// each to its service's cluster), read from the same configuration, so the page lists what the gateway serves.
+app.MapApiReference(builder.Configuration.GetSection("ReverseProxy:Routes").GetChildren()
+    .Select(route => ApiReference.ServiceOf(route["Match:Path"])).OfType<string>().ToList());
+
 app.EndEventStreamsOnStop(); // open board streams would otherwise hold a stop for its whole timeout (EventStreams.cs)
 app.MapReverseProxy();
 

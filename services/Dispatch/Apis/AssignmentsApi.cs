@@ -18,7 +18,7 @@ public static class AssignmentsApi
 
     public static void MapAssignmentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment).Performs(CaseAction.Read);
+        routes.MapGet("/dispatch/assignments/{incidentId:guid}", GetAssignment).WithSummary("A case's assignment: tier, holder and deadline").Performs(CaseAction.Read);
     }
 
     private static async Task<Results<Ok<AssignmentView>, NotFound>> GetAssignment(DispatchDatabase db, Guid incidentId)

@@ -21,9 +21,9 @@ public static class CalendarApi
         {
             await using var c = await db.OpenReadAsync();
             return TypedResults.Ok(await calendars.YearsAsync(c));
-        }).Performs(UnitAction.ReadSettings);
-        routes.MapPut("/dispatch/calendar/{year:int}", PutYear).Performs(UnitAction.ChangeSettings);
-        routes.MapGet("/dispatch/calendar/coverage", Coverage).Performs(UnitAction.ReadSettings);
+        }).WithSummary("The working-day calendar's years").Performs(UnitAction.ReadSettings);
+        routes.MapPut("/dispatch/calendar/{year:int}", PutYear).WithSummary("Set a year's holidays and working weekends").Performs(UnitAction.ChangeSettings);
+        routes.MapGet("/dispatch/calendar/coverage", Coverage).WithSummary("Which years the calendar covers and the one to enter next").Performs(UnitAction.ReadSettings);
     }
 
     /// <summary>The years entered and the one to enter next (the county administrator's page warns with it).</summary>

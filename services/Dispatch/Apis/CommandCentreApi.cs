@@ -24,13 +24,13 @@ public static class CommandCentreApi
 
     public static void MapCommandCentreApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/command-centres/{unitCode}/queue", GetQueue);
+        routes.MapGet("/dispatch/command-centres/{unitCode}/queue", GetQueue).WithSummary("A command centre's queue (the board)");
         var assignment = routes.MapGroup("/dispatch/assignments/{incidentId:guid}");
-        assignment.MapPost("/departments", AssignDepartments).Performs(CaseAction.CallInDepartments);
-        assignment.MapPost("/send-back", SendBack).Performs(CaseAction.SendBack);
-        assignment.MapPost("/escalate", Escalate).Performs(CaseAction.MoveUp);
-        assignment.MapPost("/pull-up", PullUp).Performs(CaseAction.PullUp);
-        assignment.MapPost("/supervise", Supervise).Performs(CaseAction.Supervise);
+        assignment.MapPost("/departments", AssignDepartments).WithSummary("Call in departments on a case (吹哨)").Performs(CaseAction.CallInDepartments);
+        assignment.MapPost("/send-back", SendBack).WithSummary("Send a case back down (退回)").Performs(CaseAction.SendBack);
+        assignment.MapPost("/escalate", Escalate).WithSummary("Move a case up one tier (升级)").Performs(CaseAction.MoveUp);
+        assignment.MapPost("/pull-up", PullUp).WithSummary("Take a case over to the caller's tier (提级)").Performs(CaseAction.PullUp);
+        assignment.MapPost("/supervise", Supervise).WithSummary("Supervise a case (督办)").Performs(CaseAction.Supervise);
     }
 
     /// <summary>One page of a unit's board, as a work list's bucket: <c>total</c> cases on it now, <c>items</c> from

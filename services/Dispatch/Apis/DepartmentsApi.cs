@@ -29,11 +29,11 @@ public static class DepartmentsApi
 
     public static void MapDepartmentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/departments/{departmentCode}/queue", GetInbox);
+        routes.MapGet("/dispatch/departments/{departmentCode}/queue", GetInbox).WithSummary("A department's queue of cases it was called in on");
         // The model admits the departments called in; each may speak only for its own (SpeaksFor).
         var part = routes.MapGroup("/dispatch/assignments/{incidentId:guid}/departments/{departmentCode}");
-        part.MapPost("/check-in", CheckIn).Performs(CaseAction.DepartmentWork);
-        part.MapPost("/feedback", Feedback).Performs(CaseAction.DepartmentWork);
+        part.MapPost("/check-in", CheckIn).WithSummary("A department checks in on a case (报到)").Performs(CaseAction.DepartmentWork);
+        part.MapPost("/feedback", Feedback).WithSummary("A department feeds back on its part, or finishes it").Performs(CaseAction.DepartmentWork);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InboxItem>>, ValidationProblem, NotFound>> GetInbox(

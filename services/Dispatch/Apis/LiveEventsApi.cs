@@ -23,7 +23,7 @@ public static class LiveEventsApi
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static void MapLiveEventsApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/dispatch/events/stream", StreamAsync);
+        routes.MapGet("/dispatch/events/stream", StreamAsync).WithSummary("A unit's live feed of case changes (server-sent events)");
 
     private static async Task<IResult> StreamAsync(HttpContext http, string? unitCode, LiveBroadcaster broadcaster,
         DispatchDatabase db, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)

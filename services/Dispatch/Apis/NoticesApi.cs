@@ -40,13 +40,13 @@ public static class NoticesApi
         // County-wide rules that make the server post to URLs it is given: the county configures them
         // (administrators write, the county reads); a township asks the county for its group's rule.
         var notices = routes.MapGroup("/dispatch/notices");
-        notices.MapGet("/subscriptions", ListSubscriptions).Performs(UnitAction.ReadSettings);
-        notices.MapGet("/subscriptions/{id:guid}", GetSubscription).Performs(UnitAction.ReadSettings);
-        notices.MapPost("/subscriptions", CreateSubscription).Performs(UnitAction.ChangeSettings);
-        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription).Performs(UnitAction.ChangeSettings);
-        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription).Performs(UnitAction.ChangeSettings);
-        notices.MapGet("/deliveries", ListDeliveries).Performs(UnitAction.ReadSettings);
-        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery).Performs(UnitAction.ChangeSettings);
+        notices.MapGet("/subscriptions", ListSubscriptions).WithSummary("List notice subscriptions").Performs(UnitAction.ReadSettings);
+        notices.MapGet("/subscriptions/{id:guid}", GetSubscription).WithSummary("Read a notice subscription").Performs(UnitAction.ReadSettings);
+        notices.MapPost("/subscriptions", CreateSubscription).WithSummary("Create a notice subscription (a webhook)").Performs(UnitAction.ChangeSettings);
+        notices.MapPut("/subscriptions/{id:guid}", UpdateSubscription).WithSummary("Change a notice subscription").Performs(UnitAction.ChangeSettings);
+        notices.MapDelete("/subscriptions/{id:guid}", DeleteSubscription).WithSummary("Delete a notice subscription").Performs(UnitAction.ChangeSettings);
+        notices.MapGet("/deliveries", ListDeliveries).WithSummary("List notice deliveries").Performs(UnitAction.ReadSettings);
+        notices.MapPost("/deliveries/{id:guid}/retry", RetryDelivery).WithSummary("Send a failed notice again").Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListSubscriptions(DispatchDatabase db)

@@ -15,8 +15,8 @@ public static class PolicyApi
 {
     public static void MapPolicyApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/dispatch/policy", GetPolicy).Performs(UnitAction.ReadSettings);
-        routes.MapPut("/dispatch/policy", PutPolicy).Performs(UnitAction.ChangeSettings);
+        routes.MapGet("/dispatch/policy", GetPolicy).WithSummary("Read the routing policy").Performs(UnitAction.ReadSettings);
+        routes.MapPut("/dispatch/policy", PutPolicy).WithSummary("Change the routing policy").Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Ok<RoutingPolicy>> GetPolicy(DispatchDatabase db, PolicyStore policies)

@@ -3,6 +3,7 @@ using Governance.Dispatch.Permissions;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
@@ -26,7 +27,7 @@ public static class PolicyPreviewApi
     }
 
     public static void MapPolicyPreviewApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/dispatch/policy/preview", Preview).Performs(UnitAction.ReadSettings);
+        routes.MapPost("/dispatch/policy/preview", Preview).WithSummary("Preview where a routing policy would send a case").Performs(UnitAction.ReadSettings);
 
     private static async Task<Results<Ok<RoutingPreview>, ValidationProblem, NotFound, ProblemHttpResult>> Preview(
         PreviewRequest? body, DispatchDatabase db, PolicyStore policies, CalendarStore calendars, TimeProvider time)

@@ -17,7 +17,7 @@ public static class UrgeApi
     public sealed record UrgeRequest(string? Note);
 
     public static void MapUrgeApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/dispatch/assignments/{incidentId:guid}/urge", Urge).Performs(CaseAction.Urge);
+        routes.MapPost("/dispatch/assignments/{incidentId:guid}/urge", Urge).WithSummary("Urge the holder of a case (催办)").Performs(CaseAction.Urge);
 
     private static async Task<Results<Ok, ValidationProblem, NotFound, ProblemHttpResult>> Urge(
         Guid incidentId, UrgeRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)

@@ -22,10 +22,10 @@ public static class AssessmentApi
     public static void MapAssessmentApi(this IEndpointRouteBuilder routes)
     {
         var assessment = routes.MapGroup("/grids/assessment");
-        assessment.MapGet("/weights", GetWeights).Performs(UnitAction.ReadSettings, At.County);
-        assessment.MapPut("/weights", SetWeights).Performs(UnitAction.ChangeSettings, At.County);
-        assessment.MapGet("/people/{personId}", Person);
-        assessment.MapGet("/units/{unitCode}", Unit).Performs(UnitAction.ReadUnitWork, At.Route("unitCode"));
+        assessment.MapGet("/weights", GetWeights).WithSummary("Read the assessment weights").Performs(UnitAction.ReadSettings, At.County);
+        assessment.MapPut("/weights", SetWeights).WithSummary("Change the assessment weights").Performs(UnitAction.ChangeSettings, At.County);
+        assessment.MapGet("/people/{personId}", Person).WithSummary("A person's assessment (考核) for a period");
+        assessment.MapGet("/units/{unitCode}", Unit).WithSummary("A unit's assessment (考核) for a period").Performs(UnitAction.ReadUnitWork, At.Route("unitCode"));
     }
 
     private static async Task<Ok<AssessmentWeights>> GetWeights(GridsDatabase db)

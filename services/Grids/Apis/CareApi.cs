@@ -18,12 +18,12 @@ public static class CareApi
     public static void MapCareApi(this IEndpointRouteBuilder routes)
     {
         var care = routes.MapGroup("/grids/care");
-        care.MapGet("/subjects", List);
+        care.MapGet("/subjects", List).WithSummary("List care subjects (关爱对象)");
         // Grid workers, courtyard leads and village handlers, at courtyards inside their own subtree.
-        care.MapPost("/subjects", Register).Performs(UnitAction.ChangeCare, At.Body<RegisterCareSubjectRequest>(r => r.CourtyardCode));
-        care.MapGet("/subjects/{id:guid}", Get);
-        care.MapPost("/subjects/{id:guid}/visits", RecordVisit).Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
-        care.MapGet("/overdue", Overdue);
+        care.MapPost("/subjects", Register).WithSummary("Register a care subject").Performs(UnitAction.ChangeCare, At.Body<RegisterCareSubjectRequest>(r => r.CourtyardCode));
+        care.MapGet("/subjects/{id:guid}", Get).WithSummary("Read a care subject with its visits");
+        care.MapPost("/subjects/{id:guid}/visits", RecordVisit).WithSummary("Record a visit to a care subject").Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
+        care.MapGet("/overdue", Overdue).WithSummary("Care subjects overdue for a visit");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CareSubject>>, ValidationProblem>> List(

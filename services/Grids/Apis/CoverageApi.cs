@@ -16,8 +16,8 @@ public static class CoverageApi
 {
     public static void MapCoverageApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/grids/coverage", Check);
-        routes.MapGet("/grids/locate", Locate);
+        routes.MapGet("/grids/coverage", Check).WithSummary("Gaps in full coverage (网格全域覆盖)");
+        routes.MapGet("/grids/locate", Locate).WithSummary("The courtyard, grid, village and township holding a point");
     }
 
     /// <summary>Villages without grids, grids with no grid worker on duty now, courtyards without a grid.</summary>

@@ -12,8 +12,8 @@ public static class DepartmentsApi
 {
     public static void MapDepartmentsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/grids/departments", List);
-        routes.MapPost("/grids/departments", Create).Performs(UnitAction.ChangeDepartments, At.County);
+        routes.MapGet("/grids/departments", List).WithSummary("List the departments");
+        routes.MapPost("/grids/departments", Create).WithSummary("Register a department").Performs(UnitAction.ChangeDepartments, At.County);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Department>>, ValidationProblem>> List(GridsDatabase db, string? unitCode, string? category)

@@ -27,8 +27,8 @@ public static class DevTokensApi
     {
         if (!routes.ServiceProvider.GetRequiredService<AuthOptions>().DevTokens) return;
         var auth = routes.MapGroup("/auth").AllowAnonymous();
-        auth.MapGet("/demo-accounts", async (GridsDatabase db) => TypedResults.Ok(await DemoAccountsAsync(db)));
-        auth.MapPost("/dev-token", IssueAsync).PerformedBy("anyone signing in (standalone development tokens only)");
+        auth.MapGet("/demo-accounts", async (GridsDatabase db) => TypedResults.Ok(await DemoAccountsAsync(db))).WithSummary("The demo accounts (development sign-in)");
+        auth.MapPost("/dev-token", IssueAsync).WithSummary("Sign in as a demo account (development tokens)").PerformedBy("anyone signing in (standalone development tokens only)");
         auth.MapSessionCookieApi();
     }
 

@@ -12,10 +12,10 @@ public static class DutyApi
 {
     public static void MapDutyApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/grids/units/{code}/duty", OnDuty);
+        routes.MapGet("/grids/units/{code}/duty", OnDuty).WithSummary("Who is on duty at a unit now");
         // Duty is staff work: at the duty's unit (here) and the person's home unit (the handler).
-        routes.MapPost("/grids/units/{code}/duty", StartDuty).Performs(UnitAction.ChangeStaff, At.Route("code"));
-        routes.MapPost("/grids/duty/{id:guid}/end", EndDuty).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        routes.MapPost("/grids/units/{code}/duty", StartDuty).WithSummary("Start a duty at a unit").Performs(UnitAction.ChangeStaff, At.Route("code"));
+        routes.MapPost("/grids/duty/{id:guid}/end", EndDuty).WithSummary("End a duty").Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
     }
 
     /// <summary>Who was on duty at the unit at <paramref name="at"/> (ISO 8601; now if left out).</summary>

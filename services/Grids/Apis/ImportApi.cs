@@ -30,16 +30,16 @@ public static class ImportApi
     {
         var import = routes.MapGroup("/grids/import");
         import.MapPost("/units", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv, UnitImport.RunAsync))
-            .Performs(UnitAction.ChangeUnits, At.County);
+            .WithSummary("Import units from CSV").Performs(UnitAction.ChangeUnits, At.County);
         import.MapPost("/staff", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv,
                 (uow, body, actor) => StaffImport.RunAsync(uow, body, actor, Reach.Of(http, UnitAction.ChangeStaff))))
-            .Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+            .WithSummary("Import staff from CSV").Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
         import.MapPost("/care-subjects", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner) => RunAsync(http, runner, Csv,
                 (uow, body, actor) => CareSubjectImport.RunAsync(uow, body, actor, Reach.Of(http, UnitAction.ChangeCare))))
-            .Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
+            .WithSummary("Import care subjects from CSV").Performs(UnitAction.ChangeCare, At.UnitsTheHandlerReads);
         import.MapPost("/boundaries", (HttpContext http, UnitOfWorkRunner<GridsDatabase> runner, IOptions<BoundaryOptions> options) =>
                 RunAsync(http, runner, GeoJson, (uow, body, actor) => BoundaryImport.RunAsync(uow, body, actor, options.Value)))
-            .Performs(UnitAction.ChangeUnits, At.County);
+            .WithSummary("Import boundaries from GeoJSON").Performs(UnitAction.ChangeUnits, At.County);
     }
 
     private static readonly string[] Csv = ["text/csv", "application/csv", "text/plain"];

@@ -40,15 +40,15 @@ public static class LeadersApi
     public static void MapLeadersApi(this IEndpointRouteBuilder routes)
     {
         var leaders = routes.MapGroup("/grids/leaders");
-        leaders.MapGet("/mine", Mine);
-        leaders.MapGet("/overdue", Overdue);
-        leaders.MapGet("/figures", Figures);
-        leaders.MapPost("/visits", Record).Performs(UnitAction.RecordLeaderVisit, At.UnitsTheHandlerReads);
-        leaders.MapGet("/visits", Visits);
-        leaders.MapGet("/visits/{id:guid}", Visit);
-        leaders.MapGet("/{personId}", Get);
-        leaders.MapPut("/{personId}", Set).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
-        leaders.MapDelete("/{personId}", Remove).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        leaders.MapGet("/mine", Mine).WithSummary("The caller's own leader posts and visit plan");
+        leaders.MapGet("/overdue", Overdue).WithSummary("Leaders overdue for a visit, under a unit");
+        leaders.MapGet("/figures", Figures).WithSummary("Leader visits and overdue plans per township under a unit");
+        leaders.MapPost("/visits", Record).WithSummary("Record a leader's visit (下沉走访)").Performs(UnitAction.RecordLeaderVisit, At.UnitsTheHandlerReads);
+        leaders.MapGet("/visits", Visits).WithSummary("List leaders' visits");
+        leaders.MapGet("/visits/{id:guid}", Visit).WithSummary("Read a leader's visit");
+        leaders.MapGet("/{personId}", Get).WithSummary("Read a person's leader post and plan");
+        leaders.MapPut("/{personId}", Set).WithSummary("Set a person's leader post, linked units (联系点) and plan").Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        leaders.MapDelete("/{personId}", Remove).WithSummary("End a person's leader post").Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
     }
 
     private static async Task<Results<Ok<LeaderView>, ValidationProblem, NotFound, ProblemHttpResult>> Set(

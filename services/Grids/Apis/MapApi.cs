@@ -14,7 +14,7 @@ public sealed record MapBase(string? TileUrl, string? Attribution, string TileCr
 /// <summary>The base map's settings (read-directory: anyone signed in, like the boundaries it goes under).</summary>
 public static class MapApi
 {
-    public static void MapMapApi(this IEndpointRouteBuilder routes) => routes.MapGet("/grids/map", Get);
+    public static void MapMapApi(this IEndpointRouteBuilder routes) => routes.MapGet("/grids/map", Get).WithSummary("The base map's settings (tiles, credit, coordinate system)");
 
     private static Ok<MapBase> Get(IOptions<MapTileOptions> options)
     {

@@ -30,14 +30,14 @@ public static class PatrolsApi
     public static void MapPatrolsApi(this IEndpointRouteBuilder routes)
     {
         var patrols = routes.MapGroup("/grids/patrols");
-        patrols.MapPost("", Start).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
-        patrols.MapPost("/{id:guid}/points", AddPoints).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads).WithMetadata(new OwnPatrolCheck());
-        patrols.MapPost("/{id:guid}/end", End).Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
-        patrols.MapGet("/current", Current);
-        patrols.MapGet("/{id:guid}", Get);
-        patrols.MapGet("", List);
-        patrols.MapGet("/counts", Counts);
-        patrols.MapGet("/tracks", Tracks);
+        patrols.MapPost("", Start).WithSummary("Start a patrol (巡查)").Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
+        patrols.MapPost("/{id:guid}/points", AddPoints).WithSummary("Add track points to one's own patrol").Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads).WithMetadata(new OwnPatrolCheck());
+        patrols.MapPost("/{id:guid}/end", End).WithSummary("End a patrol").Performs(UnitAction.RecordPatrol, At.UnitsTheHandlerReads);
+        patrols.MapGet("/current", Current).WithSummary("The caller's patrol under way, if any");
+        patrols.MapGet("/{id:guid}", Get).WithSummary("Read a patrol with its track");
+        patrols.MapGet("", List).WithSummary("List patrols");
+        patrols.MapGet("/counts", Counts).WithSummary("Patrols per day and in the month");
+        patrols.MapGet("/tracks", Tracks).WithSummary("The month's patrols with their tracks, for the map");
     }
 
     private static async Task<Results<Created<Visit>, ValidationProblem, NotFound, ProblemHttpResult>> Start(

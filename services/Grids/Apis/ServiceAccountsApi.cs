@@ -14,8 +14,8 @@ public static class ServiceAccountsApi
     public static void MapServiceAccountsApi(this IEndpointRouteBuilder routes)
     {
         var accounts = routes.MapGroup("/grids/service-accounts");
-        accounts.MapGet("", List).PerformsCountyWide(UnitAction.ManageAccess);
-        accounts.MapPost("/{id}/revoke", Revoke).PerformsCountyWide(UnitAction.ManageAccess);
+        accounts.MapGet("", List).WithSummary("List service tokens").PerformsCountyWide(UnitAction.ManageAccess);
+        accounts.MapPost("/{id}/revoke", Revoke).WithSummary("Revoke a service token").PerformsCountyWide(UnitAction.ManageAccess);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ServiceAccount>>, ValidationProblem>> List(GridsDatabase db, int? limit, int? offset)

@@ -18,8 +18,8 @@ public static class SessionCookieApi
 {
     public static void MapSessionCookieApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/refresh", RefreshAsync).PerformedBy("the holder of a session cookie (standalone sessions only)");
-        auth.MapPost("/sign-out", SignOut).PerformedBy("the holder of a session cookie (standalone sessions only)");
+        auth.MapPost("/refresh", RefreshAsync).WithSummary("Renew the session's access token from its cookie").PerformedBy("the holder of a session cookie (standalone sessions only)");
+        auth.MapPost("/sign-out", SignOut).WithSummary("Sign out: end the session").PerformedBy("the holder of a session cookie (standalone sessions only)");
     }
 
     private static async Task<Results<Ok<DevTokensApi.TokenAnswer>, NoContent, ProblemHttpResult>> RefreshAsync(

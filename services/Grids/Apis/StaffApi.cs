@@ -20,14 +20,14 @@ public static class StaffApi
     public static void MapStaffApi(this IEndpointRouteBuilder routes)
     {
         var staff = routes.MapGroup("/grids/staff");
-        staff.MapGet("", ListStaff);
-        staff.MapGet("/names", Names);
+        staff.MapGet("", ListStaff).WithSummary("List staff");
+        staff.MapGet("/names", Names).WithSummary("Names and roles of up to 200 accounts");
         // The county administrator anywhere; a township dispatcher below his township, inside it.
-        staff.MapPost("", Register).Performs(UnitAction.ChangeStaff, At.Body<RegisterStaffRequest>(r => r.UnitCode));
-        staff.MapGet("/{id}", GetStaff);
+        staff.MapPost("", Register).WithSummary("Register a staff member").Performs(UnitAction.ChangeStaff, At.Body<RegisterStaffRequest>(r => r.UnitCode));
+        staff.MapGet("/{id}", GetStaff).WithSummary("Read a staff member");
         // The person's home unit is known once he is read: the handler checks it.
-        staff.MapPatch("/{id}", Update).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
-        staff.MapPost("/{id}/leave", Leave).Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        staff.MapPatch("/{id}", Update).WithSummary("Change a staff member's role, unit or contact").Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
+        staff.MapPost("/{id}/leave", Leave).WithSummary("A staff member leaves (his sessions end)").Performs(UnitAction.ChangeStaff, At.UnitsTheHandlerReads);
     }
 
     /// <summary>role=grid-worker (the first release's code) lists full- and part-time grid workers.</summary>

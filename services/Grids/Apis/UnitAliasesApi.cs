@@ -19,9 +19,9 @@ public static class UnitAliasesApi
     public static void MapUnitAliasesApi(this IEndpointRouteBuilder routes)
     {
         var unit = routes.MapGroup("/grids/units/{code}/aliases");
-        unit.MapGet("", GetAliases);
+        unit.MapGet("", GetAliases).WithSummary("A unit's address aliases (for hotline addresses)");
         // Part of the unit tree: the county administrator's, as the tree's other changes.
-        unit.MapPut("", SetAliases).Performs(UnitAction.ChangeUnits, At.County);
+        unit.MapPut("", SetAliases).WithSummary("Set a unit's address aliases").Performs(UnitAction.ChangeUnits, At.County);
     }
 
     private static async Task<Results<Ok<UnitAliasesView>, NotFound>> GetAliases(GridsDatabase db, string code)

@@ -14,15 +14,15 @@ public static class UnitsApi
     public static void MapUnitsApi(this IEndpointRouteBuilder routes)
     {
         var units = routes.MapGroup("/grids/units");
-        units.MapGet("", ListUnits);
+        units.MapGet("", ListUnits).WithSummary("List units (by level or parent)");
         // The unit tree is the county administrator's, anywhere in the county.
-        units.MapPost("", CreateUnit).Performs(UnitAction.ChangeUnits, At.County);
-        units.MapGet("/{code}", GetUnit);
-        units.MapPatch("/{code}", UpdateUnit).Performs(UnitAction.ChangeUnits, At.County);
-        units.MapPost("/{code}/retire", RetireUnit).Performs(UnitAction.ChangeUnits, At.County);
-        units.MapGet("/{code}/path", GetPath);
-        units.MapGet("/{code}/history", GetHistory);
-        units.MapGet("/{code}/boundary", GetBoundary);
+        units.MapPost("", CreateUnit).WithSummary("Create a unit").Performs(UnitAction.ChangeUnits, At.County);
+        units.MapGet("/{code}", GetUnit).WithSummary("Read a unit");
+        units.MapPatch("/{code}", UpdateUnit).WithSummary("Rename or move a unit").Performs(UnitAction.ChangeUnits, At.County);
+        units.MapPost("/{code}/retire", RetireUnit).WithSummary("Retire a unit").Performs(UnitAction.ChangeUnits, At.County);
+        units.MapGet("/{code}/path", GetPath).WithSummary("A unit's chain up to the county");
+        units.MapGet("/{code}/history", GetHistory).WithSummary("A unit's history of changes");
+        units.MapGet("/{code}/boundary", GetBoundary).WithSummary("A unit's boundary (GeoJSON)");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Unit>>, ValidationProblem>> ListUnits(

@@ -16,7 +16,7 @@ public static class AssessmentWeightsChange
         }
         var weights = new AssessmentWeights(W("patrolDay", c.PatrolDay), W("careVisitOnTime", c.CareVisitOnTime), W("caseFound", c.CaseFound),
             W("settledOnSpot", c.SettledOnSpot), W("resolvedOnTime", c.ResolvedOnTime), W("satisfied", c.Satisfied),
-            W("dissatisfied", c.Dissatisfied), W("missedDeadline", c.MissedDeadline));
+            W("dissatisfied", c.Dissatisfied), W("missedDeadline", c.MissedDeadline), actor, uow.Now, 0);
         if (errors.Any) return errors;
         var current = await AssessmentStore.WeightsAsync(uow);
         var saved = weights with { ChangedBy = actor, ChangedAt = uow.Now, Version = current.Version + 1 };

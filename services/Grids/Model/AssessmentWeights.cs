@@ -3,16 +3,18 @@ namespace Governance.Grids.Model;
 /// <summary>
 /// Points per item of the monthly assessment (考核积分), county-editable data. Penalties
 /// (<see cref="Dissatisfied"/>, <see cref="MissedDeadline"/>) are stored as positive numbers and
-/// subtracted (docs/assessment.md).
+/// subtracted (docs/assessment.md). Who changed them, when and the version have no default values in the
+/// constructor: the OpenAPI document's schema generator fails on a struct parameter defaulted with
+/// <c>= default</c> (it writes the default as the property's, and null is no DateTimeOffset).
 /// </summary>
 public sealed record AssessmentWeights(
     int PatrolDay, int CareVisitOnTime, int CaseFound, int SettledOnSpot, int ResolvedOnTime, int Satisfied,
-    int Dissatisfied, int MissedDeadline, string ChangedBy = "system:defaults", DateTimeOffset ChangedAt = default, long Version = 0)
+    int Dissatisfied, int MissedDeadline, string ChangedBy, DateTimeOffset ChangedAt, long Version)
 {
     public const int MaxWeight = 100;
 
     /// <summary>Until the county sets its own.</summary>
-    public static readonly AssessmentWeights Defaults = new(2, 1, 1, 2, 2, 1, 2, 3);
+    public static readonly AssessmentWeights Defaults = new(2, 1, 1, 2, 2, 1, 2, 3, "system:defaults", default, 0);
 }
 
 /// <summary>The counted items of one person's or unit's month.</summary>

@@ -18,7 +18,7 @@ namespace Governance.Incidents.Apis;
 public static class CallerApi
 {
     public static void MapCallerApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/incidents/{id:guid}/caller", ReadCaller).Performs(CaseAction.ReadCaller);
+        routes.MapGet("/incidents/{id:guid}/caller", ReadCaller).WithSummary("The hotline caller's name and number, unmasked (先联系后办理)").Performs(CaseAction.ReadCaller);
 
     private static async Task<Results<Ok<CallerContact>, NotFound, ProblemHttpResult>> ReadCaller(
         Guid id, IncidentsDatabase db, PersonalDataSealer sealer, TimeProvider clock, HttpContext http)

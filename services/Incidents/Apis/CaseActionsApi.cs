@@ -15,14 +15,14 @@ public static class CaseActionsApi
     public static void MapCaseActionsApi(this IEndpointRouteBuilder routes)
     {
         var incident = routes.MapGroup("/incidents/{id:guid}");
-        incident.MapPost("/accept", Accept).Performs(CaseAction.Accept);
-        incident.MapPost("/resolve", Resolve).Performs(CaseAction.Resolve);
-        incident.MapPost("/notes", Note).Performs(CaseAction.Note);
-        incident.MapPost("/escalation-requests", RequestMoveUp).Performs(CaseAction.RequestMoveUp);
-        incident.MapPost("/escalation-requests/decision", DecideMoveUp).Performs(CaseAction.DecideMoveUp);
-        incident.MapPost("/verification", Verify).Performs(CaseAction.Verify);
-        incident.MapPost("/grade", Regrade).Performs(CaseAction.Regrade);
-        incident.MapPost("/casualties", ReportCasualties).Performs(CaseAction.ReportCasualties);
+        incident.MapPost("/accept", Accept).WithSummary("Accept a case (签收)").Performs(CaseAction.Accept);
+        incident.MapPost("/resolve", Resolve).WithSummary("Resolve a case (办结)").Performs(CaseAction.Resolve);
+        incident.MapPost("/notes", Note).WithSummary("Add a progress note (反馈)").Performs(CaseAction.Note);
+        incident.MapPost("/escalation-requests", RequestMoveUp).WithSummary("Ask the tier above to take the case (提请上级)").Performs(CaseAction.RequestMoveUp);
+        incident.MapPost("/escalation-requests/decision", DecideMoveUp).WithSummary("Approve or decline a request to take the case up").Performs(CaseAction.DecideMoveUp);
+        incident.MapPost("/verification", Verify).WithSummary("Verify a resolved case (核查)").Performs(CaseAction.Verify);
+        incident.MapPost("/grade", Regrade).WithSummary("Change a case's grade").Performs(CaseAction.Regrade);
+        incident.MapPost("/casualties", ReportCasualties).WithSummary("Report casualties on a case").Performs(CaseAction.ReportCasualties);
     }
 
     private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Accept(

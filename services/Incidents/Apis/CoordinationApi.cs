@@ -16,10 +16,10 @@ public static class CoordinationApi
     public static void MapCoordinationApi(this IEndpointRouteBuilder routes)
     {
         var incident = routes.MapGroup("/incidents/{id:guid}");
-        incident.MapPost("/merge", Merge).Performs(CaseAction.Merge);
-        incident.MapGet("/mediations", ListMediations).Performs(CaseAction.Read);
-        incident.MapPost("/mediations", ScheduleMediation).Performs(CaseAction.Mediate);
-        incident.MapPost("/mediations/{sessionId:guid}/outcome", RecordOutcome).Performs(CaseAction.Mediate);
+        incident.MapPost("/merge", Merge).WithSummary("Merge a duplicate case into this one").Performs(CaseAction.Merge);
+        incident.MapGet("/mediations", ListMediations).WithSummary("A case's mediation sessions").Performs(CaseAction.Read);
+        incident.MapPost("/mediations", ScheduleMediation).WithSummary("Schedule a mediation session (调解)").Performs(CaseAction.Mediate);
+        incident.MapPost("/mediations/{sessionId:guid}/outcome", RecordOutcome).WithSummary("Record a mediation session's outcome").Performs(CaseAction.Mediate);
     }
 
     /// <summary>Merges this case (a duplicate) into another that carries on.</summary>

@@ -25,10 +25,10 @@ public static class CourtyardQrApi
     {
         var qr = routes.MapGroup("/incidents/courtyard-qr");
         var unit = EndpointPermissions.RouteUnit("unitCode");
-        qr.MapGet("/grids/{unitCode}/sheet", Sheet).Performs(UnitAction.ReadUnitWork, unit);
-        qr.MapGet("/courtyards/{unitCode}/qr.png", Png).Performs(UnitAction.ReadUnitWork, unit);
-        qr.MapGet("/courtyards/{unitCode}/qr.svg", Svg).Performs(UnitAction.ReadUnitWork, unit);
-        qr.MapPost("/courtyards/{unitCode}/reissue", Reissue).Performs(UnitAction.ChangeUnits, unit);
+        qr.MapGet("/grids/{unitCode}/sheet", Sheet).WithSummary("A grid's courtyard QR codes as a printable sheet").Performs(UnitAction.ReadUnitWork, unit);
+        qr.MapGet("/courtyards/{unitCode}/qr.png", Png).WithSummary("A courtyard's QR code as PNG").Performs(UnitAction.ReadUnitWork, unit);
+        qr.MapGet("/courtyards/{unitCode}/qr.svg", Svg).WithSummary("A courtyard's QR code as SVG").Performs(UnitAction.ReadUnitWork, unit);
+        qr.MapPost("/courtyards/{unitCode}/reissue", Reissue).WithSummary("Issue a courtyard's QR key anew (the old codes stop working)").Performs(UnitAction.ChangeUnits, unit);
     }
 
     /// <summary>The grid's printable sheet (HTML, A4): every courtyard in use, its code issued on first print.</summary>

@@ -25,10 +25,10 @@ public static class InHandApi
     public static void MapInHandApi(this IEndpointRouteBuilder routes)
     {
         var incident = routes.MapGroup("/incidents/{id:guid}");
-        incident.MapPost("/in-hand", Take).Performs(CaseAction.TakeInHand);
-        incident.MapPost("/sign-off", SignOff).Performs(CaseAction.SignOff);
+        incident.MapPost("/in-hand", Take).WithSummary("Take a case in hand as a leader (包案)").Performs(CaseAction.TakeInHand);
+        incident.MapPost("/sign-off", SignOff).WithSummary("Sign off a case taken in hand (包案签字)").Performs(CaseAction.SignOff);
         // His own cases: no unit to check; each case is listed only while he may still read it.
-        routes.MapGet("/incidents/in-hand", Queue);
+        routes.MapGet("/incidents/in-hand", Queue).WithSummary("The cases the caller has taken in hand");
     }
 
     private static Task<Results<Ok<IncidentView>, ValidationProblem, NotFound, ProblemHttpResult>> Take(

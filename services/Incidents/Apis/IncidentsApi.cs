@@ -17,11 +17,11 @@ public static class IncidentsApi
     {
         var incidents = routes.MapGroup("/incidents");
         // Roles here; the place is checked against the caller's units once the filing has read its chain.
-        incidents.MapPost("", FileIncident).RequireRateLimiting(IntakeRateLimit.Policy).Performs(UnitAction.File);
-        incidents.MapGet("", ListIncidents);
-        incidents.MapGet("/{id:guid}", GetIncident).Performs(CaseAction.Read);
-        incidents.MapGet("/categories", () => TypedResults.Ok(Catalogue.Categories));
-        incidents.MapGet("/grades", () => TypedResults.Ok(Catalogue.Grades));
+        incidents.MapPost("", FileIncident).WithSummary("File a case at a place (上报)").RequireRateLimiting(IntakeRateLimit.Policy).Performs(UnitAction.File);
+        incidents.MapGet("", ListIncidents).WithSummary("List the cases the caller may read");
+        incidents.MapGet("/{id:guid}", GetIncident).WithSummary("Read a case with its timeline and allowed actions").Performs(CaseAction.Read);
+        incidents.MapGet("/categories", () => TypedResults.Ok(Catalogue.Categories)).WithSummary("The case categories");
+        incidents.MapGet("/grades", () => TypedResults.Ok(Catalogue.Grades)).WithSummary("The case grades (I–IV)");
     }
 
     /// <summary>Files a case. A client that may retry sends an Idempotency-Key: the same key with the

@@ -32,9 +32,9 @@ public static class PhotosApi
         var options = routes.ServiceProvider.GetRequiredService<IOptions<PhotoOptions>>().Value;
         var photos = routes.MapGroup("/incidents/{id:guid}/photos");
         // The host refuses bodies over 1 MB (GovernanceApp); this route alone takes a photo's worth.
-        photos.MapPost("", Upload).WithMetadata(new BodyLimit(options.MaxBytes + MultipartAllowance)).Performs(CaseAction.AddPhoto);
-        photos.MapGet("", List).Performs(CaseAction.Read);
-        photos.MapGet("/{photoId:guid}", Download).Performs(CaseAction.Read);
+        photos.MapPost("", Upload).WithSummary("Add a photo to a case (JPEG, PNG or WebP)").WithMetadata(new BodyLimit(options.MaxBytes + MultipartAllowance)).Performs(CaseAction.AddPhoto);
+        photos.MapGet("", List).WithSummary("List a case's photos").Performs(CaseAction.Read);
+        photos.MapGet("/{photoId:guid}", Download).WithSummary("Download a case's photo").Performs(CaseAction.Read);
     }
 
     /// <summary>Adds a photo. The same bytes sent again for the case answer the photo stored the

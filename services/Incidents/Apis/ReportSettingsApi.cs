@@ -15,8 +15,8 @@ public static class ReportSettingsApi
 
     public static void MapReportSettingsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/incidents/settings/reports", GetAsync).Performs(UnitAction.ReadSettings);
-        routes.MapPut("/incidents/settings/reports", PutAsync).Performs(UnitAction.ChangeSettings);
+        routes.MapGet("/incidents/settings/reports", GetAsync).WithSummary("Read the report settings").Performs(UnitAction.ReadSettings);
+        routes.MapPut("/incidents/settings/reports", PutAsync).WithSummary("Change the report settings").Performs(UnitAction.ChangeSettings);
     }
 
     private static async Task<Ok<ReportSettings.Settings>> GetAsync(IncidentsDatabase db)

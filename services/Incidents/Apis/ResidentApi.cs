@@ -64,10 +64,10 @@ public static class ResidentApi
     public static void MapResidentApi(this IEndpointRouteBuilder routes)
     {
         var resident = routes.MapGroup("/incidents/resident").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).NeverCachedBy(CourtyardHeader, TokenHeader);
-        resident.MapGet("/courtyard", Courtyard).PerformedBy("a resident holding his courtyard's QR code (its key, no sign-in)");
-        resident.MapPost("/code", SendCode).RequireRateLimiting(CodeRateLimitPolicy)
+        resident.MapGet("/courtyard", Courtyard).WithSummary("The courtyard a resident's QR code opens").PerformedBy("a resident holding his courtyard's QR code (its key, no sign-in)");
+        resident.MapPost("/code", SendCode).WithSummary("Text a one-time code to a resident's phone").RequireRateLimiting(CodeRateLimitPolicy)
             .PerformedBy("a resident holding his courtyard's QR code (its key, no sign-in): a one-time code to his phone");
-        resident.MapGet("/case", Status).PerformedBy("the resident holding his case's status link (its token, no sign-in)");
+        resident.MapGet("/case", Status).WithSummary("A resident's own case: status and public steps").PerformedBy("the resident holding his case's status link (its token, no sign-in)");
     }
 
     /// <summary>The courtyard a QR's "&lt;code&gt;.&lt;key&gt;" opens, or null (the page answers 404).</summary>

@@ -32,8 +32,8 @@ public static class ResidentCasesApi
     {
         var photos = routes.ServiceProvider.GetRequiredService<IOptions<PhotoOptions>>().Value;
         var resident = routes.MapGroup("/incidents/resident").AllowAnonymous().RequireRateLimiting(ResidentApi.RateLimitPolicy).NeverCachedBy(ResidentApi.CourtyardHeader, ResidentApi.TokenHeader);
-        resident.MapPost("/cases", File).PerformedBy("a resident holding his courtyard's QR code and a one-time code texted to his phone (no sign-in)");
-        resident.MapPost("/case/photos", AddPhoto).WithMetadata(new PhotosApi.BodyLimit(photos.MaxBytes + PhotosApi.MultipartAllowance))
+        resident.MapPost("/cases", File).WithSummary("A resident files a case from his courtyard's QR code").PerformedBy("a resident holding his courtyard's QR code and a one-time code texted to his phone (no sign-in)");
+        resident.MapPost("/case/photos", AddPhoto).WithSummary("A resident adds a photo to the case he filed").WithMetadata(new PhotosApi.BodyLimit(photos.MaxBytes + PhotosApi.MultipartAllowance))
             .PerformedBy("the resident holding his case's status link (its token, no sign-in)");
     }
 

@@ -38,8 +38,9 @@ public static class ReturnVisitsApi
     public static void MapReturnVisitsApi(this IEndpointRouteBuilder routes)
     {
         var visit = routes.MapGroup("/incidents/return-visit").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).NeverCachedBy(TokenHeader);
-        visit.MapGet("", Read);
-        visit.MapPost("/answer", Answer).PerformedBy("the resident holding a return-visit link (its token, no sign-in)");
+        const string linkHolder = "the resident holding a return-visit link (its token, no sign-in)";
+        visit.MapGet("", Read).WithSummary("Read a return visit (回访) link: what was done").PerformedBy(linkHolder);
+        visit.MapPost("/answer", Answer).WithSummary("Answer a return visit (回访): satisfied or not").PerformedBy(linkHolder);
     }
 
     private static string? TokenOf(HttpContext http) => http.Request.Headers[TokenHeader].ToString() is { Length: > 0 } t ? t : null;

@@ -32,11 +32,11 @@ public static class SmsAdminApi
     public static void MapSmsAdminApi(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/incidents/admin");
-        admin.MapGet("/sms-deliveries", List).PerformsCountyWide(UnitAction.ReadSettings);
-        admin.MapPost("/sms-deliveries/{id:guid}/retry", Retry).PerformsCountyWide(UnitAction.ChangeSettings);
+        admin.MapGet("/sms-deliveries", List).WithSummary("List text message deliveries").PerformsCountyWide(UnitAction.ReadSettings);
+        admin.MapPost("/sms-deliveries/{id:guid}/retry", Retry).WithSummary("Send a failed text message again").PerformsCountyWide(UnitAction.ChangeSettings);
         // The demo outbox shows live links, and a link answers as the resident: the administrator's alone, as a
         // setting he changes is (a supervisor who reads the other settings could close cases in residents' names).
-        admin.MapGet("/sms-outbox", Outbox).PerformsCountyWide(UnitAction.ChangeSettings);
+        admin.MapGet("/sms-outbox", Outbox).WithSummary("The demo SMS outbox (texts not really sent)").PerformsCountyWide(UnitAction.ChangeSettings);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SmsDeliveryView>>, ValidationProblem>> List(IncidentsDatabase db, string? status, int? limit)

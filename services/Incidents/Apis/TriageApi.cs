@@ -27,8 +27,8 @@ public static class TriageApi
     public static void MapTriageApi(this IEndpointRouteBuilder routes)
     {
         // The queue is the county dispatchers' work (the role alone decides: the queue is the county's).
-        routes.MapGet("/incidents/triage", ListTriage).Performs(UnitAction.PlaceTriage);
-        routes.MapPost("/incidents/{id:guid}/place", Place).Performs(CaseAction.PlaceTriage);
+        routes.MapGet("/incidents/triage", ListTriage).WithSummary("The county's triage queue (待分拨) of hotline calls").Performs(UnitAction.PlaceTriage);
+        routes.MapPost("/incidents/{id:guid}/place", Place).WithSummary("Place a hotline call from the triage queue on its unit (分拨)").Performs(CaseAction.PlaceTriage);
     }
 
     /// <param name="limit">Calls per page, 1–500 (50).</param>

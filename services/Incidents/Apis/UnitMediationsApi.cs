@@ -15,7 +15,7 @@ public static class UnitMediationsApi
         IReadOnlyList<string> Mediators, IReadOnlyList<string> Parties, string? Outcome, string? Agreement, DateTimeOffset? RecordedAt);
 
     public static void MapUnitMediationsApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/incidents/mediations", List);
+        routes.MapGet("/incidents/mediations", List).WithSummary("A unit's mediation sessions (乡贤评理堂), soonest first");
 
     /// <param name="from">Sessions scheduled from this moment on (default: 30 days ago, so last month's outcomes show).</param>
     /// <param name="limit">1–200 (100).</param>

@@ -32,7 +32,7 @@ public static class WorkApi
         public long Total { get; init; }
     }
 
-    public static void MapWorkApi(this IEndpointRouteBuilder routes) => routes.MapGet("/incidents/work", WorkAsync);
+    public static void MapWorkApi(this IEndpointRouteBuilder routes) => routes.MapGet("/incidents/work", WorkAsync).WithSummary("The caller's work list: what is his to do now");
 
     /// <param name="bucket">Only this bucket (a page further on: with <paramref name="offset"/>).</param>
     /// <param name="limit">Cases per bucket, 1–500 (50).</param>

@@ -43,23 +43,23 @@ public static class DashboardApi
     {
         var dashboard = routes.MapGroup("/incidents/dashboard");
         dashboard.MapGet("/summary", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.SummaryAsync));
+            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.SummaryAsync)).WithSummary("Dashboard: a unit's figures for a period");
         dashboard.MapGet("/trend", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.TrendAsync));
+            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.TrendAsync)).WithSummary("Dashboard: cases filed and closed per day");
         dashboard.MapGet("/escalations", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.EscalationsAsync));
+            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.EscalationsAsync)).WithSummary("Dashboard: cases moved up, by tier and reason");
         dashboard.MapGet("/children", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.ChildrenAsync));
+            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.ChildrenAsync)).WithSummary("Dashboard: the figures of each unit below");
         dashboard.MapGet("/hotspots", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.HotspotsAsync));
+            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.HotspotsAsync)).WithSummary("Dashboard: hotspot grids (热点网格)");
         dashboard.MapGet("/durations", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.DurationsAsync));
+            ViewAsync(db, time, http, unitCode, from, to, DashboardViews.DurationsAsync)).WithSummary("Dashboard: how long accepting and resolving took");
         dashboard.MapGet("/rankings", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, Rankings.RankAsync));
+            ViewAsync(db, time, http, unitCode, from, to, Rankings.RankAsync)).WithSummary("Dashboard: the units below ranked (比学赶超)");
         dashboard.MapGet("/in-hand", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, InHandFiguresStore.FiguresAsync));
+            ViewAsync(db, time, http, unitCode, from, to, InHandFiguresStore.FiguresAsync)).WithSummary("Dashboard: cases taken in hand by leaders (包案)");
         dashboard.MapGet("/repeat-places", (IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? from, string? to) =>
-            ViewAsync(db, time, http, unitCode, from, to, Rankings.RepeatAsync));
+            ViewAsync(db, time, http, unitCode, from, to, Rankings.RepeatAsync)).WithSummary("Dashboard: places where cases repeat (重复发生点位)");
     }
 
     /// <summary>A view for the unit and period the query names: 200, 400 naming the field, or 403 outside the caller's units.</summary>

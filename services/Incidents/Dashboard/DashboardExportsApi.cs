@@ -38,5 +38,5 @@ public static class DashboardExportsApi
             var figures = await compute(c, scope);
             return await TableFile.AnswerAsync(kind!.Value, $"dashboard-{view}-{scope.UnitCode}-{scope.From:yyyyMMdd}-{scope.To:yyyyMMdd}", sheet,
                 () => rows(figures), options.Value.RowsPerSheet);
-        });
+        }).WithSummary($"Dashboard: the {view} view as a file (XLSX or CSV)");
 }

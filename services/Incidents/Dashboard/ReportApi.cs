@@ -16,8 +16,8 @@ public static class ReportApi
 {
     public static void MapReportApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/incidents/reports/monthly", GetMonthly);
-        routes.MapGet("/incidents/reports/monthly/export", ExportMonthly);
+        routes.MapGet("/incidents/reports/monthly", GetMonthly).WithSummary("Monthly report (统计报表) of a unit");
+        routes.MapGet("/incidents/reports/monthly/export", ExportMonthly).WithSummary("Monthly report (统计报表) as a file");
     }
 
     private static async Task<IResult> GetMonthly(IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? month)

@@ -18,8 +18,8 @@ public static class CaseExportsApi
 {
     public static void MapCaseExportsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/incidents/export", ExportCases);
-        routes.MapGet("/incidents/problems/export", ExportProblems);
+        routes.MapGet("/incidents/export", ExportCases).WithSummary("The case list as a file (XLSX or CSV)");
+        routes.MapGet("/incidents/problems/export", ExportProblems).WithSummary("Overdue open cases (问题清单) as a file");
     }
 
     private static Task<IResult> ExportCases(IncidentsDatabase db, HttpContext http, IOptions<ExportOptions> options,

@@ -16,7 +16,7 @@ namespace Governance.Incidents.Exports;
 /// </summary>
 public static class WorkExportApi
 {
-    public static void MapWorkExportApi(this IEndpointRouteBuilder routes) => routes.MapGet("/incidents/work/export", ExportAsync);
+    public static void MapWorkExportApi(this IEndpointRouteBuilder routes) => routes.MapGet("/incidents/work/export", ExportAsync).WithSummary("The caller's work list as a file");
 
     /// <param name="bucket">Only this bucket; none: every bucket.</param>
     private static async Task<IResult> ExportAsync(IncidentsDatabase db, HttpContext http, IOptions<ExportOptions> options,

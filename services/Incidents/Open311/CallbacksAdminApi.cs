@@ -34,10 +34,10 @@ public static class CallbacksAdminApi
     public static void MapOpen311CallbacksAdmin(this IEndpointRouteBuilder routes)
     {
         var client = routes.MapGroup("/open311/admin/clients/{id:guid}");
-        client.MapPut("/callback", Set).PerformsCountyWide(UnitAction.ChangeSettings);
-        client.MapDelete("/callback", Remove).PerformsCountyWide(UnitAction.ChangeSettings);
-        client.MapGet("/callback-deliveries", List).PerformsCountyWide(UnitAction.ReadSettings);
-        client.MapPost("/callback-deliveries/{deliveryId:guid}/retry", Retry).PerformsCountyWide(UnitAction.ChangeSettings);
+        client.MapPut("/callback", Set).WithSummary("Set a client system's status callback (URL and secret)").PerformsCountyWide(UnitAction.ChangeSettings);
+        client.MapDelete("/callback", Remove).WithSummary("Remove a client system's status callback").PerformsCountyWide(UnitAction.ChangeSettings);
+        client.MapGet("/callback-deliveries", List).WithSummary("List a client system's status callbacks sent and failed").PerformsCountyWide(UnitAction.ReadSettings);
+        client.MapPost("/callback-deliveries/{deliveryId:guid}/retry", Retry).WithSummary("Send a failed status callback again").PerformsCountyWide(UnitAction.ChangeSettings);
     }
 
     private static async Task<Results<Ok<CallbackView>, NotFound, ValidationProblem>> Set(

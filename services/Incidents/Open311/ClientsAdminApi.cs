@@ -26,10 +26,10 @@ public static class ClientsAdminApi
     {
         // Issuing keys to hotline and app systems is the county administrator's job.
         var clients = routes.MapGroup("/open311/admin/clients");
-        clients.MapPost("", Issue).PerformsCountyWide(UnitAction.ChangeSettings);
-        clients.MapGet("", List).PerformsCountyWide(UnitAction.ReadSettings);
-        clients.MapPatch("/{id:guid}", Change).PerformsCountyWide(UnitAction.ChangeSettings);
-        clients.MapDelete("/{id:guid}", Revoke).PerformsCountyWide(UnitAction.ChangeSettings);
+        clients.MapPost("", Issue).WithSummary("Issue an Open311 API key to a client system").PerformsCountyWide(UnitAction.ChangeSettings);
+        clients.MapGet("", List).WithSummary("List the Open311 client systems").PerformsCountyWide(UnitAction.ReadSettings);
+        clients.MapPatch("/{id:guid}", Change).WithSummary("Change what a client system's key may read").PerformsCountyWide(UnitAction.ChangeSettings);
+        clients.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke a client system's API key").PerformsCountyWide(UnitAction.ChangeSettings);
     }
 
     private static async Task<Results<Created<IssuedClient>, ValidationProblem, ProblemHttpResult>> Issue(

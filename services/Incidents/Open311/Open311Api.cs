@@ -26,14 +26,14 @@ public static class Open311Api
     {
         // Hotline and app systems authenticate with their Open311 API key, not a user's token.
         var v2 = routes.MapGroup(Root).AddEndpointFilter(FormatAndFailures).AllowAnonymous();
-        v2.MapGet("/discovery.{format}", Discovery);
-        v2.MapGet("/services.{format}", Services);
-        v2.MapGet("/services/{serviceCode}.{format}", ServiceDefinition);
-        v2.MapPost("/requests.{format}", ServiceRequestsApi.Create).RequireRateLimiting(IntakeRateLimit.Policy)
+        v2.MapGet("/discovery.{format}", Discovery).WithSummary("Open311 discovery: endpoints and formats");
+        v2.MapGet("/services.{format}", Services).WithSummary("Open311 service list: the case categories");
+        v2.MapGet("/services/{serviceCode}.{format}", ServiceDefinition).WithSummary("Open311 service definition of one category");
+        v2.MapPost("/requests.{format}", ServiceRequestsApi.Create).WithSummary("Open311: file a service request (a hotline call or an app report)").RequireRateLimiting(IntakeRateLimit.Policy)
             .PerformedBy("an Open311 client system (hotline, app) with its API key");
-        v2.MapGet("/requests.{format}", ServiceRequestsApi.List);
-        v2.MapGet("/requests/{id}.{format}", ServiceRequestsApi.Get);
-        v2.MapGet("/tokens/{token}.{format}", Token);
+        v2.MapGet("/requests.{format}", ServiceRequestsApi.List).WithSummary("Open311: list service requests");
+        v2.MapGet("/requests/{id}.{format}", ServiceRequestsApi.Get).WithSummary("Open311: one service request");
+        v2.MapGet("/tokens/{token}.{format}", Token).WithSummary("Open311: the service request a token stands for");
         routes.MapOpen311ClientsAdmin();
         routes.MapOpen311CallbacksAdmin();
     }

@@ -1,3 +1,4 @@
+using Governance.Infrastructure.ApiDocs;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,8 @@ public static class GovernanceApp
         builder.AddGovernanceAuth();
         builder.AddForwardedClients();
         builder.Services.AddRateLimiter(_ => { });
+        // Each hosted service's OpenAPI document (/openapi/{service}.json) and the reference page (/api-docs).
+        builder.Services.AddServiceDocuments(modules);
         // Nothing a user files needs more than this; larger bodies are refused before they are read.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         foreach (var module in modules) module.AddServices(builder);
@@ -70,11 +73,14 @@ public static class GovernanceApp
         // Policies come from the modules (intake limits); endpoints without one are not limited.
         app.UseRateLimiter();
         app.UseAuditLog(modules);
+        // The services' endpoints, each declaring the problem answers its document lists (ProblemResponses).
+        var endpoints = app.ServiceEndpoints();
         foreach (var module in modules)
         {
-            module.MapEndpoints(app);
-            app.MapAuditApi(module.AuditCategory);
+            module.MapEndpoints(endpoints);
+            endpoints.MapAuditApi(module.AuditCategory);
         }
+        app.MapServiceDocuments(modules);
         HostSettings.Validate(app);
         return app;
     }

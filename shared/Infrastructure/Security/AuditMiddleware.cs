@@ -60,18 +60,18 @@ public static class AuditSetup
     /// <summary>GET /{service}/audit (recent rows) and /{service}/audit/verify (the chain) for county administrators.</summary>
     public static void MapAuditApi(this IEndpointRouteBuilder routes, string service)
     {
-        var audit = routes.MapGroup($"/{service}/audit").PerformsCountyWide(UnitAction.ReadAudit);
+        var audit = routes.MapGroup($"/{service}/audit").PerformsCountyWide(UnitAction.ReadAudit).WithTags("Audit");
         audit.MapGet("", async Task<Ok<IReadOnlyList<AuditEntry>>> (IServiceProvider sp, int? limit) =>
         {
             var db = sp.GetRequiredKeyedService<Database>(service);
             await using var c = await db.OpenAsync();
             return TypedResults.Ok(await AuditLog.RecentAsync(c, db.Provider, Math.Clamp(limit ?? 100, 1, 1000)));
-        });
+        }).WithSummary("The service's audit log, newest first");
         audit.MapGet("/verify", async Task<Ok<AuditVerification>> (IServiceProvider sp, CancellationToken ct) =>
         {
             var db = sp.GetRequiredKeyedService<Database>(service);
             await using var c = await db.OpenAsync(ct);
             return TypedResults.Ok(await AuditLog.VerifyAsync(c, db.Provider, ct));
-        });
+        }).WithSummary("Verify the audit log's hash chain");
     }
 }

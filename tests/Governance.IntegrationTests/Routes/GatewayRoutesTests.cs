@@ -37,14 +37,24 @@ public sealed class GatewayRoutesTests
     }
 
     [Test]
-    public void Every_gateway_route_is_a_prefix_its_cluster_declares()
+    public void Every_service_document_is_routed_to_its_service()
+    {
+        var routes = Routes();
+        foreach (var module in Modules)
+            Assert.That(routes.Where(r => r.Path == ApiReference.DocumentPath(module.Name)).Select(r => r.Cluster), Is.EqualTo(new[] { module.Name }),
+                $"the gateway should route {ApiReference.DocumentPath(module.Name)} to cluster '{module.Name}' (ReverseProxy:Routes)");
+    }
+
+    [Test]
+    public void Every_gateway_route_is_a_prefix_or_the_document_its_cluster_declares()
     {
         var routes = Routes();
         Assert.That(routes, Is.Not.Empty);
-        var declared = Modules.SelectMany(m => m.RoutePrefixes.Select(p => (Path: $"{p}/{{**rest}}", Cluster: m.Name))).ToList();
+        var declared = Modules.SelectMany(m => m.RoutePrefixes.Select(p => (Path: $"{p}/{{**rest}}", Cluster: m.Name))
+            .Append((Path: ApiReference.DocumentPath(m.Name), Cluster: m.Name))).ToList();
         foreach (var route in routes)
             Assert.That(declared, Does.Contain((route.Path, route.Cluster)),
-                $"route '{route.Id}' ({route.Path} → {route.Cluster}) is not a prefix its service declares (IServiceModule.RoutePrefixes)");
+                $"route '{route.Id}' ({route.Path} → {route.Cluster}) is not a prefix its service declares (IServiceModule.RoutePrefixes) nor its OpenAPI document");
     }
 
     [Test]

@@ -158,8 +158,9 @@ ensure_rabbitmq_cluster() {
     seed="$(_rabbit_cluster_node_name 1)"
     for n in $(seq 1 "$RABBITMQ_CLUSTER_SIZE"); do
         port=$((RABBITMQ_CLUSTER_PORT + n))
-        _rabbit_cluster_ping "$n" && continue
+        # The port first: asking a node that does not run costs an Erlang start of the tools.
         if _port_open 127.0.0.1 "$port"; then
+            _rabbit_cluster_ping "$n" && continue
             _servers_log "127.0.0.1:$port is taken by something other than $(_rabbit_cluster_node_name "$n"); set RABBITMQ_CLUSTER_PORT"
             return 1
         fi
@@ -205,7 +206,7 @@ remove_rabbitmq_cluster() {
     for n in $(seq 1 "$RABBITMQ_CLUSTER_SIZE"); do
         name="$(_rabbit_cluster_node_name "$n")"
         _as_root rm -rf "/var/lib/rabbitmq/mnesia/$name" "/var/lib/rabbitmq/mnesia/$name-feature_flags" \
-            "/var/lib/rabbitmq/mnesia/$name-plugins-expand" "/var/lib/rabbitmq/mnesia/$name.pid"
+            "/var/lib/rabbitmq/mnesia/$name-plugins-expand" "/var/lib/rabbitmq/mnesia/$name.pid" "/var/lib/rabbitmq/ha$n-enabled_plugins"
     done
     _servers_log "RabbitMQ cluster nodes stopped and their data removed"
 }

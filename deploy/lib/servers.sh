@@ -119,7 +119,7 @@ ensure_rabbitmq() {
 # A RabbitMQ cluster on this one machine: nodes ha1@localhost, ha2@localhost, ha3@localhost beside the
 # single node above (which they leave alone), for the fault test that kills a node under load
 # (tests/Governance.FaultTests/RabbitClusterFaultTests.cs) and to rehearse a county's three-machine
-# cluster (deploy/README.md, "RabbitMQ cluster"; deploy/rabbitmq-cluster.sh joins real machines).
+# cluster (deploy/README.md, "RabbitMQ cluster", gives the steps for real machines).
 # Each node keeps its data in its own directory, named after the node under the package's
 # /var/lib/rabbitmq/mnesia, and its log in /var/log/rabbitmq/haN@localhost.log. They share the rabbitmq
 # user's Erlang cookie, as nodes of one cluster must.

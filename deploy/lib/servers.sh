@@ -4,6 +4,9 @@
 # servers the same way. Every function is idempotent: it only does what is missing.
 #
 #   ensure_rabbitmq                         install if needed, start on loopback if not running
+#   ensure_rabbitmq_cluster                 three more RabbitMQ nodes on loopback, joined into one cluster
+#   rabbitmq_cluster_ctl N ARGS...          rabbitmqctl against the cluster's node N (1..3)
+#   remove_rabbitmq_cluster                 stop the cluster's nodes and delete their data
 #   ensure_postgres                         install if needed, start the cluster if not running
 #   ensure_postgres_role_and_dbs DB...      role governance (LOGIN, CREATEDB) and the named databases
 #   ensure_chromium                         Debian's Chromium and CJK fonts for the browser tests
@@ -13,6 +16,8 @@
 #   RABBITMQ_NODENAME        default rabbit@localhost
 #   RABBITMQ_NODE_IP_ADDRESS default 127.0.0.1     RABBITMQ_NODE_PORT default 5672
 #   RABBITMQ_WAIT_SECONDS    default 60
+#   RABBITMQ_CLUSTER_SIZE default 3    RABBITMQ_CLUSTER_PORT default 5680: node N (haN@localhost) serves
+#   AMQP on RABBITMQ_CLUSTER_PORT+N (5681-5683) and Erlang distribution on 20000 more (25681-25683)
 #   PG_VERSION default 15    PG_CLUSTER default main    PG_HOST default 127.0.0.1    PG_PORT default 5432
 #   PG_APP_USER default governance    PG_APP_PASSWORD default governance    PG_WAIT_SECONDS default 30
 
@@ -25,6 +30,8 @@
 : "${RABBITMQ_NODE_IP_ADDRESS:=127.0.0.1}"
 : "${RABBITMQ_NODE_PORT:=5672}"
 : "${RABBITMQ_WAIT_SECONDS:=60}"
+: "${RABBITMQ_CLUSTER_SIZE:=3}"
+: "${RABBITMQ_CLUSTER_PORT:=5680}"
 : "${PG_VERSION:=15}"
 : "${PG_CLUSTER:=main}"
 : "${PG_HOST:=127.0.0.1}"
@@ -107,6 +114,101 @@ ensure_rabbitmq() {
         sleep 1
     done
     _servers_log "RabbitMQ is up"
+}
+
+# A RabbitMQ cluster on this one machine: nodes ha1@localhost, ha2@localhost, ha3@localhost beside the
+# single node above (which they leave alone), for the fault test that kills a node under load
+# (tests/Governance.FaultTests/RabbitClusterFaultTests.cs) and to rehearse a county's three-machine
+# cluster (deploy/README.md, "RabbitMQ cluster", gives the steps for real machines).
+# Each node keeps its data in its own directory, named after the node under the package's
+# /var/lib/rabbitmq/mnesia, and its log in /var/log/rabbitmq/haN@localhost.log. They share the rabbitmq
+# user's Erlang cookie, as nodes of one cluster must.
+_rabbit_cluster_node_name() { echo "ha$1@localhost"; }
+
+# The RabbitMQ tools with node N's settings (see _rabbit). Its own enabled-plugins file, which does not
+# exist: no plugins, so a management plugin enabled for the single node does not make these nodes
+# fight for its port 15672.
+_rabbit_cluster_node() {
+    local n=$1
+    shift
+    _as_root env RABBITMQ_NODENAME="$(_rabbit_cluster_node_name "$n")" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+        RABBITMQ_NODE_PORT=$((RABBITMQ_CLUSTER_PORT + n)) RABBITMQ_DIST_PORT=$((RABBITMQ_CLUSTER_PORT + 20000 + n)) \
+        RABBITMQ_ENABLED_PLUGINS_FILE="/var/lib/rabbitmq/ha$n-enabled_plugins" ERL_EPMD_ADDRESS=127.0.0.1 "$@"
+}
+
+rabbitmq_cluster_ctl() {
+    local n=$1
+    shift
+    _rabbit_cluster_node "$n" rabbitmqctl "$@"
+}
+
+_rabbit_cluster_ping() {
+    _rabbit_cluster_node "$1" rabbitmq-diagnostics -q ping >/dev/null 2>&1
+}
+
+# Idempotent like the rest: starts the nodes that are not running (all at once, so that nodes which were
+# stopped together find each other again), then joins to ha1 each node that is not yet in its cluster.
+# A node that was in the cluster and restarts (after a kill) rejoins by itself.
+ensure_rabbitmq_cluster() {
+    if ! command -v rabbitmq-server >/dev/null 2>&1; then
+        _servers_log "installing rabbitmq-server"
+        _apt_install rabbitmq-server
+    fi
+    local n port seed
+    seed="$(_rabbit_cluster_node_name 1)"
+    for n in $(seq 1 "$RABBITMQ_CLUSTER_SIZE"); do
+        port=$((RABBITMQ_CLUSTER_PORT + n))
+        # The port first: asking a node that does not run costs an Erlang start of the tools.
+        if _port_open 127.0.0.1 "$port"; then
+            _rabbit_cluster_ping "$n" && continue
+            _servers_log "127.0.0.1:$port is taken by something other than $(_rabbit_cluster_node_name "$n"); set RABBITMQ_CLUSTER_PORT"
+            return 1
+        fi
+        _servers_log "starting RabbitMQ $(_rabbit_cluster_node_name "$n") on 127.0.0.1:$port"
+        _rabbit_cluster_node "$n" RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+            rabbitmq-server -detached
+    done
+    local deadline=$((SECONDS + RABBITMQ_WAIT_SECONDS))
+    for n in $(seq 1 "$RABBITMQ_CLUSTER_SIZE"); do
+        until _rabbit_cluster_node "$n" rabbitmqctl -q await_startup >/dev/null 2>&1 && _port_open 127.0.0.1 $((RABBITMQ_CLUSTER_PORT + n)); do
+            if [ "$SECONDS" -ge "$deadline" ]; then
+                _servers_log "RabbitMQ $(_rabbit_cluster_node_name "$n") did not come up within ${RABBITMQ_WAIT_SECONDS}s; see /var/log/rabbitmq/"
+                return 1
+            fi
+            sleep 1
+        done
+    done
+    for n in $(seq 2 "$RABBITMQ_CLUSTER_SIZE"); do
+        # A node's cluster_status lists the nodes of its cluster: the seed there means it has joined.
+        if rabbitmq_cluster_ctl "$n" -q cluster_status --formatter json 2>/dev/null | grep -q "\"$seed\""; then
+            continue
+        fi
+        _servers_log "joining $(_rabbit_cluster_node_name "$n") to $seed"
+        # reset: a node that belonged to an earlier cluster of these names must forget it before joining.
+        # The tools print the node's start-up log lines; shown only if the join fails.
+        local out
+        if ! out=$(rabbitmq_cluster_ctl "$n" -q stop_app 2>&1 && rabbitmq_cluster_ctl "$n" -q reset 2>&1 \
+            && rabbitmq_cluster_ctl "$n" -q join_cluster "$seed" 2>&1 && rabbitmq_cluster_ctl "$n" -q start_app 2>&1); then
+            _servers_log "$(_rabbit_cluster_node_name "$n") could not join $seed (see /var/log/rabbitmq/): $out"
+            return 1
+        fi
+    done
+    _servers_log "RabbitMQ cluster of $RABBITMQ_CLUSTER_SIZE nodes is up on 127.0.0.1:$((RABBITMQ_CLUSTER_PORT + 1))-$((RABBITMQ_CLUSTER_PORT + RABBITMQ_CLUSTER_SIZE))"
+}
+
+# Stops every node of the cluster (one that is already down is skipped) and deletes its data, so that
+# the next ensure_rabbitmq_cluster starts a fresh cluster. The single node and its data stay.
+remove_rabbitmq_cluster() {
+    local n name
+    for n in $(seq 1 "$RABBITMQ_CLUSTER_SIZE"); do
+        _rabbit_cluster_ping "$n" && rabbitmq_cluster_ctl "$n" -q stop >/dev/null 2>&1
+    done
+    for n in $(seq 1 "$RABBITMQ_CLUSTER_SIZE"); do
+        name="$(_rabbit_cluster_node_name "$n")"
+        _as_root rm -rf "/var/lib/rabbitmq/mnesia/$name" "/var/lib/rabbitmq/mnesia/$name-feature_flags" \
+            "/var/lib/rabbitmq/mnesia/$name-plugins-expand" "/var/lib/rabbitmq/mnesia/$name.pid" "/var/lib/rabbitmq/ha$n-enabled_plugins"
+    done
+    _servers_log "RabbitMQ cluster nodes stopped and their data removed"
 }
 
 ensure_postgres() {

@@ -15,10 +15,25 @@ public static class BusSetup
 {
     public static string QueueName(string service) => $"governance.{service}";
 
-    /// <summary>Registers a consumer on its service's queue.</summary>
+    /// <summary>Registers a consumer on its service's queue, a durable one of the configured type
+    /// (Messaging:RabbitMq:QueueType, quorum by default). Temporary endpoints, such as the live board's,
+    /// are not registered here and stay classic: a quorum queue is always durable and never auto-deleted.</summary>
     public static void AddServiceConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string service)
         where TConsumer : class, IConsumer =>
-        bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = QueueName(service));
+        bus.AddConsumer<TConsumer>().Endpoint(e =>
+        {
+            e.Name = QueueName(service);
+            e.AddConfigureEndpointCallback(UseConfiguredQueueType);
+        });
+
+    /// <summary>On RabbitMQ, a quorum queue unless the settings ask for classic; MassTransit gives the
+    /// queue's _error and _skipped queues the same type. The in-memory transport has no queue types.</summary>
+    private static void UseConfiguredQueueType(IRegistrationContext context, IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit
+            && context.GetRequiredService<MessagingOptions>().RabbitMq.QueueType == RabbitQueueType.Quorum)
+            rabbit.SetQuorumQueue();
+    }
 
     public static IServiceCollection AddGovernanceBus(this IServiceCollection services, IConfiguration configuration,
         IEnumerable<IServiceModule> modules)
@@ -51,7 +66,16 @@ public static class BusSetup
                     {
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
-                        h.PublisherConfirmation = true; // Publish returns only once the broker has the message.
+                        // Publish returns only once the broker has the message: on a quorum queue, once a
+                        // majority of the cluster's nodes has it. The outbox marks a row sent only then.
+                        h.PublisherConfirmation = true;
+                        // A cluster: Host:Port first; when that connection fails or drops, the next node
+                        // in Messaging:RabbitMq:Nodes, round the list (MassTransit's sequential resolver).
+                        if (rabbit.Nodes.Count > 0)
+                            h.UseCluster(c =>
+                            {
+                                foreach (var node in rabbit.ClusterNodes()) c.Node(node);
+                            });
                     });
                     cfg.PrefetchCount = options.PrefetchCount;
                     ConfigureCommon(cfg, options);

@@ -29,6 +29,7 @@ public sealed class FaultCluster : IAsyncDisposable
     {
         Environment = environment;
         Settings = settings;
+        QueueDepths = () => LocalServers.QueueDepths(environment.VirtualHost);
         // Every request signed in, as a county administrator of the demo county (the test hosts
         // accept TestTokens' signing key; see PostgresRabbitEnvironment.Settings).
         Http.DefaultRequestHeaders.Authorization = TestTokens.Bearer("fault-tests");
@@ -240,34 +241,45 @@ public sealed class FaultCluster : IAsyncDisposable
     public async Task SettleAsync(TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
-        string? previous = null;
+        SettleSnapshot? previous = null, latest = null, beforeLatest = null;
+        string? lastFailure = null;
         while (DateTime.UtcNow < deadline)
         {
-            var snapshot = await TryAsync(SnapshotAsync);
-            if (snapshot is not null && snapshot == previous && snapshot.StartsWith("unsent=0,0,0 queued=0 ")) return;
+            SettleSnapshot? snapshot = null;
+            try { snapshot = await SnapshotAsync(); }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                NpgsqlConnection.ClearAllPools();
+                lastFailure = $"{ex.GetType().Name}: {ex.Message}";
+            }
+            if (snapshot is not null && snapshot.Drained && snapshot.SameAs(previous)) return;
+            if (snapshot is not null) (beforeLatest, latest) = (latest, snapshot);
             previous = snapshot;
             ThrowIfAnyDied();
             await Task.Delay(500);
         }
-        TestContext.Out.WriteLine($"did not settle within {limit.TotalSeconds:0}s: {previous}");
+        TestContext.Out.WriteLine(SettleSnapshot.NotSettled(limit, latest, beforeLatest, lastFailure));
     }
 
-    private async Task<string> SnapshotAsync()
+    private async Task<SettleSnapshot> SnapshotAsync()
     {
-        var unsent = new List<long>();
-        var inbox = new List<long>();
+        var unsent = new Dictionary<string, long>();
+        var inbox = new Dictionary<string, long>();
         foreach (var service in new[] { Grids, Incidents, Dispatch })
         {
-            unsent.Add(await QueryAsync(service, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE sent_at_ms IS NULL")));
-            inbox.Add(await QueryAsync(service, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages")));
+            unsent[service] = await QueryAsync(service, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE sent_at_ms IS NULL"));
+            inbox[service] = await QueryAsync(service, c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages"));
         }
-        var queued = LocalServers.QueueDepths(Environment.VirtualHost)
-            .Where(q => q.Key.StartsWith("governance.") && !q.Key.EndsWith("_error")).Sum(q => q.Value);
-        return $"unsent={string.Join(',', unsent)} queued={queued} inbox={string.Join(',', inbox)}";
+        var queued = QueueDepths().Where(q => q.Key.StartsWith("governance.") && !q.Key.EndsWith("_error")).ToDictionary();
+        return new SettleSnapshot(unsent, queued, inbox);
     }
 
+    /// <summary>Messages (ready and unacknowledged) per queue of the scenario's virtual host; the single
+    /// node's unless the scenario runs on another broker (<see cref="RabbitCluster"/>).</summary>
+    public Func<IReadOnlyDictionary<string, long>> QueueDepths { get; set; }
+
     /// <summary>Messages in the services' _error queues.</summary>
-    public long ErrorQueueDepth(string? service = null) => LocalServers.QueueDepths(Environment.VirtualHost)
+    public long ErrorQueueDepth(string? service = null) => QueueDepths()
         .Where(q => q.Key.EndsWith("_error") && (service is null || q.Key == $"governance.{service}_error")).Sum(q => q.Value);
 
     /// <summary>Runs a probe that may meet a database still restarting; null instead of the error.</summary>

@@ -41,6 +41,9 @@ public sealed class StartupSettingsTests
         yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("Database:Provider", "Oracle")),
             "Database:Provider 'Oracle' is not one of Sqlite, Postgres, SqlServer.")
             .SetArgDisplayNames("unknown database provider");
+        yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("Messaging:RabbitMq:Nodes:0", "mq2:amqp")),
+            "Messaging:RabbitMq:Nodes:0 'mq2:amqp' is not a host or host:port (port 1-65535).")
+            .SetArgDisplayNames("a RabbitMQ cluster node that is not host or host:port");
         yield return new TestCaseData(Distributed(("Auth:SigningKey", TestTokens.SigningKey), ("PersonalData:CurrentKeyId", "")),
             "PersonalData:CurrentKeyId is not set: give the service a key to seal residents' contacts, e.g. " +
             "PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")

@@ -87,16 +87,19 @@ public static class TestServers
     /// <summary>The messages each queue of a virtual host holds, ready or delivered and not yet
     /// acknowledged (the broker's own count, not sampled statistics): 0 once every delivery to the
     /// queue, a redelivery too, has been consumed.</summary>
-    public static IReadOnlyDictionary<string, long> QueueMessages(string vhost)
+    public static IReadOnlyDictionary<string, long> QueueMessages(string vhost) =>
+        ListQueues(vhost, "name", "messages").Where(r => long.TryParse(r[1], out _)).ToDictionary(r => r[0], r => long.Parse(r[1]));
+
+    /// <summary>Each queue of a virtual host with its type ("classic", "quorum") and whether it is durable.</summary>
+    public static IReadOnlyDictionary<string, (string Type, bool Durable)> QueueTypes(string vhost) =>
+        ListQueues(vhost, "name", "type", "durable").ToDictionary(r => r[0], r => (r[1], r[2] == "true"));
+
+    /// <summary>rabbitmqctl list_queues with the given columns, one array per queue.</summary>
+    private static List<string[]> ListQueues(string vhost, params string[] columns)
     {
-        var output = Rabbitmqctl(["list_queues", "-p", vhost, "--quiet", "--no-table-headers", "name", "messages"], false);
-        var messages = new Dictionary<string, long>();
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split('\t', StringSplitOptions.TrimEntries);
-            if (parts.Length == 2 && long.TryParse(parts[1], out var n)) messages[parts[0]] = n;
-        }
-        return messages;
+        var output = Rabbitmqctl(["list_queues", "-p", vhost, "--quiet", "--no-table-headers", .. columns], false);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries)).Where(parts => parts.Length == columns.Length).ToList();
     }
 
     private static void Rabbitmqctl(params string[] args) => Rabbitmqctl(args, false);

@@ -12,6 +12,7 @@
 #   stop_postgres_cluster DIR [MODE]        pg_ctl stop (fast, or immediate) when it runs
 #   ensure_postgres_pair [DB...]            primary + synchronous hot standby (two clusters by port), role and DBs
 #   fail_over_postgres_pair                 stops the pair's primary at once (immediate) and promotes the standby
+#   rejoin_postgres_pair_old_primary        then the old primary follows the promoted one (pg_rewind)
 #   stop_postgres_pair                      stops both clusters of the pair
 #
 # Settings (environment, all optional):
@@ -286,10 +287,16 @@ _pg_psql() {
 # the new standby with pg_rewind instead (deploy/README.md, "PostgreSQL primary and standby").
 ensure_postgres_pair() {
     local primary="$PG_PAIR_ROOT/primary" standby="$PG_PAIR_ROOT/standby" name=governance_standby
+    if _as_root test -f "$primary/standby.signal"; then
+        _servers_log "the pair's roles are swapped (rejoin_postgres_pair_old_primary): making it anew"
+        stop_postgres_pair
+        _as_root rm -rf "$primary" "$standby"
+    fi
     _as_root install -d -o postgres -g postgres -m 700 "$PG_PAIR_ROOT"
-    # wal_log_hints: what pg_rewind needs to turn a failed primary into a standby of the promoted one.
+    # wal_log_hints: what pg_rewind needs to turn a failed primary into a standby of the promoted one; wal_keep_size:
+    # the WAL back to the last checkpoint both share, which later checkpoints would otherwise have recycled.
     ensure_postgres_cluster "$primary" "$PG_PAIR_PRIMARY_PORT" \
-        "synchronous_standby_names = '$name'" "synchronous_commit = on" "wal_log_hints = on"
+        "synchronous_standby_names = '$name'" "synchronous_commit = on" "wal_log_hints = on" "wal_keep_size = '256MB'"
     _pg_psql "$PG_PAIR_PRIMARY_PORT" -v role="$PG_REPLICATION_USER" -v password="$PG_REPLICATION_PASSWORD" <<'SQL'
 SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role')
 \gexec
@@ -307,17 +314,22 @@ SQL
     fi
     # The standby's own settings (its copy of governance.conf is the primary's): no synchronous_standby_names,
     # so once promoted it commits alone until a new standby joins, instead of waiting for one.
-    ensure_postgres_cluster "$standby" "$PG_PAIR_STANDBY_PORT" "hot_standby = on" "wal_log_hints = on"
+    ensure_postgres_cluster "$standby" "$PG_PAIR_STANDBY_PORT" "hot_standby = on" "wal_log_hints = on" "wal_keep_size = '256MB'"
+    _pg_wait_synchronous_standby "$PG_PAIR_PRIMARY_PORT" "$name" || return 1
+    _servers_log "PostgreSQL pair up: primary 127.0.0.1:$PG_PAIR_PRIMARY_PORT, synchronous standby 127.0.0.1:$PG_PAIR_STANDBY_PORT"
+    PG_PORT=$PG_PAIR_PRIMARY_PORT ensure_postgres_role_and_dbs "$@"
+}
+
+# Waits until the primary on port $1 has the standby named $2 streaming synchronously.
+_pg_wait_synchronous_standby() {
     local deadline=$((SECONDS + PG_WAIT_SECONDS))
-    until [ "$(_pg_psql "$PG_PAIR_PRIMARY_PORT" -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = '$name'")" = sync ]; do
+    until [ "$(_pg_psql "$1" -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = '$2'")" = sync ]; do
         if [ "$SECONDS" -ge "$deadline" ]; then
-            _servers_log "the standby on $PG_PAIR_STANDBY_PORT does not stream synchronously after ${PG_WAIT_SECONDS}s; see $standby.log"
+            _servers_log "no synchronous standby $2 streams from 127.0.0.1:$1 after ${PG_WAIT_SECONDS}s; see the logs in $PG_PAIR_ROOT"
             return 1
         fi
         sleep 0.2
     done
-    _servers_log "PostgreSQL pair up: primary 127.0.0.1:$PG_PAIR_PRIMARY_PORT, synchronous standby 127.0.0.1:$PG_PAIR_STANDBY_PORT"
-    PG_PORT=$PG_PAIR_PRIMARY_PORT ensure_postgres_role_and_dbs "$@"
 }
 
 # fail_over_postgres_pair: the primary stops as if it crashed (pg_ctl stop -m immediate), then the standby
@@ -326,6 +338,32 @@ fail_over_postgres_pair() {
     stop_postgres_cluster "$PG_PAIR_ROOT/primary" immediate
     _servers_log "promoting the standby on 127.0.0.1:$PG_PAIR_STANDBY_PORT"
     _as_postgres "$(_pg_bin pg_ctl)" promote -D "$PG_PAIR_ROOT/standby" -w -t "$PG_WAIT_SECONDS" >/dev/null
+}
+
+# rejoin_postgres_pair_old_primary: after fail_over_postgres_pair, the old primary becomes the synchronous
+# standby of the promoted one with pg_rewind, as deploy/README.md tells it for real machines ("The old primary
+# rejoins"); the roles stay swapped (primary on PG_PAIR_STANDBY_PORT) until ensure_postgres_pair makes the pair anew.
+rejoin_postgres_pair_old_primary() {
+    local old="$PG_PAIR_ROOT/primary" name=governance_standby
+    stop_postgres_cluster "$old"
+    # A promoted server's control file names its new timeline only after a checkpoint, and pg_rewind reads it there.
+    _pg_psql "$PG_PAIR_STANDBY_PORT" -c CHECKPOINT
+    # It copies the source's configuration files too; ensure_postgres_cluster writes the old primary's back.
+    if ! _as_postgres "$(_pg_bin pg_rewind)" -D "$old" \
+        --source-server="host=/var/run/postgresql port=$PG_PAIR_STANDBY_PORT user=postgres dbname=postgres" >"$PG_PAIR_ROOT/rewind.log" 2>&1; then
+        _servers_log "pg_rewind failed:"
+        tail -5 "$PG_PAIR_ROOT/rewind.log" >&2
+        return 1
+    fi
+    _as_postgres touch "$old/standby.signal"
+    printf "primary_conninfo = '%s'\n" \
+        "host=127.0.0.1 port=$PG_PAIR_STANDBY_PORT user=$PG_REPLICATION_USER password=$PG_REPLICATION_PASSWORD application_name=$name" |
+        _as_postgres tee -a "$old/postgresql.auto.conf" >/dev/null
+    ensure_postgres_cluster "$old" "$PG_PAIR_PRIMARY_PORT" "hot_standby = on" "wal_log_hints = on" "wal_keep_size = '256MB'"
+    _pg_psql "$PG_PAIR_STANDBY_PORT" -c "ALTER SYSTEM SET synchronous_standby_names = '$name'"
+    _pg_psql "$PG_PAIR_STANDBY_PORT" -c "SELECT pg_reload_conf()" >/dev/null
+    _pg_wait_synchronous_standby "$PG_PAIR_STANDBY_PORT" "$name" || return 1
+    _servers_log "the old primary streams from the promoted one: standby 127.0.0.1:$PG_PAIR_PRIMARY_PORT, primary 127.0.0.1:$PG_PAIR_STANDBY_PORT"
 }
 
 stop_postgres_pair() {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Governance.FaultTests.Harness;
+using Governance.IntegrationTests.Support;
 using Npgsql;
 
 namespace Governance.FaultTests;
@@ -9,7 +10,8 @@ namespace Governance.FaultTests;
 /// Issue #18, item 4: the services on a PostgreSQL primary with a synchronous hot standby (deploy/lib/servers.sh,
 /// ensure_postgres_pair) and multi-host connection strings. Cases are filed under load, the primary stops as a
 /// crash would, the standby is promoted, and the services carry on against it by themselves: every filing that
-/// got its 201 is in the promoted database exactly once and routed. Prints
+/// got its 201 is in the promoted database exactly once and routed. Then the old primary rejoins as the new
+/// standby with pg_rewind and holds them all too. Prints
 /// <c>fault=h … lost=0 duplicated=0 … recovery_s=…</c>, recovery_s being how long no filing was acknowledged
 /// around the failover.
 /// </summary>
@@ -58,9 +60,19 @@ public sealed class PostgresFailoverTests
             await c.ExecuteScalarAsync<int>("SELECT inet_server_port()"),
             await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM (SELECT title FROM incidents WHERE title LIKE 'h #%' GROUP BY title HAVING COUNT(*) > 1) t")));
 
+        // The old primary rejoins as the standby of the promoted one (pg_rewind) and, streaming synchronously, holds every filing.
+        PostgresPair.RejoinOldPrimary();
+        var filed = load.Filed.ToArray();
+        var onRejoined = await Eventually.GetAsync(async () =>
+        {
+            await using var standby = new NpgsqlConnection(PostgresPair.OnOldPrimary(cluster.Environment.ConnectionStrings[FaultCluster.Incidents]));
+            return await standby.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE id = ANY(@filed)", new { filed });
+        }, n => n == filed.Length, TimeSpan.FromSeconds(60), "the rejoined old primary to hold every acknowledged filing");
+
         audit.Report("h", watch.Elapsed,
             $"{load.Figures(stoppedAt)} recovery_s={recovery?.ToString("0.0") ?? "never"} failover_s={(promotedAt - stoppedAt).TotalSeconds:0.0} " +
-            $"same_filing_twice={sameFilingTwice} answers={load.Answers} all_routed={routed} ready_again={ready} served_by={servedBy} error_queue={cluster.ErrorQueueDepth()}");
+            $"same_filing_twice={sameFilingTwice} answers={load.Answers} all_routed={routed} ready_again={ready} served_by={servedBy} " +
+            $"on_rejoined_old_primary={onRejoined} error_queue={cluster.ErrorQueueDepth()}");
         load.AssertFaultLandedMidLoad(stoppedAt, Cases / 2);
         Assert.Multiple(() =>
         {

@@ -41,6 +41,14 @@ public static class PostgresPair
     /// <summary>The primary stops as a crash would (pg_ctl stop -m immediate), then the standby is promoted.</summary>
     public static void FailOver() => Servers("fail_over_postgres_pair", TimeSpan.FromSeconds(90));
 
+    /// <summary>The old primary follows the promoted standby (pg_rewind), as deploy/README.md tells a county to rejoin it.</summary>
+    public static void RejoinOldPrimary() => Servers("rejoin_postgres_pair_old_primary", TimeSpan.FromMinutes(2));
+
+    /// <summary>A session on the old primary's port alone: after <see cref="RejoinOldPrimary"/>, the standby.</summary>
+    public static string OnOldPrimary(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Host = "127.0.0.1", Port = PrimaryPort, TargetSessionAttributes = null, Pooling = false }
+            .ConnectionString;
+
     public static void Stop()
     {
         try { Servers("stop_postgres_pair", TimeSpan.FromSeconds(90)); }

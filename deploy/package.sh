@@ -43,6 +43,7 @@ publish Host "$STAGE/host"
 publish Gateway "$STAGE/gateway"
 
 cp -r "$REPO/deploy/package/systemd" "$REPO/deploy/package/env" "$REPO/deploy/package/container" "$STAGE/"
+cp -r "$REPO/deploy/backup" "$STAGE/"   # the PostgreSQL backup scripts, for the database machines
 install -m 0755 "$REPO/deploy/package/install.sh" "$STAGE/install.sh"
 echo "$VERSION" > "$STAGE/VERSION"
 

@@ -11,6 +11,12 @@
 #   ensure_postgres_role_and_dbs DB...      role governance (LOGIN, CREATEDB) and the named databases
 #   ensure_chromium                         Debian's Chromium and CJK fonts for the browser tests
 #   ensure_systemd_analyze                  systemd-analyze, which checks the packaged units (deploy/package.sh)
+#   ensure_postgres_cluster DIR PORT [SETTING=VALUE...]  a cluster of our own (initdb) in DIR on 127.0.0.1:PORT
+#   stop_postgres_cluster DIR [MODE]        pg_ctl stop (fast, or immediate) when it runs
+#   ensure_postgres_pair [DB...]            primary + synchronous hot standby (two clusters by port), role and DBs
+#   fail_over_postgres_pair                 stops the pair's primary at once (immediate) and promotes the standby
+#   rejoin_postgres_pair_old_primary        then the old primary follows the promoted one (pg_rewind)
+#   stop_postgres_pair                      stops both clusters of the pair
 #
 # Settings (environment, all optional):
 #   RABBITMQ_NODENAME        default rabbit@localhost
@@ -20,6 +26,9 @@
 #   AMQP on RABBITMQ_CLUSTER_PORT+N (5681-5683) and Erlang distribution on 20000 more (25681-25683)
 #   PG_VERSION default 15    PG_CLUSTER default main    PG_HOST default 127.0.0.1    PG_PORT default 5432
 #   PG_APP_USER default governance    PG_APP_PASSWORD default governance    PG_WAIT_SECONDS default 30
+#   PG_PAIR_ROOT default /var/lib/postgresql/governance-pair
+#   PG_PAIR_PRIMARY_PORT default 5441    PG_PAIR_STANDBY_PORT default 5442
+#   PG_REPLICATION_USER default replicator    PG_REPLICATION_PASSWORD default replicator
 
 # "rabbit@localhost" rather than the default rabbit@<hostname>: in a container the hostname often does
 # not resolve, and Erlang distribution (which rabbitmqctl uses) then fails. Both variables are read by
@@ -39,6 +48,11 @@
 : "${PG_APP_USER:=governance}"
 : "${PG_APP_PASSWORD:=governance}"
 : "${PG_WAIT_SECONDS:=30}"
+: "${PG_PAIR_ROOT:=/var/lib/postgresql/governance-pair}"
+: "${PG_PAIR_PRIMARY_PORT:=5441}"
+: "${PG_PAIR_STANDBY_PORT:=5442}"
+: "${PG_REPLICATION_USER:=replicator}"
+: "${PG_REPLICATION_PASSWORD:=replicator}"
 
 # The server tools live in /usr/sbin, which a non-root PATH often lacks.
 case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
@@ -291,4 +305,170 @@ ensure_systemd_analyze() {
         _servers_log "installing systemd (for systemd-analyze)"
         _apt_install systemd
     fi
+}
+
+# ---- PostgreSQL clusters of our own, beside Debian's (which the other tests share) ----------------------
+# Made with initdb and run with pg_ctl as the postgres user, on their own loopback ports: the HA pair
+# (ensure_postgres_pair) and throwaway clusters (the restore drill's test). Debian's pg_ctlcluster
+# would also do, but it keeps their settings in /etc/postgresql, where a rebuilt standby would need
+# them copied by hand; here everything a cluster is lives in its directory.
+
+_pg_bin() { echo "/usr/lib/postgresql/$PG_VERSION/bin/$1"; }
+
+_pg_running() { _as_postgres "$(_pg_bin pg_ctl)" status -D "$1" >/dev/null 2>&1; }
+
+_pg_wait_ready() {
+    local deadline=$((SECONDS + PG_WAIT_SECONDS))
+    until pg_isready -q -h 127.0.0.1 -p "$1"; do
+        if [ "$SECONDS" -ge "$deadline" ]; then
+            _servers_log "PostgreSQL does not accept connections on 127.0.0.1:$1 after ${PG_WAIT_SECONDS}s"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# ensure_postgres_cluster DIR PORT [SETTING=VALUE...]: initdb when DIR holds no cluster, then its
+# settings written to DIR/governance.conf (included by postgresql.conf) and the cluster started; a
+# running cluster whose settings changed is restarted. Values are written as given: quote strings
+# ("archive_command='…'"). Peer authentication on the socket, SCRAM passwords over TCP.
+ensure_postgres_cluster() {
+    local dir=$1 port=$2
+    shift 2
+    if [ ! -x "$(_pg_bin initdb)" ]; then
+        _servers_log "installing postgresql-$PG_VERSION"
+        _apt_install "postgresql-$PG_VERSION"
+    fi
+    if [ ! -f "$dir/PG_VERSION" ]; then
+        _servers_log "creating a PostgreSQL cluster in $dir"
+        _as_root install -d -o postgres -g postgres -m 700 "$dir"
+        _as_postgres "$(_pg_bin initdb)" -D "$dir" -U postgres -E UTF8 --locale=C \
+            --auth-local=peer --auth-host=scram-sha-256 >/dev/null
+        echo "include_if_exists = 'governance.conf'" | _as_postgres tee -a "$dir/postgresql.conf" >/dev/null
+    fi
+    local settings
+    settings=$(printf '%s\n' "port = $port" "listen_addresses = '127.0.0.1'" "$@")
+    if [ "$(_as_postgres cat "$dir/governance.conf" 2>/dev/null)" != "$settings" ]; then
+        printf '%s\n' "$settings" | _as_postgres tee "$dir/governance.conf" >/dev/null
+        if _pg_running "$dir"; then
+            _servers_log "settings of $dir changed: restarting it"
+            _as_postgres "$(_pg_bin pg_ctl)" restart -D "$dir" -m fast -w -t "$PG_WAIT_SECONDS" >/dev/null
+        fi
+    fi
+    if ! _pg_running "$dir"; then
+        _servers_log "starting PostgreSQL in $dir on 127.0.0.1:$port"
+        # The log beside the directory, not in it: a base backup of the directory would copy it.
+        _as_postgres "$(_pg_bin pg_ctl)" start -D "$dir" -l "${dir%/}.log" -w -t "$PG_WAIT_SECONDS" >/dev/null
+    fi
+    _pg_wait_ready "$port"
+}
+
+# stop_postgres_cluster DIR [fast|immediate]: immediate is a crash (no checkpoint; recovery at next start).
+stop_postgres_cluster() {
+    if _pg_running "$1"; then
+        _servers_log "stopping PostgreSQL in $1 (${2:-fast})"
+        _as_postgres "$(_pg_bin pg_ctl)" stop -D "$1" -m "${2:-fast}" -w -t "$PG_WAIT_SECONDS" >/dev/null
+    fi
+}
+
+# psql as the postgres superuser on one of our clusters. synchronous_commit=local: the setup's own
+# commits must not wait for a standby that does not stream yet.
+_pg_psql() {
+    local port=$1
+    shift
+    _as_postgres env PGOPTIONS="-c synchronous_commit=local" psql -X -q -A -t -v ON_ERROR_STOP=1 -p "$port" -d postgres "$@"
+}
+
+# ensure_postgres_pair [DB...]: a primary on PG_PAIR_PRIMARY_PORT and its hot standby on
+# PG_PAIR_STANDBY_PORT, streaming synchronously: the primary names the standby in
+# synchronous_standby_names (synchronous_commit=on), so a commit is acknowledged only once the
+# standby has it on disk, and promoting the standby loses nothing acknowledged. Then the role and
+# databases of ensure_postgres_role_and_dbs on the primary. A standby that is missing or no longer one
+# (promoted by fail_over_postgres_pair) is made again from the primary with pg_basebackup -R: this
+# pair is for tests and development, its data disposable. On real machines the old primary rejoins as
+# the new standby with pg_rewind instead (deploy/README.md, "PostgreSQL primary and standby").
+ensure_postgres_pair() {
+    local primary="$PG_PAIR_ROOT/primary" standby="$PG_PAIR_ROOT/standby" name=governance_standby
+    if _as_root test -f "$primary/standby.signal"; then
+        _servers_log "the pair's roles are swapped (rejoin_postgres_pair_old_primary): making it anew"
+        stop_postgres_pair
+        _as_root rm -rf "$primary" "$standby"
+    fi
+    _as_root install -d -o postgres -g postgres -m 700 "$PG_PAIR_ROOT"
+    # wal_log_hints: what pg_rewind needs to turn a failed primary into a standby of the promoted one; wal_keep_size:
+    # the WAL back to the last checkpoint both share, which later checkpoints would otherwise have recycled.
+    ensure_postgres_cluster "$primary" "$PG_PAIR_PRIMARY_PORT" \
+        "synchronous_standby_names = '$name'" "synchronous_commit = on" "wal_log_hints = on" "wal_keep_size = '256MB'"
+    _pg_psql "$PG_PAIR_PRIMARY_PORT" -v role="$PG_REPLICATION_USER" -v password="$PG_REPLICATION_PASSWORD" <<'SQL'
+SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role')
+\gexec
+SELECT format('ALTER ROLE %I LOGIN REPLICATION PASSWORD %L', :'role', :'password')
+\gexec
+SQL
+    if ! _as_root test -f "$standby/standby.signal"; then
+        _servers_log "making the standby in $standby from the primary (pg_basebackup -R)"
+        stop_postgres_cluster "$standby" immediate
+        _as_root rm -rf "$standby"
+        # -R writes standby.signal and primary_conninfo (with application_name, which
+        # synchronous_standby_names names) into postgresql.auto.conf.
+        _as_postgres "$(_pg_bin pg_basebackup)" -D "$standby" -R -X stream -c fast \
+            -d "host=127.0.0.1 port=$PG_PAIR_PRIMARY_PORT user=$PG_REPLICATION_USER password=$PG_REPLICATION_PASSWORD application_name=$name"
+    fi
+    # The standby's own settings (its copy of governance.conf is the primary's): no synchronous_standby_names,
+    # so once promoted it commits alone until a new standby joins, instead of waiting for one.
+    ensure_postgres_cluster "$standby" "$PG_PAIR_STANDBY_PORT" "hot_standby = on" "wal_log_hints = on" "wal_keep_size = '256MB'"
+    _pg_wait_synchronous_standby "$PG_PAIR_PRIMARY_PORT" "$name" || return 1
+    _servers_log "PostgreSQL pair up: primary 127.0.0.1:$PG_PAIR_PRIMARY_PORT, synchronous standby 127.0.0.1:$PG_PAIR_STANDBY_PORT"
+    PG_PORT=$PG_PAIR_PRIMARY_PORT ensure_postgres_role_and_dbs "$@"
+}
+
+# Waits until the primary on port $1 has the standby named $2 streaming synchronously.
+_pg_wait_synchronous_standby() {
+    local deadline=$((SECONDS + PG_WAIT_SECONDS))
+    until [ "$(_pg_psql "$1" -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = '$2'")" = sync ]; do
+        if [ "$SECONDS" -ge "$deadline" ]; then
+            _servers_log "no synchronous standby $2 streams from 127.0.0.1:$1 after ${PG_WAIT_SECONDS}s; see the logs in $PG_PAIR_ROOT"
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# fail_over_postgres_pair: the primary stops as if it crashed (pg_ctl stop -m immediate), then the standby
+# is promoted (pg_ctl promote waits until it accepts writes).
+fail_over_postgres_pair() {
+    stop_postgres_cluster "$PG_PAIR_ROOT/primary" immediate
+    _servers_log "promoting the standby on 127.0.0.1:$PG_PAIR_STANDBY_PORT"
+    _as_postgres "$(_pg_bin pg_ctl)" promote -D "$PG_PAIR_ROOT/standby" -w -t "$PG_WAIT_SECONDS" >/dev/null
+}
+
+# rejoin_postgres_pair_old_primary: after fail_over_postgres_pair, the old primary becomes the synchronous
+# standby of the promoted one with pg_rewind, as deploy/README.md tells it for real machines ("The old primary
+# rejoins"); the roles stay swapped (primary on PG_PAIR_STANDBY_PORT) until ensure_postgres_pair makes the pair anew.
+rejoin_postgres_pair_old_primary() {
+    local old="$PG_PAIR_ROOT/primary" name=governance_standby
+    stop_postgres_cluster "$old"
+    # A promoted server's control file names its new timeline only after a checkpoint, and pg_rewind reads it there.
+    _pg_psql "$PG_PAIR_STANDBY_PORT" -c CHECKPOINT
+    # It copies the source's configuration files too; ensure_postgres_cluster writes the old primary's back.
+    if ! _as_postgres "$(_pg_bin pg_rewind)" -D "$old" \
+        --source-server="host=/var/run/postgresql port=$PG_PAIR_STANDBY_PORT user=postgres dbname=postgres" >"$PG_PAIR_ROOT/rewind.log" 2>&1; then
+        _servers_log "pg_rewind failed:"
+        tail -5 "$PG_PAIR_ROOT/rewind.log" >&2
+        return 1
+    fi
+    _as_postgres touch "$old/standby.signal"
+    printf "primary_conninfo = '%s'\n" \
+        "host=127.0.0.1 port=$PG_PAIR_STANDBY_PORT user=$PG_REPLICATION_USER password=$PG_REPLICATION_PASSWORD application_name=$name" |
+        _as_postgres tee -a "$old/postgresql.auto.conf" >/dev/null
+    ensure_postgres_cluster "$old" "$PG_PAIR_PRIMARY_PORT" "hot_standby = on" "wal_log_hints = on" "wal_keep_size = '256MB'"
+    _pg_psql "$PG_PAIR_STANDBY_PORT" -c "ALTER SYSTEM SET synchronous_standby_names = '$name'"
+    _pg_psql "$PG_PAIR_STANDBY_PORT" -c "SELECT pg_reload_conf()" >/dev/null
+    _pg_wait_synchronous_standby "$PG_PAIR_STANDBY_PORT" "$name" || return 1
+    _servers_log "the old primary streams from the promoted one: standby 127.0.0.1:$PG_PAIR_PRIMARY_PORT, primary 127.0.0.1:$PG_PAIR_STANDBY_PORT"
+}
+
+stop_postgres_pair() {
+    stop_postgres_cluster "$PG_PAIR_ROOT/standby"
+    stop_postgres_cluster "$PG_PAIR_ROOT/primary"
 }

@@ -10,6 +10,7 @@
 # Where things go:
 #   /opt/governance/host/        the Host (grids, incidents, dispatch: one executable)
 #   /opt/governance/gateway/     the gateway
+#   /opt/governance/backup/      base backup, WAL archiving and restore drill for PostgreSQL (deploy/README.md)
 #   /etc/governance/*.env        settings: common.env, grids.env, incidents.env, dispatch.env, gateway.env
 #   /var/lib/governance/         the user's home and working folder
 #   /etc/systemd/system/         governance@.service, governance-gateway.service, governance.target,
@@ -68,7 +69,7 @@ dir 0755 root:root "$UNITS"
 
 # The programs: copied beside the old ones and swapped in, so a failed copy leaves the old release whole.
 # Running services keep the files they opened until they are restarted.
-for program in host gateway; do
+for program in host gateway backup; do
     rm -rf "$ROOT$PREFIX/$program.new" "$ROOT$PREFIX/$program.old"
     cp -a "$HERE/$program" "$ROOT$PREFIX/$program.new"
     [ -n "$ROOT" ] || chown -R root:root "$ROOT$PREFIX/$program.new"

@@ -28,21 +28,10 @@ namespace Governance.FaultTests;
 public sealed class FaultToleranceTests
 {
     private const int Cases = 300;
-    private FileStream? _machineLock;
+    private IDisposable? _machineLock;
 
-    /// <summary>One fault run per machine at a time: two would stop each other's broker and
-    /// database in the middle of a scenario. A second run waits (bounded) for the first.</summary>
     [OneTimeSetUp]
-    public async Task TakeMachineLockAsync()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "governance-fault-tests.lock");
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(15);
-        while (_machineLock is null)
-        {
-            try { _machineLock = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-            catch (IOException) when (DateTime.UtcNow < deadline) { await Task.Delay(1000); }
-        }
-    }
+    public async Task TakeMachineLockAsync() => _machineLock = await MachineLock.TakeAsync(MachineLock.FaultTests, TimeSpan.FromMinutes(15));
 
     [OneTimeTearDown]
     public void LeaveServersRunning()

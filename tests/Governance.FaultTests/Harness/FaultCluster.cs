@@ -37,10 +37,12 @@ public sealed class FaultCluster : IAsyncDisposable
 
     /// <summary>Creates the databases and the virtual host and starts <paramref name="instances"/>
     /// process(es) of each service; returns once every one is ready and a first case was routed
-    /// (so both copies of the unit tree are in place).</summary>
-    public static async Task<FaultCluster> StartAsync(string name, int instances = 1, IDictionary<string, string>? settings = null)
+    /// (so both copies of the unit tree are in place). The databases live on the shared PostgreSQL, or on the
+    /// server <paramref name="postgresAdmin"/> names.</summary>
+    public static async Task<FaultCluster> StartAsync(string name, int instances = 1, IDictionary<string, string>? settings = null,
+        string? postgresAdmin = null)
     {
-        var environment = await CreateEnvironmentAsync(name);
+        var environment = await CreateEnvironmentAsync(name, postgresAdmin);
         var merged = environment.Settings();
         // The retries as shipped (MessagingOptions' defaults), not the integration tests' quick ones:
         // these tests ask whether the deployed configuration loses or doubles anything.
@@ -91,12 +93,12 @@ public sealed class FaultCluster : IAsyncDisposable
 
     /// <summary>The databases and the virtual host; waits (bounded) for a free PostgreSQL
     /// connection slot when other test runs on the machine hold them all (53300 is transient).</summary>
-    private static async Task<PostgresRabbitEnvironment> CreateEnvironmentAsync(string name)
+    private static async Task<PostgresRabbitEnvironment> CreateEnvironmentAsync(string name, string? postgresAdmin)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
-            try { return await PostgresRabbitEnvironment.CreateAsync(name); }
+            try { return await PostgresRabbitEnvironment.CreateAsync(name, postgresAdmin); }
             catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow < deadline)
             {
                 TestContext.Out.WriteLine($"{name}: PostgreSQL busy ({ex.Message}); trying again");

@@ -108,7 +108,7 @@ public static class LocalServers
     private static (int ExitCode, string Output) AsRoot(string file, string[] args, TimeSpan limit, bool allowFailure = false) =>
         geteuid() == 0 ? Run(file, args, limit, allowFailure) : Run("sudo", ["-n", file, .. args], limit, allowFailure);
 
-    internal static (int ExitCode, string Output) Run(string file, string[] args, TimeSpan limit, bool allowFailure = false,
+    public static (int ExitCode, string Output) Run(string file, string[] args, TimeSpan limit, bool allowFailure = false,
         IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };

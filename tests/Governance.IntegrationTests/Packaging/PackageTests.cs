@@ -32,6 +32,8 @@ public sealed class PackageTests
             foreach (var program in new[] { "host/Governance.Host", "gateway/Governance.Gateway" })
                 Assert.That(File.Exists(Path.Combine(_package.Root, "opt/governance", program)), Is.True, program);
             Assert.That(File.Exists(Path.Combine(_package.Root, "opt/governance/gateway/wwwroot/index.html")), Is.True, "the gateway serves the pages");
+            foreach (var script in new[] { "archive-wal.sh", "base-backup.sh", "restore-drill.sh" })
+                Assert.That(File.Exists(Path.Combine(_package.Root, "opt/governance/backup", script)), Is.True, $"the PostgreSQL backup script {script}");
             Assert.That(Directory.GetFiles(Path.Combine(_package.Folder, "out"), "governance-*-linux-x64.tar.gz"), Has.Length.EqualTo(1));
         });
     }

@@ -6,21 +6,24 @@ public sealed class PostgresRabbitEnvironment
 {
     private static readonly string[] Services = ["grids", "incidents", "dispatch"];
     private readonly string _prefix;
+    private readonly string? _postgresAdmin;
 
     public string VirtualHost { get; }
     public Dictionary<string, string> ConnectionStrings { get; } = new();
 
-    private PostgresRabbitEnvironment(string prefix)
+    private PostgresRabbitEnvironment(string prefix, string? postgresAdmin)
     {
         _prefix = prefix;
+        _postgresAdmin = postgresAdmin;
         VirtualHost = $"governance-{prefix}";
     }
 
-    public static async Task<PostgresRabbitEnvironment> CreateAsync(string name)
+    /// <summary>The databases on the shared PostgreSQL, or on the server <paramref name="postgresAdmin"/> names.</summary>
+    public static async Task<PostgresRabbitEnvironment> CreateAsync(string name, string? postgresAdmin = null)
     {
-        var environment = new PostgresRabbitEnvironment($"t_{name}_{Environment.ProcessId}");
+        var environment = new PostgresRabbitEnvironment($"t_{name}_{Environment.ProcessId}", postgresAdmin);
         foreach (var service in Services)
-            environment.ConnectionStrings[service] = await TestServers.CreateDatabaseAsync($"{environment._prefix}_{service}");
+            environment.ConnectionStrings[service] = await TestServers.CreateDatabaseAsync($"{environment._prefix}_{service}", postgresAdmin);
         TestServers.CreateVirtualHost(environment.VirtualHost);
         return environment;
     }
@@ -47,7 +50,7 @@ public sealed class PostgresRabbitEnvironment
 
     public async Task DisposeAsync()
     {
-        foreach (var service in Services) await TestServers.DropDatabaseAsync($"{_prefix}_{service}");
+        foreach (var service in Services) await TestServers.DropDatabaseAsync($"{_prefix}_{service}", _postgresAdmin);
         TestServers.DeleteVirtualHost(VirtualHost);
     }
 }

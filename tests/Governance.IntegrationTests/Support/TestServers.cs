@@ -16,17 +16,19 @@ public static class TestServers
 
     public static string RabbitHost => Environment.GetEnvironmentVariable("GOVERNANCE_TEST_RABBITMQ_HOST") ?? "127.0.0.1";
 
-    /// <summary>Creates a fresh database and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string name)
+    /// <summary>Creates a fresh database and returns its connection string; on the shared server, or on the one
+    /// <paramref name="postgresAdmin"/> names (the fault tests' primary and standby pair).</summary>
+    public static async Task<string> CreateDatabaseAsync(string name, string? postgresAdmin = null)
     {
-        await using (var admin = new NpgsqlConnection(PostgresAdmin))
+        postgresAdmin ??= PostgresAdmin;
+        await using (var admin = new NpgsqlConnection(postgresAdmin))
         {
             await admin.OpenAsync();
             await DropAsync(admin, name); // left over from a run that was killed
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(postgresAdmin) { Database = name, Pooling = true }.ConnectionString;
     }
 
     /// <summary>
@@ -36,11 +38,11 @@ public static class TestServers
     /// A plain DROP stops autovacuum by itself (waiting up to 5 s), so that is tried next; a session
     /// still connected (55006) is waited for. Bounded: 20 attempts, 250 ms apart.
     /// </summary>
-    public static async Task DropDatabaseAsync(string name)
+    public static async Task DropDatabaseAsync(string name, string? postgresAdmin = null)
     {
         // This process's own idle sessions on it first.
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(PostgresAdmin);
+        await using var admin = new NpgsqlConnection(postgresAdmin ?? PostgresAdmin);
         await admin.OpenAsync();
         await DropAsync(admin, name);
     }

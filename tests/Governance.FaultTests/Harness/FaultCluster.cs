@@ -143,9 +143,9 @@ public sealed class FaultCluster : IAsyncDisposable
 
     /// <summary>The gateway (services/Gateway, as deploy/run-distributed.sh starts it) in front of every running
     /// process, destinations d1, d2, … per service in the order they started; returns once it answers /health/ready 200.</summary>
-    public async Task<HostProcess> StartGatewayAsync()
+    public async Task<HostProcess> StartGatewayAsync(IDictionary<string, string>? extra = null)
     {
-        var settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Warning" };
+        var settings = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["Logging:LogLevel:Default"] = "Warning" };
         foreach (var (service, processes) in _running)
             for (var i = 0; i < processes.Count; i++)
                 settings[$"ReverseProxy:Clusters:{service}:Destinations:d{i + 1}:Address"] = processes[i].Address.ToString();

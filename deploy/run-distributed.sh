@@ -6,6 +6,9 @@
 #
 # Settings (environment, all optional):
 #   GATEWAY_PORT 5080   GRIDS_PORT 5101   INCIDENTS_PORT 5102   DISPATCH_PORT 5103
+#   INSTANCES     1     processes of each service (1-9); the n-th listens 10·(n-1) ports higher (the
+#                       second grids on 5111, incidents 5112, dispatch 5113), logs as grids-2 …, and the
+#                       gateway balances over all of them (deploy/README.md, "Two instances of each service")
 #   LOG_DIR       <repo>/data/distributed-logs   (a relative path is taken from the current directory)
 #   READY_TIMEOUT 120     seconds each service may take to answer /health/ready
 #   SKIP_BUILD    1 to run what is already built
@@ -24,6 +27,7 @@ INCIDENTS_PORT="${INCIDENTS_PORT:-5102}"
 DISPATCH_PORT="${DISPATCH_PORT:-5103}"
 LOG_DIR="${LOG_DIR:-$ROOT/data/distributed-logs}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
+INSTANCES="${INSTANCES:-1}"
 SKIP_BUILD="${SKIP_BUILD:-}"
 CONFIGURATION=Release
 HOST_BIN="$ROOT/services/Host/bin/$CONFIGURATION/net10.0"
@@ -35,12 +39,22 @@ die() { log "$*"; exit 1; }
 command -v dotnet >/dev/null || die "dotnet is not on PATH"
 command -v curl >/dev/null || die "curl is needed for the readiness checks"
 
+[[ "$INSTANCES" =~ ^[1-9]$ ]] || die "INSTANCES must be a number from 1 to 9, not '$INSTANCES'"
+
+# port_of BASE N: where the N-th instance (from 1) of the service whose first listens on BASE listens.
+port_of() { echo $(($1 + 10 * ($2 - 1))); }
+SERVICE_SPECS=("grids:$GRIDS_PORT" "incidents:$INCIDENTS_PORT" "dispatch:$DISPATCH_PORT")
+PORTS=("$GATEWAY_PORT")
+for ((n = 1; n <= INSTANCES; n++)); do
+    for spec in "${SERVICE_SPECS[@]}"; do PORTS+=("$(port_of "${spec#*:}" "$n")"); done
+done
+
 mkdir -p "$LOG_DIR"
 LOG_DIR="$(cd "$LOG_DIR" && pwd)"
 
 # A port already taken (a standalone Host on 5080, a previous run still alive) would make a service
 # fail to bind after the others started; find out before starting anything.
-for port in "$GRIDS_PORT" "$INCIDENTS_PORT" "$DISPATCH_PORT" "$GATEWAY_PORT"; do
+for port in "${PORTS[@]}"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         die "port $port is already in use; stop what listens there or choose another port (see the header of $0)"
     fi
@@ -143,20 +157,24 @@ if [ -z "${PersonalData__CurrentKeyId:-}" ]; then
 fi
 
 # Grids first and ready before the others: it owns the grid units the other services learn about
-# through RabbitMQ, and its start-up creates them.
-for spec in "grids:$GRIDS_PORT" "incidents:$INCIDENTS_PORT" "dispatch:$DISPATCH_PORT"; do
-    name=${spec%%:*}
-    port=${spec#*:}
-    start "$name" "$HOST_BIN" Governance.Host.dll "$port" \
-        ASPNETCORE_ENVIRONMENT=Distributed Governance__Services="$name"
-    wait_ready "$name" "http://127.0.0.1:$port/health/ready"
+# through RabbitMQ, and its start-up creates them. One at a time, each ready before the next: two Grids
+# seeding the demo county into an empty database at the same moment collide on the units' keys.
+# The gateway learns every instance's address from the same variables, so changed ports stay consistent.
+DESTINATIONS=()
+for ((n = 1; n <= INSTANCES; n++)); do
+    for spec in "${SERVICE_SPECS[@]}"; do
+        service=${spec%%:*}
+        port=$(port_of "${spec#*:}" "$n")
+        name=$service
+        [ "$n" -eq 1 ] || name="$service-$n"
+        start "$name" "$HOST_BIN" Governance.Host.dll "$port" \
+            ASPNETCORE_ENVIRONMENT=Distributed Governance__Services="$service"
+        wait_ready "$name" "http://127.0.0.1:$port/health/ready"
+        DESTINATIONS+=("ReverseProxy__Clusters__${service}__Destinations__d${n}__Address=http://127.0.0.1:$port")
+    done
 done
 
-# The gateway learns the service addresses from the same variables, so changed ports stay consistent.
-start gateway "$GATEWAY_BIN" Governance.Gateway.dll "$GATEWAY_PORT" \
-    ReverseProxy__Clusters__grids__Destinations__d1__Address="http://127.0.0.1:$GRIDS_PORT" \
-    ReverseProxy__Clusters__incidents__Destinations__d1__Address="http://127.0.0.1:$INCIDENTS_PORT" \
-    ReverseProxy__Clusters__dispatch__Destinations__d1__Address="http://127.0.0.1:$DISPATCH_PORT"
+start gateway "$GATEWAY_BIN" Governance.Gateway.dll "$GATEWAY_PORT" "${DESTINATIONS[@]}"
 wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready"
 
 echo
@@ -169,13 +187,34 @@ echo "           curl -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$GAT
 echo "  Ctrl+C stops the services and the gateway; RabbitMQ and PostgreSQL keep running."
 echo
 
-# Stay in the foreground while the processes run; if any one of them ends, stop the rest too, since
-# a partial deployment would only fail in confusing ways.
+# still_serving: the gateway runs and so does at least one instance of every service.
+still_serving() {
+    local i spec alive
+    for spec in gateway "${SERVICE_SPECS[@]%%:*}"; do
+        alive=
+        for i in "${!PIDS[@]}"; do
+            if [ "${NAMES[i]%-[0-9]}" = "$spec" ] && kill -0 "${PIDS[i]}" 2>/dev/null; then alive=1; fi
+        done
+        [ -n "$alive" ] || return 1
+    done
+}
+
+# Stay in the foreground while the processes run. When one ends: if another instance of its service
+# still runs, the gateway routes around it (its /health/ready says "degraded") and so does this script;
+# otherwise stop the rest too, since a partial deployment would only fail in confusing ways.
 set +e
-wait -n
-rc=$?
-set -e
-for i in "${!PIDS[@]}"; do
-    kill -0 "${PIDS[i]}" 2>/dev/null || log "${NAMES[i]} exited (status $rc); see $LOG_DIR/${NAMES[i]}.log"
+REPORTED=()
+while true; do
+    wait -n
+    rc=$?
+    for i in "${!PIDS[@]}"; do
+        if [ -z "${REPORTED[i]:-}" ] && ! kill -0 "${PIDS[i]}" 2>/dev/null; then
+            REPORTED[i]=1
+            log "${NAMES[i]} exited (status $rc); see $LOG_DIR/${NAMES[i]}.log"
+        fi
+    done
+    still_serving || break
+    log "the other instances serve on; the gateway routes around the one that ended"
 done
+set -e
 exit 1

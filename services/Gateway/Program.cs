@@ -1,6 +1,6 @@
 using Governance.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
-using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Health;
 
 // The gateway owns no data and runs no business logic: routes and cluster addresses come from the
 // "ReverseProxy" configuration section, so moving a service only means changing configuration
@@ -23,6 +23,16 @@ builder.Services.AddProblemDetails();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
 
+// Passive health (the clusters' "Passive" in appsettings.json): an instance whose requests fail in transport
+// (refused, reset) more than 30% of the time over the last 10 s, with at least 5 requests, is taken out of
+// rotation for the cluster's ReactivationPeriod. YARP's default window, 60 s, let a busy instance that just
+// died hide behind a minute of successes: hundreds of failures before it counted.
+builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(passive =>
+{
+    passive.DetectionWindowSize = TimeSpan.FromSeconds(10);
+    passive.MinimalTotalCountThreshold = 5;
+});
+
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHttpClient("health").ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HealthTimeout);
 
@@ -38,42 +48,9 @@ app.UseStatusCodePages();
 // restart policy does not kill the gateway for a fault that lies elsewhere.
 app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
 
-// Ready: the gateway is only useful when every service behind it is ready. The destinations are read
-// from YARP's live state, not a separate list, so they cannot drift from where requests really go.
-app.MapGet("/health/ready", async (IProxyStateLookup proxy, IHttpClientFactory clients, IOptions<GatewayOptions> options, CancellationToken ct) =>
-{
-    var http = clients.CreateClient("health");
-    var healthTimeout = options.Value.HealthTimeout;
-    var probes = proxy.GetClusters()
-        .SelectMany(c => c.Destinations.Values.Select(d => (Cluster: c.ClusterId, Destination: d.DestinationId,
-            Address: d.Model.Config.Health ?? d.Model.Config.Address)))
-        .OrderBy(p => p.Cluster).ThenBy(p => p.Destination)
-        .Select(async p =>
-        {
-            var url = new Uri(new Uri(p.Address.TrimEnd('/') + "/"), "health/ready");
-            try
-            {
-                using var response = await http.GetAsync(url, ct);
-                return new Probe(p.Cluster, p.Destination, url.ToString(), response.IsSuccessStatusCode,
-                    $"HTTP {(int)response.StatusCode}");
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // TaskCanceledException here is the client timeout (or the caller hanging up).
-                return new Probe(p.Cluster, p.Destination, url.ToString(), false,
-                    e is TaskCanceledException ? $"no answer within {healthTimeout.TotalSeconds:0.#}s" : e.Message);
-            }
-        });
-    var results = await Task.WhenAll(probes);
-    var ready = results.Length > 0 && results.All(r => r.Ready);
-    var body = new
-    {
-        status = ready ? "ready" : "unready",
-        down = results.Where(r => !r.Ready).Select(r => r.Service).Distinct().ToArray(),
-        services = results,
-    };
-    return Results.Json(body, statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-});
+// Ready: 200 "ready" when every instance of every service is, 200 "degraded" when some instance is not but
+// every service still has one (the gateway routes around the others), 503 when a service has none (Readiness.cs).
+app.MapGet("/health/ready", Readiness.ReportAsync);
 
 // The API reference page over the services' OpenAPI documents: those the routes send on (/openapi/{service}.json,
 // each to its service's cluster), read from the same configuration, so the page lists what the gateway serves.
@@ -81,7 +58,14 @@ app.MapApiReference(builder.Configuration.GetSection("ReverseProxy:Routes").GetC
     .Select(route => ApiReference.ServiceOf(route["Match:Path"])).OfType<string>().ToList());
 
 app.EndEventStreamsOnStop(); // open board streams would otherwise hold a stop for its whole timeout (EventStreams.cs)
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseRetryOnAnotherInstance(); // a request no instance received goes to another (RetryOnAnotherInstance.cs)
+    // The rest is YARP's default pipeline; the clusters' health checks are in appsettings.json.
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 // ---- Web pages (issue #5): served here so users see one address for pages and API; the same code as
 // the Host's (WebPages.cs, linked from shared/Infrastructure): the pages' routes get index.html, any other
@@ -100,5 +84,3 @@ catch (OptionsValidationException invalid)
 }
 app.Run();
 return 0;
-
-internal sealed record Probe(string Service, string Destination, string Url, bool Ready, string Detail);

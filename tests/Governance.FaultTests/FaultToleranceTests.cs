@@ -25,7 +25,7 @@ namespace Governance.FaultTests;
 #pragma warning disable CS0618
 [TestFixture]
 [NonParallelizable]
-public sealed class FaultToleranceTests
+public sealed partial class FaultToleranceTests
 {
     private const int Cases = 300;
     private IDisposable? _machineLock;

@@ -134,6 +134,30 @@ public sealed class FaultCluster : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Starts a dead process's service again at its address (where a gateway that lists it looks).</summary>
+    public HostProcess Restart(HostProcess dead)
+    {
+        if (!dead.HasExited) throw new InvalidOperationException($"{dead.Name} pid {dead.Id} is still running");
+        var process = HostProcess.Start(dead.Name, Settings, dead.Address.Port);
+        _everStarted.Add(process);
+        _running[dead.Name].Add(process);
+        return process;
+    }
+
+    /// <summary>The gateway (services/Gateway, as deploy/run-distributed.sh starts it) in front of every running
+    /// process, destinations d1, d2, … per service in the order they started; returns once it answers /health/ready 200.</summary>
+    public async Task<HostProcess> StartGatewayAsync(IDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["Logging:LogLevel:Default"] = "Warning" };
+        foreach (var (service, processes) in _running)
+            for (var i = 0; i < processes.Count; i++)
+                settings[$"ReverseProxy:Clusters:{service}:Destinations:d{i + 1}:Address"] = processes[i].Address.ToString();
+        var gateway = HostProcess.StartGateway(settings);
+        _everStarted.Add(gateway); // logged and stopped with the services; not one of them for ThrowIfAnyDied
+        await gateway.WaitReadyAsync(Http, TimeSpan.FromSeconds(60));
+        return gateway;
+    }
+
     /// <summary>True once every running process answers /health/ready with 200 (database and bus
     /// connected again after an outage); false if one still does not at the end of the limit.</summary>
     public async Task<bool> WaitAllReadyAsync(TimeSpan limit)

@@ -5,15 +5,20 @@ using Governance.IntegrationTests.Support;
 
 namespace Governance.FaultTests.Harness;
 
-/// <summary>One POST /incidents: the case id if it answered 201, else the status (0: no answer); when
-/// it was sent and when its answer (or its failure) came, on the load's clock.</summary>
-public sealed record FilingAttempt(int Index, int Status, Guid? Id, TimeSpan At, TimeSpan AnsweredAt);
+/// <summary>One filing: the case id if it was acknowledged (201; or 200, the case a retried key had stored),
+/// else the status (0: no answer); when it was sent and when its answer (or its failure) came, on the
+/// load's clock; how many requests it took (more than one only for a load that retries) and the first one's status.</summary>
+public sealed record FilingAttempt(int Index, int Status, Guid? Id, TimeSpan At, TimeSpan AnsweredAt, int Tries = 1, int FirstStatus = 0);
 
 /// <summary>
 /// Files cases over HTTP the way grid workers' phones would: at a steady pace spread over a given
 /// time, a few at once, each request once (no retry, so only a 201 counts as filed). A request
 /// that fails or times out is recorded, not retried: the case it might have created is simply not
 /// counted as "filed" by the scenario.
+/// With <c>retry</c>, as the filing page does (docs/offline.md): each filing carries its own
+/// Idempotency-Key and is sent again, with the same key, after no answer or a 5xx, a few times;
+/// the service answers a key it stored with that case (200), so a filing counts once however often
+/// it was sent.
 /// </summary>
 public sealed class Load
 {
@@ -25,14 +30,21 @@ public sealed class Load
     public int Created => Volatile.Read(ref _created);
     public IReadOnlyList<FilingAttempt> Attempts => _attempts.OrderBy(a => a.Index).ToList();
     public IReadOnlyList<Guid> Filed => _attempts.Where(a => a.Id is not null).Select(a => a.Id!.Value).ToList();
-    /// <summary>Filings answered 201 with the case: the ones the scenario counts as filed.</summary>
+    /// <summary>Filings answered with their case: the ones the scenario counts as filed.</summary>
     public int Acknowledged => _attempts.Count(a => a.Id is not null);
-    /// <summary>Requests answered, but not with 201 (4xx, 5xx).</summary>
-    public int Refused => _attempts.Count(a => a.Status is not (0 or 201));
+    /// <summary>Filings answered, but not with their case (4xx, 5xx).</summary>
+    public int Refused => _attempts.Count(a => a.Id is null && a.Status is not (0 or 201));
     /// <summary>Requests that got no answer, or a 201 whose body did not arrive whole.</summary>
     public int Unanswered => _attempts.Count(a => a.Id is null && a.Status is 0 or 201);
 
-    private Load(string label) => Label = label;
+    private readonly bool _retry;
+    private const int MaxTries = 5;
+
+    private Load(string label, bool retry)
+    {
+        Label = label;
+        _retry = retry;
+    }
 
     public static object Body(string title, string unitCode = Demo.Courtyard, string category = "facilities", string grade = "IV") => new
     {
@@ -46,9 +58,9 @@ public sealed class Load
     /// <paramref name="address"/> gives for it then (a restarted process has a new one).
     /// </summary>
     public static (Load Load, Task Done) Start(HttpClient http, Func<int, Uri> address, int count, TimeSpan spread,
-        int concurrency = 8, string label = "load", Func<int, object>? body = null)
+        int concurrency = 8, string label = "load", Func<int, object>? body = null, bool retry = false)
     {
-        var load = new Load(label);
+        var load = new Load(label, retry);
         return (load, load.RunAsync(http, address, count, spread, concurrency, body ?? (i => Body($"{label} #{i}"))));
     }
 
@@ -75,18 +87,38 @@ public sealed class Load
     private async Task FileOneAsync(HttpClient http, Uri incidents, int index, object body)
     {
         var at = _clock.Elapsed;
+        var key = $"{Label}-{index}-{Guid.NewGuid():N}";
+        var (status, id, first) = (0, (Guid?)null, -1);
+        for (var tries = 1; ; tries++)
+        {
+            (status, id) = await SendOnceAsync(http, incidents, body, _retry ? key : null);
+            if (first < 0) first = status;
+            if (!_retry || id is not null || (status is > 0 and < 500) || tries == MaxTries)
+            {
+                _attempts.Enqueue(new FilingAttempt(index, status, id, at, _clock.Elapsed, tries, first));
+                if (id is not null) Interlocked.Increment(ref _created);
+                return;
+            }
+            await Task.Delay(500 * tries);
+        }
+    }
+
+    /// <summary>One POST: its status (0: no answer) and the case if it answered 201 (or 200: a key it had stored).</summary>
+    private static async Task<(int Status, Guid? Id)> SendOnceAsync(HttpClient http, Uri incidents, object body, string? idempotencyKey)
+    {
         try
         {
-            using var response = await http.PostAsJsonAsync(new Uri(incidents, "/incidents"), body);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(incidents, "/incidents")) { Content = JsonContent.Create(body) };
+            if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+            using var response = await http.SendAsync(request);
             var status = (int)response.StatusCode;
-            Guid? id = status == 201 ? (await response.Content.ReadFromJsonAsync<IncidentJson>())?.Id : null;
-            _attempts.Enqueue(new FilingAttempt(index, status, id, at, _clock.Elapsed));
-            if (id is not null) Interlocked.Increment(ref _created);
+            var acknowledged = status == 201 || (idempotencyKey is not null && status == 200);
+            return (status, acknowledged ? (await response.Content.ReadFromJsonAsync<IncidentJson>())?.Id : null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
             // No answer, or a 201 whose body did not arrive whole: not counted as filed.
-            _attempts.Enqueue(new FilingAttempt(index, 0, null, at, _clock.Elapsed));
+            return (0, null);
         }
     }
 

@@ -27,17 +27,19 @@ public sealed class HostProcess : IDisposable
         Address = address;
     }
 
-    public static HostProcess Start(string service, IDictionary<string, string> settings) =>
+    /// <param name="port">Where it listens; by default a free port. A service restarted at the port it had
+    /// is found again by a gateway that lists it.</param>
+    public static HostProcess Start(string service, IDictionary<string, string> settings, int? port = null) =>
         Start(service, Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"),
-            new Dictionary<string, string>(settings) { ["Governance:Services"] = service });
+            new Dictionary<string, string>(settings) { ["Governance:Services"] = service }, port: port);
 
     /// <summary>The YARP gateway (services/Gateway) from its own build output, where its
     /// appsettings.json (routes) and wwwroot/ (pages, if built) are; <paramref name="settings"/> point
     /// its clusters at the services (ReverseProxy:Clusters:grids:Destinations:d1:Address …).</summary>
     public static HostProcess StartGateway(IDictionary<string, string> settings) => Start("gateway", GatewayDll, settings);
 
-    /// <summary>Recorded by the build of the test project (Governance.IntegrationTests.csproj, target
-    /// RecordGatewayDll); other projects linking this file have no gateway.</summary>
+    /// <summary>Recorded by the build of the test project (tests/GatewayDll.targets, imported by the
+    /// integration and fault tests); other projects linking this file have no gateway.</summary>
     public static string GatewayDll =>
         typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().SingleOrDefault(a => a.Key == "GatewayDll")?.Value is { Length: > 0 } dll
             ? dll
@@ -51,9 +53,9 @@ public sealed class HostProcess : IDisposable
             : Start(service, Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"),
                 new Dictionary<string, string>(settings) { ["Governance:Services"] = service }, urlsFromEnvironment: true);
 
-    private static HostProcess Start(string name, string dll, IDictionary<string, string> settings, bool urlsFromEnvironment = false)
+    private static HostProcess Start(string name, string dll, IDictionary<string, string> settings, bool urlsFromEnvironment = false, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             // The content root, where appsettings.json is read from.
@@ -91,7 +93,8 @@ public sealed class HostProcess : IDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now (one nobody starts on is a dead instance's address).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

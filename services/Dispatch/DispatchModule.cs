@@ -20,7 +20,7 @@ public sealed class DispatchModule : IServiceModule
     public const string ServiceName = "dispatch";
 
     /// <summary>How Dispatch's endpoints answer a handler's outcome; a conflict is titled in Dispatch's words.</summary>
-    public static readonly Answers Answers = new("Not allowed for this case now");
+    public static readonly Answers Answers = new(Handling.DispatchTexts.ConflictTitle);
 
     public string Name => ServiceName;
 

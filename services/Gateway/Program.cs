@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.ListenOnDefaultAddressUnlessConfigured(); // http://127.0.0.1:5080 unless ASPNETCORE_URLS, --urls … (DefaultAddress.cs)
 builder.Services.AddSystemd(); // Type=notify under systemd (deploy/package/systemd); nothing elsewhere
 builder.Services.AddProblemDetails();
+builder.Services.AddGovernanceLanguages(); // its own problems in Chinese unless Accept-Language asks for English (Languages.cs)
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
 
@@ -40,6 +41,8 @@ var app = builder.Build();
 // First: every answer, the services' passed on and the gateway's own (pages, health, 404s), carries them
 // (SecurityHeaders.cs, shared with the Host).
 app.UseSecurityHeaders(app.Configuration);
+// The language of the gateway's own problems; Accept-Language goes on to the services, which say theirs in it.
+app.UseGovernanceLanguages();
 // The gateway's own errors (a path it does not route, a service it cannot reach) as problem details, like
 // the services' (theirs pass through untouched: they have a body already).
 app.UseStatusCodePages();

@@ -20,7 +20,7 @@ public sealed class GridsModule : IServiceModule
     public const string ServiceName = "grids";
 
     /// <summary>How Grids' endpoints answer a handler's outcome; a conflict is titled in Grids' words.</summary>
-    public static readonly Answers Answers = new("The change conflicts with the data as it is");
+    public static readonly Answers Answers = new(Handling.GridsTexts.ConflictTitle);
 
     public string Name => ServiceName;
 

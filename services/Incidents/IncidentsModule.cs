@@ -20,7 +20,7 @@ public sealed class IncidentsModule : IServiceModule
     public const string ServiceName = "incidents";
 
     /// <summary>How Incidents' endpoints answer a handler's outcome; a conflict is titled in Incidents' words.</summary>
-    public static readonly Answers Answers = new("Not allowed in the case's current status");
+    public static readonly Answers Answers = new(Handling.IncidentsTexts.ConflictTitle);
 
     public string Name => ServiceName;
 

@@ -72,7 +72,7 @@ public sealed partial class CaseSearchPageTests : BrowserFixture
         await search.Locator("input[name='from']").FillAsync("2026-12-31");
         await search.Locator("input[name='to']").FillAsync("2026-01-01");
         await search.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        await Expect(search.Locator("[role='alert']")).ToContainTextAsync("from must not be after to.");
+        await Expect(search.Locator("[role='alert']")).ToContainTextAsync("from 不能晚于 to。"); // in the page's language
         // The browser logs the refused request itself; only that one is expected.
         lock (Browser.Errors) Browser.Errors.RemoveAll(e => e.StartsWith("[case-search]", StringComparison.Ordinal)
             && e.Contains("status of 400", StringComparison.Ordinal) && e.Contains("from=2026-12-31", StringComparison.Ordinal));

@@ -119,7 +119,7 @@ public sealed class SettingsPageTests : BrowserFixture
         await Expect(threshold).ToHaveValueAsync("3");
         await threshold.FillAsync("1");
         await section.Locator("[data-action='save-reports']").ClickAsync();
-        await Expect(section.Locator("[data-error-for='repeatPlaceThreshold']")).ToContainTextAsync("between 2 and 100");
+        await Expect(section.Locator("[data-error-for='repeatPlaceThreshold']")).ToContainTextAsync("须在 2 到 100 之间"); // in the page's language
         ForgetRefusal("settings-reports", "/incidents/settings/reports");
 
         await threshold.FillAsync("5");

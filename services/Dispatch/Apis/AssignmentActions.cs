@@ -1,3 +1,4 @@
+using Governance.Dispatch.Handling;
 using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ internal static class AssignmentActions
             var assignment = await AssignmentStore.FindAsync(uow, incidentId);
             if (assignment is null) return new Outcome<T>.NotFound();
             if (assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue))
-                return new Outcome<T>.Conflict($"The case is {assignment.Status}: only open cases can be dispatched.");
+                return new Outcome<T>.Conflict(DispatchTexts.OnlyOpenDispatched(assignment.Status.ToString()));
             if (decided is not null && !decided.StillHeldAt(assignment.Tier, assignment.UnitCode))
                 return new Outcome<T>.Conflict(DecidedCase.MovedRefusal);
             return await action(uow, assignment);

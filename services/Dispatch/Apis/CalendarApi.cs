@@ -1,3 +1,4 @@
+using Governance.Dispatch.Handling;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
@@ -40,18 +41,18 @@ public static class CalendarApi
         UnitOfWorkRunner<DispatchDatabase> runner, CalendarStore calendars, HttpContext http)
     {
         var errors = new FieldErrors();
-        if (year is < 2000 or > 2100) errors.Add("year", "year must be between 2000 and 2100.");
+        if (year is < 2000 or > 2100) errors.Add("year", ProblemTexts.Between("year", 2000, 2100));
         // Both lists are required (empty is allowed): a missing list must not wipe a year's holidays.
-        if (body?.Holidays is null) errors.Add("holidays", "holidays is required (a list of yyyy-MM-dd dates; may be empty).");
-        if (body?.Workdays is null) errors.Add("workdays", "workdays is required (a list of yyyy-MM-dd dates; may be empty).");
+        if (body?.Holidays is null) errors.Add("holidays", DispatchTexts.DaysRequired("holidays"));
+        if (body?.Workdays is null) errors.Add("workdays", DispatchTexts.DaysRequired("workdays"));
         var holidays = body?.Holidays ?? [];
         var workdays = body?.Workdays ?? [];
         // A year has at most 366 days: a longer list is a mistake (and would only be stored to be read whole).
-        if (holidays.Count > 366) errors.Add("holidays", "holidays may list at most 366 days.");
-        if (workdays.Count > 366) errors.Add("workdays", "workdays may list at most 366 days.");
-        if (holidays.Any(d => d.Year != year)) errors.Add("holidays", $"Every holiday must fall in {year}.");
-        if (workdays.Any(d => d.Year != year)) errors.Add("workdays", $"Every make-up working day must fall in {year}.");
-        if (holidays.Intersect(workdays).Any()) errors.Add("workdays", "A day cannot be both a holiday and a make-up working day.");
+        if (holidays.Count > 366) errors.Add("holidays", DispatchTexts.DaysAtMost366("holidays"));
+        if (workdays.Count > 366) errors.Add("workdays", DispatchTexts.DaysAtMost366("workdays"));
+        if (holidays.Any(d => d.Year != year)) errors.Add("holidays", DispatchTexts.HolidayInYear(year));
+        if (workdays.Any(d => d.Year != year)) errors.Add("workdays", DispatchTexts.WorkdayInYear(year));
+        if (holidays.Intersect(workdays).Any()) errors.Add("workdays", DispatchTexts.HolidayAndWorkday);
         if (errors.Any) return errors.ToProblem();
         var calendarYear = new CalendarYear(year, holidays.Distinct().Order().ToList(), workdays.Distinct().Order().ToList());
         var by = Actor.Of(http);

@@ -46,7 +46,7 @@ public static class CommandCentreApi
         DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit, int? offset)
     {
         var errors = new FieldErrors();
-        if (limit is < 1 or > 500) errors.Add("limit", "limit must be between 1 and 500.");
+        if (limit is < 1 or > 500) errors.Add("limit", ProblemTexts.Between("limit", 1, 500));
         errors.Offset(offset);
         await using var c = await db.OpenReadAsync();
         switch (await Jurisdiction.ReachAsync(c, Caller.Of(http), unitCode))
@@ -71,7 +71,7 @@ public static class CommandCentreApi
     {
         var errors = new FieldErrors().Require("lead", body?.Lead, 64);
         var coHandlers = body?.CoHandlers ?? [];
-        if (coHandlers.Count > 20) errors.Add("coHandlers", "coHandlers may list at most 20 departments.");
+        if (coHandlers.Count > 20) errors.Add("coHandlers", DispatchTexts.CoHandlersAtMost20);
         var lead = DepartmentCopyStore.Normalise(body?.Lead);
         var calls = new List<DepartmentCalls.CoHandlerCall>();
         for (var i = 0; i < coHandlers.Count && i < 20; i++)
@@ -79,11 +79,11 @@ public static class CommandCentreApi
             errors.Require($"coHandlers[{i}].department", coHandlers[i]?.Department, 64);
             var code = DepartmentCopyStore.Normalise(coHandlers[i]?.Department);
             if (!Duration.TryParse(coHandlers[i]?.Deadline, out var deadline))
-                errors.Add($"coHandlers[{i}].deadline", "deadline must be a duration such as \"2d\" or \"8h\".");
+                errors.Add($"coHandlers[{i}].deadline", DispatchTexts.DeadlineDuration);
             else if (code is not null && code == lead)
-                errors.Add($"coHandlers[{i}].department", "The lead department is not also a co-handler.");
+                errors.Add($"coHandlers[{i}].department", DispatchTexts.LeadNotCoHandler);
             else if (code is not null && calls.Any(h => h.DepartmentCode == code))
-                errors.Add($"coHandlers[{i}].department", "A department is called in once.");
+                errors.Add($"coHandlers[{i}].department", DispatchTexts.CalledInOnce);
             if (code is not null) calls.Add(new DepartmentCalls.CoHandlerCall(code, deadline));
         }
         if (!errors.Any) await CheckDepartmentsKnownAsync(db, errors, incidentId, lead, body!.Lead, coHandlers);
@@ -110,12 +110,11 @@ public static class CommandCentreApi
         {
             var department = code is null ? null : await DepartmentCopyStore.FindAsync(c, code);
             if (department is null)
-                errors.Add(field, $"{field} must be the id of a department (GET /grids/departments); '{text}' is none.");
+                errors.Add(field, DispatchTexts.NotADepartment(field, text));
             else if (department.Retired)
-                errors.Add(field, $"{field}: {department.NameZh} was retired and can no longer be called in.");
+                errors.Add(field, DispatchTexts.DepartmentRetired(field, department.NameZh));
             else if (place is not null && !place.Contains(department.UnitCode))
-                errors.Add(field, $"{field}: {department.NameZh} belongs to unit {department.UnitCode}, outside the place of the case; " +
-                    "call in the departments of the case's own township or of the county.");
+                errors.Add(field, DispatchTexts.DepartmentOutside(field, department.NameZh, department.UnitCode));
         }
         await CheckAsync("lead", lead, leadText);
         for (var i = 0; i < coHandlers.Count; i++)
@@ -130,7 +129,7 @@ public static class CommandCentreApi
         var by = Actor.Of(http);
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
-            if (a.Tier is not (Tier.Township or Tier.County)) return new Outcome<Assignment>.Conflict("Only a case on the township or county tier can be sent back down.");
+            if (a.Tier is not (Tier.Township or Tier.County)) return new Outcome<Assignment>.Conflict(DispatchTexts.OnlyTownshipOrCountySentDown);
             await escalator.SendBackAsync(uow, a, a.Tier == Tier.County ? Tier.Township : Tier.Village, body!.Reason!.Trim(), by);
             return new Outcome<Assignment>.Done(a);
         });
@@ -144,7 +143,7 @@ public static class CommandCentreApi
         var by = Actor.Of(http);
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
-            if (a.Tier == Tier.County) return new Outcome<Assignment>.Conflict("The county is the top tier: a county case cannot be escalated further.");
+            if (a.Tier == Tier.County) return new Outcome<Assignment>.Conflict(DispatchTexts.CountyIsTop);
             await escalator.EscalateAsync(uow, a, EscalationReason.HandlerRequested, body!.Reason!.Trim(), by);
             return new Outcome<Assignment>.Done(a);
         });
@@ -160,7 +159,7 @@ public static class CommandCentreApi
         var to = caller.Unrestricted || caller.Roles.Any(r => r is Roles.CountySupervisor or Roles.CountyDispatcher) ? Tier.County : Tier.Township;
         return await AssignmentActions.ActAsync(runner, http, incidentId, async (uow, a) =>
         {
-            if (a.Tier >= to) return new Outcome<Assignment>.Conflict($"The case is already on the {Codes.Of(a.Tier)} tier.");
+            if (a.Tier >= to) return new Outcome<Assignment>.Conflict(DispatchTexts.AlreadyOnTier(Codes.Of(a.Tier)));
             await escalator.MoveUpToAsync(uow, a, to, to == Tier.County ? EscalationReason.CountyPulledUp : EscalationReason.TownshipPulledUp,
                 body!.Reason!.Trim(), caller.Id);
             return new Outcome<Assignment>.Done(a);

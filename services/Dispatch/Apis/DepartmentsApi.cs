@@ -39,7 +39,7 @@ public static class DepartmentsApi
     private static async Task<Results<Ok<IReadOnlyList<InboxItem>>, ValidationProblem, NotFound>> GetInbox(
         DispatchDatabase db, PolicyStore policies, TimeProvider time, HttpContext http, string departmentCode, int? limit)
     {
-        if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", "limit must be between 1 and 1000.").ToProblem();
+        if (limit is < 1 or > 1000) return new FieldErrors().Add("limit", ProblemTexts.Between("limit", 1, 1000)).ToProblem();
         await using var c = await db.OpenReadAsync();
         if (DepartmentCopyStore.Normalise(departmentCode) is not { } code || await DepartmentCopyStore.FindAsync(c, code) is not { } department)
             return TypedResults.NotFound();
@@ -87,5 +87,5 @@ public static class DepartmentsApi
         Caller.Of(http) is var caller && (caller.Unrestricted || caller.Department == departmentCode);
 
     private static ProblemHttpResult NotYourDepartment() =>
-        Answers.Forbidden("You may check in and feed back only for your own department.");
+        Answers.Forbidden(DispatchTexts.OwnDepartmentOnly);
 }

@@ -1,3 +1,4 @@
+using Governance.Dispatch.Handling;
 using Governance.Dispatch.Notices;
 using Governance.Dispatch.Permissions;
 using Governance.Infrastructure.Authority;
@@ -132,23 +133,23 @@ public static class NoticesApi
         var tiers = CodesOf<Tier>(errors, "tiers", body?.Tiers);
         var events = CodesOf<NoticeKind>(errors, "events", body?.Events);
         if (body?.Events is null || body.Events.Count == 0)
-            errors.Add("events", $"events must list at least one of {Codes.List<NoticeKind>()}.");
+            errors.Add("events", DispatchTexts.EventsAtLeastOne(Codes.List<NoticeKind>()));
 
         var prefix = string.IsNullOrWhiteSpace(body?.UnitCodePrefix) ? null : body.UnitCodePrefix.Trim();
         if (prefix is not null && (prefix.Length > 32 || !prefix.All(char.IsAsciiLetterOrDigit)))
-            errors.Add("unitCodePrefix", "unitCodePrefix must be the start of a unit code (letters and digits, at most 32), e.g. \"500101001\" for all of township 500101001000.");
+            errors.Add("unitCodePrefix", DispatchTexts.UnitCodePrefix);
 
         var channelGiven = Codes.TryParse<NoticeChannel>(body?.Channel, out var channel);
-        if (!channelGiven) errors.Add("channel", $"channel must be one of {Codes.List<NoticeChannel>()}.");
+        if (!channelGiven) errors.Add("channel", ProblemTexts.OneOf("channel", Codes.List<NoticeChannel>()));
 
         var url = body?.Url?.Trim();
         if (url is null or "")
         {
-            if (existing is null) errors.Add("url", "url is required.");
+            if (existing is null) errors.Add("url", ProblemTexts.Required("url"));
             url = existing?.Url;
         }
         else if (!WebhookUrl.IsValid(url))
-            errors.Add("url", "url must be an absolute http or https URL of at most 2000 characters.");
+            errors.Add("url", DispatchTexts.NoticeUrl);
 
         // The secret is DingTalk's 加签; WeCom robots and plain webhooks take none.
         var secret = body?.Secret?.Trim();
@@ -157,7 +158,7 @@ public static class NoticesApi
             if (channelGiven && channel != NoticeChannel.DingTalk)
                 errors.Add("secret", "secret is used only by dingtalk robots (加签); leave it out for wecom and webhook.");
             else if (secret.Length > 200 || secret.Any(char.IsControl))
-                errors.Add("secret", "secret must be at most 200 characters, without control characters.");
+                errors.Add("secret", DispatchTexts.NoticeSecret);
         }
         if (errors.Any) return null;
 
@@ -173,12 +174,12 @@ public static class NoticesApi
         if (codes is null) return values;
         if (codes.Count > MostCodes)
         {
-            errors.Add(field, $"{field} may list at most {MostCodes} codes.");
+            errors.Add(field, DispatchTexts.CodesAtMost(field, MostCodes));
             return values;
         }
         for (var i = 0; i < codes.Count; i++)
         {
-            if (!Codes.TryParse<T>(codes[i], out var value)) errors.Add($"{field}[{i}]", $"{field}[{i}] must be one of {Codes.List<T>()}.");
+            if (!Codes.TryParse<T>(codes[i], out var value)) errors.Add($"{field}[{i}]", ProblemTexts.OneOf($"{field}[{i}]", Codes.List<T>()));
             else if (!values.Contains(value)) values.Add(value);
         }
         return values;

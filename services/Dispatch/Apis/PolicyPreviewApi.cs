@@ -19,8 +19,8 @@ public static class PolicyPreviewApi
         public Outcome<RoutingPreviewQuery> ToQuery()
         {
             var errors = new FieldErrors();
-            if (!Codes.TryParse<Category>(Category, out var category)) errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
-            if (!Codes.TryParse<Grade>(Grade, out var grade)) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+            if (!Codes.TryParse<Category>(Category, out var category)) errors.Add("category", ProblemTexts.OneOf("category", Codes.List<Category>()));
+            if (!Codes.TryParse<Grade>(Grade, out var grade)) errors.Add("grade", ProblemTexts.OneOf("grade", Codes.List<Grade>()));
             if (errors.Any) return errors;
             return new Outcome<RoutingPreviewQuery>.Done(new RoutingPreviewQuery(UnitCode?.Trim(), category, grade, Policy));
         }

@@ -60,8 +60,8 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
     {
         var part = (await DepartmentPartStore.ForCaseAsync(uow, a.IncidentId))
             .FirstOrDefault(p => p.DepartmentCode == code);
-        if (part is null) return new Outcome<DepartmentPart>.Conflict("This department was not called in on the case (or the case has since moved to another unit).");
-        if (part.Finished) return new Outcome<DepartmentPart>.Conflict("This department already finished its part of the case.");
+        if (part is null) return new Outcome<DepartmentPart>.Conflict(DispatchTexts.NotCalledIn);
+        if (part.Finished) return new Outcome<DepartmentPart>.Conflict(DispatchTexts.PartFinished);
         return new Outcome<DepartmentPart>.Done(part);
     }
 

@@ -27,7 +27,7 @@ public static class RoutingPreviewer
     {
         var errors = query.Draft is null ? new FieldErrors() : PolicyValidation.Check(query.Draft, "policy.");
         var chain = string.IsNullOrWhiteSpace(query.UnitCode) ? [] : await UnitCopyStore.ChainAsync(session, query.UnitCode);
-        if (chain.Count == 0) errors.Add("unitCode", "unitCode must name a place (a courtyard or grid, or a unit above).");
+        if (chain.Count == 0) errors.Add("unitCode", DispatchTexts.UnitNamesAPlace);
         if (errors.Any) return errors;
 
         var policy = query.Draft ?? await policies.CurrentAsync(session);
@@ -35,7 +35,7 @@ public static class RoutingPreviewer
         var unit = EscalationLadder.HandlingUnit(chain, decision.Tier);
         // The router refuses such a filing for good (a case is filed at a courtyard or grid): say so on the field.
         if (unit is null)
-            return new FieldErrors().Add("unitCode", $"A case at this unit cannot start on the {Codes.Of(decision.Tier)} tier: choose a courtyard or grid.");
+            return new FieldErrors().Add("unitCode", DispatchTexts.CannotStartOnTier(Codes.Of(decision.Tier)));
         var clock = policy.ClockFor(query.Category, query.Grade);
         var times = AssignmentClock.Start(policy, await calendars.CurrentAsync(session), clock, decision.Tier, now, decision.Deadline);
         var onMissed = policy.OnMissedDeadlineFor(query.Category, query.Grade);

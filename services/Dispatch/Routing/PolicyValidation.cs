@@ -1,3 +1,5 @@
+using Governance.Dispatch.Handling;
+
 namespace Governance.Dispatch.Routing;
 
 /// <summary>What a routing policy must satisfy before it is stored (PUT) or tried (the preview of a draft):
@@ -10,31 +12,31 @@ public static class PolicyValidation
     public static FieldErrors Check(RoutingPolicy? body, string prefix = "")
     {
         var errors = new FieldErrors();
-        if (body is null) return errors.Add(prefix.TrimEnd('.') is { Length: > 0 } p ? p : "rules", "A policy is required.");
-        if (body.Rules is null || body.Rules.Count == 0) errors.Add($"{prefix}rules", "rules must list at least one rule.");
-        else if (body.Rules.Count > 500) errors.Add($"{prefix}rules", "rules may list at most 500 rules.");
+        if (body is null) return errors.Add(prefix.TrimEnd('.') is { Length: > 0 } p ? p : "rules", DispatchTexts.PolicyRequired);
+        if (body.Rules is null || body.Rules.Count == 0) errors.Add($"{prefix}rules", DispatchTexts.RulesAtLeastOne);
+        else if (body.Rules.Count > 500) errors.Add($"{prefix}rules", DispatchTexts.RulesAtMost500);
         else
             for (var i = 0; i < body.Rules.Count; i++)
             {
                 var rule = body.Rules[i];
                 var at = $"{prefix}rules[{i}]";
-                if (rule is null) { errors.Add(at, "A rule must be an object."); continue; }
+                if (rule is null) { errors.Add(at, DispatchTexts.RuleObject); continue; }
                 if (!Enum.IsDefined(rule.LowestTier))
-                    errors.Add($"{at}.lowestTier", $"lowestTier must be one of {Codes.List<Tier>()}.");
+                    errors.Add($"{at}.lowestTier", ProblemTexts.OneOf("lowestTier", Codes.List<Tier>()));
                 if (rule.Deadline is { } d && d > LongestDeadline)
-                    errors.Add($"{at}.deadline", "deadline must be at most 366d.");
+                    errors.Add($"{at}.deadline", DispatchTexts.DeadlineAtMost366d);
                 if (rule.OnMissedDeadline is { } action && !Enum.IsDefined(action))
-                    errors.Add($"{at}.onMissedDeadline", $"onMissedDeadline must be one of {Codes.List<MissedDeadlineAction>()} (or absent: the policy's).");
+                    errors.Add($"{at}.onMissedDeadline", DispatchTexts.OneOfOrPolicy("onMissedDeadline", Codes.List<MissedDeadlineAction>()));
                 if (rule.Clock is { } clock && !Enum.IsDefined(clock))
-                    errors.Add($"{at}.clock", $"clock must be one of {Codes.List<DeadlineClock>()} (or absent: the policy's).");
+                    errors.Add($"{at}.clock", DispatchTexts.OneOfOrPolicy("clock", Codes.List<DeadlineClock>()));
             }
         CheckDeadlines(errors, prefix, "deadlines", body.Deadlines, required: true);
         CheckDeadlines(errors, prefix, "acknowledgementDeadlines", body.AcknowledgementDeadlines, required: false);
         if (!double.IsFinite(body.YellowFraction) || body.YellowFraction is <= 0 or >= 1)
-            errors.Add($"{prefix}yellowFraction", "yellowFraction must be between 0 and 1 (0.75: yellow when three quarters of a deadline are used).");
-        if (!Enum.IsDefined(body.Clock)) errors.Add($"{prefix}clock", "clock must be natural or working.");
+            errors.Add($"{prefix}yellowFraction", DispatchTexts.YellowFraction);
+        if (!Enum.IsDefined(body.Clock)) errors.Add($"{prefix}clock", DispatchTexts.ClockKinds);
         if (!Enum.IsDefined(body.OnMissedDeadline))
-            errors.Add($"{prefix}onMissedDeadline", $"onMissedDeadline must be one of {Codes.List<MissedDeadlineAction>()}.");
+            errors.Add($"{prefix}onMissedDeadline", ProblemTexts.OneOf("onMissedDeadline", Codes.List<MissedDeadlineAction>()));
         return errors;
     }
 
@@ -42,14 +44,14 @@ public static class PolicyValidation
     {
         if (deadlines is null)
         {
-            if (required) errors.Add($"{prefix}{field}", $"{field} must give a deadline for each tier.");
+            if (required) errors.Add($"{prefix}{field}", DispatchTexts.DeadlineEachTier(field));
             return;
         }
         foreach (var tier in Enum.GetValues<Tier>())
         {
             var deadline = deadlines.For(tier);
             if (deadline <= TimeSpan.Zero || deadline > LongestDeadline)
-                errors.Add($"{prefix}{field}.{Codes.Of(tier)}", $"{field}.{Codes.Of(tier)} must be a duration from 1s to 366d.");
+                errors.Add($"{prefix}{field}.{Codes.Of(tier)}", DispatchTexts.DurationRange($"{field}.{Codes.Of(tier)}"));
         }
     }
 }

@@ -62,5 +62,5 @@ public static class AssessmentApi
         return text is null || AssessmentMonth.TryParse(text, out month);
     }
 
-    private static ValidationProblem BadMonth() => new FieldErrors().Add("month", "month must be a month as yyyy-MM, e.g. 2026-03.").ToProblem();
+    private static ValidationProblem BadMonth() => new FieldErrors().Add("month", GridsTexts.MonthAsYyyyMm).ToProblem();
 }

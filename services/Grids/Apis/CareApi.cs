@@ -31,8 +31,8 @@ public static class CareApi
     {
         var errors = new FieldErrors().Optional("courtyardCode", courtyardCode, UnitChanges.MaxCodeLength)
             .Optional("gridWorkerId", gridWorkerId, StaffChanges.MaxIdLength).Optional("villageCode", villageCode, UnitChanges.MaxCodeLength);
-        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
-        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        if (limit is < 1 or > 5000) errors.Add("limit", ProblemTexts.Between("limit", 1, 5000));
+        if (offset is < 0) errors.Add("offset", GridsTexts.OffsetNotNegative);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         return TypedResults.Ok(await PersonalData.For(http).ShowAsync(
@@ -63,7 +63,7 @@ public static class CareApi
     {
         var errors = new FieldErrors().Optional("gridWorkerId", gridWorkerId, StaffChanges.MaxIdLength)
             .Optional("villageCode", villageCode, UnitChanges.MaxCodeLength);
-        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
+        if (limit is < 1 or > 5000) errors.Add("limit", ProblemTexts.Between("limit", 1, 5000));
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         var overdue = await CareStore.OverdueAsync(c, gridWorkerId, villageCode, time.GetUtcNow(), limit ?? 1000);

@@ -1,3 +1,4 @@
+using Governance.Grids.Handling;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +40,7 @@ public static class DevTokensApi
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         var staff = await StaffStore.FindAsync(c, body!.UserId!);
-        if (staff is null || staff.LeftAt is not null) return errors.Add("userId", "No such member of staff.").ToProblem();
+        if (staff is null || staff.LeftAt is not null) return errors.Add("userId", GridsTexts.NoSuchStaff).ToProblem();
         refresh.Set(http, staff.Id, SecurityStamp.Of(staff));
         AuditActor.Name(http, staff.Id);
         return TypedResults.Ok(await AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));

@@ -62,7 +62,7 @@ public static class ImportApi
     {
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is null || !mediaTypes.Contains(mediaType))
-            return TypedResults.Problem($"Send the file as {string.Join(" or ", mediaTypes)}.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return TypedResults.Problem(GridsTexts.SendFileAs(string.Join(" or ", mediaTypes)), statusCode: StatusCodes.Status415UnsupportedMediaType);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxImportBytes;
 
         byte[] bytes;
@@ -74,7 +74,7 @@ public static class ImportApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem($"An import file may be at most {MaxImportBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(GridsTexts.ImportAtMostMb(MaxImportBytes / 1024 / 1024), statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         var (body, encodingErrors) = Decode(http.Request, mediaTypes, bytes);

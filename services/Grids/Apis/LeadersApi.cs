@@ -95,7 +95,7 @@ public static class LeadersApi
     private static async Task<Results<Ok<IReadOnlyList<LeaderVisit>>, ValidationProblem, ProblemHttpResult>> Visits(
         GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
     {
-        if (limit is < 1 or > 500) return new FieldErrors().Add("limit", "limit must be between 1 and 500.").ToProblem();
+        if (limit is < 1 or > 500) return new FieldErrors().Add("limit", ProblemTexts.Between("limit", 1, 500)).ToProblem();
         var (scope, invalid, forbidden) = await PatrolsApi.ScopeAsync(db, time, http, unitCode, personId, month);
         if (invalid is not null) return invalid;
         if (forbidden is not null) return forbidden;
@@ -126,7 +126,7 @@ public static class LeadersApi
         if (forbidden is not null) return forbidden;
         var parsed = AssessmentMonth.Of(time.GetUtcNow());
         if (month is not null && !AssessmentMonth.TryParse(month, out parsed))
-            return new FieldErrors().Add("month", "month must be a month as yyyy-MM, e.g. 2026-03.").ToProblem();
+            return new FieldErrors().Add("month", GridsTexts.MonthAsYyyyMm).ToProblem();
         await using var c = await db.OpenReadAsync();
         var townships = (await UnitStore.PathAsync(c, unit!)).FirstOrDefault(u => u.Level == UnitLevel.Township) is { } above
             ? [above]
@@ -153,10 +153,10 @@ public static class LeadersApi
     {
         var errors = new FieldErrors().Optional("unitCode", unitCode, UnitChanges.MaxCodeLength);
         var code = unitCode ?? Caller.Of(http).Units.FirstOrDefault();
-        if (code is null) errors.Add("unitCode", "unitCode is required: the token names no unit of yours.");
+        if (code is null) errors.Add("unitCode", GridsTexts.TokenNamesNoUnit);
         if (errors.Any) return (null, errors.ToProblem(), null);
         await using var c = await db.OpenReadAsync();
-        if (await UnitStore.FindAsync(c, code!) is null) return (null, new FieldErrors().Add("unitCode", $"unitCode '{code}' is not a known unit.").ToProblem(), null);
+        if (await UnitStore.FindAsync(c, code!) is null) return (null, new FieldErrors().Add("unitCode", ProblemTexts.UnknownUnit("unitCode", code)).ToProblem(), null);
         return await Reach.Of(http, UnitAction.ReadUnitWork).RefusalAtAsync(c, code!) is { } why ? (null, null, Answers.Forbidden(why)) : (code, null, null);
     }
 }

@@ -1,3 +1,4 @@
+using Governance.Grids.Handling;
 using Governance.Infrastructure.Authority;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,6 @@ public sealed class OwnPatrolCheck : IBodyIndependentCheck
         await using var session = await http.RequestServices.GetRequiredService<GridsDatabase>().OpenReadAsync(http.RequestAborted);
         var visit = await VisitStore.FindAsync(session, id);
         if (visit is null || visit.Kind != VisitKind.Patrol) return TypedResults.NotFound();
-        return visit.PersonId == Actor.Of(http) ? null : Answers.Forbidden("Only the person on the patrol records it.");
+        return visit.PersonId == Actor.Of(http) ? null : Answers.Forbidden(GridsTexts.OnlyPatrolPerson);
     }
 }

@@ -76,7 +76,7 @@ public static class PatrolsApi
     private static async Task<Results<Ok<IReadOnlyList<Visit>>, ValidationProblem, ProblemHttpResult>> List(
         GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
     {
-        if (limit is < 1 or > 5000) return new FieldErrors().Add("limit", "limit must be between 1 and 5000.").ToProblem();
+        if (limit is < 1 or > 5000) return new FieldErrors().Add("limit", ProblemTexts.Between("limit", 1, 5000)).ToProblem();
         var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
         if (invalid is not null) return invalid;
         if (forbidden is not null) return forbidden;
@@ -100,7 +100,7 @@ public static class PatrolsApi
     private static async Task<Results<Ok<IReadOnlyList<VisitDetail>>, ValidationProblem, ProblemHttpResult>> Tracks(
         GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
     {
-        if (limit is < 1 or > 500) return new FieldErrors().Add("limit", "limit must be between 1 and 500.").ToProblem();
+        if (limit is < 1 or > 500) return new FieldErrors().Add("limit", ProblemTexts.Between("limit", 1, 500)).ToProblem();
         var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
         if (invalid is not null) return invalid;
         if (forbidden is not null) return forbidden;
@@ -119,14 +119,14 @@ public static class PatrolsApi
     {
         var errors = new FieldErrors().Optional("unitCode", unitCode, UnitChanges.MaxCodeLength).Optional("personId", personId, StaffChanges.MaxIdLength);
         var parsed = AssessmentMonth.Of(time.GetUtcNow());
-        if (month is not null && !AssessmentMonth.TryParse(month, out parsed)) errors.Add("month", "month must be a month as yyyy-MM, e.g. 2026-03.");
+        if (month is not null && !AssessmentMonth.TryParse(month, out parsed)) errors.Add("month", GridsTexts.MonthAsYyyyMm);
         var me = Actor.Of(http);
-        if (unitCode is null && personId is not null && personId != me) errors.Add("unitCode", "unitCode is required to read someone else's visits.");
+        if (unitCode is null && personId is not null && personId != me) errors.Add("unitCode", GridsTexts.UnitCodeForOthersVisits);
         if (errors.Any) return (null, errors.ToProblem(), null);
         if (unitCode is null) return (new Scope(null, me, parsed), null, null);
         await using var c = await db.OpenReadAsync();
         if (await UnitStore.FindAsync(c, unitCode) is null)
-            return (null, new FieldErrors().Add("unitCode", $"unitCode '{unitCode}' is not a known unit.").ToProblem(), null);
+            return (null, new FieldErrors().Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode)).ToProblem(), null);
         return await Reach.Of(http, UnitAction.ReadUnitWork).RefusalAtAsync(c, unitCode) is { } why
             ? (null, null, Answers.Forbidden(why))
             : (new Scope(unitCode, personId, parsed), null, null);

@@ -21,7 +21,7 @@ public static class ServiceAccountsApi
     private static async Task<Results<Ok<IReadOnlyList<ServiceAccount>>, ValidationProblem>> List(GridsDatabase db, int? limit, int? offset)
     {
         var errors = new FieldErrors();
-        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (limit is < 1 or > 1000) errors.Add("limit", ProblemTexts.Between("limit", 1, 1000));
         errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();

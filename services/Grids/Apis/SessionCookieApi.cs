@@ -1,3 +1,4 @@
+using Governance.Grids.Handling;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
@@ -26,11 +27,11 @@ public static class SessionCookieApi
         HttpContext http, RefreshTokens refresh, GridsDatabase db, TokenIssuer issuer)
     {
         if (!RefreshTokens.Present(http)) return TypedResults.NoContent();
-        if (await refresh.ReadAsync(http) is not { } session) return Ended(http, "The session expired or its cookie is not ours; sign in.");
+        if (await refresh.ReadAsync(http) is not { } session) return Ended(http, GridsTexts.SessionExpired);
         await using var c = await db.OpenReadAsync();
         var staff = await StaffStore.FindAsync(c, session.Subject);
         if (staff is null || staff.LeftAt is not null || SecurityStamp.Of(staff) != session.Stamp)
-            return Ended(http, "The account left or its role, unit or department changed; sign in again.");
+            return Ended(http, GridsTexts.AccountChanged);
         AuditActor.Name(http, staff.Id);
         return TypedResults.Ok(await DevTokensApi.AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
     }
@@ -44,6 +45,6 @@ public static class SessionCookieApi
     private static ProblemHttpResult Ended(HttpContext http, string why)
     {
         RefreshTokens.Clear(http);
-        return TypedResults.Problem(why, statusCode: StatusCodes.Status401Unauthorized, title: "Session ended");
+        return TypedResults.Problem(why, statusCode: StatusCodes.Status401Unauthorized, title: GridsTexts.SessionEndedTitle);
     }
 }

@@ -36,10 +36,10 @@ public static class StaffApi
     {
         var errors = new FieldErrors();
         if (role is not null && role != StaffRoles.LegacyGridWorker && StaffRoles.Normalise(role) is null)
-            errors.Add("role", $"role must be one of {StaffRoles.List()}.");
+            errors.Add("role", ProblemTexts.OneOf("role", StaffRoles.List()));
         errors.Optional("unitCode", unitCode, UnitChanges.MaxCodeLength);
-        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
-        if (offset is < 0) errors.Add("offset", "offset must not be negative.");
+        if (limit is < 1 or > 5000) errors.Add("limit", ProblemTexts.Between("limit", 1, 5000));
+        if (offset is < 0) errors.Add("offset", GridsTexts.OffsetNotNegative);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         // The page is cut from what the caller may see, not from everyone (PersonalData would leave
@@ -58,7 +58,7 @@ public static class StaffApi
     {
         var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         if (wanted.Count is 0 or > 200 || wanted.Any(id => id.Length > 100))
-            return new FieldErrors().Add("ids", "ids must name 1 to 200 accounts (each at most 100 characters), separated by commas.").ToProblem();
+            return new FieldErrors().Add("ids", GridsTexts.IdsList).ToProblem();
         await using var c = await db.OpenReadAsync();
         var found = await StaffStore.FindManyAsync(c, wanted);
         return TypedResults.Ok<IReadOnlyList<StaffName>>(wanted.Where(found.ContainsKey).Select(id => new StaffName(id, found[id].Name, found[id].Role)).ToList());

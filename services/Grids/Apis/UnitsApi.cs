@@ -31,7 +31,7 @@ public static class UnitsApi
         var errors = new FieldErrors();
         var parsed = Fields.Enum<UnitLevel>(errors, "", "level", level, required: false);
         errors.Optional("parentCode", parentCode, UnitChanges.MaxCodeLength);
-        if (limit is < 1 or > 5000) errors.Add("limit", "limit must be between 1 and 5000.");
+        if (limit is < 1 or > 5000) errors.Add("limit", ProblemTexts.Between("limit", 1, 5000));
         errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();

@@ -7,11 +7,11 @@ public static class AssessmentWeightsChange
     public static async Task<Outcome<AssessmentWeights>> SetAsync(UnitOfWork<GridsDatabase> uow, SetAssessmentWeights? c, string actor)
     {
         var errors = new FieldErrors();
-        if (c is null) return errors.Add("body", "A JSON body is required.");
+        if (c is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         int W(string field, int? value)
         {
-            if (value is not { } v) errors.Add(field, $"{field} is required.");
-            else if (v is < 0 or > AssessmentWeights.MaxWeight) errors.Add(field, $"{field} must be a whole number from 0 to {AssessmentWeights.MaxWeight}.");
+            if (value is not { } v) errors.Add(field, ProblemTexts.Required(field));
+            else if (v is < 0 or > AssessmentWeights.MaxWeight) errors.Add(field, GridsTexts.WholeNumberFromTo(field, 0, AssessmentWeights.MaxWeight));
             return value ?? 0;
         }
         var weights = new AssessmentWeights(W("patrolDay", c.PatrolDay), W("careVisitOnTime", c.CareVisitOnTime), W("caseFound", c.CaseFound),
@@ -22,6 +22,6 @@ public static class AssessmentWeightsChange
         var saved = weights with { ChangedBy = actor, ChangedAt = uow.Now, Version = current.Version + 1 };
         return await AssessmentStore.SaveWeightsAsync(uow, saved, current.Version)
             ? new Outcome<AssessmentWeights>.Done(saved)
-            : new Outcome<AssessmentWeights>.Conflict("The weights were changed by someone else meanwhile; retry.");
+            : new Outcome<AssessmentWeights>.Conflict(GridsTexts.WeightsChanged);
     }
 }

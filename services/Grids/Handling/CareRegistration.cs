@@ -29,15 +29,15 @@ public static class CareRegistration
     {
         if (c.CourtyardCode is { } code)
         {
-            if (courtyard is null) errors.Add(prefix + "courtyardCode", $"courtyardCode '{code}' is not a known unit.");
-            else if (courtyard.Level != UnitLevel.Courtyard) errors.Add(prefix + "courtyardCode", $"courtyardCode must be a courtyard; '{code}' is a {Codes.Of(courtyard.Level)}.");
+            if (courtyard is null) errors.Add(prefix + "courtyardCode", ProblemTexts.UnknownUnit("courtyardCode", code));
+            else if (courtyard.Level != UnitLevel.Courtyard) errors.Add(prefix + "courtyardCode", GridsTexts.MustBeCourtyard(code, Codes.Of(courtyard.Level)));
             else if (courtyard.Retired) errors.Add(prefix + "courtyardCode", $"courtyardCode '{code}' is retired.");
         }
         if (c.GridWorkerId is { } id)
         {
-            if (worker is null) errors.Add(prefix + "gridWorkerId", $"gridWorkerId '{id}' is not a registered person.");
-            else if (!StaffRoles.GridWorkers.Contains(worker.Role)) errors.Add(prefix + "gridWorkerId", $"'{id}' is a {worker.Role}, not a grid worker.");
-            else if (worker.LeftAt is not null) errors.Add(prefix + "gridWorkerId", $"'{id}' has left the service.");
+            if (worker is null) errors.Add(prefix + "gridWorkerId", GridsTexts.NotRegisteredPerson("gridWorkerId", id));
+            else if (!StaffRoles.GridWorkers.Contains(worker.Role)) errors.Add(prefix + "gridWorkerId", GridsTexts.NotAGridWorker(id, worker.Role));
+            else if (worker.LeftAt is not null) errors.Add(prefix + "gridWorkerId", GridsTexts.LeftService(id));
             else if (courtyard is { Level: UnitLevel.Courtyard, Retired: false } && worker.UnitCode != courtyard.Code && worker.UnitCode != courtyard.ParentCode)
                 errors.Add(prefix + "gridWorkerId",
                     $"'{id}' is a grid worker of '{worker.UnitCode}'; the subject's courtyard '{courtyard.Code}' is in grid '{courtyard.ParentCode}'.");
@@ -52,7 +52,7 @@ public static class CareRegistration
     public static async Task<Outcome<CareSubject>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterCareSubject? r, string actor)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var c = CheckFields(errors, "", r);
         var courtyard = c.CourtyardCode is null ? null : await UnitStore.FindAsync(uow, c.CourtyardCode);
         var worker = c.GridWorkerId is null ? null : await StaffStore.FindAsync(uow, c.GridWorkerId);

@@ -16,20 +16,20 @@ public static class CareVisits
         if (subject is null) return new Outcome<CareVisit>.NotFound();
         if (await reach.RefusalAtAsync(uow, subject.CourtyardCode) is { } why) return new Outcome<CareVisit>.Forbidden(why);
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
 
 
         var findings = Fields.Text(errors, "", "findings", r.Findings, 4000);
         var visitedBy = Fields.Text(errors, "", "visitedBy", r.VisitedBy, 100, required: false) ?? actor;
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
-        if (visitedAt > uow.Now) errors.Add("visitedAt", "visitedAt must not be in the future.");
+        if (visitedAt > uow.Now) errors.Add("visitedAt", GridsTexts.NotInFuture("visitedAt"));
         var found = r.Incident is { } i ? VisitIncidents.Read(errors, "incident.", i) : null;
         if (errors.Any) return errors;
-        if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", "visitedAt must not be before the subject was registered.");
+        if (visitedAt < subject.RegisteredAt) return errors.Add("visitedAt", GridsTexts.NotBeforeRegistered);
         if (visitedBy != actor && await VisitorRefusalAsync(uow, visitedBy, subject.CourtyardCode, visitedAt) is { } notAVisitor)
             return errors.Add("visitedBy", notAVisitor);
         if (r.Incident is not null && await UnitStore.FindAsync(uow, subject.CourtyardCode) is { Retired: true })
-            return new Outcome<CareVisit>.Conflict($"The subject's courtyard '{subject.CourtyardCode}' is retired: no case can be filed there.");
+            return new Outcome<CareVisit>.Conflict(GridsTexts.CourtyardRetiredNoCase(subject.CourtyardCode));
 
         var visit = new CareVisit(Guid.CreateVersion7(), subjectId, visitedBy, visitedAt, findings!,
             r.Incident is null ? null : Guid.CreateVersion7(), actor, uow.Now);
@@ -41,7 +41,7 @@ public static class CareVisits
             Version = subject.Version + 1,
         };
         if (!await CareStore.AddVisitAsync(uow, visit, updated, subject.Version))
-            return new Outcome<CareVisit>.Conflict("The subject was changed by someone else meanwhile; retry.");
+            return new Outcome<CareVisit>.Conflict(GridsTexts.SubjectChanged);
         // The case is filed by the person who recorded it (the token's subject), whoever he names as the
         // visitor: every step records who took it, and the reporter may read and verify the case.
         // A visit made during the visitor's patrol belongs to it (the patrol log shows what was done).

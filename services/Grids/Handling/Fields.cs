@@ -16,11 +16,11 @@ public static partial class Fields
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            if (required) errors.Add(prefix + field, $"{field} is required.");
+            if (required) errors.Add(prefix + field, ProblemTexts.Required(field));
             return null;
         }
-        if (text.Length > maxLength) errors.Add(prefix + field, $"{field} must be at most {maxLength} characters.");
-        else if (text.Any(char.IsControl)) errors.Add(prefix + field, $"{field} must not contain control characters.");
+        if (text.Length > maxLength) errors.Add(prefix + field, ProblemTexts.TooLong(field, maxLength));
+        else if (text.Any(char.IsControl)) errors.Add(prefix + field, ProblemTexts.ControlCharacters(field));
         else return text;
         return null;
     }
@@ -31,7 +31,7 @@ public static partial class Fields
         var text = Text(errors, prefix, field, value, maxLength, required);
         if (text is not null && !CodePattern().IsMatch(text))
         {
-            errors.Add(prefix + field, $"{field} may hold only letters, digits, '-', '_' and '.', and must start with a letter or digit.");
+            errors.Add(prefix + field, GridsTexts.CodeCharacters(field));
             return null;
         }
         return text;
@@ -43,7 +43,7 @@ public static partial class Fields
         var text = Text(errors, prefix, field, value, 32, required: false);
         if (text is not null && !PhonePattern().IsMatch(text))
         {
-            errors.Add(prefix + field, $"{field} must be a phone number (digits, '+', '-', spaces).");
+            errors.Add(prefix + field, GridsTexts.PhoneNumber(field));
             return null;
         }
         return text;
@@ -55,7 +55,7 @@ public static partial class Fields
         var text = Text(errors, prefix, field, value, 32, required: false)?.ToUpperInvariant();
         if (text is not null && !IdNumberPattern().IsMatch(text))
         {
-            errors.Add(prefix + field, $"{field} must be a 15- or 18-character ID number.");
+            errors.Add(prefix + field, GridsTexts.IdNumber(field));
             return null;
         }
         return text;
@@ -66,11 +66,11 @@ public static partial class Fields
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            if (required) errors.Add(prefix + field, $"{field} is required.");
+            if (required) errors.Add(prefix + field, ProblemTexts.Required(field));
             return null;
         }
         if (Codes.TryParse<TEnum>(text, out var parsed)) return parsed;
-        errors.Add(prefix + field, $"{field} must be one of {Codes.List<TEnum>()}.");
+        errors.Add(prefix + field, ProblemTexts.OneOf(field, Codes.List<TEnum>()));
         return null;
     }
 
@@ -85,9 +85,9 @@ public static partial class Fields
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
         if (text.Length > 64 || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            errors.Add(prefix + field, $"{field} must be an ISO 8601 time, e.g. 2025-03-01T08:00:00+08:00.");
+            errors.Add(prefix + field, GridsTexts.IsoMoment(field));
         else if (at < EarliestMoment || at >= LatestMoment)
-            errors.Add(prefix + field, $"{field} must be between 2000-01-01 and 2099-12-31.");
+            errors.Add(prefix + field, GridsTexts.MomentBetween(field));
         else return DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
         return null;
     }
@@ -97,11 +97,11 @@ public static partial class Fields
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            if (required) errors.Add(prefix + field, $"{field} is required.");
+            if (required) errors.Add(prefix + field, ProblemTexts.Required(field));
             return null;
         }
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        errors.Add(prefix + field, $"{field} must be a whole number from {min} to {max}.");
+        errors.Add(prefix + field, GridsTexts.WholeNumberFromTo(field, min, max));
         return null;
     }
 
@@ -111,12 +111,12 @@ public static partial class Fields
     {
         if (values is null || values.Count == 0)
         {
-            errors.Add(prefix + field, $"{field} needs at least one category.");
+            errors.Add(prefix + field, GridsTexts.AtLeastOneCategory(field));
             return null;
         }
         if (values.Count > System.Enum.GetValues<Category>().Length)
         {
-            errors.Add(prefix + field, $"{field} may list each of the {System.Enum.GetValues<Category>().Length} categories at most once.");
+            errors.Add(prefix + field, GridsTexts.CategoriesOnce(field, System.Enum.GetValues<Category>().Length));
             return null;
         }
         var parsed = new List<Category>();
@@ -124,10 +124,10 @@ public static partial class Fields
         {
             if (Codes.TryParse<Category>(values[i]?.Trim(), out var category))
             {
-                if (parsed.Contains(category)) errors.Add($"{prefix}{field}[{i}]", $"{field} lists '{values[i]}' twice.");
+                if (parsed.Contains(category)) errors.Add($"{prefix}{field}[{i}]", GridsTexts.CategoryTwice(field, values[i]));
                 else parsed.Add(category);
             }
-            else errors.Add($"{prefix}{field}[{i}]", $"{field} must hold categories from {Codes.List<Category>()}.");
+            else errors.Add($"{prefix}{field}[{i}]", GridsTexts.CategoriesFrom(field, Codes.List<Category>()));
         }
         return parsed.Count == values.Count ? parsed : null;
     }

@@ -19,36 +19,36 @@ public static class LeaderPosts
         if (member is null) return new Outcome<LeaderView>.NotFound();
         if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new Outcome<LeaderView>.Forbidden(why);
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var post = Fields.Enum<LeaderPostKind>(errors, "", "post", r.Post);
         var linked = Codes(errors, "linkedUnits", r.LinkedUnits, LeaderPost.MaxLinkedUnits);
-        if (r.VisitEveryDays is < 1 or > LeaderPlan.MaxEveryDays) errors.Add("visitEveryDays", $"visitEveryDays must be from 1 to {LeaderPlan.MaxEveryDays}.");
+        if (r.VisitEveryDays is < 1 or > LeaderPlan.MaxEveryDays) errors.Add("visitEveryDays", GridsTexts.VisitEveryDays(LeaderPlan.MaxEveryDays));
         var planned = r.PlanUnits is null ? linked : Codes(errors, "planUnits", r.PlanUnits, LeaderPlan.MaxUnits);
-        if (r.PlanUnits is not null && r.VisitEveryDays is null) errors.Add("visitEveryDays", "visitEveryDays is required with planUnits.");
+        if (r.PlanUnits is not null && r.VisitEveryDays is null) errors.Add("visitEveryDays", GridsTexts.VisitEveryDaysWithPlan);
         if (errors.Any) return errors;
 
         // Every linked unit a live unit; a township committee member's inside his own township.
         var township = (await UnitStore.PathAsync(uow, member.UnitCode)).FirstOrDefault(u => u.Level == UnitLevel.Township)?.Code;
         if (post == LeaderPostKind.TownshipCommittee && township is null)
-            errors.Add("post", $"A township committee member is registered in a township; '{personId}' is registered at '{member.UnitCode}'.");
+            errors.Add("post", GridsTexts.TownshipMemberInTownship(personId, member.UnitCode));
         for (var i = 0; i < linked!.Count; i++)
         {
             var path = await UnitStore.PathAsync(uow, linked[i]);
-            if (path.Count == 0) { errors.Add($"linkedUnits[{i}]", $"'{linked[i]}' is not a known unit."); continue; }
+            if (path.Count == 0) { errors.Add($"linkedUnits[{i}]", GridsTexts.UnknownUnit(linked[i])); continue; }
             if (path[0].Retired) errors.Add($"linkedUnits[{i}]", $"'{linked[i]}' is retired.");
             else if (post == LeaderPostKind.TownshipCommittee && township is not null && !path.Any(u => u.Code == township))
-                errors.Add($"linkedUnits[{i}]", $"A township committee member is linked to units of his own township '{township}'.");
+                errors.Add($"linkedUnits[{i}]", GridsTexts.LinkedInOwnTownship(township));
         }
         for (var i = 0; i < planned!.Count; i++)
         {
             var path = (await UnitStore.PathAsync(uow, planned[i])).Select(u => u.Code).ToList();
-            if (!path.Any(linked.Contains)) errors.Add($"planUnits[{i}]", $"'{planned[i]}' is not one of the linked units nor inside one.");
+            if (!path.Any(linked.Contains)) errors.Add($"planUnits[{i}]", GridsTexts.NotLinkedNorInside(planned[i]));
         }
         if (errors.Any) return errors;
         if (post == LeaderPostKind.CountyCommittee && !reach.CountyWide)
-            return new Outcome<LeaderView>.Forbidden("A county committee member's post is the county administrator's to set.");
+            return new Outcome<LeaderView>.Forbidden(GridsTexts.CountyPostToSet);
         if (await reach.RefusalAtAnyAsync(uow, [.. linked]) is { } outside) return new Outcome<LeaderView>.Forbidden(outside);
-        if (member.LeftAt is not null) return new Outcome<LeaderView>.Conflict($"'{personId}' has left the service.");
+        if (member.LeftAt is not null) return new Outcome<LeaderView>.Conflict(GridsTexts.LeftService(personId));
 
         var old = await LeaderStore.PlanOfAsync(uow, personId);
         LeaderPlan? plan = null;
@@ -68,7 +68,7 @@ public static class LeaderPosts
         if (member is null) return new Outcome<LeaderView>.NotFound();
         if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new Outcome<LeaderView>.Forbidden(why);
         if (member.Leader is { Post: LeaderPostKind.CountyCommittee } && !reach.CountyWide)
-            return new Outcome<LeaderView>.Forbidden("A county committee member's post is the county administrator's to end.");
+            return new Outcome<LeaderView>.Forbidden(GridsTexts.CountyPostToEnd);
         if (member.Leader is null) return new Outcome<LeaderView>.Done(new LeaderView(member.Id, member.Name, member.Role, member.UnitCode, null, null, []));
         return await SaveAsync(uow, member, null, null);
     }
@@ -77,7 +77,7 @@ public static class LeaderPosts
     {
         var changed = member with { Leader = post, Version = member.Version + 1 };
         if (!await StaffStore.SetLeaderAsync(uow, changed, member.Version))
-            return new Outcome<LeaderView>.Conflict($"'{member.Id}' was changed by someone else meanwhile; read it again and retry.");
+            return new Outcome<LeaderView>.Conflict(GridsTexts.ChangedMeanwhile(member.Id));
         await LeaderStore.SetPlanAsync(uow, member.Id, plan);
         await StaffAnnouncer.AnnounceAsync(uow, [member.Id]);
         return new Outcome<LeaderView>.Done(await LeaderViews.OfAsync(uow, changed, uow.Now));
@@ -86,8 +86,8 @@ public static class LeaderPosts
     /// <summary>A list of unit codes, each checked, no repeats (kept in the order given).</summary>
     private static List<string>? Codes(FieldErrors errors, string field, IReadOnlyList<string?>? values, int max)
     {
-        if (values is null || values.Count == 0) { errors.Add(field, $"{field} must name at least one unit."); return null; }
-        if (values.Count > max) { errors.Add(field, $"{field} may name at most {max} units."); return null; }
+        if (values is null || values.Count == 0) { errors.Add(field, GridsTexts.UnitsAtLeastOne(field)); return null; }
+        if (values.Count > max) { errors.Add(field, GridsTexts.UnitsAtMost(field, max)); return null; }
         var codes = new List<string>();
         for (var i = 0; i < values.Count; i++)
             if (Fields.Code(errors, "", $"{field}[{i}]", values[i], UnitChanges.MaxCodeLength) is { } code && !codes.Contains(code)) codes.Add(code);

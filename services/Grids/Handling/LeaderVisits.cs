@@ -17,19 +17,19 @@ public static class LeaderVisits
         IReadOnlyList<string> linkedUnits, Reach reach)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var unitCode = Fields.Code(errors, "", "unitCode", r.UnitCode, UnitChanges.MaxCodeLength);
         if (errors.Any) return errors;
-        if (await UnitStore.FindAsync(uow, unitCode!) is not { } unit) return errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
+        if (await UnitStore.FindAsync(uow, unitCode!) is not { } unit) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
         // Where first: outside his linked units nothing about the visit is looked at (403 before 400).
         if (await reach.RefusalAtAsync(uow, unit.Code) is { } why) return new Outcome<LeaderVisit>.Forbidden(why);
 
         var met = Fields.Text(errors, "", "met", r.Met, MaxMetLength);
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
-        if (visitedAt > uow.Now) errors.Add("visitedAt", "visitedAt must not be in the future.");
-        if ((r.Lat is null) != (r.Lng is null)) errors.Add(r.Lat is null ? "lat" : "lng", "lat and lng are given together or not at all.");
-        if (r.Lat is not (null or (>= -90 and <= 90))) errors.Add("lat", "lat must be a number from -90 to 90.");
-        if (r.Lng is not (null or (>= -180 and <= 180))) errors.Add("lng", "lng must be a number from -180 to 180.");
+        if (visitedAt > uow.Now) errors.Add("visitedAt", GridsTexts.NotInFuture("visitedAt"));
+        if ((r.Lat is null) != (r.Lng is null)) errors.Add(r.Lat is null ? "lat" : "lng", GridsTexts.LatLngTogether);
+        if (r.Lat is not (null or (>= -90 and <= 90))) errors.Add("lat", GridsTexts.LatitudeNumber("lat"));
+        if (r.Lng is not (null or (>= -180 and <= 180))) errors.Add("lng", GridsTexts.LongitudeNumber("lng"));
         var findings = Findings(errors, r.Findings, unit);
         if (errors.Any) return errors;
 
@@ -39,10 +39,10 @@ public static class LeaderVisits
         {
             var prefix = $"findings[{index}].incident.unitCode";
             var path = await UnitStore.PathAsync(uow, placeCode);
-            if (path.Count == 0) { errors.Add(prefix, $"'{placeCode}' is not a known unit."); continue; }
-            if (path[0].Level is not (UnitLevel.Grid or UnitLevel.Courtyard)) { errors.Add(prefix, $"A case is filed at a grid or a courtyard; '{placeCode}' is a {Codes.Of(path[0].Level)}."); continue; }
-            if (!path.Any(u => u.Code == unit.Code)) { errors.Add(prefix, $"'{placeCode}' does not lie in the visited unit '{unit.Code}'."); continue; }
-            if (path[0].Retired) return new Outcome<LeaderVisit>.Conflict($"'{placeCode}' is retired: no case can be filed there.");
+            if (path.Count == 0) { errors.Add(prefix, GridsTexts.UnknownUnit(placeCode)); continue; }
+            if (path[0].Level is not (UnitLevel.Grid or UnitLevel.Courtyard)) { errors.Add(prefix, GridsTexts.FiledAtGridOrCourtyard(placeCode, Codes.Of(path[0].Level))); continue; }
+            if (!path.Any(u => u.Code == unit.Code)) { errors.Add(prefix, GridsTexts.NotInVisitedUnit(placeCode, unit.Code)); continue; }
+            if (path[0].Retired) return new Outcome<LeaderVisit>.Conflict(GridsTexts.RetiredNoCase(placeCode));
             filings.Add((index, placeCode, path.Select(u => u.Code).FirstOrDefault(linkedUnits.Contains) ?? unit.Code, found));
         }
         if (errors.Any) return errors;
@@ -67,12 +67,12 @@ public static class LeaderVisits
     private static List<Finding>? Findings(FieldErrors errors, IReadOnlyList<LeaderFindingInput?>? inputs, Unit visited)
     {
         if (inputs is null) return [];
-        if (inputs.Count > MaxFindings) { errors.Add("findings", $"findings may hold at most {MaxFindings}."); return null; }
+        if (inputs.Count > MaxFindings) { errors.Add("findings", GridsTexts.FindingsAtMost(MaxFindings)); return null; }
         var findings = new List<Finding>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var prefix = $"findings[{i}].";
-            if (inputs[i] is not { } input) { errors.Add($"findings[{i}]", "A finding is required."); continue; }
+            if (inputs[i] is not { } input) { errors.Add($"findings[{i}]", GridsTexts.FindingRequired); continue; }
             var text = Fields.Text(errors, prefix, "text", input.Text, 4000);
             string? place = null;
             FoundIncident? found = null;
@@ -82,7 +82,7 @@ public static class LeaderVisits
                 place = Fields.Code(errors, prefix + "incident.", "unitCode", incident.UnitCode, UnitChanges.MaxCodeLength, required: false)
                     ?? (visited.Level is UnitLevel.Grid or UnitLevel.Courtyard ? visited.Code : null);
                 if (place is null && incident.UnitCode is null)
-                    errors.Add(prefix + "incident.unitCode", $"incident.unitCode is required: a case is filed at a grid or a courtyard, and '{visited.Code}' is a {Codes.Of(visited.Level)}.");
+                    errors.Add(prefix + "incident.unitCode", GridsTexts.FindingUnitRequired(visited.Code, Codes.Of(visited.Level)));
             }
             if (text is not null) findings.Add(new Finding(i, text, place, found));
         }

@@ -13,19 +13,19 @@ public static class Patrols
         var errors = new FieldErrors();
         var unitCode = Fields.Code(errors, "", "unitCode", command?.UnitCode, UnitChanges.MaxCodeLength, required: false) ?? ownUnits.FirstOrDefault();
         if (errors.Any) return errors;
-        if (unitCode is null) return errors.Add("unitCode", "unitCode is required: the token names no unit of yours.");
-        if (await UnitStore.FindAsync(uow, unitCode) is not { } unit) return errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
+        if (unitCode is null) return errors.Add("unitCode", GridsTexts.TokenNamesNoUnit);
+        if (await UnitStore.FindAsync(uow, unitCode) is not { } unit) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
         if (await reach.RefusalAtAsync(uow, unitCode) is { } why) return new Outcome<Visit>.Forbidden(why);
         if (unit.Retired) return new Outcome<Visit>.Conflict($"The unit '{unitCode}' is retired.");
         // A patrol is walked in a grid (or one of its courtyards): a village or a township is no beat to patrol.
         if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
-            return errors.Add("unitCode", $"A patrol is walked in a grid or a courtyard; '{unitCode}' is a {Codes.Of(unit.Level)}.");
+            return errors.Add("unitCode", GridsTexts.PatrolLevel(unitCode, Codes.Of(unit.Level)));
         // ... and in one's own grid: an officer whose reach covers the grid does not walk its beat for its worker.
         var grid = unit.Level == UnitLevel.Grid ? unit.Code : unit.ParentCode;
         if (grid is null || !ownUnits.Contains(grid))
-            return new Outcome<Visit>.Forbidden($"A patrol is walked in one's own grid; '{unitCode}' is not in yours.");
+            return new Outcome<Visit>.Forbidden(GridsTexts.PatrolOwnGrid(unitCode));
         if (await VisitStore.OpenOfAsync(uow, actor, VisitKind.Patrol) is { } open)
-            return new Outcome<Visit>.Conflict($"Patrol {open.Id} is still going on: end it first.");
+            return new Outcome<Visit>.Conflict(GridsTexts.PatrolGoingOn(open.Id));
         var visit = new Visit(Guid.CreateVersion7(), VisitKind.Patrol, actor, unitCode, uow.Now, null, 0, null, 1);
         await VisitStore.InsertAsync(uow, visit);
         return new Outcome<Visit>.Done(visit);
@@ -42,7 +42,7 @@ public static class Patrols
         if (kept.Count == 0) return new Outcome<PatrolPoints>.Done(new PatrolPoints(visit, 0, points.Count));
         var updated = visit with { PointCount = visit.PointCount + kept.Count, LastPointAt = kept[^1].At, Version = visit.Version + 1 };
         if (!await VisitStore.UpdateAsync(uow, updated, visit.Version))
-            return new Outcome<PatrolPoints>.Conflict("The patrol was changed meanwhile; send the points again.");
+            return new Outcome<PatrolPoints>.Conflict(GridsTexts.PatrolChangedSendAgain);
         await VisitStore.AddPointsAsync(uow, id, visit.PointCount, kept);
         return new Outcome<PatrolPoints>.Done(new PatrolPoints(updated, kept.Count, points.Count - kept.Count));
     }
@@ -54,7 +54,7 @@ public static class Patrols
         var ended = visit with { EndedAt = uow.Now, Version = visit.Version + 1 };
         return await VisitStore.UpdateAsync(uow, ended, visit.Version)
             ? new Outcome<Visit>.Done(ended)
-            : new Outcome<Visit>.Conflict("The patrol was changed meanwhile; retry.");
+            : new Outcome<Visit>.Conflict(GridsTexts.PatrolChangedRetry);
     }
 
     /// <summary>Links something the person did at <paramref name="at"/> to his patrol going on then, if any.</summary>
@@ -69,27 +69,27 @@ public static class Patrols
     {
         var visit = await VisitStore.FindAsync(uow, id);
         if (visit is null || visit.Kind != VisitKind.Patrol) return new Outcome<Visit>.NotFound();
-        if (visit.PersonId != actor) return new Outcome<Visit>.Forbidden("Only the person on the patrol records it.");
-        if (!visit.IsOpen) return new Outcome<Visit>.Conflict($"The patrol ended at {visit.EndedAt:O}.");
+        if (visit.PersonId != actor) return new Outcome<Visit>.Forbidden(GridsTexts.OnlyPatrolPerson);
+        if (!visit.IsOpen) return new Outcome<Visit>.Conflict(GridsTexts.PatrolEnded(visit.EndedAt));
         return null;
     }
 
     private static List<TrackPoint> Read(FieldErrors errors, IReadOnlyList<TrackPointInput?>? inputs, DateTimeOffset startedAt, DateTimeOffset now)
     {
         var points = new List<TrackPoint>();
-        if (inputs is null || inputs.Count == 0) { errors.Add("points", "points must hold at least one point."); return points; }
-        if (inputs.Count > TrackThinning.MaxPerRequest) { errors.Add("points", $"points may hold at most {TrackThinning.MaxPerRequest} points."); return points; }
+        if (inputs is null || inputs.Count == 0) { errors.Add("points", GridsTexts.PointsAtLeastOne); return points; }
+        if (inputs.Count > TrackThinning.MaxPerRequest) { errors.Add("points", GridsTexts.PointsAtMost(TrackThinning.MaxPerRequest)); return points; }
         for (var i = 0; i < inputs.Count; i++)
         {
             var prefix = $"points[{i}].";
             var p = inputs[i];
-            if (p is null) { errors.Add($"points[{i}]", "A point is required."); continue; }
-            if (p.Lat is not (>= -90 and <= 90)) errors.Add(prefix + "lat", "lat must be a number from -90 to 90.");
-            if (p.Lng is not (>= -180 and <= 180)) errors.Add(prefix + "lng", "lng must be a number from -180 to 180.");
+            if (p is null) { errors.Add($"points[{i}]", GridsTexts.PointRequired); continue; }
+            if (p.Lat is not (>= -90 and <= 90)) errors.Add(prefix + "lat", GridsTexts.LatitudeNumber("lat"));
+            if (p.Lng is not (>= -180 and <= 180)) errors.Add(prefix + "lng", GridsTexts.LongitudeNumber("lng"));
             var at = Fields.Moment(errors, prefix, "at", p.At);
-            if (p.At is null) errors.Add(prefix + "at", "at is required.");
+            if (p.At is null) errors.Add(prefix + "at", ProblemTexts.Required("at"));
             else if (at is { } a && (a < startedAt - ClockSlack || a > now + ClockSlack))
-                errors.Add(prefix + "at", "at must lie between the patrol's start and now (give or take two minutes).");
+                errors.Add(prefix + "at", GridsTexts.PointTime);
             if (at is { } t && p.Lat is { } lat && p.Lng is { } lng) points.Add(new TrackPoint(t, lat, lng));
         }
         return points;

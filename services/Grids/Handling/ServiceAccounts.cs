@@ -20,7 +20,7 @@ public static class ServiceAccounts
         Fields.Code(errors, "", "unit", token.UnitCode, UnitChanges.MaxCodeLength);
         if (role is not null && !errors.Any)
             StaffRules.CheckPlace(errors, "", "unit", token.UnitCode, await UnitStore.FindAsync(uow, token.UnitCode), role);
-        if (token.DepartmentId is { } d && !Guid.TryParse(d, out _)) errors.Add("department-id", "department-id must be a department's id.");
+        if (token.DepartmentId is { } d && !Guid.TryParse(d, out _)) errors.Add("department-id", GridsTexts.DepartmentIdShape);
         if (errors.Any) return errors;
         var account = new ServiceAccount(token.Id, token.Subject, role!, token.UnitCode, token.DepartmentId, token.IssuedBy, token.IssuedAt, token.ExpiresAt);
         await ServiceAccountStore.InsertAsync(uow, account);
@@ -32,7 +32,7 @@ public static class ServiceAccounts
         var account = await ServiceAccountStore.FindAsync(uow, id);
         if (account is null) return new Outcome<ServiceAccount>.NotFound();
         if (!await ServiceAccountStore.RevokeAsync(uow, id, actor, uow.Now))
-            return new Outcome<ServiceAccount>.Conflict($"The service token '{id}' was revoked already.");
+            return new Outcome<ServiceAccount>.Conflict(GridsTexts.TokenRevoked(id));
         var revoked = account with { RevokedBy = actor, RevokedAt = uow.Now, Version = account.Version + 1 };
         await AnnounceAsync(uow, [revoked]);
         return new Outcome<ServiceAccount>.Done(revoked);

@@ -14,7 +14,7 @@ public static class StaffChanges
     public static async Task<Outcome<StaffMember>> RegisterAsync(UnitOfWork<GridsDatabase> uow, RegisterStaff? r, string actor)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var id = Fields.Code(errors, "", "id", r.Id, MaxIdLength, required: false) ?? Guid.CreateVersion7().ToString();
         var name = Fields.Text(errors, "", "name", r.Name, MaxNameLength);
         var role = StaffRules.Role(errors, "", r.Role);
@@ -30,7 +30,7 @@ public static class StaffChanges
         }
         if (errors.Any) return errors;
         if (await StaffStore.FindAsync(uow, id) is not null)
-            return new Outcome<StaffMember>.Conflict($"A person with id '{id}' is registered already.");
+            return new Outcome<StaffMember>.Conflict(GridsTexts.PersonRegistered(id));
 
         var member = new StaffMember(id, name!, role!, unitCode!, phone, idNumber, r.DepartmentId);
         await InsertAsync(uow, [member], [dutyFrom], actor);
@@ -49,7 +49,7 @@ public static class StaffChanges
     public static async Task<Outcome<StaffMember>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string id, UpdateStaff? r, Reach reach)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var read = await StaffStore.FindAsync(uow, id);
         if (read is null) return new Outcome<StaffMember>.NotFound();
         if (await reach.RefusalAtAsync(uow, read.UnitCode) is { } why) return new Outcome<StaffMember>.Forbidden(why);
@@ -62,7 +62,7 @@ public static class StaffChanges
         if (errors.Any) return errors;
         if (StaffPosts.Changes(r))
         {
-            if (member.LeftAt is not null) return new Outcome<StaffMember>.Conflict($"'{id}' has left the service.");
+            if (member.LeftAt is not null) return new Outcome<StaffMember>.Conflict(GridsTexts.LeftService(id));
             var posting = await StaffPosts.ApplyAsync(uow, member, r, errors, reach);
             if (posting is not Outcome<StaffMember>.Done posted) return posting;
             member = posted.Value;
@@ -84,7 +84,7 @@ public static class StaffChanges
         var member = await StaffStore.FindAsync(uow, id);
         if (member is null) return new Outcome<StaffMember>.NotFound();
         if (await reach.RefusalAtAsync(uow, member.UnitCode) is { } why) return new Outcome<StaffMember>.Forbidden(why);
-        if (member.LeftAt is not null) return new Outcome<StaffMember>.Conflict($"'{id}' left already.");
+        if (member.LeftAt is not null) return new Outcome<StaffMember>.Conflict(GridsTexts.LeftAlready(id));
         var left = member with { LeftAt = uow.Now, Version = member.Version + 1 };
         if (!await StaffStore.UpdateAsync(uow, left, member.Version)) return Concurrent<StaffMember>(id);
         foreach (var duty in (await StaffStore.DutiesOfAsync(uow, [id]))[id])
@@ -99,20 +99,20 @@ public static class StaffChanges
     public static async Task<Outcome<DutyAssignment>> StartDutyAsync(UnitOfWork<GridsDatabase> uow, string unitCode, StartDuty? r, string actor, Reach reach)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var staffId = Fields.Code(errors, "", "staffId", r.StaffId, MaxIdLength);
         var role = StaffRules.Role(errors, "", r.Role, required: false);
         var from = Fields.Moment(errors, "", "from", r.From) ?? uow.Now;
         var until = Fields.Moment(errors, "", "until", r.Until);
-        if (until is { } u && u <= from) errors.Add("until", "until must be after from.");
+        if (until is { } u && u <= from) errors.Add("until", GridsTexts.UntilAfterFrom);
         if (errors.Any) return errors;
 
         var unit = await UnitStore.FindAsync(uow, unitCode);
         if (unit is null) return new Outcome<DutyAssignment>.NotFound();
         var member = await StaffStore.FindAsync(uow, staffId!);
-        if (member is null) return errors.Add("staffId", $"staffId '{staffId}' is not a registered person.");
+        if (member is null) return errors.Add("staffId", GridsTexts.NotRegisteredPerson("staffId", staffId));
         if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, unitCode) is { } why) return new Outcome<DutyAssignment>.Forbidden(why);
-        if (member.LeftAt is not null) return errors.Add("staffId", $"'{staffId}' has left the service.");
+        if (member.LeftAt is not null) return errors.Add("staffId", GridsTexts.LeftService(staffId));
         role ??= member.Role;
         StaffRules.CheckPlace(errors, "", "unitCode", unitCode, unit, role);
         if (errors.Any) return errors;
@@ -133,8 +133,8 @@ public static class StaffChanges
         if (duty is null) return new Outcome<DutyAssignment>.NotFound();
         var member = (await StaffStore.FindAsync(uow, duty.StaffId))!;
         if (await reach.RefusalAtAnyAsync(uow, member.UnitCode, duty.UnitCode) is { } why) return new Outcome<DutyAssignment>.Forbidden(why);
-        if (duty.Until is { } until && until <= at) return new Outcome<DutyAssignment>.Conflict($"The duty period ended already, at {until:O}.");
-        if (at < duty.From) return errors.Add("at", "at must not be before the duty period's start.");
+        if (duty.Until is { } until && until <= at) return new Outcome<DutyAssignment>.Conflict(GridsTexts.DutyEnded(until));
+        if (at < duty.From) return errors.Add("at", GridsTexts.AtNotBeforeDuty);
 
         if (!await BumpAsync(uow, member)) return Concurrent<DutyAssignment>(member.Id);
         await StaffStore.EndDutyAsync(uow, dutyId, at);
@@ -165,5 +165,5 @@ public static class StaffChanges
     }
 
     private static Outcome<T> Concurrent<T>(string id) =>
-        new Outcome<T>.Conflict($"'{id}' was changed by someone else meanwhile; read it again and retry.");
+        new Outcome<T>.Conflict(GridsTexts.ChangedMeanwhile(id));
 }

@@ -7,23 +7,23 @@ public static class StaffRules
     /// errors go to <c>prefix + unitField</c>.</summary>
     public static void CheckPlace(FieldErrors errors, string prefix, string unitField, string unitCode, Unit? unit, string role)
     {
-        if (unit is null) errors.Add(prefix + unitField, $"{unitField} '{unitCode}' is not a known unit.");
+        if (unit is null) errors.Add(prefix + unitField, ProblemTexts.UnknownUnit(unitField, unitCode));
         else if (unit.Retired) errors.Add(prefix + unitField, $"{unitField} '{unitCode}' is retired.");
         else if (!StaffRoles.IsHeldOn(role, unit.Level))
-            errors.Add(prefix + unitField, $"a {role} is on duty at a {StaffRoles.LevelsOf(role)}; '{unitCode}' is a {Codes.Of(unit.Level)}.");
+            errors.Add(prefix + unitField, GridsTexts.RoleLevel(role, StaffRoles.LevelsOf(role), unitCode, Codes.Of(unit.Level)));
     }
 
     /// <summary>A department handler names a department of their unit; nobody else names one.</summary>
     public static void CheckDepartment(FieldErrors errors, string prefix, string role, string? unitCode, Guid? departmentId, Department? department)
     {
         if (role == StaffRoles.DepartmentHandler && departmentId is null)
-            errors.Add(prefix + "departmentId", "a department-handler needs the departmentId of their department.");
+            errors.Add(prefix + "departmentId", GridsTexts.HandlerNeedsDepartment);
         else if (departmentId is { } id && role != StaffRoles.DepartmentHandler)
-            errors.Add(prefix + "departmentId", "only a department-handler belongs to a department.");
+            errors.Add(prefix + "departmentId", GridsTexts.OnlyHandlerInDepartment);
         else if (departmentId is { } known && department is null)
-            errors.Add(prefix + "departmentId", $"departmentId '{known}' is not a known department.");
+            errors.Add(prefix + "departmentId", GridsTexts.UnknownDepartment(known));
         else if (department is not null && unitCode is not null && department.UnitCode != unitCode)
-            errors.Add(prefix + "departmentId", $"the department belongs to '{department.UnitCode}', not to '{unitCode}'.");
+            errors.Add(prefix + "departmentId", GridsTexts.DepartmentElsewhere(department.UnitCode, unitCode));
     }
 
     public static string? Role(FieldErrors errors, string prefix, string? value, bool required = true)
@@ -31,11 +31,11 @@ public static class StaffRules
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            if (required) errors.Add(prefix + "role", "role is required.");
+            if (required) errors.Add(prefix + "role", ProblemTexts.Required("role"));
             return null;
         }
         if (StaffRoles.Normalise(text) is { } role) return role;
-        errors.Add(prefix + "role", $"role must be one of {StaffRoles.List()}.");
+        errors.Add(prefix + "role", ProblemTexts.OneOf("role", StaffRoles.List()));
         return null;
     }
 

@@ -23,26 +23,26 @@ public static class UnitAliases
     public static async Task<Outcome<UnitAliasesView>> SetAsync(UnitOfWork<GridsDatabase> uow, string code, SetUnitAliases? command, string actor)
     {
         var errors = new FieldErrors();
-        if (command?.Aliases is not { } given) return errors.Add("aliases", "aliases is required: a list of addresses (empty to remove them).");
+        if (command?.Aliases is not { } given) return errors.Add("aliases", GridsTexts.AliasesRequired);
         var aliases = new List<string>();
         for (var i = 0; i < given.Count; i++)
         {
             var alias = given[i] is { } text ? UnitPlaces.NormalizeAlias(text) : "";
-            if (alias.Length == 0) errors.Add($"aliases[{i}]", $"aliases[{i}] must not be empty.");
-            else if (alias.Length > MaxLength) errors.Add($"aliases[{i}]", $"aliases[{i}] must be at most {MaxLength} characters.");
-            else if (alias.Any(char.IsControl)) errors.Add($"aliases[{i}]", $"aliases[{i}] must not contain control characters.");
+            if (alias.Length == 0) errors.Add($"aliases[{i}]", GridsTexts.NotEmpty($"aliases[{i}]"));
+            else if (alias.Length > MaxLength) errors.Add($"aliases[{i}]", ProblemTexts.TooLong($"aliases[{i}]", MaxLength));
+            else if (alias.Any(char.IsControl)) errors.Add($"aliases[{i}]", ProblemTexts.ControlCharacters($"aliases[{i}]"));
             else if (!aliases.Contains(alias, StringComparer.Ordinal)) aliases.Add(alias);
         }
-        if (aliases.Count > MaxAliases) errors.Add("aliases", $"A unit has at most {MaxAliases} aliases.");
+        if (aliases.Count > MaxAliases) errors.Add("aliases", GridsTexts.AtMostAliases(MaxAliases));
         if (errors.Any) return errors;
 
         var unit = await UnitStore.FindAsync(uow, code);
         if (unit is null) return new Outcome<UnitAliasesView>.NotFound();
-        if (unit.Retired) return new Outcome<UnitAliasesView>.Conflict($"'{code}' is retired; a retired unit takes no aliases.");
+        if (unit.Retired) return new Outcome<UnitAliasesView>.Conflict(GridsTexts.RetiredNoAliases(code));
         if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard) && aliases.Count > 0)
-            return errors.Add("aliases", $"Aliases are for grids and courtyards, where a call is placed; '{code}' is a {Codes.Of(unit.Level)}.");
+            return errors.Add("aliases", GridsTexts.AliasesForGridsAndCourtyards(code, Codes.Of(unit.Level)));
         foreach (var (alias, owner) in await UnitAliasStore.OwnersAsync(uow, aliases))
-            if (owner != code) errors.Add("aliases", $"'{alias}' is an alias of unit '{owner}' already: an address belongs to one unit.");
+            if (owner != code) errors.Add("aliases", GridsTexts.AliasTaken(alias, owner));
         if (errors.Any) return errors;
 
         var before = ((await UnitAliasStore.OfAsync(uow, [code])).GetValueOrDefault(code) ?? []).Order(StringComparer.Ordinal).ToList();
@@ -51,7 +51,7 @@ public static class UnitAliases
         await UnitAliasStore.ReplaceAsync(uow, code, aliases, actor);
         var changed = unit with { Version = unit.Version + 1 };
         if (!await UnitStore.UpdateAsync(uow, changed, unit.Version))
-            return new Outcome<UnitAliasesView>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.");
+            return new Outcome<UnitAliasesView>.Conflict(GridsTexts.ChangedMeanwhile(code));
         await UnitStore.AddHistoryAsync(uow, [new UnitChange(Guid.CreateVersion7(), code, changed.Version,
             UnitChangeKind.Aliases, string.Join("; ", before), string.Join("; ", aliases), actor, uow.Now)]);
         await UnitAnnouncer.AnnounceAsync(uow, [changed]);

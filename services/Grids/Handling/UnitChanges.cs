@@ -14,18 +14,18 @@ public static class UnitChanges
     public static async Task<Outcome<Unit>> CreateAsync(UnitOfWork<GridsDatabase> uow, CreateUnit? r, string actor)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var code = Fields.Code(errors, "", "code", r.Code, MaxCodeLength);
         var name = Fields.Text(errors, "", "name", r.Name, MaxNameLength);
         var level = Fields.Enum<UnitLevel>(errors, "", "level", r.Level);
         var parentCode = Fields.Code(errors, "", "parentCode", r.ParentCode, MaxCodeLength, required: level is not UnitLevel.County);
-        if (level == UnitLevel.County && parentCode is not null) errors.Add("parentCode", "a county has no parent.");
+        if (level == UnitLevel.County && parentCode is not null) errors.Add("parentCode", GridsTexts.CountyNoParent);
         if (level is { } l and not UnitLevel.County && parentCode is not null
-            && UnitTree.WhyNotParent(l, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
+            && WhyNotParent(l, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
             errors.Add("parentCode", $"parentCode: {why}");
         if (errors.Any) return errors;
         if (await UnitStore.FindAsync(uow, code!) is not null)
-            return new Outcome<Unit>.Conflict($"A unit with code '{code}' exists already (codes are never reused, even after retirement).");
+            return new Outcome<Unit>.Conflict(GridsTexts.UnitExists(code));
 
         var unit = new Unit(code!, name!, level!.Value, parentCode, 1);
         await InsertAsync(uow, [unit], actor);
@@ -44,21 +44,21 @@ public static class UnitChanges
     public static async Task<Outcome<Unit>> UpdateAsync(UnitOfWork<GridsDatabase> uow, string code, UpdateUnit? r, string actor)
     {
         var errors = new FieldErrors();
-        if (r is null) return errors.Add("body", "A JSON body is required.");
+        if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var name = r.Name is null ? null : Fields.Text(errors, "", "name", r.Name, MaxNameLength);
         var parentCode = r.ParentCode is null ? null : Fields.Code(errors, "", "parentCode", r.ParentCode, MaxCodeLength);
         if (errors.Any) return errors;
 
         var unit = await UnitStore.FindAsync(uow, code);
         if (unit is null) return new Outcome<Unit>.NotFound();
-        if (unit.Retired) return new Outcome<Unit>.Conflict($"'{code}' is retired; a retired unit does not change.");
+        if (unit.Retired) return new Outcome<Unit>.Conflict(GridsTexts.RetiredDoesNotChange(code));
         if (parentCode is not null && parentCode != unit.ParentCode
-            && UnitTree.WhyNotParent(unit.Level, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
+            && WhyNotParent(unit.Level, await UnitStore.FindAsync(uow, parentCode), parentCode) is { } why)
             return errors.Add("parentCode", $"parentCode: {why}");
 
         var changed = await ChangeAsync(uow, unit, name, parentCode, actor);
         return changed is null
-            ? new Outcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.")
+            ? new Outcome<Unit>.Conflict(GridsTexts.ChangedMeanwhile(code))
             : new Outcome<Unit>.Done(changed);
     }
 
@@ -91,21 +91,30 @@ public static class UnitChanges
     {
         var unit = await UnitStore.FindAsync(uow, code);
         if (unit is null) return new Outcome<Unit>.NotFound();
-        if (unit.Retired) return new Outcome<Unit>.Conflict($"'{code}' was retired already.");
-        if (unit.Level == UnitLevel.County) return new Outcome<Unit>.Conflict("The county cannot be retired.");
+        if (unit.Retired) return new Outcome<Unit>.Conflict(GridsTexts.RetiredAlready(code));
+        if (unit.Level == UnitLevel.County) return new Outcome<Unit>.Conflict(GridsTexts.CountyNotRetired);
         if (await UnitStore.ActiveChildrenAsync(uow, code) is var children and > 0)
-            return new Outcome<Unit>.Conflict($"'{code}' still has {children} unit(s) under it: move or retire them first (merging a grid is moving its courtyards out).");
+            return new Outcome<Unit>.Conflict(GridsTexts.StillHasChildren(code, children));
         if (unit.Level == UnitLevel.Courtyard && (await CareStore.ListAsync(uow, code, null, null, null, 1, 0)).Count > 0)
-            return new Outcome<Unit>.Conflict($"Care subjects live in '{code}': register them at their new courtyard first.");
+            return new Outcome<Unit>.Conflict(GridsTexts.CareSubjectsLiveThere(code));
 
         var retired = unit with { Version = unit.Version + 1, RetiredAt = uow.Now };
         if (!await UnitStore.UpdateAsync(uow, retired, unit.Version))
-            return new Outcome<Unit>.Conflict($"'{code}' was changed by someone else meanwhile; read it again and retry.");
+            return new Outcome<Unit>.Conflict(GridsTexts.ChangedMeanwhile(code));
         await UnitStore.AddHistoryAsync(uow, [new UnitChange(Guid.CreateVersion7(), code, retired.Version, UnitChangeKind.Retired, null, null, actor, uow.Now)]);
         await UnitAnnouncer.AnnounceAsync(uow, [retired]);
 
         var offDuty = await StaffStore.EndDutiesAtUnitAsync(uow, code, uow.Now);
         await StaffChanges.BumpAndAnnounceAsync(uow, offDuty);
         return new Outcome<Unit>.Done(retired);
+    }
+
+    /// <summary>Why <paramref name="parent"/> cannot hold a unit of <paramref name="level"/> (<see cref="UnitTree"/>), or null if it can.</summary>
+    public static Bilingual? WhyNotParent(UnitLevel level, Unit? parent, string parentCode)
+    {
+        if (UnitTree.ParentLevel(level) is not { } wanted) return GridsTexts.CountyNoParent;
+        if (parent is null) return GridsTexts.UnknownUnit(parentCode);
+        if (parent.Retired) return GridsTexts.Retired(parentCode);
+        return parent.Level == wanted ? null : GridsTexts.BelongsUnder(Codes.Of(level), Codes.Of(wanted), parentCode, Codes.Of(parent.Level));
     }
 }

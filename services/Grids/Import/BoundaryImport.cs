@@ -1,3 +1,4 @@
+using Governance.Grids.Handling;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -21,14 +22,14 @@ public static class BoundaryImport
         var errors = new FieldErrors();
         JsonDocument document;
         try { document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 }); }
-        catch (JsonException e) { return (null, errors.Add("body", $"The body is not valid JSON: {e.Message}")); }
+        catch (JsonException e) { return (null, errors.Add("body", GridsTexts.NotJson(e.Message))); }
         using var _ = document;
 
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || Text(root, "type") != "FeatureCollection")
-            return (null, errors.Add("type", "The body must be a GeoJSON FeatureCollection."));
+            return (null, errors.Add("type", GridsTexts.FeatureCollection));
         if (!root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-            return (null, errors.Add("features", "features must be an array of GeoJSON Features."));
+            return (null, errors.Add("features", GridsTexts.FeaturesArray));
 
         var boundaries = new List<(int Index, UnitBoundary Boundary)>();
         var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -37,18 +38,18 @@ public static class BoundaryImport
         {
             var prefix = $"features[{index}].";
             if (feature.ValueKind != JsonValueKind.Object || Text(feature, "type") != "Feature")
-                errors.Add($"features[{index}]", "Each item must be a GeoJSON Feature.");
+                errors.Add($"features[{index}]", GridsTexts.EachFeature);
             else
             {
                 var code = feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
                     ? Text(properties, "code") : null;
-                if (string.IsNullOrWhiteSpace(code)) errors.Add(prefix + "properties.code", "properties.code must name the unit.");
-                else if (!firstOf.TryAdd(code, index)) errors.Add(prefix + "properties.code", $"'{code}' has a feature already (features[{firstOf[code]}]).");
+                if (string.IsNullOrWhiteSpace(code)) errors.Add(prefix + "properties.code", GridsTexts.PropertiesCode);
+                else if (!firstOf.TryAdd(code, index)) errors.Add(prefix + "properties.code", GridsTexts.FeatureAlready(code, firstOf[code]));
                 Shape? shape = null;
                 if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind == JsonValueKind.Null)
-                    errors.Add(prefix + "geometry", "geometry is required.");
+                    errors.Add(prefix + "geometry", ProblemTexts.Required("geometry"));
                 else if (JsonMarshal.GetRawUtf8Value(geometry).Length is var bytes && bytes > options.MaxBytes)
-                    errors.Add(prefix + "geometry", $"geometry is {bytes / 1024.0 / 1024.0:0.0} MB; a unit's boundary may be at most {options.MaxBytes / 1024.0 / 1024.0:0.#} MB of GeoJSON.");
+                    errors.Add(prefix + "geometry", GridsTexts.GeometryTooLarge(bytes / 1024.0 / 1024.0, options.MaxBytes / 1024.0 / 1024.0));
                 else if ((shape = ReadGeometry(geometry, prefix + "geometry", errors, options.MaxVertices)) is not null
                     && Topology.ProblemAlone(shape, options) is { } problem)
                 {
@@ -59,13 +60,13 @@ public static class BoundaryImport
             }
             index++;
         }
-        if (index == 0) errors.Add("features", "features is empty.");
+        if (index == 0) errors.Add("features", GridsTexts.FeaturesEmpty);
 
         var units = await UnitStore.FindManyAsync(uow, boundaries.Select(b => b.Boundary.UnitCode));
         foreach (var (i, b) in boundaries)
         {
-            if (!units.TryGetValue(b.UnitCode, out var unit)) errors.Add($"features[{i}].properties.code", $"'{b.UnitCode}' is not a known unit.");
-            else if (unit.Retired) errors.Add($"features[{i}].properties.code", $"'{b.UnitCode}' is retired.");
+            if (!units.TryGetValue(b.UnitCode, out var unit)) errors.Add($"features[{i}].properties.code", GridsTexts.UnknownUnit(b.UnitCode));
+            else if (unit.Retired) errors.Add($"features[{i}].properties.code", GridsTexts.Retired(b.UnitCode));
         }
         if (errors.Any) return (null, errors);
         var warnings = await BoundaryChecks.RunAsync(uow, boundaries, errors, options);
@@ -92,12 +93,12 @@ public static class BoundaryImport
         var type = geometry.ValueKind == JsonValueKind.Object ? Text(geometry, "type") : null;
         if (type is not ("Polygon" or "MultiPolygon"))
         {
-            errors.Add(key + ".type", "geometry must be a Polygon or a MultiPolygon.");
+            errors.Add(key + ".type", GridsTexts.PolygonKinds);
             return null;
         }
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(key + ".coordinates", "coordinates must be an array.");
+            errors.Add(key + ".coordinates", GridsTexts.CoordinatesArray);
             return null;
         }
         var polygons = new List<Polygon>();
@@ -119,13 +120,13 @@ public static class BoundaryImport
             }
             if (i == 0)
             {
-                errors.Add(key + ".coordinates", "a MultiPolygon needs at least one polygon.");
+                errors.Add(key + ".coordinates", GridsTexts.MultiPolygonOne);
                 valid = false;
             }
         }
         if (budget.Exceeded)
         {
-            errors.Add(key, $"geometry has more than {maxVertices} positions; a unit's boundary may have at most {maxVertices} (simplify it first).");
+            errors.Add(key, GridsTexts.TooManyPositions(maxVertices));
             return null;
         }
         return valid ? new Shape(polygons) : null;
@@ -143,7 +144,7 @@ public static class BoundaryImport
     {
         if (polygon.ValueKind != JsonValueKind.Array || polygon.GetArrayLength() == 0)
         {
-            errors.Add(key, "a polygon is an array of rings (the outer ring first, then holes).");
+            errors.Add(key, GridsTexts.PolygonRings);
             return null;
         }
         var rings = new List<IReadOnlyList<Position>>();
@@ -159,13 +160,13 @@ public static class BoundaryImport
                     if (p.ValueKind != JsonValueKind.Array || p.GetArrayLength() < 2
                         || p[0].ValueKind != JsonValueKind.Number || p[1].ValueKind != JsonValueKind.Number)
                     {
-                        errors.Add(ringKey, "every position must be [longitude, latitude].");
+                        errors.Add(ringKey, GridsTexts.PositionShape);
                         return null;
                     }
                     var (lng, lat) = (p[0].GetDouble(), p[1].GetDouble());
                     if (lng is < -180 or > 180 || lat is < -90 or > 90)
                     {
-                        errors.Add(ringKey, $"[{lng}, {lat}] is not a longitude from -180 to 180 and a latitude from -90 to 90 (GeoJSON puts longitude first).");
+                        errors.Add(ringKey, GridsTexts.PositionRange(lng, lat));
                         return null;
                     }
                     positions.Add(new Position(lng, lat));

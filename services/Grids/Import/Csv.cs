@@ -1,3 +1,4 @@
+using Governance.Grids.Handling;
 using System.Text;
 
 namespace Governance.Grids.Import;
@@ -27,7 +28,7 @@ public static class Csv
         var errors = new FieldErrors();
         var records = Records(text.TrimStart('\uFEFF'), errors);
         if (errors.Any) return ([], errors);
-        if (records.Count == 0) return ([], errors.Add("body", $"The file is empty; its first line must name the columns: {string.Join(",", required)}."));
+        if (records.Count == 0) return ([], errors.Add("body", GridsTexts.FileEmpty(string.Join(",", required))));
 
         var known = required.Concat(optional).ToDictionary(c => c, c => c, StringComparer.OrdinalIgnoreCase);
         var header = records[0].Fields.Select(h => h.Trim()).ToList();
@@ -35,13 +36,13 @@ public static class Csv
         for (var i = 0; i < header.Count; i++)
         {
             if (!known.TryGetValue(header[i], out var column))
-                errors.Add("header", $"Unknown column '{header[i]}'; the columns are {string.Join(", ", known.Keys)}.");
-            else if (columns.Contains(column)) errors.Add("header", $"Column '{column}' appears twice.");
+                errors.Add("header", GridsTexts.UnknownColumn(header[i], string.Join(", ", known.Keys)));
+            else if (columns.Contains(column)) errors.Add("header", GridsTexts.ColumnTwice(column));
             else columns[i] = column;
         }
         foreach (var missing in required.Where(r => !columns.Contains(r)))
             errors.Add("header", $"Column '{missing}' is missing.");
-        if (records.Count - 1 > MaxRows) errors.Add("body", $"At most {MaxRows} rows per file.");
+        if (records.Count - 1 > MaxRows) errors.Add("body", GridsTexts.AtMostRows(MaxRows));
         if (errors.Any) return ([], errors);
 
         var rows = new List<CsvRow>(records.Count - 1);
@@ -50,7 +51,7 @@ public static class Csv
             var index = rows.Count;
             if (fields.Count != header.Count)
             {
-                errors.Add($"rows[{index}]", $"Line {line} has {fields.Count} fields; the header has {header.Count}.");
+                errors.Add($"rows[{index}]", GridsTexts.FieldCount(line, fields.Count, header.Count));
                 rows.Add(new CsvRow(index, line, new Dictionary<string, string>()));
                 continue;
             }
@@ -88,7 +89,7 @@ public static class Csv
                     quoted = fieldStarted = true;
                     break;
                 case '"':
-                    errors.Add("body", $"Line {line}: a quote inside an unquoted field; quote the whole field and double the quote.");
+                    errors.Add("body", GridsTexts.QuoteInsideField(line));
                     return records;
                 case ',':
                     fields.Add(field.ToString());
@@ -110,7 +111,7 @@ public static class Csv
         }
         if (quoted)
         {
-            errors.Add("body", $"Line {recordLine}: a quoted field is not closed.");
+            errors.Add("body", GridsTexts.QuoteNotClosed(recordLine));
             return records;
         }
         EndRecord();

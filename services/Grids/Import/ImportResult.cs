@@ -14,8 +14,7 @@ public sealed class ImportConflictException(string message) : Exception(message)
 /// <summary>Thrown inside an import's transaction, before anything is written, when rows lie outside
 /// the caller's reach: the whole file is refused (403), naming those rows.</summary>
 public sealed class ImportRefusedException(IReadOnlyList<(string Key, string UnitCode, string Why)> rows)
-    : Exception($"{rows[0].Why} Outside your reach: {string.Join(", ", rows.Take(50).Select(r => $"{r.Key} '{r.UnitCode}'"))}"
-        + $"{(rows.Count > 50 ? $" and {rows.Count - 50} more" : "")}. Nothing was imported.")
+    : Exception(GridsTexts.ImportOutsideReach(rows[0].Why, string.Join(", ", rows.Take(50).Select(r => $"{r.Key} '{r.UnitCode}'")), rows.Count - 50))
 {
     public IReadOnlyList<string> Rows { get; } = rows.Select(r => r.Key).ToList();
 

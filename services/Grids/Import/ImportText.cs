@@ -1,3 +1,4 @@
+using Governance.Grids.Handling;
 using System.Text;
 
 namespace Governance.Grids.Import;
@@ -32,7 +33,7 @@ public static class ImportText
         string[] candidates;
         if (requested is null) candidates = [Utf8, Gb18030];
         else if (Names.TryGetValue(requested.Trim(), out var name)) candidates = [name];
-        else return (null, errors.Add("encoding", $"encoding '{requested}' is not one we read; send utf-8 or gb18030 (gbk), or leave it out to detect them."));
+        else return (null, errors.Add("encoding", GridsTexts.EncodingUnknown(requested)));
 
         var body = WithoutUtf8Bom(bytes).ToArray();
         foreach (var candidate in candidates)
@@ -70,7 +71,7 @@ public static class ImportText
         var errors = new FieldErrors();
         return TryStrict(WithoutUtf8Bom(bytes), Utf8, out var text)
             ? (text, errors)
-            : (null, errors.Add("body", "The file is not UTF-8: GeoJSON is always UTF-8 (RFC 7946)."));
+            : (null, errors.Add("body", GridsTexts.GeoJsonUtf8));
     }
 
     private static string Describe(string[] candidates) =>

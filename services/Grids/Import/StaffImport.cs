@@ -40,12 +40,12 @@ public static class StaffImport
             if (r["departmentId"] is { } text)
             {
                 if (Guid.TryParse(text, out var parsed)) departmentId = parsed;
-                else errors.Add(r.Prefix + "departmentId", "departmentId must be a department's id (a GUID).");
+                else errors.Add(r.Prefix + "departmentId", GridsTexts.DepartmentGuid);
             }
             if (id is not null)
             {
-                if (registered.ContainsKey(id)) errors.Add(r.Prefix + "id", $"'{id}' is registered already.");
-                else if (!firstRowOf.TryAdd(id, r.Index)) errors.Add(r.Prefix + "id", $"id '{id}' appears twice in the file (also rows[{firstRowOf[id]}]).");
+                if (registered.ContainsKey(id)) errors.Add(r.Prefix + "id", GridsTexts.RegisteredAlready(id));
+                else if (!firstRowOf.TryAdd(id, r.Index)) errors.Add(r.Prefix + "id", GridsTexts.AppearsTwice("id", id, firstRowOf[id]));
             }
             if (role is not null && unitCode is not null)
             {

@@ -27,9 +27,9 @@ public static class UnitImport
             var name = Fields.Text(errors, r.Prefix, "name", r["name"], UnitChanges.MaxNameLength);
             var level = Fields.Enum<UnitLevel>(errors, r.Prefix, "level", r["level"]);
             var parentCode = Fields.Code(errors, r.Prefix, "parentCode", r["parentCode"], UnitChanges.MaxCodeLength, required: level is not UnitLevel.County);
-            if (level == UnitLevel.County && parentCode is not null) errors.Add(r.Prefix + "parentCode", "a county has no parent.");
+            if (level == UnitLevel.County && parentCode is not null) errors.Add(r.Prefix + "parentCode", GridsTexts.CountyNoParent);
             if (code is not null && !firstRowOf.TryAdd(code, r.Index))
-                errors.Add(r.Prefix + "code", $"code '{code}' appears twice in the file (also rows[{firstRowOf[code]}]).");
+                errors.Add(r.Prefix + "code", GridsTexts.AppearsTwice("code", code, firstRowOf[code]));
             else if (code is not null && name is not null && level is not null) rows.Add(new Row(r, code, name, level.Value, parentCode));
         }
 
@@ -42,14 +42,14 @@ public static class UnitImport
             var prefix = row.Csv.Prefix;
             if (known.TryGetValue(row.Code, out var existing))
             {
-                if (existing.Retired) errors.Add(prefix + "code", $"'{row.Code}' is retired; a retired unit does not change.");
+                if (existing.Retired) errors.Add(prefix + "code", GridsTexts.RetiredDoesNotChange(row.Code));
                 if (existing.Level != row.Level)
-                    errors.Add(prefix + "level", $"'{row.Code}' is a {Codes.Of(existing.Level)}; a unit's level does not change.");
+                    errors.Add(prefix + "level", GridsTexts.RetiredDoesNotChangeLevel(row.Code, Codes.Of(existing.Level)));
             }
             if (row.ParentCode is { } parentCode)
             {
                 var parent = inFile.GetValueOrDefault(parentCode) ?? known.GetValueOrDefault(parentCode);
-                if (UnitTree.WhyNotParent(row.Level, parent, parentCode) is { } why) errors.Add(prefix + "parentCode", $"parentCode: {why}");
+                if (UnitChanges.WhyNotParent(row.Level, parent, parentCode) is { } why) errors.Add(prefix + "parentCode", $"parentCode: {why}");
             }
         }
         if (errors.Any) return (null, errors);
@@ -63,7 +63,7 @@ public static class UnitImport
             var existing = known[row.Code];
             if (existing.Name == row.Name && existing.ParentCode == row.ParentCode) continue;
             if (await UnitChanges.ChangeAsync(uow, existing, row.Name, row.ParentCode, actor) is null)
-                throw new ImportConflictException($"'{row.Code}' was changed by someone else during the import; nothing was imported, retry.");
+                throw new ImportConflictException(GridsTexts.ChangedDuringImport(row.Code));
             updated++;
         }
         return (new ImportResult(rows.Count, creates.Count, updated, rows.Count - creates.Count - updated), errors);

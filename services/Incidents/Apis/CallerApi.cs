@@ -27,7 +27,7 @@ public static class CallerApi
         var incident = await IncidentStore.FindAsync(c, id);
         if (incident is null) return TypedResults.NotFound();
         if (!AllowedActions.Fits(CaseAction.ReadCaller, incident, moveUpRequested: false))
-            return IncidentsModule.Answers.Conflict("The caller's contact is shown only while the case is being worked on.", CaseRefusal.Naming(incident.Status));
+            return IncidentsModule.Answers.Conflict(IncidentsTexts.CallerShownWhileWorked, CaseRefusal.Naming(incident.Status));
         var caller = await CallerStore.CallerAsync(c, id, sealer);
         if (caller is null) return TypedResults.Ok(new CallerContact(null, null, null));
         // Audited before it is shown: a reading the log cannot take is not answered.

@@ -48,9 +48,9 @@ public static class CaseActionsApi
         Guid id, MoveUpDecisionRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
-        if (body?.Approve is null) errors.Add("approve", "approve is required: true to take the case up, false to decline.");
+        if (body?.Approve is null) errors.Add("approve", IncidentsTexts.ApproveRequired);
         else if (body.Approve == false) errors.Require("reason", body.Reason, 1000);
-        else if (body.Reason is { Length: > 1000 }) errors.Add("reason", "reason must be at most 1000 characters.");
+        else if (body.Reason is { Length: > 1000 }) errors.Add("reason", ProblemTexts.TooLong("reason", 1000));
         return IncidentsApi.ActAsync(runner, db, errors, http,
             uow => MoveUpRequests.DecideAsync(uow, id, Actor.Of(http), body!.Approve!.Value, body.Reason?.Trim() is { Length: > 0 } r ? r : null));
     }
@@ -67,11 +67,11 @@ public static class CaseActionsApi
             satisfaction = satisfied ? Contracts.Satisfaction.Satisfied : Contracts.Satisfaction.Dissatisfied;
         }
         else if (!Codes.TryParse(body?.Result, out result))
-            errors.Add("result", $"result must be one of {Codes.List<VerificationResult>()}.");
+            errors.Add("result", ProblemTexts.OneOf("result", Codes.List<VerificationResult>()));
         if (body?.Satisfaction is not null)
         {
             if (Codes.TryParse<Satisfaction>(body.Satisfaction, out var s)) satisfaction = s;
-            else errors.Add("satisfaction", $"satisfaction must be one of {Codes.List<Satisfaction>()}.");
+            else errors.Add("satisfaction", ProblemTexts.OneOf("satisfaction", Codes.List<Satisfaction>()));
         }
         if (body?.Comment is { } comment) errors.Require("comment", comment, 1000);
         return IncidentsApi.ActAsync(runner, db, errors, http,
@@ -82,7 +82,7 @@ public static class CaseActionsApi
         Guid id, RegradeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors().Require("reason", body?.Reason, 1000);
-        if (!Codes.TryParse<Grade>(body?.Grade, out var grade)) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+        if (!Codes.TryParse<Grade>(body?.Grade, out var grade)) errors.Add("grade", ProblemTexts.OneOf("grade", Codes.List<Grade>()));
         return IncidentsApi.ActAsync(runner, db, errors, http, uow => CaseActions.RegradeAsync(uow, id, Actor.Of(http), grade, body!.Reason!.Trim()));
     }
 
@@ -90,9 +90,9 @@ public static class CaseActionsApi
         Guid id, CasualtiesRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
-        if (body?.Deaths is not (>= 0 and <= 1_000_000)) errors.Add("deaths", "deaths must be a whole number from 0.");
-        if (body?.SeriouslyInjured is not (>= 0 and <= 1_000_000)) errors.Add("seriouslyInjured", "seriouslyInjured must be a whole number from 0.");
-        if (body?.DirectLossYuan is not (>= 0 and <= 1_000_000_000_000)) errors.Add("directLossYuan", "directLossYuan must be an amount in yuan from 0.");
+        if (body?.Deaths is not (>= 0 and <= 1_000_000)) errors.Add("deaths", IncidentsTexts.WholeNumberFromZero("deaths"));
+        if (body?.SeriouslyInjured is not (>= 0 and <= 1_000_000)) errors.Add("seriouslyInjured", IncidentsTexts.WholeNumberFromZero("seriouslyInjured"));
+        if (body?.DirectLossYuan is not (>= 0 and <= 1_000_000_000_000)) errors.Add("directLossYuan", IncidentsTexts.YuanFromZero("directLossYuan"));
         return IncidentsApi.ActAsync(runner, db, errors, http, uow => CaseActions.ReportCasualtiesAsync(uow, id, Actor.Of(http),
             new Casualties(body!.Deaths!.Value, body.SeriouslyInjured!.Value, body.DirectLossYuan!.Value)));
     }

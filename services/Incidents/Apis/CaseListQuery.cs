@@ -1,3 +1,4 @@
+using Governance.Incidents.Handling;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
@@ -14,7 +15,7 @@ public static class CaseListQuery
     {
         var from = Day(query, "from", errors);
         var to = Day(query, "to", errors);
-        if (from is { } f && to is { } t && f > t) errors.Add("from", "from must not be after to.");
+        if (from is { } f && to is { } t && f > t) errors.Add("from", ProblemTexts.NotAfter("from", "to"));
         string? unitCode = query["unitCode"];
         errors.Optional("unitCode", unitCode, 32);
         return new CaseFilter(
@@ -31,7 +32,7 @@ public static class CaseListQuery
     {
         if (query[field].Count == 0) return null;
         if (Codes.TryParse<T>(query[field].ToString(), out var value)) return value;
-        errors.Add(field, $"{field} must be one of {Codes.List<T>()}.");
+        errors.Add(field, ProblemTexts.OneOf(field, Codes.List<T>()));
         return null;
     }
 
@@ -42,7 +43,7 @@ public static class CaseListQuery
         {
             case "true": return true;
             case "false": return false;
-            default: errors.Add(field, $"{field} must be true or false."); return null;
+            default: errors.Add(field, IncidentsTexts.TrueOrFalse(field)); return null;
         }
     }
 
@@ -51,7 +52,7 @@ public static class CaseListQuery
         if (query[field].Count == 0) return null;
         if (DateOnly.TryParseExact(query[field].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             && day.Year is >= 2000 and <= 2099) return day;
-        errors.Add(field, $"{field} must be a date written yyyy-MM-dd, between 2000 and 2099.");
+        errors.Add(field, IncidentsTexts.Day2000To2099(field));
         return null;
     }
 }

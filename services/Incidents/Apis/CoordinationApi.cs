@@ -27,7 +27,7 @@ public static class CoordinationApi
         Guid id, MergeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
-        if (body?.Into is null) errors.Add("into", "into is required: the id of the case this one duplicates.");
+        if (body?.Into is null) errors.Add("into", IncidentsTexts.IntoRequired);
         var caller = Caller.Of(http);
         if (errors.Any) return IncidentsApi.ActAsync(runner, db, errors, http, _ => Task.FromResult<Outcome<Incident>>(new Outcome<Incident>.NotFound()));
         return MergeIntoAsync(id, body!.Into!.Value, caller, runner, db, http);
@@ -61,7 +61,7 @@ public static class CoordinationApi
         var errors = new FieldErrors();
         Names(errors, "mediators", body?.Mediators);
         Names(errors, "parties", body?.Parties);
-        if (body?.ScheduledAt is null) errors.Add("scheduledAt", "scheduledAt is required (ISO 8601 date and time).");
+        if (body?.ScheduledAt is null) errors.Add("scheduledAt", IncidentsTexts.ScheduledAtRequired);
         if (errors.Any) return errors.ToProblem();
         return IncidentsModule.Answers.Created(await runner.RunAsync(uow =>
             Mediation.ScheduleAsync(uow, id, body!.Mediators!, body.Parties!, body.ScheduledAt!.Value, Actor.Of(http))),
@@ -72,7 +72,7 @@ public static class CoordinationApi
         Guid id, Guid sessionId, MediationOutcomeRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db, HttpContext http)
     {
         var errors = new FieldErrors();
-        if (body?.Reached is null) errors.Add("reached", "reached is required (true: agreement reached; false: not reached).");
+        if (body?.Reached is null) errors.Add("reached", IncidentsTexts.ReachedRequired);
         else if (body.Reached.Value) errors.Require("agreement", body.Agreement, Mediation.MaxAgreementLength);
         else if (body.Agreement is not null) errors.Require("agreement", body.Agreement, Mediation.MaxAgreementLength);
         return IncidentsApi.ActAsync(runner, db, errors, http,
@@ -81,11 +81,11 @@ public static class CoordinationApi
 
     private static void Names(FieldErrors errors, string field, IReadOnlyList<string>? names)
     {
-        if (names is null || names.Count == 0) { errors.Add(field, $"{field} must name at least one person."); return; }
-        if (names.Count > 20) { errors.Add(field, $"{field} may name at most 20 people."); return; }
+        if (names is null || names.Count == 0) { errors.Add(field, IncidentsTexts.NamesAtLeastOne(field)); return; }
+        if (names.Count > 20) { errors.Add(field, IncidentsTexts.NamesAtMost20(field)); return; }
         for (var i = 0; i < names.Count; i++) errors.Require($"{field}[{i}]", names[i], 100);
         // Stored together in one column of 1000 characters (MediationStore).
         if (!errors.Has(field) && names.All(n => n is { Length: <= 100 }) && MediationStore.NamesText(names).Length > MediationStore.MaxNamesText)
-            errors.Add(field, $"{field} are too long together: the list is stored in at most {MediationStore.MaxNamesText} characters.");
+            errors.Add(field, IncidentsTexts.NamesTooLong(field, MediationStore.MaxNamesText));
     }
 }

@@ -79,7 +79,7 @@ public static class CourtyardQrApi
         var known = await runner.RunAsync(uow => UnitCopyStore.FindAsync(uow, unitCode));
         return known is null
             ? TypedResults.NotFound()
-            : new FieldErrors().Add("unitCode", $"unitCode must be a {level} in use; '{unitCode}' is a {Codes.Of(known.Level)}{(known.Retired ? " (retired)" : "")}.").ToProblem();
+            : new FieldErrors().Add("unitCode", IncidentsTexts.NotInUseLevel(level, unitCode, Codes.Of(known.Level), known.Retired)).ToProblem();
     }
 
     /// <summary>The page the codes open, completed with the address the sheet was asked at when configured as a path.</summary>

@@ -15,8 +15,8 @@ public static class IdempotencyKeys
     {
         var text = request.Headers[Header].ToString();
         if (text.Length == 0) return (null, null);
-        if (text.Length > MaxLength) return (null, new FieldErrors().Add(Header, $"{Header} must be at most {MaxLength} characters."));
-        if (text.Any(char.IsControl)) return (null, new FieldErrors().Add(Header, $"{Header} must not contain control characters."));
+        if (text.Length > MaxLength) return (null, new FieldErrors().Add(Header, ProblemTexts.TooLong(Header, MaxLength)));
+        if (text.Any(char.IsControl)) return (null, new FieldErrors().Add(Header, ProblemTexts.ControlCharacters(Header)));
         return (new IdempotencyKey(text, fingerprint()), null);
     }
 
@@ -24,11 +24,11 @@ public static class IdempotencyKeys
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult AlreadyUsed(Guid earlierId) => TypedResults.Problem(new HttpValidationProblemDetails(
         new Dictionary<string, string[]>
         {
-            [Header] = [$"{Header} is already used for another filing (case {earlierId}); send a new key for a new filing."],
+            [Header] = [IncidentsTexts.KeyUsed(Header, earlierId)],
         })
     {
         Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "Idempotency-Key already used for another filing",
+        Title = IncidentsTexts.KeyUsedTitle,
     });
 
     /// <summary>The filing's fingerprint: its fields normalised (trimmed, codes in lower case, numbers

@@ -47,7 +47,7 @@ public static class InHandApi
         IncidentsDatabase db, HttpContext http, int? limit, int? offset, bool? open)
     {
         var errors = new FieldErrors();
-        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (limit is < 1 or > 1000) errors.Add("limit", ProblemTexts.Between("limit", 1, 1000));
         errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);

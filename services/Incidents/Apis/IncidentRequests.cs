@@ -22,7 +22,7 @@ public sealed record FileIncidentRequest(
     {
         if (r is null)
         {
-            errors.Add("body", "A JSON body is required.");
+            errors.Add("body", ProblemTexts.JsonBodyRequired);
             return null;
         }
         Grade? grade = r.Grade is null ? Contracts.Grade.IV : Codes.TryParse<Grade>(r.Grade, out var given) ? given : null;
@@ -46,9 +46,9 @@ public sealed record LocationRequest(double? Lat, double? Lng, string? Crs = nul
         var crsOk = crs is Wgs84 or Gcj02;
         var latOk = Lat is { } lat && double.IsFinite(lat) && lat is >= -90 and <= 90;
         var lngOk = Lng is { } lng && double.IsFinite(lng) && lng is >= -180 and <= 180;
-        if (!crsOk) errors.Add("location.crs", "location.crs must be wgs84 (GPS, the default) or gcj02 (Chinese web maps).");
-        if (!latOk) errors.Add("location.lat", "location.lat must be a latitude from -90 to 90.");
-        if (!lngOk) errors.Add("location.lng", "location.lng must be a longitude from -180 to 180.");
+        if (!crsOk) errors.Add("location.crs", IncidentsTexts.CrsKinds);
+        if (!latOk) errors.Add("location.lat", IncidentsTexts.Latitude);
+        if (!lngOk) errors.Add("location.lng", IncidentsTexts.Longitude);
         if (!(crsOk && latOk && lngOk)) return null;
         var (wgsLat, wgsLng) = crs == Gcj02 ? Model.Gcj02.ToWgs84(Lat!.Value, Lng!.Value) : (Lat!.Value, Lng!.Value);
         return new Location(wgsLat, wgsLng);

@@ -77,7 +77,7 @@ public static class IncidentsApi
             return TypedResults.Created($"/incidents/{created.Incident.Id}", IncidentView.Of(created.Incident, created.Timeline,
                 [new ReporterStore.Reporter(created.Incident.ReportedBy, created.Incident.FiledAt, created.Incident.Id)], [],
                 FiledActions(created.Incident)));
-        if (repeated is null) return TypedResults.Problem("You may file cases only in your own units.", statusCode: StatusCodes.Status403Forbidden);
+        if (repeated is null) return TypedResults.Problem(IncidentsTexts.OnlyOwnUnitsFiling, statusCode: StatusCodes.Status403Forbidden);
         if (!idempotencyKey!.SameFilingAs(repeated.RequestHash)) return IdempotencyKeys.AlreadyUsed(repeated.Incident.Id);
         return TypedResults.Ok(await CaseViews.ViewAsync(db, repeated.Incident, caller));
     }
@@ -99,7 +99,7 @@ public static class IncidentsApi
     {
         var errors = new FieldErrors();
         var filter = CaseListQuery.Read(http.Request.Query, errors);
-        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+        if (limit is < 1 or > 1000) errors.Add("limit", ProblemTexts.Between("limit", 1, 1000));
         errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);

@@ -50,9 +50,9 @@ public static class PhotosApi
     {
         var request = http.Request;
         var mb = options.MaxBytes / (1024.0 * 1024.0);
-        var tooLarge = $"{Field} must be at most {mb:0.#} MB.";
+        string tooLarge = IncidentsTexts.PhotoAtMost(Field, mb);
         if (!request.HasFormContentType)
-            return Invalid($"Send the photo as multipart/form-data in the field \"{Field}\" (JPEG, PNG or WebP, at most {mb:0.#} MB).");
+            return Invalid(IncidentsTexts.PhotoAsMultipart(Field, mb));
         // Refused before a byte of it is read (a client that sent Expect: 100-continue never sends it).
         if (request.ContentLength > options.MaxBytes + MultipartAllowance) return TooLarge(tooLarge);
 
@@ -69,19 +69,19 @@ public static class PhotosApi
         // fault. BadHttpRequestException is an IOException too; a client that hung up gets no answer.
         catch (Exception e) when (e is IOException or InvalidDataException && !http.RequestAborted.IsCancellationRequested)
         {
-            return Invalid($"The multipart/form-data body could not be read: {e.Message}");
+            return Invalid(IncidentsTexts.MultipartUnreadable(e.Message));
         }
 
         var sent = files.GetFiles(Field);
-        if (sent.Count == 0) return Invalid($"{Field} is required: a file in the form field \"{Field}\".");
-        if (sent.Count > 1) return Invalid($"Send one {Field} per request.");
+        if (sent.Count == 0) return Invalid(IncidentsTexts.PhotoFileRequired(Field));
+        if (sent.Count > 1) return Invalid(IncidentsTexts.OnePhotoPerRequest(Field));
         var file = sent[0];
-        if (file.Length == 0) return Invalid($"{Field} is empty.");
+        if (file.Length == 0) return Invalid(IncidentsTexts.PhotoEmpty(Field));
         if (file.Length > options.MaxBytes) return TooLarge(tooLarge);
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, http.RequestAborted);
         if (PhotoFormat.Sniff(bytes) is not { } contentType)
-            return Invalid($"{Field} must be a JPEG, PNG or WebP image; the content of this file is none of them, whatever its name or type says.");
+            return Invalid(IncidentsTexts.NotAnImage(Field));
 
         // Not the service's usual answers: a photo sent again answers 200 (201 only for a new one), and the
         // conflict names the form field, as every other refusal of an upload does.
@@ -90,7 +90,7 @@ public static class PhotosApi
             Outcome<KeptPhoto>.Done when location is null => TypedResults.NoContent(),
             Outcome<KeptPhoto>.Done { Value: { New: true, Photo: var added } } => TypedResults.Created(location(added), added),
             Outcome<KeptPhoto>.Done earlier => TypedResults.Ok(earlier.Value.Photo),
-            Outcome<KeptPhoto>.Conflict full => FieldProblem(StatusCodes.Status409Conflict, "The case has all the photos it may have.", full.Why),
+            Outcome<KeptPhoto>.Conflict full => FieldProblem(StatusCodes.Status409Conflict, IncidentsTexts.PhotosFullTitle, full.Why),
             _ => TypedResults.NotFound(),
         };
     }
@@ -116,7 +116,7 @@ public static class PhotosApi
     private static ValidationProblem Invalid(string message) => new FieldErrors().Add(Field, message).ToProblem();
 
     private static ProblemHttpResult TooLarge(string message) =>
-        FieldProblem(StatusCodes.Status413PayloadTooLarge, "The photo is too large.", message);
+        FieldProblem(StatusCodes.Status413PayloadTooLarge, IncidentsTexts.PhotoTooLargeTitle, message);
 
     /// <summary>A problem naming the field, with a status other than 400 (what FieldErrors gives).</summary>
     private static ProblemHttpResult FieldProblem(int status, string title, string message) =>

@@ -36,7 +36,7 @@ public static class TriageApi
     private static async Task<Results<Ok<TriagePage>, ValidationProblem>> ListTriage(IncidentsDatabase db, HttpContext http, int? limit, int? offset)
     {
         var errors = new FieldErrors();
-        if (limit is < 1 or > 500) errors.Add("limit", "limit must be between 1 and 500.");
+        if (limit is < 1 or > 500) errors.Add("limit", ProblemTexts.Between("limit", 1, 500));
         errors.Offset(offset);
         if (errors.Any) return errors.ToProblem();
         var (take, skip) = (limit ?? 50, offset ?? 0);

@@ -23,7 +23,7 @@ public static class UnitMediationsApi
         IncidentsDatabase db, TimeProvider time, HttpContext http, string? unitCode, DateTimeOffset? from, int? limit)
     {
         var errors = new FieldErrors().Require("unitCode", unitCode, 32);
-        if (limit is < 1 or > 200) errors.Add("limit", "limit must be between 1 and 200.");
+        if (limit is < 1 or > 200) errors.Add("limit", ProblemTexts.Between("limit", 1, 200));
         if (errors.Has("unitCode")) return errors.ToProblem();
         await using var c = await db.OpenReadAsync();
         switch (await Jurisdiction.ReachAsync(c, Caller.Of(http), unitCode!.Trim()))

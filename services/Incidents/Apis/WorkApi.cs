@@ -42,7 +42,7 @@ public static class WorkApi
         ILoggerFactory logs, string? bucket, int? limit, int? offset)
     {
         var errors = new FieldErrors();
-        if (limit is < 1 or > 500) errors.Add("limit", "limit must be between 1 and 500.");
+        if (limit is < 1 or > 500) errors.Add("limit", ProblemTexts.Between("limit", 1, 500));
         errors.Offset(offset);
         var filter = Read(http.Request.Query, bucket, errors);
         if (errors.Any) return errors.ToProblem();
@@ -75,7 +75,7 @@ public static class WorkApi
     internal static CaseFilter Read(IQueryCollection query, string? bucket, FieldErrors errors)
     {
         if (bucket is not null && !WorkBuckets.Names.Contains(bucket))
-            errors.Add("bucket", $"bucket must be one of {string.Join(", ", WorkBuckets.Names)}.");
+            errors.Add("bucket", ProblemTexts.OneOf("bucket", string.Join(", ", WorkBuckets.Names)));
         return CaseListQuery.Read(query, errors);
     }
 

@@ -1,3 +1,4 @@
+using Governance.Incidents.Handling;
 using System.Globalization;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.UnitCopy;
@@ -82,23 +83,23 @@ public static class DashboardApi
         var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
         var toDay = ParseDay(errors, "to", to) ?? today;
         var fromDay = ParseDay(errors, "from", from) ?? toDay.AddDays(-29);
-        if (fromDay > toDay) errors.Add("from", "from must not be after to.");
-        else if (toDay.DayNumber - fromDay.DayNumber > LongestPeriodDays) errors.Add("from", "The period may be at most three years.");
+        if (fromDay > toDay) errors.Add("from", ProblemTexts.NotAfter("from", "to"));
+        else if (toDay.DayNumber - fromDay.DayNumber > LongestPeriodDays) errors.Add("from", IncidentsTexts.PeriodAtMostThreeYears);
 
         CopiedUnit? unit;
         if (unitCode is null)
         {
             unit = (await UnitCopyStore.CountyAsync(c));
-            if (unit is null) errors.Add("unitCode", "The county's units are not known yet.");
+            if (unit is null) errors.Add("unitCode", IncidentsTexts.CountyUnitsNotKnown);
         }
         else
         {
             unit = await UnitCopyStore.FindAsync(c, unitCode);
-            if (unit is null) errors.Add("unitCode", $"unitCode '{unitCode}' is not a known unit.");
+            if (unit is null) errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
             else if (unit.Level is not (UnitLevel.County or UnitLevel.Township or UnitLevel.Village))
-                errors.Add("unitCode", "unitCode must be the county, a township or a village (a grid's cases: GET /incidents?unitCode=).");
+                errors.Add("unitCode", IncidentsTexts.DashboardUnitLevel);
             else if (!await Jurisdiction.CoversAsync(c, caller, unit.Code))
-                errors.Add(OutsideJurisdiction, "unitCode is outside your units.");
+                errors.Add(OutsideJurisdiction, ProblemTexts.UnitCodeOutsideYourUnits);
         }
         return errors.Any ? (null, errors) : (new DashboardScope(unit!.Code, unit.Level, fromDay, toDay), errors);
     }
@@ -107,9 +108,9 @@ public static class DashboardApi
     {
         if (text is null) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            errors.Add(field, $"{field} must be a date written yyyy-MM-dd.");
+            errors.Add(field, IncidentsTexts.DateWritten(field));
         // No case was filed before 2000 and none will be after 2099: such a date is a typing error.
-        else if (day.Year is < 2000 or > 2099) errors.Add(field, $"{field} must be between 2000-01-01 and 2099-12-31.");
+        else if (day.Year is < 2000 or > 2099) errors.Add(field, IncidentsTexts.DateBetween(field));
         else return day;
         return null;
     }

@@ -1,3 +1,4 @@
+using Governance.Incidents.Handling;
 using System.Globalization;
 using Governance.Incidents.Exports;
 using Governance.Infrastructure.Security;
@@ -43,10 +44,10 @@ public static class ReportApi
     {
         var errors = new FieldErrors();
         DateOnly first = default;
-        if (month is null) errors.Add("month", "month is required, written yyyy-MM.");
+        if (month is null) errors.Add("month", IncidentsTexts.MonthRequired);
         else if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first)
                  || first.Year is < 2000 or > 2099)
-            errors.Add("month", "month must be written yyyy-MM, between 2000-01 and 2099-12.");
+            errors.Add("month", IncidentsTexts.MonthWritten);
         if (errors.Any) return (null, errors.ToProblem());
         await using var c = await db.OpenReadAsync();
         var (scope, scopeErrors) = await DashboardApi.ScopeAsync(c, time, Caller.Of(http), unitCode,

@@ -1,3 +1,5 @@
+using Governance.Incidents.Handling;
+
 namespace Governance.Incidents.Exports;
 
 /// <summary>An export's file type: XLSX (Excel, WPS) or CSV (UTF-8 with a byte-order mark, so Excel shows Chinese).</summary>
@@ -12,7 +14,7 @@ public static class ExportFormats
         {
             case null or "xlsx": return ExportFormat.Xlsx;
             case "csv": return ExportFormat.Csv;
-            default: errors.Add("format", "format must be xlsx or csv."); return null;
+            default: errors.Add("format", IncidentsTexts.ExportFormats); return null;
         }
     }
 

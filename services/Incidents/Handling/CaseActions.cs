@@ -34,7 +34,7 @@ public static class CaseActions
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new Outcome<Incident>.NotFound();
         if (incident.Status is not (IncidentStatus.Assigned or IncidentStatus.Accepted or IncidentStatus.Reopened))
-            return CaseRefusal.NotAllowed(incident.Status, "Progress notes are for a case that is being worked on.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NotesWhileWorked);
         var noted = incident with { UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, noted);
         await TimelineStore.AddAsync(uow, id,
@@ -50,7 +50,7 @@ public static class CaseActions
     {
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.ResolvedBy == actor)
-            return CaseRefusal.NotAllowed(incident.Status, "The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.ResolverCannotVerify);
         // 包案: a case in a leader's hand, verified solved, waits for his sign-off instead of closing.
         var inHand = incident is null ? null : await InHandStore.FindAsync(uow, id);
         var action = result switch
@@ -77,7 +77,7 @@ public static class CaseActions
     {
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is not null && incident.Grade == grade)
-            return CaseRefusal.NotAllowed(incident.Status, $"The case is already grade {Codes.Of(grade)}.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.AlreadyGrade(Codes.Of(grade)));
         var from = incident?.Grade ?? grade;
         return await ApplyAsync(uow, id, IncidentAction.Regrade, actor, TimelineAction.Regraded, null,
             i => i with { Grade = grade }, i => new IncidentRegraded(i.Id, from, grade, reason, actor, uow.Now),
@@ -92,7 +92,7 @@ public static class CaseActions
         if (incident is null) return new Outcome<Incident>.NotFound();
         // As re-grading: the figures may re-grade the case, so they are reported while it is worked on.
         if (IncidentLifecycle.Next(incident.Status, IncidentAction.Regrade) is null)
-            return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} takes no casualty figures: they are reported while it is worked on.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NoFiguresNow(Codes.Of(incident.Status)));
         var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, recorded);
         await TimelineStore.AddAsync(uow, id, TimelineEntry.Coded(uow.Now, actor, TimelineAction.CasualtiesReported,
@@ -112,7 +112,7 @@ public static class CaseActions
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new Outcome<Incident>.NotFound();
         if (IncidentLifecycle.Next(incident.Status, action) is not { } next)
-            return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Codes.Of(incident.Status)} does not allow this action.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.ActionNotNow(Codes.Of(incident.Status)));
 
         var changed = change(incident) with { Status = next, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);

@@ -34,33 +34,33 @@ public static class Filing
         var triage = placed is { Triage: true };
         if (!triage) errors.Require("unitCode", command.UnitCode, 32);
         errors.Require("title", command.Title, 200).Require("description", command.Description, 4000);
-        if (command.Category is null) errors.Add("category", $"category must be one of {Codes.List<Category>()}.");
-        if (command.Grade is null) errors.Add("grade", $"grade must be one of {Codes.List<Grade>()}.");
+        if (command.Category is null) errors.Add("category", ProblemTexts.OneOf("category", Codes.List<Category>()));
+        if (command.Grade is null) errors.Add("grade", ProblemTexts.OneOf("grade", Codes.List<Grade>()));
         if (command.Call is { } call) errors.Optional("addressString", call.Address, 400).Optional("addressId", call.AddressId, 100);
         IReadOnlyList<CopiedUnit> chain = [];
         if (triage)
         {
             // The call is taken at the county, where the triage queue is; it has no unit of its own yet.
             if (await UnitCopyStore.CountyAsync(uow) is { } county) chain = [county];
-            else errors.Add("unitCode", "unitCode is required until Incidents knows the county's units (Grids announces them in a moment).");
+            else errors.Add("unitCode", IncidentsTexts.UnitsNotKnownYet);
         }
         else if (command.UnitCode is { Length: > 0 and <= 32 } code)
         {
             // Performance: one query gives the unit, what jurisdiction checks and the ancestry.
             chain = await UnitCopyStore.ChainAsync(uow, code);
             var unit = chain.Count == 0 ? null : chain[0];
-            if (unit is null) errors.Add("unitCode", $"unitCode '{code}' is not a known unit.");
+            if (unit is null) errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", code));
             else if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
-                errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(unit.Level)}.");
+                errors.Add("unitCode", IncidentsTexts.NotGridOrCourtyard(code, Codes.Of(unit.Level)));
             else if (unit.Retired)
-                errors.Add("unitCode", $"unitCode '{code}' is retired (merged or re-gridded); file at the unit that covers the place now.");
+                errors.Add("unitCode", IncidentsTexts.RetiredFileElsewhere(code));
             else if (command.Location is { } location) FilingLocation.CheckNear(location, chain, locationOptions ?? new LocationOptions(), errors);
         }
         if (command.Resolution is not null)
         {
             errors.Require("resolution", command.Resolution, 4000);
-            if (command.Grade != Grade.IV) errors.Add("resolution", "Only general (IV) matters are settled on the spot; file the case and let it be routed.");
-            if (triage) errors.Add("resolution", "A call waiting in triage is not settled on the spot: it has no unit yet.");
+            if (command.Grade != Grade.IV) errors.Add("resolution", IncidentsTexts.OnlyGradeIVOnTheSpot);
+            if (triage) errors.Add("resolution", IncidentsTexts.TriageNotOnTheSpot);
         }
         return errors.Any || command is not { Category: { } category, Grade: { } grade }
             ? null

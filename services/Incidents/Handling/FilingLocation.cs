@@ -25,8 +25,7 @@ public static class FilingLocation
         if (chain.FirstOrDefault(u => u.Extent is not null) is not { Extent: { } box } unit) return;
         var metres = MetresOutside(location, box);
         if (metres > options.ToleranceMeters)
-            errors.Add("location", $"location is {metres / 1000:0.0} km outside {Codes.Of(unit.Level)} '{unit.Code}' ({unit.Name}); a filing's location " +
-                $"must lie within {options.ToleranceMeters / 1000:0.#} km of its unit. Coordinates are WGS-84 (GPS) unless location.crs is \"gcj02\".");
+            errors.Add("location", IncidentsTexts.LocationOutside(metres, Codes.Of(unit.Level), unit.Code, unit.Name, options.ToleranceMeters));
     }
 
     /// <summary>How far the point lies outside the box, in metres (0 inside it).</summary>

@@ -48,7 +48,7 @@ public static class InHand
         if (incident is null) return new Outcome<Incident>.NotFound();
         var inHand = await InHandStore.FindAsync(uow, incident.Id);
         if (inHand is null || inHand.Leader != command.Leader)
-            return new Outcome<Incident>.Forbidden("Only the leader who took the case in hand signs it off.");
+            return new Outcome<Incident>.Forbidden(IncidentsTexts.OnlyLeaderInHandSignsOff);
         if (incident.Status != IncidentStatus.Verified)
             return CaseRefusal.NotAllowed(incident.Status, incident.Status == IncidentStatus.Closed
                 ? "The case is closed already."

@@ -41,9 +41,9 @@ public static class Mediation
         var incident = await IncidentStore.FindAsync(uow, incidentId);
         if (session is null || incident is null || session.IncidentId != incidentId) return new Outcome<Incident>.NotFound();
         if (session.Outcome is not null)
-            return CaseRefusal.NotAllowed(incident.Status, "This session's outcome is already recorded.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.SessionRecorded);
         if (incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
-            return CaseRefusal.NotAllowed(incident.Status, "The case is no longer open on the village tier.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NoLongerOnVillage);
 
         await MediationStore.RecordOutcomeAsync(uow, sessionId,
             reached ? MediationStore.Reached : MediationStore.NotReached, agreement, actor, uow.Now);

@@ -11,16 +11,15 @@ public static class Merging
         var duplicate = await IncidentStore.FindAsync(uow, duplicateId);
         var into = await IncidentStore.FindAsync(uow, intoId);
         if (duplicate is null || into is null) return new Outcome<Incident>.NotFound();
-        if (duplicateId == intoId) return CaseRefusal.NotAllowed(duplicate.Status, "A case cannot be merged into itself.");
+        if (duplicateId == intoId) return CaseRefusal.NotAllowed(duplicate.Status, IncidentsTexts.MergeIntoItself);
         if (into.Status is IncidentStatus.Closed or IncidentStatus.Merged)
-            return CaseRefusal.NotAllowed(into.Status, "The case to merge into must be open.");
+            return CaseRefusal.NotAllowed(into.Status, IncidentsTexts.MergeIntoOpen);
         if (IncidentLifecycle.Next(duplicate.Status, IncidentAction.Merge) is not { } merged)
-            return CaseRefusal.NotAllowed(duplicate.Status, "Only an open case can be merged.");
+            return CaseRefusal.NotAllowed(duplicate.Status, IncidentsTexts.MergeOnlyOpen);
         // A merge never lowers a case: the one that carries on must be at least as grave and held at least
         // as high, or a grade I case would vanish into a courtyard's (moving down needs 退回's reason).
         if (duplicate.Grade < into.Grade || duplicate.Tier > into.Tier)
-            return CaseRefusal.NotAllowed(duplicate.Status, "Merge the other way: the case that carries on must be at least as grave " +
-                $"and held at least as high as this one (grade {Codes.Of(duplicate.Grade)} on the {(duplicate.Tier is { } tier ? Codes.Of(tier) : "no")} tier).");
+            return CaseRefusal.NotAllowed(duplicate.Status, IncidentsTexts.MergeOtherWay(Codes.Of(duplicate.Grade), duplicate.Tier is { } tier ? Codes.Of(tier) : "no"));
 
         var changed = duplicate with { Status = merged, MergedInto = intoId, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);

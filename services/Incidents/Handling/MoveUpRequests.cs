@@ -17,9 +17,9 @@ public static class MoveUpRequests
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new Outcome<Incident>.NotFound();
         if (incident.Tier == Tier.County)
-            return CaseRefusal.NotAllowed(incident.Status, "The county is the top tier: a county case cannot be moved further up.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.CountyIsTop);
         if (IncidentLifecycle.Next(incident.Status, IncidentAction.RequestEscalation) is null || incident.Tier is null || incident.HandlingUnitCode is null)
-            return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Infrastructure.Hosting.Codes.Of(incident.Status)} cannot be moved up.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.CannotMoveUp(Infrastructure.Hosting.Codes.Of(incident.Status)));
         if (await CurrentAsync(uow, incident) is { } earlier)
             return CaseRefusal.NotAllowed(incident.Status, earlier.Approved
                 ? "The tier above has taken this case; it is on its way up."
@@ -35,10 +35,10 @@ public static class MoveUpRequests
         var incident = await IncidentStore.FindAsync(uow, id);
         if (incident is null) return new Outcome<Incident>.NotFound();
         if (await CurrentAsync(uow, incident) is not { Approved: false } request)
-            return CaseRefusal.NotAllowed(incident.Status, "No request to move this case up is waiting.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NoMoveUpWaiting);
         // Resolved while the request waited (the holder settled it after all): nothing left to move.
         if (IncidentLifecycle.Next(incident.Status, IncidentAction.RequestEscalation) is null)
-            return CaseRefusal.NotAllowed(incident.Status, $"A case that is {Infrastructure.Hosting.Codes.Of(incident.Status)} cannot be moved up.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.CannotMoveUp(Infrastructure.Hosting.Codes.Of(incident.Status)));
         if (!approve)
         {
             await CaseAuthorityStore.CloseRequestAsync(uow, id);

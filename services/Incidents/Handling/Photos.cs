@@ -36,7 +36,7 @@ public static class Photos
         if (await PhotoStore.FindBySha256Async(uow, incidentId, sha256) is { } earlier)
             return new Outcome<KeptPhoto>.Done(new KeptPhoto(earlier, New: false));
         if (await PhotoStore.CountAsync(uow, incidentId) >= options.MaxPerCase)
-            return new Outcome<KeptPhoto>.Conflict($"A case may have at most {options.MaxPerCase} photos.");
+            return new Outcome<KeptPhoto>.Conflict(IncidentsTexts.MaxPhotos(options.MaxPerCase));
 
         var photo = new PhotoInfo(Guid.CreateVersion7(), contentType, bytes.LongLength, sha256, actor, uow.Now);
         await PhotoStore.InsertAsync(uow, incidentId, photo, bytes);

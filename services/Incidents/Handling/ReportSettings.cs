@@ -16,8 +16,8 @@ public static class ReportSettings
     public static async Task<Outcome<Settings>> ChangeAsync(UnitOfWork<IncidentsDatabase> uow, Change change)
     {
         var errors = new FieldErrors();
-        if (change.RepeatPlaceThreshold is not { } threshold) errors.Add("repeatPlaceThreshold", "repeatPlaceThreshold is required.");
-        else if (threshold is < 2 or > 100) errors.Add("repeatPlaceThreshold", "repeatPlaceThreshold must be between 2 and 100.");
+        if (change.RepeatPlaceThreshold is not { } threshold) errors.Add("repeatPlaceThreshold", ProblemTexts.Required("repeatPlaceThreshold"));
+        else if (threshold is < 2 or > 100) errors.Add("repeatPlaceThreshold", ProblemTexts.Between("repeatPlaceThreshold", 2, 100));
         if (errors.Any) return errors;
         await ReportSettingsStore.SetAsync(uow, ReportSettingsStore.RepeatPlaceThreshold, change.RepeatPlaceThreshold!.Value, change.Actor);
         return new Outcome<Settings>.Done(await ReadAsync(uow));

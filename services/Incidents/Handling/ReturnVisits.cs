@@ -50,7 +50,7 @@ public static class ReturnVisits
     public static async Task<Outcome<Incident>> AnswerAsync(UnitOfWork<IncidentsDatabase> uow, AnswerReturnVisit command)
     {
         var errors = new FieldErrors();
-        if (command.Satisfaction is null) errors.Add("satisfaction", $"satisfaction is required: one of {Codes.List<Satisfaction>()}.");
+        if (command.Satisfaction is null) errors.Add("satisfaction", ProblemTexts.RequiredOneOf("satisfaction", Codes.List<Satisfaction>()));
         errors.Optional("comment", command.Comment, MaxComment);
         if (!ReturnVisitToken.IsWellFormed(command.Token)) return new Outcome<Incident>.NotFound();
         var visit = await ReturnVisitStore.FindByTokenAsync(uow, command.Token);
@@ -81,5 +81,5 @@ public static class ReturnVisits
 
     /// <summary>410: the link was answered, voided or expired; <c>reason</c> says which (the page words it).</summary>
     private static Outcome<Incident> Spent(ReturnVisitRefusal why) =>
-        new Outcome<Incident>.Gone($"The return-visit link is {Codes.Of(why)}.", new Dictionary<string, object?> { ["reason"] = Codes.Of(why) });
+        new Outcome<Incident>.Gone(IncidentsTexts.ReturnVisitLink(Codes.Of(why)), new Dictionary<string, object?> { ["reason"] = Codes.Of(why) });
 }

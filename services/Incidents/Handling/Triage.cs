@@ -27,10 +27,10 @@ public static class Triage
 
         var code = command.UnitCode!.Trim();
         var chain = await UnitCopyStore.ChainAsync(uow, code);
-        if (chain.Count == 0) errors.Add("unitCode", $"unitCode '{code}' is not a known unit.");
+        if (chain.Count == 0) errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", code));
         else if (chain[0].Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
-            errors.Add("unitCode", $"unitCode must be a grid or courtyard; '{code}' is a {Codes.Of(chain[0].Level)}.");
-        else if (chain[0].Retired) errors.Add("unitCode", $"unitCode '{code}' is retired (merged or re-gridded); place the call at the unit that covers the place now.");
+            errors.Add("unitCode", IncidentsTexts.NotGridOrCourtyard(code, Codes.Of(chain[0].Level)));
+        else if (chain[0].Retired) errors.Add("unitCode", IncidentsTexts.RetiredPlaceElsewhere(code));
         if (errors.Any) return new Outcome<Incident>.Invalid(errors);
 
         var placed = incident with { UnitCode = code, Status = next, UpdatedAt = uow.Now, Ancestry = Filing.AncestryOf(chain) };

@@ -1,3 +1,4 @@
+using Governance.Incidents.Handling;
 using Governance.Infrastructure.Authority;
 using Governance.Infrastructure.Security;
 using Governance.Infrastructure.Webhooks;
@@ -45,11 +46,11 @@ public static class CallbacksAdminApi
     {
         var errors = new FieldErrors();
         var url = body?.Url?.Trim();
-        if (string.IsNullOrEmpty(url)) errors.Add("url", "url is required.");
-        else if (!WebhookUrl.IsValid(url)) errors.Add("url", $"url must be an absolute http or https URL of at most {WebhookUrl.MaxLength} characters.");
+        if (string.IsNullOrEmpty(url)) errors.Add("url", ProblemTexts.Required("url"));
+        else if (!WebhookUrl.IsValid(url)) errors.Add("url", IncidentsTexts.CallbackUrl(WebhookUrl.MaxLength));
         var given = body?.Secret;
         if (given is not null && (given.Length is < MinSecret or > MaxSecret || given.Any(char.IsControl)))
-            errors.Add("secret", $"secret must be {MinSecret} to {MaxSecret} characters without control characters, or left out to have one generated.");
+            errors.Add("secret", IncidentsTexts.CallbackSecret(MinSecret, MaxSecret));
         if (errors.Any) return errors.ToProblem();
         var secret = given ?? CallbackSignature.NewSecret();
         var found = await runner.RunAsync(async uow =>

@@ -1,3 +1,4 @@
+using Governance.Incidents.Handling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class ClientsAdminApi
         var errors = new FieldErrors().Require("name", body?.Name, MaxNameLength);
         // A client system's name is shown to operators and in logs: letters, digits, spaces and . _ - ( ) only.
         if (!errors.Any && !System.Text.RegularExpressions.Regex.IsMatch(body!.Name!.Trim(), @"^[\p{L}\p{N} ._()\-]+$"))
-            errors.Add("name", "name may hold letters, digits, spaces and . _ - ( ) only.");
+            errors.Add("name", IncidentsTexts.ClientNameCharacters);
         if (errors.Any) return errors.ToProblem();
         var name = body!.Name!.Trim();
         var key = ApiKeys.Issue();
@@ -50,8 +51,8 @@ public static class ClientsAdminApi
             return true;
         });
         if (!issued)
-            return TypedResults.Problem($"A client named '{name}' already has an active key; revoke it first or choose another name.",
-                statusCode: StatusCodes.Status409Conflict, title: "Client name in use");
+            return TypedResults.Problem(IncidentsTexts.ClientNameInUse(name),
+                statusCode: StatusCodes.Status409Conflict, title: IncidentsTexts.ClientNameInUseTitle);
         return TypedResults.Created($"/open311/admin/clients/{client.Id}", new IssuedClient(client.Id, name, key, client.CreatedAt, client.MayReadDetails));
     }
 
@@ -68,7 +69,7 @@ public static class ClientsAdminApi
     private static async Task<Results<Ok<Open311Client>, NotFound, ValidationProblem>> Change(Guid id, ChangeClientRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner)
     {
         if (body?.MayReadDetails is not { } mayReadDetails)
-            return new FieldErrors().Add("mayReadDetails", "mayReadDetails is required: true or false.").ToProblem();
+            return new FieldErrors().Add("mayReadDetails", IncidentsTexts.MayReadDetailsRequired).ToProblem();
         var changed = await runner.RunAsync(async uow =>
         {
             if (await ClientStore.FindAsync(uow, id) is null) return null;

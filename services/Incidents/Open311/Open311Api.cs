@@ -1,4 +1,5 @@
 using Governance.Incidents.Apis;
+using Governance.Incidents.Handling;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -114,7 +115,7 @@ public static class Open311Api
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Open311Api))
                 .LogError(ex, "Open311 {Method} {Path} failed", http.Request.Method, http.Request.Path);
             return Open311Errors.BadRequest(format,
-                "General service error: the request could not be processed. Please tell the county command centre if it happens again.");
+                IncidentsTexts.GeneralServiceError);
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed record ServiceRequestForm(
 
     private static Open311Error? Text(string field, string? value, int maxLength) =>
         value is null ? null
-        : value.Length > maxLength ? Bad($"{field} must be at most {maxLength} characters.")
+        : value.Length > maxLength ? Bad(ProblemTexts.TooLong(field, maxLength))
         : value.Any(char.IsControl) ? Bad($"{field} must not contain control characters or line breaks.")
         : null;
 

@@ -47,7 +47,7 @@ public static class ServiceRequestQueryParser
 
         if (start is { } s && end is { } e)
         {
-            if (s > e) Error("start_date must not be after end_date.");
+            if (s > e) Error(ProblemTexts.NotAfter("start_date", "end_date"));
             else if (e - s > MaxSpan) Error("start_date and end_date may not span more than 90 days.");
         }
         // One end given: the window is 90 days from it. Neither: the last 90 days.

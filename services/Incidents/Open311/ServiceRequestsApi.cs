@@ -29,7 +29,7 @@ public static class ServiceRequestsApi
     {
         var f = Open311Formats.Parse(format);
         if (!http.Request.HasFormContentType)
-            return Open311Errors.BadRequest(f, "The body must be a form: Content-Type application/x-www-form-urlencoded; charset=utf-8.");
+            return Open311Errors.BadRequest(f, IncidentsTexts.FormRequired);
         IFormCollection raw;
         try
         {
@@ -37,19 +37,19 @@ public static class ServiceRequestsApi
         }
         catch (InvalidDataException ex)
         {
-            return Open311Errors.BadRequest(f, $"The form could not be read: {ex.Message}");
+            return Open311Errors.BadRequest(f, IncidentsTexts.FormUnreadable(ex.Message));
         }
         catch (BadHttpRequestException ex)
         {
-            return Open311Errors.Of(f, ex.StatusCode, $"The form could not be read: {ex.Message}");
+            return Open311Errors.Of(f, ex.StatusCode, IncidentsTexts.FormUnreadable(ex.Message));
         }
         var form = ServiceRequestForm.Read(raw, http.Request.Query);
 
         var client = (await ApiKeys.ClientAsync(db, form.ApiKey, settings.Value.AcceptDemoKey, http.RequestAborted))?.Name;
         if (client is null)
             return Open311Errors.Forbidden(f, form.ApiKey is null
-                ? "api_key is required to create a service request."
-                : "Invalid api_key received: it is unknown or has been revoked.");
+                ? IncidentsTexts.ApiKeyRequired
+                : IncidentsTexts.ApiKeyUnknown);
         if (await Open311Api.CheckJurisdictionAsync(db, f, form.JurisdictionId) is { } wrongJurisdiction) return wrongJurisdiction;
         if (form.ServiceCode is null)
             return Open311Errors.BadRequest(f, $"service_code is required; services: {ServiceCatalogue.CodeList}.");
@@ -118,7 +118,7 @@ public static class ServiceRequestsApi
     {
         var f = Open311Formats.Parse(format);
         if (await VisibilityAsync(request, db, settings) is not { } visibility)
-            return Open311Errors.Forbidden(f, "Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).");
+            return Open311Errors.Forbidden(f, IncidentsTexts.UnknownApiKey);
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         var (query, errors) = ServiceRequestQueryParser.Parse(request.Query, time.GetUtcNow());
         if (query is null) return Open311Errors.Of(f, StatusCodes.Status400BadRequest, errors);
@@ -131,7 +131,7 @@ public static class ServiceRequestsApi
     {
         var f = Open311Formats.Parse(format);
         if (await VisibilityAsync(request, db, settings) is not { } visibility)
-            return Open311Errors.Forbidden(f, "Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).");
+            return Open311Errors.Forbidden(f, IncidentsTexts.UnknownApiKey);
         if (await Open311Api.CheckJurisdictionAsync(db, f, request.Query["jurisdiction_id"]) is { } wrong) return wrong;
         ServiceRequestRecord? found = null;
         if (Guid.TryParse(id, out var guid))

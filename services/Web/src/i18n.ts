@@ -18,6 +18,12 @@ export function setLang(next: Lang): void {
   document.documentElement.lang = next;
 }
 
+/** The Accept-Language every API call sends: the API says its problems (validation messages, refusals) in the
+ * page's language — Chinese unless English was chosen (docs/api.md "Problems and their language"). */
+export function acceptLanguage(): string {
+  return lang === 'en' ? 'en' : 'zh-CN';
+}
+
 /** A page's dictionary: t('key') in the current language; t('key', {n: 3}) fills {n}. */
 export function dictionary<P extends Pairs>(pairs: P): (key: keyof P & string, values?: Record<string, string | number>) => string {
   return (key, values) => {
@@ -54,6 +60,7 @@ export const common = dictionary({
   filesChosen: ['已选择 {n} 张照片', '{n} photos chosen'],
   error: ['出错了', 'Something went wrong'],
   noNetwork: ['网络不通，请稍后再试', 'No network: try again later'],
+  requestFailed: ['请求失败（{status}）', 'The request failed ({status})'],
   overdueBy: ['已超期 {t}', 'Overdue by {t}'],
   moreOf: ['还有 {n} 件，加载更多', '{n} more — show them'],
   more: ['还有更多，加载更多', 'More — show them'],

@@ -4,7 +4,7 @@
 import type { Page } from './page';
 import { currentUser } from './session';
 import { common } from './i18n';
-import { clear, h } from './dom';
+import { clear, errorText, h } from './dom';
 import { onNavigate } from './navigation';
 import { unit, type Level } from './api/grids';
 import { homeDependsOnLevel, homeOf, pagesFor } from './roles';
@@ -70,7 +70,7 @@ async function route(): Promise<void> {
   } catch (e) {
     if (run !== routing) return;
     console.warn(e);
-    clear(main, h('p', { class: 'error', role: 'alert' }, `${common('error')}: ${e instanceof Error ? e.message : String(e)}`),
+    clear(main, h('p', { class: 'error', role: 'alert' }, `${common('error')}: ${errorText(e)}`),
       h('button', { type: 'button', onclick: () => void route() }, common('retry')));
   }
 }

@@ -4,6 +4,7 @@
 // when a page loads, and authFetch does so once more when a token is refused. Only who is signed in
 // (nothing secret) stays in localStorage, for hosts that name the caller by X-User. Moving to the
 // county's identity provider changes this file and auth.ts only.
+import { acceptLanguage } from './i18n';
 
 export interface StaffMember {
   id: string;
@@ -117,6 +118,7 @@ function send(input: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
   if (session) headers.set('X-User', session.id);
+  headers.set('Accept-Language', acceptLanguage()); // problems come back in the page's language
   // After a sign-out this rejects at once (AbortError) rather than send a call nobody may make.
   const signal = init.signal ? AbortSignal.any([init.signal, signedIn.signal]) : signedIn.signal;
   return fetch(input, { ...init, headers, signal });

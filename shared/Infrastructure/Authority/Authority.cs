@@ -16,7 +16,7 @@ public static class Authority
         if (relations.Count == 0) return Decision.Hide;
         var grants = CasePermissions.Table[action];
         if (grants.Any(g => g.Admits(person, facts, relations))) return Decision.Allow;
-        return new Decision.Forbidden($"'{Code(action)}' needs: {string.Join("; ", grants)}.");
+        return new Decision.Forbidden(AuthorityTexts.Needs(Code(action), grants));
     }
 
     /// <summary>合并: the same standing on both cases under one line of the table — he may resolve both
@@ -30,7 +30,7 @@ public static class Authority
         var grants = CasePermissions.Table[CaseAction.Merge];
         return grants.Any(g => g.Admits(person, duplicate, ofDuplicate) && g.Admits(person, into, ofInto))
             ? Decision.Allow
-            : new Decision.Forbidden($"'{Code(CaseAction.Merge)}' needs the same standing on both cases: {string.Join("; ", grants)} of both.");
+            : new Decision.Forbidden(AuthorityTexts.NeedsOnBoth(Code(CaseAction.Merge), grants));
     }
 
     /// <summary>Every action the caller may take on the case, by the table alone (the case's state is the caller's to add).</summary>
@@ -53,11 +53,11 @@ public static class Authority
         }
         if (grants.All(g => g.Scope == UnitScope.LinkedUnits))
             return new Decision.Forbidden(person.LeaderOf.Count == 0
-                ? $"'{Code(action)}' needs a leader post (联系点)."
-                : $"'{Code(action)}' is allowed only inside the units you are linked to as a leader.");
+                ? AuthorityTexts.NeedsLeaderPost(Code(action))
+                : AuthorityTexts.OnlyLinkedUnits(Code(action)));
         return new Decision.Forbidden(grants.Any(g => g.Roles is null || g.Roles.Any(person.HasRole))
-            ? $"'{Code(action)}' is allowed only inside your own units."
-            : $"'{Code(action)}' needs one of the roles: {string.Join(", ", grants.SelectMany(g => g.Roles ?? []).Distinct())}.");
+            ? AuthorityTexts.OnlyOwnUnits(Code(action))
+            : AuthorityTexts.NeedsRole(Code(action), string.Join(", ", grants.SelectMany(g => g.Roles ?? []).Distinct())));
     }
 
     /// <summary>True when some grant of the action admits the caller at all (somewhere): one of his roles,

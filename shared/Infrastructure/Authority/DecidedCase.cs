@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Hosting;
 using Contracts = Governance.Contracts;
 using Microsoft.AspNetCore.Http;
 
@@ -31,5 +32,6 @@ public sealed record DecidedCase(Guid Id, Contracts.Tier? Tier, string? HoldingU
     /// when the check knew no holding unit: a case not routed yet).</summary>
     public bool StillHeldAt(Contracts.Tier? tier, string? holdingUnit) => Tier == tier && (HoldingUnit is null || HoldingUnit == holdingUnit);
 
-    public const string MovedRefusal = "The case moved to another tier or unit while you acted; reload it and decide again.";
+    public static Bilingual MovedRefusal => new("The case moved to another tier or unit while you acted; reload it and decide again.",
+        "您操作期间案件已转到其他层级或单位；请刷新后重新决定。");
 }

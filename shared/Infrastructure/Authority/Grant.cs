@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Infrastructure.Hosting;
 
 namespace Governance.Infrastructure.Authority;
 
@@ -40,19 +41,25 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
     private static bool HandlesTierDirectlyAbove(Person person, CaseFacts facts) =>
         facts.Tier is { } tier && Relations.RolesAtHolderChain(person, facts).Any(x => RoleTiers.Above.Contains(x.Role) && x.Tier == tier + 1);
 
-    public override string ToString()
+    public override string ToString() => Describe().En;
+
+    /// <summary>The line as a refusal names it (<see cref="AuthorityTexts"/>): codes as the API spells them, words in both languages.</summary>
+    public Bilingual Describe()
     {
-        var text = Hosting.Codes.Of(Relation);
-        if (Roles is not null) text += $" as {string.Join(" or ", Roles)}";
-        if (Tiers is not null) text += $" on the {string.Join(" or ", Tiers.Select(t => t.ToString().ToLowerInvariant()))} tier";
-        text += Condition switch
+        var relation = Hosting.Codes.Of(Relation);
+        var text = new Bilingual(relation, relation);
+        if (Roles is not null) text += new Bilingual($" as {string.Join(" or ", Roles)}", $"，角色为 {string.Join(" 或 ", Roles)}");
+        if (Tiers is not null)
+            text += new Bilingual($" on the {string.Join(" or ", Tiers.Select(t => t.ToString().ToLowerInvariant()))} tier",
+                $"，案件在{string.Join("或", Tiers.Select(AuthorityTexts.TierZh))}层级");
+        return text + Condition switch
         {
-            GrantCondition.GradeIV => ", grade IV only",
-            GrantCondition.NotResolverNorHolder => ", never the person who resolved it, a holder or the leader who took it in hand",
-            GrantCondition.InHandOfCaller => ", only who took it in hand",
-            GrantCondition.TierDirectlyAbove => ", only from the tier directly above",
-            _ => "",
+            GrantCondition.GradeIV => new Bilingual(", grade IV only", "，仅限一般（IV级）事项"),
+            GrantCondition.NotResolverNorHolder => new Bilingual(", never the person who resolved it, a holder or the leader who took it in hand",
+                "，不能是办结人、承办单位的人或包案领导"),
+            GrantCondition.InHandOfCaller => new Bilingual(", only who took it in hand", "，仅限包案领导本人"),
+            GrantCondition.TierDirectlyAbove => new Bilingual(", only from the tier directly above", "，仅限上一级"),
+            _ => new Bilingual("", ""),
         };
-        return text;
     }
 }

@@ -38,6 +38,7 @@ public static class GovernanceApp
         builder.Services.AddSingleton<IReadOnlyList<IServiceModule>>(modules);
         builder.Services.AddHostSettings();
         builder.Services.AddProblemDetails();
+        builder.Services.AddGovernanceLanguages(); // problems in Chinese unless Accept-Language asks for English (Languages.cs)
         builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
         // Let unreadable bodies reach BadRequestBodyHandler, which names the field, instead of a bare 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -56,6 +57,7 @@ public static class GovernanceApp
         // First: every answer, whatever produces it (pages, API, errors, 404s), carries them.
         app.UseSecurityHeaders(app.Configuration);
         app.UseForwardedClients();
+        app.UseGovernanceLanguages(); // before anything that answers a problem
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

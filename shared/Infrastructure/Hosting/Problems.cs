@@ -30,14 +30,14 @@ public sealed class FieldErrors
 
     /// <summary>A list's <c>offset</c>: none, or 0 up to <see cref="MaxOffset"/>.</summary>
     public FieldErrors Offset(int? offset) =>
-        offset is < 0 or > MaxOffset ? Add("offset", $"offset must be between 0 and {MaxOffset}.") : this;
+        offset is < 0 or > MaxOffset ? Add("offset", ProblemTexts.Between("offset", 0, MaxOffset)) : this;
 
     public FieldErrors Require(string field, string? value, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, $"{field} is required.");
-        else if (value.Length > maxLength) Add(field, $"{field} must be at most {maxLength} characters.");
+        if (string.IsNullOrWhiteSpace(value)) Add(field, ProblemTexts.Required(field));
+        else if (value.Length > maxLength) Add(field, ProblemTexts.TooLong(field, maxLength));
         else if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-            Add(field, $"{field} must not contain control characters.");
+            Add(field, ProblemTexts.ControlCharacters(field));
         return this;
     }
 
@@ -48,8 +48,9 @@ public sealed class FieldErrors
     /// <summary>One line for a command line (issue-token): "field: message; …".</summary>
     public override string ToString() => string.Join("; ", _errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
 
+    /// <summary>The messages were said in the request's language when added; the title is said here.</summary>
     public ValidationProblem ToProblem() =>
-        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        TypedResults.ValidationProblem(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: ProblemTexts.ValidationTitle);
 }
 
 /// <summary>
@@ -93,7 +94,7 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
         if (field.Length == 0) field = "body";
-        return (field, json is null ? bad.Message : $"The value of {field} is not valid JSON of the expected type.", "The request body could not be read.");
+        return (field, json is null ? ProblemTexts.BodyFault(bad.StatusCode, bad.Message) : ProblemTexts.NotJsonOfType(field), ProblemTexts.BodyUnreadableTitle);
     }
 }
 
@@ -114,14 +115,14 @@ internal static partial class QueryParameterFault
         var type = match.Groups["type"].Value;
         var expected = type switch
         {
-            _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) => "a whole number",
-            _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => "true or false",
-            _ when type.Contains("Guid", StringComparison.Ordinal) => "an identifier (a UUID)",
-            _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date written yyyy-MM-dd",
-            _ when type.Contains("Date", StringComparison.Ordinal) => "a time written as ISO 8601",
-            _ when type.Contains("double", StringComparison.OrdinalIgnoreCase) || type.Contains("decimal", StringComparison.OrdinalIgnoreCase) => "a number",
-            _ => "a value of the expected kind",
+            _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) => ProblemTexts.WholeNumber,
+            _ when type.Contains("bool", StringComparison.OrdinalIgnoreCase) => ProblemTexts.TrueOrFalse,
+            _ when type.Contains("Guid", StringComparison.Ordinal) => ProblemTexts.Identifier,
+            _ when type.Contains("DateOnly", StringComparison.Ordinal) => ProblemTexts.Date,
+            _ when type.Contains("Date", StringComparison.Ordinal) => ProblemTexts.Time,
+            _ when type.Contains("double", StringComparison.OrdinalIgnoreCase) || type.Contains("decimal", StringComparison.OrdinalIgnoreCase) => ProblemTexts.Number,
+            _ => ProblemTexts.ExpectedKind,
         };
-        return (name, $"{name} must be {expected}.", "A query parameter could not be read.");
+        return (name, ProblemTexts.MustBe(name, expected), ProblemTexts.QueryUnreadableTitle);
     }
 }

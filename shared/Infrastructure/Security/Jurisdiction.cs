@@ -39,7 +39,8 @@ public static class Jurisdiction
 
     /// <summary>403 for a unit outside the caller's units (<see cref="UnitReach.Outside"/>).</summary>
     public static ProblemHttpResult OutsideProblem() =>
-        TypedResults.Problem("unitCode is outside your units.", statusCode: StatusCodes.Status403Forbidden, title: "Outside your jurisdiction");
+        TypedResults.Problem(Hosting.ProblemTexts.UnitCodeOutsideYourUnits, statusCode: StatusCodes.Status403Forbidden,
+            title: Hosting.ProblemTexts.OutsideJurisdictionTitle);
 
     /// <summary>For lists: null when the caller sees everything (the county), else his unit codes.</summary>
     public static async Task<IReadOnlyList<string>?> ListScopeAsync(DbSession session, Caller caller)

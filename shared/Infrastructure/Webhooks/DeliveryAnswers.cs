@@ -14,13 +14,12 @@ public static class DeliveryAnswers
     {
         var errors = new FieldErrors();
         if (status is not null && !DeliveryStatus.All.Contains(status))
-            errors.Add("status", $"status must be one of {string.Join(", ", DeliveryStatus.All)}.");
-        if (limit is < 1 or > 1000) errors.Add("limit", "limit must be between 1 and 1000.");
+            errors.Add("status", ProblemTexts.OneOf("status", string.Join(", ", DeliveryStatus.All)));
+        if (limit is < 1 or > 1000) errors.Add("limit", ProblemTexts.Between("limit", 1, 1000));
         return errors;
     }
 
     /// <summary>409 for a retry of a delivery that is not failed.</summary>
     public static ProblemHttpResult NotFailed() =>
-        TypedResults.Problem("Only a failed delivery can be retried: a pending one is queued already, a sent one arrived.",
-            statusCode: StatusCodes.Status409Conflict, title: "Not allowed for this delivery now");
+        TypedResults.Problem(ProblemTexts.RetryOnlyFailed, statusCode: StatusCodes.Status409Conflict, title: ProblemTexts.DeliveryConflictTitle);
 }

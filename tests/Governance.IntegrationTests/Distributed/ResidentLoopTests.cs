@@ -109,7 +109,7 @@ public sealed class ResidentLoopTests
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (returnVisitToken is not null) request.Headers.Add("X-Return-Visit-Token", returnVisitToken);
-        using var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         if (token is not null) client.DefaultRequestHeaders.Authorization = token; // none: the resident, signed in nowhere
         return await client.SendAsync(request);
     }

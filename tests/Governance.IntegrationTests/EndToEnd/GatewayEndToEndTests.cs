@@ -52,7 +52,7 @@ public sealed class GatewayEndToEndTests
             ["ReverseProxy:Clusters:dispatch:Destinations:d1:Address"] = dispatch.Address.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         })); // ready when its /health/ready has asked all three services
-        _http = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
     }
 
     [OneTimeTearDown]
@@ -186,7 +186,7 @@ public sealed class GatewayEndToEndTests
     {
         // A gateway of its own, as a second instance would be: this one is stopped.
         var gateway = await _services.StartReadyAsync(HostProcess.StartGateway(_gatewaySettings));
-        using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await using var board = await Eventually.GetAsync(() => BoardStream.OpenAsync(http, Demo.Township, Dispatcher, stop.Token),
             _ => true, TimeSpan.FromSeconds(60), "Dispatch to open the township's board stream through the gateway");

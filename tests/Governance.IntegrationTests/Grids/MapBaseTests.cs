@@ -52,7 +52,7 @@ public sealed class MapBaseTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/grids/map");
         request.Headers.Authorization = null;
-        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
         using var answer = await anonymous.SendAsync(request);
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }

@@ -22,7 +22,7 @@ public sealed class ListenAddressTests
         var settings = StandaloneEnvironment.Settings(folder);
         settings["Logging:LogLevel:Default"] = "Warning";
         using var host = HostProcess.StartWithUrlsFromEnvironment("grids,incidents,dispatch", settings);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         try
         {
             await host.WaitReadyAsync(http, TimeSpan.FromSeconds(60));

@@ -84,7 +84,7 @@ public sealed class StartupSettingsTests
             settings["Auth:DevTokens"] = "false";
             settings["Auth:Authority"] = "https://sso.county.example/realms/governance";
             using var host = HostProcess.Start("grids,incidents,dispatch", settings);
-            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
             // A whole standalone county seeding its demo while the other test projects run beside it: CI once
             // needed more than a minute on two busy cores, so the wait is generous (it ends as soon as it is ready).
             await host.WaitReadyAsync(probe, TimeSpan.FromSeconds(150));

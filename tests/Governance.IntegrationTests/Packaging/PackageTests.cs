@@ -103,7 +103,7 @@ public sealed class PackageTests
 
         using var host = UnderSystemd.Start(Path.Combine(_package.Root, "opt/governance/host/Governance.Host"), settings, scratch);
         Assert.That(await host.FirstNotificationAsync(TimeSpan.FromSeconds(90)), Does.Contain("READY=1"), host.Output);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) }.InEnglish();
         var ready = await http.GetAsync(new Uri(host.Address, "/health/ready"));
         Assert.That((int)ready.StatusCode, Is.EqualTo(200), host.Output);
         // Logged in journald's format (a <priority> before each line) rather than the console's colours.

@@ -76,7 +76,7 @@ public sealed class ResidentFilingTests
         var png = await (await _h.GetAsync($"/incidents/courtyard-qr/courtyards/{Demo.Courtyard}/qr.png", ResidentHarness.Worker)).Content.ReadAsByteArrayAsync();
         foreach (var (sentToken, expected) in new[] { (new string('A', 32), HttpStatusCode.NotFound), (token, HttpStatusCode.NoContent) })
         {
-            using var anonymous = new HttpClient { BaseAddress = _h.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            using var anonymous = new HttpClient { BaseAddress = _h.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
             using var form = new MultipartFormDataContent { { new ByteArrayContent(png), "photo", "photo.png" } };
             using var request = new HttpRequestMessage(HttpMethod.Post, "/incidents/resident/case/photos") { Content = form };
             request.Headers.Add("X-Resident-Token", sentToken);

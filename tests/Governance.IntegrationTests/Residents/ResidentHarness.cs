@@ -58,7 +58,7 @@ public sealed class ResidentHarness : IAsyncDisposable
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (courtyardKey is not null) request.Headers.Add("X-Courtyard-Key", courtyardKey);
         if (token is not null) request.Headers.Add("X-Resident-Token", token);
-        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         return await anonymous.SendAsync(request);
     }
 

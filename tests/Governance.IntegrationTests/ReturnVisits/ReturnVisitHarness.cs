@@ -103,7 +103,7 @@ public sealed class ReturnVisitHarness : IAsyncDisposable
 
     private async Task<HttpResponseMessage> SendAnonymousAsync(HttpRequestMessage request)
     {
-        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         return await anonymous.SendAsync(request);
     }
 

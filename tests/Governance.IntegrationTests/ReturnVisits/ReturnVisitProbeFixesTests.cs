@@ -74,7 +74,7 @@ public sealed class ReturnVisitProbeFixesTests
     [TestCase("/incidents/resident/case", "X-Resident-Token")]
     public async Task The_courtyard_page_and_the_status_link_are_never_kept_by_a_shared_cache_either(string url, string keyHeader)
     {
-        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var anonymous = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(keyHeader, "not-a-key");
         var response = await anonymous.SendAsync(request);

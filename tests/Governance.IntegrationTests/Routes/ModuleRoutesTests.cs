@@ -83,7 +83,7 @@ public sealed class ModuleRoutesTests
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
             using var response = await http.PostAsync(path, null);
             Assert.That((int)response.StatusCode, Is.EqualTo(204));
             Assert.That(logged.Errors, Has.Some.EqualTo($"Not audited: POST {path} changed state but {reason}"));

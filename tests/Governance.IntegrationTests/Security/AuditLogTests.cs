@@ -81,7 +81,7 @@ public sealed class AuditLogTests
     [Test]
     public async Task Requests_without_a_token_are_audited_under_whom_they_acted_for_an_Open311_client_or_the_account_signed_in()
     {
-        using var anonymous = new HttpClient { BaseAddress = _host.Http.BaseAddress }; // no token: a client system, a sign-in page
+        using var anonymous = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish(); // no token: a client system, a sign-in page
         var filed = await anonymous.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["api_key"] = "demo", ["service_code"] = "other", ["attribute[unitCode]"] = Demo.Courtyard, ["description"] = "路灯不亮",

@@ -73,7 +73,7 @@ public sealed class BadInputCorpusTests
         var admin = TestTokens.Bearer();
         var failures = new List<string>();
         var sent = 0;
-        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
 
         async Task SendAsync(string method, string url, AuthenticationHeaderValue who, byte[]? body, string? contentType, string what)
         {

@@ -48,7 +48,7 @@ public sealed class JurisdictionTests
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? who, object? body = null)
     {
         // A client of its own: the host's shared client carries an administrator's token by default.
-        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = who;
         var response = await client.SendAsync(request);
@@ -97,7 +97,7 @@ public sealed class JurisdictionTests
         // permission check, and answered 400 to a caller with no business on the case.
         async Task<HttpStatusCode> ResolveAsync(AuthenticationHeaderValue who, string json)
         {
-            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/incidents/{_caseInTownship1}/resolve")
             {
                 Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
@@ -118,7 +118,7 @@ public sealed class JurisdictionTests
         // The unit tree is the county administrator's: a grid worker hears 403 whatever he sent, not what is wrong with it.
         async Task<HttpStatusCode> CreateUnitAsync(AuthenticationHeaderValue who, string json)
         {
-            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/grids/units")
             {
                 Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),

@@ -30,7 +30,7 @@ public sealed class PersonalDataTests
 
     private async Task<List<JsonElement>> SubjectsAsync(AuthenticationHeaderValue who, string query = "")
     {
-        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
         client.DefaultRequestHeaders.Authorization = who;
         return (await client.GetFromJsonAsync<List<JsonElement>>($"/grids/care/subjects?limit=5000{query}"))!;
     }

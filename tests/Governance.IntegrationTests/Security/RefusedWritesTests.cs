@@ -66,7 +66,7 @@ public sealed class RefusedWritesTests
     public async Task Refused_writes_in_all_three_services_are_answered_as_refusals_and_change_no_row()
     {
         var before = await ServiceTables.SnapshotAsync(_environment.DataFolder);
-        using var http = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         foreach (var (what, method, path, who, body, status) in Refusals())
         {
             using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };

@@ -32,7 +32,7 @@ public sealed class StandaloneCrashTests
         settings.Remove("Outbox:PollInterval");
         foreach (var (key, value) in TestTokens.HostSettings) settings[key] = value;
         settings["Logging:LogLevel:Default"] = "Warning";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         http.DefaultRequestHeaders.Authorization = TestTokens.Bearer();
         var acknowledged = new ConcurrentBag<Guid>();
         try

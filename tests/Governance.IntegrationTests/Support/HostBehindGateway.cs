@@ -24,8 +24,8 @@ public sealed class HostBehindGateway : IAsyncDisposable
         _webRoot = webRoot;
         _gateway = gateway;
         Environment = environment;
-        Host = new HttpClient { BaseAddress = environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        Gateway = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        Host = new HttpClient { BaseAddress = environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
+        Gateway = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
     }
 
     /// <param name="hostSettings">Added to the Host's configuration.</param>
@@ -51,7 +51,7 @@ public sealed class HostBehindGateway : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         var gateway = HostProcess.StartGateway(settings);
-        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         await gateway.WaitReadyAsync(probe, TimeSpan.FromSeconds(60));
         return new HostBehindGateway(webRoot, environment, gateway);
     }

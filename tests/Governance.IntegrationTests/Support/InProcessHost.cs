@@ -24,7 +24,7 @@ public sealed class InProcessHost : IAsyncDisposable
     private InProcessHost(WebApplication app, Uri address)
     {
         _app = app;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         Http.DefaultRequestHeaders.Authorization = TestTokens.Bearer();
     }
 

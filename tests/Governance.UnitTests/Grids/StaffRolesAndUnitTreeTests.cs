@@ -1,4 +1,5 @@
 using Governance.Contracts;
+using Governance.Grids.Handling;
 using Governance.Grids.Model;
 using NUnit.Framework;
 
@@ -58,10 +59,10 @@ public class StaffRolesAndUnitTreeTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(UnitTree.WhyNotParent(UnitLevel.Courtyard, U(UnitLevel.Grid), "x"), Is.Null);
-            Assert.That(UnitTree.WhyNotParent(UnitLevel.Grid, U(UnitLevel.Village), "x"), Is.Null);
-            Assert.That(UnitTree.WhyNotParent(UnitLevel.Courtyard, U(UnitLevel.Village), "x"), Does.Contain("belongs under a grid"));
-            Assert.That(UnitTree.WhyNotParent(UnitLevel.Grid, U(UnitLevel.Courtyard), "x"), Does.Contain("belongs under a village"));
+            Assert.That(UnitChanges.WhyNotParent(UnitLevel.Courtyard, U(UnitLevel.Grid), "x"), Is.Null);
+            Assert.That(UnitChanges.WhyNotParent(UnitLevel.Grid, U(UnitLevel.Village), "x"), Is.Null);
+            Assert.That(UnitChanges.WhyNotParent(UnitLevel.Courtyard, U(UnitLevel.Village), "x")?.En, Does.Contain("belongs under a grid"));
+            Assert.That(UnitChanges.WhyNotParent(UnitLevel.Grid, U(UnitLevel.Courtyard), "x")?.En, Does.Contain("belongs under a village"));
         });
     }
 
@@ -70,8 +71,8 @@ public class StaffRolesAndUnitTreeTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(UnitTree.WhyNotParent(UnitLevel.Courtyard, U(UnitLevel.Grid, retired: true), "x"), Does.Contain("retired"));
-            Assert.That(UnitTree.WhyNotParent(UnitLevel.Courtyard, null, "x"), Does.Contain("not a known unit"));
+            Assert.That(UnitChanges.WhyNotParent(UnitLevel.Courtyard, U(UnitLevel.Grid, retired: true), "x")?.En, Does.Contain("retired"));
+            Assert.That(UnitChanges.WhyNotParent(UnitLevel.Courtyard, null, "x")?.En, Does.Contain("not a known unit"));
         });
     }
 }

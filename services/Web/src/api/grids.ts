@@ -2,6 +2,7 @@
 // standalone sign-in (/auth). Every Grids URL the pages use is here.
 import type { StaffMember } from '../session';
 import { getJson, getJsonOrNull, postJson, publicJson, query, seg } from './http';
+import { common } from '../i18n';
 
 export type Level = 'county' | 'township' | 'village' | 'grid' | 'courtyard';
 
@@ -151,7 +152,7 @@ export async function devToken(userId: string): Promise<string> {
   const answer = await publicJson<{ accessToken: string }>('/auth/dev-token', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId }),
   });
-  if (!answer) throw new Error('HTTP 404');
+  if (!answer) throw new Error(common('requestFailed', { status: 404 }));
   return answer.accessToken;
 }
 

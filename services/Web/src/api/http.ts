@@ -1,6 +1,7 @@
 // The one fetch wrapper under the API clients: JSON in and out with the caller's identity, and
 // RFC 7807 problems turned into readable errors that keep the fields they name.
 import { authFetch } from '../session';
+import { acceptLanguage, common } from '../i18n';
 
 export class ApiError extends Error {
   constructor(
@@ -31,7 +32,7 @@ export async function failure(response: Response): Promise<ApiError> {
     // not JSON: keep the status line
   }
   const fieldText = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
-  return new ApiError(problem.detail || fieldText || problem.title || `HTTP ${response.status}`, response.status, problem.errors ?? {}, problem);
+  return new ApiError(problem.detail || fieldText || problem.title || common('requestFailed', { status: response.status }), response.status, problem.errors ?? {}, problem);
 }
 
 async function bodyOf<T>(response: Response): Promise<T | null> {
@@ -84,7 +85,7 @@ export async function getBlob(url: string): Promise<Blob> {
 
 /** A request made before anyone signs in: no identity goes with it. null when the route is absent (404). */
 export async function publicJson<T>(url: string, init: RequestInit = {}): Promise<T | null> {
-  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers as Record<string, string> | undefined) } });
+  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...(init.headers as Record<string, string> | undefined) } });
   if (response.status === 404) return null;
   if (!response.ok) throw await failure(response);
   return (await response.json()) as T;

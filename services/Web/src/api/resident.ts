@@ -2,6 +2,7 @@
 // are read from the page's #fragment (never sent to a server by the browser, so no access log keeps them) and
 // travel in headers, not in the URL.
 import { failure } from './http';
+import { acceptLanguage } from '../i18n';
 
 export interface CourtyardPage { unitCode: string; name: string; categories: { code: string; nameZh: string; nameEn: string }[] }
 export interface ResidentCaseFiled { statusToken: string; statusLink: string }
@@ -11,7 +12,7 @@ export interface ResidentCase {
 }
 
 async function send<T>(url: string, headers: Record<string, string>, init: RequestInit = {}): Promise<T | null> {
-  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...headers, ...(init.headers as Record<string, string> | undefined) } });
+  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), ...headers, ...(init.headers as Record<string, string> | undefined) } });
   if (!response.ok) throw await failure(response);
   return response.status === 204 ? null : ((await response.json()) as T);
 }

@@ -1,6 +1,7 @@
 // 回访: the resident's side, without sign-in. The link's token is read from the page's #fragment (never
 // sent to a server by the browser, so no access log keeps it) and travels in a header, not in the URL.
 import { failure } from './http';
+import { acceptLanguage } from '../i18n';
 
 export interface ReturnVisitCase {
   category: string; categoryZh: string; categoryEn: string; placeName: string | null;
@@ -13,7 +14,7 @@ const header = 'X-Return-Visit-Token';
 async function send<T>(url: string, token: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(url, {
     ...init,
-    headers: { Accept: 'application/json', [header]: token, ...(init.headers as Record<string, string> | undefined) },
+    headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage(), [header]: token, ...(init.headers as Record<string, string> | undefined) },
   });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as T;

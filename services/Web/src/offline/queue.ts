@@ -8,6 +8,7 @@
 import { careSubject, recordVisit, type VisitIncident } from '../api/grids';
 import { ApiError } from '../api/http';
 import { addPhoto, fileIncident, incident, note, type FileIncident, type Incident } from '../api/incidents';
+import { errorText } from '../dom';
 import { shrink } from '../photos';
 import { currentUser, ensureToken } from '../session';
 import { itemsOf, remove, save, type QueuedItem, type QueuedPhoto } from './store';
@@ -124,7 +125,7 @@ async function sendAll(): Promise<void> {
     } catch (e) {
       if (isNetworkFailure(e)) { changed(); return; }
       if (e instanceof ApiError && e.status === 401) { await save({ ...(await current(item)), state: 'sign-in' }); changed(); return; }
-      await save({ ...(await current(item)), state: 'refused', reason: e instanceof Error ? e.message : String(e) });
+      await save({ ...(await current(item)), state: 'refused', reason: errorText(e) });
       changed();
     }
   }

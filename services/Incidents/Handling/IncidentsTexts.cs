@@ -1,0 +1,152 @@
+namespace Governance.Incidents.Handling;
+
+/// <summary>
+/// What Incidents' problems say (titles, field messages, refusals), in both languages: English exactly as the
+/// API has said it, Chinese beside it (docs/CONVENTIONS.md "A message a user reads"). The shared ones
+/// (required, too long, one of, an unknown unit, …) are <see cref="ProblemTexts"/>.
+/// </summary>
+public static class IncidentsTexts
+{
+    public static Bilingual ConflictTitle => new("Not allowed in the case's current status", "案件当前状态下不能这样操作");
+
+    // ---- Filing and placing -----------------------------------------------------------------------
+    public static Bilingual UnitsNotKnownYet =>
+        new("unitCode is required until Incidents knows the county's units (Grids announces them in a moment).",
+            "在系统获知本县单位之前必须填写 unitCode（网格服务稍后会通告）。");
+    public static Bilingual NotGridOrCourtyard(string code, string level) =>
+        new($"unitCode must be a grid or courtyard; '{code}' is a {level}.", $"unitCode 须为网格或院落；“{code}”是{level}。");
+    public static Bilingual RetiredFileElsewhere(string code) =>
+        new($"unitCode '{code}' is retired (merged or re-gridded); file at the unit that covers the place now.",
+            $"unitCode “{code}”已撤销（合并或重新划分网格），请在现在覆盖该地点的单位登记。");
+    public static Bilingual RetiredPlaceElsewhere(string code) =>
+        new($"unitCode '{code}' is retired (merged or re-gridded); place the call at the unit that covers the place now.",
+            $"unitCode “{code}”已撤销（合并或重新划分网格），请分拨到现在覆盖该地点的单位。");
+    public static Bilingual OnlyGradeIVOnTheSpot =>
+        new("Only general (IV) matters are settled on the spot; file the case and let it be routed.", "只有一般（IV级）事项可以当场办结；请登记案件，由系统流转。");
+    public static Bilingual TriageNotOnTheSpot =>
+        new("A call waiting in triage is not settled on the spot: it has no unit yet.", "待分拨的来电不能当场办结：它还没有承办单位。");
+    public static Bilingual LocationOutside(double metres, string level, string code, string name, double tolerance) =>
+        new($"location is {metres / 1000:0.0} km outside {level} '{code}' ({name}); a filing's location "
+            + $"must lie within {tolerance / 1000:0.#} km of its unit. Coordinates are WGS-84 (GPS) unless location.crs is \"gcj02\".",
+            $"location 在{level}“{code}”（{name}）范围外 {metres / 1000:0.0} 公里；登记位置须在所属单位 {tolerance / 1000:0.#} 公里以内。"
+            + "坐标默认为 WGS-84（GPS），location.crs 为 \"gcj02\" 时除外。");
+    public static Bilingual OnlyOwnUnitsFiling => new("You may file cases only in your own units.", "您只能在自己所在的单位登记案件。");
+    public static Bilingual CrsKinds =>
+        new("location.crs must be wgs84 (GPS, the default) or gcj02 (Chinese web maps).", "location.crs 须为 wgs84（GPS，默认）或 gcj02（国内网络地图）。");
+    public static Bilingual Latitude => new("location.lat must be a latitude from -90 to 90.", "location.lat 须为 -90 到 90 之间的纬度。");
+    public static Bilingual Longitude => new("location.lng must be a longitude from -180 to 180.", "location.lng 须为 -180 到 180 之间的经度。");
+
+    public static Bilingual KeyUsedTitle => new("Idempotency-Key already used for another filing", "Idempotency-Key 已用于另一次登记");
+    public static Bilingual KeyUsed(string header, Guid earlier) =>
+        new($"{header} is already used for another filing (case {earlier}); send a new key for a new filing.",
+            $"{header} 已用于另一次登记（案件 {earlier}）；新的登记请发送新的键。");
+
+    // ---- Case actions -----------------------------------------------------------------------------
+    public static Bilingual NotesWhileWorked => new("Progress notes are for a case that is being worked on.", "进展反馈只用于正在办理的案件。");
+    public static Bilingual ResolverCannotVerify =>
+        new("The handler who resolved a case cannot verify it: the reporter or the place's grid worker does.", "办结案件的人不能核查它：由上报人或当地网格员核查。");
+    public static Bilingual AlreadyGrade(string grade) => new($"The case is already grade {grade}.", $"案件已经是 {grade} 级。");
+    public static Bilingual NoFiguresNow(string status) =>
+        new($"A case that is {status} takes no casualty figures: they are reported while it is worked on.", $"状态为 {status} 的案件不能填报伤亡损失：应在办理过程中填报。");
+    public static Bilingual ActionNotNow(string status) =>
+        new($"A case that is {status} does not allow this action.", $"状态为 {status} 的案件不能进行此操作。");
+    public static Bilingual ApproveRequired =>
+        new("approve is required: true to take the case up, false to decline.", "approve 为必填项：true 表示接收上交的案件，false 表示不接收。");
+    public static Bilingual WholeNumberFromZero(string field) => new($"{field} must be a whole number from 0.", $"{field} 须为不小于 0 的整数。");
+    public static Bilingual YuanFromZero(string field) => new($"{field} must be an amount in yuan from 0.", $"{field} 须为不小于 0 的金额（元）。");
+    public static Bilingual OnlyLeaderInHandSignsOff => new("Only the leader who took the case in hand signs it off.", "只有包案领导本人才能签字办结。");
+    public static Bilingual CallerShownWhileWorked =>
+        new("The caller's contact is shown only while the case is being worked on.", "来电人的联系方式只在案件办理期间显示。");
+
+    // ---- Moving up, merging, mediation -----------------------------------------------------------
+    public static Bilingual CountyIsTop =>
+        new("The county is the top tier: a county case cannot be moved further up.", "区县是最高层级：区县的案件不能再往上交。");
+    public static Bilingual CannotMoveUp(string status) => new($"A case that is {status} cannot be moved up.", $"状态为 {status} 的案件不能上交。");
+    public static Bilingual NoMoveUpWaiting => new("No request to move this case up is waiting.", "没有待处理的上交申请。");
+    public static Bilingual MergeIntoItself => new("A case cannot be merged into itself.", "案件不能合并到自己。");
+    public static Bilingual MergeIntoOpen => new("The case to merge into must be open.", "要并入的案件必须尚未办结。");
+    public static Bilingual MergeOnlyOpen => new("Only an open case can be merged.", "只有尚未办结的案件才能合并。");
+    public static Bilingual MergeOtherWay(string grade, string tier) =>
+        new("Merge the other way: the case that carries on must be at least as grave "
+            + $"and held at least as high as this one (grade {grade} on the {tier} tier).",
+            $"请反向合并：保留的案件须至少同样严重、承办层级至少同样高（本案为 {grade} 级，{tier} 层级）。");
+    public static Bilingual IntoRequired => new("into is required: the id of the case this one duplicates.", "into 为必填项：本案所重复的案件编号。");
+    public static Bilingual SessionRecorded => new("This session's outcome is already recorded.", "本次调解的结果已经登记。");
+    public static Bilingual NoLongerOnVillage => new("The case is no longer open on the village tier.", "案件已不在村（社区）层级办理。");
+    public static Bilingual ScheduledAtRequired => new("scheduledAt is required (ISO 8601 date and time).", "scheduledAt 为必填项（ISO 8601 日期时间）。");
+    public static Bilingual ReachedRequired =>
+        new("reached is required (true: agreement reached; false: not reached).", "reached 为必填项（true：达成协议；false：未达成）。");
+    public static Bilingual NamesAtLeastOne(string field) => new($"{field} must name at least one person.", $"{field} 须至少写一个人。");
+    public static Bilingual NamesAtMost20(string field) => new($"{field} may name at most 20 people.", $"{field} 最多写 20 个人。");
+    public static Bilingual NamesTooLong(string field, int max) =>
+        new($"{field} are too long together: the list is stored in at most {max} characters.", $"{field} 合计过长：名单最多保存 {max} 个字符。");
+
+    // ---- Photos ------------------------------------------------------------------------------------
+    public static Bilingual MaxPhotos(int max) => new($"A case may have at most {max} photos.", $"一件案件最多 {max} 张照片。");
+    public static Bilingual PhotosFullTitle => new("The case has all the photos it may have.", "案件的照片已满。");
+    public static Bilingual PhotoTooLargeTitle => new("The photo is too large.", "照片太大。");
+    public static Bilingual PhotoAtMost(string field, double mb) => new($"{field} must be at most {mb:0.#} MB.", $"{field} 最大 {mb:0.#} MB。");
+    public static Bilingual PhotoAsMultipart(string field, double mb) =>
+        new($"Send the photo as multipart/form-data in the field \"{field}\" (JPEG, PNG or WebP, at most {mb:0.#} MB).",
+            $"请以 multipart/form-data 在字段 \"{field}\" 中发送照片（JPEG、PNG 或 WebP，最大 {mb:0.#} MB）。");
+    public static Bilingual MultipartUnreadable(string why) =>
+        new($"The multipart/form-data body could not be read: {why}", $"无法读取 multipart/form-data 内容：{why}");
+    public static Bilingual PhotoFileRequired(string field) =>
+        new($"{field} is required: a file in the form field \"{field}\".", $"{field} 为必填项：表单字段 \"{field}\" 中的一个文件。");
+    public static Bilingual OnePhotoPerRequest(string field) => new($"Send one {field} per request.", $"每次只发送一张 {field}。");
+    public static Bilingual PhotoEmpty(string field) => new($"{field} is empty.", $"{field} 是空的。");
+    public static Bilingual NotAnImage(string field) =>
+        new($"{field} must be a JPEG, PNG or WebP image; the content of this file is none of them, whatever its name or type says.",
+            $"{field} 须为 JPEG、PNG 或 WebP 图片；无论文件名或类型怎么写，这个文件的内容都不是。");
+
+    // ---- Lists, dashboard, report, export --------------------------------------------------------
+    public static Bilingual TrueOrFalse(string field) => new($"{field} must be true or false.", $"{field} 须为 true 或 false。");
+    public static Bilingual Day2000To2099(string field) =>
+        new($"{field} must be a date written yyyy-MM-dd, between 2000 and 2099.", $"{field} 须为 2000 至 2099 年之间的日期，写作 yyyy-MM-dd。");
+    public static Bilingual DateWritten(string field) => new($"{field} must be a date written yyyy-MM-dd.", $"{field} 须为日期，写作 yyyy-MM-dd。");
+    public static Bilingual DateBetween(string field) =>
+        new($"{field} must be between 2000-01-01 and 2099-12-31.", $"{field} 须在 2000-01-01 到 2099-12-31 之间。");
+    public static Bilingual PeriodAtMostThreeYears => new("The period may be at most three years.", "时间段最长三年。");
+    public static Bilingual CountyUnitsNotKnown => new("The county's units are not known yet.", "尚未获知本县的单位。");
+    public static Bilingual DashboardUnitLevel =>
+        new("unitCode must be the county, a township or a village (a grid's cases: GET /incidents?unitCode=).",
+            "unitCode 须为区县、乡镇（街道）或村（社区）（网格的案件请用 GET /incidents?unitCode=）。");
+    public static Bilingual MonthRequired => new("month is required, written yyyy-MM.", "month 为必填项，写作 yyyy-MM。");
+    public static Bilingual MonthWritten => new("month must be written yyyy-MM, between 2000-01 and 2099-12.", "month 须写作 yyyy-MM，在 2000-01 到 2099-12 之间。");
+    public static Bilingual ExportFormats => new("format must be xlsx or csv.", "format 须为 xlsx 或 csv。");
+    public static Bilingual NotInUseLevel(string level, string code, string actual, bool retired) =>
+        new($"unitCode must be a {level} in use; '{code}' is a {actual}{(retired ? " (retired)" : "")}.",
+            $"unitCode 须为在用的{level}；“{code}”是{actual}{(retired ? "（已撤销）" : "")}。");
+    public static Bilingual ReturnVisitLink(string why) => new($"The return-visit link is {why}.", $"回访链接{why switch
+    {
+        "expired" => "已过期",
+        "used" => "已使用",
+        "voided" => "已作废",
+        _ => $"不可用（{why}）",
+    }}。");
+
+    // ---- Open311 administration -------------------------------------------------------------------
+    public static Bilingual UnknownApiKey =>
+        new("Invalid api_key received: it is unknown or has been revoked (leave it out to read the public fields).",
+            "api_key 无效：它不存在或已被吊销（不带 api_key 可读取公开字段）。");
+    public static Bilingual ApiKeyRequired => new("api_key is required to create a service request.", "提交服务请求须带 api_key。");
+    public static Bilingual ApiKeyUnknown => new("Invalid api_key received: it is unknown or has been revoked.", "api_key 无效：它不存在或已被吊销。");
+    public static Bilingual FormRequired =>
+        new("The body must be a form: Content-Type application/x-www-form-urlencoded; charset=utf-8.",
+            "请以表单提交：Content-Type application/x-www-form-urlencoded; charset=utf-8。");
+    public static Bilingual FormUnreadable(string why) => new($"The form could not be read: {why}", $"无法读取表单：{why}");
+    public static Bilingual GeneralServiceError =>
+        new("General service error: the request could not be processed. Please tell the county command centre if it happens again.",
+            "服务出错：请求未能处理。如再次发生，请告知区县指挥中心。");
+    public static Bilingual ClientNameInUseTitle => new("Client name in use", "客户端名称已被使用");
+    public static Bilingual ClientNameInUse(string name) =>
+        new($"A client named '{name}' already has an active key; revoke it first or choose another name.", $"名为“{name}”的客户端已有有效密钥；请先吊销，或另取名称。");
+    public static Bilingual ClientNameCharacters =>
+        new("name may hold letters, digits, spaces and . _ - ( ) only.", "name 只能含字母、数字、空格和 . _ - ( )。");
+    public static Bilingual MayReadDetailsRequired => new("mayReadDetails is required: true or false.", "mayReadDetails 为必填项：true 或 false。");
+    public static Bilingual CallbackUrl(int max) =>
+        new($"url must be an absolute http or https URL of at most {max} characters.", $"url 须为完整的 http 或 https 地址，最多 {max} 个字符。");
+    public static Bilingual CallbackSecret(int min, int max) =>
+        new($"secret must be {min} to {max} characters without control characters, or left out to have one generated.",
+            $"secret 须为 {min} 到 {max} 个字符且不含控制字符，或不填由系统生成。");
+}

@@ -37,6 +37,7 @@ public sealed class CourtyardPageTests : BrowserFixture
         var phone = await Browser.OpenAsync("resident", 390, 844, phone: true);
         await phone.GotoAsync(link[link.IndexOf("/courtyard#", StringComparison.Ordinal)..]);
         await Expect(phone.Locator("[data-field='courtyard']")).Not.ToBeEmptyAsync();
+        await Axe.CheckAsync(phone, "/courtyard");
         await phone.Locator("select[name='category']").SelectOptionAsync("facilities");
         await phone.Locator("textarea[name='description']").FillAsync(Payload);
         await phone.Locator("input[name='phone']").FillAsync("13912348765");
@@ -56,6 +57,7 @@ public sealed class CourtyardPageTests : BrowserFixture
         await again.GotoAsync(statusLink[statusLink.IndexOf("/my-case#", StringComparison.Ordinal)..]);
         await Expect(again.Locator("[data-field='status']")).Not.ToBeEmptyAsync();
         await Expect(again.Locator("[data-step='filed']")).ToBeVisibleAsync();
+        await Axe.CheckAsync(again, "/my-case");
         await Expect(again.Locator("main")).Not.ToContainTextAsync("8765");
         await Expect(again.Locator("main")).Not.ToContainTextAsync("楼道灯");
         Assert.That(await phone.Locator("img[src='x']").CountAsync() + await again.Locator("img[src='x']").CountAsync(), Is.Zero);
@@ -76,6 +78,7 @@ public sealed class CourtyardPageTests : BrowserFixture
         await Expect(sheet.Locator("figure.card").First).ToBeVisibleAsync();
         Assert.That(await sheet.Locator("figure.card svg").CountAsync(), Is.EqualTo(await sheet.Locator("figure.card").CountAsync()));
         await Expect(sheet.Locator("h1")).ToContainTextAsync("院落二维码");
+        await Axe.CheckAsync(sheet, "the courtyards' QR sheet");
         await Browser.ScreenshotAsync(sheet, "courtyard-qr-sheet");
     }
 }

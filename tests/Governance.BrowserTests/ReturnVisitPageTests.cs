@@ -69,11 +69,13 @@ public sealed class ReturnVisitPageTests : BrowserFixture
         await Expect(phone.Locator("[data-field='category']")).ToHaveTextAsync("矛盾纠纷");
         await Expect(phone.Locator("[data-field='note']")).ToHaveTextAsync("已维修防水层，双方签字确认");
         await Expect(phone.Locator("main")).Not.ToContainTextAsync("5678");
+        await Axe.CheckAsync(phone, "/return-visit");
         await phone.GetByLabel("满意", new() { Exact = true }).CheckAsync();
         await phone.Locator("textarea[name='comment']").FillAsync(Payload);
         await Browser.ScreenshotAsync(phone, "return-visit-answer");
         await phone.Locator("form.answer button[type='submit']").ClickAsync();
         await Expect(phone.Locator("[data-answered='closed']")).ToBeVisibleAsync();
+        await Axe.CheckAsync(phone, "/return-visit, answered");
 
         var incident = (await Env.Host.IncidentAsync(id))!;
         Assert.That(incident.Status, Is.EqualTo("closed"));

@@ -239,6 +239,7 @@ public sealed class WorkPagesTests : BrowserFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "分级分类路由策略" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.Locator("pre.json")).ToContainTextAsync("\"rules\"");
+        await Axe.CheckAsync(page, "/county, a setting as JSON");
         await page.Keyboard.PressAsync("Escape");
         await page.GetByRole(AriaRole.Button, new() { Name = "审计日志校验（incidents）" }).ClickAsync();
         await Expect(dialog.Locator("pre.json")).ToBeVisibleAsync();

@@ -69,6 +69,12 @@ export function filePicker(input: HTMLInputElement): HTMLElement {
   return h('span', { class: 'file-picker' }, input, button, chosen);
 }
 
+/** A table too wide for a phone, in a box that scrolls sideways. The box takes the keyboard's focus and is named like
+ * the table, so it scrolls without a mouse when its rows hold nothing focusable (axe's scrollable-region-focusable). */
+export function scrollBox(table: HTMLTableElement, label: string, className = 'table-scroll'): HTMLElement {
+  return h('div', { class: className, tabindex: '0', role: 'region', 'aria-label': label }, table);
+}
+
 export function select(name: string, options: { value: string; label: string }[], value?: string, attrs: Attrs = {}): HTMLSelectElement {
   const el = h('select', { name, ...attrs });
   for (const o of options) el.append(h('option', { value: o.value, selected: o.value === value }, o.label));

@@ -8,13 +8,16 @@ import { navigate, refresh } from '../navigation';
 
 /** `pages`: the pages the person may open, his own first. */
 export function shell(user: Session | null, path: string, pages: string[]): HTMLElement {
+  // Its name starts with the word shown ("English", in the other language's own tongue), then says what it does: one
+  // who speaks what he sees names it (axe's label-content-name-mismatch).
+  const other = currentLang() === 'zh-CN' ? 'en' : 'zh-CN';
   const toggle = h('button', {
-    type: 'button', class: 'lang', lang: currentLang() === 'zh-CN' ? 'en' : 'zh-CN', 'aria-label': common('languageLabel'),
+    type: 'button', class: 'lang', 'aria-label': `${common('language')} · ${common('languageLabel')}`,
     onclick: () => {
-      setLang(currentLang() === 'zh-CN' ? 'en' : 'zh-CN');
+      setLang(other);
       refresh();
     },
-  }, common('language'));
+  }, h('span', { lang: other }, common('language')));
   const names: Record<string, string> = {
     '/worker': common('pageWorker'), '/village': common('pageVillage'), '/command-centre': common('pageBoard'),
     '/department': common('pageDepartment'), '/county': common('pageCounty'),

@@ -2,7 +2,7 @@
 // served, docs/coordinates.md) over the county's tiles or none, each patrol's track as a line and its
 // first point as a dot (components/map/geoMap.ts).
 import { patrolTracks } from '../../api/visits';
-import { geoMap } from '../map/geoMap';
+import { geoMap, mapBox } from '../map/geoMap';
 import { shapesBelow, type Outline } from '../unitShapes';
 import { formatTime, h } from '../../dom';
 import { t } from './text';
@@ -10,7 +10,7 @@ import { t } from './text';
 const trackColour = '#b91c1c';
 
 export function patrolMap(unitCode: string): { element: HTMLElement; load(month: string): Promise<void>; stop(): void } {
-  const box = h('div', { class: 'chart patrol-map', role: 'img', 'aria-label': t('mapLabel') });
+  const box = mapBox('chart patrol-map', t('mapLabel'));
   const summary = h('p', { class: 'muted small', 'data-patrol-tracks': '' });
   const element = h('div', {}, h('h3', {}, t('mapTitle')), summary, box);
   const map = geoMap(box);

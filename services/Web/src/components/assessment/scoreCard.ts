@@ -10,11 +10,11 @@ export function figuresTable(figures: Figures, weights: Weights, score: number, 
     return h('tr', { 'data-item': i.key }, h('th', { scope: 'row' }, t(i.key)), h('td', {}, String(n)), h('td', {}, String(w)),
       h('td', {}, String(i.penalty ? -n * w : n * w)));
   });
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'figures-table' },
+  return h('table', { class: 'figures-table' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('item')), h('th', { scope: 'col' }, t('count')),
       h('th', { scope: 'col' }, t('weight')), h('th', { scope: 'col' }, t('points')))),
     h('tbody', {}, rows),
-    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('total')), h('td', {}), h('td', {}), h('td', { 'data-score': '' }, String(score))))));
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('total')), h('td', {}), h('td', {}), h('td', { 'data-score': '' }, String(score)))));
 }
 
 export function myScoreCard(personId: string): { element: HTMLElement; load(): Promise<void> } {

@@ -3,7 +3,7 @@
 // month's patrol tracks on a map.
 import { chartIn, fontFamily, type Chart } from '../../charts';
 import { unitAssessment, type Figures, type PersonScore, type UnitAssessment, type UnitScore } from '../../api/visits';
-import { clear, errorText, field, h } from '../../dom';
+import { clear, errorText, field, h, scrollBox } from '../../dom';
 import { common } from '../../i18n';
 import { roleName } from '../../roles';
 import { patrolMap } from './patrolMap';
@@ -19,18 +19,19 @@ function unitsTable(rows: UnitScore[], total: UnitScore): HTMLElement {
   const row = (u: UnitScore) => h('tr', { 'data-unit': u.unitCode },
     h('th', { scope: 'row' }, u.name), h('td', {}, String(u.people)), ...itemCells(u.figures, true),
     h('td', {}, String(u.score)), h('td', {}, u.perPerson.toFixed(2)));
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'figures-table', 'aria-label': t('unitsBelow') },
+  return scrollBox(h('table', { class: 'figures-table', 'aria-label': t('unitsBelow') },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('unit')), h('th', { scope: 'col' }, t('people')), ...itemHeads(true),
       h('th', { scope: 'col' }, t('score')), h('th', { scope: 'col' }, t('perPerson')))),
     h('tbody', {}, rows.map((u) => row(u))),
-    h('tfoot', {}, row({ ...total, name: `${t('total')}（${total.name}）` }))));
+    h('tfoot', {}, row({ ...total, name: `${t('total')}（${total.name}）` }))), t('unitsBelow'));
 }
 
 function peopleTable(rows: PersonScore[]): HTMLElement {
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'figures-table', 'aria-label': t('peopleBelow') },
+  return scrollBox(h('table', { class: 'figures-table', 'aria-label': t('peopleBelow') },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('person')), ...itemHeads(false), h('th', { scope: 'col' }, t('score')))),
     h('tbody', {}, rows.map((p) => h('tr', { 'data-person': p.personId },
-      h('th', { scope: 'row' }, `${p.name} · ${roleName(p.role)}`), ...itemCells(p.figures, false), h('td', {}, String(p.score)))))));
+      h('th', { scope: 'row' }, `${p.name} · ${roleName(p.role)}`), ...itemCells(p.figures, false), h('td', {}, String(p.score)))))),
+    t('peopleBelow'));
 }
 
 function draw(chart: Chart, a: UnitAssessment): void {

@@ -2,7 +2,7 @@
 // units overdue now, and the leaders whose visits are overdue, with the units (docs/leaders.md).
 import { unitName } from '../../api/grids';
 import { leaderFigures, overdueLeaders } from '../../api/leaders';
-import { clear, errorText, formatTime, h } from '../../dom';
+import { clear, errorText, formatTime, h, scrollBox } from '../../dom';
 import { roleName } from '../../roles';
 import { t } from './text';
 
@@ -17,16 +17,16 @@ export function leaderOverdueSection(unitCode: string): { element: HTMLElement; 
         h('td', {}, (await Promise.all(l.planned.map(async (p) => `${await unitName(p.unitCode)}（${formatTime(p.dueAt)}）`))).join('、')))));
       clear(element,
         h('h2', { id: 'leaders-overdue-h' }, t('figuresTitle')),
-        h('div', { class: 'table-scroll' }, h('table', { class: 'figures-table', 'aria-label': t('figuresTitle') },
+        scrollBox(h('table', { class: 'figures-table', 'aria-label': t('figuresTitle') },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('township')), h('th', { scope: 'col' }, t('visits')),
             h('th', { scope: 'col' }, t('leaders')), h('th', { scope: 'col' }, t('overdueUnits')))),
           h('tbody', {}, figures.map((f) => h('tr', { 'data-unit': f.unitCode }, h('th', { scope: 'row' }, f.name),
-            h('td', {}, String(f.visits)), h('td', {}, String(f.leaders)), h('td', {}, String(f.overdueUnits))))))),
+            h('td', {}, String(f.visits)), h('td', {}, String(f.leaders)), h('td', {}, String(f.overdueUnits)))))), t('figuresTitle')),
         h('h3', {}, t('overdueTitle')),
         rows.length === 0 ? h('p', { class: 'muted' }, t('overdueEmpty'))
-          : h('div', { class: 'table-scroll' }, h('table', { class: 'figures-table leaders-overdue', 'aria-label': t('overdueTitle') },
+          : scrollBox(h('table', { class: 'figures-table leaders-overdue', 'aria-label': t('overdueTitle') },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('leader')), h('th', { scope: 'col' }, t('units')))),
-            h('tbody', {}, rows))));
+            h('tbody', {}, rows)), t('overdueTitle')));
     } catch (e) {
       clear(element, h('p', { class: 'error', role: 'alert' }, errorText(e)));
     }

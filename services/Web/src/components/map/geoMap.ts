@@ -6,6 +6,7 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { mapBase, type Feature, type MapBase } from '../../api/grids';
+import { h } from '../../dom';
 import { common } from '../../i18n';
 import { wgs84ToGcj02 } from './gcj02';
 
@@ -22,6 +23,12 @@ export interface GeoMap {
   /** Replaces what is drawn and fits the view to it; false when there was nothing to draw. */
   draw(layers: { areas?: Area[]; spots?: Spot[]; tracks?: Track[] }): boolean;
   dispose(): void;
+}
+
+/** The box a map is drawn in, named for screen readers. A region, not an image: Leaflet puts its zoom buttons and
+ * the keyboard's focus inside it, and an image may hold nothing one can operate (axe's nested-interactive). */
+export function mapBox(className: string, label: string): HTMLElement {
+  return h('div', { class: className, role: 'region', 'aria-label': label });
 }
 
 /** A map in the element (which must have a height); the base map is read once per page. */

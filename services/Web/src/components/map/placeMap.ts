@@ -2,11 +2,11 @@
 // unit above it drawn faintly around it, and the case's point — over the county's tiles or none.
 import { boundary, unitPath, type Feature } from '../../api/grids';
 import { h } from '../../dom';
-import { geoMap } from './geoMap';
+import { geoMap, mapBox } from './geoMap';
 
 /** The map's element at once (filled when the boundaries came) and a disposer for when the dialog closes. */
 export function placeMap(unitCode: string, point: [number, number] | null, label: string): { element: HTMLElement; dispose(): void } {
-  const element = h('div', { class: 'outline-map', role: 'img', 'aria-label': label });
+  const element = mapBox('outline-map', label);
   const made = (async () => {
     const path = await unitPath(unitCode).catch(() => []);
     const above = path.length > 1 ? path[path.length - 2] : null;

@@ -5,7 +5,7 @@
 // filed without a location is counted beside it, not placed.
 import type { QueueItem, Warning } from '../../api/dispatch';
 import { dashboard, searchIncidents, type Incident, type TierCounts } from '../../api/incidents';
-import { geoMap } from '../../components/map/geoMap';
+import { geoMap, mapBox } from '../../components/map/geoMap';
 import { shapesBelow, type Outline } from '../../components/unitShapes';
 import { clear, errorText, formatDate, h } from '../../dom';
 import { t } from './text';
@@ -38,7 +38,7 @@ export function glance(unitCode: string, unitName: string): Glance {
   const figures = h('div', { class: 'glance-figures' });
   const note = h('p', { class: 'muted small', 'data-glance-note': '' });
   const legend = h('ul', { class: 'glance-legend' });
-  const box = h('div', { class: 'chart glance-map', role: 'img', 'aria-label': t('glanceMap') });
+  const box = mapBox('chart glance-map', t('glanceMap'));
   const element = h('section', { class: 'glance', 'aria-labelledby': 'glance-h' },
     h('h2', { id: 'glance-h', class: 'sr-only' }, t('glance')),
     figures,

@@ -63,7 +63,8 @@ async function show(label: string, read: () => Promise<unknown>): Promise<void> 
   openDialog(label, body);
   try {
     // As text: the settings are shown, never interpreted.
-    clear(body, h('pre', { class: 'json' }, JSON.stringify(await read(), null, 2)));
+    // It scrolls: the keyboard reaches it to scroll it (axe's scrollable-region-focusable).
+    clear(body, h('pre', { class: 'json', tabindex: '0' }, JSON.stringify(await read(), null, 2)));
   } catch (e) {
     clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
   }

@@ -4,7 +4,7 @@ import { type Catalogue, type Durations, type Period, type Rankings, type Repeat
 import type { Unit } from '../../api/grids';
 import { categoryName } from '../../components/caseText';
 import { caseListUnit, exportButton } from '../../components/exports';
-import { clear, formatTime, h, percent } from '../../dom';
+import { clear, formatTime, h, percent, scrollBox } from '../../dom';
 import { dictionary } from '../../i18n';
 
 const t = dictionary({
@@ -40,15 +40,16 @@ export function renderDurations(slot: HTMLElement, d: Durations): void {
 }
 
 export function renderRankings(slot: HTMLElement, r: Rankings): void {
-  const table = (rows: Rankings['units'], first: string) => rows.length === 0 ? h('p', { class: 'muted' }, t('noRanking')) :
-    h('div', { class: 'table-wrap' }, h('table', { class: 'rankings' },
+  const table = (rows: Rankings['units'], first: string, label: string) => rows.length === 0 ? h('p', { class: 'muted' }, t('noRanking')) :
+    scrollBox(h('table', { class: 'rankings' },
       h('thead', {}, h('tr', {}, [first, t('colOnTime'), t('colOverdue'), t('colSatisfaction')].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows.map((u) => h('tr', { 'data-rank': u.code },
         h('th', { scope: 'row' }, u.name ?? u.code),
         h('td', {}, ranked(percent(u.onTimeRate), u.onTimeRank)),
         h('td', { class: u.overdueNow ? 'late' : '' }, ranked(String(u.overdueNow), u.overdueRank)),
-        h('td', {}, ranked(percent(u.residentSatisfactionRate), u.satisfactionRank)))))));
-  clear(slot, h('h2', {}, t('rankings')), table(r.units, t('colName')), h('h3', {}, t('departments')), table(r.departments, t('departments')));
+        h('td', {}, ranked(percent(u.residentSatisfactionRate), u.satisfactionRank)))))), label, 'table-wrap');
+  clear(slot, h('h2', {}, t('rankings')), table(r.units, t('colName'), t('rankings')), h('h3', {}, t('departments')),
+    table(r.departments, t('departments'), t('departments')));
 }
 
 export function renderRepeatPlaces(slot: HTMLElement, r: RepeatPlaces, catalogue: Catalogue): void {

@@ -4,7 +4,7 @@
 import { boundary, children, type Feature, type Unit } from '../../api/grids';
 import { dashboard, searchIncidents } from '../../api/incidents';
 import { chartIn, type Chart } from '../../charts';
-import { geoMap, type GeoMap } from '../../components/map/geoMap';
+import { geoMap, mapBox, type GeoMap } from '../../components/map/geoMap';
 import { clear, h } from '../../dom';
 import { renderCases } from './cases';
 import { renderBars, renderTrend } from './charts';
@@ -31,7 +31,7 @@ export function unitView(ctx: CountyContext, content: HTMLElement): UnitView {
     reason: h('div', { class: 'chart', role: 'img', 'aria-label': t('byReason') }),
     township: h('div', { class: 'chart', role: 'img', 'aria-label': t('byTownship') }),
     trend: h('div', { class: 'chart wide', role: 'img', 'aria-label': t('trend') }),
-    map: h('div', { class: 'chart map', role: 'img', 'aria-label': t('map') }),
+    map: mapBox('chart map', t('map')),
     mapNote: h('p', { class: 'muted small', 'data-map-note': '' }),
     children: h('section', { class: 'card span3', 'data-section': 'children' }),
     cases: h('section', { class: 'card span3' }),

@@ -57,7 +57,8 @@ function drawYear(ctx: SettingsContext, root: HTMLElement, entered: CalendarYear
 
   const day = (date: string, weekend: boolean): HTMLElement => {
     const kind = (): Kind => kinds.get(date) ?? 'normal';
-    const label = (): string => `${date}${kind() === 'holiday' ? ` ${t('holiday')}` : kind() === 'workday' ? ` ${t('workday')}` : weekend ? ` ${t('weekend')}` : ''}`;
+    // The name starts with the number shown (a voice user says what he sees), then the full date and its kind.
+    const label = (): string => `${Number(date.slice(8))} · ${date}${kind() === 'holiday' ? ` ${t('holiday')}` : kind() === 'workday' ? ` ${t('workday')}` : weekend ? ` ${t('weekend')}` : ''}`;
     const cell = h('button', {
       type: 'button', class: `day ${kind()}${weekend ? ' weekend' : ''}`, 'data-date': date, 'aria-label': label(), disabled: !ctx.canChange,
       onclick: () => {

@@ -8,6 +8,7 @@
 #   ensure_postgres_role_and_dbs DB...      role governance (LOGIN, CREATEDB) and the named databases
 #   ensure_chromium                         Debian's Chromium and CJK fonts for the browser tests
 #   ensure_systemd_analyze                  systemd-analyze, which checks the packaged units (deploy/package.sh)
+#   ensure_promtool                         Debian's prometheus (its promtool checks deploy/prometheus/*.yml); its server is not started
 #
 # Settings (environment, all optional):
 #   RABBITMQ_NODENAME        default rabbit@localhost
@@ -189,4 +190,25 @@ ensure_systemd_analyze() {
         _servers_log "installing systemd (for systemd-analyze)"
         _apt_install systemd
     fi
+}
+
+# Only the package's checker is wanted, not a Prometheus server of its own on port 9090: the package's
+# start is refused for this install by a policy-rc.d (honoured by invoke-rc.d and deb-systemd-invoke), put
+# there only when the machine has none (container images usually do) and removed afterwards.
+ensure_promtool() {
+    if command -v promtool >/dev/null 2>&1; then
+        _servers_log "promtool is installed"
+        return 0
+    fi
+    _servers_log "installing prometheus (for promtool), without starting its server"
+    local policy=/usr/sbin/policy-rc.d added="" status=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\n# ensure_promtool (deploy/lib/servers.sh): no service starts during this install\nexit 101\n' \
+            | _as_root tee "$policy" >/dev/null
+        _as_root chmod 755 "$policy"
+        added=1
+    fi
+    _apt_install prometheus || status=$?
+    if [ -n "$added" ]; then _as_root rm -f "$policy"; fi
+    return "$status"
 }

@@ -8,8 +8,8 @@ namespace Governance.Infrastructure.Hosting;
 /// </summary>
 public static class ServiceRoutes
 {
-    /// <summary>What the host answers itself, whichever services it hosts (health probes).</summary>
-    public static readonly IReadOnlyList<string> HostPrefixes = ["/health"];
+    /// <summary>What the host answers itself, whichever services it hosts (health probes, Prometheus's scrape).</summary>
+    public static readonly IReadOnlyList<string> HostPrefixes = ["/health", "/metrics"];
 
     /// <summary>The module whose prefixes hold the path; null when none does.</summary>
     public static IServiceModule? OwnerOf(IEnumerable<IServiceModule> modules, PathString path) =>

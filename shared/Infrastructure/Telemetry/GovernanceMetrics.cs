@@ -29,8 +29,10 @@ public static class GovernanceMetrics
         "Messages a consumer had already handled, acknowledged and dropped by its inbox.");
     private static readonly Counter<long> NoticeFailures = Meter.CreateCounter<long>("governance.notices.failed", "{attempt}",
         "Outgoing notices (robots, Open311 callbacks, return-visit SMS) whose send failed; final=true once given up.");
-    private static readonly Histogram<double> SqliteWriterWait = Meter.CreateHistogram<double>("governance.sqlite.writer_wait", "s",
-        "How long a change waited for its SQLite file's writer queue (standalone).");
+    private static readonly Histogram<double> SqliteWriterWait = Meter.CreateHistogram("governance.sqlite.writer_wait", "s",
+        "How long a change waited for its SQLite file's writer queue (standalone).", tags: null,
+        // In seconds from 0.1 ms: the SDK's default buckets are for milliseconds (5 to 10 000) and would put every wait in the first.
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
 
     private static readonly Dictionary<Type, Counter<long>> Announced = new()
     {

@@ -14,6 +14,7 @@ ensure_postgres
 ensure_postgres_role_and_dbs
 ensure_chromium   # the browser tests (tests/Governance.BrowserTests)
 ensure_systemd_analyze   # the packaging tests (tests/Governance.IntegrationTests/Packaging)
+ensure_promtool          # the alert rules' tests (tests/Governance.IntegrationTests/Telemetry/AlertRulesTests)
 
 export RABBITMQ_NODENAME   # the tests create a RabbitMQ virtual host per fixture with rabbitmqctl
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -17,6 +17,7 @@
 #   fail_over_postgres_pair                 stops the pair's primary at once (immediate) and promotes the standby
 #   rejoin_postgres_pair_old_primary        then the old primary follows the promoted one (pg_rewind)
 #   stop_postgres_pair                      stops both clusters of the pair
+#   ensure_promtool                         Debian's prometheus (its promtool checks deploy/prometheus/*.yml); its server is not started
 #
 # Settings (environment, all optional):
 #   RABBITMQ_NODENAME        default rabbit@localhost
@@ -471,4 +472,25 @@ rejoin_postgres_pair_old_primary() {
 stop_postgres_pair() {
     stop_postgres_cluster "$PG_PAIR_ROOT/standby"
     stop_postgres_cluster "$PG_PAIR_ROOT/primary"
+}
+
+# Only the package's checker is wanted, not a Prometheus server of its own on port 9090: the package's
+# start is refused for this install by a policy-rc.d (honoured by invoke-rc.d and deb-systemd-invoke), put
+# there only when the machine has none (container images usually do) and removed afterwards.
+ensure_promtool() {
+    if command -v promtool >/dev/null 2>&1; then
+        _servers_log "promtool is installed"
+        return 0
+    fi
+    _servers_log "installing prometheus (for promtool), without starting its server"
+    local policy=/usr/sbin/policy-rc.d added="" status=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\n# ensure_promtool (deploy/lib/servers.sh): no service starts during this install\nexit 101\n' \
+            | _as_root tee "$policy" >/dev/null
+        _as_root chmod 755 "$policy"
+        added=1
+    fi
+    _apt_install prometheus || status=$?
+    if [ -n "$added" ]; then _as_root rm -f "$policy"; fi
+    return "$status"
 }

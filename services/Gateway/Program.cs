@@ -1,4 +1,5 @@
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Health;
 
@@ -19,6 +20,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 builder.ListenOnDefaultAddressUnlessConfigured(); // http://127.0.0.1:5080 unless ASPNETCORE_URLS, --urls … (DefaultAddress.cs)
 builder.Services.AddSystemd(); // Type=notify under systemd (deploy/package/systemd); nothing elsewhere
+// The first span of a request's trace (YARP passes its traceparent on to the service), exported by OTLP when
+// configured, and the configured console log format (TracingSetup.cs, the Host's own). After AddSystemd.
+builder.AddGovernanceTracing("governance-gateway");
 builder.Services.AddProblemDetails();
 builder.Services.AddGovernanceLanguages(); // its own problems in Chinese unless Accept-Language asks for English (Languages.cs)
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using Governance.Infrastructure.Telemetry;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -63,7 +65,9 @@ public abstract class Database(DatabaseOptions options)
                 throw new InvalidOperationException($"A transaction on {ServiceName}'s SQLite file was opened inside another on the same file.");
             // The connection is opened only once through the gate: each holds its own page cache, and
             // writers waiting with one open each would cost megabytes apiece.
+            var waitStarted = Stopwatch.GetTimestamp();
             await _writeGate.WaitAsync(token);
+            GovernanceMetrics.SqliteWriterWaited(ServiceName, waitStarted);
             var outer = SqliteWriteGate.Held.Value;
             SqliteWriteGate.Held.Value = _writeGate;
             try

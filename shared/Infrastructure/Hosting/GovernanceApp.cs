@@ -1,6 +1,7 @@
 using Governance.Infrastructure.ApiDocs;
 using Governance.Infrastructure.Messaging;
 using Governance.Infrastructure.Security;
+using Governance.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +34,10 @@ public static class GovernanceApp
         configure?.Invoke(builder);
         ServiceRoutes.CheckDeclarations(available);
         var modules = Select(builder.Configuration, available);
+        // Traces (ASP.NET Core, HttpClient, MassTransit, Npgsql, the outbox relay), metrics on /metrics, the
+        // console's configured log format; after AddSystemd, whose log format a configured one replaces.
+        builder.AddGovernanceTracing(TelemetryName(modules), [TracingSetup.SourceName, .. TracingSetup.LibrarySources])
+            .AddGovernanceMetrics(builder);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IReadOnlyList<IServiceModule>>(modules);
@@ -62,6 +67,7 @@ public static class GovernanceApp
         app.UseStatusCodePages();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapGovernanceMetrics();
         // ---- Web pages (issue #5, WebPages.cs) ----------------------------------------------------
         // Without the bundle (built with -p:SkipWebPages=true) "/" names the hosted services instead.
         // Only the pages' own routes get index.html: any other path, the API's included, stays a 404.
@@ -120,6 +126,11 @@ public static class GovernanceApp
             Console.WriteLine($"Governance ({services}) is serving at {url}   (health: {url}/health/ready)");
         await app.WaitForShutdownAsync();
     }
+
+    /// <summary>service.name of the process's spans and metrics: "governance-incidents" for one service,
+    /// "governance" for the standalone Host that runs them all.</summary>
+    private static string TelemetryName(IReadOnlyList<IServiceModule> modules) =>
+        modules.Count == 1 ? $"governance-{modules[0].Name}" : "governance";
 
     private static IReadOnlyList<IServiceModule> Select(IConfiguration configuration, IReadOnlyList<IServiceModule> available)
     {

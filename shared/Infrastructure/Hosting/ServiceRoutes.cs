@@ -8,9 +8,9 @@ namespace Governance.Infrastructure.Hosting;
 /// </summary>
 public static class ServiceRoutes
 {
-    /// <summary>What the host answers itself, whichever services it hosts: health probes, the services'
-    /// OpenAPI documents and the reference page over them (<see cref="ApiReference"/>).</summary>
-    public static readonly IReadOnlyList<string> HostPrefixes = ["/health", "/openapi", ApiReference.PagePath];
+    /// <summary>What the host answers itself, whichever services it hosts: health probes, Prometheus's scrape, the
+    /// services' OpenAPI documents and the reference page over them (<see cref="ApiReference"/>).</summary>
+    public static readonly IReadOnlyList<string> HostPrefixes = ["/health", "/metrics", "/openapi", ApiReference.PagePath];
 
     /// <summary>The module whose prefixes hold the path; null when none does.</summary>
     public static IServiceModule? OwnerOf(IEnumerable<IServiceModule> modules, PathString path) =>

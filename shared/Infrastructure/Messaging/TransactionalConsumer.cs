@@ -1,4 +1,5 @@
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Telemetry;
 using MassTransit;
 
 namespace Governance.Infrastructure.Messaging;
@@ -16,12 +17,14 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
             ?? throw new PermanentMessageException($"{typeof(TMessage).Name} arrived without a message id");
         if (!await WantsAsync(context.Message, context.CancellationToken)) return;
         var consumer = GetType().Name;
-        await runner.RunAsync(async uow =>
+        var repeat = await runner.RunAsync(async uow =>
         {
             if (!await Inbox.TryRecordAsync(uow, messageId, consumer))
-                return;
+                return true;
             await HandleAsync(context.Message, uow, context.CancellationToken);
+            return false;
         }, context.CancellationToken);
+        if (repeat) GovernanceMetrics.InboxRepeatDropped(runner.ServiceName, consumer);
         await CommittedAsync(context.Message);
     }
 

@@ -34,12 +34,17 @@ public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction
     public override DatabaseProvider Provider => outbox.Database.Provider;
     public override DateTimeOffset Now => now;
 
+    private readonly List<Type> _published = [];
+
     /// <summary>Whether any message was queued: only then is the relay worth waking after the commit.</summary>
-    internal bool Published { get; private set; }
+    internal bool Published => _published.Count > 0;
+
+    /// <summary>The types of the messages queued, counted once the change commits (GovernanceMetrics).</summary>
+    internal IReadOnlyList<Type> PublishedTypes => _published;
 
     public override Task PublishAsync(object message)
     {
-        Published = true;
+        _published.Add(message.GetType());
         return outbox.AddAsync(connection, transaction, message);
     }
 }

@@ -1,5 +1,6 @@
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Outbox;
+using Governance.Infrastructure.Telemetry;
 
 namespace Governance.Infrastructure.Messaging;
 
@@ -9,21 +10,28 @@ namespace Governance.Infrastructure.Messaging;
 public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TDatabase> outbox, TimeProvider time)
     where TDatabase : Database
 {
+    /// <summary>Whose database the changes go to ("incidents"): the service tag of their metrics.</summary>
+    internal string ServiceName => database.ServiceName;
+
     public async Task<T> RunAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work, CancellationToken ct = default)
     {
         // Whole milliseconds: what the databases store, so a value reads back as it was written.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var published = false;
+        IReadOnlyList<Type> published = [];
         var result = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, now);
             var done = await work(uow);
-            published = uow.Published;
+            published = uow.PublishedTypes; // the attempt that committed: a retried one is replaced
             return done;
         }, ct);
         // The relay in this process is woken only for messages there are: work that announces nothing
         // (a notice sent, a delivery settled) does not send it looking.
-        if (published) outbox.Notify();
+        if (published.Count > 0)
+        {
+            outbox.Notify();
+            GovernanceMetrics.Committed(database.ServiceName, published);
+        }
         return result;
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Telemetry;
 
 namespace Governance.Infrastructure.Outbox;
 
@@ -17,13 +18,16 @@ public sealed class Outbox<TDatabase>(TDatabase database, TimeProvider time) whe
 
     public async Task AddAsync(DbConnection connection, DbTransaction transaction, object message)
     {
-        const string sql = "INSERT INTO outbox_messages (id, message_type, body, created_at_ms) VALUES (@Id, @Type, @Body, @At)";
+        // The span that queues the message (the request's, a consumed message's) goes with it, so that the
+        // relay's publish continues its trace (MessageTraces).
+        const string sql = "INSERT INTO outbox_messages (id, message_type, body, created_at_ms, trace_parent) VALUES (@Id, @Type, @Body, @At, @TraceParent)";
         await connection.ExecuteAsync(sql, new
         {
             Id = Guid.CreateVersion7(),
             Type = message.GetType().FullName,
             Body = JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
             At = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            TraceParent = MessageTraces.CurrentTraceParent(),
         }, transaction);
     }
 

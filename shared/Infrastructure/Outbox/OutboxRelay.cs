@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,7 @@ public sealed class OutboxRelay<TDatabase>(
         public Guid Id { get; init; }
         public string MessageType { get; init; } = default!;
         public string Body { get; init; } = default!;
+        public string? TraceParent { get; init; }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,6 +59,7 @@ public sealed class OutboxRelay<TDatabase>(
         var failures = 0;
         var lastCleanup = DateTimeOffset.MinValue;
         var replayPending = messaging.Transport == TransportKind.InMemory;
+        using var gauges = OutboxGauges.Watch(outbox.Database, time); // backlog and oldest age on /metrics
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -97,7 +100,7 @@ public sealed class OutboxRelay<TDatabase>(
         var database = outbox.Database;
         return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var claim = Sql.ClaimRows(database.Provider, "id AS Id, message_type AS MessageType, body AS Body",
+            var claim = Sql.ClaimRows(database.Provider, "id AS Id, message_type AS MessageType, body AS Body, trace_parent AS TraceParent",
                 "outbox_messages", "sent_at_ms IS NULL", "created_at_ms, id", batchSize);
             var rows = (await connection.QueryAsync<Row>(claim, transaction: transaction)).ToList();
             if (rows.Count == 0) return 0;
@@ -141,11 +144,15 @@ public sealed class OutboxRelay<TDatabase>(
         }, ct);
     }
 
-    private Task PublishAsync(Row row, CancellationToken ct)
+    private async Task PublishAsync(Row row, CancellationToken ct)
     {
+        // Under the span that queued the row: MassTransit's send span is its child, and the consumer's follows
+        // through the message's headers (MessageTraces). Set here, in this row's own async flow, so the
+        // batch's rows published side by side each keep their own trace.
+        using var span = MessageTraces.StartRelay(row.MessageType, row.Id, row.TraceParent);
         var type = MessageJson.ContractType(row.MessageType);
         var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)!;
-        return bus.Publish(message, type, context => context.MessageId = row.Id, ct);
+        await bus.Publish(message, type, context => context.MessageId = row.Id, ct);
     }
 
     private async Task ReplayRecentlySentAsync(TimeSpan window, CancellationToken ct)

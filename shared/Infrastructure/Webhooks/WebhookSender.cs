@@ -1,5 +1,6 @@
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -135,8 +136,11 @@ public abstract class WebhookSender<TDatabase> : BackgroundService where TDataba
             _logger.LogInformation("Delivery {Delivery} ({Table}) delivered to {Target} after {Attempts} attempt(s)",
                 delivery.Id, _table.Name, outgoing.Target, attempts);
         else
+        {
+            GovernanceMetrics.NoticeFailed(_table.Name, final: giveUp);
             _logger.LogWarning("Delivery {Delivery} ({Table}) to {Target} {Outcome} after {Attempts} attempt(s): {Error}",
                 delivery.Id, _table.Name, outgoing.Target, giveUp ? "failed" : "will be retried", attempts, last.Error);
+        }
     }
 
     public override void Dispose()

@@ -19,7 +19,7 @@ public sealed class MigrationTests
     /// outbox/inbox and audit log, the unit copy (its retired flag, its boundary box, its places for intake), the account copy (session
     /// checks), then Dispatch's own six.</summary>
     private static readonly string[] DispatchScripts =
-        ["messaging 1", "messaging 2", "unit-copy 1", "unit-copy 2", "unit-copy 3", "unit-copy 4", "account-copy 1", "dispatch 1", "dispatch 2", "dispatch 3", "dispatch 4", "dispatch 5", "dispatch 6"];
+        ["messaging 1", "messaging 2", "messaging 3", "unit-copy 1", "unit-copy 2", "unit-copy 3", "unit-copy 4", "account-copy 1", "dispatch 1", "dispatch 2", "dispatch 3", "dispatch 4", "dispatch 5", "dispatch 6"];
 
     private static async Task<List<string>> AppliedAsync(System.Data.Common.DbConnection c) =>
         (await c.QueryAsync<(string Track, int Version)>("SELECT track, version FROM schema_migrations"))

@@ -54,7 +54,8 @@ public sealed class MigrationChecksumTests
         await Runner(db).MigrateAsync(DispatchTracks);
         await using var c = await db.OpenAsync();
         var history = await HistoryAsync(c);
-        Assert.That(history, Has.Count.EqualTo(13));
+        // Every script that ships for this dialect, counted from the scripts (a new migration needs no edit here).
+        Assert.That(history, Has.Count.EqualTo(DispatchTracks.Sum(t => MigrationRunner.ScriptsFor(t, provider).Count)));
         Assert.That(history.Select(r => r.Checksum), Is.EqualTo(history.Select(r => ExpectedChecksum(r.Track, r.Version, provider))));
     }
 

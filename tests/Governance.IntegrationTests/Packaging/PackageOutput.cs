@@ -36,17 +36,18 @@ public sealed class PackageOutput
 
     /// <summary>Runs a command to its end and returns what it printed on both streams; fails the test on a non-zero exit.</summary>
     public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit,
-        IDictionary<string, string>? environment = null, int expectedExitCode = 0)
+        IDictionary<string, string>? environment = null, int expectedExitCode = 0, string? workingDirectory = null)
     {
-        var (exitCode, output) = await RunUncheckedAsync(program, arguments, limit, environment);
+        var (exitCode, output) = await RunUncheckedAsync(program, arguments, limit, environment, workingDirectory);
         Assert.That(exitCode, Is.EqualTo(expectedExitCode), $"{program} {string.Join(' ', arguments)}:\n{output}");
         return output;
     }
 
     public static async Task<(int ExitCode, string Output)> RunUncheckedAsync(string program, IEnumerable<string> arguments, TimeSpan limit,
-        IDictionary<string, string>? environment = null)
+        IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;

@@ -29,7 +29,9 @@ public sealed class InProcessHost : IAsyncDisposable
     }
 
     /// <param name="urls">Where to listen; a free loopback port when null.</param>
-    public static async Task<InProcessHost> StartAsync(IDictionary<string, string> settings, TimeProvider? time = null, string? urls = null)
+    /// <param name="configure">More services for the test (an in-memory span exporter), after the Host's own.</param>
+    public static async Task<InProcessHost> StartAsync(IDictionary<string, string> settings, TimeProvider? time = null, string? urls = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         // Signed-in by default: the test host checks tokens like a county's would.
         var withAuth = TestTokens.HostSettings.Where(s => !settings.ContainsKey(s.Key)).Concat(settings);
@@ -38,6 +40,7 @@ public sealed class InProcessHost : IAsyncDisposable
         {
             if (time is not null) builder.Services.AddSingleton(time);
             builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ServerErrors.Recorder>(); // the run's 5xx (ServerErrors)
+            configure?.Invoke(builder);
         });
         await GovernanceApp.InitializeAsync(app);
         await app.StartAsync();

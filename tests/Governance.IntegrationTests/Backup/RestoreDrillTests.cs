@@ -22,7 +22,10 @@ public sealed class RestoreDrillTests
     private string Cluster => Path.Combine(_folder, "cluster");
     private string Backups => Path.Combine(_folder, "backups");
     private string Connection => $"Host=127.0.0.1;Port={_port};Username=governance;Password=governance;Database=drill;Pooling=false";
-    private static string Script(string name) => Path.Combine(PackageOutput.RepositoryRoot, "deploy", "backup", name);
+    // The scripts run as postgres (they switch to it when started as root, as they are installed: /opt/governance/backup).
+    // A checkout may sit where postgres cannot read (CI clones into a 0700 temporary folder): they run from a copy.
+    private string Scripts => _folder + "-scripts";
+    private string Script(string name) => Path.Combine(Scripts, name);
 
     [OneTimeSetUp]
     public async Task StartArchivingClusterAsync()
@@ -32,6 +35,8 @@ public sealed class RestoreDrillTests
         var archive = $"{Script("archive-wal.sh")} %p %f {Path.Combine(Backups, "wal")}";
         await ServersAsync($"""
             _as_root install -d -o postgres -g postgres -m 700 '{_folder}'
+            _as_root install -d -m 755 '{Scripts}'
+            _as_root install -m 755 '{Path.Combine(PackageOutput.RepositoryRoot, "deploy", "backup")}'/*.sh '{Scripts}/'
             ensure_postgres_cluster '{Cluster}' {_port} "archive_mode = on" "archive_command = '{archive}'"
             PG_PORT={_port} ensure_postgres_role_and_dbs drill
             """);
@@ -40,7 +45,7 @@ public sealed class RestoreDrillTests
     [OneTimeTearDown]
     public async Task RemoveClusterAsync()
     {
-        if (_folder.Length > 0) await ServersAsync($"stop_postgres_cluster '{Cluster}' immediate; _as_root rm -rf '{_folder}' '{_folder}.log'");
+        if (_folder.Length > 0) await ServersAsync($"stop_postgres_cluster '{Cluster}' immediate; _as_root rm -rf '{_folder}' '{_folder}.log' '{Scripts}'");
     }
 
     [Test]

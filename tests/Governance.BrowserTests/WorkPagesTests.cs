@@ -241,7 +241,7 @@ public sealed class WorkPagesTests : BrowserFixture
         await Expect(dialog.Locator("pre.json")).ToContainTextAsync("\"rules\"");
         await Axe.CheckAsync(page, "/county, a setting as JSON");
         await page.Keyboard.PressAsync("Escape");
-        await page.GetByRole(AriaRole.Button, new() { Name = "审计日志校验（incidents）" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "审计日志校验（案件）" }).ClickAsync();
         await Expect(dialog.Locator("pre.json")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "county-administrator");
     }

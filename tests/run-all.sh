@@ -24,6 +24,9 @@ dotnet build Governance.sln -c Release
 results=artifacts/test-results
 rm -f "$results"/*.trx "$results"/failures.txt
 loggers=(--logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results")
+# A test that hangs (a send retried without end, a lock never released) fails after 10 minutes with a dump
+# of the test process, instead of holding CI until its own limit: no single test here takes that long.
+loggers+=(--blame-hang-timeout 10m)
 status=0
 # Every test project side by side except the fault tests, then those alone: they stop RabbitMQ and
 # restart PostgreSQL on purpose, and a test running at the same moment would fail for it. The fault

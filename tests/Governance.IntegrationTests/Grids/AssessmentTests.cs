@@ -27,7 +27,9 @@ public sealed class AssessmentTests(Provider provider) : GridsFixture(provider)
     /// <summary>Delivers a case event to Grids' queue alone (Incidents and Dispatch must not act on cases that do not exist).</summary>
     private async Task SendToGridsAsync(params object[] messages)
     {
-        var endpoint = await Host.Get<IBus>().GetSendEndpoint(new Uri($"queue:{BusSetup.QueueName("grids")}"));
+        // To the queue's exchange, not "queue:": a send to a queue declares it, with classic arguments, and RabbitMQ refuses
+        // that for the quorum queue the service declared (PRECONDITION_FAILED, retried by MassTransit without end).
+        var endpoint = await Host.Get<IBus>().GetSendEndpoint(new Uri($"exchange:{BusSetup.QueueName("grids")}"));
         foreach (var m in messages) await endpoint.Send(m, m.GetType());
     }
 

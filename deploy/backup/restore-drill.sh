@@ -18,6 +18,9 @@
 set -euo pipefail
 
 if [ "$(id -u)" -eq 0 ]; then exec runuser -u postgres -- "$0" "$@"; fi
+# A caller's folder closed to postgres (root's, a 0700 checkout): work from / instead, or psql says so in every
+# answer. Relative paths in the options could not be read from there anyway.
+if [ ! -x "$PWD" ]; then cd /; fi
 
 : "${BACKUP_ROOT:=/var/backups/governance/postgres}"
 : "${DRILL_ROOT:=/var/tmp}"

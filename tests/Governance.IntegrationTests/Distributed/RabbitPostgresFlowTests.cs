@@ -151,15 +151,19 @@ public sealed class RabbitPostgresFlowTests
         await _host.Get<IBus>().Publish(new IncidentFiled(poisonId, "000000000000999", Category.Other, Grade.IV, "无效网格", "test", _time.GetUtcNow()));
 
         var factory = new ConnectionFactory { HostName = TestServers.RabbitHost, VirtualHost = _environment.VirtualHost };
-        await using var connection = await factory.CreateConnectionAsync();
         var errorQueue = $"{BusSetup.QueueName("dispatch")}_error";
         var dead = await Eventually.GetAsync(async () =>
         {
-            // A fresh channel each time: asking for a queue that does not exist yet closes the channel.
-            await using var channel = await connection.CreateChannelAsync();
-            try { return await channel.BasicGetAsync(errorQueue, autoAck: true); }
+            // A fresh connection each time: asking for a queue that does not exist yet closes the channel, and a quorum
+            // queue declared a moment ago may answer "noproc" (541), which closes the whole connection.
+            try
+            {
+                await using var connection = await factory.CreateConnectionAsync();
+                await using var channel = await connection.CreateChannelAsync();
+                return await channel.BasicGetAsync(errorQueue, autoAck: true);
+            }
             catch (RabbitMQ.Client.Exceptions.OperationInterruptedException) { return null; }
-        }, _ => true, TimeSpan.FromSeconds(60), $"the poison message in {errorQueue}");
+        }, got => got is not null, TimeSpan.FromSeconds(60), $"the poison message in {errorQueue}");
         Assert.That(Encoding.UTF8.GetString(dead.Body.Span), Does.Contain(poisonId.ToString()));
 
         var healthy = await FileWhenUnitsKnownAsync(Demo.Courtyard, "facilities", "III");

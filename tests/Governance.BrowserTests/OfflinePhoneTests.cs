@@ -88,6 +88,10 @@ public sealed class OfflinePhoneTests : BrowserFixture
         var phone = await Browser.OpenPersistentAsync("phone", _profile, 390, 844);
         await SignInAsync(phone, GridWorker, "/worker");
         await Expect(phone.Locator("html[data-offline-ready='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        // The worker keeps the bundled files the page names in the background (public/sw.js, cache-assets): a phone
+        // that loses its network a moment later has them only once that is done, which on a loaded machine takes a while.
+        await Eventually.GetAsync(async () => (string[]?)await phone.EvaluateAsync<string[]>(AssetsNotYetKept), missing => missing.Length == 0,
+            TimeSpan.FromSeconds(30), "the service worker to keep every bundled file the page loaded");
         await Expect(phone.Locator(".queue-count")).ToHaveAttributeAsync("data-queue-count", "0");
         // Installable: the manifest (its icons served) is linked from the page.
         Assert.That(await phone.Locator("link[rel='manifest']").GetAttributeAsync("href"), Is.EqualTo("/manifest.webmanifest"));
@@ -126,6 +130,18 @@ public sealed class OfflinePhoneTests : BrowserFixture
         await Browser.ScreenshotAsync(phone, "worker-offline-queue-390");
         return titles;
     }
+
+    /// <summary>The bundled files (/assets/) the page loaded that the worker's shell cache does not hold yet.</summary>
+    private const string AssetsNotYetKept = """
+        async () => {
+          const cache = await caches.open('governance-shell-v1');
+          const assets = [...new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name))
+            .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/')).map((u) => u.pathname))];
+          const missing = [];
+          for (const a of assets) if (!(await cache.match(a))) missing.push(a);
+          return missing;
+        }
+        """;
 
     private static async Task ReloadedStillWaitingAsync(IPage phone)
     {

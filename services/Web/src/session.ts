@@ -75,6 +75,9 @@ interface RefreshAnswer {
 }
 
 let refreshing: Promise<boolean | null> | null = null;
+// False once /auth/refresh answered that this Host issues no tokens (callers named by X-User): a call
+// without a token is then normal and needs no refresh first.
+let hostIssuesTokens = true;
 
 /** The session cookie turned into a fresh access token: true; the session ended (signed out here
  * too): false; the Host issues no tokens (callers named by X-User): null. One request at a time. */
@@ -82,7 +85,10 @@ function refresh(): Promise<boolean | null> {
   refreshing ??= (async () => {
     try {
       const response = await fetch('/auth/refresh', { method: 'POST' });
-      if (response.status === 404 || response.status === 405) return null;
+      if (response.status === 404 || response.status === 405) {
+        hostIssuesTokens = false;
+        return null;
+      }
       // 204: nobody is signed in on this browser; 401: the session ended (left, post changed, expired).
       if (response.status !== 200) {
         forget();
@@ -127,9 +133,12 @@ function send(input: string, init: RequestInit): Promise<Response> {
 /** fetch, with the signed-in caller's identity. Every API call (streams too) goes through here.
  * X-User goes along with the token: a Host with authentication switched off names the caller by it,
  * one with authentication on ignores it. A refused token (expired, or the person's post changed) is
- * refreshed once from the session cookie and the call repeated; so is a call made without one (the page
- * was opened offline, when no token could be had). */
+ * refreshed once from the session cookie and the call repeated. A call made without one (the page was
+ * opened offline, when no token could be had) fetches one first. */
 export async function authFetch(input: string, init: RequestInit = {}): Promise<Response> {
+  // A page opened offline has a person but no token yet: fetch one before the call rather than send it
+  // bare, be refused (the browser logs every 401) and repeat it.
+  if (session && !session.accessToken && hostIssuesTokens) await refresh();
   const response = await send(input, init);
   if (response.status !== 401 || !session) return response;
   if ((await refresh()) !== true) return response;

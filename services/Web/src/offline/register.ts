@@ -45,13 +45,19 @@ async function registerWorker(): Promise<void> {
 /**
  * On the first visit the page loaded before the worker could keep anything: it names its bundled files
  * (the worker fetches and keeps them) and asks again, through the worker, for the few API answers the
- * worker keeps for offline use (units, the catalogue, the care list: public/sw.js says which).
+ * worker keeps for offline use (units, the catalogue, the care list: public/sw.js says which). Files a
+ * later page loads before the worker controls this one (it may take seconds on a busy phone) are named
+ * as they arrive: without that, a page opened offline lacked the chunks of the page shown after sign-in.
  */
 async function keepWhatThisPageLoaded(worker: ServiceWorker | null): Promise<void> {
-  const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name))
-    .filter((u) => u.origin === location.origin);
-  worker?.postMessage({ type: 'cache-assets', urls: loaded.filter((u) => u.pathname.startsWith('/assets/')).map((u) => u.pathname) });
+  const bundled = (entries: PerformanceEntryList) => [...new Set(entries.map((e) => new URL(e.name))
+    .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/')).map((u) => u.pathname))];
+  const name = (urls: string[]) => { if (urls.length > 0) worker?.postMessage({ type: 'cache-assets', urls }); };
+  name(bundled(performance.getEntriesByType('resource')));
+  // Also past the browser's resource-timing buffer (250 entries), which a long session fills.
+  new PerformanceObserver((list) => name(bundled(list.getEntries()))).observe({ type: 'resource' });
   if (!navigator.serviceWorker.controller || !currentUser()) return;
+  const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.origin === location.origin);
   const api = loaded.filter((u) => u.pathname.startsWith('/grids/units') || u.pathname === '/incidents/categories'
     || u.pathname === '/incidents/grades' || u.pathname === '/grids/care/subjects');
   await Promise.all([...new Set(api.map((u) => u.pathname + u.search))].map((u) => getJson(u).catch(() => undefined)));

@@ -38,6 +38,10 @@ builder.Services.Configure<TransportFailureRateHealthPolicyOptions>(passive =>
     passive.MinimalTotalCountThreshold = 5;
 });
 
+// A TLS proxy in front (deploy/README.md) names the user's address in X-Forwarded-For: believed from loopback and
+// Governance:TrustedProxies only; YARP passes the settled address on to the services in its own X-Forwarded-For.
+builder.AddForwardedClients();
+builder.Services.AddMonitoringNetworks(); // who sees the instances' addresses in /health/ready (MonitoringNetworks.cs)
 builder.Services.AddOptions<GatewayOptions>().BindConfiguration("Gateway").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHttpClient("health").ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HealthTimeout);
 
@@ -45,6 +49,7 @@ var app = builder.Build();
 // First: every answer, the services' passed on and the gateway's own (pages, health, 404s), carries them
 // (SecurityHeaders.cs, shared with the Host).
 app.UseSecurityHeaders(app.Configuration);
+app.UseForwardedClients();
 // The language of the gateway's own problems; Accept-Language goes on to the services, which say theirs in it.
 app.UseGovernanceLanguages();
 // The gateway's own errors (a path it does not route, a service it cannot reach) as problem details, like

@@ -1,3 +1,4 @@
+using Governance.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
@@ -20,10 +21,14 @@ using Yarp.ReverseProxy.Model;
 /// the probes take at most Gateway:HealthTimeout. YARP's view is reported beside them ("routed":
 /// whether requests go there at the moment). The destinations come from YARP's live state, not a
 /// separate list, so they cannot drift from where requests really go.
+///
+/// The gateway faces users: each instance's address and error text are shown only to the machine itself
+/// and the monitoring networks (MonitoringNetworks.cs); anyone else gets the same statuses without them.
 /// </summary>
 internal static class Readiness
 {
-    public static async Task<IResult> ReportAsync(IProxyStateLookup proxy, IHttpClientFactory clients, IOptions<GatewayOptions> options, CancellationToken ct)
+    public static async Task<IResult> ReportAsync(HttpContext context, IProxyStateLookup proxy, IHttpClientFactory clients,
+        IOptions<GatewayOptions> options, MonitoringNetworks monitoring, CancellationToken ct)
     {
         var http = clients.CreateClient("health");
         var timeout = options.Value.HealthTimeout;
@@ -39,7 +44,12 @@ internal static class Readiness
         var down = services.Where(s => s.Status == "down").Select(s => s.Service).ToArray();
         var degraded = services.Where(s => s.Status == "degraded").Select(s => s.Service).ToArray();
         var overall = services.Length == 0 || down.Length > 0 ? "unready" : degraded.Length > 0 ? "degraded" : "ready";
-        return Results.Json(new { status = overall, down, degraded, services },
+        object shown = monitoring.Allows(context) ? services : services.Select(s => new
+        {
+            s.Service, s.Status, s.ReadyInstances,
+            Instances = s.Instances.Select(i => new { i.Destination, i.Ready, i.Routed }),
+        });
+        return Results.Json(new { status = overall, down, degraded, services = shown },
             statusCode: overall == "unready" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 

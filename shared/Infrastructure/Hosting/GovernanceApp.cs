@@ -51,6 +51,7 @@ public static class GovernanceApp
         builder.Services.AddGovernanceBus(builder.Configuration, modules);
         builder.AddGovernanceAuth();
         builder.AddForwardedClients();
+        builder.Services.AddMonitoringNetworks(); // who may read /metrics (MonitoringNetworks.cs)
         builder.Services.AddRateLimiter(_ => { });
         // Each hosted service's OpenAPI document (/openapi/{service}.json) and the reference page (/api-docs).
         builder.Services.AddServiceDocuments(modules);

@@ -1,5 +1,8 @@
+using Governance.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 
@@ -30,10 +33,18 @@ public static class MetricsSetup
     }
 
     /// <summary>
-    /// Anonymous, like the health checks: it holds counts, no case and no person. A service listens on
-    /// loopback or an internal address, and the gateway forwards only the services' own prefixes, so
-    /// /metrics is reached by whoever can reach the service directly (Prometheus), not through the gateway.
+    /// Without a token, like the health checks: it holds counts, no case and no person. But the standalone
+    /// Host faces users, and counters, route names and the outbox backlog are for the county's operators:
+    /// it answers only the machine itself and "Monitoring:AllowFrom" (MonitoringNetworks.cs), a 404 problem
+    /// to anyone else, as for a path that does not exist. The gateway does not forward /metrics at all.
     /// </summary>
-    public static void MapGovernanceMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint(Path).AllowAnonymous();
+    public static void MapGovernanceMetrics(this IEndpointRouteBuilder app)
+    {
+        var networks = app.ServiceProvider.GetRequiredService<MonitoringNetworks>();
+        app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (networks.Allows(context)) await next(context);
+            else context.Response.StatusCode = StatusCodes.Status404NotFound;
+        }), optionsName: null).AllowAnonymous();
+    }
 }

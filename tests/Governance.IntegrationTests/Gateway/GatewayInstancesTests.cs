@@ -98,6 +98,45 @@ public sealed class GatewayInstancesTests
     }
 
     [Test]
+    public async Task Readiness_names_the_instances_addresses_only_to_the_machine_itself_and_the_monitoring_network()
+    {
+        var dead = Dead();
+        using var gateway = await StartGatewayAsync(grids: [Live, dead], incidents: [Live], dispatch: [Live],
+            new Dictionary<string, string> { ["Monitoring:AllowFrom:0"] = "198.51.100.0/24" });
+
+        async Task<(HttpStatusCode Status, JsonElement Body)> AskedFromAsync(string? caller)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/health/ready"));
+            if (caller is not null) request.Headers.Add("X-Forwarded-For", caller); // as a TLS proxy in front names the user
+            using var response = await _http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+        }
+
+        foreach (var insider in new string?[] { null, "198.51.100.7" })
+        {
+            var (status, body) = await AskedFromAsync(insider);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+            var instance = Service(body, "grids").GetProperty("instances")[1];
+            Assert.That(instance.GetProperty("url").GetString(), Does.StartWith(dead), $"asked from {insider ?? "loopback"}");
+            Assert.That(instance.GetProperty("detail").GetString(), Is.Not.Empty);
+        }
+
+        var (outsideStatus, outside) = await AskedFromAsync("203.0.113.9");
+        Assert.Multiple(() =>
+        {
+            Assert.That(outsideStatus, Is.EqualTo(HttpStatusCode.OK), "the same status for everyone: a load balancer keeps the gateway in rotation");
+            Assert.That(outside.GetProperty("status").GetString(), Is.EqualTo("degraded"));
+            Assert.That(Names(outside.GetProperty("degraded")), Is.EqualTo(new[] { "grids" }));
+            var instances = Service(outside, "grids").GetProperty("instances").EnumerateArray().ToList();
+            Assert.That(instances.Select(i => (i.GetProperty("destination").GetString(), i.GetProperty("ready").GetBoolean())),
+                Is.EqualTo(new[] { ("d1", true), ("d2", false) }));
+            Assert.That(instances.Select(i => i.TryGetProperty("url", out _) || i.TryGetProperty("detail", out _)), Has.All.False,
+                "no address and no error text for a user");
+            Assert.That(outside.ToString(), Does.Not.Contain("127.0.0.1"));
+        });
+    }
+
+    [Test]
     public async Task A_service_with_no_ready_instance_makes_the_gateway_unready_503()
     {
         using var gateway = await StartGatewayAsync(grids: [Live, Live], incidents: [Dead(), Dead()], dispatch: [Live]);

@@ -56,6 +56,9 @@ public sealed class StartupSettingsTests
             "PersonalData:CurrentKeyId is not set: give the service a key to seal residents' contacts, e.g. " +
             "PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")
             .SetArgDisplayNames("several settings missing: all of them on the one line");
+        yield return new TestCaseData(new Dictionary<string, string> { ["Monitoring:AllowFrom:0"] = "10.20.0.0/33" },
+            "Monitoring:AllowFrom must list networks in CIDR form, e.g. 10.20.0.0/16 (the monitoring network that scrapes /metrics).")
+            .SetArgDisplayNames("a monitoring network that is not a network");
         // Standalone (appsettings.json) with its key removed: the same rule, whatever the mode.
         yield return new TestCaseData(new Dictionary<string, string> { ["Auth:SigningKey"] = "" },
             "Auth:SigningKey is not set: give the services a shared key of at least 32 characters, or set Auth:Authority to the county's identity provider.")

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using Governance.IntegrationTests.Support;
+
+namespace Governance.IntegrationTests.Telemetry;
+
+/// <summary>
+/// /metrics is for the county's operators (shared/Infrastructure/Hosting/MonitoringNetworks.cs): the standalone
+/// Host faces users, so it answers the machine itself and the networks in Monitoring:AllowFrom, and anyone else
+/// a 404 problem. The outside caller is one a proxy in front names in X-Forwarded-For (believed from loopback,
+/// as from nginx terminating TLS on the same machine), which is how a user reaches a Host on a county's network.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class MetricsAccessTests
+{
+    private const string MonitoringNetwork = "198.51.100.0/24";
+    private StandaloneEnvironment _environment = null!;
+    private HttpClient _http = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Monitoring:AllowFrom:0"] = MonitoringNetwork });
+        _http = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _http.Dispose();
+        await _environment.DisposeAsync();
+    }
+
+    private async Task<HttpResponseMessage> MetricsFromAsync(string? caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (caller is not null) request.Headers.Add("X-Forwarded-For", caller);
+        return await _http.SendAsync(request);
+    }
+
+    [Test]
+    public async Task The_machine_itself_reads_the_metrics()
+    {
+        using var response = await MetricsFromAsync(caller: null);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("governance_outbox_backlog"));
+    }
+
+    [TestCase("198.51.100.23", TestName = "A caller on the monitoring network reads the metrics")]
+    [TestCase("::ffff:198.51.100.23", TestName = "A caller on the monitoring network reads them over IPv6 as well")]
+    public async Task A_caller_on_the_monitoring_network_reads_the_metrics(string caller)
+    {
+        using var response = await MetricsFromAsync(caller);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("governance_outbox_backlog"));
+    }
+
+    [TestCase("203.0.113.9", TestName = "A user's address gets a 404 problem and no figure")]
+    [TestCase("198.51.101.1", TestName = "An address next to the monitoring network gets a 404 problem")]
+    [TestCase("2001:db8::5", TestName = "An IPv6 user gets a 404 problem")]
+    public async Task Anyone_else_gets_a_404_problem_and_no_figure(string caller)
+    {
+        using var response = await MetricsFromAsync(caller);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(body, Does.Not.Contain("governance_"));
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32(), Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task Readiness_still_answers_everyone()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        using var response = await _http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a load balancer outside the monitoring network still probes the Host");
+    }
+}

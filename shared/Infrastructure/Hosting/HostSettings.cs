@@ -23,6 +23,7 @@ public static class HostSettings
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptions.Validator>();
         services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GroupCommitOptions>().BindConfiguration("GroupCommit").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseSettings>().BindConfiguration(DatabaseSettings.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseSettings>, DatabaseSettings.Validator>();
     }

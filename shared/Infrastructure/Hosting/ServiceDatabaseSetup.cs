@@ -39,6 +39,7 @@ public static class ServiceDatabaseSetup
         builder.Services.AddKeyedSingleton<Database>(service, (sp, _) => sp.GetRequiredService<TDatabase>());
         builder.Services.AddSingleton<Outbox<TDatabase>>();
         builder.Services.AddSingleton<UnitOfWorkRunner<TDatabase>>();
+        builder.Services.AddSingleton<GroupCommit<TDatabase>>();
         builder.Services.AddSingleton<OutboxRelay<TDatabase>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDatabase>>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDatabase>>($"{service}-database", tags: ["ready"]);

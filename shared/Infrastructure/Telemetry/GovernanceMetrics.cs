@@ -33,6 +33,9 @@ public static class GovernanceMetrics
         "How long a change waited for its SQLite file's writer queue (standalone).", tags: null,
         // In seconds from 0.1 ms: the SDK's default buckets are for milliseconds (5 to 10 000) and would put every wait in the first.
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+    private static readonly Histogram<long> GroupSize = Meter.CreateHistogram("governance.group_commit.size", "{change}",
+        "How many changes one group commit wrote in one transaction (issue #19: filings).", tags: null,
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
     private static readonly Dictionary<Type, Counter<long>> Announced = new()
     {
@@ -58,4 +61,7 @@ public static class GovernanceMetrics
 
     public static void SqliteWriterWaited(string service, long startedTimestamp) =>
         SqliteWriterWait.Record(Stopwatch.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>("service", service));
+
+    public static void GroupCommitted(string service, int size) =>
+        GroupSize.Record(size, new KeyValuePair<string, object?>("service", service));
 }

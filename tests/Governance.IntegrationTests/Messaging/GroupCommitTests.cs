@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Dapper;
+using Governance.Incidents.Data;
+using Governance.Infrastructure.Data;
+using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Outbox;
+using Governance.IntegrationTests.Grids;
+using Governance.IntegrationTests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Governance.IntegrationTests.Messaging;
+
+/// <summary>
+/// Group commit (shared/Infrastructure/Messaging/GroupCommit.cs, issue #19) on both real databases: changes
+/// handed over together are written in one transaction, yet each caller gets exactly what it would have
+/// alone — its own result, its own moment, its own messages under its own trace — only after the commit;
+/// a change that throws fails alone and leaves nothing behind; a transient fault retries the whole group.
+/// The first change of each test holds its group open until every other has been handed over, so the
+/// groups are formed by construction, not by timing.
+/// </summary>
+[TestFixture(Provider.Sqlite)]
+[TestFixture(Provider.Postgres)]
+[NonParallelizable]
+public sealed class GroupCommitTests(Provider provider)
+{
+    private const int MaxSize = 16;
+    private ScratchDatabase _scratch = null!;
+    private IncidentsDatabase _db = null!;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 1, 0, 0, TimeSpan.Zero));
+
+    [OneTimeSetUp]
+    public async Task CreateAsync()
+    {
+        _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "group_commit");
+        _db = new IncidentsDatabase(_scratch.Options);
+        await new MigrationRunner(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync([MigrationTrack.Messaging]);
+        await using var c = await _db.OpenAsync();
+        await c.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, at_ms BIGINT NOT NULL, text VARCHAR(100) NOT NULL UNIQUE)");
+    }
+
+    [OneTimeTearDown]
+    public async Task DropAsync() => await _scratch.DisposeAsync();
+
+    [SetUp]
+    public async Task EmptyAsync()
+    {
+        await using var c = await _db.OpenAsync();
+        await c.ExecuteAsync("DELETE FROM notes; DELETE FROM outbox_messages");
+    }
+
+    private GroupCommit<IncidentsDatabase> Groups(int writers = 1) =>
+        new(_db, new Outbox<IncidentsDatabase>(_db, _time), _time, Options.Create(new GroupCommitOptions { MaxSize = MaxSize, Writers = writers }));
+
+    /// <summary>A change: a note and a message announcing it; answers its id.</summary>
+    private static Func<UnitOfWork<IncidentsDatabase>, Task<int>> Note(int id, string? text = null) => async uow =>
+    {
+        await uow.ExecuteAsync("INSERT INTO notes (id, at_ms, text) VALUES (@id, @at, @text)", new { id, at = uow.Now.ToUnixTimeMilliseconds(), text = text ?? $"note {id}" });
+        await uow.PublishAsync(new NoteWritten(id));
+        return id;
+    };
+
+    public sealed record NoteWritten(int Id);
+
+    /// <summary>Hands over <paramref name="changes"/> in order; the first holds its group open until all are handed over.</summary>
+    private static async Task<Task<T>[]> HandOverAsync<T>(GroupCommit<IncidentsDatabase> groups, IReadOnlyList<Func<UnitOfWork<IncidentsDatabase>, Task<T>>> changes)
+    {
+        var allHandedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = changes[0];
+        var tasks = new Task<T>[changes.Count];
+        tasks[0] = Task.Run(() => groups.RunAsync<T>(async uow =>
+        {
+            await allHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            return await first(uow);
+        }));
+        // The first has taken the writer once its group is open: wait for that before handing over the rest.
+        await Eventually.GetAsync(() => Task.FromResult(tasks[0].IsCompleted || groups.Writing > 0), ok => ok, TimeSpan.FromSeconds(10), "the first change's group to open");
+        for (var i = 1; i < changes.Count; i++) tasks[i] = groups.RunAsync(changes[i]);
+        allHandedOver.SetResult();
+        return tasks;
+    }
+
+    /// <summary>The group sizes recorded on governance.group_commit.size (what /metrics shows) while it lives.</summary>
+    private static MeterListener GroupSizes(List<long> sizes)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Infrastructure.Telemetry.GovernanceMetrics.MeterName && instrument.Name == "governance.group_commit.size")
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, size, _, _) => { lock (sizes) sizes.Add(size); });
+        listener.Start();
+        return listener;
+    }
+
+
+    [Test]
+    public async Task Changes_handed_over_together_share_transactions_and_each_caller_gets_its_own_result_after_the_commit()
+    {
+        const int changes = 1 + 3 * MaxSize;
+        var groups = Groups();
+        var sizes = new List<long>();
+        using var meter = GroupSizes(sizes);
+        var tasks = await HandOverAsync(groups, Enumerable.Range(1, changes).Select(i => Note(i)).ToList());
+        var results = await Task.WhenAll(tasks);
+
+        Assert.That(results, Is.EqualTo(Enumerable.Range(1, changes)), "each caller its own answer");
+        lock (sizes) Assert.That(sizes, Is.EqualTo(new long[] { 1, MaxSize, MaxSize, MaxSize }), "the first alone, then groups of at most MaxSize");
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.QueryAsync<int>("SELECT id FROM notes ORDER BY id"), Is.EqualTo(Enumerable.Range(1, changes)));
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages"), Is.EqualTo(changes), "one message per change");
+    }
+
+    [Test]
+    public async Task Each_change_keeps_the_moment_it_was_handed_over_and_its_callers_trace()
+    {
+        using var listener = new ActivityListener { ShouldListenTo = _ => true, Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("group-commit-test");
+        var groups = Groups();
+        var callers = new List<(string TraceParent, long AtMs, Task<int> Done)>();
+        var holdFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = new List<Activity>();
+        for (var i = 1; i <= 4; i++)
+        {
+            // Each request's span lives until it is answered, as ASP.NET Core's does; each its own trace.
+            Activity.Current = null;
+            var request = source.StartActivity($"request {i}")!;
+            requests.Add(request);
+            var id = i;
+            var at = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var done = groups.RunAsync<int>(async uow =>
+            {
+                if (id == 1) await holdFirst.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                return await Note(id)(uow);
+            });
+            callers.Add((request.Id!, at, done));
+            _time.Advance(TimeSpan.FromSeconds(7));
+        }
+        holdFirst.SetResult();
+        await Task.WhenAll(callers.Select(c => c.Done));
+        Activity.Current = null;
+        foreach (var request in requests) request.Dispose();
+
+        await using var c = await _db.OpenAsync();
+        var notes = (await c.QueryAsync<(long Id, long AtMs)>("SELECT id, at_ms FROM notes ORDER BY id")).ToList();
+        Assert.That(notes.Select(n => n.AtMs), Is.EqualTo(callers.Select(x => x.AtMs)), "each change's Now is its own");
+        var traces = (await c.QueryAsync<string>("SELECT trace_parent FROM outbox_messages ORDER BY created_at_ms, id")).ToList();
+        Assert.That(traces, Is.EquivalentTo(callers.Select(x => x.TraceParent)), "each message continues its own caller's trace");
+    }
+
+    [Test]
+    public async Task A_change_that_throws_fails_alone_leaves_nothing_and_the_rest_of_its_group_commits()
+    {
+        var groups = Groups();
+        var changes = Enumerable.Range(1, 8).Select(i => Note(i)).ToList();
+        changes[4] = async uow =>
+        {
+            await Note(5)(uow); // wrote its note and its message, then failed
+            throw new InvalidOperationException("the fifth change is refused");
+        };
+        changes[6] = Note(7, text: "note 2"); // the database refuses it: the same text as the second (unique)
+        var tasks = await HandOverAsync(groups, changes);
+
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        Assert.That(tasks[4].Exception?.InnerException, Is.TypeOf<InvalidOperationException>().With.Message.EqualTo("the fifth change is refused"));
+        Assert.That(DatabaseErrors.IsUniqueViolation(tasks[6].Exception!.InnerException!), Is.True, tasks[6].Exception?.ToString());
+        Assert.That(tasks.Where((_, i) => i is not (4 or 6)).Select(t => t.Status), Has.All.EqualTo(TaskStatus.RanToCompletion));
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.QueryAsync<int>("SELECT id FROM notes ORDER BY id"), Is.EqualTo(new[] { 1, 2, 3, 4, 6, 8 }));
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages"), Is.EqualTo(6), "no message of a change that failed");
+    }
+
+    [Test]
+    public async Task A_transient_fault_retries_the_whole_group_and_every_change_commits_once()
+    {
+        var groups = Groups();
+        var runsOfThird = 0;
+        var changes = Enumerable.Range(1, 6).Select(i => Note(i)).ToList();
+        changes[2] = async uow =>
+        {
+            var result = await Note(3)(uow);
+            if (Interlocked.Increment(ref runsOfThird) == 1) throw new TimeoutException("the database did not answer in time");
+            return result;
+        };
+        var results = await Task.WhenAll(await HandOverAsync(groups, changes));
+
+        Assert.That(results, Is.EqualTo(Enumerable.Range(1, 6)));
+        Assert.That(runsOfThird, Is.EqualTo(2), "run again with its group");
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.QueryAsync<int>("SELECT id FROM notes ORDER BY id"), Is.EqualTo(Enumerable.Range(1, 6)), "each once");
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages"), Is.EqualTo(6));
+    }
+
+    [Test]
+    public async Task Several_writers_write_groups_side_by_side_and_nothing_is_lost_or_doubled()
+    {
+        var groups = Groups(writers: 3);
+        const int changes = 400;
+        var results = await Task.WhenAll(Enumerable.Range(1, changes).Select(i => Task.Run(() => groups.RunAsync(Note(i)))));
+
+        Assert.That(results, Is.EqualTo(Enumerable.Range(1, changes)));
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.QueryAsync<int>("SELECT id FROM notes ORDER BY id"), Is.EqualTo(Enumerable.Range(1, changes)));
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages"), Is.EqualTo(changes));
+    }
+}

@@ -68,20 +68,22 @@ public static class Sql
 
     /// <summary>Adds to counters of the row with the given key, creating it at zero first: the
     /// read models' upsert. <paramref name="attributes"/> are written when the row is created (they
-    /// follow from the key). Parameters are named after the columns.</summary>
+    /// follow from the key). Parameters are named after the columns, after <paramref name="parameterPrefix"/>
+    /// (several rows in one command).</summary>
     public static string Increment(DatabaseProvider provider, string table, IReadOnlyList<string> keys, IReadOnlyList<string> counters,
-        IReadOnlyList<string>? attributes = null)
+        IReadOnlyList<string>? attributes = null, string parameterPrefix = "")
     {
         var columns = keys.Concat(attributes ?? []).Concat(counters).ToList();
+        var p = parameterPrefix;
         if (provider == DatabaseProvider.SqlServer)
             return $"""
-                MERGE {table} WITH (HOLDLOCK) AS t USING (SELECT {string.Join(", ", keys.Select(k => $"@{k} AS {k}"))}) AS s
+                MERGE {table} WITH (HOLDLOCK) AS t USING (SELECT {string.Join(", ", keys.Select(k => $"@{p}{k} AS {k}"))}) AS s
                 ON {string.Join(" AND ", keys.Select(k => $"t.{k} = s.{k}"))}
-                WHEN MATCHED THEN UPDATE SET {string.Join(", ", counters.Select(c => $"{c} = t.{c} + @{c}"))}
-                WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => $"@{c}"))});
+                WHEN MATCHED THEN UPDATE SET {string.Join(", ", counters.Select(c => $"{c} = t.{c} + @{p}{c}"))}
+                WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => $"@{p}{c}"))});
                 """;
         return $"""
-            INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => $"@{c}"))})
+            INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => $"@{p}{c}"))})
             ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", counters.Select(c => $"{c} = {table}.{c} + excluded.{c}"))}
             """;
     }

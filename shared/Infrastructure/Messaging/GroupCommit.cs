@@ -122,9 +122,10 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
     {
         var results = new List<(object?, IReadOnlyList<Type>)>(group.Count);
         var leader = Activity.Current;
+        var counters = new CounterChanges();
         foreach (var unit in group)
         {
-            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, unit.Now);
+            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, unit.Now, counters);
             // The unit's statements and messages belong to its own caller's trace, not the leader's. (Cleared
             // first: Activity.Current ignores an activity already stopped, which would leave the leader's.)
             Activity.Current = null;
@@ -142,6 +143,9 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
                 Activity.Current = leader;
             }
         }
+        // The group's additions to counter rows, summed per row and in lock order, last: concurrent groups
+        // share these rows, and taken in one order they cannot deadlock (CounterChanges).
+        await counters.ApplyAsync(connection, transaction, database.Provider);
         return results;
     }
 

@@ -23,10 +23,18 @@ public abstract class UnitOfWork : DbSession
 
     /// <summary>Queues a message to be published once (and only if) the transaction commits.</summary>
     public abstract Task PublishAsync(object message);
+
+    /// <summary>Adds to counter rows (the dashboard's rollups) just before the transaction commits, with the
+    /// other changes of the transaction, in lock order (<see cref="CounterChanges"/>). Not visible to reads
+    /// inside this transaction.</summary>
+    public abstract void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values);
 }
 
 /// <summary>A unit of work on one service's database (the type says whose data it is).</summary>
-public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction transaction, Outbox<TDatabase> outbox, DateTimeOffset now)
+/// <param name="counters">Where its counter additions wait for the commit: the transaction's own, shared by the
+/// units of a group commit (whoever commits applies them).</param>
+public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction transaction, Outbox<TDatabase> outbox, DateTimeOffset now,
+    CounterChanges counters)
     : UnitOfWork where TDatabase : Database
 {
     public override DbConnection Connection => connection;
@@ -41,6 +49,8 @@ public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction
 
     /// <summary>The types of the messages queued, counted once the change commits (GovernanceMetrics).</summary>
     internal IReadOnlyList<Type> PublishedTypes => _published;
+
+    public override void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values) => counters.Add(table, values);
 
     public override Task PublishAsync(object message)
     {

@@ -38,12 +38,13 @@ public sealed class Load
     public int Unanswered => _attempts.Count(a => a.Id is null && a.Status is 0 or 201);
 
     private readonly bool _retry;
-    private const int MaxTries = 5;
+    private readonly int _maxTries;
 
-    private Load(string label, bool retry)
+    private Load(string label, bool retry, int maxTries)
     {
         Label = label;
         _retry = retry;
+        _maxTries = maxTries;
     }
 
     public static object Body(string title, string unitCode = Demo.Courtyard, string category = "facilities", string grade = "IV") => new
@@ -58,9 +59,9 @@ public sealed class Load
     /// <paramref name="address"/> gives for it then (a restarted process has a new one).
     /// </summary>
     public static (Load Load, Task Done) Start(HttpClient http, Func<int, Uri> address, int count, TimeSpan spread,
-        int concurrency = 8, string label = "load", Func<int, object>? body = null, bool retry = false)
+        int concurrency = 8, string label = "load", Func<int, object>? body = null, bool retry = false, int maxTries = 5)
     {
-        var load = new Load(label, retry);
+        var load = new Load(label, retry, maxTries);
         return (load, load.RunAsync(http, address, count, spread, concurrency, body ?? (i => Body($"{label} #{i}"))));
     }
 
@@ -93,7 +94,7 @@ public sealed class Load
         {
             (status, id) = await SendOnceAsync(http, incidents, body, _retry ? key : null);
             if (first < 0) first = status;
-            if (!_retry || id is not null || (status is > 0 and < 500) || tries == MaxTries)
+            if (!_retry || id is not null || (status is > 0 and < 500) || tries == _maxTries)
             {
                 _attempts.Enqueue(new FilingAttempt(index, status, id, at, _clock.Elapsed, tries, first));
                 if (id is not null) Interlocked.Increment(ref _created);

@@ -18,21 +18,9 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ActionRaceTests
+public sealed class ActionRaceTests : StandaloneFixture
 {
     private const int Rounds = 12;
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync();
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     [Test]
     public async Task A_red_card_sent_before_Dispatch_heard_of_the_resolution_leaves_a_case_resolved_in_time_not_overdue()
@@ -40,20 +28,20 @@ public sealed class ActionRaceTests
         // Found in CI: a case resolved just before its deadline was swept by Dispatch before the resolution reached
         // it (it travels through the outbox and the broker) and listed on the problem list as open and overdue.
         var gridWorker = TestTokens.Bearer("race-grid-worker", Roles.GridWorkerFullTime, Demo.Grid);
-        var filed = await _host.FileAsync(Demo.Courtyard, "facilities", "IV");
-        var routed = await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Tier == "courtyard", TimeSpan.FromSeconds(30), "routing");
-        var resolve = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已修复" }, gridWorker);
+        var filed = await Host.FileAsync(Demo.Courtyard, "facilities", "IV");
+        var routed = await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Tier == "courtyard", TimeSpan.FromSeconds(30), "routing");
+        var resolve = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已修复" }, gridWorker);
         Assert.That(resolve.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         // The flag as the sweeper sends it for the assignment the case is on, once its deadline has passed.
         var flag = new IncidentFlaggedOverdue(filed.Id, Tier.Courtyard, Demo.Courtyard, routed.DueAt!.Value.AddMinutes(1),
             Tier.Village, Demo.Village, DeadlineKind.Resolution, Sequence: 1, By: "system:deadline-sweeper");
-        await _host.Get<UnitOfWorkRunner<IncidentsDatabase>>().RunAsync(uow => AssignmentUpdates.FlaggedOverdueAsync(uow, flag));
+        await Host.Get<UnitOfWorkRunner<IncidentsDatabase>>().RunAsync(uow => AssignmentUpdates.FlaggedOverdueAsync(uow, flag));
 
-        var incident = (await _host.IncidentAsync(filed.Id))!;
+        var incident = (await Host.IncidentAsync(filed.Id))!;
         Assert.That((incident.Status, incident.FlaggedOverdueAt), Is.EqualTo(("resolved", (DateTimeOffset?)null)), "resolved before its deadline");
         Assert.That(incident.Timeline.Select(t => t.Action), Does.Contain("flagged-overdue"), "the flag stays on the timeline");
-        var (status, listed) = await _host.Http.SendJsonAsync(HttpMethod.Get, "/incidents?open=true&overdue=true", TestTokens.Bearer());
+        var (status, listed) = await Http.SendJsonAsync(HttpMethod.Get, "/incidents?open=true&overdue=true", TestTokens.Bearer());
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(listed.EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Does.Not.Contain(filed.Id), "not on the problem list");
     }
@@ -66,17 +54,17 @@ public sealed class ActionRaceTests
         var answers = new List<(HttpStatusCode Resolve, HttpStatusCode PullUp)>();
         for (var round = 0; round < Rounds; round++)
         {
-            var filed = await _host.FileAsync(Demo.Courtyard, "facilities", "IV");
-            await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Tier == "courtyard", TimeSpan.FromSeconds(30), "routing");
-            var resolve = _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已修复" }, gridWorker);
-            var pullUp = _host.Http.PostAsJsonAsync($"/dispatch/assignments/{filed.Id}/pull-up", new { reason = "提级办理" }, township);
+            var filed = await Host.FileAsync(Demo.Courtyard, "facilities", "IV");
+            await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Tier == "courtyard", TimeSpan.FromSeconds(30), "routing");
+            var resolve = Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已修复" }, gridWorker);
+            var pullUp = Http.PostAsJsonAsync($"/dispatch/assignments/{filed.Id}/pull-up", new { reason = "提级办理" }, township);
             answers.Add(((await resolve).StatusCode, (await pullUp).StatusCode));
             Assert.That(answers[^1].Resolve, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Conflict, HttpStatusCode.Forbidden));
             Assert.That(answers[^1].PullUp, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Conflict));
 
             // Both steps that were answered 200 have reached the case (the pull-up travels from Dispatch as a message).
             var (resolvedOk, pulledOk) = (answers[^1].Resolve == HttpStatusCode.OK, answers[^1].PullUp == HttpStatusCode.OK);
-            var incident = await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id),
+            var incident = await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id),
                 i => (!resolvedOk || i.Timeline.Any(t => t.Action == "resolved"))
                      && (!pulledOk || i.Timeline.Any(t => t.Action is "escalated" or "moved-after-resolution")),
                 TimeSpan.FromSeconds(30), "both answered steps on the case");

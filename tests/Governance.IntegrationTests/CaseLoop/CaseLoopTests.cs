@@ -15,44 +15,31 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CaseLoopTests
+public sealed class CaseLoopTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // a Monday, 09:00 in China
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync(_time);
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
-    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
-        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
+    protected override TimeProvider Time => _time;
 
     private async Task<IncidentJson> FileAndRouteAsync(string unitCode, string category, string grade)
     {
-        var filed = await _host.FileAsync(unitCode, category, grade);
-        return await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        var filed = await Host.FileAsync(unitCode, category, grade);
+        return await WaitForCaseAsync(filed.Id, i => i.Status == "assigned", "routing");
     }
 
     private async Task<JsonElement> AssignmentAsync(Guid id) =>
-        (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment");
+        (await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment");
 
     private async Task SweepAfterAsync(TimeSpan elapsed)
     {
         _time.Advance(elapsed);
-        await _host.Get<DeadlineSweeper>().SweepAsync();
+        await Host.Get<DeadlineSweeper>().SweepAsync();
     }
 
     [Test]
     public async Task A_grid_worker_who_settles_a_matter_on_the_spot_closes_it_at_the_courtyard_tier()
     {
-        var response = await _host.Http.PostAsJsonAsync("/incidents", new
+        var response = await Http.PostAsJsonAsync("/incidents", new
         {
             unitCode = Demo.Courtyard, category = "dispute", grade = "IV", title = "晾衣杆占道", description = "邻居晾衣杆挡路",
             resolution = "当场协调，已挪开",
@@ -65,13 +52,13 @@ public sealed class CaseLoopTests
         // Dispatch records it too (closed, courtyard tier) so the county counts it as kept in the village.
         var assignment = await Eventually.GetAsync(async () =>
         {
-            var r = await _host.Http.GetAsync($"/dispatch/assignments/{incident.Id}");
+            var r = await Http.GetAsync($"/dispatch/assignments/{incident.Id}");
             return r.IsSuccessStatusCode ? (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("assignment") : (JsonElement?)null;
         }, _ => true, TimeSpan.FromSeconds(30), "Dispatch to record the on-the-spot case") ?? default;
         Assert.That(assignment.GetProperty("status").GetString(), Is.EqualTo("closed"));
         Assert.That(assignment.GetProperty("tier").GetString(), Is.EqualTo("courtyard"));
 
-        var major = await _host.Http.PostAsJsonAsync("/incidents", new
+        var major = await Http.PostAsJsonAsync("/incidents", new
         {
             unitCode = Demo.Courtyard, category = "work-safety", grade = "II", title = "t", description = "d", resolution = "自行处理",
         }, "gw-zhang");
@@ -83,11 +70,11 @@ public sealed class CaseLoopTests
     public async Task The_handler_who_resolved_a_case_cannot_verify_it()
     {
         var routed = await FileAndRouteAsync(Demo.Courtyard, "facilities", "III");
-        await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "修好了" }, "village-handler");
+        await Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "修好了" }, "village-handler");
         // Supervision apart from command: the resolver (who holds the case) is refused by the permission model.
-        var self = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification", new { result = "solved" }, "village-handler");
+        var self = await Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification", new { result = "solved" }, "village-handler");
         Assert.That(self.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        var other = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification",
+        var other = await Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification",
             new { result = "solved", satisfaction = "basically-satisfied" }, TestTokens.Verifier("gw-zhang"));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var closed = (await other.Content.ReadFromJsonAsync<JsonElement>());
@@ -103,8 +90,8 @@ public sealed class CaseLoopTests
 
         async Task<IncidentJson> ResolveAndVerify(string result)
         {
-            await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "已清理" }, "village-handler");
-            var answer = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification", new { result }, TestTokens.Verifier("resident-li"));
+            await Http.PostAsJsonAsync($"/incidents/{routed.Id}/resolve", new { note = "已清理" }, "village-handler");
+            var answer = await Http.PostAsJsonAsync($"/incidents/{routed.Id}/verification", new { result }, TestTokens.Verifier("resident-li"));
             Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
             return (await answer.Content.ReadFromJsonAsync<IncidentJson>())!;
         }
@@ -112,7 +99,7 @@ public sealed class CaseLoopTests
         Assert.That((await ResolveAndVerify("partly-solved")).Status, Is.EqualTo("reopened"));
         Assert.That((await ResolveAndVerify("not-solved")).Tier, Is.EqualTo("village"), "one 'not solved' keeps the tier");
         await ResolveAndVerify("not-solved");
-        var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the second 'not solved' to move it up");
+        var moved = await WaitForCaseAsync(routed.Id, i => i.Tier == "township", "the second 'not solved' to move it up");
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("rejected-twice"));
     }
 
@@ -121,15 +108,15 @@ public sealed class CaseLoopTests
     {
         var routed = await FileAndRouteAsync(Demo.Grid, "facilities", "IV");
         Assert.That(routed.Tier, Is.EqualTo("courtyard"));
-        var regrade = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/grade", new { grade = "II", reason = "桥梁出现结构性裂缝" }, "gw-zhang");
+        var regrade = await Http.PostAsJsonAsync($"/incidents/{routed.Id}/grade", new { grade = "II", reason = "桥梁出现结构性裂缝" }, "gw-zhang");
         Assert.That(regrade.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the re-graded case to reach the township");
+        var moved = await WaitForCaseAsync(routed.Id, i => i.Tier == "township", "the re-graded case to reach the township");
         var climb = moved.Timeline.Last(t => t.Action == "escalated");
         Assert.That(climb.Reason, Does.StartWith("regraded"));
         Assert.That(climb.Actor, Is.EqualTo("gw-zhang"), "the move is the re-grading person's");
         Assert.That((await AssignmentAsync(routed.Id)).GetProperty("grade").GetString(), Is.EqualTo("II"));
         // Now grade II: shown at once to the tiers above the place that do not hold it.
-        var told = await WaitForAsync(routed.Id, i => i.Timeline.Count(t => t.Action == "notified-above") == 2, "the tiers above to be told");
+        var told = await WaitForCaseAsync(routed.Id, i => i.Timeline.Count(t => t.Action == "notified-above") == 2, "the tiers above to be told");
         Assert.That(told.Timeline.Where(t => t.Action == "notified-above").Select(t => (t.Tier, t.UnitCode, t.Actor)),
             Is.EquivalentTo(new[] { ("village", Demo.Village, "system:incident-regraded"), ("county", Demo.County, "system:incident-regraded") }));
     }
@@ -139,14 +126,14 @@ public sealed class CaseLoopTests
     {
         var routed = await FileAndRouteAsync(Demo.Courtyard, "work-safety", "IV");
         Assert.That(routed.Tier, Is.EqualTo("township"), "a work-safety hazard starts with the township's 安监站");
-        var figures = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/casualties",
+        var figures = await Http.PostAsJsonAsync($"/incidents/{routed.Id}/casualties",
             new { deaths = 0, seriouslyInjured = 12, directLossYuan = 2_000_000 }, "gw-zhang");
         Assert.That(figures.StatusCode, Is.EqualTo(HttpStatusCode.OK), await figures.Content.ReadAsStringAsync());
         var regraded = await figures.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(regraded.GetProperty("grade").GetString(), Is.EqualTo("III"), "10–49 seriously injured is significant (III)");
-        await WaitForAsync(routed.Id, i => i.Tier == "county", "the significant work-safety case to move to the county");
+        await WaitForCaseAsync(routed.Id, i => i.Tier == "county", "the significant work-safety case to move to the county");
 
-        var negative = await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/casualties", new { deaths = -1, seriouslyInjured = 0, directLossYuan = 0 }, "gw-zhang");
+        var negative = await Http.PostAsJsonAsync($"/incidents/{routed.Id}/casualties", new { deaths = -1, seriouslyInjured = 0, directLossYuan = 0 }, "gw-zhang");
         Assert.That(negative.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await negative.Content.ReadAsStringAsync(), Does.Contain("deaths"));
     }
@@ -157,32 +144,32 @@ public sealed class CaseLoopTests
         var ignored = await FileAndRouteAsync(Demo.Courtyard, "consultation", "II");
         var accepted = await FileAndRouteAsync(Demo.Courtyard, "consultation", "II");
         Assert.That(ignored.Tier, Is.EqualTo("township"));
-        Assert.That((int)(await _host.Http.PostAsJsonAsync($"/incidents/{accepted.Id}/accept", null, "township-dispatcher")).StatusCode, Is.EqualTo(200));
+        Assert.That((int)(await Http.PostAsJsonAsync($"/incidents/{accepted.Id}/accept", null, "township-dispatcher")).StatusCode, Is.EqualTo(200));
         await Eventually.GetAsync(async () => (await AssignmentAsync(accepted.Id)).GetProperty("acceptedAt").ValueKind == JsonValueKind.String ? "yes" : null,
             _ => true, TimeSpan.FromSeconds(30), "Dispatch to record the acknowledgement");
 
         await SweepAfterAsync(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1)); // the township has 8 h to acknowledge
-        var moved = await WaitForAsync(ignored.Id, i => i.Tier == "county", "the unacknowledged case to climb");
+        var moved = await WaitForCaseAsync(ignored.Id, i => i.Tier == "county", "the unacknowledged case to climb");
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Is.EqualTo("acknowledgement-overdue"));
-        Assert.That((await _host.IncidentAsync(accepted.Id))!.Tier, Is.EqualTo("township"));
+        Assert.That((await Host.IncidentAsync(accepted.Id))!.Tier, Is.EqualTo("township"));
     }
 
     [Test]
     public async Task A_yellow_card_prompts_the_tier_above_to_urge_and_a_red_card_flags_the_case_there_while_it_stays()
     {
         var routed = await FileAndRouteAsync(Demo.Courtyard, "livelihood", "III"); // village: 3 days; ordinary: supervise
-        await _host.Http.PostAsJsonAsync($"/incidents/{routed.Id}/accept", null, "village-handler");
+        await Http.PostAsJsonAsync($"/incidents/{routed.Id}/accept", null, "village-handler");
         await Eventually.GetAsync(async () => (await AssignmentAsync(routed.Id)).GetProperty("acceptedAt").ValueKind == JsonValueKind.String ? "yes" : null,
             _ => true, TimeSpan.FromSeconds(30), "Dispatch to record the acknowledgement");
 
         await SweepAfterAsync(TimeSpan.FromDays(2.25) + TimeSpan.FromMinutes(1));
-        var yellow = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "warning"), "the yellow card");
+        var yellow = await WaitForCaseAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "warning"), "the yellow card");
         Assert.That(yellow.Timeline.Single(t => t.Action == "warning").Reason, Is.EqualTo("yellow"));
         Assert.That(yellow.Tier, Is.EqualTo("village"));
         Assert.That((await TownshipItemAsync(routed.Id)).Prompts, Does.Contain("urge-prompt"), "the township is prompted to urge (催办)");
 
         await SweepAfterAsync(TimeSpan.FromDays(0.75));
-        var red = await WaitForAsync(routed.Id, i => i.FlaggedOverdueAt is not null, "the red card and the flag");
+        var red = await WaitForCaseAsync(routed.Id, i => i.FlaggedOverdueAt is not null, "the red card and the flag");
         Assert.That((red.Tier, red.HandlingUnitCode), Is.EqualTo(("village", Demo.Village)), "the case stays with the village");
         Assert.That(red.Timeline.Where(t => t.Action == "warning").Select(t => t.Reason), Is.EqualTo(new[] { "yellow", "red" }));
         var flag = red.Timeline.Single(t => t.Action == "flagged-overdue");
@@ -193,9 +180,9 @@ public sealed class CaseLoopTests
         Assert.That(item.Prompts, Does.Contain("overdue-flag"));
 
         // The township takes it over (升级) from its board: the person's step.
-        var takeOver = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "村级逾期未办，镇级接手" }, "township-dispatcher");
+        var takeOver = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "村级逾期未办，镇级接手" }, "township-dispatcher");
         Assert.That(takeOver.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var taken = await WaitForAsync(routed.Id, i => i.Tier == "township", "the take-over");
+        var taken = await WaitForCaseAsync(routed.Id, i => i.Tier == "township", "the take-over");
         Assert.That(taken.Timeline.Last(t => t.Action == "escalated").Actor, Is.EqualTo("township-dispatcher"));
         Assert.That(taken.FlaggedOverdueAt, Is.Null, "a new clock on the township");
     }
@@ -205,17 +192,17 @@ public sealed class CaseLoopTests
     private sealed record QueuePageJson(long Total, List<QueueItemJson> Items);
 
     private async Task<QueueItemJson> TownshipItemAsync(Guid id) =>
-        await Eventually.GetAsync(async () => (await _host.Http.GetFromJsonAsync<QueuePageJson>($"/dispatch/command-centres/{Demo.Township}/queue"))!.Items
+        await Eventually.GetAsync(async () => (await Http.GetFromJsonAsync<QueuePageJson>($"/dispatch/command-centres/{Demo.Township}/queue"))!.Items
             .SingleOrDefault(q => q.IncidentId == id), _ => true, TimeSpan.FromSeconds(30), "the case on the township's board");
 
     [Test]
     public async Task Categories_and_grades_have_stable_codes_and_Chinese_and_English_names()
     {
-        var categories = await _host.Http.GetFromJsonAsync<JsonElement>("/incidents/categories");
+        var categories = await Http.GetFromJsonAsync<JsonElement>("/incidents/categories");
         Assert.That(categories.EnumerateArray().Select(c => c.GetProperty("code").GetString()),
             Is.EqualTo(new[] { "dispute", "public-security", "petition", "work-safety", "emergency", "livelihood", "environment", "facilities", "consultation", "other" }));
         Assert.That(categories[0].GetProperty("nameZh").GetString(), Is.EqualTo("矛盾纠纷"));
-        var grades = await _host.Http.GetFromJsonAsync<JsonElement>("/incidents/grades");
+        var grades = await Http.GetFromJsonAsync<JsonElement>("/incidents/grades");
         Assert.That(grades.EnumerateArray().Select(g => $"{g.GetProperty("code").GetString()} {g.GetProperty("nameZh").GetString()}"),
             Is.EqualTo(new[] { "IV 一般", "III 较大", "II 重大", "I 特别重大" }));
     }

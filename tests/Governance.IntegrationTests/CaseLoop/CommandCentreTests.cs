@@ -9,30 +9,17 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// <summary>The township command centre's desk and the county's levers (standalone mode).</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CommandCentreTests
+public sealed class CommandCentreTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync(_time);
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override TimeProvider Time => _time;
 
     private async Task<IncidentJson> FileAndRouteAsync(string category, string grade, string unitCode = Demo.Courtyard)
     {
-        var filed = await _host.FileAsync(unitCode, category, grade);
-        return await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
+        var filed = await Host.FileAsync(unitCode, category, grade);
+        return await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
     }
-
-    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
-        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
 
     [Test]
     public async Task The_queue_comes_a_page_at_a_time_with_its_total_and_the_next_page_in_the_boards_own_order()
@@ -40,7 +27,7 @@ public sealed class CommandCentreTests
         // Found trying it from outside: the board stopped at 500 cases without a word of more.
         foreach (var grade in new[] { "IV", "II", "IV" }) await FileAndRouteAsync("petition", grade);
         var board = $"/dispatch/command-centres/{Demo.Township}/queue";
-        var whole = await _host.Http.GetFromJsonAsync<JsonElement>($"{board}?limit=500");
+        var whole = await Http.GetFromJsonAsync<JsonElement>($"{board}?limit=500");
         var total = whole.GetProperty("total").GetInt64();
         Assert.That(total, Is.GreaterThanOrEqualTo(3).And.LessThanOrEqualTo(500));
         Assert.That(whole.GetProperty("next").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -50,7 +37,7 @@ public sealed class CommandCentreTests
         string? next = $"{board}?limit=2";
         for (var round = 0; next is not null && round <= total / 2 + 1; round++)
         {
-            var page = await _host.Http.GetFromJsonAsync<JsonElement>(next);
+            var page = await Http.GetFromJsonAsync<JsonElement>(next);
             Assert.That(page.GetProperty("total").GetInt64(), Is.EqualTo(total));
             Assert.That(page.GetProperty("offset").GetInt32(), Is.EqualTo(shown.Count));
             shown.AddRange(page.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("incidentId").GetGuid()));
@@ -58,7 +45,7 @@ public sealed class CommandCentreTests
         }
         Assert.That(next, Is.Null, "the last page names no next");
         Assert.That(shown, Is.EqualTo(inOnePage), "pages follow on in the board's order: red, yellow, grade, due");
-        using var tooMany = await _host.Http.GetAsync($"{board}?limit=501");
+        using var tooMany = await Http.GetAsync($"{board}?limit=501");
         Assert.That(tooMany.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("limit", out _));
     }
@@ -68,7 +55,7 @@ public sealed class CommandCentreTests
     {
         var general = await FileAndRouteAsync("petition", "IV");
         var major = await FileAndRouteAsync("consultation", "II");
-        var queue = (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/command-centres/{Demo.Township}/queue")).GetProperty("items").EnumerateArray().ToList();
+        var queue = (await Http.GetFromJsonAsync<JsonElement>($"/dispatch/command-centres/{Demo.Township}/queue")).GetProperty("items").EnumerateArray().ToList();
         var ids = queue.Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
         Assert.That(ids, Does.Contain(general.Id).And.Contain(major.Id));
         Assert.That(ids.IndexOf(major.Id), Is.LessThan(ids.IndexOf(general.Id)), "grade II before grade IV");
@@ -79,7 +66,7 @@ public sealed class CommandCentreTests
 
     /// <summary>The id of one of the township's departments (DemoDepartments), by its English name.</summary>
     private async Task<string> DepartmentAsync(string nameEn, string unitCode = Demo.Township) =>
-        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/grids/departments?unitCode={unitCode}"))!
+        (await Http.GetFromJsonAsync<List<JsonElement>>($"/grids/departments?unitCode={unitCode}"))!
         .Single(d => d.GetProperty("nameEn").GetString() == nameEn).GetProperty("id").GetString()!;
 
     [Test]
@@ -88,14 +75,14 @@ public sealed class CommandCentreTests
         var routed = await FileAndRouteAsync("public-security", "II");
         string safety = await DepartmentAsync("Emergency Management and Work Safety Office"), police = await DepartmentAsync("Police Station"),
             enforcement = await DepartmentAsync("Comprehensive Law Enforcement Team");
-        var call = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments", new
+        var call = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments", new
         {
             lead = police,
             coHandlers = new[] { new { department = safety, deadline = "2d" }, new { department = enforcement, deadline = "1d" } },
         }, "township-dispatcher");
         Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.OK), await call.Content.ReadAsStringAsync());
 
-        var view = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
+        var view = await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
         Assert.That(view.GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(), Is.EqualTo(police));
         var coHandlers = view.GetProperty("coHandlers").EnumerateArray().ToList();
         Assert.That(coHandlers.Select(c => c.GetProperty("departmentCode").GetString()), Is.EquivalentTo(new[] { safety, enforcement }));
@@ -103,14 +90,14 @@ public sealed class CommandCentreTests
         Assert.That(due[safety] - due[enforcement], Is.EqualTo(TimeSpan.FromDays(1)));
         Assert.That(view.GetProperty("history").EnumerateArray().Last().GetProperty("actor").GetString(), Is.EqualTo("township-dispatcher"));
 
-        var incident = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "departments-assigned"), "the call-in on the timeline");
+        var incident = await WaitForCaseAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "departments-assigned"), "the call-in on the timeline");
         Assert.That(incident.Timeline.Last(t => t.Action == "departments-assigned").Actor, Is.EqualTo("township-dispatcher"));
 
-        var bad = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
+        var bad = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
             new { lead = "x", coHandlers = new[] { new { department = "y", deadline = "soon" } } }, "township-dispatcher");
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("coHandlers[0].deadline"));
-        var unknown = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
+        var unknown = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/departments",
             new { lead = "公安", coHandlers = new[] { new { department = Guid.NewGuid().ToString(), deadline = "1d" } } }, "township-dispatcher");
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
@@ -122,13 +109,13 @@ public sealed class CommandCentreTests
     {
         var routed = await FileAndRouteAsync("petition", "IV");
         Assert.That(routed.Tier, Is.EqualTo("township"));
-        var back = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "属邻里纠纷，村调委会可调解" }, "township-dispatcher");
+        var back = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "属邻里纠纷，村调委会可调解" }, "township-dispatcher");
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var returned = await WaitForAsync(routed.Id, i => i.Tier == "village", "the case to return to the village");
+        var returned = await WaitForCaseAsync(routed.Id, i => i.Tier == "village", "the case to return to the village");
         Assert.That(returned.HandlingUnitCode, Is.EqualTo(Demo.Village));
         Assert.That(returned.Timeline.Last(t => t.Action == "returned").Reason, Is.EqualTo("属邻里纠纷，村调委会可调解"));
 
-        var again = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "again" }, "township-dispatcher");
+        var again = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/send-back", new { reason = "again" }, "township-dispatcher");
         // Back on the village tier its holder has no 退回 (the model gives it to the township and county tiers).
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "only township and county cases go back down");
     }
@@ -137,19 +124,19 @@ public sealed class CommandCentreTests
     public async Task The_county_pulls_a_case_up_and_puts_it_under_supervision()
     {
         var routed = await FileAndRouteAsync("environment", "III");
-        var pull = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/pull-up", new { reason = "涉及多个乡镇的河道污染" }, "county-supervisor");
+        var pull = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/pull-up", new { reason = "涉及多个乡镇的河道污染" }, "county-supervisor");
         Assert.That(pull.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var pulled = await WaitForAsync(routed.Id, i => i.Tier == "county", "the pull-up");
+        var pulled = await WaitForCaseAsync(routed.Id, i => i.Tier == "county", "the pull-up");
         Assert.That(pulled.HandlingUnitCode, Is.EqualTo(Demo.County));
         Assert.That(pulled.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("county-pulled-up"));
         Assert.That(pulled.Timeline.Last(t => t.Action == "escalated").Actor, Is.EqualTo("county-supervisor"), "the person, not a service");
 
-        var supervise = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/supervise", new { reason = "限期三日内报送处置方案" }, "county-supervisor");
+        var supervise = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/supervise", new { reason = "限期三日内报送处置方案" }, "county-supervisor");
         Assert.That(supervise.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var supervised = await WaitForAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "supervised"), "the supervision flag");
+        var supervised = await WaitForCaseAsync(routed.Id, i => i.Timeline.Any(t => t.Action == "supervised"), "the supervision flag");
         Assert.That(supervised.Timeline.Last().Reason, Is.EqualTo("限期三日内报送处置方案"));
 
-        var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "higher" }, "county-supervisor");
+        var escalate = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "higher" }, "county-supervisor");
         // The county's holder has no 升级: there is nowhere higher to go.
         Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the county does not escalate further");
     }
@@ -158,12 +145,12 @@ public sealed class CommandCentreTests
     public async Task The_board_escalates_a_case_with_a_reason()
     {
         var routed = await FileAndRouteAsync("facilities", "III");
-        var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "需镇级协调供电公司" }, "village-handler");
+        var escalate = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "需镇级协调供电公司" }, "village-handler");
         Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var moved = await WaitForAsync(routed.Id, i => i.Tier == "township", "the escalation");
+        var moved = await WaitForCaseAsync(routed.Id, i => i.Tier == "township", "the escalation");
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Is.EqualTo("handler-requested: 需镇级协调供电公司"));
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Actor, Is.EqualTo("village-handler"));
-        var missing = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { }, "village-handler");
+        var missing = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { }, "village-handler");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 }

@@ -9,36 +9,23 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// <summary>Likely duplicates and merging; village mediation (乡贤评理堂) (standalone mode).</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class DuplicatesAndMediationTests
+public sealed class DuplicatesAndMediationTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
     // Other courtyards of the demo county, away from the ones other fixtures use.
     private const string CourtyardA = "500101002001001001";
     private const string CourtyardB = "500101002001001002";
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync(_time);
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override TimeProvider Time => _time;
 
     private async Task<JsonElement> FileAsync(string unitCode, string category, string user, object? location = null)
     {
-        var response = await _host.Http.PostAsJsonAsync("/incidents",
+        var response = await Http.PostAsJsonAsync("/incidents",
             new { unitCode, category, grade = "IV", title = "路灯不亮", description = "巷口路灯坏了", location }, user);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
-
-    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
-        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
 
     [Test]
     public async Task A_second_report_of_the_same_problem_is_flagged_and_staff_merge_it_keeping_both_reporters()
@@ -52,19 +39,19 @@ public sealed class DuplicatesAndMediationTests
 
         var firstId = first.GetProperty("id").GetGuid();
         var secondId = second.GetProperty("id").GetGuid();
-        await WaitForAsync(secondId, i => i.Status == "assigned", "routing of the duplicate");
-        var merge = await _host.Http.PostAsJsonAsync($"/incidents/{secondId}/merge", new { into = firstId }, "village-handler");
+        await WaitForCaseAsync(secondId, i => i.Status == "assigned", "routing of the duplicate");
+        var merge = await Http.PostAsJsonAsync($"/incidents/{secondId}/merge", new { into = firstId }, "village-handler");
         Assert.That(merge.StatusCode, Is.EqualTo(HttpStatusCode.OK), await merge.Content.ReadAsStringAsync());
         Assert.That((await merge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("merged"));
 
-        var survivor = await _host.Http.GetFromJsonAsync<JsonElement>($"/incidents/{firstId}");
+        var survivor = await Http.GetFromJsonAsync<JsonElement>($"/incidents/{firstId}");
         Assert.That(survivor.GetProperty("reporters").EnumerateArray().Select(r => r.GetProperty("name").GetString()),
             Is.EquivalentTo(new[] { "resident-wang", "resident-zhao" }), "both reporters are asked to verify");
         await Eventually.GetAsync(async () =>
-            (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{secondId}")).GetProperty("assignment").GetProperty("status").GetString(),
+            (await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{secondId}")).GetProperty("assignment").GetProperty("status").GetString(),
             s => s == "closed", TimeSpan.FromSeconds(30), "the duplicate's clock to stop");
 
-        var again = await _host.Http.PostAsJsonAsync($"/incidents/{secondId}/merge", new { into = firstId }, "village-handler");
+        var again = await Http.PostAsJsonAsync($"/incidents/{secondId}/merge", new { into = firstId }, "village-handler");
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
 
@@ -77,7 +64,7 @@ public sealed class DuplicatesAndMediationTests
         for (var i = 0; i < 6; i++)
         {
             var duplicate = (await FileAsync(CourtyardB, "livelihood", $"resident-{i}")).GetProperty("id").GetGuid();
-            var timeline = (await _host.IncidentAsync(duplicate))!.Timeline.Select(t => t.Action).ToList();
+            var timeline = (await Host.IncidentAsync(duplicate))!.Timeline.Select(t => t.Action).ToList();
             Assert.That(timeline.Take(2), Is.EqualTo(new[] { "filed", "possible-duplicate" }), string.Join(", ", timeline));
         }
     }
@@ -103,11 +90,11 @@ public sealed class DuplicatesAndMediationTests
         var failing = (await FileAsync(CourtyardB, "dispute", "gw-2")).GetProperty("id").GetGuid();
         var agreeing = (await FileAsync("500101002001002001", "dispute", "gw-2")).GetProperty("id").GetGuid();
         foreach (var id in new[] { failing, agreeing })
-            Assert.That((await WaitForAsync(id, i => i.Status == "assigned", "routing")).Tier, Is.EqualTo("village"));
+            Assert.That((await WaitForCaseAsync(id, i => i.Status == "assigned", "routing")).Tier, Is.EqualTo("village"));
 
         async Task<Guid> ScheduleAsync(Guid id)
         {
-            var created = await _host.Http.PostAsJsonAsync($"/incidents/{id}/mediations", new
+            var created = await Http.PostAsJsonAsync($"/incidents/{id}/mediations", new
             {
                 mediators = new[] { "乡贤 陈德华", "村调委会 李桂兰" }, parties = new[] { "张家", "刘家" }, scheduledAt = _time.GetUtcNow().AddDays(1),
             }, "village-handler");
@@ -116,30 +103,30 @@ public sealed class DuplicatesAndMediationTests
         }
 
         var failedSession = await ScheduleAsync(failing);
-        var notReached = await _host.Http.PostAsJsonAsync($"/incidents/{failing}/mediations/{failedSession}/outcome", new { reached = false }, "mediator-chen");
+        var notReached = await Http.PostAsJsonAsync($"/incidents/{failing}/mediations/{failedSession}/outcome", new { reached = false }, "mediator-chen");
         Assert.That(notReached.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var moved = await WaitForAsync(failing, i => i.Tier == "township", "the dispute to reach the township");
+        var moved = await WaitForCaseAsync(failing, i => i.Tier == "township", "the dispute to reach the township");
         Assert.That(moved.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("mediation-failed"));
         // The township's justice office (司法所, the department handling disputes) leads from here.
         var lead = await Eventually.GetAsync(async () =>
-            (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{failing}")).GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(),
+            (await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{failing}")).GetProperty("assignment").GetProperty("leadDepartmentCode").GetString(),
             l => l is not null, TimeSpan.FromSeconds(30), "the justice office to lead");
-        var departments = await _host.Http.GetFromJsonAsync<JsonElement>("/grids/departments?unitCode=500101002000&category=dispute");
+        var departments = await Http.GetFromJsonAsync<JsonElement>("/grids/departments?unitCode=500101002000&category=dispute");
         Assert.That(departments.EnumerateArray().Select(d => d.GetProperty("id").GetString()), Does.Contain(lead));
 
         var agreedSession = await ScheduleAsync(agreeing);
-        var missing = await _host.Http.PostAsJsonAsync($"/incidents/{agreeing}/mediations/{agreedSession}/outcome", new { reached = true }, "mediator-chen");
+        var missing = await Http.PostAsJsonAsync($"/incidents/{agreeing}/mediations/{agreedSession}/outcome", new { reached = true }, "mediator-chen");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "an agreement needs its text");
-        var reached = await _host.Http.PostAsJsonAsync($"/incidents/{agreeing}/mediations/{agreedSession}/outcome",
+        var reached = await Http.PostAsJsonAsync($"/incidents/{agreeing}/mediations/{agreedSession}/outcome",
             new { reached = true, agreement = "院墙按原址重建，费用两家各半" }, "mediator-chen");
         Assert.That(reached.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await reached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("resolved"));
-        var sessions = await _host.Http.GetFromJsonAsync<JsonElement>($"/incidents/{agreeing}/mediations");
+        var sessions = await Http.GetFromJsonAsync<JsonElement>($"/incidents/{agreeing}/mediations");
         Assert.That(sessions[0].GetProperty("outcome").GetString(), Is.EqualTo("reached"));
 
         var notDispute = (await FileAsync(CourtyardA, "livelihood", "gw-1")).GetProperty("id").GetGuid();
-        await WaitForAsync(notDispute, i => i.Status == "assigned", "routing");
-        var refused = await _host.Http.PostAsJsonAsync($"/incidents/{notDispute}/mediations",
+        await WaitForCaseAsync(notDispute, i => i.Status == "assigned", "routing");
+        var refused = await Http.PostAsJsonAsync($"/incidents/{notDispute}/mediations",
             new { mediators = new[] { "x" }, parties = new[] { "y" }, scheduledAt = _time.GetUtcNow() }, "village-handler");
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }

@@ -15,7 +15,7 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class FilingLocationTests
+public sealed class FilingLocationTests : StandaloneFixture
 {
     // Demo courtyard 500101001001001001 spans 30.5–30.5375 N, 108.0–108.05 E (DemoCounty's tiling).
     private const string Courtyard = Demo.Courtyard;
@@ -26,15 +26,7 @@ public sealed class FilingLocationTests
     private const string EastOfBorder = "500101002001001001"; // 30.5–30.5375 N, 108.4–108.45 E
     private const string EastGrid = "500101002001001";
 
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Incidents:Location:ToleranceMeters"] = "500" });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Incidents:Location:ToleranceMeters"] = "500" };
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> FileAsync(string unitCode, object? location, string category = "environment",
         System.Net.Http.Headers.AuthenticationHeaderValue? token = null)

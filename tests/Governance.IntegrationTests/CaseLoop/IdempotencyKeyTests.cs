@@ -16,17 +16,8 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class IdempotencyKeyTests
+public sealed class IdempotencyKeyTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
     private static object Filing(string title, string description = "水管破裂") =>
         new { unitCode = Demo.Grid, category = "facilities", grade = "IV", title, description };
 
@@ -45,7 +36,7 @@ public sealed class IdempotencyKeyTests
 
     private async Task<long> CasesWithKeyAsync(string key)
     {
-        await using var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync();
+        await using var c = await Host.Get<IncidentsDatabase>().OpenAsync();
         return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM incidents WHERE idempotency_key = @key", new { key });
     }
 
@@ -154,7 +145,7 @@ public sealed class IdempotencyKeyTests
         var key = Guid.NewGuid().ToString();
         using var first = await FileAsync("gw-legacy", key, Filing("旧的请求"));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        await using (var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync())
+        await using (var c = await Host.Get<IncidentsDatabase>().OpenAsync())
             await c.ExecuteAsync("UPDATE incidents SET idempotency_hash = NULL WHERE idempotency_key = @key", new { key });
         using var again = await SendAsync("gw-legacy", key, new StringContent(
             JsonSerializer.Serialize(Filing("旧的请求，略有不同")), Encoding.UTF8, "application/json"));

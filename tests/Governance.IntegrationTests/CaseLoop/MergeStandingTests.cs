@@ -14,26 +14,17 @@ namespace Governance.IntegrationTests.CaseLoop;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class MergeStandingTests
+public sealed class MergeStandingTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
     private static readonly AuthenticationHeaderValue GridWorker = TestTokens.Bearer("gw-merge", Roles.GridWorkerFullTime, Demo.Grid);
     private static readonly AuthenticationHeaderValue Township = TestTokens.Bearer("td-merge", Roles.TownshipDispatcher, Demo.Township);
     private static readonly AuthenticationHeaderValue County = TestTokens.Bearer("cs-merge", Roles.CountySupervisor, Demo.County);
 
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
     /// <summary>A case at the demo courtyard, once routed: "other" IV stays on the courtyard, "public-security" II goes to the township.</summary>
     private async Task<Guid> FileAsync(string category, string grade, string tier)
     {
-        var filed = await _environment.Host.FileAsync(Demo.Courtyard, category, grade, "同一处积水");
-        await Eventually.GetAsync(() => _environment.Host.IncidentAsync(filed.Id), i => i?.Status == "assigned" && i.Tier == tier,
+        var filed = await Host.FileAsync(Demo.Courtyard, category, grade, "同一处积水");
+        await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i?.Status == "assigned" && i.Tier == tier,
             TimeSpan.FromSeconds(30), $"the case routed to the {tier}");
         return filed.Id;
     }
@@ -51,8 +42,8 @@ public sealed class MergeStandingTests
         Assert.That((await MergeAsync(township, courtyard, Township)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "holder of one, above the other");
         Assert.That((await MergeAsync(courtyard, township, Township)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "above one, holder of the other");
         Assert.That((await MergeAsync(courtyard, township, GridWorker)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "holder of one, the place of the other");
-        Assert.That((await _environment.Host.IncidentAsync(township))!.Status, Is.EqualTo("assigned"));
-        Assert.That((await _environment.Host.IncidentAsync(courtyard))!.Status, Is.EqualTo("assigned"));
+        Assert.That((await Host.IncidentAsync(township))!.Status, Is.EqualTo("assigned"));
+        Assert.That((await Host.IncidentAsync(courtyard))!.Status, Is.EqualTo("assigned"));
     }
 
     [Test]
@@ -62,12 +53,12 @@ public sealed class MergeStandingTests
         var (down, problem) = await MergeAsync(township, courtyard, County);
         Assert.That(down, Is.EqualTo(HttpStatusCode.Conflict), problem);
         Assert.That(problem, Does.Contain("Merge the other way"));
-        Assert.That((await _environment.Host.IncidentAsync(township))!.Status, Is.EqualTo("assigned"));
+        Assert.That((await Host.IncidentAsync(township))!.Status, Is.EqualTo("assigned"));
 
         var (up, merged) = await MergeAsync(courtyard, township, County);
         Assert.That(up, Is.EqualTo(HttpStatusCode.OK), merged);
         Assert.That(JsonDocument.Parse(merged).RootElement.GetProperty("mergedInto").GetGuid(), Is.EqualTo(township));
-        var survivor = (await _environment.Host.IncidentAsync(township))!;
+        var survivor = (await Host.IncidentAsync(township))!;
         Assert.That((survivor.Status, survivor.Tier), Is.EqualTo(("assigned", "township")));
     }
 }

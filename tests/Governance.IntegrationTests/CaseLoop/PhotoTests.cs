@@ -40,8 +40,7 @@ public sealed class PhotoTests(Provider provider)
         }
         _postgres = await PostgresRabbitEnvironment.CreateAsync("photos");
         _host = await InProcessHost.StartAsync(_postgres.Settings());
-        await Eventually.GetAsync(async () => await (await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
-            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(60), "Incidents to know the demo county");
+        await _host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
     }
 
     [OneTimeTearDown]

@@ -54,9 +54,7 @@ public sealed class DashboardTests(Provider provider)
             var settings = _distributed.Settings();
             settings["Logging:LogLevel:Default"] = "Warning";
             _host = await InProcessHost.StartAsync(settings, _time);
-            // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
-            await Eventually.GetAsync(async () => await (await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
-                body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(60), "Incidents to know the demo county");
+            await _host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
         }
         // These figures follow cases that climb when late: every missed deadline escalates here.
         await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);

@@ -16,21 +16,22 @@ namespace Governance.IntegrationTests.Exports;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CaseExportTests
+public sealed class CaseExportTests : StandaloneFixture
 {
-    private StandaloneEnvironment _env = null!;
-    private HttpClient Http => _env.Host.Http;
     // 02:00 UTC = 10:00 in China.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private readonly List<Guid> _ids = [];
 
     private const string OtherCourtyard = "500101001002001001";   // another village's grid
 
+    protected override TimeProvider Time => _time;
+
+    // Two rows to a sheet, so that three cases go on on a second sheet.
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Incidents:Exports:RowsPerSheet"] = "2" };
+
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task FileCasesAsync()
     {
-        // Two rows to a sheet, so that three cases go on on a second sheet.
-        _env = await StandaloneEnvironment.StartAsync(_time, new Dictionary<string, string> { ["Incidents:Exports:RowsPerSheet"] = "2" });
         // The worker's grid: one typed as a formula, with a mobile number in it; one plain dispute.
         _ids.Add(await FileAsync(Demo.Courtyard, "environment", "=HYPERLINK(\"http://evil.example\",\"点我\")", "联系人13812345678，门口垃圾堆积"));
         _time.Advance(TimeSpan.FromMinutes(1));
@@ -40,15 +41,12 @@ public sealed class CaseExportTests
         _ids.Add(await FileAsync(OtherCourtyard, "environment", "+路灯不亮", "-3盏"));
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _env.DisposeAsync();
-
     private async Task<Guid> FileAsync(string courtyard, string category, string title, string description)
     {
         var response = await Http.PostAsJsonAsync("/incidents", new { unitCode = courtyard, category, grade = "III", title, description });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await Eventually.GetAsync(() => _env.Host.IncidentAsync(id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
+        await Eventually.GetAsync(() => Host.IncidentAsync(id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
         return id;
     }
 
@@ -144,11 +142,11 @@ public sealed class CaseExportTests
         // The formula case resolved: not open. The two others pass their deadline, then two more days.
         var resolve = await Http.PostAsJsonAsync($"/incidents/{_ids[0]}/resolve", new { note = "已清理" }, "handler");
         Assert.That(resolve.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resolve.Content.ReadAsStringAsync());
-        var due = (await _env.Host.IncidentAsync(_ids[1]))!.DueAt!.Value;
+        var due = (await Host.IncidentAsync(_ids[1]))!.DueAt!.Value;
         _time.Advance(due - _time.GetUtcNow() + TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
-        await _env.Host.Get<DeadlineSweeper>().SweepAsync();
+        await Host.Get<DeadlineSweeper>().SweepAsync();
         foreach (var id in new[] { _ids[1], _ids[2] })
-            await Eventually.GetAsync(() => _env.Host.IncidentAsync(id), i => i.FlaggedOverdueAt is not null, TimeSpan.FromSeconds(30), "the red card");
+            await Eventually.GetAsync(() => Host.IncidentAsync(id), i => i.FlaggedOverdueAt is not null, TimeSpan.FromSeconds(30), "the red card");
 
         var listed = await ListAsync("open=true&overdue=true");
         var file = await GetAsync(Http, "/incidents/problems/export?format=csv");

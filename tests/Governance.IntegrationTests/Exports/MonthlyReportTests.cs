@@ -17,10 +17,8 @@ namespace Governance.IntegrationTests.Exports;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class MonthlyReportTests
+public sealed class MonthlyReportTests : StandaloneFixture
 {
-    private StandaloneEnvironment _env = null!;
-    private HttpClient Http => _env.Host.Http;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
 
     private const string Township1 = "500101001000", Village1 = "500101001001", Village2 = "500101001002", Township2 = "500101002000";
@@ -28,24 +26,22 @@ public sealed class MonthlyReportTests
     private static System.Net.Http.Headers.AuthenticationHeaderValue PlaceGridWorker =>
         TestTokens.Bearer("resident", Roles.GridWorkerFullTime, Demo.County);
 
+    protected override TimeProvider Time => _time;
+
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task FileAndWorkCasesAsync()
     {
-        _env = await StandaloneEnvironment.StartAsync(_time);
-        var c1 = await FileRoutedAsync(_env.Host, Demo.Courtyard, "environment");
-        var c2 = await FileRoutedAsync(_env.Host, Demo.Courtyard, "environment");
-        var c3 = await FileRoutedAsync(_env.Host, Demo.Courtyard, "environment");
-        await FileRoutedAsync(_env.Host, "500101001002001001", "environment");   // another village of township 1, left waiting
-        await FileRoutedAsync(_env.Host, "500101002001001001", "environment");   // township 2, left waiting
+        var c1 = await FileRoutedAsync(Host, Demo.Courtyard, "environment");
+        var c2 = await FileRoutedAsync(Host, Demo.Courtyard, "environment");
+        var c3 = await FileRoutedAsync(Host, Demo.Courtyard, "environment");
+        await FileRoutedAsync(Host, "500101001002001001", "environment");   // another village of township 1, left waiting
+        await FileRoutedAsync(Host, "500101002001001001", "environment");   // township 2, left waiting
         await At(3, () => Act(c1, "accept"));
         await At(20, () => Act(c2, "accept"));
         await At(53, async () => { await Act(c1, "resolve", new { note = "办结" }); await VerifyAsync(c1, "satisfied"); });
         await At(120, () => Act(c3, "accept"));
         await At(180, async () => { await Act(c2, "resolve", new { note = "办结" }); await VerifyAsync(c2, "dissatisfied"); });
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _env.DisposeAsync();
 
     private readonly DateTimeOffset _filedAt = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
@@ -54,7 +50,6 @@ public sealed class MonthlyReportTests
         _time.Advance(_filedAt.AddMinutes(minutesAfterFiling) - _time.GetUtcNow());
         await step();
     }
-
 
     private async Task Act(Guid id, string action, object? body = null)
     {
@@ -67,7 +62,6 @@ public sealed class MonthlyReportTests
         var verified = await Http.PostAsJsonAsync($"/incidents/{id}/verification", new { result = "solved", satisfaction }, PlaceGridWorker);
         Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await verified.Content.ReadAsStringAsync());
     }
-
 
     private static JsonElement Line(JsonElement report, string unit) =>
         report.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("unitCode").GetString() == unit);

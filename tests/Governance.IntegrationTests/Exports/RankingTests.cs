@@ -12,36 +12,30 @@ namespace Governance.IntegrationTests.Exports;
 /// as JSON and as its export; figures worked out by hand for five cases.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class RankingTests
+public sealed class RankingTests : StandaloneFixture
 {
-    private StandaloneEnvironment _env = null!;
-    private HttpClient Http => _env.Host.Http;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
     private const string OtherCourtyard = "500101001002001001", Township2Courtyard = "500101002001001001";
     private const string Period = "from=2026-11-01&to=2026-11-30";
 
+    protected override TimeProvider Time => _time;
+
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task FileCasesAsync()
     {
-        _env = await StandaloneEnvironment.StartAsync(_time);
         // Township 1: two environment cases at the demo courtyard (one closed on time), one dispute there, two
         // environment cases at another courtyard. Township 2: one environment case, left open.
-        var closed = await FileRoutedAsync(_env.Host, Demo.Courtyard, "environment");
-        await FileRoutedAsync(_env.Host, Demo.Courtyard, "environment");
-        await FileRoutedAsync(_env.Host, Demo.Courtyard, "dispute");
-        await FileRoutedAsync(_env.Host, OtherCourtyard, "environment");
-        await FileRoutedAsync(_env.Host, OtherCourtyard, "environment");
-        await FileRoutedAsync(_env.Host, Township2Courtyard, "environment");
+        var closed = await FileRoutedAsync(Host, Demo.Courtyard, "environment");
+        await FileRoutedAsync(Host, Demo.Courtyard, "environment");
+        await FileRoutedAsync(Host, Demo.Courtyard, "dispute");
+        await FileRoutedAsync(Host, OtherCourtyard, "environment");
+        await FileRoutedAsync(Host, OtherCourtyard, "environment");
+        await FileRoutedAsync(Host, Township2Courtyard, "environment");
         Assert.That((await Http.PostAsJsonAsync($"/incidents/{closed}/resolve", new { note = "办结" }, "handler")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var verified = await Http.PostAsJsonAsync($"/incidents/{closed}/verification", new { result = "solved", satisfaction = "satisfied" },
             TestTokens.Bearer("resident", Roles.GridWorkerFullTime, Demo.County));
         Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await verified.Content.ReadAsStringAsync());
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _env.DisposeAsync();
-
-
 
     [Test]
     public async Task Townships_rank_by_on_time_rate_and_overdue()

@@ -13,22 +13,14 @@ namespace Governance.IntegrationTests.Gateway;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class GatewayInstancesTests
+public sealed class GatewayInstancesTests : StandaloneFixture
 {
-    private StandaloneEnvironment _host = null!;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    [OneTimeSetUp]
-    public async Task StartAsync() => _host = await StandaloneEnvironment.StartAsync();
-
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
+    public void DisposeClient() => _http.Dispose();
 
-    private string Live => _host.Host.Http.BaseAddress!.ToString();
+    private string Live => Http.BaseAddress!.ToString();
 
     private static string Dead() => $"http://127.0.0.1:{HostProcess.FreePort()}";
 

@@ -17,17 +17,9 @@ namespace Governance.IntegrationTests.Grids;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class DevTokenTests
+public sealed class DevTokenTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Auth:DevTokens"] = "true" };
 
     private async Task<List<JsonElement>> AccountsAsync() => (await Http.GetFromJsonAsync<List<JsonElement>>("/auth/demo-accounts"))!;
 
@@ -149,7 +141,7 @@ public sealed class DevTokenTests
     [Test]
     public void Signing_in_is_declared_as_done_by_no_person_yet()
     {
-        var signIn = _environment.Host.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/auth/dev-token");
+        var signIn = Host.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/auth/dev-token");
         Assert.That(signIn.Metadata.GetMetadata<DeclaredAction>()?.NotAPerson, Does.StartWith("anyone signing in"));
     }
 }

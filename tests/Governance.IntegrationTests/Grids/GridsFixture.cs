@@ -57,9 +57,7 @@ public abstract class GridsFixture(Provider provider)
         }
         settings["Logging:LogLevel:Default"] = "Warning";
         Host = await InProcessHost.StartAsync(settings, Time);
-        // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
-        await Eventually.GetAsync(async () => await (await Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
-            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(60), "Incidents to know the demo county");
+        await Host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
     }
 
     [OneTimeTearDown]

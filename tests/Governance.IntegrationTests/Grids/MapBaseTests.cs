@@ -14,21 +14,14 @@ namespace Governance.IntegrationTests.Grids;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class MapBaseTests
+public sealed class MapBaseTests : StandaloneFixture
 {
     private const string TileUrl = "https://{s}.tiles.example.cn/vec/{z}/{x}/{y}.png";
-    private StandaloneEnvironment _environment = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string>
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
         ["Map:TileUrl"] = TileUrl, ["Map:Attribution"] = "© 示范测绘 <b>院</b>", ["Map:TileCrs"] = "gcj02", ["Map:Subdomains"] = "1234",
-    });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
-    private HttpClient Http => _environment.Host.Http;
+    };
 
     [Test]
     public async Task A_grid_worker_reads_the_county_base_map_as_configured()

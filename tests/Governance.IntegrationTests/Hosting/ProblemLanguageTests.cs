@@ -13,21 +13,13 @@ namespace Governance.IntegrationTests.Hosting;
 /// for nothing, for English, or for something else.
 /// </summary>
 [TestFixture]
-public sealed class ProblemLanguageTests
+public sealed class ProblemLanguageTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
     /// <summary>A client with the officer's token and the given Accept-Language (none when null).</summary>
     private HttpClient Client(string? language, System.Net.Http.Headers.AuthenticationHeaderValue? token = null)
     {
-        var client = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = token ?? _environment.Host.Http.DefaultRequestHeaders.Authorization;
+        var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = token ?? Http.DefaultRequestHeaders.Authorization;
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
     }

@@ -21,45 +21,38 @@ namespace Governance.IntegrationTests.Notices;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class NoticeTests
+public sealed class NoticeTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private NoticeReceiver _receiver = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)); // a Monday, 09:00 in China
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override TimeProvider Time => _time;
+
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
-        _receiver = await NoticeReceiver.StartAsync();
-        _environment = await StandaloneEnvironment.StartAsync(_time, new Dictionary<string, string>
-        {
-            ["Dispatch:Notices:SendInterval"] = "00:00:00.050",
-            ["Dispatch:Notices:RetriesPerSend"] = "2",       // three attempts per send
-            ["Dispatch:Notices:RetryDelay"] = "00:00:00.020",
-            ["Dispatch:Notices:MaxAttempts"] = "6",          // two sends, then failed
-            ["Dispatch:Notices:RetryAfter"] = "00:00:30",
-        });
-        _host = _environment.Host;
-    }
+        ["Dispatch:Notices:SendInterval"] = "00:00:00.050",
+        ["Dispatch:Notices:RetriesPerSend"] = "2",       // three attempts per send
+        ["Dispatch:Notices:RetryDelay"] = "00:00:00.020",
+        ["Dispatch:Notices:MaxAttempts"] = "6",          // two sends, then failed
+        ["Dispatch:Notices:RetryAfter"] = "00:00:30",
+    };
+
+    [OneTimeSetUp]
+    public async Task StartReceiverAsync() => _receiver = await NoticeReceiver.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _environment.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public async Task StopReceiverAsync() => await _receiver.DisposeAsync();
 
     private async Task<Guid> SubscribeAsync(object rule)
     {
-        var response = await _host.Http.PostAsJsonAsync("/dispatch/notices/subscriptions", rule, "county-admin");
+        var response = await Http.PostAsJsonAsync("/dispatch/notices/subscriptions", rule, "county-admin");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private async Task<List<JsonElement>> DeliveriesAsync(Guid subscriptionId) =>
-        (await _host.Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/notices/deliveries?subscriptionId={subscriptionId}"))!;
+        (await Http.GetFromJsonAsync<List<JsonElement>>($"/dispatch/notices/deliveries?subscriptionId={subscriptionId}"))!;
 
     private Task<List<JsonElement>> WaitForDeliveriesAsync(Guid subscriptionId, Func<List<JsonElement>, bool> done, string what) =>
         Eventually.GetAsync<List<JsonElement>>(async () => await DeliveriesAsync(subscriptionId), done, Limit, what);
@@ -72,15 +65,15 @@ public sealed class NoticeTests
 
     private async Task<IncidentJson> FileAndRouteAsync(string category, string grade)
     {
-        var filed = await _host.FileAsync(Demo.Courtyard, category, grade);
-        return await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Status == "assigned", Limit, "routing");
+        var filed = await Host.FileAsync(Demo.Courtyard, category, grade);
+        return await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Status == "assigned", Limit, "routing");
     }
 
     private async Task AcceptAsync(Guid id)
     {
-        var accept = await _host.Http.PostAsJsonAsync($"/incidents/{id}/accept", null, "village-handler");
+        var accept = await Http.PostAsJsonAsync($"/incidents/{id}/accept", null, "village-handler");
         Assert.That(accept.StatusCode, Is.EqualTo(HttpStatusCode.OK), await accept.Content.ReadAsStringAsync());
-        await Eventually.GetAsync(async () => (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}"))
+        await Eventually.GetAsync(async () => (await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}"))
             .GetProperty("assignment").GetProperty("acceptedAt").ValueKind == JsonValueKind.String ? "yes" : null,
             _ => true, Limit, "Dispatch to record the acknowledgement");
     }
@@ -88,7 +81,7 @@ public sealed class NoticeTests
     private async Task SweepAfterAsync(TimeSpan elapsed)
     {
         _time.Advance(elapsed);
-        await _host.Get<DeadlineSweeper>().SweepAsync();
+        await Host.Get<DeadlineSweeper>().SweepAsync();
     }
 
     [Test]
@@ -135,7 +128,7 @@ public sealed class NoticeTests
         Assert.That(otherTownship.Requests, Is.Empty);
         Assert.That(villageTier.Requests, Is.Empty);
 
-        await _host.Get<DeadlineSweeper>().SweepAsync();
+        await Host.Get<DeadlineSweeper>().SweepAsync();
         Assert.That(await DeliveriesAsync(wanted), Has.Count.EqualTo(1));
         Assert.That(wecom.Requests, Has.Count.EqualTo(1));
     }
@@ -149,7 +142,7 @@ public sealed class NoticeTests
         {
             name = "民生服务钉钉群", categories = new[] { "livelihood" }, events = new[] { "routed" }, channel = "dingtalk", url, secret,
         });
-        var shown = await _host.Http.GetStringAsync($"/dispatch/notices/subscriptions/{subscription}");
+        var shown = await Http.GetStringAsync($"/dispatch/notices/subscriptions/{subscription}");
         Assert.That(shown, Does.Not.Contain(secret).And.Not.Contain("dingtalk-test-token"), "credentials are never shown whole");
         Assert.That(JsonDocument.Parse(shown).RootElement.GetProperty("hasSecret").GetBoolean(), Is.True);
 
@@ -231,20 +224,20 @@ public sealed class NoticeTests
         Assert.That(failed.GetProperty("failedAt").ValueKind, Is.EqualTo(JsonValueKind.String));
         Assert.That(webhook.Requests, Has.Count.EqualTo(6));
         var id = failed.GetProperty("id").GetGuid();
-        var listed = await _host.Http.GetFromJsonAsync<List<JsonElement>>("/dispatch/notices/deliveries?status=failed&limit=1000");
+        var listed = await Http.GetFromJsonAsync<List<JsonElement>>("/dispatch/notices/deliveries?status=failed&limit=1000");
         Assert.That(listed!.Select(d => d.GetProperty("id").GetGuid()), Does.Contain(id));
         Assert.That(listed!.Single(d => d.GetProperty("id").GetGuid() == id).GetProperty("subscriptionName").GetString(), Is.EqualTo("公共设施"));
 
         webhook.AlwaysFail = false; // the receiver was fixed
-        var retry = await _host.Http.PostAsJsonAsync($"/dispatch/notices/deliveries/{id}/retry", null, "county-admin");
+        var retry = await Http.PostAsJsonAsync($"/dispatch/notices/deliveries/{id}/retry", null, "county-admin");
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retry.Content.ReadAsStringAsync());
         var sent = await WaitForDeliveryAsync(subscription, d => d.GetProperty("status").GetString() == "sent", "the retried notice");
         Assert.That(sent.GetProperty("attempts").GetInt32(), Is.EqualTo(1), "a retry starts a fresh set of attempts");
         Assert.That(webhook.Requests, Has.Count.EqualTo(7));
 
-        var again = await _host.Http.PostAsJsonAsync($"/dispatch/notices/deliveries/{id}/retry", null, "county-admin");
+        var again = await Http.PostAsJsonAsync($"/dispatch/notices/deliveries/{id}/retry", null, "county-admin");
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "a sent notice arrived; it is not sent twice");
-        var missing = await _host.Http.PostAsJsonAsync($"/dispatch/notices/deliveries/{Guid.NewGuid()}/retry", null, "county-admin");
+        var missing = await Http.PostAsJsonAsync($"/dispatch/notices/deliveries/{Guid.NewGuid()}/retry", null, "county-admin");
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
@@ -269,22 +262,22 @@ public sealed class NoticeTests
         var (webhook, url) = _receiver.NewHook();
         var subscription = await SubscribeAsync(new { name = "社会治安", categories = new[] { "public-security" }, events = new[] { "escalated" }, channel = "webhook", url });
         var routed = await FileAndRouteAsync("public-security", "III");
-        var escalate = await _host.Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "涉及多村" }, "village-handler");
+        var escalate = await Http.PostAsJsonAsync($"/dispatch/assignments/{routed.Id}/escalate", new { reason = "涉及多村" }, "village-handler");
         Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await WaitForDeliveryAsync(subscription, d => d.GetProperty("status").GetString() == "sent", "the escalation notice");
 
         // The same move published again under a new message id: the inbox does not know it, the event key does.
-        var view = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
+        var view = await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{routed.Id}");
         var assignment = view.GetProperty("assignment");
         var escalation = view.GetProperty("escalations")[0];
         var repeat = new IncidentEscalated(routed.Id, assignment.GetProperty("sequence").GetInt32(), Tier.Village, Tier.Township,
             assignment.GetProperty("unitCode").GetString()!, assignment.GetProperty("dueAt").GetDateTimeOffset(),
             EscalationReason.HandlerRequested, escalation.GetProperty("note").GetString(), escalation.GetProperty("at").GetDateTimeOffset());
         var messageId = NewId.NextGuid();
-        await _host.Get<IBus>().Publish(repeat, context => context.MessageId = messageId);
+        await Host.Get<IBus>().Publish(repeat, context => context.MessageId = messageId);
         await Eventually.GetAsync(async () =>
         {
-            await using var c = await _host.Get<DispatchDatabase>().OpenAsync();
+            await using var c = await Host.Get<DispatchDatabase>().OpenAsync();
             return (long?)await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE message_id = @messageId AND consumer = 'EscalatedNoticeConsumer'", new { messageId });
         }, n => n == 1, Limit, "Dispatch to consume the repeat");
 
@@ -295,7 +288,7 @@ public sealed class NoticeTests
     [Test]
     public async Task Subscriptions_are_created_changed_and_deleted_and_bad_input_names_the_field()
     {
-        var bad = await _host.Http.PostAsJsonAsync("/dispatch/notices/subscriptions", new
+        var bad = await Http.PostAsJsonAsync("/dispatch/notices/subscriptions", new
         {
             name = "", categories = new[] { "dispute", "noise" }, grades = new[] { "V" }, tiers = new[] { "province" }, unitCodePrefix = "5001-01",
             events = Array.Empty<string>(), channel = "slack", url = "ftp://example.com/hook",
@@ -304,14 +297,14 @@ public sealed class NoticeTests
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.That(errors, Is.EquivalentTo(new[] { "name", "categories[1]", "grades[0]", "tiers[0]", "unitCodePrefix", "events", "channel", "url" }));
 
-        var relative = await _host.Http.PostAsJsonAsync("/dispatch/notices/subscriptions",
+        var relative = await Http.PostAsJsonAsync("/dispatch/notices/subscriptions",
             new { name = "x", events = new[] { "red" }, channel = "webhook", url = "/hooks/x" }, "county-admin");
         Assert.That(await relative.Content.ReadAsStringAsync(), Does.Contain("\"url\""));
-        var secretForWeCom = await _host.Http.PostAsJsonAsync("/dispatch/notices/subscriptions",
+        var secretForWeCom = await Http.PostAsJsonAsync("/dispatch/notices/subscriptions",
             new { name = "x", events = new[] { "red" }, channel = "wecom", url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", secret = "SECx" }, "county-admin");
         Assert.That(secretForWeCom.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await secretForWeCom.Content.ReadAsStringAsync(), Does.Contain("\"secret\""));
-        var badStatus = await _host.Http.GetAsync("/dispatch/notices/deliveries?status=lost");
+        var badStatus = await Http.GetAsync("/dispatch/notices/deliveries?status=lost");
         Assert.That(badStatus.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await badStatus.Content.ReadAsStringAsync(), Does.Contain("\"status\""));
 
@@ -320,12 +313,12 @@ public sealed class NoticeTests
             name = "县应急局", grades = new[] { "II", "I" }, events = new[] { "routed", "red" }, channel = "dingtalk",
             url = "https://oapi.dingtalk.com/robot/send?access_token=abcdef123456", secret = "SECabc",
         });
-        var put = await _host.Http.PutAsJsonAsync($"/dispatch/notices/subscriptions/{id}", new
+        var put = await Http.PutAsJsonAsync($"/dispatch/notices/subscriptions/{id}", new
         {
             name = "县应急管理局值班群", grades = new[] { "I" }, events = new[] { "red" }, channel = "dingtalk", enabled = false,
         });
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
-        var changed = await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/notices/subscriptions/{id}");
+        var changed = await Http.GetFromJsonAsync<JsonElement>($"/dispatch/notices/subscriptions/{id}");
         Assert.That(changed.GetProperty("name").GetString(), Is.EqualTo("县应急管理局值班群"));
         Assert.That(changed.GetProperty("grades").EnumerateArray().Select(g => g.GetString()), Is.EqualTo(new[] { "I" }));
         Assert.That(changed.GetProperty("enabled").GetBoolean(), Is.False);
@@ -339,17 +332,17 @@ public sealed class NoticeTests
             Content = JsonContent.Create(new { name = "x", events = new[] { "red" }, channel = "webhook", url = "http://127.0.0.1:9/x" }),
         };
         asTownship.Headers.Authorization = TestTokens.Bearer("township-dispatcher", Roles.TownshipDispatcher, Demo.Township);
-        Assert.That((await _host.Http.SendAsync(asTownship)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await Http.SendAsync(asTownship)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var readAsTownship = new HttpRequestMessage(HttpMethod.Get, "/dispatch/notices/deliveries?status=failed");
         readAsTownship.Headers.Authorization = TestTokens.Bearer("township-dispatcher", Roles.TownshipDispatcher, Demo.Township);
-        Assert.That((await _host.Http.SendAsync(readAsTownship)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await Http.SendAsync(readAsTownship)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
 
-        var all = await _host.Http.GetFromJsonAsync<List<JsonElement>>("/dispatch/notices/subscriptions");
+        var all = await Http.GetFromJsonAsync<List<JsonElement>>("/dispatch/notices/subscriptions");
         Assert.That(all!.Select(s => s.GetProperty("id").GetGuid()), Does.Contain(id));
-        Assert.That((await _host.Http.DeleteAsync($"/dispatch/notices/subscriptions/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That((await _host.Http.GetAsync($"/dispatch/notices/subscriptions/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await _host.Http.DeleteAsync($"/dispatch/notices/subscriptions/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((await _host.Http.PutAsJsonAsync($"/dispatch/notices/subscriptions/{id}", new { name = "x", events = new[] { "red" }, channel = "webhook" }))
+        Assert.That((await Http.DeleteAsync($"/dispatch/notices/subscriptions/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await Http.GetAsync($"/dispatch/notices/subscriptions/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Http.DeleteAsync($"/dispatch/notices/subscriptions/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await Http.PutAsJsonAsync($"/dispatch/notices/subscriptions/{id}", new { name = "x", events = new[] { "red" }, channel = "webhook" }))
             .StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 }

@@ -20,34 +20,26 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CallbackTests
+public sealed class CallbackTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
     private NoticeReceiver _receiver = null!;
-    private HttpClient Http => _environment.Host.Http;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     // A dispute (IV) at the demo courtyard is routed to the village: the village handler holds it.
     private static readonly AuthenticationHeaderValue Holder = TestTokens.Bearer("vh-callbacks", Roles.VillageHandler, Demo.Village);
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
-        _receiver = await NoticeReceiver.StartAsync();
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string>
-        {
-            ["Open311:Callbacks:SendInterval"] = "00:00:00.050",
-            ["Open311:Callbacks:RetriesPerSend"] = "2",      // three attempts in one send
-            ["Open311:Callbacks:RetryDelay"] = "00:00:00.020",
-            ["Open311:Callbacks:MaxAttempts"] = "3",         // one send, then failed
-        });
-    }
+        ["Open311:Callbacks:SendInterval"] = "00:00:00.050",
+        ["Open311:Callbacks:RetriesPerSend"] = "2",      // three attempts in one send
+        ["Open311:Callbacks:RetryDelay"] = "00:00:00.020",
+        ["Open311:Callbacks:MaxAttempts"] = "3",         // one send, then failed
+    };
+
+    [OneTimeSetUp]
+    public async Task StartReceiverAsync() => _receiver = await NoticeReceiver.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _environment.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    public async Task StopReceiverAsync() => await _receiver.DisposeAsync();
 
     private async Task<(Guid Id, string Key)> IssueClientAsync()
     {
@@ -73,7 +65,7 @@ public sealed class CallbackTests
         }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var id = Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString()!);
-        await Eventually.GetAsync(() => _environment.Host.IncidentAsync(id), i => i?.Status == "assigned", Limit, "the case routed");
+        await Eventually.GetAsync(() => Host.IncidentAsync(id), i => i?.Status == "assigned", Limit, "the case routed");
         return id;
     }
 
@@ -204,7 +196,7 @@ public sealed class CallbackTests
 
         await FileAsync(silentKey);
         Assert.That(await DeliveriesAsync(silent), Is.Empty);
-        await using (var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync())
+        await using (var c = await Host.Get<IncidentsDatabase>().OpenAsync())
         {
             Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM open311_callback_deliveries WHERE client_id = @silent", new { silent }), Is.Zero);
             var stored = await c.ExecuteScalarAsync<string>("SELECT callback_secret FROM open311_clients WHERE id = @withCallback", new { withCallback });

@@ -16,22 +16,14 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class CallerContactTests
+public sealed class CallerContactTests : StandaloneFixture
 {
     private const string Phone = "13912345678";
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
 
     // A dispute (IV) at the demo courtyard is routed to the village: the village handler holds it.
     private static readonly AuthenticationHeaderValue Holder = TestTokens.Bearer("vh-caller", Roles.VillageHandler, Demo.Village);
     private static readonly AuthenticationHeaderValue TownshipAbove = TestTokens.Bearer("td-caller", Roles.TownshipDispatcher, Demo.Township);
     private static readonly AuthenticationHeaderValue OtherTownship = TestTokens.Bearer("td2-caller", Roles.TownshipDispatcher, "500101002000");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private async Task<Guid> FileByHotlineAsync()
     {
@@ -43,7 +35,7 @@ public sealed class CallerContactTests
         }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var id = Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString()!);
-        await Eventually.GetAsync(() => _environment.Host.IncidentAsync(id), i => i?.Status == "assigned", TimeSpan.FromSeconds(30), "the case routed");
+        await Eventually.GetAsync(() => Host.IncidentAsync(id), i => i?.Status == "assigned", TimeSpan.FromSeconds(30), "the case routed");
         return id;
     }
 
@@ -58,7 +50,7 @@ public sealed class CallerContactTests
 
     private async Task<long> CallerReadingsAsync(Guid id)
     {
-        await using var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync();
+        await using var c = await Host.Get<IncidentsDatabase>().OpenAsync();
         return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = @action AND target = @target",
             new { action = $"GET /incidents/{id}/caller", target = id.ToString() });
     }
@@ -67,7 +59,7 @@ public sealed class CallerContactTests
     public async Task The_callers_contact_is_sealed_in_the_database_and_no_plain_column_holds_it()
     {
         var id = await FileByHotlineAsync();
-        await using var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync();
+        await using var c = await Host.Get<IncidentsDatabase>().OpenAsync();
         var row = await c.QuerySingleAsync<(string? Phone, string? FirstName, string? Email, string? Sealed, string? Masked)>(
             "SELECT phone, first_name, email, caller_sealed, caller_masked FROM open311_requests WHERE incident_id = @id", new { id });
         Assert.That((row.Phone, row.FirstName, row.Email), Is.EqualTo(((string?)null, (string?)null, (string?)null)));

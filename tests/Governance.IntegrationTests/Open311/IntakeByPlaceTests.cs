@@ -18,18 +18,10 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class IntakeByPlaceTests
+public sealed class IntakeByPlaceTests : StandaloneFixture
 {
     private const string Courtyard2 = "500101001001001002";
     private const string Courtyard3 = "500101001001001003";
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     /// <summary>POST requests as a hotline system sends it: form-encoded, the demo key, nothing about units or grades.</summary>
     private async Task<(Guid Id, string Notice)> CallAsync(params (string Field, string Value)[] fields)
@@ -143,7 +135,7 @@ public sealed class IntakeByPlaceTests
 
     private async Task<long> AliasCopiesAsync(string unit)
     {
-        await using var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync();
+        await using var c = await Host.Get<IncidentsDatabase>().OpenAsync();
         return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM unit_alias_copy WHERE unit_code = @unit", new { unit });
     }
 }

@@ -17,15 +17,13 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class Open311PublicFieldsTests
+public sealed class Open311PublicFieldsTests : StandaloneFixture
 {
     private const string V2 = "/open311/v2";
     private const string Secret = "张三家漏水，住3单元甲座，电话请勿公开";
     private const string Address = "幸福村3组12号院甲座";
     private const string Media = "https://example.org/photos/leak.jpg";
 
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
     private string _plainKey = null!;
     private string _detailsKey = null!;
     private string _plainClientId = null!;
@@ -41,18 +39,14 @@ public sealed class Open311PublicFieldsTests
         ["service_request_id", "status", "service_name", "service_code", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime"];
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task IssueKeysAndFileAsync()
     {
-        _environment = await StandaloneEnvironment.StartAsync();
         (_plainClientId, _plainKey) = await IssueAsync("普通热线", mayReadDetails: null);
         (_, _detailsKey) = await IssueAsync("数据中心", mayReadDetails: true);
         _facilities = await FileAsync("facilities");
         _dispute = await FileAsync("dispute");
         _petition = await FileAsync("petition");
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private async Task<(string Id, string Key)> IssueAsync(string name, bool? mayReadDetails)
     {

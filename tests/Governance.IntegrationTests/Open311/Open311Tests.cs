@@ -13,34 +13,19 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class Open311Tests
+public sealed class Open311Tests : StandaloneFixture
 {
     private const string V2 = "/open311/v2";
     private const string Spec = "http://wiki.open311.org/GeoReport_v2";
     private const string Noise = "楼上装修噪音持续到深夜，双方多次争执，请村里调解。\n已经持续一周，老人孩子无法休息。";
 
-    private string _dataFolder = null!;
-    private InProcessHost _host = null!;
     private string _detailsKey = null!; // a client system's key that may read requests whole
-    private HttpClient Http => _host.Http;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task IssueADetailsKeyAsync()
     {
-        _dataFolder = Path.Combine(Path.GetTempPath(), $"governance-open311-{Guid.NewGuid():N}");
-        _host = await InProcessHost.StartAsync(StandaloneEnvironment.Settings(_dataFolder));
-        // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
-        await Eventually.GetAsync(async () => await (await Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
-            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(30), "Incidents to know the demo county");
         var issued = await Http.PostAsJsonAsync("/open311/admin/clients", new { name = "详情读取系统", mayReadDetails = true });
         _detailsKey = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _host.DisposeAsync();
-        await ScratchFolder.DeleteAsync(_dataFolder);
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -17,19 +17,10 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class TriageQueueTests
+public sealed class TriageQueueTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
     private static readonly AuthenticationHeaderValue Dispatcher = TestTokens.Bearer("cd-queue", Roles.CountyDispatcher, Demo.County);
     private static readonly AuthenticationHeaderValue Colleague = TestTokens.Bearer("cd-queue-2", Roles.CountyDispatcher, Demo.County);
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private Task<Guid> CallAsync(params (string Field, string Value)[] fields) => Http.CallAsync(fields);
 
@@ -113,7 +104,7 @@ public sealed class TriageQueueTests
     {
         var id = await CallAsync(("description", "旧数据：来电未说明地点"));
         const string old = "waits for a county dispatcher (待分拨): it came without a location (lat/long, address_string or address_id)";
-        await using (var c = await _environment.Host.Get<IncidentsDatabase>().OpenAsync())
+        await using (var c = await Host.Get<IncidentsDatabase>().OpenAsync())
             await c.ExecuteAsync("UPDATE timeline SET reason = @old WHERE incident_id = @id AND action = 'triage'", new { old, id });
         var waiting = await WaitingAsync(id);
         Assert.That(waiting.GetProperty("why").GetString(), Is.EqualTo(old));

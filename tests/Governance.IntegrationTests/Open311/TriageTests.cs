@@ -16,20 +16,11 @@ namespace Governance.IntegrationTests.Open311;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class TriageTests
+public sealed class TriageTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
     private static readonly AuthenticationHeaderValue Dispatcher = TestTokens.Bearer("cd-triage", Roles.CountyDispatcher, Demo.County);
     private static readonly AuthenticationHeaderValue Supervisor = TestTokens.Bearer("cs-triage", Roles.CountySupervisor, Demo.County);
     private static readonly AuthenticationHeaderValue GridWorker = TestTokens.Bearer("gw-triage", Roles.GridWorkerFullTime, Demo.Grid);
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private Task<Guid> CallAsync(params (string Field, string Value)[] fields) => Http.CallAsync(fields);
 

@@ -16,9 +16,8 @@ namespace Governance.IntegrationTests.Permissions;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class WhyScenarioTests
+public sealed class WhyScenarioTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
     private CaseApi _api = null!;
     private ProbeCases _cases = null!;
 
@@ -26,19 +25,14 @@ public sealed class WhyScenarioTests
     private static AuthenticationHeaderValue CourtyardLead => TestTokens.Bearer("cl-why", Roles.CourtyardLead, Demo.Courtyard);
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task OpenTheApiAsync()
     {
-        _environment = await StandaloneEnvironment.StartAsync();
-        _api = CaseApi.Standalone(_environment.Host.Http.BaseAddress!);
+        _api = CaseApi.Standalone(Http.BaseAddress!);
         _cases = new ProbeCases(_api, await MatrixDepartments.LoadAsync(_api));
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _api.Dispose();
-        await _environment.DisposeAsync();
-    }
+    public void DisposeTheApi() => _api.Dispose();
 
     [Test]
     public async Task A_grid_worker_cannot_resolve_a_county_tier_grade_I_emergency()
@@ -120,7 +114,7 @@ public sealed class WhyScenarioTests
     private async Task<Dictionary<string, long>> RowCountsAsync()
     {
         var counts = new Dictionary<string, long>();
-        Database[] databases = [_environment.Host.Get<GridsDatabase>(), _environment.Host.Get<IncidentsDatabase>(), _environment.Host.Get<DispatchDatabase>()];
+        Database[] databases = [Host.Get<GridsDatabase>(), Host.Get<IncidentsDatabase>(), Host.Get<DispatchDatabase>()];
         foreach (var database in databases)
         {
             await using var connection = await database.OpenAsync();

@@ -15,10 +15,8 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class BadInputCorpusTests
+public sealed class BadInputCorpusTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private Guid _caseOfTownship1;
 
     private static readonly string Huge = new('x', 1024 * 1024 + 10);
@@ -49,31 +47,28 @@ public sealed class BadInputCorpusTests
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Incidents:Intake:PermitsPerMinute"] = "100000" });
-        _host = _environment.Host;
-        var filed = await _host.FileAsync(Demo.Courtyard, "other", "IV");
-        _caseOfTownship1 = filed.Id;
-        await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
-    }
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Incidents:Intake:PermitsPerMinute"] = "100000" };
 
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    [OneTimeSetUp]
+    public async Task FileACaseAsync()
+    {
+        var filed = await Host.FileAsync(Demo.Courtyard, "other", "IV");
+        _caseOfTownship1 = filed.Id;
+        await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
+    }
 
     [Test]
     public async Task Every_endpoint_answers_bad_input_without_a_5xx_and_changes_no_rows()
     {
-        var endpoints = RouteSamples.Endpoints(_host.Services);
+        var endpoints = RouteSamples.Endpoints(Host.Services);
         Assert.That(endpoints, Has.Count.GreaterThan(40), "the routing table should list the whole API");
-        var before = await ServiceTables.SnapshotAsync(_environment.DataFolder);
+        var before = await ServiceTables.SnapshotAsync(Environment.DataFolder);
         // Another township's dispatcher: every id he forges belongs to township 1's case.
         var outsider = TestTokens.Bearer("dispatcher-2", Roles.TownshipDispatcher, "500101002000");
         var admin = TestTokens.Bearer();
         var failures = new List<string>();
         var sent = 0;
-        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
+        using var client = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
 
         async Task SendAsync(string method, string url, AuthenticationHeaderValue who, byte[]? body, string? contentType, string what)
         {
@@ -112,7 +107,7 @@ public sealed class BadInputCorpusTests
                     foreach (var (name, body, type) in Bodies) await SendAsync(method, url, who, body, type, name);
             }
         }
-        var after = await ServiceTables.SnapshotAsync(_environment.DataFolder);
+        var after = await ServiceTables.SnapshotAsync(Environment.DataFolder);
         var changed = ServiceTables.Changes(before, after);
         TestContext.Out.WriteLine($"corpus: endpoints={endpoints.Count} requests={sent} server_errors={failures.Count} tables_changed={changed.Count}");
         Assert.That(failures, Is.Empty);

@@ -14,19 +14,10 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class BoundsTests
+public sealed class BoundsTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
     // A village of township 2, away from the courtyards other fixtures file at.
     private const string Courtyard = "500101002002001001";
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, string field)
     {
@@ -44,7 +35,7 @@ public sealed class BoundsTests
         Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await filed.Content.ReadAsStringAsync());
         var body = await filed.Content.ReadFromJsonAsync<JsonElement>();
         var id = body.GetProperty("id").GetGuid();
-        await Eventually.GetAsync(() => _environment.Host.IncidentAsync(id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
+        await Eventually.GetAsync(() => Host.IncidentAsync(id), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
         return (id, body.GetProperty("filedAt").GetDateTimeOffset());
     }
 

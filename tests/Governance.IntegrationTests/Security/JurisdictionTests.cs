@@ -14,10 +14,8 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class JurisdictionTests
+public sealed class JurisdictionTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private Guid _caseInTownship1;
 
     private const string Township1 = "500101001000";
@@ -31,24 +29,19 @@ public sealed class JurisdictionTests
     private static AuthenticationHeaderValue GridWorker1 => TestTokens.Bearer("gw-1", Roles.GridWorkerFullTime, Grid1);
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task FileACaseAsync()
     {
-        _environment = await StandaloneEnvironment.StartAsync();
-        _host = _environment.Host;
         var filed = await SendAsync(HttpMethod.Post, "/incidents", GridWorker1,
             new { unitCode = CourtyardOfGrid1, category = "petition", grade = "III", title = "征地补偿", description = "d" });
         Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         _caseInTownship1 = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await Eventually.GetAsync(() => _host.IncidentAsync(_caseInTownship1), i => i.Tier == "township", TimeSpan.FromSeconds(30), "routing");
+        await Eventually.GetAsync(() => Host.IncidentAsync(_caseInTownship1), i => i.Tier == "township", TimeSpan.FromSeconds(30), "routing");
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, AuthenticationHeaderValue? who, object? body = null)
     {
         // A client of its own: the host's shared client carries an administrator's token by default.
-        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
+        using var client = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
         var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = who;
         var response = await client.SendAsync(request);
@@ -97,7 +90,7 @@ public sealed class JurisdictionTests
         // permission check, and answered 400 to a caller with no business on the case.
         async Task<HttpStatusCode> ResolveAsync(AuthenticationHeaderValue who, string json)
         {
-            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
+            using var client = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/incidents/{_caseInTownship1}/resolve")
             {
                 Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
@@ -109,7 +102,7 @@ public sealed class JurisdictionTests
         Assert.That(await ResolveAsync(Dispatcher2, "{not json"), Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await ResolveAsync(GridWorker1, "{\"note\": 5}"), Is.EqualTo(HttpStatusCode.Forbidden), "he reads it (his grid), the township holds it");
         Assert.That(await ResolveAsync(Dispatcher1, "{\"note\": 5}"), Is.EqualTo(HttpStatusCode.BadRequest), "the holder is told what is wrong");
-        Assert.That((await _host.IncidentAsync(_caseInTownship1))!.Status, Is.EqualTo("assigned"));
+        Assert.That((await Host.IncidentAsync(_caseInTownship1))!.Status, Is.EqualTo("assigned"));
     }
 
     [Test]
@@ -118,7 +111,7 @@ public sealed class JurisdictionTests
         // The unit tree is the county administrator's: a grid worker hears 403 whatever he sent, not what is wrong with it.
         async Task<HttpStatusCode> CreateUnitAsync(AuthenticationHeaderValue who, string json)
         {
-            using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
+            using var client = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
             using var request = new HttpRequestMessage(HttpMethod.Post, "/grids/units")
             {
                 Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
@@ -145,7 +138,7 @@ public sealed class JurisdictionTests
             Is.EqualTo(HttpStatusCode.NotFound));
 
         // The case is untouched by the refused attempts.
-        var unchanged = await _host.IncidentAsync(_caseInTownship1);
+        var unchanged = await Host.IncidentAsync(_caseInTownship1);
         Assert.That(unchanged!.Status, Is.EqualTo("assigned"));
     }
 

@@ -13,24 +13,11 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class PersonalDataTests
+public sealed class PersonalDataTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync();
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
     private async Task<List<JsonElement>> SubjectsAsync(AuthenticationHeaderValue who, string query = "")
     {
-        using var client = new HttpClient { BaseAddress = _host.Http.BaseAddress }.InEnglish();
+        using var client = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
         client.DefaultRequestHeaders.Authorization = who;
         return (await client.GetFromJsonAsync<List<JsonElement>>($"/grids/care/subjects?limit=5000{query}"))!;
     }
@@ -56,7 +43,7 @@ public sealed class PersonalDataTests
         var asGridWorker = (await SubjectsAsync(TestTokens.Bearer("gw-visitor", Roles.GridWorkerFullTime, grid))).Single(s => s.GetProperty("id").GetString() == id);
         Assert.That(asGridWorker.GetProperty("idNumber").GetString(), Is.EqualTo(idNumber));
 
-        var audit = await _host.Http.GetFromJsonAsync<List<JsonElement>>("/grids/audit?limit=100");
+        var audit = await Http.GetFromJsonAsync<List<JsonElement>>("/grids/audit?limit=100");
         Assert.That(audit!.Any(a => a.GetProperty("actor").GetString() == "gw-visitor"
             && a.GetProperty("action").GetString()!.StartsWith("read unmasked personal data")), "the whole read is on the audit log");
         Assert.That(audit!.Any(a => a.GetProperty("actor").GetString() == "dispatcher"), Is.False, "masked reads are not personal-data reads");

@@ -15,12 +15,11 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class RefusedWritesTests
+public sealed class RefusedWritesTests : StandaloneFixture
 {
     private const string Township2 = "500101002000";
     private const string GridWorker = "grid-worker-full-time-" + Demo.Grid;
 
-    private StandaloneEnvironment _environment = null!;
     private Guid _case;
     private string _subject = null!;
 
@@ -29,21 +28,16 @@ public sealed class RefusedWritesTests
     private static readonly AuthenticationHeaderValue Administrator = TestTokens.Bearer("county-administrator-" + Demo.County, Roles.CountyAdministrator);
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task FileACaseAndASubjectAsync()
     {
-        _environment = await StandaloneEnvironment.StartAsync();
-        var host = _environment.Host;
-        var filed = await host.FileAsync(Demo.Courtyard, "other", "IV");
+        var filed = await Host.FileAsync(Demo.Courtyard, "other", "IV");
         _case = filed.Id;
-        await Eventually.GetAsync(() => host.IncidentAsync(_case), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
-        var subject = await host.Http.PostAsJsonAsync("/grids/care/subjects",
+        await Eventually.GetAsync(() => Host.IncidentAsync(_case), i => i.Status == "assigned", TimeSpan.FromSeconds(30), "routing");
+        var subject = await Http.PostAsJsonAsync("/grids/care/subjects",
             new { kind = "elderly-alone", name = "谭桂兰", courtyardCode = Demo.Courtyard, gridWorkerId = GridWorker }, Worker);
         Assert.That(subject.StatusCode, Is.EqualTo(HttpStatusCode.Created), await subject.Content.ReadAsStringAsync());
         _subject = (await subject.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     private IEnumerable<(string What, HttpMethod Method, string Path, AuthenticationHeaderValue Who, object Body, HttpStatusCode Status)> Refusals() =>
     [
@@ -65,8 +59,8 @@ public sealed class RefusedWritesTests
     [Test]
     public async Task Refused_writes_in_all_three_services_are_answered_as_refusals_and_change_no_row()
     {
-        var before = await ServiceTables.SnapshotAsync(_environment.DataFolder);
-        using var http = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
+        var before = await ServiceTables.SnapshotAsync(Environment.DataFolder);
+        using var http = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
         foreach (var (what, method, path, who, body, status) in Refusals())
         {
             using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
@@ -74,6 +68,6 @@ public sealed class RefusedWritesTests
             using var response = await http.SendAsync(request);
             Assert.That(response.StatusCode, Is.EqualTo(status), $"{what}: {await response.Content.ReadAsStringAsync()}");
         }
-        Assert.That(ServiceTables.Changes(before, await ServiceTables.SnapshotAsync(_environment.DataFolder)), Is.Empty);
+        Assert.That(ServiceTables.Changes(before, await ServiceTables.SnapshotAsync(Environment.DataFolder)), Is.Empty);
     }
 }

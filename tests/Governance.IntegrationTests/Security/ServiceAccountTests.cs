@@ -15,23 +15,14 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ServiceAccountTests
+public sealed class ServiceAccountTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _environment = await StandaloneEnvironment.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
     /// <summary>The operator command as an operator runs it, against this environment's Grids database.</summary>
     private async Task<(int ExitCode, string Output, string Errors)> IssueTokenAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"), "issue-token" }.Concat(arguments)) start.ArgumentList.Add(a);
-        foreach (var (key, value) in StandaloneEnvironment.Settings(_environment.DataFolder).Concat(TestTokens.HostSettings))
+        foreach (var (key, value) in StandaloneEnvironment.Settings(Environment.DataFolder).Concat(TestTokens.HostSettings))
             start.Environment[key.Replace(":", "__")] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -14,17 +14,11 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class SessionCookieTests
+public sealed class SessionCookieTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Officer => _environment.Host.Http;
+    private HttpClient Officer => Http;
 
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Auth:DevTokens"] = "true" };
 
     /// <summary>A browser of its own: a cookie jar, no token.</summary>
     private HttpClient Browser() =>

@@ -18,18 +18,11 @@ namespace Governance.IntegrationTests.Security;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class SessionTests
+public sealed class SessionTests : StandaloneFixture
 {
     private static readonly TimeSpan WithinAMinute = TimeSpan.FromSeconds(60);
-    private StandaloneEnvironment _environment = null!;
-    private HttpClient Http => _environment.Host.Http;
 
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Auth:DevTokens"] = "true" });
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Auth:DevTokens"] = "true" };
 
     /// <summary>One read in each service a township dispatcher may make.</summary>
     private static string[] Probes(string self) =>
@@ -82,7 +75,7 @@ public sealed class SessionTests
 
     private long Incidents()
     {
-        using var c = new SqliteConnection($"Data Source={_environment.DataFolder}/incidents.db");
+        using var c = new SqliteConnection($"Data Source={Environment.DataFolder}/incidents.db");
         return c.ExecuteScalar<long>("SELECT COUNT(*) FROM incidents");
     }
 

@@ -14,30 +14,18 @@ namespace Governance.IntegrationTests.Settings;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class RoutingPreviewTests
+public sealed class RoutingPreviewTests : StandaloneFixture
 {
     private const string Url = "/dispatch/policy/preview";
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
     private readonly System.Net.Http.Headers.AuthenticationHeaderValue _admin = TestTokens.Bearer("preview-admin", Roles.CountyAdministrator, Demo.County);
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync();
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
 
     [Test]
     public async Task A_sample_case_goes_where_a_real_filing_then_goes()
     {
-        var (status, preview) = await _host.Http.SendJsonAsync(HttpMethod.Post, Url, _admin,
+        var (status, preview) = await Http.SendJsonAsync(HttpMethod.Post, Url, _admin,
             new { unitCode = Demo.Courtyard, category = "work-safety", grade = "II" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), preview.ToString());
-        var current = (await _host.Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!["version"]!.GetValue<int>();
+        var current = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!["version"]!.GetValue<int>();
         Assert.Multiple(() =>
         {
             Assert.That(preview.GetProperty("tier").GetString(), Is.EqualTo("county"), "work-safety II starts at the county (the default policy)");
@@ -49,8 +37,8 @@ public sealed class RoutingPreviewTests
                 "grade II: the tiers above the place that do not hold it are told at once");
         });
 
-        var filed = await _host.FileAsync(Demo.Courtyard, "work-safety", "II", "预览对照");
-        var routed = await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Tier is not null && i.Status == "assigned",
+        var filed = await Host.FileAsync(Demo.Courtyard, "work-safety", "II", "预览对照");
+        var routed = await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Tier is not null && i.Status == "assigned",
             TimeSpan.FromSeconds(30), "routing");
         Assert.That((routed.Tier, routed.HandlingUnitCode), Is.EqualTo((preview.GetProperty("tier").GetString(), preview.GetProperty("unitCode").GetString())));
     }
@@ -58,11 +46,11 @@ public sealed class RoutingPreviewTests
     [Test]
     public async Task A_draft_is_tried_without_being_stored()
     {
-        var current = (await _host.Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        var current = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
         var draft = current.DeepClone().AsObject();
         draft["rules"]!.AsArray().Add(new JsonObject { ["category"] = "facilities", ["lowestTier"] = "township", ["deadline"] = "2d", ["clock"] = "working" });
 
-        var (status, preview) = await _host.Http.SendJsonAsync(HttpMethod.Post, Url, _admin,
+        var (status, preview) = await Http.SendJsonAsync(HttpMethod.Post, Url, _admin,
             new { unitCode = Demo.Courtyard, category = "facilities", grade = "IV", policy = draft });
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), preview.ToString());
         Assert.Multiple(() =>
@@ -74,28 +62,28 @@ public sealed class RoutingPreviewTests
             Assert.That(preview.GetProperty("policyVersion").ValueKind, Is.EqualTo(JsonValueKind.Null), "a draft has no version");
             Assert.That(preview.GetProperty("matchedRules").EnumerateArray().Select(i => i.GetInt32()), Does.Contain(draft["rules"]!.AsArray().Count - 1));
         });
-        var after = (await _host.Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        var after = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
         Assert.That(after["version"]!.GetValue<int>(), Is.EqualTo(current["version"]!.GetValue<int>()), "nothing stored");
     }
 
     [Test]
     public async Task Bad_values_are_named_and_a_grid_worker_may_not_preview()
     {
-        var current = (await _host.Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        var current = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
         var draft = current.DeepClone().AsObject();
         draft["rules"]![0]!["deadline"] = "400d";
-        var (status, problem) = await _host.Http.SendJsonAsync(HttpMethod.Post, Url, _admin,
+        var (status, problem) = await Http.SendJsonAsync(HttpMethod.Post, Url, _admin,
             new { unitCode = "999999999999999", category = "other", grade = "IV", policy = draft });
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.That(fields, Is.SupersetOf(new[] { "unitCode", "policy.rules[0].deadline" }));
 
-        (status, problem) = await _host.Http.SendJsonAsync(HttpMethod.Post, Url, _admin, new { unitCode = Demo.Courtyard, category = "nonsense", grade = "V" });
+        (status, problem) = await Http.SendJsonAsync(HttpMethod.Post, Url, _admin, new { unitCode = Demo.Courtyard, category = "nonsense", grade = "V" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "category", "grade" }));
 
         var worker = TestTokens.Bearer("preview-gw", Roles.GridWorkerFullTime, Demo.Grid);
-        (status, _) = await _host.Http.SendJsonAsync(HttpMethod.Post, Url, worker, new { unitCode = Demo.Courtyard, category = "other", grade = "IV" });
+        (status, _) = await Http.SendJsonAsync(HttpMethod.Post, Url, worker, new { unitCode = Demo.Courtyard, category = "other", grade = "IV" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 }

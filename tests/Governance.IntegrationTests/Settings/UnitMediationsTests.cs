@@ -12,33 +12,20 @@ namespace Governance.IntegrationTests.Settings;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class UnitMediationsTests
+public sealed class UnitMediationsTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private InProcessHost _host = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync();
-        _host = _environment.Host;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
-
     [Test]
     public async Task A_village_and_its_township_list_the_session_and_another_township_may_not()
     {
-        var filed = await _host.FileAsync(Demo.Courtyard, "dispute", "III", "邻里漏水纠纷");
-        await Eventually.GetAsync(() => _host.IncidentAsync(filed.Id), i => i.Tier == "village", TimeSpan.FromSeconds(30), "routing to the village");
-        var scheduled = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/mediations",
+        var filed = await Host.FileAsync(Demo.Courtyard, "dispute", "III", "邻里漏水纠纷");
+        await Eventually.GetAsync(() => Host.IncidentAsync(filed.Id), i => i.Tier == "village", TimeSpan.FromSeconds(30), "routing to the village");
+        var scheduled = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/mediations",
             new { mediators = new[] { "乡贤老王" }, parties = new[] { "张三", "李四" }, scheduledAt = DateTimeOffset.UtcNow.AddDays(2) });
         Assert.That(scheduled.StatusCode, Is.EqualTo(HttpStatusCode.Created), await scheduled.Content.ReadAsStringAsync());
 
         foreach (var (who, role, unit) in new[] { ("med-vh", Roles.VillageHandler, Demo.Village), ("med-td", Roles.TownshipDispatcher, Demo.Township) })
         {
-            var (status, list) = await _host.Http.SendJsonAsync(HttpMethod.Get, $"/incidents/mediations?unitCode={unit}", TestTokens.Bearer(who, role, unit));
+            var (status, list) = await Http.SendJsonAsync(HttpMethod.Get, $"/incidents/mediations?unitCode={unit}", TestTokens.Bearer(who, role, unit));
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), list.ToString());
             var session = list.EnumerateArray().Single(s => s.GetProperty("incidentId").GetGuid() == filed.Id);
             Assert.That(session.GetProperty("title").GetString(), Is.EqualTo("邻里漏水纠纷"));
@@ -47,15 +34,15 @@ public sealed class UnitMediationsTests
 
         const string otherTownship = "500101002000";
         var outsider = TestTokens.Bearer("med-other", Roles.TownshipDispatcher, otherTownship);
-        Assert.That((await _host.Http.SendJsonAsync(HttpMethod.Get, $"/incidents/mediations?unitCode={Demo.Township}", outsider)).Status,
+        Assert.That((await Http.SendJsonAsync(HttpMethod.Get, $"/incidents/mediations?unitCode={Demo.Township}", outsider)).Status,
             Is.EqualTo(HttpStatusCode.Forbidden));
-        var (own, ownList) = await _host.Http.SendJsonAsync(HttpMethod.Get, $"/incidents/mediations?unitCode={otherTownship}", outsider);
+        var (own, ownList) = await Http.SendJsonAsync(HttpMethod.Get, $"/incidents/mediations?unitCode={otherTownship}", outsider);
         Assert.That(own, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ownList.EnumerateArray().Select(s => s.GetProperty("incidentId").GetGuid()), Does.Not.Contain(filed.Id), "not a case of his township");
 
         var village = TestTokens.Bearer("med-vh2", Roles.VillageHandler, Demo.Village);
-        Assert.That((await _host.Http.SendJsonAsync(HttpMethod.Get, "/incidents/mediations?unitCode=999999999999", village)).Status, Is.EqualTo(HttpStatusCode.NotFound));
-        var (missing, problem) = await _host.Http.SendJsonAsync(HttpMethod.Get, "/incidents/mediations", village);
+        Assert.That((await Http.SendJsonAsync(HttpMethod.Get, "/incidents/mediations?unitCode=999999999999", village)).Status, Is.EqualTo(HttpStatusCode.NotFound));
+        var (missing, problem) = await Http.SendJsonAsync(HttpMethod.Get, "/incidents/mediations", village);
         Assert.That(missing, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(problem.GetProperty("errors").TryGetProperty("unitCode", out _), Is.True);
     }

@@ -14,43 +14,28 @@ namespace Governance.IntegrationTests.Standalone;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class StandaloneHostTests
+public sealed class StandaloneHostTests : StandaloneFixture
 {
-    private StandaloneEnvironment _environment = null!;
-    private string _dataFolder = null!;
-    private InProcessHost _host = null!;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync(_time);
-        _host = _environment.Host;
-        _dataFolder = _environment.DataFolder;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _environment.DisposeAsync();
+    protected override TimeProvider Time => _time;
 
     private sealed record UnitJson(string Code, string Name, string Level, string? ParentCode);
     private sealed record StaffJson(string Id, string Name, string Role, string UnitCode);
 
-    private Task<IncidentJson> WaitForAsync(Guid id, Func<IncidentJson, bool> done, string what) =>
-        Eventually.GetAsync(() => _host.IncidentAsync(id), done, TimeSpan.FromSeconds(30), what);
-
     [Test]
     public async Task Health_ready_answers_200_and_the_SQLite_files_are_in_the_data_folder()
     {
-        Assert.That((int)(await _host.Http.GetAsync("/health/ready")).StatusCode, Is.EqualTo(200));
-        Assert.That((int)(await _host.Http.GetAsync("/health/live")).StatusCode, Is.EqualTo(200));
-        Assert.That(Directory.GetFiles(_dataFolder, "*.db").Select(Path.GetFileName),
+        Assert.That((int)(await Http.GetAsync("/health/ready")).StatusCode, Is.EqualTo(200));
+        Assert.That((int)(await Http.GetAsync("/health/live")).StatusCode, Is.EqualTo(200));
+        Assert.That(Directory.GetFiles(Environment.DataFolder, "*.db").Select(Path.GetFileName),
             Is.EquivalentTo(new[] { "grids.db", "incidents.db", "dispatch.db" }));
     }
 
     [Test]
     public async Task The_demo_county_has_townships_villages_grids_courtyards_and_staff_on_every_tier()
     {
-        async Task<List<UnitJson>> Units(string level) => (await _host.Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units?level={level}"))!;
+        async Task<List<UnitJson>> Units(string level) => (await Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units?level={level}"))!;
         var townships = await Units("township");
         var villages = await Units("village");
         var grids = await Units("grid");
@@ -60,20 +45,20 @@ public sealed class StandaloneHostTests
         Assert.That(grids, Has.Count.GreaterThanOrEqualTo(40));
         Assert.That(grids.All(g => courtyards.Any(c => c.ParentCode == g.Code)), "every grid has courtyards");
 
-        var staff = (await _host.Http.GetFromJsonAsync<List<StaffJson>>("/grids/staff"))!;
+        var staff = (await Http.GetFromJsonAsync<List<StaffJson>>("/grids/staff"))!;
         Assert.That(staff.Any(s => s.UnitCode == Demo.County), "county staff");
         Assert.That(townships.All(t => staff.Any(s => s.UnitCode == t.Code && s.Role == "township-dispatcher")), "a dispatcher in every township");
         Assert.That(villages.All(v => staff.Any(s => s.UnitCode == v.Code && s.Role == "village-handler")), "a handler in every village");
         Assert.That(grids.All(g => staff.Any(s => s.UnitCode == g.Code && s.Role == "grid-worker-full-time")), "a full-time grid worker on every grid");
 
-        var path = (await _host.Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units/{Demo.Courtyard}/path"))!;
+        var path = (await Http.GetFromJsonAsync<List<UnitJson>>($"/grids/units/{Demo.Courtyard}/path"))!;
         Assert.That(path.Select(u => u.Level), Is.EqualTo(new[] { "courtyard", "grid", "village", "township", "county" }));
     }
 
     [Test]
     public async Task Filing_answers_201_with_Location_and_the_case_is_routed_by_the_policy()
     {
-        var response = await _host.Http.PostAsJsonAsync("/incidents", new
+        var response = await Http.PostAsJsonAsync("/incidents", new
         {
             unitCode = Demo.Courtyard, category = "work-safety", grade = "IV", title = "仓库消防通道堵塞", description = "后门消防通道被货物堵死",
             location = new { lat = 30.52, lng = 108.02 },
@@ -82,7 +67,7 @@ public sealed class StandaloneHostTests
         var filed = (await response.Content.ReadFromJsonAsync<IncidentJson>())!;
         Assert.That(response.Headers.Location!.ToString(), Is.EqualTo($"/incidents/{filed.Id}"));
 
-        var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        var routed = await WaitForCaseAsync(filed.Id, i => i.Status == "assigned", "routing");
         Assert.That(routed.Tier, Is.EqualTo("township"), "a work-safety hazard starts with the township's 安监站");
         Assert.That(routed.HandlingUnitCode, Is.EqualTo(Demo.Township));
         Assert.That(routed.Timeline.Select(t => t.Action), Is.EqualTo(new[] { "filed", "assigned" }));
@@ -93,55 +78,55 @@ public sealed class StandaloneHostTests
     {
         // Under a policy that escalates every missed deadline (the default keeps ordinary matters with
         // their unit); the case keeps the version it was routed under.
-        var before = await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);
-        var filed = await _host.FileAsync(Demo.Grid, "environment", "IV");
-        var routed = await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
+        var before = await PolicyEdits.EscalateOnMissedDeadlineAsync(Http);
+        var filed = await Host.FileAsync(Demo.Grid, "environment", "IV");
+        var routed = await WaitForCaseAsync(filed.Id, i => i.Status == "assigned", "routing");
         before.Remove("version");
-        await PolicyEdits.PutAsync(_host.Http, before);
+        await PolicyEdits.PutAsync(Http, before);
         Assert.That((routed.Tier, routed.HandlingUnitCode), Is.EqualTo(("courtyard", Demo.Grid)));
 
-        var sweeper = _host.Get<DeadlineSweeper>();
+        var sweeper = Host.Get<DeadlineSweeper>();
         foreach (var (days, tier, unit) in new[] { (1, "village", Demo.Village), (3, "township", Demo.Township), (7, "county", Demo.County) })
         {
             _time.Advance(TimeSpan.FromDays(days) + TimeSpan.FromSeconds(1));
             await sweeper.SweepAsync();
-            var moved = await WaitForAsync(filed.Id, i => i.Tier == tier, $"escalation to {tier}");
+            var moved = await WaitForCaseAsync(filed.Id, i => i.Tier == tier, $"escalation to {tier}");
             Assert.That(moved.HandlingUnitCode, Is.EqualTo(unit));
         }
         _time.Advance(TimeSpan.FromDays(15) + TimeSpan.FromSeconds(1));
         await sweeper.SweepAsync();
-        var flagged = await WaitForAsync(filed.Id, i => i.FlaggedOverdueAt is not null, "the county flag");
+        var flagged = await WaitForCaseAsync(filed.Id, i => i.FlaggedOverdueAt is not null, "the county flag");
         Assert.That(flagged.Tier, Is.EqualTo("county"));
         Assert.That(flagged.Timeline.Count(t => t.Action == "escalated"), Is.EqualTo(3));
         Assert.That(flagged.Timeline.Where(t => t.Action == "escalated").Select(t => t.Reason), Is.All.EqualTo("deadline-passed"));
 
-        var request = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "需要市级协调" });
+        var request = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "需要市级协调" });
         Assert.That(request.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "the county is the top");
     }
 
     [Test]
     public async Task Handler_accepts_asks_to_escalate_resolves_and_a_rejected_result_reopens_the_case()
     {
-        var filed = await _host.FileAsync(Demo.Courtyard, "facilities", "III");
-        await WaitForAsync(filed.Id, i => i.Status == "assigned", "routing");
-        Assert.That((int)(await _host.Http.PostAsync($"/incidents/{filed.Id}/accept", null)).StatusCode, Is.EqualTo(200));
+        var filed = await Host.FileAsync(Demo.Courtyard, "facilities", "III");
+        await WaitForCaseAsync(filed.Id, i => i.Status == "assigned", "routing");
+        Assert.That((int)(await Http.PostAsync($"/incidents/{filed.Id}/accept", null)).StatusCode, Is.EqualTo(200));
 
-        var asked = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "村里无法修复供水主管" });
+        var asked = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests", new { reason = "村里无法修复供水主管" });
         Assert.That((int)asked.StatusCode, Is.EqualTo(200));
         // 提请上级 waits for the tier above: the township accepts it, and then Dispatch moves the case.
-        Assert.That((await _host.IncidentAsync(filed.Id))!.Tier, Is.EqualTo("village"), "a request alone does not move the case");
-        var approved = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
+        Assert.That((await Host.IncidentAsync(filed.Id))!.Tier, Is.EqualTo("village"), "a request alone does not move the case");
+        var approved = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/escalation-requests/decision", new { approve = true }, "township-dispatcher");
         Assert.That((int)approved.StatusCode, Is.EqualTo(200), await approved.Content.ReadAsStringAsync());
-        var escalated = await WaitForAsync(filed.Id, i => i.Tier == "township", "the requested escalation");
+        var escalated = await WaitForCaseAsync(filed.Id, i => i.Tier == "township", "the requested escalation");
         Assert.That(escalated.Timeline.Last(t => t.Action == "escalated").Reason, Does.StartWith("handler-requested"));
 
-        await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" }, "township-handler");
-        var rejected = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, TestTokens.Verifier("gw-wang"));
+        await Http.PostAsJsonAsync($"/incidents/{filed.Id}/resolve", new { note = "已抢修" }, "township-handler");
+        var rejected = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "not-solved", comment = "仍然停水" }, TestTokens.Verifier("gw-wang"));
         var reopened = (await rejected.Content.ReadFromJsonAsync<IncidentJson>())!;
         Assert.That(reopened.Status, Is.EqualTo("reopened"));
         Assert.That(reopened.Tier, Is.EqualTo("township"), "reopened on the same tier");
 
-        var again = await _host.Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, TestTokens.Verifier("gw-wang"));
+        var again = await Http.PostAsJsonAsync($"/incidents/{filed.Id}/verification", new { result = "solved" }, TestTokens.Verifier("gw-wang"));
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "only a resolved case can be verified");
     }
 
@@ -156,7 +141,7 @@ public sealed class StandaloneHostTests
                 Content = JsonContent.Create(new { unitCode = Demo.Grid, category = "consultation", grade = "IV", title = "低保政策咨询", description = "如何申请" }),
             };
             request.Headers.Add("Idempotency-Key", key);
-            return await _host.Http.SendAsync(request);
+            return await Http.SendAsync(request);
         }
         var first = await File();
         var second = await File();
@@ -182,24 +167,24 @@ public sealed class StandaloneHostTests
     [TestCaseSource(nameof(BadFilings))]
     public async Task A_bad_filing_gets_a_problem_naming_the_field_and_stores_nothing(string json, string field)
     {
-        var before = (await _host.Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=1000"))!.Count;
-        var response = await _host.Http.PostAsync("/incidents", new StringContent(json, Encoding.UTF8, "application/json"));
+        var before = (await Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=1000"))!.Count;
+        var response = await Http.PostAsync("/incidents", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.That(errors, Has.Some.StartsWith(field), $"errors named: {string.Join(", ", errors)}");
-        Assert.That((await _host.Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=1000"))!, Has.Count.EqualTo(before));
+        Assert.That((await Http.GetFromJsonAsync<List<JsonElement>>("/incidents?limit=1000"))!, Has.Count.EqualTo(before));
     }
 
     [Test]
     public async Task The_routing_policy_is_data_and_a_new_version_applies_to_new_cases_only()
     {
-        var current = await _host.Http.GetFromJsonAsync<JsonElement>("/dispatch/policy");
+        var current = await Http.GetFromJsonAsync<JsonElement>("/dispatch/policy");
         Assert.That(current.GetProperty("deadlines").GetProperty("village").GetString(), Is.EqualTo("3d"));
 
-        var earlier = await _host.FileAsync(Demo.Courtyard, "other", "III");
-        var routedEarlier = await WaitForAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
+        var earlier = await Host.FileAsync(Demo.Courtyard, "other", "III");
+        var routedEarlier = await WaitForCaseAsync(earlier.Id, i => i.Status == "assigned", "routing under the old policy");
         var oldVersion = current.GetProperty("version").GetInt32();
         Assert.That(routedEarlier.Tier, Is.EqualTo("village"));
 
@@ -208,25 +193,25 @@ public sealed class StandaloneHostTests
             rules = new object[] { new { grade = "III", lowestTier = "township" } },
             deadlines = new { courtyard = "12h", village = "2d", township = "5d", county = "10d" },
         };
-        var put = await _host.Http.PutAsJsonAsync("/dispatch/policy", edited);
+        var put = await Http.PutAsJsonAsync("/dispatch/policy", edited);
         Assert.That((int)put.StatusCode, Is.EqualTo(200), await put.Content.ReadAsStringAsync());
         var version = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
         Assert.That(version, Is.GreaterThan(current.GetProperty("version").GetInt32()));
 
-        var later = await _host.FileAsync(Demo.Courtyard, "other", "III");
-        var routed = await WaitForAsync(later.Id, i => i.Status == "assigned", "routing under the new policy");
+        var later = await Host.FileAsync(Demo.Courtyard, "other", "III");
+        var routed = await WaitForCaseAsync(later.Id, i => i.Status == "assigned", "routing under the new policy");
         Assert.That(routed.Tier, Is.EqualTo("township"));
         Assert.That(routed.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{version}"));
         Assert.That(await PolicyVersionOfAsync(later.Id), Is.EqualTo(version));
 
         // The case routed before keeps the old version: its tier and deadline as they were, and the
         // version its later climbs take their deadlines from.
-        var earlierNow = (await _host.IncidentAsync(earlier.Id))!;
+        var earlierNow = (await Host.IncidentAsync(earlier.Id))!;
         Assert.That((earlierNow.Tier, earlierNow.DueAt), Is.EqualTo(("village", routedEarlier.DueAt)));
         Assert.That(earlierNow.Timeline.Single(t => t.Action == "assigned").Reason, Is.EqualTo($"policy v{oldVersion}"));
         Assert.That(await PolicyVersionOfAsync(earlier.Id), Is.EqualTo(oldVersion));
 
-        var bad = await _host.Http.PutAsJsonAsync("/dispatch/policy", new { rules = Array.Empty<object>(), deadlines = new { courtyard = "soon", village = "2d", township = "5d", county = "10d" } });
+        var bad = await Http.PutAsJsonAsync("/dispatch/policy", new { rules = Array.Empty<object>(), deadlines = new { courtyard = "soon", village = "2d", township = "5d", county = "10d" } });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("deadlines.courtyard"));
 
@@ -241,7 +226,7 @@ public sealed class StandaloneHostTests
             (new { rules = new[] { new { grade = "IV", lowestTier = "courtyard" } }, deadlines, onMissedDeadline = 7 }, "onMissedDeadline"),
         })
         {
-            var refused = await _host.Http.PutAsJsonAsync("/dispatch/policy", body);
+            var refused = await Http.PutAsJsonAsync("/dispatch/policy", body);
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), field);
             var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name);
             Assert.That(errors, Does.Contain(field));
@@ -249,10 +234,10 @@ public sealed class StandaloneHostTests
 
         // Put the defaults back for the other tests of this fixture.
         var restore = current.Clone();
-        Assert.That((int)(await _host.Http.PutAsync("/dispatch/policy", new StringContent(restore.GetRawText(), Encoding.UTF8, "application/json"))).StatusCode, Is.EqualTo(200));
+        Assert.That((int)(await Http.PutAsync("/dispatch/policy", new StringContent(restore.GetRawText(), Encoding.UTF8, "application/json"))).StatusCode, Is.EqualTo(200));
     }
 
     /// <summary>The policy version Dispatch froze with the case's assignment.</summary>
     private async Task<int> PolicyVersionOfAsync(Guid id) =>
-        (await _host.Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment").GetProperty("policyVersion").GetInt32();
+        (await Http.GetFromJsonAsync<JsonElement>($"/dispatch/assignments/{id}")).GetProperty("assignment").GetProperty("policyVersion").GetInt32();
 }

@@ -53,6 +53,12 @@ public sealed class InProcessHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
+    /// <summary>Filing needs Incidents' copy of the unit tree, which comes from Grids by message: waits until the
+    /// demo county reached it (a filing there is no longer refused as "not a known unit").</summary>
+    public async Task WaitForDemoCountyAsync(TimeSpan limit) =>
+        await Eventually.GetAsync(async () => await (await Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
+            body => !body.Contains("not a known unit"), limit, "Incidents to know the demo county");
+
     public async Task<IncidentJson> FileAsync(string unitCode, string category, string grade, string title = "测试案件")
     {
         var response = await Http.PostAsJsonAsync("/incidents", new { unitCode, category, grade, title, description = "integration test" });

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Governance.IntegrationTests.Support;
 
 /// <summary>
@@ -34,9 +32,7 @@ public sealed class StandaloneEnvironment : IAsyncDisposable
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
         var urls = fixedPort ? $"http://127.0.0.1:{FreePort()}" : null;
         var host = await InProcessHost.StartAsync(settings, time, urls);
-        // Filing needs Incidents' copy of the unit tree: wait until the demo county reached it.
-        await Eventually.GetAsync(async () => await (await host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
-            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(30), "Incidents to know the demo county");
+        await host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(30));
         return new StandaloneEnvironment(folder, host, settings, time, urls);
     }
 

@@ -12,25 +12,18 @@ namespace Governance.IntegrationTests.Telemetry;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class MetricsAccessTests
+public sealed class MetricsAccessTests : StandaloneFixture
 {
     private const string MonitoringNetwork = "198.51.100.0/24";
-    private StandaloneEnvironment _environment = null!;
     private HttpClient _http = null!;
 
+    protected override IDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Monitoring:AllowFrom:0"] = MonitoringNetwork };
+
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _environment = await StandaloneEnvironment.StartAsync(extra: new Dictionary<string, string> { ["Monitoring:AllowFrom:0"] = MonitoringNetwork });
-        _http = new HttpClient { BaseAddress = _environment.Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
-    }
+    public void OpenClient() => _http = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _environment.DisposeAsync();
-    }
+    public void DisposeClient() => _http.Dispose();
 
     private async Task<HttpResponseMessage> MetricsFromAsync(string? caller)
     {

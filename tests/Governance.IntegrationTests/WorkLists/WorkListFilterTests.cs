@@ -155,8 +155,7 @@ public sealed class PostgresWorkListFilterTests : WorkListFilterTests
     {
         _servers = await PostgresRabbitEnvironment.CreateAsync("worklistfilter");
         _host = await InProcessHost.StartAsync(_servers.Settings());
-        await Eventually.GetAsync(async () => await (await _host.Http.PostAsJsonAsync("/incidents", new { unitCode = Demo.Grid })).Content.ReadAsStringAsync(),
-            body => !body.Contains("not a known unit"), TimeSpan.FromSeconds(60), "Incidents to know the demo county");
+        await _host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
         await FileCasesAsync();
     }
 

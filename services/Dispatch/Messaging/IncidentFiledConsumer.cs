@@ -6,6 +6,9 @@ namespace Governance.Dispatch.Messaging;
 public sealed class IncidentFiledConsumer(UnitOfWorkRunner<DispatchDatabase> runner, Router router)
     : TransactionalConsumer<DispatchDatabase, IncidentFiled>(runner)
 {
+    // Every case's path: routed in groups with the filings delivered at the same moment (TransactionalConsumer).
+    protected override bool GroupCommitted => true;
+
     protected override Task HandleAsync(IncidentFiled message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct) =>
         router.RouteAsync(uow, message);
 }

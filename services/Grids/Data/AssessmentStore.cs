@@ -88,10 +88,18 @@ public static class AssessmentStore
             sequence = @Sequence, resolved_by = @ResolvedBy WHERE incident_id = @IncidentId
           """, c);
 
-    /// <summary>Adds to a person's or unit's counter of a month.</summary>
-    public static Task IncrementAsync(UnitOfWork uow, AssessmentMonth month, string kind, string subject, string metric, int by = 1) =>
-        uow.ExecuteAsync(Sql.Increment(uow.Provider, "assessment_months", ["month_key", "subject_kind", "subject", "metric"], ["value"]),
-            new { month_key = month.Key, subject_kind = kind, subject, metric, value = by });
+    /// <summary>Adds to a person's or unit's counter of a month.
+    /// Applied at the commit with the transaction's other counter rows, in one lock order (CounterChanges).</summary>
+    public static Task IncrementAsync(UnitOfWork uow, AssessmentMonth month, string kind, string subject, string metric, int by = 1)
+    {
+        uow.AddToCounters(Months, new Dictionary<string, object?>
+        {
+            ["month_key"] = month.Key, ["subject_kind"] = kind, ["subject"] = subject, ["metric"] = metric, ["value"] = by,
+        });
+        return Task.CompletedTask;
+    }
+
+    private static readonly CounterTable Months = new(10, "assessment_months", ["month_key", "subject_kind", "subject", "metric"], ["value"]);
 
     /// <summary>Every counter of one kind in a month (a county's month is a few rows per person).</summary>
     public static async Task<IReadOnlyList<CounterRow>> CountersAsync(DbSession session, AssessmentMonth month, string kind) =>

@@ -28,7 +28,7 @@ public static class IncidentsApi
     /// same filing returns the case filed the first time (200) instead of filing it twice; the same key
     /// with a different filing is refused (422). A key is the caller's own: another caller's is another filing.</summary>
     private static async Task<Results<Created<IncidentView>, Ok<IncidentView>, ValidationProblem, ProblemHttpResult>> FileIncident(
-        FileIncidentRequest? body, GroupCommit<IncidentsDatabase> filings, IncidentsDatabase db,
+        FileIncidentRequest? body, UnitOfWorkRunner<IncidentsDatabase> runner, IncidentsDatabase db,
         Microsoft.Extensions.Options.IOptions<DuplicateOptions> duplicates, Microsoft.Extensions.Options.IOptions<LocationOptions> location,
         HttpContext http)
     {
@@ -43,7 +43,7 @@ public static class IncidentsApi
         {
             // Group commit (issue #19): filings that arrive together are written in one transaction; this
             // one is answered after that commit, exactly as if it had been written alone (GroupCommit.cs).
-            outcome = await filings.RunAsync(async uow =>
+            outcome = await runner.RunGroupedAsync(async uow =>
             {
                 if (idempotencyKey is not null
                     && await IncidentStore.FindByIdempotencyKeyAsync(uow, actor, idempotencyKey.Key) is { } earlier)

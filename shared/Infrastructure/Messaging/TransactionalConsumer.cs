@@ -17,16 +17,27 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
             ?? throw new PermanentMessageException($"{typeof(TMessage).Name} arrived without a message id");
         if (!await WantsAsync(context.Message, context.CancellationToken)) return;
         var consumer = GetType().Name;
-        var repeat = await runner.RunAsync(async uow =>
+        async Task<bool> Work(UnitOfWork<TDatabase> uow)
         {
             if (!await Inbox.TryRecordAsync(uow, messageId, consumer))
                 return true;
             await HandleAsync(context.Message, uow, context.CancellationToken);
             return false;
-        }, context.CancellationToken);
+        }
+        // The message is acknowledged only once its transaction committed, alone or with its group.
+        var repeat = GroupCommitted ? await runner.RunGroupedAsync(Work) : await runner.RunAsync(Work, context.CancellationToken);
         if (repeat) GovernanceMetrics.InboxRepeatDropped(runner.ServiceName, consumer);
         await CommittedAsync(context.Message);
     }
+
+    /// <summary>
+    /// True for consumers on every case's path, which receive many messages at once (PrefetchCount): each
+    /// delivery's inbox row, effect and messages are written in one transaction with the deliveries handled
+    /// at the same moment (group commit, GroupCommit.cs) and acknowledged after that commit. A delivery that
+    /// fails does so alone and is retried by MassTransit as before. Only for effects inside the database (no
+    /// call out from the transaction, which would hold the whole group).
+    /// </summary>
+    protected virtual bool GroupCommitted => false;
 
     /// <summary>After the transaction committed (also for a repeat): for effects outside the database,
     /// such as dropping what an in-memory cache holds, that must not run before the rows are visible.</summary>

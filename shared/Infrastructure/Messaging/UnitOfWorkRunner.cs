@@ -7,7 +7,10 @@ namespace Governance.Infrastructure.Messaging;
 /// <summary>Runs a piece of work in one transaction with the outbox, and wakes the relay after
 /// the commit. API handlers, consumers and background work that changes state all go through here:
 /// it is the one place a service opens a transaction.</summary>
-public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TDatabase> outbox, TimeProvider time)
+/// <param name="groups">The service's group commit (GroupCommit.cs), for <see cref="RunGroupedAsync{T}"/>; a runner
+/// made without one (a test's) runs those alone.</param>
+public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TDatabase> outbox, TimeProvider time,
+    GroupCommit<TDatabase>? groups = null)
     where TDatabase : Database
 {
     /// <summary>Whose database the changes go to ("incidents"): the service tag of their metrics.</summary>
@@ -36,6 +39,13 @@ public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TData
         }
         return result;
     }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction with the changes handed over at the same moment
+    /// (group commit, issue #19): for changes many callers make at once (filing, the consumers on every case's
+    /// path). The caller gets its result after the commit, as from <see cref="RunAsync{T}"/>; not cancellable
+    /// once handed over (see GroupCommit.cs).</summary>
+    public Task<T> RunGroupedAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work) =>
+        groups is null ? RunAsync(work) : groups.RunAsync(work);
 
     public Task RunAsync(Func<UnitOfWork<TDatabase>, Task> work, CancellationToken ct = default) =>
         RunAsync<bool>(async uow => { await work(uow); return true; }, ct);

@@ -44,6 +44,7 @@ internal static class Readiness
         var down = services.Where(s => s.Status == "down").Select(s => s.Service).ToArray();
         var degraded = services.Where(s => s.Status == "degraded").Select(s => s.Service).ToArray();
         var overall = services.Length == 0 || down.Length > 0 ? "unready" : degraded.Length > 0 ? "degraded" : "ready";
+        context.Response.Headers.CacheControl = "no-store"; // it says what is true now, and to whom
         object shown = monitoring.Allows(context) ? services : services.Select(s => new
         {
             s.Service, s.Status, s.ReadyInstances,

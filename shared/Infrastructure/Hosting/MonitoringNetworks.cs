@@ -27,7 +27,18 @@ public sealed class MonitoringNetworks(IOptions<MonitoringOptions> options)
         return IPAddress.IsLoopback(caller) || _allowed.Any(n => n.Contains(caller));
     }
 
-    public bool Allows(HttpContext context) => Allows(context.Connection.RemoteIpAddress);
+    /// <summary>
+    /// As <see cref="Allows(IPAddress?)"/> for the caller the forwarded-headers step settled on, and never for a
+    /// request that still names another caller: X-Real-IP or Forwarded (which are not believed), or an
+    /// X-Forwarded-For that step did not take (unreadable, or more hops than it follows). Such a request came
+    /// through a proxy that did not say who the user is in the one way believed here, so it counts as from
+    /// outside rather than as the proxy's own (loopback) address: closed when in doubt.
+    /// </summary>
+    public bool Allows(HttpContext context) =>
+        !NamesAnotherCaller(context.Request.Headers) && Allows(context.Connection.RemoteIpAddress);
+
+    private static bool NamesAnotherCaller(IHeaderDictionary headers) =>
+        headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("X-Real-IP") || headers.ContainsKey("Forwarded");
 }
 
 /// <summary>"Monitoring:AllowFrom": the networks, besides the machine itself, that may read /metrics and readiness details.</summary>

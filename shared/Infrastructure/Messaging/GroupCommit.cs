@@ -55,10 +55,10 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
         while (!mine.Done.Task.IsCompleted)
         {
             await _writers.WaitAsync();
+            var group = new List<Pending>();
             try
             {
                 if (mine.Done.Task.IsCompleted) break;
-                var group = new List<Pending>(Math.Min(_queue.Count, _maxSize));
                 while (group.Count < _maxSize && _queue.TryDequeue(out var next)) group.Add(next);
                 if (group.Count > 0) await WriteAsync(group);
             }
@@ -66,6 +66,9 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
             {
                 _writers.Release();
             }
+            // Nothing was queued: this unit is in a group another writer is writing. Wait for that group rather
+            // than take the writer again and again (with several writers, that loop burnt a core).
+            if (group.Count == 0) break;
         }
         return (T)(await mine.Done.Task)!;
     }

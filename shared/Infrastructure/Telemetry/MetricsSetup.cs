@@ -43,6 +43,8 @@ public static class MetricsSetup
         var networks = app.ServiceProvider.GetRequiredService<MonitoringNetworks>();
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
         {
+            // Never kept by a cache in front: what it answers depends on who asks.
+            context.Response.Headers.CacheControl = "no-store";
             if (networks.Allows(context)) await next(context);
             else context.Response.StatusCode = StatusCodes.Status404NotFound;
         }), optionsName: null).AllowAnonymous();

@@ -96,11 +96,12 @@ public sealed class GatewayInstancesTests : StandaloneFixture
         using var gateway = await StartGatewayAsync(grids: [Live, dead], incidents: [Live], dispatch: [Live],
             new Dictionary<string, string> { ["Monitoring:AllowFrom:0"] = "198.51.100.0/24" });
 
-        async Task<(HttpStatusCode Status, JsonElement Body)> AskedFromAsync(string? caller)
+        async Task<(HttpStatusCode Status, JsonElement Body)> AskedFromAsync(string? caller, string header = "X-Forwarded-For")
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/health/ready"));
-            if (caller is not null) request.Headers.Add("X-Forwarded-For", caller); // as a TLS proxy in front names the user
+            if (caller is not null) request.Headers.Add(header, caller); // as a TLS proxy in front names the user
             using var response = await _http.SendAsync(request);
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "a cache in front must not keep it");
             return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
         }
 
@@ -113,6 +114,9 @@ public sealed class GatewayInstancesTests : StandaloneFixture
             Assert.That(instance.GetProperty("detail").GetString(), Is.Not.Empty);
         }
 
+        // A proxy that names the user in a header not believed is not taken for the machine itself either.
+        var (_, namedOtherwise) = await AskedFromAsync("203.0.113.9", "X-Real-IP");
+        Assert.That(namedOtherwise.ToString(), Does.Not.Contain("127.0.0.1"));
         var (outsideStatus, outside) = await AskedFromAsync("203.0.113.9");
         Assert.Multiple(() =>
         {

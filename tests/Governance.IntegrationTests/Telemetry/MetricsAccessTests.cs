@@ -25,10 +25,10 @@ public sealed class MetricsAccessTests : StandaloneFixture
     [OneTimeTearDown]
     public void DisposeClient() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> MetricsFromAsync(string? caller)
+    private async Task<HttpResponseMessage> MetricsFromAsync(string? caller, string header = "X-Forwarded-For")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        if (caller is not null) request.Headers.Add("X-Forwarded-For", caller);
+        if (caller is not null) request.Headers.TryAddWithoutValidation(header, caller);
         return await _http.SendAsync(request);
     }
 
@@ -37,6 +37,7 @@ public sealed class MetricsAccessTests : StandaloneFixture
     {
         using var response = await MetricsFromAsync(caller: null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("governance_outbox_backlog"));
     }
 
@@ -52,10 +53,16 @@ public sealed class MetricsAccessTests : StandaloneFixture
     [TestCase("203.0.113.9", TestName = "A user's address gets a 404 problem and no figure")]
     [TestCase("198.51.101.1", TestName = "An address next to the monitoring network gets a 404 problem")]
     [TestCase("2001:db8::5", TestName = "An IPv6 user gets a 404 problem")]
-    public async Task Anyone_else_gets_a_404_problem_and_no_figure(string caller)
+    // A proxy that names the user some other way, or in a way not read, is not taken for the machine itself.
+    [TestCase("203.0.113.9", "X-Real-IP", TestName = "A user named by X-Real-IP gets a 404 problem")]
+    [TestCase("for=203.0.113.9", "Forwarded", TestName = "A user named by Forwarded gets a 404 problem")]
+    [TestCase("garbage", TestName = "An unreadable X-Forwarded-For gets a 404 problem")]
+    [TestCase("203.0.113.9, 198.51.100.7", TestName = "A chain of proxies ending on the monitoring network gets a 404 problem")]
+    public async Task Anyone_else_gets_a_404_problem_and_no_figure(string caller, string header = "X-Forwarded-For")
     {
-        using var response = await MetricsFromAsync(caller);
+        using var response = await MetricsFromAsync(caller, header);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True, "a cache in front must not keep either answer");
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(body, Does.Not.Contain("governance_"));

@@ -70,11 +70,22 @@ async function cacheFirst(request) {
   return response;
 }
 
+// A call the page made without the token the Host wants (src/session.ts, X-Without-Token: none could be had,
+// offline): answered from what was kept, or as a network failure, never sent on to be refused.
+async function keptOnly(request, url) {
+  const cached = request.method === 'GET' && keptAnswer(url) ? await caches.match(request, { ignoreVary: true }) : undefined;
+  return cached || Response.error();
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.headers.get('X-Without-Token')) {
+    event.respondWith(keptOnly(request, url));
+    return;
+  }
+  if (request.method !== 'GET') return;
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (request.mode === 'navigate') {
     if (PAGE_ROUTES.includes(path) || path === PAGE) event.respondWith(networkFirst(request, SHELL, PAGE));

@@ -120,9 +120,15 @@ export async function ensureToken(): Promise<boolean | null> {
   return refresh();
 }
 
+/** Marks a call made without the token this Host would want (none could be had: no network, or the Host was
+ * away). The service worker answers such a call only from what it kept, or as a network failure: sent on at
+ * the moment the network returns, it would only be refused (401, which the browser logs) and be repeated. */
+export const withoutTokenHeader = 'X-Without-Token';
+
 function send(input: string, init: RequestInit): Promise<Response> {
   const headers = new Headers(init.headers);
   if (session?.accessToken) headers.set('Authorization', `Bearer ${session.accessToken}`);
+  else if (session && hostIssuesTokens) headers.set(withoutTokenHeader, '1');
   if (session) headers.set('X-User', session.id);
   headers.set('Accept-Language', acceptLanguage()); // problems come back in the page's language
   // After a sign-out this rejects at once (AbortError) rather than send a call nobody may make.

@@ -55,12 +55,14 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
         while (!mine.Done.Task.IsCompleted)
         {
             await _writers.WaitAsync();
-            var group = new List<Pending>();
+            var taken = 0;
             try
             {
                 if (mine.Done.Task.IsCompleted) break;
+                var group = new List<Pending>();
                 while (group.Count < _maxSize && _queue.TryDequeue(out var next)) group.Add(next);
-                if (group.Count > 0) await WriteAsync(group);
+                taken = group.Count; // the group shrinks while written (units that fail leave it)
+                if (taken > 0) await WriteAsync(group);
             }
             finally
             {
@@ -68,7 +70,7 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
             }
             // Nothing was queued: this unit is in a group another writer is writing. Wait for that group rather
             // than take the writer again and again (with several writers, that loop burnt a core).
-            if (group.Count == 0) break;
+            if (taken == 0) break;
         }
         return (T)(await mine.Done.Task)!;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Dapper;
 
 namespace Governance.Infrastructure.Data;
@@ -49,18 +48,17 @@ public sealed class CounterChanges
             .ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         foreach (var chunk in ordered.Chunk(StatementsPerCommand))
         {
-            var sql = new StringBuilder();
+            var statements = new string[chunk.Length];
             var args = new DynamicParameters();
             for (var i = 0; i < chunk.Length; i++)
             {
                 var row = chunk[i];
                 var prefix = $"c{i}_";
-                if (i > 0) sql.Append(provider == DatabaseProvider.SqlServer ? "\n" : ";\n");
-                sql.Append(Sql.Increment(provider, row.Table.Table, row.Table.Keys, row.Table.Counters, row.Table.Attributes, prefix).Trim());
+                statements[i] = Sql.Increment(provider, row.Table.Table, row.Table.Keys, row.Table.Counters, row.Table.Attributes, prefix);
                 foreach (var column in row.Table.Keys.Concat(row.Table.Attributes ?? [])) args.Add(prefix + column, row.Values[column]);
                 for (var c = 0; c < row.Table.Counters.Count; c++) args.Add(prefix + row.Table.Counters[c], row.Sums[c]);
             }
-            await connection.ExecuteAsync(sql.ToString(), args, transaction);
+            await connection.ExecuteAsync(Sql.Batch(provider, statements), args, transaction);
         }
         _rows.Clear();
     }

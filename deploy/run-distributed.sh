@@ -184,6 +184,9 @@ echo "  logs:    $LOG_DIR   (pids in *.pid)"
 # issue-token records the token in Grids' database (listed and revocable), so it runs with Grids' settings.
 echo "  a token: TOKEN=\$(ASPNETCORE_ENVIRONMENT=Distributed dotnet $HOST_BIN/Governance.Host.dll issue-token admin county-administrator 500101000000 --Auth:SigningKey=\$(cat $KEY_FILE))"
 echo "           curl -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$GATEWAY_PORT/incidents"
+# The pages' sign-in is account and password (docs/sessions.md, "Passwords"): the administrator's first one from here.
+echo "  the pages: a one-time password for the demo county's administrator, to sign in at http://127.0.0.1:$GATEWAY_PORT/ (you then choose your own):"
+echo "           ASPNETCORE_ENVIRONMENT=Distributed dotnet $HOST_BIN/Governance.Host.dll reset-password county-administrator-500101000000 --Auth:SigningKey=\$(cat $KEY_FILE)"
 echo "  Ctrl+C stops the services and the gateway; RabbitMQ and PostgreSQL keep running."
 echo
 

@@ -24,8 +24,8 @@ public sealed class GridsModule : IServiceModule
 
     public string Name => ServiceName;
 
-    /// <summary>The unit tree, staff, departments, care and boundaries under /grids; the standalone
-    /// sign-in (development tokens, DevTokensApi) under /auth.</summary>
+    /// <summary>The unit tree, staff, departments, care and boundaries under /grids; sign-in and the
+    /// session (passwords, the standalone demo accounts) under /auth.</summary>
     public IReadOnlyList<string> RoutePrefixes { get; } = ["/grids", "/auth"];
 
     /// <summary>Writes are audited in this service's own database.</summary>
@@ -41,6 +41,8 @@ public sealed class GridsModule : IServiceModule
         builder.Services.AddSingleton<IAccountStandingSource, GridsAccountStandings>();
         builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
         builder.Services.AddOptions<MapTileOptions>().BindConfiguration(MapTileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure(o => o.AddPolicy<string, SignInRateLimit>(SignInRateLimit.Policy));
     }
 
     public void AddConsumers(IBusRegistrationConfigurator bus)
@@ -71,15 +73,13 @@ public sealed class GridsModule : IServiceModule
         routes.MapCoverageApi();
         routes.MapMapApi();
         routes.MapImportApi();
-        routes.MapDevTokensApi();
+        routes.MapSignInApi();
         routes.MapServiceAccountsApi();
     }
 
     public async Task InitializeAsync(IServiceProvider services, CancellationToken ct)
     {
-        var db = services.GetRequiredService<GridsDatabase>();
-        await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)], ct);
+        await MigrateAsync(services, ct);
 
         var demo = services.GetRequiredService<IOptions<DemoCountyOptions>>().Value;
         if (demo.SeedDemoCounty)
@@ -91,9 +91,7 @@ public sealed class GridsModule : IServiceModule
     /// migrated first, so the command works before the service first started.</summary>
     public async Task<string?> RecordServiceTokenAsync(IServiceProvider services, ServiceToken token, CancellationToken ct)
     {
-        var db = services.GetRequiredService<GridsDatabase>();
-        await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)], ct);
+        await MigrateAsync(services, ct);
         var outcome = await services.GetRequiredService<UnitOfWorkRunner<GridsDatabase>>().RunAsync(uow => ServiceAccounts.RecordAsync(uow, token), ct);
         return outcome switch
         {
@@ -102,6 +100,22 @@ public sealed class GridsModule : IServiceModule
             _ => outcome.ToString(),
         };
     }
+
+    /// <summary>reset-password's one-time password (docs/sessions.md, "Passwords"): the operator acts with the
+    /// county's reach, as the installer does. Grids' tables are migrated first, as for issue-token.</summary>
+    public async Task<Outcome<string>> ResetPasswordAsync(IServiceProvider services, string staffId, string actor, CancellationToken ct)
+    {
+        await MigrateAsync(services, ct);
+        var password = PasswordRules.OneTime();
+        var hash = PasswordHashing.Hash(password);
+        var outcome = await services.GetRequiredService<UnitOfWorkRunner<GridsDatabase>>().RunAsync(
+            uow => PasswordSignIn.ResetAsync(uow, staffId, hash, Reach.Unrestricted(Infrastructure.Authority.UnitAction.ChangeStaff), actor), ct);
+        return outcome.Map(_ => password);
+    }
+
+    private static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)services.GetRequiredService<GridsDatabase>()).MigrateAsync(
+            [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)], ct);
 
     /// <summary>On first start (no units yet) the demo county is written and announced.</summary>
     private static async Task SeedDemoCountyAsync(IServiceProvider services, DemoCountySize size, CancellationToken ct)

@@ -13,17 +13,17 @@ namespace Governance.Grids.Apis;
 /// (HttpOnly, SameSite=Strict, Path=/auth); <c>POST /auth/refresh</c> answers a new access token while
 /// the account is still current — not left, same stamp — and otherwise clears the cookie with 401;
 /// without a cookie there is no session: 204, so that a page asking on load whether someone is signed in
-/// logs no failed request. <c>POST /auth/sign-out</c> clears it. Mapped with the development sign-in.
+/// logs no failed request. <c>POST /auth/sign-out</c> clears it. Mapped with every sign-in (SignInApi).
 /// </summary>
 public static class SessionCookieApi
 {
     public static void MapSessionCookieApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/refresh", RefreshAsync).WithSummary("Renew the session's access token from its cookie").PerformedBy("the holder of a session cookie (standalone sessions only)");
-        auth.MapPost("/sign-out", SignOut).WithSummary("Sign out: end the session").PerformedBy("the holder of a session cookie (standalone sessions only)");
+        auth.MapPost("/refresh", RefreshAsync).WithSummary("Renew the session's access token from its cookie").PerformedBy("the holder of a session cookie");
+        auth.MapPost("/sign-out", SignOut).WithSummary("Sign out: end the session").PerformedBy("the holder of a session cookie");
     }
 
-    private static async Task<Results<Ok<DevTokensApi.TokenAnswer>, NoContent, ProblemHttpResult>> RefreshAsync(
+    private static async Task<Results<Ok<TokenAnswer>, NoContent, ProblemHttpResult>> RefreshAsync(
         HttpContext http, RefreshTokens refresh, GridsDatabase db, TokenIssuer issuer)
     {
         if (!RefreshTokens.Present(http)) return TypedResults.NoContent();
@@ -32,8 +32,11 @@ public static class SessionCookieApi
         var staff = await StaffStore.FindAsync(c, session.Subject);
         if (staff is null || staff.LeftAt is not null || SecurityStamp.Of(staff) != session.Stamp)
             return Ended(http, GridsTexts.AccountChanged);
+        // A password reset or changed after this session began ends it: whoever knew the old one is out.
+        if (await PasswordStore.FindAsync(c, staff.Id) is { } password && session.SignedInAt < password.SetAt)
+            return Ended(http, GridsTexts.PasswordChanged);
         AuditActor.Name(http, staff.Id);
-        return TypedResults.Ok(await DevTokensApi.AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
+        return TypedResults.Ok(await SignInAnswers.AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
     }
 
     private static NoContent SignOut(HttpContext http)

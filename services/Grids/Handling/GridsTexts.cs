@@ -206,4 +206,30 @@ public static class GridsTexts
 
     public static Bilingual SendFileAs(string mediaTypes) => new($"Send the file as {mediaTypes}.", $"请以 {mediaTypes} 格式发送文件。");
     public static Bilingual ImportAtMostMb(long mb) => new($"An import file may be at most {mb} MB.", $"导入文件最大 {mb} MB。");
+
+    // ---- Passwords (the pages' own sign-in) ------------------------------------------------------------
+    public static Bilingual SignInRefusedTitle => new("Sign-in refused", "登录失败");
+    public static Bilingual WrongAccountOrPassword => new("The account or the password is wrong.", "账号或密码不正确。");
+    public static Bilingual AccountLockedTitle => new("Account locked for a while", "账号已暂时锁定");
+    public static Bilingual AccountLocked(int failures, int minutes) =>
+        new($"{failures} wrong passwords in a row: try again in {minutes} minute(s), or ask your administrator to reset the password.",
+            $"连续 {failures} 次密码错误，请 {minutes} 分钟后再试，或请管理员重置密码。");
+    public static Bilingual PasswordChangeRequiredTitle => new("Choose your own password", "请设置新密码");
+    public static Bilingual PasswordChangeRequired =>
+        new("This password was set by an administrator for one sign-in: choose your own (POST /auth/change-password).",
+            "此密码由管理员重置，仅供首次登录使用：请设置您自己的新密码。");
+    public static Bilingual PasswordChanged => new("The password was reset or changed; sign in again.", "密码已重置或修改；请重新登录。");
+    public static Bilingual PasswordLength(string field, int min, int max) =>
+        new($"{field} must be {min} to {max} characters long.", $"{field} 长度须为 {min} 到 {max} 个字符。");
+    public static Bilingual PasswordControlCharacters(string field) => new($"{field} may not hold control characters.", $"{field} 不能含控制字符。");
+    public static Bilingual PasswordKinds(string field, int kinds) =>
+        new($"{field} must mix at least {kinds} of: lower-case letters, upper-case letters, digits, symbols.",
+            $"{field} 须至少包含小写字母、大写字母、数字、符号中的 {kinds} 种。");
+    public static Bilingual PasswordHoldsAccount(string field) => new($"{field} may not contain the account's id.", $"{field} 不能包含账号本身。");
+    public static Bilingual PasswordUnchanged(string field) => new($"{field} must differ from the current password.", $"{field} 不能与当前密码相同。");
+    public static Bilingual LeaderPasswordByCounty =>
+        new("A leader's password is reset by the county administrator only.", "领导干部的密码只能由区县管理员重置。");
+    public static Bilingual TooManySignIns(int permits) =>
+        new($"At most {permits} sign-in attempts a minute from one address; try again in a minute.", $"同一地址每分钟最多尝试登录 {permits} 次，请一分钟后再试。");
+    public static Bilingual TooManySignInsTitle => new("Too many sign-in attempts", "登录尝试过于频繁");
 }

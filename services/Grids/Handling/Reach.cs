@@ -28,6 +28,9 @@ public sealed class Reach
     /// <summary>Whether the caller may do the action anywhere in the county (the county administrator's staff changes).</summary>
     public bool CountyWide => _countyWide;
 
+    /// <summary>The operator at the server's console (reset-password): the county's reach, as the installer's.</summary>
+    public static Reach Unrestricted(UnitAction action) => new(null, action);
+
     /// <summary>The request's caller; unrestricted when authentication is off (local experiments only).</summary>
     public static Reach Of(HttpContext http, UnitAction action)
     {

@@ -69,9 +69,16 @@ export function signOut(): void {
   void fetch('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
 }
 
-interface RefreshAnswer {
+/** What every sign-in and /auth/refresh answer: an access token and who it names. */
+export interface TokenAnswer {
   accessToken: string;
   account: { userId: string; name: string; role: string; unitCode: string; departmentId?: string | null; departmentName?: string | null };
+}
+
+/** The session a sign-in or a refresh answered (the cookie itself the Host set). */
+export function startSessionFrom({ accessToken, account: a }: TokenAnswer): Session {
+  return startSession({ id: a.userId, name: a.name, role: a.role, unitCode: a.unitCode, departmentId: a.departmentId ?? null,
+    departmentName: a.departmentName ?? null, accessToken });
 }
 
 let refreshing: Promise<boolean | null> | null = null;
@@ -94,9 +101,7 @@ function refresh(): Promise<boolean | null> {
         forget();
         return false;
       }
-      const { accessToken, account: a } = (await response.json()) as RefreshAnswer;
-      startSession({ id: a.userId, name: a.name, role: a.role, unitCode: a.unitCode, departmentId: a.departmentId ?? null,
-        departmentName: a.departmentName ?? null, accessToken });
+      startSessionFrom((await response.json()) as TokenAnswer);
       return true;
     } catch {
       return null;

@@ -27,6 +27,12 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add($"Auth:Authority '{options.Authority}' must be an absolute http(s) address of the identity provider.");
         if (options.TokenLifetime <= TimeSpan.Zero)
             failures.Add("Auth:TokenLifetime must be positive.");
+        if (options.PasswordFailuresBeforeLock < 1)
+            failures.Add("Auth:PasswordFailuresBeforeLock must be at least 1.");
+        if (options.PasswordLockout <= TimeSpan.Zero)
+            failures.Add("Auth:PasswordLockout must be positive.");
+        if (options.SignInPermitsPerMinute < 1)
+            failures.Add("Auth:SignInPermitsPerMinute must be at least 1.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

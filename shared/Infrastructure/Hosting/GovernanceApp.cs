@@ -108,6 +108,11 @@ public static class GovernanceApp
             await IssueTokenCommand.RunAsync(args, available);
             return;
         }
+        if (args.Length > 0 && args[0] == ResetPasswordCommand.Name)
+        {
+            await ResetPasswordCommand.RunAsync(args, available);
+            return;
+        }
         WebApplication app;
         try
         {

@@ -39,4 +39,9 @@ public interface IServiceModule
     /// (Grids does: service accounts are listed and revocable). Null: recorded; otherwise why not.</summary>
     Task<string?> RecordServiceTokenAsync(IServiceProvider services, Security.ServiceToken token, CancellationToken ct) =>
         Task.FromResult<string?>("this service keeps no service tokens");
+
+    /// <summary>The operator command reset-password: a one-time password for a member of staff, if this service
+    /// keeps people's passwords (Grids does): the password, or why not.</summary>
+    Task<Outcome<string>> ResetPasswordAsync(IServiceProvider services, string staffId, string actor, CancellationToken ct) =>
+        Task.FromResult<Outcome<string>>(new Outcome<string>.Conflict("this service keeps no passwords"));
 }

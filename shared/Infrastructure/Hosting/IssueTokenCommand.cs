@@ -2,7 +2,6 @@ using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Governance.Infrastructure.Hosting;
 
@@ -50,18 +49,12 @@ public static class IssueTokenCommand
     }
 
     /// <summary>Records the token through the Grids module, built (never started) with the same settings
-    /// as the Grids process. Its logging is off: standard output carries the token alone.</summary>
+    /// as the Grids process.</summary>
     private static async Task<string?> RecordAsync(string[] settings, IReadOnlyList<IServiceModule> available, ServiceToken token)
     {
         try
         {
-            var app = GovernanceApp.Build([.. settings, "--Governance:Services=grids", "--Auth:DevTokens=false"], available,
-                builder => builder.Logging.ClearProviders());
-            await using (app)
-            {
-                var grids = app.Services.GetRequiredService<IReadOnlyList<IServiceModule>>().Single();
-                return await grids.RecordServiceTokenAsync(app.Services, token, CancellationToken.None);
-            }
+            return await GridsOperator.RunAsync(settings, available, (grids, services) => grids.RecordServiceTokenAsync(services, token, CancellationToken.None));
         }
         catch (Exception e)
         {

@@ -30,6 +30,9 @@ public abstract record Outcome<T>
         _ => Refused<TOther>(),
     };
 
+    /// <summary><see cref="MapAsync{TOther}"/> for a map that needs no waiting.</summary>
+    public Outcome<TOther> Map<TOther>(Func<T, TOther> map) => this is Done done ? new Outcome<TOther>.Done(map(done.Value)) : Refused<TOther>();
+
     /// <summary>This refusal as the outcome of a command with another result (a refusal carries no value).</summary>
     public Outcome<TOther> Refused<TOther>() => this switch
     {

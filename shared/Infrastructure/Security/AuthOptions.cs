@@ -22,4 +22,19 @@ public sealed class AuthOptions
     /// <summary>How long a session we issue lasts without signing in again: the refresh cookie's
     /// lifetime (a grid worker's working day; docs/sessions.md).</summary>
     public TimeSpan RefreshLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The pages' own sign-in with account and password (POST /auth/sign-in, docs/sessions.md), offered
+    /// whenever the services issue tokens themselves (no <see cref="Authority"/>). Off for a county whose
+    /// people sign in only through its identity provider.</summary>
+    public bool PasswordSignIn { get; set; } = true;
+    /// <summary>Wrong passwords in a row that lock an account for <see cref="PasswordLockout"/>.</summary>
+    public int PasswordFailuresBeforeLock { get; set; } = 5;
+    public TimeSpan PasswordLockout { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Sign-in and password-change attempts a minute from one address: enough for a township office
+    /// behind one address at the start of the day, too few to try many accounts' passwords.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>The services issue the tokens (a shared key, no identity provider): sessions are ours.</summary>
+    public bool IssuesTokens => Enabled && string.IsNullOrWhiteSpace(Authority);
+    public bool OffersPasswords => IssuesTokens && PasswordSignIn;
 }

@@ -22,6 +22,9 @@ public static class GovernanceClaims
     public const string Stamp = "stamp";
     /// <summary>The token's own id: a service token (issue-token) is recorded and revocable by it.</summary>
     public const string TokenId = "jti";
+    /// <summary>A refresh token's moment of sign-in, in Unix milliseconds (iat has whole seconds only): a
+    /// password set after it ends the session, one set before it (the holder's own change) does not.</summary>
+    public const string SignedInAt = "signed-in-ms";
 
     public static string Id(this ClaimsPrincipal user) =>
         user.FindFirst(Subject)?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "anonymous";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -23,12 +24,14 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
 
     public void Set(HttpContext http, string subject, string stamp)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var at = time.GetUtcNow();
+        var now = at.UtcDateTime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
             Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim(GovernanceClaims.Subject, subject), new Claim(GovernanceClaims.Stamp, stamp)]),
+            Subject = new ClaimsIdentity([new Claim(GovernanceClaims.Subject, subject), new Claim(GovernanceClaims.Stamp, stamp),
+                new Claim(GovernanceClaims.SignedInAt, at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64)]),
             NotBefore = now.AddMinutes(-1),
             IssuedAt = now,
             Expires = now + options.RefreshLifetime,
@@ -41,8 +44,8 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
 
     public static bool Present(HttpContext http) => http.Request.Cookies.ContainsKey(Cookie);
 
-    /// <summary>The account and stamp of the request's refresh cookie; null when absent, altered or expired.</summary>
-    public async Task<(string Subject, string Stamp)?> ReadAsync(HttpContext http)
+    /// <summary>The account, stamp and sign-in moment of the request's refresh cookie; null when absent, altered or expired.</summary>
+    public async Task<RefreshSession?> ReadAsync(HttpContext http)
     {
         if (!http.Request.Cookies.TryGetValue(Cookie, out var token) || string.IsNullOrEmpty(token) || token.Length > 4096) return null;
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
@@ -55,7 +58,8 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
         if (!result.IsValid) return null;
         return result.ClaimsIdentity.FindFirst(GovernanceClaims.Subject)?.Value is { } subject
                && result.ClaimsIdentity.FindFirst(GovernanceClaims.Stamp)?.Value is { } stamp
-            ? (subject, stamp)
+               && long.TryParse(result.ClaimsIdentity.FindFirst(GovernanceClaims.SignedInAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var signedIn)
+            ? new RefreshSession(subject, stamp, DateTimeOffset.FromUnixTimeMilliseconds(signedIn))
             : null;
     }
 
@@ -69,3 +73,6 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
         IsEssential = true,
     };
 }
+
+/// <summary>A session read from its refresh cookie: who, with which stamp, signed in when.</summary>
+public sealed record RefreshSession(string Subject, string Stamp, DateTimeOffset SignedInAt);

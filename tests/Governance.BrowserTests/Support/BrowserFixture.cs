@@ -21,10 +21,14 @@ public abstract class BrowserFixture
     /// <summary>Settings a fixture's Host starts with besides the development sign-in (a notice that fails at once, say).</summary>
     protected virtual IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>();
 
+    /// <summary>Whether the sign-in page offers the demo accounts (standalone); without them, as a county
+    /// installed from the package, people sign in with account and password.</summary>
+    protected virtual bool DemoAccounts => true;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var settings = new Dictionary<string, string>(HostSettings) { ["Auth:DevTokens"] = "true" };
+        var settings = new Dictionary<string, string>(HostSettings) { ["Auth:DevTokens"] = DemoAccounts ? "true" : "false" };
         Env = await StandaloneEnvironment.StartAsync(extra: settings, fixedPort: RestartableHost);
         Browser = await Browser.LaunchAsync(Env.Host.Http.BaseAddress!);
     }

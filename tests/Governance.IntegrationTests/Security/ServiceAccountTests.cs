@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -18,19 +17,8 @@ namespace Governance.IntegrationTests.Security;
 public sealed class ServiceAccountTests : StandaloneFixture
 {
     /// <summary>The operator command as an operator runs it, against this environment's Grids database.</summary>
-    private async Task<(int ExitCode, string Output, string Errors)> IssueTokenAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Governance.Host.dll"), "issue-token" }.Concat(arguments)) start.ArgumentList.Add(a);
-        foreach (var (key, value) in StandaloneEnvironment.Settings(Environment.DataFolder).Concat(TestTokens.HostSettings))
-            start.Environment[key.Replace(":", "__")] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, (await output).Trim(), (await errors).Trim());
-    }
+    private Task<(int ExitCode, string Output, string Errors)> IssueTokenAsync(params string[] arguments) =>
+        OperatorCommand.RunAsync(StandaloneEnvironment.Settings(Environment.DataFolder).Concat(TestTokens.HostSettings), ["issue-token", .. arguments]);
 
     private Task<HttpStatusCode> StatusAsync(string url, string token) => Http.GetStatusAsync(url, new AuthenticationHeaderValue("Bearer", token));
 

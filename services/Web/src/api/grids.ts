@@ -1,6 +1,6 @@
 // The Grids service: units and their outlines, staff names, departments, care subjects, and the
 // standalone sign-in (/auth). Every Grids URL the pages use is here.
-import type { StaffMember } from '../session';
+import type { StaffMember, TokenAnswer } from '../session';
 import { getJson, getJsonOrNull, postJson, publicJson, query, seg } from './http';
 import { common } from '../i18n';
 
@@ -137,7 +137,30 @@ export function coverage(): Promise<unknown> {
   return getJson<unknown>('/grids/coverage');
 }
 
-// ---- Standalone sign-in (before anyone is signed in: no identity goes along) ----
+// ---- Sign-in (before anyone is signed in: no identity goes along) ----
+
+/** The ways this Host signs people in; null when it has no sign-in of its own (callers named by X-User). */
+export async function signInMethods(): Promise<{ demoAccounts: boolean; password: boolean } | null> {
+  try {
+    return await publicJson<{ demoAccounts: boolean; password: boolean }>('/auth/methods');
+  } catch {
+    return null;
+  }
+}
+
+/** Account and password: the session's first token. A one-time password is refused with the problem code
+ * `password-change-required` (an ApiError), and changePassword signs in instead. */
+export async function passwordSignIn(account: string, password: string): Promise<TokenAnswer> {
+  return (await publicJson<TokenAnswer>('/auth/sign-in', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account, password }),
+  }))!;
+}
+
+export async function changePassword(account: string, currentPassword: string, newPassword: string): Promise<TokenAnswer> {
+  return (await publicJson<TokenAnswer>('/auth/change-password', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ account, currentPassword, newPassword }),
+  }))!;
+}
 
 /** One account per role, when the Host issues development tokens; null when it does not. */
 export async function demoAccounts(): Promise<DemoAccount[] | null> {

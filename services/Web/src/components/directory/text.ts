@@ -37,4 +37,10 @@ export const t = dictionary({
   staffSaved: ['人员信息已保存', 'Person saved'],
   readOnly: ['只读：此处的单位或人员不归您维护。', 'Read-only: these units or staff are not yours to change.'],
   actions: ['操作', 'Actions'],
+  resetPassword: ['重置密码', 'Reset password'],
+  resetPasswordHint: ['生成一次性密码：此人已有的登录随即失效，用它首次登录时须设置自己的新密码。',
+    'Makes a one-time password: the person’s sessions end, and signing in with it asks for a new password of his own.'],
+  oneTimePassword: ['一次性密码', 'One-time password'],
+  oneTimePasswordHint: ['请当面或电话告知本人；关闭后不再显示。', 'Tell the person directly; it is not shown again.'],
+  passwordReset: ['密码已重置', 'Password reset'],
 });

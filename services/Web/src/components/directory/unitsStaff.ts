@@ -125,7 +125,19 @@ export function unitsAndStaff(rights: DirectoryRights): { element: HTMLElement; 
   }
 
   function openStaffDialog(person: StaffRecord): void {
-    const dialog = openDialog(`${t('edit')} · ${person.name}`, h('div', {}, staffForm(person, null, () => dialog.close())));
+    const dialog = openDialog(`${t('edit')} · ${person.name}`, h('div', {}, staffForm(person, null, () => dialog.close()), passwordReset(person)));
+  }
+
+  /** 重置密码: the one-time password is shown here once, for the administrator to pass on in person. */
+  function passwordReset(person: StaffRecord): HTMLElement {
+    const result = h('div', { 'aria-live': 'polite' });
+    const send = form('reset-password', [], t('resetPassword'), async () => {
+      const { password } = await staffApi.resetPassword(person.id);
+      clear(result, h('p', {}, `${t('oneTimePassword')}：`, h('code', { class: 'one-time-password', 'data-one-time-password': person.id }, password)),
+        h('p', { class: 'muted small' }, t('oneTimePasswordHint')));
+    }, () => announce(t('passwordReset')));
+    return h('section', { class: 'password-reset', 'aria-labelledby': `reset-${person.id}` },
+      h('h4', { id: `reset-${person.id}` }, t('resetPassword')), h('p', { class: 'muted small' }, t('resetPasswordHint')), send, result);
   }
 
   function boundaryForm(): HTMLFormElement {

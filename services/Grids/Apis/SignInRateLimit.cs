@@ -1,0 +1,29 @@
+using System.Threading.RateLimiting;
+using Governance.Grids.Handling;
+using Governance.Infrastructure.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Governance.Grids.Apis;
+
+/// <summary>
+/// Sign-in attempts per client address (Auth:SignInPermitsPerMinute): the account lockout stops guessing one
+/// person's password; this stops trying one guess against many accounts, and bounds the hashing work an
+/// address can ask for. Its own rejection, so the answer says which limit it was, in the request's language.
+/// </summary>
+public sealed class SignInRateLimit(AuthOptions options) : IRateLimiterPolicy<string>
+{
+    public const string Policy = "sign-in";
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        await TypedResults.Problem(GridsTexts.TooManySignIns(options.SignInPermitsPerMinute), statusCode: StatusCodes.Status429TooManyRequests,
+            title: GridsTexts.TooManySignInsTitle).ExecuteAsync(context.HttpContext);
+    };
+
+    public RateLimitPartition<string> GetPartition(HttpContext http) =>
+        RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

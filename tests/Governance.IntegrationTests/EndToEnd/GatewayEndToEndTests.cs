@@ -107,6 +107,35 @@ public sealed class GatewayEndToEndTests
         Assert.That(large.StatusCode, Is.EqualTo(HttpStatusCode.Created), await large.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The pages' sign-in of a county installed from the package (docs/sessions.md, "Passwords"): no demo
+    /// accounts; an administrator's reset, the first sign-in choosing a password, and the session's cookie, all
+    /// through the gateway to Grids' own process.</summary>
+    [Test]
+    public async Task A_grid_worker_signs_in_with_a_password_through_the_gateway_and_his_session_lives_on_its_cookie()
+    {
+        const string worker = "grid-worker-full-time-" + Demo.Grid;
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _gateway.Address, Timeout = TimeSpan.FromSeconds(30) };
+        var methods = await Eventually.GetAsync(() => browser.GetFromJsonAsync<JsonElement>("/auth/methods"), _ => true, TimeSpan.FromSeconds(30), "the sign-in methods");
+        Assert.That((methods.GetProperty("password").GetBoolean(), methods.GetProperty("demoAccounts").GetBoolean()), Is.EqualTo((true, false)));
+
+        var (reset, oneTime) = await _http.SendJsonAsync(HttpMethod.Post, $"/grids/staff/{worker}/password", TestTokens.Bearer());
+        Assert.That(reset, Is.EqualTo(HttpStatusCode.OK), oneTime.ToString());
+        using (var first = await browser.PostAsJsonAsync("/auth/sign-in", new { account = worker, password = oneTime.GetProperty("password").GetString() }))
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a one-time password asks for a new one first");
+        using (var changed = await browser.PostAsJsonAsync("/auth/change-password",
+                   new { account = worker, currentPassword = oneTime.GetProperty("password").GetString(), newPassword = "Wang-grid-2027" }))
+            Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await changed.Content.ReadAsStringAsync());
+
+        using var refreshed = await browser.PostAsync("/auth/refresh", null);
+        Assert.That(refreshed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the refresh cookie came back through the gateway");
+        var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        Assert.That(await _http.GetStatusAsync("/incidents?limit=1", new AuthenticationHeaderValue("Bearer", token)), Is.EqualTo(HttpStatusCode.OK),
+            "Incidents, another process, takes the token Grids issued");
+        var (refused, _) = await _http.SendJsonAsync(HttpMethod.Put, "/dispatch/policy", new AuthenticationHeaderValue("Bearer", token), new { rules = Array.Empty<object>() });
+        Assert.That(refused, Is.EqualTo(HttpStatusCode.Forbidden),
+            "Dispatch knows him (403, not 401), and signed in a grid worker still may not do what only the county may");
+    }
+
     [Test]
     public async Task Bodies_a_service_refuses_unread_answer_its_413_through_the_gateway_not_502()
     {

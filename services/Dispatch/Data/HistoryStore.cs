@@ -3,14 +3,14 @@ namespace Governance.Dispatch.Data;
 /// <summary>The SQL of the assignment history: every step Dispatch took on a case, with who took it.</summary>
 public static class HistoryStore
 {
-    public static Task AddAsync(UnitOfWork uow, Guid incidentId, HistoryEntry e) => uow.ExecuteAsync("""
-        INSERT INTO assignment_history (id, incident_id, at_ms, actor, action, tier, unit_code, note)
-        VALUES (@Id, @IncidentId, @AtMs, @Actor, @Action, @Tier, @UnitCode, @Note)
-        """, new
-    {
-        Id = Guid.CreateVersion7(), IncidentId = incidentId, AtMs = e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
-        Tier = e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, Note = Bounded(e.Note),
-    });
+    /// <summary>The history's rows: written at the end of the change's transaction, with every other change's
+    /// of a group commit in one statement (RowsAtCommit, issue #19). Nothing reads the history inside the
+    /// transaction that adds to it, and each step's id is fresh.</summary>
+    private static readonly InsertTable Table = new("assignment_history", ["id", "incident_id", "at_ms", "actor", "action", "tier", "unit_code", "note"]);
+
+    public static void Add(UnitOfWork uow, Guid incidentId, HistoryEntry e) =>
+        uow.InsertAtCommit(Table, Guid.CreateVersion7(), incidentId, e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
+            e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, Bounded(e.Note));
 
     private sealed class Row
     {

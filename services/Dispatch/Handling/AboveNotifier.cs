@@ -23,7 +23,7 @@ public static class AboveNotifier
         {
             await BoardNoteStore.AddAsync(uow,
                 new BoardNote(a.IncidentId, unit.UnitCode, unit.Tier, BoardNoteKinds.NotifiedAbove, a.Sequence, by, null, uow.Now));
-            await HistoryStore.AddAsync(uow, a.IncidentId,
+            HistoryStore.Add(uow, a.IncidentId,
                 new HistoryEntry(uow.Now, by, HistoryActions.NotifiedAbove, unit.Tier, unit.UnitCode, $"grade {Codes.Of(a.Grade)}"));
         }
         await uow.PublishAsync(new IncidentNotifiedAbove(a.IncidentId, a.Grade, units, by, uow.Now));

@@ -21,7 +21,7 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
             .Prepend(new DepartmentPart(a.IncidentId, lead, DepartmentRole.Lead, a.DueAt, uow.Now)).ToList();
         await DepartmentPartStore.ReplaceAsync(uow, a.IncidentId, parts);
         var note = called.Count == 0 ? $"lead {lead}" : $"lead {lead}; co-handlers {string.Join(", ", called.Select(h => h.DepartmentCode))}";
-        await HistoryStore.AddAsync(uow, a.IncidentId,
+        HistoryStore.Add(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.DepartmentsAssigned, a.Tier, a.UnitCode, note));
         await uow.PublishAsync(new IncidentDepartmentsAssigned(a.IncidentId, lead, called, by, uow.Now));
     }
@@ -49,7 +49,7 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
             FinishedAt = finished ? uow.Now : null, FinishedBy = finished ? by : null,
         };
         await DepartmentPartStore.UpdateAsync(uow, fed);
-        await HistoryStore.AddAsync(uow, a.IncidentId, new HistoryEntry(uow.Now, by,
+        HistoryStore.Add(uow, a.IncidentId, new HistoryEntry(uow.Now, by,
             finished ? HistoryActions.DepartmentFinished : HistoryActions.DepartmentFeedback, a.Tier, a.UnitCode,
             $"{code}{(late ? " (late)" : "")}: {note}"));
         await uow.PublishAsync(new DepartmentFedBack(a.IncidentId, code, fed.Role, a.Tier, a.UnitCode, note, finished, late, by, uow.Now));
@@ -69,7 +69,7 @@ public sealed class DepartmentCalls(PolicyStore policies, CalendarStore calendar
     {
         var checkedIn = part with { CheckedInAt = uow.Now, CheckedInBy = by };
         await DepartmentPartStore.UpdateAsync(uow, checkedIn);
-        await HistoryStore.AddAsync(uow, a.IncidentId,
+        HistoryStore.Add(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.DepartmentCheckedIn, a.Tier, a.UnitCode, part.DepartmentCode));
         await uow.PublishAsync(new DepartmentCheckedIn(a.IncidentId, part.DepartmentCode, part.Role, a.Tier, a.UnitCode, by, uow.Now));
         return checkedIn;

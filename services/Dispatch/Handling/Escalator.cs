@@ -26,7 +26,7 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
         var (moved, weekdaysOnly) = await ArriveAsync(uow, assignment, target);
         await AssignmentStore.InsertEscalationAsync(uow, assignment.IncidentId,
             new Escalation(assignment.Tier, target, reason, note, uow.Now, by));
-        await HistoryStore.AddAsync(uow, assignment.IncidentId, new HistoryEntry(uow.Now, by,
+        HistoryStore.Add(uow, assignment.IncidentId, new HistoryEntry(uow.Now, by,
             HistoryActions.Escalated, target, moved.UnitCode, note is null ? Codes.Of(reason) : $"{Codes.Of(reason)}: {note}"));
         await uow.PublishAsync(new IncidentEscalated(assignment.IncidentId, moved.Sequence, assignment.Tier, target, moved.UnitCode,
             moved.DueAt, reason, note, uow.Now, by, weekdaysOnly));
@@ -37,7 +37,7 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
     public async Task SendBackAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, Tier to, string reason, string by)
     {
         var (moved, weekdaysOnly) = await ArriveAsync(uow, assignment, to);
-        await HistoryStore.AddAsync(uow, assignment.IncidentId,
+        HistoryStore.Add(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Returned, to, moved.UnitCode, reason));
         await uow.PublishAsync(new IncidentReturned(assignment.IncidentId, moved.Sequence, assignment.Tier, to, moved.UnitCode,
             moved.DueAt, reason, by, uow.Now, weekdaysOnly));
@@ -47,7 +47,7 @@ public sealed class Escalator(PolicyStore policies, CalendarStore calendars)
     public async Task RestartClockAsync(UnitOfWork<DispatchDatabase> uow, Assignment assignment, string by)
     {
         var (restarted, weekdaysOnly) = await ArriveAsync(uow, assignment, assignment.Tier);
-        await HistoryStore.AddAsync(uow, assignment.IncidentId,
+        HistoryStore.Add(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Reopened, restarted.Tier, restarted.UnitCode, null));
         await uow.PublishAsync(new IncidentRouted(restarted.IncidentId, restarted.Sequence, restarted.Tier, restarted.UnitCode,
             restarted.DueAt, restarted.PolicyVersion, uow.Now, by, weekdaysOnly));

@@ -47,7 +47,7 @@ public sealed class MissedDeadlines(PolicyStore policies, Escalator escalator)
 
     private static async Task WarnAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, WarningLevel level, MissedDeadlineAction action)
     {
-        await HistoryStore.AddAsync(uow, a.IncidentId,
+        HistoryStore.Add(uow, a.IncidentId,
             new HistoryEntry(uow.Now, By, HistoryActions.Warning, a.Tier, a.UnitCode, Codes.Of(level)));
         await uow.PublishAsync(new DeadlineWarning(a.IncidentId, a.Tier, a.UnitCode, a.Category, a.Grade, level, a.DueAt, uow.Now, action, By));
     }

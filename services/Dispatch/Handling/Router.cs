@@ -40,7 +40,7 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
 
         var assignment = New(filed, decision.Tier, unit.Code, times, policy.Version, uow.Now);
         await AssignmentStore.InsertAsync(uow, assignment, uow.Now);
-        await HistoryStore.AddAsync(uow, assignment.IncidentId,
+        HistoryStore.Add(uow, assignment.IncidentId,
             new HistoryEntry(uow.Now, By, HistoryActions.Routed, assignment.Tier, assignment.UnitCode, $"policy v{policy.Version}"));
         await uow.PublishAsync(new IncidentRouted(assignment.IncidentId, assignment.Sequence, assignment.Tier, assignment.UnitCode,
             assignment.DueAt, policy.Version, uow.Now, By, times.WeekdaysOnlyYear));

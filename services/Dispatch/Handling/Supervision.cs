@@ -20,7 +20,7 @@ public static class Supervision
         var to = await UnitAboveAsync(uow, a) ?? new NotifiedUnit(a.Tier, a.UnitCode);
         await BoardNoteStore.AddAsync(uow,
             new BoardNote(a.IncidentId, to.UnitCode, to.Tier, BoardNoteKinds.OverdueFlag, a.Sequence, by, Codes.Of(clock), uow.Now));
-        await HistoryStore.AddAsync(uow, a.IncidentId, new HistoryEntry(uow.Now, by, HistoryActions.FlaggedOverdue,
+        HistoryStore.Add(uow, a.IncidentId, new HistoryEntry(uow.Now, by, HistoryActions.FlaggedOverdue,
             a.Tier, a.UnitCode, $"{Codes.Of(clock)} deadline missed; 超期预警 → {Codes.Of(to.Tier)} {to.UnitCode}"));
         await uow.PublishAsync(new IncidentFlaggedOverdue(a.IncidentId, a.Tier, a.UnitCode, uow.Now, to.Tier, to.UnitCode, clock, a.Sequence, by));
     }
@@ -31,7 +31,7 @@ public static class Supervision
         if (await UnitAboveAsync(uow, a) is not { } above) return;
         await BoardNoteStore.AddAsync(uow,
             new BoardNote(a.IncidentId, above.UnitCode, above.Tier, BoardNoteKinds.UrgePrompt, a.Sequence, by, null, uow.Now));
-        await HistoryStore.AddAsync(uow, a.IncidentId,
+        HistoryStore.Add(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.UrgePrompted, above.Tier, above.UnitCode, null));
     }
 
@@ -40,7 +40,7 @@ public static class Supervision
     {
         await BoardNoteStore.AddAsync(uow,
             new BoardNote(a.IncidentId, a.UnitCode, a.Tier, BoardNoteKinds.Urged, a.Sequence, by, note, uow.Now));
-        await HistoryStore.AddAsync(uow, a.IncidentId,
+        HistoryStore.Add(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Urged, a.Tier, a.UnitCode, note));
         await uow.PublishAsync(new IncidentUrged(a.IncidentId, a.Sequence, a.Tier, a.UnitCode, note, by, uow.Now));
     }
@@ -49,7 +49,7 @@ public static class Supervision
     public static async Task SuperviseAsync(UnitOfWork<DispatchDatabase> uow, Assignment a, string note, string by)
     {
         await AssignmentStore.UpdateAsync(uow, a with { SupervisedAt = uow.Now }, uow.Now);
-        await HistoryStore.AddAsync(uow, a.IncidentId,
+        HistoryStore.Add(uow, a.IncidentId,
             new HistoryEntry(uow.Now, by, HistoryActions.Supervised, a.Tier, a.UnitCode, note));
         await uow.PublishAsync(new IncidentSupervised(a.IncidentId, by, note, uow.Now));
     }

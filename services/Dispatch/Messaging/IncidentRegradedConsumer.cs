@@ -13,7 +13,7 @@ public sealed class IncidentRegradedConsumer(UnitOfWorkRunner<DispatchDatabase> 
     {
         var assignment = await AssignmentLookup.RequireAsync(uow, message.IncidentId) with { Grade = message.To };
         await AssignmentStore.UpdateAsync(uow, assignment, uow.Now);
-        await HistoryStore.AddAsync(uow, assignment.IncidentId, new HistoryEntry(uow.Now, message.By,
+        HistoryStore.Add(uow, assignment.IncidentId, new HistoryEntry(uow.Now, message.By,
             HistoryActions.Regraded, assignment.Tier, assignment.UnitCode, $"{Codes.Of(message.From)} → {Codes.Of(message.To)}: {message.Reason}"));
         if (assignment.Status is not (AssignmentStatus.Active or AssignmentStatus.Overdue)) return;
         var policy = await policies.VersionAsync(uow, assignment.PolicyVersion);

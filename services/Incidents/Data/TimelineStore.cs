@@ -16,29 +16,18 @@ public static class TimelineStore
         public string? Reason { get; init; }
     }
 
-    public static Task AddAsync(UnitOfWork uow, Guid incidentId, TimelineEntry e) =>
-        AddAsync(uow, incidentId, [e]);
+    /// <summary>The timeline's rows: written at the end of the change's transaction, with every other change's
+    /// of a group commit in one statement (RowsAtCommit, issue #19). Nothing reads a timeline inside the
+    /// transaction that adds to it (the views read committed steps), and each step's id is fresh.</summary>
+    private static readonly InsertTable Table = new("timeline", ["id", "incident_id", "at_ms", "actor", "action", "tier", "unit_code", "reason"]);
 
-    /// <summary>Several entries of one case in one statement (one round trip, not one each).</summary>
-    public static Task AddAsync(UnitOfWork uow, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
+    public static void Add(UnitOfWork uow, Guid incidentId, TimelineEntry e) =>
+        uow.InsertAtCommit(Table, Guid.CreateVersion7(), incidentId, e.At.ToUnixTimeMilliseconds(), e.Actor, e.Action,
+            e.Tier is { } tier ? Codes.Of(tier) : null, e.UnitCode, e.ReasonCode?.Stored() ?? e.Reason);
+
+    public static void Add(UnitOfWork uow, Guid incidentId, IReadOnlyList<TimelineEntry> entries)
     {
-        var sql = new System.Text.StringBuilder("INSERT INTO timeline (id, incident_id, at_ms, actor, action, tier, unit_code, reason) VALUES ");
-        var args = new DynamicParameters();
-        args.Add("IncidentId", incidentId);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var e = entries[i];
-            if (i > 0) sql.Append(", ");
-            sql.Append($"(@Id{i}, @IncidentId, @AtMs{i}, @Actor{i}, @Action{i}, @Tier{i}, @UnitCode{i}, @Reason{i})");
-            args.Add($"Id{i}", Guid.CreateVersion7());
-            args.Add($"AtMs{i}", e.At.ToUnixTimeMilliseconds());
-            args.Add($"Actor{i}", e.Actor);
-            args.Add($"Action{i}", e.Action);
-            args.Add($"Tier{i}", e.Tier is { } tier ? Codes.Of(tier) : null);
-            args.Add($"UnitCode{i}", e.UnitCode);
-            args.Add($"Reason{i}", e.ReasonCode?.Stored() ?? e.Reason);
-        }
-        return entries.Count == 0 ? Task.CompletedTask : uow.ExecuteAsync(sql.ToString(), args);
+        foreach (var e in entries) Add(uow, incidentId, e);
     }
 
     /// <summary>Steps written at the same moment (one filing's, or all of them under a frozen clock) in the order of the

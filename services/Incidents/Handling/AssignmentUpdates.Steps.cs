@@ -11,7 +11,7 @@ public static partial class AssignmentUpdates
     {
         await RequireAsync(uow, m.IncidentId);
         foreach (var unit in m.Units)
-            await TimelineStore.AddAsync(uow, m.IncidentId, TimelineEntry.Coded(m.At, m.By,
+            TimelineStore.Add(uow, m.IncidentId, TimelineEntry.Coded(m.At, m.By,
                 TimelineAction.NotifiedAbove, unit.Tier, unit.UnitCode, TimelineReasons.Notified(Infrastructure.Hosting.Codes.Of(m.Grade))));
     }
 
@@ -34,6 +34,6 @@ public static partial class AssignmentUpdates
     private static async Task AddAsync(UnitOfWork<IncidentsDatabase> uow, Guid incidentId, TimelineEntry entry)
     {
         await RequireAsync(uow, incidentId);
-        await TimelineStore.AddAsync(uow, incidentId, entry);
+        TimelineStore.Add(uow, incidentId, entry);
     }
 }

@@ -39,14 +39,14 @@ public static partial class AssignmentUpdates
     private static async Task NoteWeekdaysOnlyAsync(UnitOfWork<IncidentsDatabase> uow, Guid id, int? year, DateTimeOffset at, string by, Tier tier, string unitCode)
     {
         if (year is { } missing)
-            await TimelineStore.AddAsync(uow, id, TimelineEntry.Coded(at, by, TimelineAction.DeadlineWeekdaysOnly, tier, unitCode, TimelineReasons.WeekdaysOnly(missing)));
+            TimelineStore.Add(uow, id, TimelineEntry.Coded(at, by, TimelineAction.DeadlineWeekdaysOnly, tier, unitCode, TimelineReasons.WeekdaysOnly(missing)));
     }
 
     public static async Task SupervisedAsync(UnitOfWork<IncidentsDatabase> uow, IncidentSupervised m)
     {
         var incident = await RequireAsync(uow, m.IncidentId);
         await IncidentStore.UpdateAsync(uow, incident with { SupervisedAt = m.At, UpdatedAt = uow.Now });
-        await TimelineStore.AddAsync(uow, m.IncidentId,
+        TimelineStore.Add(uow, m.IncidentId,
             new TimelineEntry(m.At, m.By, TimelineAction.Supervised, incident.Tier, incident.HandlingUnitCode, m.Note));
     }
 
@@ -57,7 +57,7 @@ public static partial class AssignmentUpdates
         // Who was called in decides who relates to the case as "department" (the permission model).
         await Permissions.CaseAuthorityStore.SetDepartmentsAsync(uow, m.IncidentId, m.LeadDepartmentCode,
             m.CoHandlers.Select(h => h.DepartmentCode));
-        await TimelineStore.AddAsync(uow, m.IncidentId,
+        TimelineStore.Add(uow, m.IncidentId,
             TimelineEntry.Coded(m.At, m.By, TimelineAction.DepartmentsAssigned, incident.Tier, incident.HandlingUnitCode,
                 TimelineReasons.Called(m.LeadDepartmentCode, m.CoHandlers.Select(h => (h.DepartmentCode, h.DueAt)))));
     }
@@ -73,7 +73,7 @@ public static partial class AssignmentUpdates
         // escalation Dispatch published right after it travels on another queue and may be applied first.
         else if (m.Level == WarningLevel.Red && !incident.EverOverdue && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged))
             await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
-        await TimelineStore.AddAsync(uow, m.IncidentId,
+        TimelineStore.Add(uow, m.IncidentId,
             TimelineEntry.Coded(m.At, m.By ?? SweeperActor, TimelineAction.Warning, m.Tier, m.HandlingUnitCode, TimelineReasons.Card(Infrastructure.Hosting.Codes.Of(m.Level))));
     }
 
@@ -101,7 +101,7 @@ public static partial class AssignmentUpdates
         else if (resolution && open && !incident.EverOverdue)
             await IncidentStore.UpdateAsync(uow, incident with { EverOverdue = true, UpdatedAt = uow.Now });
         var clock = Infrastructure.Hosting.Codes.Of(m.Clock ?? DeadlineKind.Resolution);
-        await TimelineStore.AddAsync(uow, m.IncidentId, TimelineEntry.Coded(m.FlaggedAt, m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier,
+        TimelineStore.Add(uow, m.IncidentId, TimelineEntry.Coded(m.FlaggedAt, m.By ?? SweeperActor, TimelineAction.FlaggedOverdue, m.Tier,
             m.HandlingUnitCode, TimelineReasons.Flagged(clock, Infrastructure.Hosting.Codes.Of(m.FlaggedToTier ?? m.Tier), m.FlaggedToUnitCode ?? m.HandlingUnitCode)));
     }
 
@@ -135,7 +135,7 @@ public static partial class AssignmentUpdates
         var settledAlready = incident.Status is IncidentStatus.Resolved or IncidentStatus.Verified or IncidentStatus.Closed or IncidentStatus.Merged;
         var late = sequence > incident.AssignmentSequence && action is IncidentAction.Escalate or IncidentAction.Return && settledAlready;
         // A late move reads as what it was: it did not take the case anywhere (not "升级" after "办结").
-        await TimelineStore.AddAsync(uow, id, late ? entry with { Action = TimelineAction.MovedAfterResolution } : entry);
+        TimelineStore.Add(uow, id, late ? entry with { Action = TimelineAction.MovedAfterResolution } : entry);
         // A closed case's figures are already counted; its flags stay as they were when it closed.
         var everOverdue = incident.EverOverdue || (deadlineMissed && incident.Status is not (IncidentStatus.Closed or IncidentStatus.Merged));
         if (sequence <= incident.AssignmentSequence) // older news than what the case shows

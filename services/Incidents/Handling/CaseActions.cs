@@ -37,7 +37,7 @@ public static class CaseActions
             return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NotesWhileWorked);
         var noted = incident with { UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, noted);
-        await TimelineStore.AddAsync(uow, id,
+        TimelineStore.Add(uow, id,
             new TimelineEntry(uow.Now, actor, TimelineAction.Note, incident.Tier, incident.HandlingUnitCode, text));
         return new Outcome<Incident>.Done(noted);
     }
@@ -95,7 +95,7 @@ public static class CaseActions
             return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NoFiguresNow(Codes.Of(incident.Status)));
         var recorded = incident with { Casualties = figures, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, recorded);
-        await TimelineStore.AddAsync(uow, id, TimelineEntry.Coded(uow.Now, actor, TimelineAction.CasualtiesReported,
+        TimelineStore.Add(uow, id, TimelineEntry.Coded(uow.Now, actor, TimelineAction.CasualtiesReported,
             incident.Tier, incident.HandlingUnitCode, TimelineReasons.Casualties(figures)));
         var banded = Order493.GradeFor(figures);
         return Order493.MoreSevere(banded, incident.Grade)
@@ -116,7 +116,7 @@ public static class CaseActions
 
         var changed = change(incident) with { Status = next, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
-        await TimelineStore.AddAsync(uow, id,
+        TimelineStore.Add(uow, id,
             new TimelineEntry(uow.Now, actor, timelineAction, incident.Tier, incident.HandlingUnitCode, reasonCode?.English() ?? reason, reasonCode));
         await uow.PublishAsync(announcement(changed));
         // The shared rollup rows last, right before the commit, so concurrent cases wait least on their locks (as in Filing).

@@ -94,7 +94,7 @@ public static class Filing
             timeline.Add(TimelineEntry.Coded(uow.Now, "system:duplicate-check", TimelineAction.PossibleDuplicate, null, f.UnitCode, TimelineReasons.Case(other)));
         if (onTheSpot)
             timeline.Add(new TimelineEntry(uow.Now, actor, TimelineAction.ResolvedOnTheSpot, Tier.Courtyard, f.UnitCode, f.Resolution));
-        await TimelineStore.AddAsync(uow, id, timeline);
+        TimelineStore.Add(uow, id, timeline);
         // Waiting in triage, it is not routed (nor counted on the dashboard) until a county dispatcher places it.
         if (f.Triage) return new Filed(incident, timeline);
         await uow.PublishAsync(new IncidentFiled(id, f.UnitCode, f.Category, f.Grade, f.Title, actor, uow.Now, onTheSpot));

@@ -32,7 +32,7 @@ public static class InHand
         await InHandStore.InsertAsync(uow, new CaseInHand(incident.Id, command.Leader, uow.Now, instructions), incident.Ancestry);
         var changed = incident with { UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
-        await TimelineStore.AddAsync(uow, incident.Id,
+        TimelineStore.Add(uow, incident.Id,
             new TimelineEntry(uow.Now, command.Leader, TimelineAction.TakenInHand, incident.Tier, incident.HandlingUnitCode, instructions));
         await uow.PublishAsync(new IncidentTakenInHand(incident.Id, command.Leader, instructions, uow.Now));
         return new Outcome<Incident>.Done(changed);

@@ -29,7 +29,7 @@ public static class Mediation
 
         var session = new MediationSession(Guid.CreateVersion7(), incidentId, mediators, parties, scheduledAt, null, null, actor, uow.Now, null, null);
         await MediationStore.InsertAsync(uow, session);
-        await TimelineStore.AddAsync(uow, incidentId, TimelineEntry.Coded(uow.Now, actor,
+        TimelineStore.Add(uow, incidentId, TimelineEntry.Coded(uow.Now, actor,
             TimelineAction.MediationScheduled, incident.Tier, incident.HandlingUnitCode, TimelineReasons.Mediation(scheduledAt, mediators, parties)));
         return new Outcome<MediationSession>.Done(session);
     }
@@ -49,11 +49,11 @@ public static class Mediation
             reached ? MediationStore.Reached : MediationStore.NotReached, agreement, actor, uow.Now);
         if (reached)
         {
-            await TimelineStore.AddAsync(uow, incidentId, new TimelineEntry(uow.Now, actor,
+            TimelineStore.Add(uow, incidentId, new TimelineEntry(uow.Now, actor,
                 TimelineAction.MediationAgreed, incident.Tier, incident.HandlingUnitCode, agreement));
             return await CaseActions.ResolveAsync(uow, incidentId, actor, $"调解达成协议：{agreement}");
         }
-        await TimelineStore.AddAsync(uow, incidentId, TimelineEntry.Coded(uow.Now, actor,
+        TimelineStore.Add(uow, incidentId, TimelineEntry.Coded(uow.Now, actor,
             TimelineAction.MediationFailed, incident.Tier, incident.HandlingUnitCode, TimelineReasons.NoAgreement()));
         await uow.PublishAsync(new MediationFailed(incidentId, sessionId, actor, uow.Now));
         return new Outcome<Incident>.Done(incident);

@@ -24,9 +24,9 @@ public static class Merging
         var changed = duplicate with { Status = merged, MergedInto = intoId, UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
         await ReporterStore.CopyAsync(uow, duplicateId, intoId);
-        await TimelineStore.AddAsync(uow, duplicateId,
+        TimelineStore.Add(uow, duplicateId,
             TimelineEntry.Coded(uow.Now, actor, TimelineAction.Merged, duplicate.Tier, duplicate.HandlingUnitCode, TimelineReasons.Case(intoId)));
-        await TimelineStore.AddAsync(uow, intoId,
+        TimelineStore.Add(uow, intoId,
             TimelineEntry.Coded(uow.Now, actor, TimelineAction.MergedFrom, into.Tier, into.HandlingUnitCode, TimelineReasons.Case(duplicateId)));
         await uow.PublishAsync(new IncidentMerged(duplicateId, intoId, actor, uow.Now));
         // The shared counter row last, right before the commit (as in Filing).

@@ -59,7 +59,7 @@ public static class MoveUpRequests
     {
         var changed = incident with { UpdatedAt = uow.Now };
         await IncidentStore.UpdateAsync(uow, changed);
-        await TimelineStore.AddAsync(uow, incident.Id,
+        TimelineStore.Add(uow, incident.Id,
             new TimelineEntry(uow.Now, actor, action, incident.Tier, incident.HandlingUnitCode, reason));
         return new Outcome<Incident>.Done(changed);
     }

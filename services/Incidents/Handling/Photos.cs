@@ -40,7 +40,7 @@ public static class Photos
 
         var photo = new PhotoInfo(Guid.CreateVersion7(), contentType, bytes.LongLength, sha256, actor, uow.Now);
         await PhotoStore.InsertAsync(uow, incidentId, photo, bytes);
-        await TimelineStore.AddAsync(uow, incidentId,
+        TimelineStore.Add(uow, incidentId,
             new TimelineEntry(uow.Now, actor, TimelineAction.PhotoAdded, incident.Tier, incident.HandlingUnitCode, null));
         return new Outcome<KeptPhoto>.Done(new KeptPhoto(photo, New: true));
     }

@@ -35,7 +35,7 @@ public static class Triage
 
         var placed = incident with { UnitCode = code, Status = next, UpdatedAt = uow.Now, Ancestry = Filing.AncestryOf(chain) };
         await TriageStore.PlaceAsync(uow, placed);
-        await TimelineStore.AddAsync(uow, incident.Id, new TimelineEntry(uow.Now, actor, TimelineAction.Placed, null, code, null));
+        TimelineStore.Add(uow, incident.Id, new TimelineEntry(uow.Now, actor, TimelineAction.Placed, null, code, null));
         // The reporter stays the hotline (or its operator): Dispatch records him as the case's reporter.
         await uow.PublishAsync(new IncidentFiled(incident.Id, code, incident.Category, incident.Grade, incident.Title, incident.ReportedBy, uow.Now));
         await DashboardProjector.FiledAsync(uow, placed);

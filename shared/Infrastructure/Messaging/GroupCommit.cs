@@ -127,10 +127,10 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
     {
         var results = new List<(object?, IReadOnlyList<Type>)>(group.Count);
         var leader = Activity.Current;
-        var counters = new CounterChanges();
+        var atCommit = new AtCommit();
         foreach (var unit in group)
         {
-            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, unit.Now, counters);
+            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, unit.Now, atCommit);
             // The unit's statements and messages belong to its own caller's trace, not the leader's. (Cleared
             // first: Activity.Current ignores an activity already stopped, which would leave the leader's.)
             Activity.Current = null;
@@ -148,9 +148,10 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
                 Activity.Current = leader;
             }
         }
-        // The group's additions to counter rows, summed per row and in lock order, last: concurrent groups
-        // share these rows, and taken in one order they cannot deadlock (CounterChanges).
-        await counters.ApplyAsync(connection, transaction, database.Provider);
+        // The group's rows left for the end, one statement per table (its outbox rows among them), then its
+        // additions to counter rows, summed per row and in lock order, last: concurrent groups share these rows,
+        // and taken in one order they cannot deadlock (CounterChanges).
+        await atCommit.ApplyAsync(connection, transaction, database.Provider);
         return results;
     }
 

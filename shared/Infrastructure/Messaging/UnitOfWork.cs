@@ -28,13 +28,18 @@ public abstract class UnitOfWork : DbSession
     /// other changes of the transaction, in lock order (<see cref="CounterChanges"/>). Not visible to reads
     /// inside this transaction.</summary>
     public abstract void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values);
+
+    /// <summary>Inserts a row just before the transaction commits, with the other rows of its table in as few
+    /// statements as can be (<see cref="RowsAtCommit"/>): for rows with fresh keys that nothing reads inside
+    /// the transaction. Not visible to reads inside it.</summary>
+    public abstract void InsertAtCommit(InsertTable table, params object?[] values);
 }
 
 /// <summary>A unit of work on one service's database (the type says whose data it is).</summary>
-/// <param name="counters">Where its counter additions wait for the commit: the transaction's own, shared by the
-/// units of a group commit (whoever commits applies them).</param>
+/// <param name="atCommit">Where its counter additions and its rows left for the end wait for the commit: the
+/// transaction's own, shared by the units of a group commit (whoever commits applies them).</param>
 public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction transaction, Outbox<TDatabase> outbox, DateTimeOffset now,
-    CounterChanges counters)
+    AtCommit atCommit)
     : UnitOfWork where TDatabase : Database
 {
     public override DbConnection Connection => connection;
@@ -50,11 +55,16 @@ public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction
     /// <summary>The types of the messages queued, counted once the change commits (GovernanceMetrics).</summary>
     internal IReadOnlyList<Type> PublishedTypes => _published;
 
-    public override void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values) => counters.Add(table, values);
+    public override void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values) => atCommit.Counters.Add(table, values);
 
+    public override void InsertAtCommit(InsertTable table, params object?[] values) => atCommit.Rows.Add(table, values);
+
+    /// <summary>The message's outbox row is written with the transaction's other rows at its end (one statement
+    /// for a group commit's messages).</summary>
     public override Task PublishAsync(object message)
     {
         _published.Add(message.GetType());
-        return outbox.AddAsync(connection, transaction, message);
+        InsertAtCommit(Outbox<TDatabase>.Table, outbox.Row(message));
+        return Task.CompletedTask;
     }
 }

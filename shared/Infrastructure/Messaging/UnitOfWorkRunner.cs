@@ -23,10 +23,10 @@ public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TData
         IReadOnlyList<Type> published = [];
         var result = await database.InTransactionAsync(async (connection, transaction) =>
         {
-            var counters = new CounterChanges();
-            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, now, counters);
+            var atCommit = new AtCommit();
+            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, now, atCommit);
             var done = await work(uow);
-            await counters.ApplyAsync(connection, transaction, database.Provider); // last: the shared rows' locks are held the shortest
+            await atCommit.ApplyAsync(connection, transaction, database.Provider); // last: the shared rows' locks are held the shortest
             published = uow.PublishedTypes; // the attempt that committed: a retried one is replaced
             return done;
         }, ct);

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Telemetry;
 
@@ -16,20 +14,17 @@ public sealed class Outbox<TDatabase>(TDatabase database, TimeProvider time) whe
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    public async Task AddAsync(DbConnection connection, DbTransaction transaction, object message)
-    {
-        // The span that queues the message (the request's, a consumed message's) goes with it, so that the
-        // relay's publish continues its trace (MessageTraces).
-        const string sql = "INSERT INTO outbox_messages (id, message_type, body, created_at_ms, trace_parent) VALUES (@Id, @Type, @Body, @At, @TraceParent)";
-        await connection.ExecuteAsync(sql, new
-        {
-            Id = Guid.CreateVersion7(),
-            Type = message.GetType().FullName,
-            Body = JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
-            At = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            TraceParent = MessageTraces.CurrentTraceParent(),
-        }, transaction);
-    }
+    /// <summary>The outbox's rows, as a unit of work writes them (at its transaction's end, <see cref="UnitOfWork.InsertAtCommit"/>).</summary>
+    public static readonly InsertTable Table = new("outbox_messages", ["id", "message_type", "body", "created_at_ms", "trace_parent"]);
+
+    /// <summary>The row that announces <paramref name="message"/>, made when the message is queued: its id (the
+    /// message id on the wire), its moment, and the span that queued it (the request's, a consumed message's), so
+    /// that the relay's publish continues its trace (MessageTraces).</summary>
+    public object?[] Row(object message) =>
+    [
+        Guid.CreateVersion7(), message.GetType().FullName, JsonSerializer.Serialize(message, message.GetType(), MessageJson.Options),
+        time.GetUtcNow().ToUnixTimeMilliseconds(), MessageTraces.CurrentTraceParent(),
+    ];
 
     /// <summary>Tells the relay in this process that rows were committed, so it need not wait for
     /// its next poll. Other instances find the rows by polling.</summary>

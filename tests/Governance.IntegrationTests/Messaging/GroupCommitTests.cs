@@ -116,6 +116,44 @@ public sealed class GroupCommitTests(Provider provider)
         Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages"), Is.EqualTo(changes), "one message per change");
     }
 
+    private static readonly InsertTable Log = new("notes_log", ["id", "note_id", "at_ms", "text"]);
+
+    /// <summary>Rows left for the end (outbox rows, timeline steps: RowsAtCommit) are written once for the group, many per
+    /// statement and past one statement's worth, and read back exactly as a row bound one at a time would: a Guid id
+    /// found again by a Dapper parameter (SQLite keeps Guids as text either way), a null a null. Not there to be read
+    /// inside the transaction before its end — the contract callers of InsertAtCommit rely on.</summary>
+    [Test]
+    public async Task Rows_left_for_the_end_are_written_together_and_read_back_as_written()
+    {
+        await using (var setup = await _db.OpenAsync())
+            await setup.ExecuteAsync("DROP TABLE IF EXISTS notes_log; CREATE TABLE notes_log (id VARCHAR(36) PRIMARY KEY, note_id INTEGER NOT NULL, at_ms BIGINT NOT NULL, text VARCHAR(2000) NULL)");
+        var groups = Groups();
+        const int changes = MaxSize;
+        var seenInside = new long[changes];
+        var tasks = await HandOverAsync(groups, Enumerable.Range(0, changes).Select(i => (Func<UnitOfWork<IncidentsDatabase>, Task<int>>)(async uow =>
+        {
+            // 30 rows a change: 480 in the group, past BulkInsert's rows per statement.
+            for (var r = 0; r < 30; r++)
+                uow.InsertAtCommit(Log, $"{i:D2}-{r:D2}", i, uow.Now.ToUnixTimeMilliseconds(), r == 0 ? null : new string('字', 100 + r));
+            await uow.PublishAsync(new NoteWritten(i));
+            await uow.PublishAsync(new NoteWritten(1000 + i));
+            seenInside[i] = await uow.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes_log WHERE note_id = @i", new { i });
+            return i;
+        })).ToList());
+        await Task.WhenAll(tasks);
+
+        Assert.That(seenInside, Has.All.EqualTo(0), "not written until the transaction's end");
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes_log"), Is.EqualTo(changes * 30));
+        Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notes_log WHERE text IS NULL"), Is.EqualTo(changes));
+        Assert.That(await c.ExecuteScalarAsync<string>("SELECT text FROM notes_log WHERE id = '07-29'"), Is.EqualTo(new string('字', 129)));
+        var ids = (await c.QueryAsync<Guid>("SELECT id FROM outbox_messages")).ToList();
+        Assert.That(ids.Distinct().Count(), Is.EqualTo(2 * changes), "two messages a change, each its own id");
+        foreach (var id in ids.Take(5))
+            Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox_messages WHERE id = @id", new { id }), Is.EqualTo(1),
+                "found by a Guid bound as the relay binds it");
+    }
+
     [Test]
     public async Task Each_change_keeps_the_moment_it_was_handed_over_and_its_callers_trace()
     {

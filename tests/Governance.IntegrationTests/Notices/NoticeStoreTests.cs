@@ -167,7 +167,7 @@ public sealed class NoticeStoreTests
         });
         await using var first = await db.OpenAsync();
         await using var firstTransaction = await first.BeginTransactionAsync();
-        var firstSender = new UnitOfWork<DispatchDatabase>(first, firstTransaction, new Outbox<DispatchDatabase>(db, TimeProvider.System), Now, new CounterChanges());
+        var firstSender = new UnitOfWork<DispatchDatabase>(first, firstTransaction, new Outbox<DispatchDatabase>(db, TimeProvider.System), Now, new AtCommit());
         var mine = await DeliveryStore.ClaimAsync(firstSender, Now, Now.AddMinutes(2), 10);
         var theirs = await Changes.Runner(db).RunAsync(uow => DeliveryStore.ClaimAsync(uow, Now, Now.AddMinutes(2), 10));
         await firstTransaction.CommitAsync();

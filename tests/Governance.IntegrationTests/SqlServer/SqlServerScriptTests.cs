@@ -61,8 +61,8 @@ public sealed class SqlServerScriptTests
         yield return new TestCaseData(Governance.Grids.Data.VisitStore.ListSql(p, Governance.IntegrationTests.Support.Demo.Grid, 500, new Dapper.DynamicParameters()))
             .SetArgDisplayNames("grids patrols within a unit");
         string[] staffColumns = ["id", "name", "role", "unit_code", "phone", "id_number", "department_id", "version", "left_at_ms"];
-        yield return new TestCaseData(Governance.Grids.Data.BulkInsert.Statement("staff", staffColumns,
-            Governance.Grids.Data.BulkInsert.RowsPerStatement(staffColumns.Length))).SetArgDisplayNames("grids bulk insert");
+        yield return new TestCaseData(Governance.Infrastructure.Data.BulkInsert.Statement("staff", staffColumns,
+            Governance.Infrastructure.Data.BulkInsert.RowsPerStatement(staffColumns.Length))).SetArgDisplayNames("grids bulk insert");
     }
 
     [TestCaseSource(nameof(Scripts))]

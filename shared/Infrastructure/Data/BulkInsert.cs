@@ -1,11 +1,12 @@
 using System.Data.Common;
 
-namespace Governance.Grids.Data;
+namespace Governance.Infrastructure.Data;
 
 /// <summary>
 /// Inserts many rows with multi-row INSERT … VALUES statements instead of a round trip per row:
-/// seeding a county of 45,000 units and 50,000 people becomes a few hundred statements. A write, so it
-/// takes the unit of work and runs in its transaction.
+/// seeding a county of 45,000 units and 50,000 people becomes a few hundred statements; the rows a group
+/// commit's units leave for its end (<see cref="RowsAtCommit"/>) go in one statement per table. A write, so it
+/// runs in a transaction: the unit of work's, or the one about to commit.
 /// </summary>
 public static class BulkInsert
 {
@@ -15,10 +16,14 @@ public static class BulkInsert
     private const int MaxParameters = 250;
     private const int MaxRows = 1_000;
 
-    public static async Task<int> RunAsync<T>(UnitOfWork uow, string table, string[] columns,
+    public static Task<int> RunAsync<T>(Messaging.UnitOfWork uow, string table, string[] columns,
+        IReadOnlyList<T> rows, Func<T, object?[]> values) =>
+        RunAsync(uow.Connection, uow.Transaction, table, columns, rows, values);
+
+    public static async Task<int> RunAsync<T>(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IReadOnlyList<T> rows, Func<T, object?[]> values)
     {
-        var perStatement = RowsPerStatement(columns.Length);
+        var perStatement = RowsPerStatement(columns.Count);
         var inserted = 0;
         DbCommand? full = null;
         try
@@ -27,14 +32,16 @@ public static class BulkInsert
             {
                 var count = Math.Min(perStatement, rows.Count - start);
                 // Full batches share one command (text and parameters built once); only the values change.
-                var command = count == perStatement ? full ??= Create(uow, table, columns, count) : Create(uow, table, columns, count);
+                var command = count == perStatement
+                    ? full ??= Create(connection, transaction, table, columns, count)
+                    : Create(connection, transaction, table, columns, count);
                 for (var r = 0; r < count; r++)
                 {
                     var row = values(rows[start + r]);
-                    if (row.Length != columns.Length)
-                        throw new ArgumentException($"{table}: {row.Length} values for {columns.Length} columns.", nameof(values));
+                    if (row.Length != columns.Count)
+                        throw new ArgumentException($"{table}: {row.Length} values for {columns.Count} columns.", nameof(values));
                     for (var col = 0; col < row.Length; col++)
-                        command.Parameters[r * columns.Length + col].Value = row[col] ?? DBNull.Value;
+                        command.Parameters[r * columns.Count + col].Value = row[col] ?? DBNull.Value;
                 }
                 inserted += await command.ExecuteNonQueryAsync();
                 if (command != full) await command.DisposeAsync();
@@ -49,13 +56,13 @@ public static class BulkInsert
 
     // Parameters are created once per command and then only given values: Dapper's DynamicParameters
     // looks each name up in the collection as it adds it, which is quadratic at a thousand parameters.
-    private static DbCommand Create(UnitOfWork uow, string table, string[] columns, int rows)
+    private static DbCommand Create(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, int rows)
     {
-        var command = uow.Connection.CreateCommand();
-        command.Transaction = uow.Transaction;
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
 
         command.CommandText = Statement(table, columns, rows);
-        for (var i = 0; i < rows * columns.Length; i++)
+        for (var i = 0; i < rows * columns.Count; i++)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = $"@p{i}";
@@ -67,7 +74,7 @@ public static class BulkInsert
     public static int RowsPerStatement(int columns) => Math.Min(MaxRows, MaxParameters / columns);
 
     /// <summary>The statement's shape for <paramref name="rows"/> rows (for parsing the SQL Server form in tests).</summary>
-    public static string Statement(string table, string[] columns, int rows) =>
+    public static string Statement(string table, IReadOnlyList<string> columns, int rows) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES " + string.Join(", ", Enumerable.Range(0, rows).Select(r =>
-            "(" + string.Join(", ", columns.Select((_, col) => $"@p{r * columns.Length + col}")) + ")"));
+            "(" + string.Join(", ", columns.Select((_, col) => $"@p{r * columns.Count + col}")) + ")"));
 }

@@ -1,7 +1,7 @@
-using Governance.Grids.Data;
+using Governance.Infrastructure.Data;
 using NUnit.Framework;
 
-namespace Governance.UnitTests.Grids;
+namespace Governance.UnitTests.Data;
 
 [TestFixture]
 public class BulkInsertTests

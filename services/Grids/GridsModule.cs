@@ -110,6 +110,10 @@ public sealed class GridsModule : IServiceModule
         var hash = PasswordHashing.Hash(password);
         var outcome = await services.GetRequiredService<UnitOfWorkRunner<GridsDatabase>>().RunAsync(
             uow => PasswordSignIn.ResetAsync(uow, staffId, hash, Reach.Unrestricted(Infrastructure.Authority.UnitAction.ChangeStaff), actor), ct);
+        // The pages' resets are audited by the request; the operator's, from the server's console, here.
+        if (outcome is Outcome<StaffMember>.Done)
+            await AuditLog.AppendAsync(services.GetRequiredService<GridsDatabase>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), actor,
+                $"{ResetPasswordCommand.Name} (operator command)", staffId, "one-time password set; his sessions end", null, ct);
         return outcome.Map(_ => password);
     }
 

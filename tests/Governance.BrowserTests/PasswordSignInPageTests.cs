@@ -88,6 +88,8 @@ public sealed class PasswordSignInPageTests : BrowserFixture
         }
         await section.Locator($"tr[data-person='{Worker}']").GetByRole(AriaRole.Button, new() { Name = "修改" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.Locator("[data-action='reset-password']").ClickAsync();
+        await Expect(dialog.Locator("form[data-form='reset-password']")).ToContainTextAsync("其已有的登录将失效");
         await SubmitAsync(dialog.Locator("form[data-form='reset-password']"));
         var shown = dialog.Locator($"[data-one-time-password='{Worker}']");
         await Expect(shown).ToBeVisibleAsync();

@@ -77,15 +77,21 @@ public static class PasswordSignInApi
         var lockedUntil = attempt is Outcome<PasswordHolder>.Conflict { Extensions: { } e } && e.TryGetValue(PasswordSignIn.LockedUntil, out var until)
             ? (DateTimeOffset?)until : null;
         // The audit log keeps what changed; a refused sign-in changed only a counter, but an administrator
-        // looking into a break-in wants to see the attempts.
-        await AuditLog.AppendAsync(db, now, "anonymous", $"{http.Request.Method} {http.Request.Path}", account,
-            lockedUntil is null ? $"{what} refused: wrong account or password" : $"{what} refused: account locked", http.Connection.RemoteIpAddress?.ToString());
+        // looking into a break-in wants to see the attempts. An account nobody has is not written down as typed:
+        // it may be a password typed into the wrong field, or text meant for whoever reads the log.
+        string? target;
+        await using (var c = await db.OpenReadAsync())
+            target = await StaffStore.FindAsync(c, account) is null ? null : account;
+        await AuditLog.AppendAsync(db, now, "anonymous", $"{http.Request.Method} {http.Request.Path}", target,
+            $"{what} refused: " + (lockedUntil is not null ? "account locked" : target is null ? "no such account (what was typed is not kept)" : "wrong password"),
+            http.Connection.RemoteIpAddress?.ToString());
         if (lockedUntil is not { } locked)
-            return TypedResults.Problem(GridsTexts.WrongAccountOrPassword, statusCode: StatusCodes.Status401Unauthorized, title: GridsTexts.SignInRefusedTitle);
+            return TypedResults.Problem(GridsTexts.WrongAccountOrPassword, statusCode: StatusCodes.Status401Unauthorized, title: GridsTexts.SignInRefusedTitle,
+                type: "https://tools.ietf.org/html/rfc9110#section-15.5.2");
         var seconds = Math.Max(1, (int)Math.Ceiling((locked - now).TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(GridsTexts.AccountLocked(options.PasswordFailuresBeforeLock, (seconds + 59) / 60),
-            statusCode: StatusCodes.Status429TooManyRequests, title: GridsTexts.AccountLockedTitle,
+            statusCode: StatusCodes.Status429TooManyRequests, title: GridsTexts.AccountLockedTitle, type: SignInRateLimit.TooManyRequestsType,
             extensions: new Dictionary<string, object?> { [PasswordSignIn.LockedUntil] = locked });
     }
 

@@ -15,12 +15,13 @@ namespace Governance.Grids.Apis;
 public sealed class SignInRateLimit(AuthOptions options) : IRateLimiterPolicy<string>
 {
     public const string Policy = "sign-in";
+    public const string TooManyRequestsType = "https://tools.ietf.org/html/rfc6585#section-4";
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
     {
         context.HttpContext.Response.Headers.RetryAfter = "60";
         await TypedResults.Problem(GridsTexts.TooManySignIns(options.SignInPermitsPerMinute), statusCode: StatusCodes.Status429TooManyRequests,
-            title: GridsTexts.TooManySignInsTitle).ExecuteAsync(context.HttpContext);
+            title: GridsTexts.TooManySignInsTitle, type: TooManyRequestsType).ExecuteAsync(context.HttpContext);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext http) =>

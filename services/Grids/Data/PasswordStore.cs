@@ -52,10 +52,12 @@ public static class PasswordStore
             WHERE staff_id = @staffId
             """, new { staffId, failuresBeforeLock, until = lockedUntil.ToUnixTimeMilliseconds() });
 
-    /// <summary>A good password: the failures before it are forgotten; a hash made with older parameters is renewed.</summary>
-    public static Task SucceededAsync(UnitOfWork uow, string staffId, string? renewedHash) =>
-        uow.ExecuteAsync($"""
+    /// <summary>A good password: the failures before it are forgotten and a hash made with older parameters is
+    /// renewed — unless the account is locked by now (false): wrong passwords sent at the same moment may have
+    /// locked it since it was read.</summary>
+    public static async Task<bool> SucceededAsync(UnitOfWork uow, string staffId, string? renewedHash) =>
+        await uow.ExecuteAsync($"""
             UPDATE staff_passwords SET failed_sign_ins = 0, locked_until_ms = NULL{(renewedHash is null ? "" : ", hash = @renewedHash")}
-            WHERE staff_id = @staffId
-            """, new { staffId, renewedHash });
+            WHERE staff_id = @staffId AND (locked_until_ms IS NULL OR locked_until_ms <= @now)
+            """, new { staffId, renewedHash, now = uow.Now.ToUnixTimeMilliseconds() }) == 1;
 }

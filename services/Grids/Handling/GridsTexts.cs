@@ -228,7 +228,10 @@ public static class GridsTexts
     public static Bilingual PasswordHoldsAccount(string field) => new($"{field} may not contain the account's id.", $"{field} 不能包含账号本身。");
     public static Bilingual PasswordUnchanged(string field) => new($"{field} must differ from the current password.", $"{field} 不能与当前密码相同。");
     public static Bilingual LeaderPasswordByCounty =>
-        new("A leader's password is reset by the county administrator only.", "领导干部的密码只能由区县管理员重置。");
+        new("A county committee leader's password is reset by the county administrator only.", "县领导的密码只能由区县管理员重置。");
+    public static Bilingual PasswordTooCommon(string field) =>
+        new($"{field} is among the passwords tried first by anyone guessing: choose another (several words with digits and symbols).",
+            $"{field} 过于常见，容易被猜中：请另选一个（如几个词加数字和符号）。");
     public static Bilingual TooManySignIns(int permits) =>
         new($"At most {permits} sign-in attempts a minute from one address; try again in a minute.", $"同一地址每分钟最多尝试登录 {permits} 次，请一分钟后再试。");
     public static Bilingual TooManySignInsTitle => new("Too many sign-in attempts", "登录尝试过于频繁");

@@ -12,7 +12,7 @@ internal static class GridsOperator
 {
     public static async Task<T> RunAsync<T>(string[] settings, IReadOnlyList<IServiceModule> available, Func<IServiceModule, IServiceProvider, Task<T>> work)
     {
-        var app = GovernanceApp.Build([.. settings, "--Governance:Services=grids", "--Auth:DevTokens=false"], available,
+        var app = GovernanceApp.Build([.. settings, "--Governance:Services=grids"], available,
             builder => builder.Logging.ClearProviders());
         await using (app)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,8 @@ public sealed class PersonalDataOptions
 
 /// <summary>Refuses to start without a usable current key: a service that stores callers' numbers in
 /// the clear, or cannot read them back, must not serve.</summary>
-public sealed class PersonalDataOptionsValidator : IValidateOptions<PersonalDataOptions>
+/// <param name="configuration">Whether the demo sign-in is on (Auth:DevTokens): only then is the public demo key accepted.</param>
+public sealed class PersonalDataOptionsValidator(IConfiguration? configuration = null) : IValidateOptions<PersonalDataOptions>
 {
     public const int KeyBytes = 32;
 
@@ -40,6 +42,8 @@ public sealed class PersonalDataOptionsValidator : IValidateOptions<PersonalData
         foreach (var (id, key) in options.Listed)
             if (id.Contains(':') || !IsKey(key))
                 failures.Add($"PersonalData:Keys:{id} must be {KeyBytes} bytes in base64 (openssl rand -base64 32), under an id without ':'.");
+            else if (key == DemoKeys.PersonalDataKey && id == options.CurrentKeyId && configuration?.GetValue<bool>("Auth:DevTokens") == false)
+                failures.Add($"PersonalData:Keys:{id} is the public demo key: {DemoKeys.Advice}, e.g. PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

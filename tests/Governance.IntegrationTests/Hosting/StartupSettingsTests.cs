@@ -63,6 +63,12 @@ public sealed class StartupSettingsTests
         yield return new TestCaseData(new Dictionary<string, string> { ["Auth:SigningKey"] = "" },
             "Auth:SigningKey is not set: give the services a shared key of at least 32 characters, or set Auth:Authority to the county's identity provider.")
             .SetArgDisplayNames("standalone without a signing key");
+        // Standalone for real use (passwords, no demo sign-in) with the demo's public keys: anyone could sign himself in.
+        yield return new TestCaseData(new Dictionary<string, string> { ["Auth:DevTokens"] = "false" },
+            "Auth:SigningKey is the public demo key: " + Governance.Infrastructure.Security.DemoKeys.Advice + ", e.g. Auth__SigningKey=$(openssl rand -base64 48).; " +
+            "PersonalData:Keys:standalone-demo is the public demo key: " + Governance.Infrastructure.Security.DemoKeys.Advice +
+            ", e.g. PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")
+            .SetArgDisplayNames("standalone without the demo sign-in but with the demo keys");
     }
 
     [TestCaseSource(nameof(Refused))]
@@ -86,6 +92,9 @@ public sealed class StartupSettingsTests
             settings["Auth:SigningKey"] = "";
             settings["Auth:DevTokens"] = "false";
             settings["Auth:Authority"] = "https://sso.county.example/realms/governance";
+            // A county's own key for residents' contacts: the demo's is refused without the demo sign-in.
+            settings["PersonalData:CurrentKeyId"] = "tests";
+            settings["PersonalData:Keys:tests"] = TestTokens.PersonalDataKey;
             using var host = HostProcess.Start("grids,incidents,dispatch", settings);
             using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(30) }.InEnglish();
             // A whole standalone county seeding its demo while the other test projects run beside it: CI once

@@ -10,7 +10,7 @@ namespace Governance.UnitTests.Grids;
 public sealed class PasswordRulesTests
 {
     [TestCase("Gao-shan-2027")]
-    [TestCase("abcdEFGH1234")]
+    [TestCase("Tian-Ma-88")]
     [TestCase("村口大树-2027a")]
     public void A_long_enough_mix_of_three_kinds_is_accepted(string password) =>
         Assert.That(PasswordRules.Check(new FieldErrors(), "newPassword", password, "grid-worker-7").Any, Is.False);
@@ -22,6 +22,12 @@ public sealed class PasswordRulesTests
     [TestCase("Xy1-grid-worker-7", TestName = "holds the account")]
     [TestCase("Xy1-GRID-WORKER-7", TestName = "holds the account in capitals")]
     [TestCase("Ab1-\u0001defgh", TestName = "a control character")]
+    [TestCase("Admin@123", TestName = "a default account's word")]
+    [TestCase("Abc12345", TestName = "a keyboard run")]
+    [TestCase("1qaz@WSX", TestName = "a keyboard run in columns")]
+    [TestCase("P@ssw0rd!", TestName = "password spelt with symbols")]
+    [TestCase("Aa123456", TestName = "too few different letters")]
+    [TestCase("Wanggeyuan#1", TestName = "this system's own word")]
     public void Others_are_refused_naming_the_field(string? password)
     {
         var errors = PasswordRules.Check(new FieldErrors(), "newPassword", password, "grid-worker-7");

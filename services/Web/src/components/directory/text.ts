@@ -40,6 +40,8 @@ export const t = dictionary({
   resetPassword: ['重置密码', 'Reset password'],
   resetPasswordHint: ['生成一次性密码：此人已有的登录随即失效，用它首次登录时须设置自己的新密码。',
     'Makes a one-time password: the person’s sessions end, and signing in with it asks for a new password of his own.'],
+  resetPasswordConfirm: ['确定重置 {name} 的密码？其已有的登录将失效。', 'Reset {name}’s password? The sessions he has end.'],
+  resetPasswordYes: ['确认重置', 'Yes, reset'],
   oneTimePassword: ['一次性密码', 'One-time password'],
   oneTimePasswordHint: ['请当面或电话告知本人；关闭后不再显示。', 'Tell the person directly; it is not shown again.'],
   passwordReset: ['密码已重置', 'Password reset'],

@@ -128,16 +128,20 @@ export function unitsAndStaff(rights: DirectoryRights): { element: HTMLElement; 
     const dialog = openDialog(`${t('edit')} · ${person.name}`, h('div', {}, staffForm(person, null, () => dialog.close()), passwordReset(person)));
   }
 
-  /** 重置密码: the one-time password is shown here once, for the administrator to pass on in person. */
+  /** 重置密码: asked once more (it ends the person's sessions), then the one-time password is shown here once,
+   * for the administrator to pass on in person. */
   function passwordReset(person: StaffRecord): HTMLElement {
     const result = h('div', { 'aria-live': 'polite' });
-    const send = form('reset-password', [], t('resetPassword'), async () => {
+    const confirm = form('reset-password', [h('p', { role: 'status' }, t('resetPasswordConfirm', { name: person.name }))], t('resetPasswordYes'), async () => {
       const { password } = await staffApi.resetPassword(person.id);
+      confirm.remove();
       clear(result, h('p', {}, `${t('oneTimePassword')}：`, h('code', { class: 'one-time-password', 'data-one-time-password': person.id }, password)),
         h('p', { class: 'muted small' }, t('oneTimePasswordHint')));
     }, () => announce(t('passwordReset')));
+    const ask = h('button', { type: 'button', 'data-action': 'reset-password', onclick: () => { ask.replaceWith(confirm); confirm.querySelector('button')?.focus(); } },
+      `${t('resetPassword')}…`);
     return h('section', { class: 'password-reset', 'aria-labelledby': `reset-${person.id}` },
-      h('h4', { id: `reset-${person.id}` }, t('resetPassword')), h('p', { class: 'muted small' }, t('resetPasswordHint')), send, result);
+      h('h4', { id: `reset-${person.id}` }, t('resetPassword')), h('p', { class: 'muted small' }, t('resetPasswordHint')), ask, result);
   }
 
   function boundaryForm(): HTMLFormElement {

@@ -15,6 +15,8 @@ public static class ProblemTexts
     public static Bilingual ValidationTitle => new("One or more validation errors occurred.", "提交的内容有误，请按各项提示修改。");
     public static Bilingual NotYoursTitle => new("Not yours to do", "无权办理");
     public static Bilingual GoneTitle => new("No longer available", "已不再可用");
+    public static Bilingual Utf8JsonOnly => new("Send the body as JSON in UTF-8 (Content-Type: application/json; charset=utf-8).",
+        "请以 UTF-8 编码的 JSON 提交（Content-Type: application/json; charset=utf-8）。");
     public static Bilingual BodyUnreadableTitle => new("The request body could not be read.", "无法读取提交的内容。");
     public static Bilingual QueryUnreadableTitle => new("A query parameter could not be read.", "无法读取查询参数。");
     public static Bilingual OutsideJurisdictionTitle => new("Outside your jurisdiction", "超出您的管辖范围");

@@ -61,6 +61,11 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // A body in a charset the JSON reader does not know (charset=gbk) is thrown as a bare InvalidOperationException,
+        // which answered 500: it is the client's to fix, as an unsupported media type.
+        if (exception is InvalidOperationException { Message: var text } && text.Contains("charset", StringComparison.Ordinal)
+            && text.Contains("not a known encoding", StringComparison.Ordinal))
+            exception = new BadHttpRequestException(ProblemTexts.Utf8JsonOnly, StatusCodes.Status415UnsupportedMediaType, exception);
         if (exception is not BadHttpRequestException bad) return false;
         // 404 and 403 come before 400 (docs/permissions.md): a case action's check needs no body.
         // The exception handler has cleared the endpoint and its route values; its feature keeps them.

@@ -281,6 +281,13 @@ public sealed class PasswordSignInTests : StandaloneFixture
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(body.GetProperty("errors").TryGetProperty("account", out _), Is.True, body.ToString());
         Assert.That(body.GetProperty("errors").TryGetProperty("password", out _), Is.True, body.ToString());
+
+        // A body in a charset the JSON reader does not know was a 500 on every JSON endpoint.
+        using var gbk = await browser.PostAsync("/auth/sign-in", new StringContent("{\"account\":\"a\",\"password\":\"b\"}",
+            System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "gbk" }));
+        Assert.That(gbk.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await gbk.Content.ReadAsStringAsync());
+        var problem = JsonDocument.Parse(await gbk.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(problem.GetProperty("errors").TryGetProperty("body", out _), Is.True, problem.ToString());
     }
 }
 

@@ -92,6 +92,7 @@ public static class EndToEnd
             }
             if (brokerMsgsPerSecond > 0)
                 report.Target("distributed", "ratio e2e cases/s ÷ broker msg/s", casesPerSecond / brokerMsgsPerSecond, "", 0.10, atLeast: true);
+            if (o.ScaleOut) await ScaleOutAsync(report, o, casesPerSecond, processes, Settings, courtyards, IncidentsDb, hostDir);
 
             foreach (var p in processes)
                 report.Target("memory", $"peak RSS {p.Name} (distributed)", p.PeakRssMb(), "MB", 250, atLeast: false);
@@ -103,6 +104,28 @@ public static class EndToEnd
             foreach (var database in databases.Values) await Servers.DropDatabaseAsync(database);
             Servers.DeleteVirtualHost(vhost);
         }
+    }
+
+    /// <summary>
+    /// What a second machine buys (issue #19, item 4): a second instance of Incidents and of Dispatch beside the
+    /// first — Incidents' instances both take filings (the load generator alternates), Dispatch's and Incidents'
+    /// consumers compete for their queues — and the same closed loop again. Printed as the ratio to the single
+    /// instances' rate of this run. On this 2-core machine both instances share the same cores, the database and
+    /// the broker: the figure says what the software's own serial parts cost, not what a second server adds.
+    /// </summary>
+    private static async Task ScaleOutAsync(Report report, Options o, double single, List<ServiceProcess> processes,
+        Func<string, Dictionary<string, string>> settings, IReadOnlyList<string> courtyards, Func<DbConnection> incidentsDb, string hostDir)
+    {
+        await SettleAsync(incidentsDb);
+        var incidents2 = ServiceProcess.Start("incidents-2", o.HostDll, hostDir, o.WorkDir, settings("incidents"), probe: false);
+        var dispatch2 = ServiceProcess.Start("dispatch-2", o.HostDll, hostDir, o.WorkDir, settings("dispatch"), probe: false);
+        processes.AddRange([incidents2, dispatch2]);
+        await Task.WhenAll(incidents2.WaitReadyAsync(Probe, TimeSpan.FromSeconds(120)), dispatch2.WaitReadyAsync(Probe, TimeSpan.FromSeconds(120)));
+        var first = processes.Single(p => p.Name == "incidents");
+        using var filer = new Filer([first.Address, incidents2.Address], courtyards, Math.Max(o.Workers, 64));
+        var doubled = await ThroughputAsync(report, "distributed ×2", o.Workers, o.Duration, filer, incidentsDb, processes);
+        report.Add("distributed ×2", "cases/s with two instances of Incidents and Dispatch ÷ with one", doubled / Math.Max(1, single), "×",
+            $"{doubled:0} vs {single:0} cases/s, the same run, {o.Workers} workers");
     }
 
     /// <summary>The running services, their databases and the counters a case moves.</summary>
@@ -278,7 +301,7 @@ public static class EndToEnd
 
         var http = result.HttpMs.Order().ToList();
         var filedRate = result.Ok / watch.Elapsed.TotalSeconds;
-        var target = section == "distributed" ? 1000 : 2000;
+        var target = section.StartsWith("distributed", StringComparison.Ordinal) ? 1000 : 2000;
         report.Target(section, "sustained cases/s (filed→assigned)", rate, "cases/s", target, atLeast: true,
             $"{workers} workers, {windowEnd.Seconds - windowStart.Seconds:0} s window after {warmUp.TotalSeconds:0} s warm-up; filed {filedRate:0}/s; backlog at end {backlog}, routed {drainSeconds:0.0} s later; {result.Failed} failed ({filer.FailureSummary()})");
         report.Add(section, "POST /incidents p99 under closed loop", Percentile.Of(http, 99), "ms", $"p50 {Percentile.Of(http, 50):0.0} ms");

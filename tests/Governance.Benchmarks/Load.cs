@@ -17,7 +17,7 @@ public sealed class Filer : IDisposable
 {
     private readonly HttpClient _http;
     private readonly byte[][] _bodies;
-    private readonly Uri _incidents;
+    private readonly Uri[] _incidents;
     private readonly AuthenticationHeaderValue[] _tokens;
     private long _next;
 
@@ -29,9 +29,12 @@ public sealed class Filer : IDisposable
 
     private void Fail(string reason) => Failures.AddOrUpdate(reason.Length > 120 ? reason[..120] : reason, 1, (_, n) => n + 1);
 
-    public Filer(Uri service, IReadOnlyList<string> courtyards, int connections)
+    public Filer(Uri service, IReadOnlyList<string> courtyards, int connections) : this([service], courtyards, connections) { }
+
+    /// <summary>Files at each of <paramref name="services"/> in turn (several instances of Incidents: the scale-out run).</summary>
+    public Filer(IReadOnlyList<Uri> services, IReadOnlyList<string> courtyards, int connections)
     {
-        if (service.Host is not ("127.0.0.1" or "localhost")) throw new ArgumentException("The benchmark only sends to loopback", nameof(service));
+        if (services.Any(s => s.Host is not ("127.0.0.1" or "localhost"))) throw new ArgumentException("The benchmark only sends to loopback", nameof(services));
         _http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = connections,
@@ -41,7 +44,7 @@ public sealed class Filer : IDisposable
         })
         { Timeout = TimeSpan.FromSeconds(30) };
         _tokens = Token.GridWorkerTokens(Grids.Model.DemoCounty.CountyCode).Select(t => new AuthenticationHeaderValue("Bearer", t)).ToArray();
-        _incidents = new Uri(service, "/incidents");
+        _incidents = services.Select(service => new Uri(service, "/incidents")).ToArray();
         _bodies = courtyards.Select(code => Encoding.UTF8.GetBytes(
             $$"""{"unitCode":"{{code}}","category":"dispute","grade":"IV","title":"t","description":"d"}""")).ToArray();
     }
@@ -52,7 +55,7 @@ public sealed class Filer : IDisposable
         var next = Interlocked.Increment(ref _next);
         using var content = new ByteArrayContent(_bodies[(int)(next % _bodies.Length)]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, _incidents) { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _incidents[next % _incidents.Length]) { Content = content };
         request.Headers.Authorization = _tokens[(int)(next % _tokens.Length)];
         var sentAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var watch = Stopwatch.StartNew();

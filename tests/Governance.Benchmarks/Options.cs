@@ -25,6 +25,8 @@ public sealed class Options
     /// <summary>Closed-loop length and concurrency.</summary>
     public TimeSpan Duration { get; private set; } = TimeSpan.FromSeconds(60);
     public int Workers { get; private set; } = 32;
+    /// <summary>Also the distributed run with a second instance of Incidents and of Dispatch (competing consumers).</summary>
+    public bool ScaleOut { get; private set; }
     public int StandaloneWorkers { get; private set; } = 32;
     /// <summary>Open-loop offered load for the latency figure.</summary>
     public double Rate { get; private set; } = 300;
@@ -58,6 +60,7 @@ public sealed class Options
                 case "--no-standalone": o.Standalone = false; break;
                 case "--no-micro": o.Micro = false; break;
                 case "--no-record": o.Record = false; break;
+                case "--scale-out": o.ScaleOut = true; break;
                 case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--workers": o.Workers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--standalone-workers": o.StandaloneWorkers = int.Parse(Next(), CultureInfo.InvariantCulture); break;

@@ -156,7 +156,7 @@ public static class NoticesApi
         if (!string.IsNullOrEmpty(secret))
         {
             if (channelGiven && channel != NoticeChannel.DingTalk)
-                errors.Add("secret", "secret is used only by dingtalk robots (加签); leave it out for wecom and webhook.");
+                errors.Add("secret", DispatchTexts.SecretOnlyDingTalk);
             else if (secret.Length > 200 || secret.Any(char.IsControl))
                 errors.Add("secret", DispatchTexts.NoticeSecret);
         }

@@ -94,6 +94,14 @@ public static class GridsTexts
     public static Bilingual UnknownDepartment(Guid id) => new($"departmentId '{id}' is not a known department.", $"departmentId “{id}”不是已知的部门。");
     public static Bilingual DepartmentElsewhere(string departmentUnit, string unit) =>
         new($"the department belongs to '{departmentUnit}', not to '{unit}'.", $"该部门属于“{departmentUnit}”，不属于“{unit}”。");
+    public static Bilingual LeftAtNotHere =>
+        new("leftAt cannot be changed here; POST /grids/staff/{id}/leave records that a person left.",
+            "leftAt 不能在这里修改；人员离职请用 POST /grids/staff/{id}/leave 登记。");
+    public static Bilingual CannotBeChanged(string field) => new($"{field} cannot be changed.", $"{field} 不能修改。");
+    public static Bilingual NotAChangeableField(string field) =>
+        new($"{field} is not a field of a person that can be changed; name, phone, idNumber and the post (role, unitCode, departmentId) can.",
+            $"{field} 不是人员可修改的字段；可修改的是 name、phone、idNumber 和岗位（role、unitCode、departmentId）。");
+    public static Bilingual FieldRetired(string field, string code) => new($"{field} '{code}' is retired.", $"{field} “{code}”已撤销。");
 
     // ---- Patrols -------------------------------------------------------------------------------------
     public static Bilingual TokenNamesNoUnit =>
@@ -115,6 +123,7 @@ public static class GridsTexts
         new("at must lie between the patrol's start and now (give or take two minutes).", "at 须在巡查开始与现在之间（前后可差两分钟）。");
     public static Bilingual UnitCodeForOthersVisits =>
         new("unitCode is required to read someone else's visits.", "查看他人的走访记录须填写 unitCode。");
+    public static Bilingual UnitRetired(string code) => new($"The unit '{code}' is retired.", $"单位“{code}”已撤销。");
 
     // ---- Leaders' posts and visits -----------------------------------------------------------------
     public static Bilingual VisitEveryDays(int max) => new($"visitEveryDays must be from 1 to {max}.", $"visitEveryDays 须在 1 到 {max} 之间。");
@@ -206,4 +215,5 @@ public static class GridsTexts
 
     public static Bilingual SendFileAs(string mediaTypes) => new($"Send the file as {mediaTypes}.", $"请以 {mediaTypes} 格式发送文件。");
     public static Bilingual ImportAtMostMb(long mb) => new($"An import file may be at most {mb} MB.", $"导入文件最大 {mb} MB。");
+    public static Bilingual ColumnMissing(string column) => new($"Column '{column}' is missing.", $"缺少“{column}”列。");
 }

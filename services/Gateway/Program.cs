@@ -27,6 +27,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddGovernanceLanguages(); // its own problems in Chinese unless Accept-Language asks for English (Languages.cs)
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
+// An instance going down and coming back: one line each, not a stack trace per failed probe (HealthTransitions.cs).
+builder.LogHealthTransitionsOnce();
 
 // Passive health (the clusters' "Passive" in appsettings.json): an instance whose requests fail in transport
 // (refused, reset) more than 30% of the time over the last 10 s, with at least 5 requests, is taken out of

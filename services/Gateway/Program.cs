@@ -23,7 +23,7 @@ builder.Services.AddSystemd(); // Type=notify under systemd (deploy/package/syst
 // The first span of a request's trace (YARP passes its traceparent on to the service), exported by OTLP when
 // configured, and the configured console log format (TracingSetup.cs, the Host's own). After AddSystemd.
 builder.AddGovernanceTracing("governance-gateway");
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails().AddProblemsForAnyAccept(); // problem+json even to a caller who accepts no JSON
 builder.Services.AddGovernanceLanguages(); // its own problems in Chinese unless Accept-Language asks for English (Languages.cs)
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)

@@ -101,6 +101,7 @@ public static class GridsTexts
     public static Bilingual NotAChangeableField(string field) =>
         new($"{field} is not a field of a person that can be changed; name, phone, idNumber and the post (role, unitCode, departmentId) can.",
             $"{field} 不是人员可修改的字段；可修改的是 name、phone、idNumber 和岗位（role、unitCode、departmentId）。");
+    public static Bilingual FieldLeftService(string field, string id) => new($"{field} '{id}' has left the service.", $"{field} “{id}”已离职。");
     public static Bilingual FieldRetired(string field, string code) => new($"{field} '{code}' is retired.", $"{field} “{code}”已撤销。");
 
     // ---- Patrols -------------------------------------------------------------------------------------
@@ -162,6 +163,12 @@ public static class GridsTexts
     public static Bilingual MustBeCourtyard(string code, string level) =>
         new($"courtyardCode must be a courtyard; '{code}' is a {level}.", $"courtyardCode 须为院落；“{code}”是{level}。");
     public static Bilingual NotAGridWorker(string id, string role) => new($"'{id}' is a {role}, not a grid worker.", $"“{id}”是{role}，不是网格员。");
+    public static Bilingual VisitorNotOnDuty(string visitedBy, DateTimeOffset at) =>
+        new($"visitedBy '{visitedBy}' was not on duty at {at:O} as a grid worker or courtyard lead of the subject's grid or courtyard.",
+            $"visitedBy “{visitedBy}”在 {at:O} 不是对象所在网格或院落的在岗网格员或院落长。");
+    public static Bilingual WorkerOfOtherGrid(string id, string workerUnit, string courtyard, string? grid) =>
+        new($"'{id}' is a grid worker of '{workerUnit}'; the subject's courtyard '{courtyard}' is in grid '{grid}'.",
+            $"“{id}”是“{workerUnit}”的网格员；对象所在院落“{courtyard}”属于网格“{grid}”。");
     public static Bilingual TokenRevoked(string id) => new($"The service token '{id}' was revoked already.", $"服务令牌“{id}”已被吊销。");
     // ---- Imports (CSV and GeoJSON files) --------------------------------------------------------------
     public static Bilingual AppearsTwice(string field, string value, int firstRow) =>
@@ -215,5 +222,8 @@ public static class GridsTexts
 
     public static Bilingual SendFileAs(string mediaTypes) => new($"Send the file as {mediaTypes}.", $"请以 {mediaTypes} 格式发送文件。");
     public static Bilingual ImportAtMostMb(long mb) => new($"An import file may be at most {mb} MB.", $"导入文件最大 {mb} MB。");
+    public static Bilingual RingFourPositions => new("a ring needs at least four positions.", "一个环至少需要四个坐标点。");
+    public static Bilingual RingClosed =>
+        new("a ring must be closed: its last position repeats the first.", "环须闭合：最后一个坐标点与第一个相同。");
     public static Bilingual ColumnMissing(string column) => new($"Column '{column}' is missing.", $"缺少“{column}”列。");
 }

@@ -171,11 +171,11 @@ public static class BoundaryImport
                     }
                     positions.Add(new Position(lng, lat));
                 }
-            var problem = positions.Count < 4 ? "a ring needs at least four positions."
-                : positions[0] != positions[^1] ? "a ring must be closed: its last position repeats the first." : null;
+            Bilingual? problem = positions.Count < 4 ? GridsTexts.RingFourPositions
+                : positions[0] != positions[^1] ? GridsTexts.RingClosed : null;
             if (problem is not null)
             {
-                errors.Add(ringKey, problem);
+                errors.Add(ringKey, problem.Value);
                 valid = false;
             }
             rings.Add(positions);

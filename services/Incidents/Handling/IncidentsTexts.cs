@@ -60,6 +60,15 @@ public static class IncidentsTexts
     public static Bilingual OnlyLeaderInHandSignsOff => new("Only the leader who took the case in hand signs it off.", "只有包案领导本人才能签字办结。");
     public static Bilingual CallerShownWhileWorked =>
         new("The caller's contact is shown only while the case is being worked on.", "来电人的联系方式只在案件办理期间显示。");
+    public static Bilingual InYourHandAlready => new("The case is in your hand already.", "该案件已由您包案。");
+    public static Bilingual InHandOf(string leader) =>
+        new($"The case is in the hand of {leader} already: one leader takes a case in hand.", $"该案件已由 {leader} 包案：一件案件只由一位领导包案。");
+    public static Bilingual NotTakenInHand(string status) =>
+        new($"A case that is {status} cannot be taken in hand: only a placed case that is not settled yet.",
+            $"状态为 {status} 的案件不能包案：只有已分拨、尚未办结的案件可以。");
+    public static Bilingual ClosedAlready => new("The case is closed already.", "案件已经结案。");
+    public static Bilingual NotVerifiedYet(string status) =>
+        new($"A case that is {status} is not verified yet: it is signed off after verification (核查).", $"状态为 {status} 的案件尚未核查：须核查后才能签字办结。");
 
     // ---- Moving up, merging, mediation -----------------------------------------------------------
     public static Bilingual CountyIsTop =>
@@ -83,6 +92,10 @@ public static class IncidentsTexts
     public static Bilingual NamesAtMost20(string field) => new($"{field} may name at most 20 people.", $"{field} 最多写 20 个人。");
     public static Bilingual NamesTooLong(string field, int max) =>
         new($"{field} are too long together: the list is stored in at most {max} characters.", $"{field} 合计过长：名单最多保存 {max} 个字符。");
+    public static Bilingual TierAboveTookIt =>
+        new("The tier above has taken this case; it is on its way up.", "上级已接收此案件，正在上交途中。");
+    public static Bilingual MoveUpWaiting =>
+        new("A request to move this case up is already waiting for the tier above.", "此案件的上交申请已在等待上级处理。");
     public static Bilingual MediationOnVillageDisputes =>
         new("Mediation is for open dispute cases on the village tier.", "调解只用于在村（社区）层级办理、尚未办结的矛盾纠纷案件。");
     public static Bilingual ScheduledAtBetween(DateTimeOffset earliest, DateTimeOffset latest) =>

@@ -38,6 +38,9 @@ public static class IncidentsTexts
     public static Bilingual AlreadyPlaced(string unitCode) =>
         new($"The call was placed already (已分拨) on unit {unitCode}; it no longer waits in triage.",
             $"该来电已分拨到单位 {unitCode}，不再等待分拨。");
+    public static Bilingual TooManyFilingsTitle => new("Too many filings", "登记过于频繁");
+    public static Bilingual TooManyFilings(int permits) =>
+        new($"At most {permits} filings a minute per caller; try again shortly.", $"每人每分钟最多登记 {permits} 件；请稍后再试。");
 
     public static Bilingual KeyUsedTitle => new("Idempotency-Key already used for another filing", "Idempotency-Key 已用于另一次登记");
     public static Bilingual KeyUsed(string header, Guid earlier) =>

@@ -156,7 +156,7 @@ public static class NoticesApi
             errors.Add("url", refused switch
             {
                 RefusedAddress.Loopback => DispatchTexts.NoticeUrlLoopback,
-                RefusedAddress.LinkLocal => DispatchTexts.NoticeUrlLinkLocal,
+                RefusedAddress.LinkLocal => ProblemTexts.UrlLinkLocal("url"),
                 _ => DispatchTexts.NoticeUrlPrivate,
             });
 

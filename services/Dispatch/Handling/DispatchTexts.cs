@@ -66,9 +66,6 @@ public static class DispatchTexts
     public static Bilingual NoticeUrlLoopback =>
         new("url must not point at this machine (loopback, localhost) unless Dispatch:Notices:AllowLoopback is set.",
             "url 不能指向本机（回环地址、localhost），除非设置了 Dispatch:Notices:AllowLoopback。");
-    public static Bilingual NoticeUrlLinkLocal =>
-        new("url must not point at a link-local or cloud metadata address (169.254.0.0/16, fe80::/10).",
-            "url 不能指向链路本地地址或云元数据地址（169.254.0.0/16、fe80::/10）。");
     public static Bilingual NoticeUrlPrivate =>
         new("url must not point at a private network unless Dispatch:Notices:AllowPrivateNetworks is set.",
             "url 不能指向内网地址，除非设置了 Dispatch:Notices:AllowPrivateNetworks。");

@@ -223,4 +223,17 @@ public sealed class GatewayInstancesTests : StandaloneFixture
         Assert.That((Count(down), Count(back)), Is.EqualTo((1, 1)), gateway.Output);
         await instance.StopAsync();
     }
+
+    [Test]
+    public async Task The_gateways_own_404_is_a_problem_in_Chinese_whatever_the_caller_accepts()
+    {
+        using var gateway = await StartGatewayAsync(grids: [Live], incidents: [Live], dispatch: [Live]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/metrics"));
+        request.Headers.TryAddWithoutValidation("Accept", "application/openmetrics-text; version=1.0.0");
+        using var response = await _http.SendAsync(request);
+        Assert.That(((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType), Is.EqualTo((404, "application/problem+json")),
+            await response.Content.ReadAsStringAsync());
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), Is.EqualTo("未找到"));
+        Assert.That(response.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "zh-CN" }));
+    }
 }

@@ -225,5 +225,9 @@ public static class GridsTexts
     public static Bilingual RingFourPositions => new("a ring needs at least four positions.", "一个环至少需要四个坐标点。");
     public static Bilingual RingClosed =>
         new("a ring must be closed: its last position repeats the first.", "环须闭合：最后一个坐标点与第一个相同。");
+    /// <summary><paramref name="only"/>: the one encoding the file was said to be in; null when both were tried.</summary>
+    public static Bilingual LineNotInEncoding(int line, string? only) =>
+        new($"Line {line} is {(only is null ? "neither valid UTF-8 nor GB18030" : $"not valid {only}")}: save the file as UTF-8 (or GB18030/GBK), or send encoding= with the one it is in.",
+            $"第 {line} 行不是有效的 {only ?? "UTF-8 或 GB18030"} 编码：请将文件存为 UTF-8（或 GB18030/GBK），或用 encoding= 指明文件的编码。");
     public static Bilingual ColumnMissing(string column) => new($"Column '{column}' is missing.", $"缺少“{column}”列。");
 }

@@ -73,13 +73,17 @@ public sealed record WebhookDestinations(bool AllowLoopback, bool AllowPrivateNe
     /// <summary>
     /// The connection of every request of the queue's client (SocketsHttpHandler.ConnectCallback): the host's
     /// addresses are resolved here, the refused ones dropped, and only an allowed one is connected to, so the
-    /// address judged is the address called (no second lookup that could answer otherwise).
+    /// address judged is the address called (no second lookup that could answer otherwise). A connection to an HTTP
+    /// proxy the operator configured (HTTPS_PROXY, HTTP_PROXY) is not judged: the proxy is the operator's, it resolves
+    /// the receiver's name itself, and the URL's literal address was judged when it was written.
     /// </summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
+        var toProxy = context.InitialRequestMessage.RequestUri is { } url
+            && !string.Equals(url.IdnHost.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-        var allowed = addresses.Where(a => Refusal(a) is null).ToArray();
+        var allowed = toProxy ? addresses : addresses.Where(a => Refusal(a) is null).ToArray();
         if (allowed.Length == 0)
             throw new WebhookDestinationRefusedException(host, addresses.Select(Refusal).FirstOrDefault(r => r is not null) ?? RefusedAddress.Loopback);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

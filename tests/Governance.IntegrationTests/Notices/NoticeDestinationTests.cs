@@ -72,6 +72,10 @@ public sealed class NoticeDestinationTests : StandaloneFixture
             Assert.That((attempts, last.Delivered, last.Retryable), Is.EqualTo((1, false, false)), last.Error);
             Assert.That(last.Error, Does.Contain("loopback"));
             Assert.That(hook.Requests, Is.Empty, "nothing reached the receiver");
+            // A literal address is judged at the connection too (a URL written before the rule, or by another way).
+            var (_, literal) = await refusing.SendAsync(new WebhookRequest(new UriBuilder(url) { Host = "[::1]" }.Uri.ToString(), "{}"), 1, CancellationToken.None);
+            Assert.That(literal.Retryable, Is.False, literal.Error);
+            Assert.That(literal.Error, Does.Contain("loopback"));
         }
 
         var allowing = Sender(new WebhookDestinations(AllowLoopback: true, AllowPrivateNetworks: true), out var allowingServices);

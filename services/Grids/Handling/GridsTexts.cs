@@ -222,6 +222,13 @@ public static class GridsTexts
 
     public static Bilingual SendFileAs(string mediaTypes) => new($"Send the file as {mediaTypes}.", $"请以 {mediaTypes} 格式发送文件。");
     public static Bilingual ImportAtMostMb(long mb) => new($"An import file may be at most {mb} MB.", $"导入文件最大 {mb} MB。");
+    public static Bilingual GeometryNotValid(string reason, double lng, double lat) =>
+        new($"geometry is not valid: {reason} at [{lng}, {lat}] (longitude, latitude).", $"geometry 不是有效的几何图形：{reason}，位于 [{lng}, {lat}]（经度, 纬度）。");
+    public static Bilingual GeometryNotSimple =>
+        new("geometry is not simple: a ring crosses or touches itself.", "geometry 不是简单图形：有环自相交或自相接。");
+    public static Bilingual GeometryTooWide(double km, double mostKm) =>
+        new($"geometry spans {km:0} km; a unit's boundary may span at most {mostKm:0} km (is it in longitude, latitude order, WGS-84?).",
+            $"geometry 跨度 {km:0} 公里；单位边界最大跨度 {mostKm:0} 公里（坐标是否按经度、纬度顺序，WGS-84？）。");
     public static Bilingual RingFourPositions => new("a ring needs at least four positions.", "一个环至少需要四个坐标点。");
     public static Bilingual RingClosed =>
         new("a ring must be closed: its last position repeats the first.", "环须闭合：最后一个坐标点与第一个相同。");

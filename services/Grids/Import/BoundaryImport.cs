@@ -53,7 +53,12 @@ public static class BoundaryImport
                 else if ((shape = ReadGeometry(geometry, prefix + "geometry", errors, options.MaxVertices)) is not null
                     && Topology.ProblemAlone(shape, options) is { } problem)
                 {
-                    errors.Add(prefix + "geometry", problem);
+                    errors.Add(prefix + "geometry", problem.Fault switch
+                    {
+                        ShapeFault.NotValid => GridsTexts.GeometryNotValid(problem.Reason ?? "", problem.Lng, problem.Lat),
+                        ShapeFault.TooWide => GridsTexts.GeometryTooWide(problem.Kilometres, problem.MostKilometres),
+                        _ => GridsTexts.GeometryNotSimple,
+                    });
                     shape = null;
                 }
                 if (code is not null && shape is not null) boundaries.Add((index, new UnitBoundary(code, shape)));

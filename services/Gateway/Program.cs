@@ -23,10 +23,12 @@ builder.Services.AddSystemd(); // Type=notify under systemd (deploy/package/syst
 // The first span of a request's trace (YARP passes its traceparent on to the service), exported by OTLP when
 // configured, and the configured console log format (TracingSetup.cs, the Host's own). After AddSystemd.
 builder.AddGovernanceTracing("governance-gateway");
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails().AddProblemsForAnyAccept(); // problem+json even to a caller who accepts no JSON
 builder.Services.AddGovernanceLanguages(); // its own problems in Chinese unless Accept-Language asks for English (Languages.cs)
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddTransforms(transforms => transforms.ExpectContinueForLargeBodies()); // a refused upload stays a 413 (LargeBodies.cs)
+// An instance going down and coming back: one line each, not a stack trace per failed probe (HealthTransitions.cs).
+builder.LogHealthTransitionsOnce();
 
 // Passive health (the clusters' "Passive" in appsettings.json): an instance whose requests fail in transport
 // (refused, reset) more than 30% of the time over the last 10 s, with at least 5 requests, is taken out of

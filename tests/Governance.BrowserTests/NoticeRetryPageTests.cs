@@ -17,6 +17,7 @@ public sealed class NoticeRetryPageTests : BrowserFixture
     protected override IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>
     {
         ["Dispatch:Notices:MaxAttempts"] = "1", ["Dispatch:Notices:RetriesPerSend"] = "0",
+        ["Dispatch:Notices:AllowLoopback"] = "true", // the robot that cannot be reached is on 127.0.0.1 (refused by default)
     };
 
     [Test]

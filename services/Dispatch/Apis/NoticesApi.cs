@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Dispatch.Apis;
 
@@ -63,13 +64,13 @@ public static class NoticesApi
     }
 
     private static async Task<Results<Created<SubscriptionView>, ValidationProblem>> CreateSubscription(
-        SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
+        SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http, IOptions<NoticeOptions> options)
     {
         var by = Actor.Of(http);
         var errors = new FieldErrors();
         var subscription = await runner.RunAsync(async uow =>
         {
-            var created = Read(body, null, errors, Guid.CreateVersion7(), by, uow.Now);
+            var created = Read(body, null, errors, options.Value.Destinations, Guid.CreateVersion7(), by, uow.Now);
             if (created is not null) await SubscriptionStore.InsertAsync(uow, created);
             return created;
         });
@@ -79,7 +80,7 @@ public static class NoticesApi
     }
 
     private static async Task<Results<Ok<SubscriptionView>, NotFound, ValidationProblem>> UpdateSubscription(
-        Guid id, SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http)
+        Guid id, SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http, IOptions<NoticeOptions> options)
     {
         var by = Actor.Of(http);
         var errors = new FieldErrors();
@@ -87,7 +88,7 @@ public static class NoticesApi
         {
             var existing = await SubscriptionStore.FindAsync(uow, id);
             if (existing is null) return (false, (NoticeSubscription?)null);
-            var changed = Read(body, existing, errors, id, by, uow.Now);
+            var changed = Read(body, existing, errors, options.Value.Destinations, id, by, uow.Now);
             if (changed is not null) await SubscriptionStore.UpdateAsync(uow, changed);
             return (true, changed);
         });
@@ -125,7 +126,7 @@ public static class NoticesApi
     /// <summary>Checks a request and builds the rule it describes (on top of <paramref name="existing"/>
     /// for PUT); null when <paramref name="errors"/> says why not.</summary>
     private static NoticeSubscription? Read(SubscriptionRequest? body, NoticeSubscription? existing, FieldErrors errors,
-        Guid id, string by, DateTimeOffset now)
+        WebhookDestinations destinations, Guid id, string by, DateTimeOffset now)
     {
         errors.Require("name", body?.Name, 100);
         var categories = CodesOf<Category>(errors, "categories", body?.Categories);
@@ -150,13 +151,21 @@ public static class NoticesApi
         }
         else if (!WebhookUrl.IsValid(url))
             errors.Add("url", DispatchTexts.NoticeUrl);
+        // A literal address is judged here; a name, at each delivery, by the address it resolves to (WebhookDestinations).
+        else if (destinations.RefusalOf(new Uri(url)) is { } refused)
+            errors.Add("url", refused switch
+            {
+                RefusedAddress.Loopback => DispatchTexts.NoticeUrlLoopback,
+                RefusedAddress.LinkLocal => ProblemTexts.UrlLinkLocal("url"),
+                _ => DispatchTexts.NoticeUrlPrivate,
+            });
 
         // The secret is DingTalk's 加签; WeCom robots and plain webhooks take none.
         var secret = body?.Secret?.Trim();
         if (!string.IsNullOrEmpty(secret))
         {
             if (channelGiven && channel != NoticeChannel.DingTalk)
-                errors.Add("secret", "secret is used only by dingtalk robots (加签); leave it out for wecom and webhook.");
+                errors.Add("secret", DispatchTexts.SecretOnlyDingTalk);
             else if (secret.Length > 200 || secret.Any(char.IsControl))
                 errors.Add("secret", DispatchTexts.NoticeSecret);
         }

@@ -63,6 +63,14 @@ public static class DispatchTexts
         new("url must be an absolute http or https URL of at most 2000 characters.", "url 须为完整的 http 或 https 地址，最多 2000 个字符。");
     public static Bilingual NoticeSecret =>
         new("secret must be at most 200 characters, without control characters.", "secret 最多 200 个字符，且不含控制字符。");
+    public static Bilingual NoticeUrlLoopback =>
+        new("url must not point at this machine (loopback, localhost) unless Dispatch:Notices:AllowLoopback is set.",
+            "url 不能指向本机（回环地址、localhost），除非设置了 Dispatch:Notices:AllowLoopback。");
+    public static Bilingual NoticeUrlPrivate =>
+        new("url must not point at a private network unless Dispatch:Notices:AllowPrivateNetworks is set.",
+            "url 不能指向内网地址，除非设置了 Dispatch:Notices:AllowPrivateNetworks。");
+    public static Bilingual SecretOnlyDingTalk =>
+        new("secret is used only by dingtalk robots (加签); leave it out for wecom and webhook.", "secret 只用于钉钉机器人（加签）；wecom 和 webhook 请不填。");
     public static Bilingual CodesAtMost(string field, int most) => new($"{field} may list at most {most} codes.", $"{field} 最多列出 {most} 个代码。");
     public static Bilingual DaysRequired(string field) =>
         new($"{field} is required (a list of yyyy-MM-dd dates; may be empty).", $"{field} 为必填项（yyyy-MM-dd 日期的列表，可以为空）。");

@@ -2,6 +2,7 @@ using Governance.Infrastructure.Webhooks;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Dispatch.Notices;
 
@@ -11,7 +12,8 @@ public static class NoticesSetup
     public static void AddNotices(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<NoticeOptions>().BindConfiguration("Dispatch:Notices").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddWebhookClient(NoticeSender.ClientName, "Governance-Notices/1.0");
+        builder.Services.AddWebhookClient(NoticeSender.ClientName, "Governance-Notices/1.0",
+            sp => sp.GetRequiredService<IOptions<NoticeOptions>>().Value.Destinations);
         builder.Services.AddSingleton<NoticeQueue>();
         builder.Services.AddSingleton<NoticeSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NoticeSender>());

@@ -31,7 +31,7 @@ public static class CareRegistration
         {
             if (courtyard is null) errors.Add(prefix + "courtyardCode", ProblemTexts.UnknownUnit("courtyardCode", code));
             else if (courtyard.Level != UnitLevel.Courtyard) errors.Add(prefix + "courtyardCode", GridsTexts.MustBeCourtyard(code, Codes.Of(courtyard.Level)));
-            else if (courtyard.Retired) errors.Add(prefix + "courtyardCode", $"courtyardCode '{code}' is retired.");
+            else if (courtyard.Retired) errors.Add(prefix + "courtyardCode", GridsTexts.FieldRetired("courtyardCode", code));
         }
         if (c.GridWorkerId is { } id)
         {
@@ -40,7 +40,7 @@ public static class CareRegistration
             else if (worker.LeftAt is not null) errors.Add(prefix + "gridWorkerId", GridsTexts.LeftService(id));
             else if (courtyard is { Level: UnitLevel.Courtyard, Retired: false } && worker.UnitCode != courtyard.Code && worker.UnitCode != courtyard.ParentCode)
                 errors.Add(prefix + "gridWorkerId",
-                    $"'{id}' is a grid worker of '{worker.UnitCode}'; the subject's courtyard '{courtyard.Code}' is in grid '{courtyard.ParentCode}'.");
+                    GridsTexts.WorkerOfOtherGrid(id, worker.UnitCode, courtyard.Code, courtyard.ParentCode));
         }
 
     }

@@ -61,13 +61,13 @@ public static class CareVisits
     private static async Task<string?> VisitorRefusalAsync(UnitOfWork<GridsDatabase> uow, string visitedBy, string courtyardCode, DateTimeOffset visitedAt)
     {
         var person = await StaffStore.FindAsync(uow, visitedBy);
-        if (person is null) return $"visitedBy '{visitedBy}' is not a registered person.";
-        if (person.LeftAt is not null) return $"visitedBy '{visitedBy}' has left the service.";
+        if (person is null) return GridsTexts.NotRegisteredPerson("visitedBy", visitedBy);
+        if (person.LeftAt is not null) return GridsTexts.FieldLeftService("visitedBy", visitedBy);
         var grid = (await UnitStore.FindAsync(uow, courtyardCode))?.ParentCode;
         var duties = (await StaffStore.DutiesOfAsync(uow, [visitedBy]))[visitedBy];
         var there = duties.Any(d => (d.UnitCode == courtyardCode || d.UnitCode == grid) && Visitors.Contains(d.Role) && d.IsOnDutyAt(visitedAt));
         return there ? null
-            : $"visitedBy '{visitedBy}' was not on duty at {visitedAt:O} as a grid worker or courtyard lead of the subject's grid or courtyard.";
+            : GridsTexts.VisitorNotOnDuty(visitedBy, visitedAt);
     }
 
     private static readonly string[] Visitors = [.. StaffRoles.GridWorkers, StaffRoles.CourtyardLead];

@@ -15,7 +15,7 @@ public static class DepartmentRegistration
         {
             var unit = await UnitStore.FindAsync(uow, unitCode);
             if (unit is null) errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
-            else if (unit.Retired) errors.Add("unitCode", $"unitCode '{unitCode}' is retired.");
+            else if (unit.Retired) errors.Add("unitCode", GridsTexts.FieldRetired("unitCode", unitCode));
             // Teams belong to a township (镇街站所) or the county (县级部门), never below.
             else if (unit.Level is not (UnitLevel.Township or UnitLevel.County))
                 errors.Add("unitCode", GridsTexts.DepartmentLevel(unitCode, Codes.Of(unit.Level)));

@@ -94,6 +94,15 @@ public static class GridsTexts
     public static Bilingual UnknownDepartment(Guid id) => new($"departmentId '{id}' is not a known department.", $"departmentId “{id}”不是已知的部门。");
     public static Bilingual DepartmentElsewhere(string departmentUnit, string unit) =>
         new($"the department belongs to '{departmentUnit}', not to '{unit}'.", $"该部门属于“{departmentUnit}”，不属于“{unit}”。");
+    public static Bilingual LeftAtNotHere =>
+        new("leftAt cannot be changed here; POST /grids/staff/{id}/leave records that a person left.",
+            "leftAt 不能在这里修改；人员离职请用 POST /grids/staff/{id}/leave 登记。");
+    public static Bilingual CannotBeChanged(string field) => new($"{field} cannot be changed.", $"{field} 不能修改。");
+    public static Bilingual NotAChangeableField(string field) =>
+        new($"{field} is not a field of a person that can be changed; name, phone, idNumber and the post (role, unitCode, departmentId) can.",
+            $"{field} 不是人员可修改的字段；可修改的是 name、phone、idNumber 和岗位（role、unitCode、departmentId）。");
+    public static Bilingual FieldLeftService(string field, string id) => new($"{field} '{id}' has left the service.", $"{field} “{id}”已离职。");
+    public static Bilingual FieldRetired(string field, string code) => new($"{field} '{code}' is retired.", $"{field} “{code}”已撤销。");
 
     // ---- Patrols -------------------------------------------------------------------------------------
     public static Bilingual TokenNamesNoUnit =>
@@ -115,6 +124,7 @@ public static class GridsTexts
         new("at must lie between the patrol's start and now (give or take two minutes).", "at 须在巡查开始与现在之间（前后可差两分钟）。");
     public static Bilingual UnitCodeForOthersVisits =>
         new("unitCode is required to read someone else's visits.", "查看他人的走访记录须填写 unitCode。");
+    public static Bilingual UnitRetired(string code) => new($"The unit '{code}' is retired.", $"单位“{code}”已撤销。");
 
     // ---- Leaders' posts and visits -----------------------------------------------------------------
     public static Bilingual VisitEveryDays(int max) => new($"visitEveryDays must be from 1 to {max}.", $"visitEveryDays 须在 1 到 {max} 之间。");
@@ -153,6 +163,12 @@ public static class GridsTexts
     public static Bilingual MustBeCourtyard(string code, string level) =>
         new($"courtyardCode must be a courtyard; '{code}' is a {level}.", $"courtyardCode 须为院落；“{code}”是{level}。");
     public static Bilingual NotAGridWorker(string id, string role) => new($"'{id}' is a {role}, not a grid worker.", $"“{id}”是{role}，不是网格员。");
+    public static Bilingual VisitorNotOnDuty(string visitedBy, DateTimeOffset at) =>
+        new($"visitedBy '{visitedBy}' was not on duty at {at:O} as a grid worker or courtyard lead of the subject's grid or courtyard.",
+            $"visitedBy “{visitedBy}”在 {at:O} 不是对象所在网格或院落的在岗网格员或院落长。");
+    public static Bilingual WorkerOfOtherGrid(string id, string workerUnit, string courtyard, string? grid) =>
+        new($"'{id}' is a grid worker of '{workerUnit}'; the subject's courtyard '{courtyard}' is in grid '{grid}'.",
+            $"“{id}”是“{workerUnit}”的网格员；对象所在院落“{courtyard}”属于网格“{grid}”。");
     public static Bilingual TokenRevoked(string id) => new($"The service token '{id}' was revoked already.", $"服务令牌“{id}”已被吊销。");
     // ---- Imports (CSV and GeoJSON files) --------------------------------------------------------------
     public static Bilingual AppearsTwice(string field, string value, int firstRow) =>
@@ -206,6 +222,21 @@ public static class GridsTexts
 
     public static Bilingual SendFileAs(string mediaTypes) => new($"Send the file as {mediaTypes}.", $"请以 {mediaTypes} 格式发送文件。");
     public static Bilingual ImportAtMostMb(long mb) => new($"An import file may be at most {mb} MB.", $"导入文件最大 {mb} MB。");
+    public static Bilingual GeometryNotValid(string reason, double lng, double lat) =>
+        new($"geometry is not valid: {reason} at [{lng}, {lat}] (longitude, latitude).", $"geometry 不是有效的几何图形：{reason}，位于 [{lng}, {lat}]（经度, 纬度）。");
+    public static Bilingual GeometryNotSimple =>
+        new("geometry is not simple: a ring crosses or touches itself.", "geometry 不是简单图形：有环自相交或自相接。");
+    public static Bilingual GeometryTooWide(double km, double mostKm) =>
+        new($"geometry spans {km:0} km; a unit's boundary may span at most {mostKm:0} km (is it in longitude, latitude order, WGS-84?).",
+            $"geometry 跨度 {km:0} 公里；单位边界最大跨度 {mostKm:0} 公里（坐标是否按经度、纬度顺序，WGS-84？）。");
+    public static Bilingual RingFourPositions => new("a ring needs at least four positions.", "一个环至少需要四个坐标点。");
+    public static Bilingual RingClosed =>
+        new("a ring must be closed: its last position repeats the first.", "环须闭合：最后一个坐标点与第一个相同。");
+    /// <summary><paramref name="only"/>: the one encoding the file was said to be in; null when both were tried.</summary>
+    public static Bilingual LineNotInEncoding(int line, string? only) =>
+        new($"Line {line} is {(only is null ? "neither valid UTF-8 nor GB18030" : $"not valid {only}")}: save the file as UTF-8 (or GB18030/GBK), or send encoding= with the one it is in.",
+            $"第 {line} 行不是有效的 {only ?? "UTF-8 或 GB18030"} 编码：请将文件存为 UTF-8（或 GB18030/GBK），或用 encoding= 指明文件的编码。");
+    public static Bilingual ColumnMissing(string column) => new($"Column '{column}' is missing.", $"缺少“{column}”列。");
 
     // ---- Passwords (the pages' own sign-in) ------------------------------------------------------------
     public static Bilingual SignInRefusedTitle => new("Sign-in refused", "登录失败");

@@ -35,7 +35,7 @@ public static class LeaderPosts
         {
             var path = await UnitStore.PathAsync(uow, linked[i]);
             if (path.Count == 0) { errors.Add($"linkedUnits[{i}]", GridsTexts.UnknownUnit(linked[i])); continue; }
-            if (path[0].Retired) errors.Add($"linkedUnits[{i}]", $"'{linked[i]}' is retired.");
+            if (path[0].Retired) errors.Add($"linkedUnits[{i}]", GridsTexts.Retired(linked[i]));
             else if (post == LeaderPostKind.TownshipCommittee && township is not null && !path.Any(u => u.Code == township))
                 errors.Add($"linkedUnits[{i}]", GridsTexts.LinkedInOwnTownship(township));
         }

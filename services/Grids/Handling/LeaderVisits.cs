@@ -46,7 +46,7 @@ public static class LeaderVisits
             filings.Add((index, placeCode, path.Select(u => u.Code).FirstOrDefault(linkedUnits.Contains) ?? unit.Code, found));
         }
         if (errors.Any) return errors;
-        if (unit.Retired) return new Outcome<LeaderVisit>.Conflict($"The unit '{unit.Code}' is retired.");
+        if (unit.Retired) return new Outcome<LeaderVisit>.Conflict(GridsTexts.UnitRetired(unit.Code));
 
         var visit = new Visit(Guid.CreateVersion7(), VisitKind.Leader, actor, unit.Code, visitedAt, visitedAt, 0, null, 1);
         var ids = filings.ToDictionary(f => f.Index, _ => Guid.CreateVersion7());

@@ -16,7 +16,7 @@ public static class Patrols
         if (unitCode is null) return errors.Add("unitCode", GridsTexts.TokenNamesNoUnit);
         if (await UnitStore.FindAsync(uow, unitCode) is not { } unit) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
         if (await reach.RefusalAtAsync(uow, unitCode) is { } why) return new Outcome<Visit>.Forbidden(why);
-        if (unit.Retired) return new Outcome<Visit>.Conflict($"The unit '{unitCode}' is retired.");
+        if (unit.Retired) return new Outcome<Visit>.Conflict(GridsTexts.UnitRetired(unitCode));
         // A patrol is walked in a grid (or one of its courtyards): a village or a township is no beat to patrol.
         if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
             return errors.Add("unitCode", GridsTexts.PatrolLevel(unitCode, Codes.Of(unit.Level)));

@@ -8,7 +8,7 @@ public static class StaffRules
     public static void CheckPlace(FieldErrors errors, string prefix, string unitField, string unitCode, Unit? unit, string role)
     {
         if (unit is null) errors.Add(prefix + unitField, ProblemTexts.UnknownUnit(unitField, unitCode));
-        else if (unit.Retired) errors.Add(prefix + unitField, $"{unitField} '{unitCode}' is retired.");
+        else if (unit.Retired) errors.Add(prefix + unitField, GridsTexts.FieldRetired(unitField, unitCode));
         else if (!StaffRoles.IsHeldOn(role, unit.Level))
             errors.Add(prefix + unitField, GridsTexts.RoleLevel(role, StaffRoles.LevelsOf(role), unitCode, Codes.Of(unit.Level)));
     }
@@ -49,9 +49,9 @@ public static class StaffRules
         foreach (var field in fields)
             errors.Add(field, field.ToLowerInvariant() switch
             {
-                "leftat" => "leftAt cannot be changed here; POST /grids/staff/{id}/leave records that a person left.",
-                "id" or "version" => $"{field} cannot be changed.",
-                _ => $"{field} is not a field of a person that can be changed; name, phone, idNumber and the post (role, unitCode, departmentId) can.",
+                "leftat" => GridsTexts.LeftAtNotHere,
+                "id" or "version" => GridsTexts.CannotBeChanged(field),
+                _ => GridsTexts.NotAChangeableField(field),
             });
     }
 }

@@ -53,7 +53,12 @@ public static class BoundaryImport
                 else if ((shape = ReadGeometry(geometry, prefix + "geometry", errors, options.MaxVertices)) is not null
                     && Topology.ProblemAlone(shape, options) is { } problem)
                 {
-                    errors.Add(prefix + "geometry", problem);
+                    errors.Add(prefix + "geometry", problem.Fault switch
+                    {
+                        ShapeFault.NotValid => GridsTexts.GeometryNotValid(problem.Reason ?? "", problem.Lng, problem.Lat),
+                        ShapeFault.TooWide => GridsTexts.GeometryTooWide(problem.Kilometres, problem.MostKilometres),
+                        _ => GridsTexts.GeometryNotSimple,
+                    });
                     shape = null;
                 }
                 if (code is not null && shape is not null) boundaries.Add((index, new UnitBoundary(code, shape)));
@@ -171,11 +176,11 @@ public static class BoundaryImport
                     }
                     positions.Add(new Position(lng, lat));
                 }
-            var problem = positions.Count < 4 ? "a ring needs at least four positions."
-                : positions[0] != positions[^1] ? "a ring must be closed: its last position repeats the first." : null;
+            Bilingual? problem = positions.Count < 4 ? GridsTexts.RingFourPositions
+                : positions[0] != positions[^1] ? GridsTexts.RingClosed : null;
             if (problem is not null)
             {
-                errors.Add(ringKey, problem);
+                errors.Add(ringKey, problem.Value);
                 valid = false;
             }
             rings.Add(positions);

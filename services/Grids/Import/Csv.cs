@@ -41,7 +41,7 @@ public static class Csv
             else columns[i] = column;
         }
         foreach (var missing in required.Where(r => !columns.Contains(r)))
-            errors.Add("header", $"Column '{missing}' is missing.");
+            errors.Add("header", GridsTexts.ColumnMissing(missing));
         if (records.Count - 1 > MaxRows) errors.Add("body", GridsTexts.AtMostRows(MaxRows));
         if (errors.Any) return ([], errors);
 

@@ -50,7 +50,7 @@ public static class ImportText
         {
             var record = recordLines.Count(start => start <= line) - 1;
             errors.Add(record <= 0 ? "header" : $"rows[{record - 1}]",
-                $"Line {line} is {(candidates.Length == 1 ? "not" : "neither")} {Describe(candidates)}: save the file as UTF-8 (or GB18030/GBK), or send encoding= with the one it is in.");
+                GridsTexts.LineNotInEncoding(line, candidates.Length == 1 ? candidates[0].ToUpperInvariant() : null));
         }
         return (null, errors);
     }
@@ -73,9 +73,6 @@ public static class ImportText
             ? (text, errors)
             : (null, errors.Add("body", GridsTexts.GeoJsonUtf8));
     }
-
-    private static string Describe(string[] candidates) =>
-        candidates.Length == 1 ? $"valid {candidates[0].ToUpperInvariant()}" : "valid UTF-8 nor GB18030";
 
     private static ReadOnlySpan<byte> WithoutUtf8Bom(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;

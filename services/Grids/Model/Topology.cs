@@ -35,18 +35,18 @@ public static class Topology
             .Select(r => (IReadOnlyList<Position>)r.Coordinates.Select(c => new Position(c.X, c.Y)).ToList()).ToList()))
         .ToList());
 
-    /// <summary>Why a shape cannot be a unit's boundary on its own (not valid, not simple, too wide); null if it can.</summary>
-    public static string? ProblemAlone(Shape shape, BoundaryOptions options)
+    /// <summary>Why a shape cannot be a unit's boundary on its own (not valid, not simple, too wide); null if it can.
+    /// What a user reads is said from it by the import (GridsTexts), in the caller's language.</summary>
+    public static ShapeProblem? ProblemAlone(Shape shape, BoundaryOptions options)
     {
         var geometry = ToGeometry(shape);
         var invalid = new IsValidOp(geometry).ValidationError;
-        if (invalid is not null)
-            return $"geometry is not valid: {invalid.Message} at [{invalid.Coordinate.X}, {invalid.Coordinate.Y}] (longitude, latitude).";
-        if (!geometry.IsSimple) return "geometry is not simple: a ring crosses or touches itself.";
+        if (invalid is not null) return new ShapeProblem(ShapeFault.NotValid, invalid.Message, invalid.Coordinate.X, invalid.Coordinate.Y);
+        if (!geometry.IsSimple) return new ShapeProblem(ShapeFault.NotSimple);
         var box = Geometry.BoxOf(shape);
         var (wide, high) = Kilometres(box);
         if (Math.Max(wide, high) > options.MaxExtentKilometres)
-            return $"geometry spans {Math.Max(wide, high):0} km; a unit's boundary may span at most {options.MaxExtentKilometres:0} km (is it in longitude, latitude order, WGS-84?).";
+            return new ShapeProblem(ShapeFault.TooWide, Kilometres: Math.Max(wide, high), MostKilometres: options.MaxExtentKilometres);
         return null;
     }
 
@@ -91,3 +91,11 @@ public static class Topology
 
     private static double Radians(double degrees) => degrees * Math.PI / 180;
 }
+
+/// <summary>What is wrong with a shape as a boundary: not a valid geometry, a ring that crosses or touches itself, wider
+/// or higher than a unit may be (most likely latitude and longitude swapped).</summary>
+public enum ShapeFault { NotValid, NotSimple, TooWide }
+
+/// <summary>Why a shape cannot be a unit's boundary on its own (<see cref="Topology.ProblemAlone"/>): for NotValid the
+/// geometry library's reason (in English, as it gives it) and where; for TooWide its span and the most allowed.</summary>
+public sealed record ShapeProblem(ShapeFault Fault, string? Reason = null, double Lng = 0, double Lat = 0, double Kilometres = 0, double MostKilometres = 0);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using Governance.Incidents.Handling;
 using Governance.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,11 +31,14 @@ public static class IntakeRateLimit
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 // One rejection for every policy of the host (intake, the resident's 回访 page): say which limit it was.
                 var intake = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy;
+                // A problem like every other: problem+json, staff's intake in the caller's language (the resident pages'
+                // limit speaks both at once, as their other messages do).
                 await context.HttpContext.Response.WriteAsJsonAsync(new
                 {
-                    type = "https://tools.ietf.org/html/rfc6585#section-4", title = intake ? "Too many filings" : "Too many requests", status = 429,
-                    detail = intake ? $"At most {permits} filings a minute per caller; try again shortly." : "请稍后再试。 Too many requests from this address; try again in a minute.",
-                }, ct);
+                    type = "https://tools.ietf.org/html/rfc6585#section-4",
+                    title = intake ? IncidentsTexts.TooManyFilingsTitle : "Too many requests", status = 429,
+                    detail = intake ? IncidentsTexts.TooManyFilings(permits) : "请稍后再试。 Too many requests from this address; try again in a minute.",
+                }, options: null, contentType: "application/problem+json", ct);
             };
             options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.User.Identity?.IsAuthenticated == true ? $"user:{Caller.Of(http).Id}" : $"ip:{http.Connection.RemoteIpAddress}",

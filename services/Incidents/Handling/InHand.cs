@@ -22,11 +22,10 @@ public static class InHand
         if (incident is null) return new Outcome<Incident>.NotFound();
         if (await InHandStore.FindAsync(uow, incident.Id) is { } taken)
             return CaseRefusal.NotAllowed(incident.Status, taken.Leader == command.Leader
-                ? "The case is in your hand already."
-                : $"The case is in the hand of {taken.Leader} already: one leader takes a case in hand.");
+                ? IncidentsTexts.InYourHandAlready
+                : IncidentsTexts.InHandOf(taken.Leader));
         if (!InHandRules.MayTake(incident.Status))
-            return CaseRefusal.NotAllowed(incident.Status,
-                $"A case that is {Codes.Of(incident.Status)} cannot be taken in hand: only a placed case that is not settled yet.");
+            return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.NotTakenInHand(Codes.Of(incident.Status)));
 
         var instructions = command.Instructions?.Trim() is { Length: > 0 } text ? text : null;
         await InHandStore.InsertAsync(uow, new CaseInHand(incident.Id, command.Leader, uow.Now, instructions), incident.Ancestry);
@@ -51,8 +50,8 @@ public static class InHand
             return new Outcome<Incident>.Forbidden(IncidentsTexts.OnlyLeaderInHandSignsOff);
         if (incident.Status != IncidentStatus.Verified)
             return CaseRefusal.NotAllowed(incident.Status, incident.Status == IncidentStatus.Closed
-                ? "The case is closed already."
-                : $"A case that is {Codes.Of(incident.Status)} is not verified yet: it is signed off after verification (核查).");
+                ? IncidentsTexts.ClosedAlready
+                : IncidentsTexts.NotVerifiedYet(Codes.Of(incident.Status)));
 
         var note = command.Note?.Trim() is { Length: > 0 } text ? text : null;
         await InHandStore.SignedOffAsync(uow, incident.Id);

@@ -35,6 +35,12 @@ public static class IncidentsTexts
         new("location.crs must be wgs84 (GPS, the default) or gcj02 (Chinese web maps).", "location.crs 须为 wgs84（GPS，默认）或 gcj02（国内网络地图）。");
     public static Bilingual Latitude => new("location.lat must be a latitude from -90 to 90.", "location.lat 须为 -90 到 90 之间的纬度。");
     public static Bilingual Longitude => new("location.lng must be a longitude from -180 to 180.", "location.lng 须为 -180 到 180 之间的经度。");
+    public static Bilingual AlreadyPlaced(string unitCode) =>
+        new($"The call was placed already (已分拨) on unit {unitCode}; it no longer waits in triage.",
+            $"该来电已分拨到单位 {unitCode}，不再等待分拨。");
+    public static Bilingual TooManyFilingsTitle => new("Too many filings", "登记过于频繁");
+    public static Bilingual TooManyFilings(int permits) =>
+        new($"At most {permits} filings a minute per caller; try again shortly.", $"每人每分钟最多登记 {permits} 件；请稍后再试。");
 
     public static Bilingual KeyUsedTitle => new("Idempotency-Key already used for another filing", "Idempotency-Key 已用于另一次登记");
     public static Bilingual KeyUsed(string header, Guid earlier) =>
@@ -57,6 +63,15 @@ public static class IncidentsTexts
     public static Bilingual OnlyLeaderInHandSignsOff => new("Only the leader who took the case in hand signs it off.", "只有包案领导本人才能签字办结。");
     public static Bilingual CallerShownWhileWorked =>
         new("The caller's contact is shown only while the case is being worked on.", "来电人的联系方式只在案件办理期间显示。");
+    public static Bilingual InYourHandAlready => new("The case is in your hand already.", "该案件已由您包案。");
+    public static Bilingual InHandOf(string leader) =>
+        new($"The case is in the hand of {leader} already: one leader takes a case in hand.", $"该案件已由 {leader} 包案：一件案件只由一位领导包案。");
+    public static Bilingual NotTakenInHand(string status) =>
+        new($"A case that is {status} cannot be taken in hand: only a placed case that is not settled yet.",
+            $"状态为 {status} 的案件不能包案：只有已分拨、尚未办结的案件可以。");
+    public static Bilingual ClosedAlready => new("The case is closed already.", "案件已经结案。");
+    public static Bilingual NotVerifiedYet(string status) =>
+        new($"A case that is {status} is not verified yet: it is signed off after verification (核查).", $"状态为 {status} 的案件尚未核查：须核查后才能签字办结。");
 
     // ---- Moving up, merging, mediation -----------------------------------------------------------
     public static Bilingual CountyIsTop =>
@@ -80,6 +95,15 @@ public static class IncidentsTexts
     public static Bilingual NamesAtMost20(string field) => new($"{field} may name at most 20 people.", $"{field} 最多写 20 个人。");
     public static Bilingual NamesTooLong(string field, int max) =>
         new($"{field} are too long together: the list is stored in at most {max} characters.", $"{field} 合计过长：名单最多保存 {max} 个字符。");
+    public static Bilingual TierAboveTookIt =>
+        new("The tier above has taken this case; it is on its way up.", "上级已接收此案件，正在上交途中。");
+    public static Bilingual MoveUpWaiting =>
+        new("A request to move this case up is already waiting for the tier above.", "此案件的上交申请已在等待上级处理。");
+    public static Bilingual MediationOnVillageDisputes =>
+        new("Mediation is for open dispute cases on the village tier.", "调解只用于在村（社区）层级办理、尚未办结的矛盾纠纷案件。");
+    public static Bilingual ScheduledAtBetween(DateTimeOffset earliest, DateTimeOffset latest) =>
+        new($"scheduledAt must be between {earliest:yyyy-MM-dd HH:mm}Z (a day before the case was filed) and {latest:yyyy-MM-dd HH:mm}Z (a year ahead).",
+            $"scheduledAt 须在 {earliest:yyyy-MM-dd HH:mm}Z（案件登记前一天）到 {latest:yyyy-MM-dd HH:mm}Z（一年后）之间。");
 
     // ---- Photos ------------------------------------------------------------------------------------
     public static Bilingual MaxPhotos(int max) => new($"A case may have at most {max} photos.", $"一件案件最多 {max} 张照片。");
@@ -149,4 +173,43 @@ public static class IncidentsTexts
     public static Bilingual CallbackSecret(int min, int max) =>
         new($"secret must be {min} to {max} characters without control characters, or left out to have one generated.",
             $"secret 须为 {min} 到 {max} 个字符且不含控制字符，或不填由系统生成。");
+
+    // ---- Open311 requests (the spec's field names kept as it spells them) --------------------------
+    public static Bilingual Open311Email => new("email must be an email address.", "email 须为电子邮件地址。");
+    public static Bilingual Open311Phone =>
+        new("phone must be one phone number: digits, optionally a leading + and spaces, hyphens or brackets between them.",
+            "phone 须为一个电话号码：数字，可以 + 开头，中间可有空格、连字符或括号。");
+    public static Bilingual Open311MediaUrl => new("media_url must be an absolute http or https URL.", "media_url 须为完整的 http 或 https 地址。");
+    public static Bilingual Open311NoControlCharacters(string field) =>
+        new($"{field} must not contain control characters or line breaks.", $"{field} 不能含有控制字符或换行。");
+    public static Bilingual ServiceCodeRequired(string codes) =>
+        new($"service_code is required; services: {codes}.", $"service_code 为必填项；可选服务：{codes}。");
+    public static Bilingual UnknownServiceCode(string code, string codes) =>
+        new($"service_code '{code}' was not found; services: {codes}.", $"未找到 service_code “{code}”；可选服务：{codes}。");
+    public static Bilingual NotAService(string code, string codes) =>
+        new($"service_code '{code}' is not a service; services: {codes}.", $"service_code “{code}”不是服务；可选服务：{codes}。");
+    public static Bilingual UnknownToken(string token) =>
+        new($"token '{token}' was not found: this endpoint creates requests in real time and issues no tokens; use the service_request_id that POST requests returned.",
+            $"未找到 token “{token}”：本接口实时创建请求，不发放 token；请使用 POST requests 返回的 service_request_id。");
+    public static Bilingual JurisdictionNotKnownYet(string id) =>
+        new($"jurisdiction_id '{id}' was not found (the county is not known yet); leave jurisdiction_id out.",
+            $"未找到 jurisdiction_id “{id}”（尚未获知本县）；请不填 jurisdiction_id。");
+    public static Bilingual JurisdictionServed(string id, string counties) =>
+        new($"jurisdiction_id '{id}' was not found: this endpoint serves {counties}; or leave jurisdiction_id out.",
+            $"未找到 jurisdiction_id “{id}”：本接口服务于 {counties}；或不填 jurisdiction_id。");
+    public static Bilingual FormatNotOffered(string? extension) =>
+        new($"Format '{extension}' is not offered: end the resource with .xml or .json.", $"不提供格式“{extension}”：请以 .xml 或 .json 结尾。");
+    public static Bilingual RequestKeyUsed(string header, Guid earlier) =>
+        new($"{header} is already used for another request (service_request_id {earlier}); send a new key for a new request.",
+            $"{header} 已用于另一个请求（service_request_id {earlier}）；新的请求请发送新的键。");
+    public static Bilingual UnknownServiceRequest(string id) => new($"service_request_id '{id}' was not found.", $"未找到 service_request_id “{id}”。");
+    public static Bilingual NotAServiceRequestId(string text) =>
+        new($"service_request_id '{text}' is not a service request id.", $"service_request_id “{text}”不是服务请求编号。");
+    public static Bilingual ServiceRequestIdsAtMost(int most) =>
+        new($"service_request_id may list at most {most} ids.", $"service_request_id 最多列出 {most} 个编号。");
+    public static Bilingual OpenOrClosed(string word) => new($"status '{word}' must be open or closed.", $"status “{word}”须为 open 或 closed。");
+    public static Bilingual SpanAtMost90Days => new("start_date and end_date may not span more than 90 days.", "start_date 到 end_date 不能超过 90 天。");
+    public static Bilingual W3cDateTime(string name, string text) =>
+        new($"{name} '{text}' must be a W3C datetime with a time zone, e.g. 2026-01-01T00:00:00Z or 2026-01-01T08:00:00+08:00.",
+            $"{name} “{text}”须为带时区的 W3C 日期时间，如 2026-01-01T00:00:00Z 或 2026-01-01T08:00:00+08:00。");
 }

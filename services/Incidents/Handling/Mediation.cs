@@ -21,11 +21,10 @@ public static class Mediation
         var incident = await IncidentStore.FindAsync(uow, incidentId);
         if (incident is null) return new Outcome<MediationSession>.NotFound();
         if (incident.Category != Category.Dispute || incident.Tier != Tier.Village || IncidentLifecycle.Next(incident.Status, IncidentAction.Mediate) is null)
-            return CaseRefusal.NotAllowed<MediationSession>(incident.Status, "Mediation is for open dispute cases on the village tier.");
+            return CaseRefusal.NotAllowed<MediationSession>(incident.Status, IncidentsTexts.MediationOnVillageDisputes);
         var (earliest, latest) = (incident.FiledAt - EarliestBeforeFiling, uow.Now + LatestAhead);
         if (scheduledAt < earliest || scheduledAt > latest)
-            return new FieldErrors().Add("scheduledAt",
-                $"scheduledAt must be between {earliest:yyyy-MM-dd HH:mm}Z (a day before the case was filed) and {latest:yyyy-MM-dd HH:mm}Z (a year ahead).");
+            return new FieldErrors().Add("scheduledAt", IncidentsTexts.ScheduledAtBetween(earliest, latest));
 
         var session = new MediationSession(Guid.CreateVersion7(), incidentId, mediators, parties, scheduledAt, null, null, actor, uow.Now, null, null);
         await MediationStore.InsertAsync(uow, session);

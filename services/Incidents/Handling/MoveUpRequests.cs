@@ -22,8 +22,8 @@ public static class MoveUpRequests
             return CaseRefusal.NotAllowed(incident.Status, IncidentsTexts.CannotMoveUp(Infrastructure.Hosting.Codes.Of(incident.Status)));
         if (await CurrentAsync(uow, incident) is { } earlier)
             return CaseRefusal.NotAllowed(incident.Status, earlier.Approved
-                ? "The tier above has taken this case; it is on its way up."
-                : "A request to move this case up is already waiting for the tier above.");
+                ? IncidentsTexts.TierAboveTookIt
+                : IncidentsTexts.MoveUpWaiting);
         await CaseAuthorityStore.OpenRequestAsync(uow,
             new CaseAuthorityStore.MoveUpRequest(id, actor, reason, incident.Tier.Value, incident.HandlingUnitCode, uow.Now));
         return await RecordAsync(uow, incident, actor, TimelineAction.EscalationRequested, reason);

@@ -45,7 +45,7 @@ public static class Triage
     /// <summary>409 已分拨: the call was placed before this placement reached it (a colleague's, or this one
     /// twice); <c>code</c> already-placed and <c>unitCode</c> say where it went.</summary>
     private static Outcome<Incident> AlreadyPlaced(Incident placed) =>
-        new Outcome<Incident>.Conflict($"The call was placed already (已分拨) on unit {placed.UnitCode}; it no longer waits in triage.",
+        new Outcome<Incident>.Conflict(IncidentsTexts.AlreadyPlaced(placed.UnitCode),
             new Dictionary<string, object?>
             {
                 ["code"] = "already-placed", ["unitCode"] = placed.UnitCode, ["caseStatus"] = Codes.Of(placed.Status),

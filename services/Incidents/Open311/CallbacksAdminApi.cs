@@ -48,6 +48,9 @@ public static class CallbacksAdminApi
         var url = body?.Url?.Trim();
         if (string.IsNullOrEmpty(url)) errors.Add("url", ProblemTexts.Required("url"));
         else if (!WebhookUrl.IsValid(url)) errors.Add("url", IncidentsTexts.CallbackUrl(WebhookUrl.MaxLength));
+        // A client system's own callback may be on this machine or the county's network; never where no receiver
+        // lives (the cloud's metadata service): its client would not call it anyway (WebhookDestinations).
+        else if (WebhookDestinations.Operators.RefusalOf(new Uri(url)) is not null) errors.Add("url", ProblemTexts.UrlLinkLocal("url"));
         var given = body?.Secret;
         if (given is not null && (given.Length is < MinSecret or > MaxSecret || given.Any(char.IsControl)))
             errors.Add("secret", IncidentsTexts.CallbackSecret(MinSecret, MaxSecret));

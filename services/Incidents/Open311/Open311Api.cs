@@ -75,10 +75,10 @@ public static class Open311Api
     /// <summary>Requests are created at once (type realtime), so no token is ever issued: the spec's
     /// answer for a token it does not know is 404.</summary>
     private static Open311Result Token(string token, string format) => Open311Errors.NotFound(Open311Formats.Parse(format),
-        $"token '{token}' was not found: this endpoint creates requests in real time and issues no tokens; use the service_request_id that POST requests returned.");
+        IncidentsTexts.UnknownToken(token));
 
     internal static Open311Result UnknownService(Open311Format format, string serviceCode) =>
-        Open311Errors.NotFound(format, $"service_code '{serviceCode}' was not found; services: {ServiceCatalogue.CodeList}.");
+        Open311Errors.NotFound(format, IncidentsTexts.UnknownServiceCode(serviceCode, ServiceCatalogue.CodeList));
 
     /// <summary>
     /// jurisdiction_id is optional (one county per endpoint); when given it must be our county's code.
@@ -91,8 +91,8 @@ public static class Open311Api
         var counties = await ServiceRequestStore.CountyCodesAsync(connection);
         if (counties.Contains(jurisdictionId.Trim())) return null;
         return Open311Errors.NotFound(format, counties.Count == 0
-            ? $"jurisdiction_id '{jurisdictionId}' was not found (the county is not known yet); leave jurisdiction_id out."
-            : $"jurisdiction_id '{jurisdictionId}' was not found: this endpoint serves {string.Join(", ", counties)}; or leave jurisdiction_id out.");
+            ? IncidentsTexts.JurisdictionNotKnownYet(jurisdictionId)
+            : IncidentsTexts.JurisdictionServed(jurisdictionId, string.Join(", ", counties)));
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public static class Open311Api
         var http = context.HttpContext;
         var extension = http.GetRouteValue("format") as string;
         if (!Open311Formats.TryParse(extension, out var format))
-            return Open311Errors.BadRequest(Open311Format.Xml, $"Format '{extension}' is not offered: end the resource with .xml or .json.");
+            return Open311Errors.BadRequest(Open311Format.Xml, IncidentsTexts.FormatNotOffered(extension));
         try
         {
             return await next(context);

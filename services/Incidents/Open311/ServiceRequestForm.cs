@@ -1,6 +1,7 @@
 using Governance.Infrastructure.Sms;
 using System.Globalization;
 using Governance.Incidents.Apis;
+using Governance.Incidents.Handling;
 using Microsoft.AspNetCore.Http;
 
 namespace Governance.Incidents.Open311;
@@ -72,11 +73,11 @@ public sealed record ServiceRequestForm(
             Text("last_name", LastName, 100), Text("phone", Phone, 40), Text("device_id", DeviceId, 100), Text("account_id", AccountId, 100),
             Text("media_url", MediaUrl, 2000),
         }.OfType<Open311Error>()) yield return error;
-        if (Email is { Length: <= 254 } email && !email.Contains('@')) yield return Bad("email must be an email address.");
+        if (Email is { Length: <= 254 } email && !email.Contains('@')) yield return Bad(IncidentsTexts.Open311Email);
         if (Phone is { Length: <= 40 } phone && !string.IsNullOrWhiteSpace(phone) && !PhoneNumbers.IsOneNumber(phone.Trim()))
-            yield return Bad("phone must be one phone number: digits, optionally a leading + and spaces, hyphens or brackets between them.");
+            yield return Bad(IncidentsTexts.Open311Phone);
         if (MediaUrl is { Length: <= 2000 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            yield return Bad("media_url must be an absolute http or https URL.");
+            yield return Bad(IncidentsTexts.Open311MediaUrl);
     }
 
     /// <summary>Filing's errors under the spec's field names, e.g. "attribute[unitCode] is required."</summary>
@@ -110,7 +111,7 @@ public sealed record ServiceRequestForm(
     private static Open311Error? Text(string field, string? value, int maxLength) =>
         value is null ? null
         : value.Length > maxLength ? Bad(ProblemTexts.TooLong(field, maxLength))
-        : value.Any(char.IsControl) ? Bad($"{field} must not contain control characters or line breaks.")
+        : value.Any(char.IsControl) ? Bad(IncidentsTexts.Open311NoControlCharacters(field))
         : null;
 
     private static Open311Error Bad(string description) => new(StatusCodes.Status400BadRequest, description);

@@ -1,3 +1,4 @@
+using Governance.Incidents.Handling;
 using Microsoft.AspNetCore.Http;
 
 namespace Governance.Incidents.Open311;
@@ -24,20 +25,20 @@ public static class ServiceRequestQueryParser
             var ids = new List<Guid>();
             foreach (var text in idTexts)
                 if (Guid.TryParse(text, out var id)) ids.Add(id);
-                else Error($"service_request_id '{text}' is not a service request id.");
-            if (idTexts.Count > MaxResults) Error($"service_request_id may list at most {MaxResults} ids.");
+                else Error(IncidentsTexts.NotAServiceRequestId(text));
+            if (idTexts.Count > MaxResults) Error(IncidentsTexts.ServiceRequestIdsAtMost(MaxResults));
             return errors.Count > 0 ? (null, errors) : (new ServiceRequestQuery(ids.Distinct().ToList(), [], [], null, null, MaxResults), errors);
         }
 
         var categories = new List<Category>();
         foreach (var code in Items(query, "service_code"))
             if (ServiceCatalogue.Find(code) is { } service) categories.Add(service.Category);
-            else Error($"service_code '{code}' is not a service; services: {ServiceCatalogue.CodeList}.");
+            else Error(IncidentsTexts.NotAService(code, ServiceCatalogue.CodeList));
 
         var statuses = new List<Model.IncidentStatus>();
         var words = Items(query, "status");
         foreach (var word in words)
-            if (word is not (Open311Status.Open or Open311Status.Closed)) Error($"status '{word}' must be open or closed.");
+            if (word is not (Open311Status.Open or Open311Status.Closed)) Error(IncidentsTexts.OpenOrClosed(word));
         // Both words, or none, mean every status.
         if (errors.Count == 0 && words.Distinct().Count() == 1) statuses.AddRange(Open311Status.StatusesOf(words[0]));
 
@@ -48,7 +49,7 @@ public static class ServiceRequestQueryParser
         if (start is { } s && end is { } e)
         {
             if (s > e) Error(ProblemTexts.NotAfter("start_date", "end_date"));
-            else if (e - s > MaxSpan) Error("start_date and end_date may not span more than 90 days.");
+            else if (e - s > MaxSpan) Error(IncidentsTexts.SpanAtMost90Days);
         }
         // One end given: the window is 90 days from it. Neither: the last 90 days.
         DateTimeOffset? from = start ?? (end is { } until ? until - MaxSpan : now - MaxSpan);
@@ -65,9 +66,9 @@ public static class ServiceRequestQueryParser
         var text = query[name].ToString();
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (!W3cDateTime.TryParse(text, out var value))
-            error($"{name} '{text}' must be a W3C datetime with a time zone, e.g. 2026-01-01T00:00:00Z or 2026-01-01T08:00:00+08:00.");
+            error(IncidentsTexts.W3cDateTime(name, text));
         // Requests exist from 2000 to 2099 at most; a window reaching year 1 would not even be computable.
-        else if (value.Year is < 2000 or > 2099) error($"{name} must be between 2000-01-01 and 2099-12-31.");
+        else if (value.Year is < 2000 or > 2099) error(IncidentsTexts.DateBetween(name));
         else return value;
         return null;
     }

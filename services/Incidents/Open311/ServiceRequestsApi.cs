@@ -52,7 +52,7 @@ public static class ServiceRequestsApi
                 : IncidentsTexts.ApiKeyUnknown);
         if (await Open311Api.CheckJurisdictionAsync(db, f, form.JurisdictionId) is { } wrongJurisdiction) return wrongJurisdiction;
         if (form.ServiceCode is null)
-            return Open311Errors.BadRequest(f, $"service_code is required; services: {ServiceCatalogue.CodeList}.");
+            return Open311Errors.BadRequest(f, IncidentsTexts.ServiceCodeRequired(ServiceCatalogue.CodeList));
         if (ServiceCatalogue.Find(form.ServiceCode) is null) return Open311Api.UnknownService(f, form.ServiceCode);
 
         // A client system that may retry sends an Idempotency-Key, as POST /incidents takes it: the key is
@@ -97,7 +97,7 @@ public static class ServiceRequestsApi
             return key!.SameFilingAs(repeated.RequestHash)
                 ? Created(f, StatusCodes.Status200OK, repeated.Incident.Id, form.AccountId, repeated.Incident.Status == Model.IncidentStatus.Triage)
                 : Open311Errors.Of(f, StatusCodes.Status422UnprocessableEntity,
-                    $"{IdempotencyKeys.Header} is already used for another request (service_request_id {repeated.Incident.Id}); send a new key for a new request.");
+                    IncidentsTexts.RequestKeyUsed(IdempotencyKeys.Header, repeated.Incident.Id));
         if (!filed)
             return Open311Errors.Of(f, StatusCodes.Status400BadRequest, ownErrors.Concat(form.Translate(filingErrors)));
         return Created(f, StatusCodes.Status201Created, id, form.AccountId, triage);
@@ -140,7 +140,7 @@ public static class ServiceRequestsApi
             found = await ServiceRequestStore.FindAsync(connection, guid);
         }
         return found is null
-            ? Open311Errors.NotFound(f, $"service_request_id '{id}' was not found.")
+            ? Open311Errors.NotFound(f, IncidentsTexts.UnknownServiceRequest(id))
             : new Open311Result(StatusCodes.Status200OK, f, ServiceRequestMapping.ToDocument([found], visibility));
     }
 

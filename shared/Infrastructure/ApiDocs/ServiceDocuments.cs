@@ -31,7 +31,19 @@ public static class ServiceDocuments
     /// they describe the API, they hold no data.</summary>
     public static void MapServiceDocuments(this WebApplication app, IReadOnlyList<IServiceModule> modules)
     {
-        app.MapOpenApi(ApiReference.DocumentPath("{documentName}")).AllowAnonymous();
+        var names = modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        app.MapOpenApi(ApiReference.DocumentPath("{documentName}")).AllowAnonymous().Add(endpoint =>
+        {
+            // The framework answers a name it has no document for in text/plain ("No OpenAPI document with the name
+            // 'v1' was found."); a bare 404 instead becomes the problem every other unknown path gets (status-code pages).
+            var document = endpoint.RequestDelegate!;
+            endpoint.RequestDelegate = context =>
+            {
+                if (context.GetRouteValue("documentName") is string name && names.Contains(name)) return document(context);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
+        });
         app.MapApiReference(modules.Select(m => m.Name).ToList());
     }
 

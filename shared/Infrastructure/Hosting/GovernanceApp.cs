@@ -42,7 +42,7 @@ public static class GovernanceApp
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IReadOnlyList<IServiceModule>>(modules);
         builder.Services.AddHostSettings();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails().AddProblemsForAnyAccept(); // problem+json even to a caller who accepts no JSON
         builder.Services.AddGovernanceLanguages(); // problems in Chinese unless Accept-Language asks for English (Languages.cs)
         builder.Services.AddExceptionHandler<BadRequestBodyHandler>();
         // Let unreadable bodies reach BadRequestBodyHandler, which names the field, instead of a bare 400.

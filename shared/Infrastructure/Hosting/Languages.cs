@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
 
 namespace Governance.Infrastructure.Hosting;
 
@@ -28,7 +29,8 @@ public static class Languages
             // Only the header: a ?culture= query or a cookie would be one more way to ask, and the API's
             // query parameters are its own.
             o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
-            o.ApplyCurrentCultureToResponseHeaders = true; // Content-Language says which one was chosen
+            // Content-Language is said by UseGovernanceLanguages, not here: the framework's option sets the header
+            // before the endpoint runs, and the exception handler clears headers before it writes its problem.
         });
         // The problems ASP.NET Core makes itself (a bare 404, 405, 415, …) get their titles in the caller's language.
         services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails += c => ProblemTexts.TranslateFrameworkTitle(c));
@@ -36,5 +38,24 @@ public static class Languages
     }
 
     /// <summary>Before anything that may answer a problem (the exception handler, status-code pages, endpoints).</summary>
-    public static IApplicationBuilder UseGovernanceLanguages(this IApplicationBuilder app) => app.UseRequestLocalization();
+    public static IApplicationBuilder UseGovernanceLanguages(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(SayLanguage, context);
+            return next(context);
+        }).UseRequestLocalization();
+
+    /// <summary>
+    /// Content-Language (which language was chosen) on every answer, said when its headers go out: whatever wrote
+    /// it, and whatever cleared the headers before (the exception handler does, for the problems it writes about a
+    /// body it could not read and the 404/403 that come before them). An answer that names its own language (a
+    /// service's, passed on by the gateway) keeps it.
+    /// </summary>
+    private static Task SayLanguage(object state)
+    {
+        var context = (HttpContext)state;
+        if (context.Features.Get<IRequestCultureFeature>() is { } chosen && !context.Response.Headers.ContainsKey(HeaderNames.ContentLanguage))
+            context.Response.Headers.ContentLanguage = chosen.RequestCulture.UICulture.Name;
+        return Task.CompletedTask;
+    }
 }

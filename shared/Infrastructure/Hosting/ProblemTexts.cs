@@ -26,6 +26,10 @@ public static class ProblemTexts
         "只有发送失败的推送才能重试：待发的已在队列中，已发的已送达。");
 
     // ---- Field checks (FieldErrors) ------------------------------------------------------------
+    /// <summary>A webhook's URL (notices, Open311 callbacks) at an address where no receiver lives (WebhookDestinations).</summary>
+    public static Bilingual UrlLinkLocal(string field) =>
+        new($"{field} must not point at a link-local or cloud metadata address (169.254.0.0/16, fe80::/10).",
+            $"{field} 不能指向链路本地地址或云元数据地址（169.254.0.0/16、fe80::/10）。");
     public static Bilingual Required(string field) => new($"{field} is required.", $"{field} 为必填项。");
     public static Bilingual TooLong(string field, int max) => new($"{field} must be at most {max} characters.", $"{field} 最多 {max} 个字符。");
     public static Bilingual ControlCharacters(string field) => new($"{field} must not contain control characters.", $"{field} 不能含有控制字符。");

@@ -88,6 +88,11 @@ public sealed class WebhookHttp
                 using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
                 return request.Judge((int)response.StatusCode, await ReadStartAsync(response.Content, ct));
             }
+            catch (HttpRequestException ex) when (ex.InnerException is WebhookDestinationRefusedException refused)
+            {
+                // Not a receiver that is away: trying again at once would be refused again.
+                return new AttemptResult(false, false, null, AttemptResult.Bound(refused.Message));
+            }
             catch (HttpRequestException ex)
             {
                 // Refused, reset, name not resolved: the receiver may be back in a moment.

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.IntegrationTests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Governance.IntegrationTests.Gateway;
 
@@ -178,5 +181,59 @@ public sealed class GatewayInstancesTests : StandaloneFixture
                 Assert.That((await filing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), Is.EqualTo($"路灯不亮 #{i}"), "the body arrived whole");
         }
         Assert.That(answers, Is.EqualTo(Enumerable.Range(0, 6).SelectMany(_ => new[] { "GET 200", "POST 201" }).ToArray()), gateway.Output);
+    }
+
+    [Test]
+    public async Task A_dead_instance_is_logged_once_when_it_goes_down_and_once_when_it_comes_back_without_a_stack_trace()
+    {
+        var port = HostProcess.FreePort();
+        var extra = new Dictionary<string, string>
+        {
+            // Probes five times a second, so that many have failed by the time it is seen down twice over.
+            ["ReverseProxy:Clusters:grids:HealthCheck:Active:Interval"] = "00:00:00.200",
+            ["Logging:LogLevel:Governance.Gateway.Health"] = "Information",
+        };
+        using var gateway = await StartGatewayAsync(grids: [Live, $"http://127.0.0.1:{port}"], incidents: [Live], dispatch: [Live], extra);
+        var down = $"Instance d2 of grids (http://127.0.0.1:{port}) is down";
+        int Count(string line) => gateway.Output.Split('\n').Count(l => l.Contains(line, StringComparison.Ordinal));
+
+        await Eventually.GetAsync(() => Task.FromResult(Count(down)), n => n > 0, TimeSpan.FromSeconds(30), "the instance to be logged down");
+        // Two failed probes made it down; it stays down while more fail (the routed flag shows YARP's view of it).
+        await Eventually.GetAsync(async () => (await ReadinessAsync(gateway)).Body,
+            b => !Service(b, "grids").GetProperty("instances")[1].GetProperty("routed").GetBoolean(), TimeSpan.FromSeconds(30), "d2 out of rotation");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // five more failed probes: not one more line
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(down), Is.EqualTo(1), gateway.Output);
+            Assert.That(gateway.Output, Does.Not.Contain("Probing destination").And.Not.Contain("   at "), "no warning with a stack trace per probe");
+            Assert.That(gateway.Output, Does.Contain(down + ": its health check failed (Connection refused)"), "says why, on one line");
+        });
+
+        // The instance starts: one line says it is back, and it is routed again.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        await using var instance = builder.Build();
+        instance.MapGet("/health/ready", () => "ready");
+        await instance.StartAsync();
+        var back = $"Instance d2 of grids (http://127.0.0.1:{port}) is back";
+        await Eventually.GetAsync(() => Task.FromResult(Count(back)), n => n > 0, TimeSpan.FromSeconds(30), "the instance to be logged back");
+        await Eventually.GetAsync(async () => (await ReadinessAsync(gateway)).Body,
+            b => Service(b, "grids").GetProperty("instances")[1].GetProperty("routed").GetBoolean(), TimeSpan.FromSeconds(30), "d2 routed again");
+        Assert.That((Count(down), Count(back)), Is.EqualTo((1, 1)), gateway.Output);
+        await instance.StopAsync();
+    }
+
+    [Test]
+    public async Task The_gateways_own_404_is_a_problem_in_Chinese_whatever_the_caller_accepts()
+    {
+        using var gateway = await StartGatewayAsync(grids: [Live], incidents: [Live], dispatch: [Live]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway.Address, "/metrics"));
+        request.Headers.TryAddWithoutValidation("Accept", "application/openmetrics-text; version=1.0.0");
+        using var response = await _http.SendAsync(request);
+        Assert.That(((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType), Is.EqualTo((404, "application/problem+json")),
+            await response.Content.ReadAsStringAsync());
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), Is.EqualTo("未找到"));
+        Assert.That(response.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "zh-CN" }));
     }
 }

@@ -90,4 +90,25 @@ public sealed class ProblemLanguageTests : StandaloneFixture
         Assert.That(broken.GetProperty("title").GetString(), Is.EqualTo("无法读取提交的内容。"));
         Assert.That(Chinese(broken.GetProperty("errors").EnumerateObject().Single().Value[0].GetString()), Is.True, broken.ToString());
     }
+
+    [Test]
+    public async Task Problems_about_a_body_that_cannot_be_read_say_their_language_like_every_other()
+    {
+        // The exception handler writes these, and it clears the headers the request's language had set before.
+        using var chinese = Client(null);
+        using var unreadable = new StringContent("{\"text\": ", Encoding.UTF8, "application/json");
+        using var broken = await chinese.PostAsync("/incidents", new StringContent("{\"unitCode\": 12, ", Encoding.UTF8, "application/json"));
+        await ProblemAsync(broken, HttpStatusCode.BadRequest);
+        Assert.That(broken.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "zh-CN" }));
+
+        // No such case for the caller: 404 before the body is judged (docs/permissions.md), from the same handler.
+        using var notYours = await chinese.PostAsync($"/incidents/{Guid.NewGuid()}/notes", unreadable);
+        Assert.That(notYours.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(notYours.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "zh-CN" }));
+
+        using var english = Client("en");
+        using var inEnglish = await english.PostAsync("/incidents", new StringContent("[", Encoding.UTF8, "application/json"));
+        await ProblemAsync(inEnglish, HttpStatusCode.BadRequest);
+        Assert.That(inEnglish.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "en" }));
+    }
 }

@@ -36,6 +36,7 @@ public sealed class NoticeTests : StandaloneFixture
         ["Dispatch:Notices:RetryDelay"] = "00:00:00.020",
         ["Dispatch:Notices:MaxAttempts"] = "6",          // two sends, then failed
         ["Dispatch:Notices:RetryAfter"] = "00:00:30",
+        ["Dispatch:Notices:AllowLoopback"] = "true",     // the receiver is on 127.0.0.1 (refused by default)
     };
 
     [OneTimeSetUp]

@@ -226,6 +226,9 @@ public sealed class CallbackTests : StandaloneFixture
         Assert.That((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("url", out _), Is.True);
         var relative = await Http.PutAsJsonAsync($"/open311/admin/clients/{client}/callback", new { url = "/callbacks" });
         Assert.That(relative.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var metadata = await Http.PutAsJsonAsync($"/open311/admin/clients/{client}/callback", new { url = "http://169.254.169.254/latest/meta-data/" });
+        Assert.That(metadata.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await metadata.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("url")[0].GetString(), Does.Contain("link-local"));
         Assert.That((await Http.PutAsJsonAsync($"/open311/admin/clients/{Guid.NewGuid()}/callback", new { url = "https://hotline.example/cb" })).StatusCode,
             Is.EqualTo(HttpStatusCode.NotFound));
 

@@ -231,6 +231,14 @@ public sealed class IntakeRateLimitTests
                 new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = $"t{i}", description = "d" }, "flooder")).StatusCode);
         Assert.That(statuses.Take(5), Is.All.EqualTo(201));
         Assert.That(statuses.Skip(5), Is.All.EqualTo(429));
+        // Refused as a problem, said in Chinese to a caller who asks for no language.
+        using var chinese = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        chinese.DefaultRequestHeaders.Authorization = TestTokens.Bearer("flooder");
+        using var refused = await chinese.PostAsJsonAsync("/incidents", new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = "t", description = "d" });
+        Assert.That(((int)refused.StatusCode, refused.Content.Headers.ContentType?.MediaType), Is.EqualTo((429, "application/problem+json")));
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That((problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()),
+            Is.EqualTo(("登记过于频繁", "每人每分钟最多登记 5 件；请稍后再试。")));
         var other = await host.Http.PostAsJsonAsync("/incidents",
             new { unitCode = Demo.Courtyard, category = "other", grade = "IV", title = "other", description = "d" }, "someone-else");
         Assert.That((int)other.StatusCode, Is.EqualTo(201), "the limit is per caller");

@@ -25,10 +25,12 @@ public sealed class MetricsAccessTests : StandaloneFixture
     [OneTimeTearDown]
     public void DisposeClient() => _http.Dispose();
 
-    private async Task<HttpResponseMessage> MetricsFromAsync(string? caller, string header = "X-Forwarded-For")
+    private async Task<HttpResponseMessage> MetricsFromAsync(string? caller, string header = "X-Forwarded-For", string path = "/metrics",
+        string? accept = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (caller is not null) request.Headers.TryAddWithoutValidation(header, caller);
+        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
         return await _http.SendAsync(request);
     }
 
@@ -67,6 +69,21 @@ public sealed class MetricsAccessTests : StandaloneFixture
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(body, Does.Not.Contain("governance_"));
         Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32(), Is.EqualTo(404));
+    }
+
+    // A scraper asks for its own format and accepts no JSON; the framework then fell back to "Status Code: 404" in text.
+    [TestCase("/metrics", "application/openmetrics-text; version=1.0.0, text/plain;version=0.0.4;q=0.5")]
+    [TestCase("/openapi/v1.json", "application/openmetrics-text")]
+    [TestCase("/openapi/v1.json", null)]
+    [TestCase("/metrics", "image/png")]
+    public async Task A_404_is_a_problem_whatever_the_caller_accepts(string path, string? accept)
+    {
+        using var response = await MetricsFromAsync("203.0.113.9", path: path, accept: accept);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.That((problem.GetProperty("status").GetInt32(), problem.GetProperty("title").GetString()), Is.EqualTo((404, "Not Found")));
+        Assert.That(response.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "en" }));
     }
 
     [Test]

@@ -40,9 +40,9 @@ public class BoundaryRulesTests
         var options = new BoundaryOptions();
         Shape Ring(params (double Lng, double Lat)[] ring) => new([new Polygon([ring.Select(p => new Position(p.Lng, p.Lat)).ToList()])]);
         var bowTie = Ring((108.0, 30.0), (108.1, 30.1), (108.1, 30.0), (108.0, 30.1), (108.0, 30.0));
-        Assert.That(Topology.ProblemAlone(bowTie, options), Does.StartWith("geometry is not valid: Self-intersection"));
+        Assert.That(Topology.ProblemAlone(bowTie, options), Has.Property("Fault").EqualTo(ShapeFault.NotValid).And.Property("Reason").StartsWith("Self-intersection"));
         var world = Geometry.Rectangle(new BoundingBox(-80, -170, 80, 170));
-        Assert.That(Topology.ProblemAlone(world, options), Does.Contain("km"));
+        Assert.That(Topology.ProblemAlone(world, options), Has.Property("Fault").EqualTo(ShapeFault.TooWide).And.Property("MostKilometres").EqualTo(options.MaxExtentKilometres));
         Assert.That(Topology.ProblemAlone(Courtyards[0], options), Is.Null);
     }
 

@@ -17,7 +17,9 @@
 #   --export-cases N    how many cases the exports part generates, default 1000000
 #   --duration S        closed-loop length, default 60               --workers N     concurrent filers, default 32
 #   --rate R            open-loop offered load for latency, default 300 cases/s
-#   --no-ceilings --no-distributed --no-standalone --no-micro        skip a part
+#   --no-ceilings --no-distributed --no-standalone --no-micro --no-day-mix   skip a part (the day mix: each case's
+#                       whole life, accept/resolve/verify and the pages' reads, after the filing phases)
+#   --scale-out         also a second instance of Incidents and Dispatch, the closed loop again (ratio to one)
 #   --set Key=Value     configuration for every service process (e.g. --set Messaging:PrefetchCount=64)
 #   --label TEXT        a note in the history heading               --no-record     do not append to the history
 #

@@ -35,7 +35,9 @@ public sealed class IncidentsModule : IServiceModule
         builder.AddServiceDatabase(ServiceName, options => new IncidentsDatabase(options));
         builder.Services.AddOptions<Handling.DuplicateOptions>().BindConfiguration("Incidents:Duplicates").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Handling.PhotoOptions>().BindConfiguration("Incidents:Photos").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Open311.Open311Settings>().BindConfiguration(Open311.Open311Settings.Section).ValidateDataAnnotations().ValidateOnStart()
+            // api_key=demo is the demo's, like its sign-in: unless set, it is taken exactly when the demo sign-in is on.
+            .PostConfigure<Infrastructure.Security.AuthOptions>((open311, auth) => open311.AcceptDemoKey ??= auth.DevTokens);
         builder.Services.AddOptions<Handling.LocationOptions>().BindConfiguration("Incidents:Location").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Exports.ExportOptions>().BindConfiguration("Incidents:Exports").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddPersonalDataSealer();

@@ -93,6 +93,10 @@ public static class EndToEnd
             if (brokerMsgsPerSecond > 0)
                 report.Target("distributed", "ratio e2e cases/s ÷ broker msg/s", casesPerSecond / brokerMsgsPerSecond, "", 0.10, atLeast: true);
             if (o.ScaleOut) await ScaleOutAsync(report, o, casesPerSecond, processes, Settings, courtyards, IncidentsDb, hostDir);
+            // Last: it moves cases on from "assigned", which the phases above count.
+            if (o.DayMix)
+                await DayMixAsync(report, o, "distributed", processes.Where(p => p.Name.StartsWith("incidents", StringComparison.Ordinal)).Select(p => p.Address).ToList(),
+                    courtyards, IncidentsDb, processes);
 
             foreach (var p in processes)
                 report.Target("memory", $"peak RSS {p.Name} (distributed)", p.PeakRssMb(), "MB", 250, atLeast: false);
@@ -126,6 +130,35 @@ public static class EndToEnd
         var doubled = await ThroughputAsync(report, "distributed ×2", o.Workers, o.Duration, filer, incidentsDb, processes);
         report.Add("distributed ×2", "cases/s with two instances of Incidents and Dispatch ÷ with one", doubled / Math.Max(1, single), "×",
             $"{doubled:0} vs {single:0} cases/s, the same run, {o.Workers} workers");
+    }
+
+    /// <summary>
+    /// The day mix (DayMix.cs): every case through its whole life with the reads the pages make, closed loop, after
+    /// the filings above have been routed. Whole lives a second, requests a case, and CPU a case over everything that
+    /// serves it — beside the filing-only CPU per case of the same run, the ratio says what the rest of a day adds.
+    /// </summary>
+    private static async Task DayMixAsync(Report report, Options o, string mode, IReadOnlyList<Uri> incidents, IReadOnlyList<string> courtyards,
+        Func<DbConnection> incidentsDb, IReadOnlyList<ServiceProcess> processes)
+    {
+        await SettleAsync(incidentsDb);
+        var section = $"{mode} day mix";
+        var duration = TimeSpan.FromSeconds(Math.Max(20, o.Duration.TotalSeconds / 2));
+        Log.Info($"{section}: closed loop, {o.Workers} cases at a time, {duration.TotalSeconds} s");
+        using var mix = new DayMix(incidents, courtyards, Grids.Model.DemoCounty.CountyCode);
+        var start = CpuSnapshot.Take();
+        var result = await mix.RunAsync(o.Workers, duration, maxLives: (long)(duration.TotalSeconds * 5_000));
+        var cpu = CpuSnapshot.Take().Since(start, processes.ToDictionary(p => p.Pid, p => p.Name).Append(new(Environment.ProcessId, "load generator"))
+            .ToDictionary(p => p.Key, p => p.Value));
+        var seconds = result.Elapsed.TotalSeconds;
+        var lives = Math.Max(1, result.Lives);
+        var perCase = cpu.Where(g => !g.Group.StartsWith("other")).Sum(g => g.Cores) * seconds / lives * 1000;
+        report.Add(section, "whole lives/s (filed → routed → accepted → resolved → verified)", result.Lives / seconds, "cases/s",
+            $"{o.Workers} at a time, {seconds:0} s; {result.Failed} failed ({result.Failures})");
+        report.Add(section, "requests per case (4 writes, the reads the pages make)", (double)result.Requests / Math.Max(1, result.Lives + result.Failed), "requests");
+        report.Add(section, "CPU per case, whole life (services, databases, broker, load generator)", perCase, "ms",
+            string.Join(", ", cpu.Where(g => !g.Group.StartsWith("other")).Select(g => $"{g.Group} {g.Cores * seconds / lives * 1000:0.0}")));
+        if (report.Value(mode, "CPU per case (services, databases, broker, load generator)") is { } filing and > 0)
+            report.Add(section, "CPU per whole life ÷ CPU per filing (same run)", perCase / filing, "×", "what the rest of a case's day adds to its intake");
     }
 
     /// <summary>The running services, their databases and the counters a case moves.</summary>
@@ -260,6 +293,7 @@ public static class EndToEnd
         using var filer = new Filer(host.Address, courtyards, Math.Max(o.StandaloneWorkers, 64));
         await WarmUpAsync(filer, IncidentsDb);
         await ThroughputAsync(report, "standalone", o.StandaloneWorkers, o.Duration, filer, IncidentsDb, [host]);
+        if (o.DayMix) await DayMixAsync(report, o, "standalone", [host.Address], courtyards, IncidentsDb, [host]);
         report.Target("memory", "peak RSS standalone (all three)", host.PeakRssMb(), "MB", 250, atLeast: false);
     }
 

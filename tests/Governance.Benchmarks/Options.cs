@@ -27,6 +27,8 @@ public sealed class Options
     public int Workers { get; private set; } = 32;
     /// <summary>Also the distributed run with a second instance of Incidents and of Dispatch (competing consumers).</summary>
     public bool ScaleOut { get; private set; }
+    /// <summary>Also each case's whole life with the pages' reads (DayMix.cs), after the filing-only phases.</summary>
+    public bool DayMix { get; private set; } = true;
     public int StandaloneWorkers { get; private set; } = 32;
     /// <summary>Open-loop offered load for the latency figure.</summary>
     public double Rate { get; private set; } = 300;
@@ -61,6 +63,7 @@ public sealed class Options
                 case "--no-micro": o.Micro = false; break;
                 case "--no-record": o.Record = false; break;
                 case "--scale-out": o.ScaleOut = true; break;
+                case "--no-day-mix": o.DayMix = false; break;
                 case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--workers": o.Workers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--standalone-workers": o.StandaloneWorkers = int.Parse(Next(), CultureInfo.InvariantCulture); break;

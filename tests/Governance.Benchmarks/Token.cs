@@ -23,6 +23,16 @@ public static class Token
         new TokenIssuer(new AuthOptions { SigningKey = SigningKey }, TimeProvider.System)
             .Issue($"bench-gw-{number:D3}", $"bench-gw-{number:D3}", [Roles.GridWorkerFullTime], [countyCode]);
 
+    /// <summary>A village's handler (村级办理人): he holds the village's cases (the day mix, DayMix.cs).</summary>
+    public static string VillageHandler(string villageCode) =>
+        new TokenIssuer(new AuthOptions { SigningKey = SigningKey }, TimeProvider.System)
+            .Issue($"bench-vh-{villageCode}", $"bench-vh-{villageCode}", [Roles.VillageHandler], [villageCode]);
+
+    /// <summary>The county command centre's supervisor: verifies cases and watches the dashboard (the day mix).</summary>
+    public static string Supervisor(string countyCode) =>
+        new TokenIssuer(new AuthOptions { SigningKey = SigningKey }, TimeProvider.System)
+            .Issue("bench-supervisor", "bench-supervisor", [Roles.CountySupervisor], [countyCode]);
+
     /// <summary>Filing is rate-limited per caller (Incidents:Intake:PermitsPerMinute, 600 by default),
     /// as a county's grid workers each file their own cases: the load comes from this many of them,
     /// which keeps each under the limit up to 500 × 600 / 60 = 5,000 cases/s.</summary>

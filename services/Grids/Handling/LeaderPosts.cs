@@ -47,6 +47,10 @@ public static class LeaderPosts
         if (errors.Any) return errors;
         if (post == LeaderPostKind.CountyCommittee && !reach.CountyWide)
             return new Outcome<LeaderView>.Forbidden(GridsTexts.CountyPostToSet);
+        // Replacing a county committee member's post ends it: the county's, as ending it is (outside probe of #18:
+        // a township dispatcher turned one into his township's and could then reset the person's password).
+        if (member.Leader is { Post: LeaderPostKind.CountyCommittee } && !reach.CountyWide)
+            return new Outcome<LeaderView>.Forbidden(GridsTexts.CountyPostToEnd);
         if (await reach.RefusalAtAnyAsync(uow, [.. linked]) is { } outside) return new Outcome<LeaderView>.Forbidden(outside);
         if (member.LeftAt is not null) return new Outcome<LeaderView>.Conflict(GridsTexts.LeftService(personId));
 

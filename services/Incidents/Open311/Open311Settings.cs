@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Governance.Incidents.Open311;
 
 /// <summary>
-/// Configuration section "Open311". AcceptDemoKey lets api_key=demo file (standalone: true in
-/// appsettings.json; distributed: false, keys are issued per client system). Contact, KeyService and
+/// Configuration section "Open311". AcceptDemoKey lets api_key=demo file: unset, it follows the demo sign-in
+/// (Auth:DevTokens: the standalone demo takes it, a Host whose people sign in with passwords does not — the outside
+/// probe of #18 filed through a real township's Host with it); distributed: false, keys are issued per client system. Contact, KeyService and
 /// PublicUrl fill the discovery document; PublicUrl is the address clients use (behind the gateway
 /// the request's own host is the service's, not the public one).
 /// </summary>
@@ -12,7 +13,7 @@ public sealed class Open311Settings : IValidatableObject
 {
     public const string Section = "Open311";
 
-    public bool AcceptDemoKey { get; set; }
+    public bool? AcceptDemoKey { get; set; }
     public string Contact { get; set; } = "区县治理中心 (the county command centre that runs this system)";
     public string KeyService { get; set; } = "API keys are issued per client system by the county command centre.";
     public string? PublicUrl { get; set; }

@@ -45,7 +45,7 @@ public static class ServiceRequestsApi
         }
         var form = ServiceRequestForm.Read(raw, http.Request.Query);
 
-        var client = (await ApiKeys.ClientAsync(db, form.ApiKey, settings.Value.AcceptDemoKey, http.RequestAborted))?.Name;
+        var client = (await ApiKeys.ClientAsync(db, form.ApiKey, settings.Value.AcceptDemoKey == true, http.RequestAborted))?.Name;
         if (client is null)
             return Open311Errors.Forbidden(f, form.ApiKey is null
                 ? IncidentsTexts.ApiKeyRequired
@@ -149,7 +149,7 @@ public static class ServiceRequestsApi
     {
         var key = request.Query["api_key"].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
         if (key is null) return RequestVisibility.Public;
-        return await ApiKeys.ClientAsync(db, key, settings.Value.AcceptDemoKey, request.HttpContext.RequestAborted) switch
+        return await ApiKeys.ClientAsync(db, key, settings.Value.AcceptDemoKey == true, request.HttpContext.RequestAborted) switch
         {
             null => null,
             { MayReadDetails: true } => RequestVisibility.Details,

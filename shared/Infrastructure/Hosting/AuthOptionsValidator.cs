@@ -22,6 +22,9 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
                 failures.Add($"Auth:SigningKey is not set: give the services a shared key of at least {MinKeyLength} characters, or set Auth:Authority to the county's identity provider.");
             else if (options.SigningKey.Length < MinKeyLength || System.Text.Encoding.UTF8.GetByteCount(options.SigningKey) < MinKeyLength)
                 failures.Add($"Auth:SigningKey is {options.SigningKey.Length} characters; it must be at least {MinKeyLength}.");
+            else if (options.SigningKey.Any(char.IsControl))
+                // HMAC pads a short key with zero bytes: the demo key with a NUL after it is the demo key.
+                failures.Add("Auth:SigningKey may not hold control characters.");
             else if (!options.DevTokens && options.SigningKey == DemoKeys.SigningKey)
                 failures.Add($"Auth:SigningKey is the public demo key: {DemoKeys.Advice}, e.g. Auth__SigningKey=$(openssl rand -base64 48).");
         }

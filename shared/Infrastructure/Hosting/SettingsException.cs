@@ -20,6 +20,9 @@ public sealed class SettingsException(string message, Exception? inner = null) :
         SettingsException settings => settings.Message,
         // Restarting cannot help either: the scripts must go back to what the database applied.
         Data.MigrationChangedException changed => changed.Message,
+        // A value of the wrong kind (Auth__DevTokens=no): the binder names the setting and the value.
+        InvalidOperationException { Message: var text } when text.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            text.TrimEnd('.') + ": give true or false, a number, or a time as the setting asks (deploy/README.md, \"Configuration\").",
         // Several options failed at once (ValidateOnStart collects them): all of them, still on one line.
         AggregateException { InnerExceptions: var inner } when inner.All(i => Describe(i) is not null) => string.Join("; ", inner.Select(Describe)),
         _ => null,

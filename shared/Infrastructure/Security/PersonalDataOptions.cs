@@ -42,10 +42,14 @@ public sealed class PersonalDataOptionsValidator(IConfiguration? configuration =
         foreach (var (id, key) in options.Listed)
             if (id.Contains(':') || !IsKey(key))
                 failures.Add($"PersonalData:Keys:{id} must be {KeyBytes} bytes in base64 (openssl rand -base64 32), under an id without ':'.");
-            else if (key == DemoKeys.PersonalDataKey && id == options.CurrentKeyId && configuration?.GetValue<bool>("Auth:DevTokens") == false)
+            else if (id == options.CurrentKeyId && DemoKeys.IsPersonalDataKey(key) && !DemoSignIn(configuration))
                 failures.Add($"PersonalData:Keys:{id} is the public demo key: {DemoKeys.Advice}, e.g. PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Whether the demo sign-in is on (Auth:DevTokens; a value that is not a boolean is the auth check's to refuse).</summary>
+    private static bool DemoSignIn(IConfiguration? configuration) =>
+        configuration is null || !bool.TryParse(configuration["Auth:DevTokens"], out var on) || on;
 
     private static bool IsKey(string base64)
     {

@@ -69,6 +69,23 @@ public sealed class StartupSettingsTests
             "PersonalData:Keys:standalone-demo is the public demo key: " + Governance.Infrastructure.Security.DemoKeys.Advice +
             ", e.g. PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")
             .SetArgDisplayNames("standalone without the demo sign-in but with the demo keys");
+        // The demo's personal-data key written with a space: base64 ignores it, and so does the check.
+        yield return new TestCaseData(new Dictionary<string, string>
+            {
+                ["Auth:DevTokens"] = "false", ["Auth:SigningKey"] = TestTokens.SigningKey,
+                ["PersonalData:Keys:standalone-demo"] = Governance.Infrastructure.Security.DemoKeys.PersonalDataKey + " ",
+            },
+            "PersonalData:Keys:standalone-demo is the public demo key: " + Governance.Infrastructure.Security.DemoKeys.Advice +
+            ", e.g. PersonalData__Keys__k1=$(openssl rand -base64 32) and PersonalData__CurrentKeyId=k1.")
+            .SetArgDisplayNames("the demo personal-data key padded with a space");
+        // HMAC pads a short key with zero bytes: a key ending in a control character may be the demo's in disguise.
+        yield return new TestCaseData(new Dictionary<string, string> { ["Auth:SigningKey"] = Governance.Infrastructure.Security.DemoKeys.SigningKey + "\u0001" },
+            "Auth:SigningKey may not hold control characters.")
+            .SetArgDisplayNames("a signing key with a control character");
+        // A value of the wrong kind stopped the Host with a stack trace (exit 134).
+        yield return new TestCaseData(new Dictionary<string, string> { ["Auth:DevTokens"] = "no" },
+            "Failed to convert configuration value 'no' at 'Auth:DevTokens' to type 'System.Boolean': give true or false, a number, or a time as the setting asks (deploy/README.md, \"Configuration\").")
+            .SetArgDisplayNames("a setting of the wrong kind");
     }
 
     [TestCaseSource(nameof(Refused))]

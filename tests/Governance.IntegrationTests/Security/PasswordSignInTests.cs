@@ -26,6 +26,8 @@ public sealed class PasswordSignInTests : StandaloneFixture
     {
         ["Auth:DevTokens"] = "false",
         ["Auth:PasswordFailuresBeforeLock"] = FailuresBeforeLock.ToString(),
+        // As a township running standalone for real: Open311's demo key follows the demo sign-in (off).
+        ["Open311:AcceptDemoKey"] = "",
     };
 
     /// <summary>A browser of its own: a cookie jar, no token.</summary>
@@ -271,6 +273,29 @@ public sealed class PasswordSignInTests : StandaloneFixture
         Assert.That(unknown.ExitCode, Is.EqualTo(2));
         Assert.That(unknown.Output, Is.Empty);
         Assert.That(unknown.Errors, Does.Contain("pw-nobody-at-all"));
+    }
+
+    [Test]
+    public async Task Without_the_demo_sign_in_the_demo_open311_key_files_nothing()
+    {
+        using var response = await Officer.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = "demo", ["service_code"] = "dispute", ["attribute[unitCode]"] = Demo.Courtyard, ["attribute[grade]"] = "IV", ["description"] = "x",
+        }));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task A_township_dispatcher_cannot_replace_a_county_committee_post_to_reach_its_password()
+    {
+        var leader = await RegisterAsync("pw-county-post", Roles.VillageHandler, Demo.Village);
+        using (var put = await Officer.PutAsJsonAsync($"/grids/leaders/{leader}", new { post = "county-committee", linkedUnits = new[] { Demo.Village }, visitEveryDays = 7 }))
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        var township = TestTokens.Bearer("pw-dispatcher", Roles.TownshipDispatcher, Demo.Township);
+        var (replaced, body) = await Officer.SendJsonAsync(HttpMethod.Put, $"/grids/leaders/{leader}", township,
+            new { post = "township-committee", linkedUnits = new[] { Demo.Village }, visitEveryDays = 7 });
+        Assert.That(replaced, Is.EqualTo(HttpStatusCode.Forbidden), body.ToString());
+        Assert.That((await Officer.SendJsonAsync(HttpMethod.Post, $"/grids/staff/{leader}/password", township)).Status, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
     [Test]

@@ -44,6 +44,8 @@ public static class TestTokens
     public static IEnumerable<KeyValuePair<string, string>> HostSettings =>
         [new("Auth:Enabled", "true"), new("Auth:SigningKey", SigningKey), new("Auth:DevTokens", "false"),
          new("Incidents:Intake:PermitsPerMinute", "1000000"),
+         // Hotline calls in the tests come through Open311's demo client, taken only when asked for without the demo sign-in.
+         new("Open311:AcceptDemoKey", "true"),
          new("PersonalData:CurrentKeyId", "tests"), new("PersonalData:Keys:tests", PersonalDataKey)];
 
     /// <summary>The key that seals callers' contacts in test hosts (distributed settings ship none).</summary>

@@ -12,6 +12,10 @@ public sealed class PasswordRulesTests
     [TestCase("Gao-shan-2027")]
     [TestCase("Tian-Ma-88")]
     [TestCase("村口大树-2027a")]
+    [TestCase("Wangfujing-Night-7", TestName = "a passphrase holding a surname among words of its own")]
+    [TestCase("Tangerine-Violin-Harbor-1987")]
+    [TestCase("kX9#vQ2!mZ7@pL4")]
+    [TestCase("County-admin-2027", TestName = "two common words make a phrase")]
     public void A_long_enough_mix_of_three_kinds_is_accepted(string password) =>
         Assert.That(PasswordRules.Check(new FieldErrors(), "newPassword", password, "grid-worker-7").Any, Is.False);
 
@@ -28,6 +32,19 @@ public sealed class PasswordRulesTests
     [TestCase("P@ssw0rd!", TestName = "password spelt with symbols")]
     [TestCase("Aa123456", TestName = "too few different letters")]
     [TestCase("Wanggeyuan#1", TestName = "this system's own word")]
+    [TestCase("Adm1n@123", TestName = "a word with digits for letters")]
+    [TestCase("@dmin123", TestName = "a word with a symbol for its first letter")]
+    [TestCase("Pa$$w0rd", TestName = "password with symbols for letters")]
+    [TestCase("Welc0me1!", TestName = "welcome with a zero")]
+    [TestCase("Administrat0r!", TestName = "administrator with a zero")]
+    [TestCase("Zxcvbnm1!", TestName = "a long keyboard run")]
+    [TestCase("Asdfghjkl1!", TestName = "a keyboard run with letters after it")]
+    [TestCase("Rootroot1!", TestName = "a word twice")]
+    [TestCase("Lenovo@123", TestName = "a vendor's default")]
+    [TestCase("Zhangsan123!", TestName = "the everyman's name")]
+    [TestCase("Wang@12345", TestName = "a surname")]
+    [TestCase("Gly@123456", TestName = "the administrator's initials")]
+    [TestCase("Shifanxian@1", TestName = "the demo county's name")]
     public void Others_are_refused_naming_the_field(string? password)
     {
         var errors = PasswordRules.Check(new FieldErrors(), "newPassword", password, "grid-worker-7");

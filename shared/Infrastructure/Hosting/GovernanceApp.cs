@@ -24,6 +24,9 @@ public static class GovernanceApp
     public static WebApplication Build(string[] args, IReadOnlyList<IServiceModule> available,
         Action<WebApplicationBuilder>? configure = null)
     {
+        // Chinese clients send GBK and GB18030 (a hotline's system, an old phone app): their JSON bodies and import
+        // files are read as what they say they are. .NET knows only the Unicode encodings until told of these.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         // appsettings*.json are read from beside the executable, wherever it is started from;
         // relative SQLite paths (data/*.db) stay relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -307,12 +307,20 @@ public sealed class PasswordSignInTests : StandaloneFixture
         Assert.That(body.GetProperty("errors").TryGetProperty("account", out _), Is.True, body.ToString());
         Assert.That(body.GetProperty("errors").TryGetProperty("password", out _), Is.True, body.ToString());
 
-        // A body in a charset the JSON reader does not know was a 500 on every JSON endpoint.
-        using var gbk = await browser.PostAsync("/auth/sign-in", new StringContent("{\"account\":\"a\",\"password\":\"b\"}",
-            System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "gbk" }));
-        Assert.That(gbk.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await gbk.Content.ReadAsStringAsync());
-        var problem = JsonDocument.Parse(await gbk.Content.ReadAsStringAsync()).RootElement;
+        // A body in a charset nobody knows was a 500 on every JSON endpoint.
+        using var unknown = await browser.PostAsync("/auth/sign-in", new StringContent("{\"account\":\"a\",\"password\":\"b\"}",
+            System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "x-no-such-charset" }));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), await unknown.Content.ReadAsStringAsync());
+        var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement;
         Assert.That(problem.GetProperty("errors").TryGetProperty("body", out _), Is.True, problem.ToString());
+
+        // GBK, which Chinese clients send, is read as GBK (the Host registers the code pages at start): the account
+        // typed in Chinese arrives whole, and is refused only as an account nobody has.
+        var gbkEncoding = System.Text.Encoding.GetEncoding("gbk");
+        using var gbkBody = new ByteArrayContent(gbkEncoding.GetBytes("{\"account\":\"张三\",\"password\":\"\u4E0D\u5BF9-Pass-1\"}"));
+        gbkBody.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "gbk" };
+        using var gbk = await browser.PostAsync("/auth/sign-in", gbkBody);
+        Assert.That(gbk.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), await gbk.Content.ReadAsStringAsync());
     }
 }
 

@@ -23,12 +23,18 @@ public static class CallerApi
     private static async Task<Results<Ok<CallerContact>, NotFound, ProblemHttpResult>> ReadCaller(
         Guid id, IncidentsDatabase db, PersonalDataSealer sealer, TimeProvider clock, HttpContext http)
     {
-        await using var c = await db.OpenReadAsync();
-        var incident = await IncidentStore.FindAsync(c, id);
-        if (incident is null) return TypedResults.NotFound();
-        if (!AllowedActions.Fits(CaseAction.ReadCaller, incident, moveUpRequested: false))
-            return IncidentsModule.Answers.Conflict(IncidentsTexts.CallerShownWhileWorked, CaseRefusal.Naming(incident.Status));
-        var caller = await CallerStore.CallerAsync(c, id, sealer);
+        Incident? incident;
+        CallerContact? caller;
+        // The read connection goes back before the audit append takes one of its own: holding one while asking
+        // for another starves the pool under load (see IncidentsApi.GetIncident).
+        await using (var c = await db.OpenReadAsync())
+        {
+            incident = await IncidentStore.FindAsync(c, id);
+            if (incident is null) return TypedResults.NotFound();
+            if (!AllowedActions.Fits(CaseAction.ReadCaller, incident, moveUpRequested: false))
+                return IncidentsModule.Answers.Conflict(IncidentsTexts.CallerShownWhileWorked, CaseRefusal.Naming(incident.Status));
+            caller = await CallerStore.CallerAsync(c, id, sealer);
+        }
         if (caller is null) return TypedResults.Ok(new CallerContact(null, null, null));
         // Audited before it is shown: a reading the log cannot take is not answered.
         await AuditLog.AppendAsync(db, clock.GetUtcNow(), Caller.Of(http).Id, $"GET /incidents/{id}/caller", id.ToString(),

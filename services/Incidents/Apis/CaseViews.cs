@@ -11,6 +11,12 @@ internal static class CaseViews
     public static async Task<IncidentView> ViewAsync(IncidentsDatabase db, Incident incident, Caller caller)
     {
         await using var c = await db.OpenReadAsync();
+        return await ViewAsync(c, incident, caller);
+    }
+
+    /// <summary>The view read on a connection the caller holds already (never a second one beside it: see GetIncident).</summary>
+    public static async Task<IncidentView> ViewAsync(DbSession c, Incident incident, Caller caller)
+    {
         var facts = await IncidentCaseFacts.OfAsync(c, incident);
         // The hotline caller masked: the holder reads him whole from GET …/caller (read-caller), audited.
         return IncidentView.Of(incident, await TimelineStore.ListAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),

@@ -26,6 +26,7 @@ public sealed class WorkBuckets
     private readonly string _cte;
     private readonly string _bucket;
     private readonly string _filter;
+    private readonly string _concerns;
 
     public DynamicParameters Parameters => _parameters;
 
@@ -67,6 +68,16 @@ public sealed class WorkBuckets
             (i.resolved_by IS NULL OR i.resolved_by <> @Me) AND NOT {holder}
             AND ({reporter} OR {(fieldVerifier ? place : "1 = 0")} OR {above})
             """;
+        // The cases that can concern him at all — what every bucket's condition below needs one of: held, placed or
+        // watched within his units, reported by him, his department's. Applied before the buckets are worked out, so
+        // that a village's handler is not charged for the county's open cases: each bucket's condition is a handful of
+        // subqueries a case, and the day mix of the benchmark (issue #19) found the list timing out at 30 s with some
+        // 30,000 open cases in PostgreSQL. A superset of every bucket, so the buckets are what they were.
+        _concerns = free ? "1 = 1" : $"""
+            (i.handling_unit_code IN (SELECT code FROM mine) OR i.unit_code IN (SELECT code FROM mine)
+             OR i.reported_by = @Me OR i.id IN (SELECT r.incident_id FROM incident_reporters r WHERE r.reporter = @Me)
+             {(department ? "OR i.lead_department_code = @Dept OR i.id IN (SELECT d.incident_id FROM incident_departments d WHERE d.department_code = @Dept)" : "")})
+            """;
         var tierNumber = $"CASE i.tier {string.Join(" ", Enum.GetValues<Tier>().Select(t => $"WHEN '{Codes.Of(t)}' THEN {(int)t}"))} END";
         var requested = $"EXISTS (SELECT 1 FROM move_up_requests q WHERE q.incident_id = i.id AND q.unit_code = i.handling_unit_code AND q.tier = {tierNumber} AND q.approved_at_ms IS NULL)";
         var working = $"i.status IN ({Statuses(IncidentStatus.Assigned, IncidentStatus.Accepted, IncidentStatus.Reopened)})";
@@ -105,7 +116,7 @@ public sealed class WorkBuckets
     private string Bucketed => $"""
         SELECT i.*, {_bucket} AS bucket FROM incidents i
         WHERE i.status IN ({Statuses(IncidentStatus.Assigned, IncidentStatus.Accepted, IncidentStatus.Reopened, IncidentStatus.Resolved)})
-          AND {_filter}
+          AND {_concerns} AND {_filter}
         """;
 
     /// <summary>The bucket's order: overdue or flagged first, then the soonest deadline.</summary>

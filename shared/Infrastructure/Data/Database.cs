@@ -19,6 +19,9 @@ public abstract class Database(DatabaseOptions options)
 
     /// <summary>SQLite only: writers of this file queue here (SqliteWriteGate).</summary>
     private readonly SemaphoreSlim? _writeGate = options.Provider == DatabaseProvider.Sqlite ? SqliteWriteGate.For(options.ConnectionString) : null;
+    // Read once: PostgreSQL's connections are opened with JIT off (PostgresConnections).
+    private readonly string _postgresConnectionString = options.Provider == DatabaseProvider.Postgres
+        ? PostgresConnections.WithoutJit(options.ConnectionString) : options.ConnectionString;
 
     public DatabaseProvider Provider => options.Provider;
 
@@ -97,7 +100,7 @@ public abstract class Database(DatabaseOptions options)
     private DbConnection Create() => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteConnection(options.ConnectionString),
-        DatabaseProvider.Postgres => new NpgsqlConnection(options.ConnectionString),
+        DatabaseProvider.Postgres => new NpgsqlConnection(_postgresConnectionString),
         DatabaseProvider.SqlServer => new SqlConnection(options.ConnectionString),
         _ => throw new InvalidOperationException($"Unknown provider {Provider}"),
     };

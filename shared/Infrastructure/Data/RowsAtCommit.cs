@@ -25,7 +25,7 @@ public sealed class RowsAtCommit
         if (values.Length != table.Columns.Count)
             throw new ArgumentException($"{table.Table}: {values.Length} values for {table.Columns.Count} columns.", nameof(values));
         foreach (var (known, rows) in _tables)
-            if (ReferenceEquals(known, table) || known == table)
+            if (known == table)
             {
                 rows.Add(values);
                 return;

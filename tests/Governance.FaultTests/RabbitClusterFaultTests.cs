@@ -31,7 +31,14 @@ public sealed class RabbitClusterFaultTests
         using var rabbit = RabbitCluster.Start();
         rabbit.CreateVirtualHost(VirtualHost);
         var clusterUp = watch.Elapsed;
-        await using var cluster = await FaultCluster.StartAsync("fh", settings: RabbitCluster.Settings(VirtualHost));
+        // The messaging watchdog's limits shortened from 90 s (and the relay's publish timeout from 30 s) so that a
+        // process whose RabbitMQ client wedged when the node died (about one run in ten before the watchdog) is
+        // stopped and started again well within the drill's waits.
+        var settings = RabbitCluster.Settings(VirtualHost);
+        settings["Messaging:Watchdog:StallLimit"] = "00:00:30";
+        settings["Messaging:Watchdog:CheckInterval"] = "00:00:02";
+        settings["Outbox:PublishTimeout"] = "00:00:10";
+        await using var cluster = await FaultCluster.StartAsync("fh", settings: settings);
         const int survivor = 2;
         cluster.QueueDepths = () => rabbit.QueueDepths(VirtualHost, askNode: survivor);
 
@@ -50,6 +57,7 @@ public sealed class RabbitClusterFaultTests
         var moved = rabbit.ConnectionsTo(2, VirtualHost, askNode: survivor) + rabbit.ConnectionsTo(3, VirtualHost, askNode: survivor);
         await cluster.SettleAsync(TimeSpan.FromSeconds(60));
         var audit = await Audit.TakeAsync(cluster, load.Filed);
+        TestContext.Out.WriteLine($"broker after settling (node {survivor}):\n{rabbit.Describe(VirtualHost, survivor)}");
 
         var durable = queues.Where(q => q.Durable).ToList();
         var temporary = queues.Where(q => !q.Durable).ToList();
@@ -57,7 +65,7 @@ public sealed class RabbitClusterFaultTests
             $"{load.Figures(killedAt)} recovery_s={(recoverySeconds is { } s ? $"{s:0.0}" : "none")} cluster_up_s={clusterUp.TotalSeconds:0} " +
             $"connections_on_killed_node={onNode1} connections_on_survivors={moved} " +
             $"durable_queues={string.Join(',', durable.Select(q => $"{q.Name}:{q.Type}"))} temporary_queues={string.Join(',', temporary.Select(q => $"{q.Name}:{q.Type}"))} " +
-            $"all_routed={routed} ready_again={ready} error_queue={cluster.ErrorQueueDepth()}");
+            $"all_routed={routed} ready_again={ready} error_queue={cluster.ErrorQueueDepth()} watchdog_restarts={cluster.WatchdogRestarts}");
 
         Assert.That(durable.Select(q => q.Name), Is.SupersetOf(new[] { "governance.grids", "governance.incidents", "governance.dispatch" }));
         Assert.That(durable, Has.All.Property(nameof(RabbitCluster.QueueInfo.Type)).EqualTo("quorum"), "every durable queue is a quorum queue");

@@ -1,11 +1,13 @@
 using Dapper;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Messaging.Watchdog;
 using Governance.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +42,7 @@ public static class ServiceDatabaseSetup
         builder.Services.AddSingleton<Outbox<TDatabase>>();
         builder.Services.AddSingleton<UnitOfWorkRunner<TDatabase>>();
         builder.Services.AddSingleton<GroupCommit<TDatabase>>();
+        builder.Services.TryAddSingleton<RelayBatches>();
         builder.Services.AddSingleton<OutboxRelay<TDatabase>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDatabase>>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDatabase>>($"{service}-database", tags: ["ready"]);

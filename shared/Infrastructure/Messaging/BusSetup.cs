@@ -1,4 +1,5 @@
 using Governance.Infrastructure.Hosting;
+using Governance.Infrastructure.Messaging.Watchdog;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,9 @@ public static class BusSetup
         // Which transport to register is decided here, before the container exists; every other value
         // is read from IOptions<MessagingOptions> (bound and checked in HostSettings) when the bus is built.
         var transport = Transport(configuration);
+        modules = modules.ToList();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<MessagingOptions>>().Value);
+        if (transport == TransportKind.RabbitMq) AddWatchdog(services, modules);
         // The host (and with it the outbox relay) starts only once every receive endpoint is bound:
         // a message published earlier could reach an exchange with no queue behind it and vanish.
         services.Configure<MassTransitHostOptions>(o =>
@@ -92,6 +95,17 @@ public static class BusSetup
             }
         });
         return services;
+    }
+
+    /// <summary>The watchdog that stops a process whose RabbitMQ client wedged (MessagingWatchdog.cs), watching the
+    /// queues of the services this process hosts. The in-memory bus has no client to wedge.</summary>
+    private static void AddWatchdog(IServiceCollection services, IEnumerable<IServiceModule> modules)
+    {
+        IReadOnlyList<string> queues = modules.Select(m => QueueName(m.Name)).ToList();
+        services.AddOptions<MessagingWatchdogOptions>().BindConfiguration(MessagingWatchdogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReceiveActivity>();
+        services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveActivity>());
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MessagingWatchdog>(sp, queues));
     }
 
     private static TransportKind Transport(IConfiguration configuration)

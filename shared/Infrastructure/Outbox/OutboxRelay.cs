@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Messaging.Watchdog;
 using Governance.Infrastructure.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +44,7 @@ public sealed class OutboxRelayOptions
 /// </summary>
 public sealed class OutboxRelay<TDatabase>(
     Outbox<TDatabase> outbox, IBus bus, TimeProvider time, IOptions<OutboxRelayOptions> options, MessagingOptions messaging,
-    ILogger<OutboxRelay<TDatabase>> logger) : BackgroundService where TDatabase : Database
+    RelayBatches batches, ILogger<OutboxRelay<TDatabase>> logger) : BackgroundService where TDatabase : Database
 {
     private sealed class Row
     {
@@ -60,6 +61,8 @@ public sealed class OutboxRelay<TDatabase>(
         var lastCleanup = DateTimeOffset.MinValue;
         var replayPending = messaging.Transport == TransportKind.InMemory;
         using var gauges = OutboxGauges.Watch(outbox.Database, time); // backlog and oldest age on /metrics
+        var service = outbox.Database.ServiceName;
+        batches.Started(service);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -69,7 +72,10 @@ public sealed class OutboxRelay<TDatabase>(
                     await ReplayRecentlySentAsync(settings.InMemoryReplayWindow, stoppingToken);
                     replayPending = false;
                 }
+                // The watchdog (Messaging/Watchdog) hears how each batch ends, and of one that does not.
+                batches.BatchBegins(service);
                 var published = await RelayBatchAsync(settings.BatchSize, stoppingToken);
+                batches.BatchSucceeded(service);
                 failures = 0;
                 if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
                 {
@@ -86,6 +92,7 @@ public sealed class OutboxRelay<TDatabase>(
             catch (Exception ex)
             {
                 // Broker or database away: nothing is lost (rows stay unsent); back off and retry.
+                batches.BatchFailed(service, timedOut: ex is BrokerDidNotConfirmException);
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
                 logger.LogWarning(ex, "Outbox relay of {Service} failed {Failures} time(s); retrying in {Delay}", outbox.Database.ServiceName, failures, delay);
@@ -115,7 +122,9 @@ public sealed class OutboxRelay<TDatabase>(
             timeout.CancelAfter(limit);
             try
             {
-                await Task.WhenAll(rows.Select(row => PublishAsync(row, timeout.Token))).WaitAsync(limit + TimeSpan.FromSeconds(1), ct);
+                // Each publish started on the thread pool: the bound holds even for one that blocks before its first await.
+                await Task.WhenAll(rows.Select(row => Task.Run(() => PublishAsync(row, timeout.Token), CancellationToken.None)))
+                    .WaitAsync(limit + TimeSpan.FromSeconds(1), ct);
             }
             catch (TimeoutException)
             {

@@ -15,6 +15,14 @@ public sealed class FaultCluster : IAsyncDisposable
 {
     public const string Grids = "grids", Incidents = "incidents", Dispatch = "dispatch";
 
+    /// <summary>The exit code of a process its messaging watchdog stopped (MessagingWatchdog.WedgedExitCode).</summary>
+    private const int WatchdogExitCode = 75;
+
+    // The supervisor (SuperviseAsync) changes the lists below beside the scenario's own thread.
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _supervising = new();
+    private Task _supervisor = Task.CompletedTask;
+    private int _watchdogRestarts;
     private readonly List<HostProcess> _everStarted = [];
     private readonly Dictionary<string, List<HostProcess>> _running = new()
     {
@@ -67,6 +75,7 @@ public sealed class FaultCluster : IAsyncDisposable
             for (var i = 1; i < instances; i++) more.AddRange([cluster.Start(Grids), cluster.Start(Incidents), cluster.Start(Dispatch)]);
             await Task.WhenAll(more.Select(p => p.WaitReadyAsync(cluster.Http, TimeSpan.FromSeconds(120))));
             await cluster.WarmUpAsync();
+            cluster._supervisor = cluster.SuperviseAsync(cluster._supervising.Token);
             TestContext.Out.WriteLine($"{name}: {instances} process(es) per service ready in {watch.Elapsed.TotalSeconds:0.0}s");
             return cluster;
         }
@@ -108,23 +117,72 @@ public sealed class FaultCluster : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<HostProcess> Running(string service) => _running[service];
+    public IReadOnlyList<HostProcess> Running(string service)
+    {
+        lock (_gate) return _running[service].ToList();
+    }
+
+    private List<HostProcess> AllRunning()
+    {
+        lock (_gate) return _running.Values.SelectMany(p => p).ToList();
+    }
 
     /// <summary>The first running Incidents process (the one the load files at).</summary>
     public Uri IncidentsAddress(int index = 0)
     {
-        var running = _running[Incidents];
+        var running = Running(Incidents);
         return running.Count == 0 ? new Uri("http://127.0.0.1:9") : running[index % running.Count].Address;
     }
 
-    public Uri DispatchAddress => _running[Dispatch][0].Address;
+    public Uri DispatchAddress => Running(Dispatch)[0].Address;
+
+    /// <summary>Processes that their messaging watchdog stopped and the harness started again.</summary>
+    public int WatchdogRestarts => Volatile.Read(ref _watchdogRestarts);
+
+    /// <summary>Why each of those processes took itself for wedged: its watchdog's crit line.</summary>
+    public IReadOnlyList<string> WatchdogReasons
+    {
+        get { lock (_gate) return _watchdogReasons.ToList(); }
+    }
+
+    private readonly List<string> _watchdogReasons = [];
 
     public HostProcess Start(string service)
     {
         var process = HostProcess.Start(service, Settings);
-        _everStarted.Add(process);
-        _running[service].Add(process);
+        lock (_gate)
+        {
+            _everStarted.Add(process);
+            _running[service].Add(process);
+        }
         return process;
+    }
+
+    /// <summary>
+    /// What systemd's Restart=on-failure does for the packaged services (deploy/package/systemd): a process that ends
+    /// with the watchdog's exit code (its RabbitMQ client wedged, MessagingWatchdog.cs) is started again at its address.
+    /// Other ends are the scenario's to see (<see cref="ThrowIfAnyDied"/>).
+    /// </summary>
+    private async Task SuperviseAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try { await Task.Delay(500, ct); }
+            catch (OperationCanceledException) { return; }
+            foreach (var stopped in AllRunning().Where(p => p.HasExited && p.ExitCode == WatchdogExitCode))
+            {
+                var reason = stopped.Output.Split('\n').Select(l => l.Trim())
+                    .FirstOrDefault(l => l.StartsWith("Messaging of this process is wedged", StringComparison.Ordinal)) ?? "(no watchdog line)";
+                lock (_gate)
+                {
+                    _running[stopped.Name].Remove(stopped);
+                    _watchdogReasons.Add($"{stopped.Name}: {reason}");
+                }
+                var again = Restart(stopped);
+                Interlocked.Increment(ref _watchdogRestarts);
+                TestContext.Out.WriteLine($"{stopped.Name} pid {stopped.Id} was stopped by its messaging watchdog; started again as pid {again.Id}");
+            }
+        }
     }
 
     public async Task<HostProcess> StartAsync(string service)
@@ -139,8 +197,11 @@ public sealed class FaultCluster : IAsyncDisposable
     {
         if (!dead.HasExited) throw new InvalidOperationException($"{dead.Name} pid {dead.Id} is still running");
         var process = HostProcess.Start(dead.Name, Settings, dead.Address.Port);
-        _everStarted.Add(process);
-        _running[dead.Name].Add(process);
+        lock (_gate)
+        {
+            _everStarted.Add(process);
+            _running[dead.Name].Add(process);
+        }
         return process;
     }
 
@@ -149,11 +210,11 @@ public sealed class FaultCluster : IAsyncDisposable
     public async Task<HostProcess> StartGatewayAsync(IDictionary<string, string>? extra = null)
     {
         var settings = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["Logging:LogLevel:Default"] = "Warning" };
-        foreach (var (service, processes) in _running)
+        foreach (var (service, processes) in _running.ToDictionary(r => r.Key, r => Running(r.Key)))
             for (var i = 0; i < processes.Count; i++)
                 settings[$"ReverseProxy:Clusters:{service}:Destinations:d{i + 1}:Address"] = processes[i].Address.ToString();
         var gateway = HostProcess.StartGateway(settings);
-        _everStarted.Add(gateway); // logged and stopped with the services; not one of them for ThrowIfAnyDied
+        lock (_gate) _everStarted.Add(gateway); // logged and stopped with the services; not one of them for ThrowIfAnyDied
         await gateway.WaitReadyAsync(Http, TimeSpan.FromSeconds(60));
         return gateway;
     }
@@ -164,7 +225,7 @@ public sealed class FaultCluster : IAsyncDisposable
     {
         try
         {
-            await Task.WhenAll(_running.Values.SelectMany(p => p).Select(p => p.WaitReadyAsync(Http, limit)));
+            await Task.WhenAll(AllRunning().Select(p => p.WaitReadyAsync(Http, limit)));
             return true;
         }
         catch (TimeoutException ex)
@@ -178,7 +239,7 @@ public sealed class FaultCluster : IAsyncDisposable
     public void Kill(HostProcess process)
     {
         process.Kill();
-        _running[process.Name].Remove(process);
+        lock (_gate) _running[process.Name].Remove(process);
     }
 
     /// <summary>SIGTERM and wait, as a service manager stops a service; SIGKILL if it hangs.</summary>
@@ -323,7 +384,7 @@ public sealed class FaultCluster : IAsyncDisposable
     /// from outside the test), instead of waiting out a limit for messages it will never process.</summary>
     public void ThrowIfAnyDied()
     {
-        var dead = _running.Values.SelectMany(p => p).Where(p => p.HasExited).ToList();
+        var dead = AllRunning().Where(p => p.HasExited && p.ExitCode != WatchdogExitCode).ToList();
         if (dead.Count > 0)
             throw new InvalidOperationException("Process(es) ended without the scenario stopping them: " +
                 string.Join(", ", dead.Select(p => $"{p.Name} pid {p.Id} exit code {p.ExitCode}")));
@@ -332,7 +393,9 @@ public sealed class FaultCluster : IAsyncDisposable
     /// <summary>The tail of every process's output, for a failed test's log.</summary>
     public void DumpOutput(int lines = 60)
     {
-        foreach (var p in _everStarted)
+        List<HostProcess> everStarted;
+        lock (_gate) everStarted = _everStarted.ToList();
+        foreach (var p in everStarted)
         {
             var tail = p.Output.Split('\n').TakeLast(lines);
             var state = p.ExitCode is { } code ? $"exited with {code}" : "running";
@@ -342,6 +405,8 @@ public sealed class FaultCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _supervising.CancelAsync();
+        await _supervisor;
         // GOVERNANCE_FAULT_LOGS=1 prints the services' output for passing scenarios too.
         if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed
             || System.Environment.GetEnvironmentVariable("GOVERNANCE_FAULT_LOGS") == "1")

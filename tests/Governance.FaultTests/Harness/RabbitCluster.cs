@@ -54,6 +54,19 @@ public sealed class RabbitCluster : IDisposable
     public IReadOnlyDictionary<string, long> QueueDepths(string vhost, int askNode) =>
         Queues(vhost, askNode).ToDictionary(q => q.Name, q => q.Messages);
 
+    /// <summary>What the broker says of each queue and consumer, for a drill's log: ready and unacknowledged
+    /// messages, consumers, and for a quorum queue its leader and the members online.</summary>
+    public string Describe(string vhost, int askNode)
+    {
+        var queues = Ctl(askNode, TimeSpan.FromSeconds(60), allowFailure: true,
+            "list_queues", "-p", vhost, "--quiet", "name", "type", "messages_ready", "messages_unacknowledged", "consumers", "leader", "online");
+        var consumers = Ctl(askNode, TimeSpan.FromSeconds(60), allowFailure: true,
+            "list_consumers", "-p", vhost, "--quiet", "queue_name", "channel_pid", "ack_required", "prefetch_count", "active");
+        var channels = Ctl(askNode, TimeSpan.FromSeconds(60), allowFailure: true,
+            "list_channels", "--quiet", "pid", "connection", "consumer_count", "messages_unacknowledged", "prefetch_count");
+        return $"queues:\n{queues}\nconsumers:\n{consumers}\nchannels:\n{channels}";
+    }
+
     /// <summary>Client connections to the virtual host that end on the given node's AMQP port.</summary>
     public int ConnectionsTo(int node, string vhost, int askNode) =>
         Rows(Ctl(askNode, TimeSpan.FromSeconds(60), allowFailure: false, "list_connections", "--quiet", "--no-table-headers", "vhost", "port"), 2)

@@ -3,6 +3,7 @@ using Governance.Contracts;
 using Governance.Dispatch.Data;
 using Governance.Dispatch.Routing;
 using Governance.Infrastructure.Messaging;
+using Governance.Infrastructure.Messaging.Watchdog;
 using Governance.Infrastructure.Outbox;
 using Governance.UnitTests.Dispatch;
 using MassTransit;
@@ -36,7 +37,7 @@ public sealed class OutboxRelayTimeoutTests
         try
         {
             var relay = new OutboxRelay<DispatchDatabase>(outbox, stuck, TimeProvider.System, options,
-                new MessagingOptions(), NullLogger<OutboxRelay<DispatchDatabase>>.Instance);
+                new MessagingOptions(), new RelayBatches(TimeProvider.System), NullLogger<OutboxRelay<DispatchDatabase>>.Instance);
             var attempt = relay.RelayBatchAsync(10, CancellationToken.None);
             var first = await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(20)));
             Assert.That(first, Is.SameAs(attempt), "the relay gave up the stuck batch within its publish timeout (bounded wait: 20 s)");
@@ -54,13 +55,43 @@ public sealed class OutboxRelayTimeoutTests
         try
         {
             var relay = new OutboxRelay<DispatchDatabase>(outbox, working, TimeProvider.System, options,
-                new MessagingOptions(), NullLogger<OutboxRelay<DispatchDatabase>>.Instance);
+                new MessagingOptions(), new RelayBatches(TimeProvider.System), NullLogger<OutboxRelay<DispatchDatabase>>.Instance);
             Assert.That(await relay.RelayBatchAsync(10, CancellationToken.None), Is.EqualTo(1));
             Assert.That(await UnsentAsync(sandbox), Is.Zero);
         }
         finally
         {
             await working.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task A_publish_that_blocks_its_thread_before_answering_is_given_up_too()
+    {
+        await using var sandbox = await DispatchSandbox.StartAsync(RoutingPolicy.Default);
+        await sandbox.Runner.RunAsync(uow => uow.PublishAsync(new IncidentAccepted(Guid.CreateVersion7(), "test", DateTimeOffset.UtcNow)));
+        var outbox = new Outbox<DispatchDatabase>(sandbox.Db, TimeProvider.System);
+        var options = Options.Create(new OutboxRelayOptions { PublishTimeout = TimeSpan.FromMilliseconds(300) });
+
+        // Blocks the calling thread, not a task: a relay that called publishes one after another on its own thread
+        // would never reach its timeout.
+        using var gate = new ManualResetEventSlim(false);
+        var blocking = Bus.Factory.CreateUsingInMemory(cfg => cfg.ConfigurePublish(p => p.UseExecute(_ => gate.Wait(TimeSpan.FromSeconds(30)))));
+        await blocking.StartAsync();
+        try
+        {
+            var relay = new OutboxRelay<DispatchDatabase>(outbox, blocking, TimeProvider.System, options,
+                new MessagingOptions(), new RelayBatches(TimeProvider.System), NullLogger<OutboxRelay<DispatchDatabase>>.Instance);
+            var attempt = Task.Run(() => relay.RelayBatchAsync(10, CancellationToken.None));
+            var first = await Task.WhenAny(attempt, Task.Delay(TimeSpan.FromSeconds(20)));
+            Assert.That(first, Is.SameAs(attempt), "the relay gave up the blocked batch within its publish timeout (bounded wait: 20 s)");
+            Assert.That(async () => await attempt, Throws.InstanceOf<BrokerDidNotConfirmException>());
+            Assert.That(await UnsentAsync(sandbox), Is.EqualTo(1));
+        }
+        finally
+        {
+            gate.Set();
+            await blocking.StopAsync();
         }
     }
 

@@ -46,11 +46,13 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
     /// <summary>Runs <paramref name="work"/> in the next group and returns its result once that group committed.
     /// Not cancellable once handed over: the unit is written by whoever writes next, and its caller waits for
     /// that rather than give up on a change that may still be committed.</summary>
-    public async Task<T> RunAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work)
+    /// <param name="inbox">The inbox row <paramref name="work"/> records first (Inbox.FirstTimeAsync), recorded with the
+    /// group's others in one statement before the group's changes run.</param>
+    public async Task<T> RunAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work, InboxEntry? inbox = null)
     {
         // Whole milliseconds, read when the caller hands the unit over: what a lone unit would have read.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var mine = new Pending(async uow => await work(uow), now, Activity.Current);
+        var mine = new Pending(async uow => await work(uow), now, Activity.Current, inbox);
         _queue.Enqueue(mine);
         while (!mine.Done.Task.IsCompleted)
         {
@@ -128,9 +130,10 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
         var results = new List<(object?, IReadOnlyList<Type>)>(group.Count);
         var leader = Activity.Current;
         var atCommit = new AtCommit();
+        var claims = await ClaimInboxAsync(group, connection, transaction);
         foreach (var unit in group)
         {
-            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, unit.Now, atCommit);
+            var uow = new UnitOfWork<TDatabase>(connection, transaction, outbox, unit.Now, atCommit) { InboxClaims = claims };
             // The unit's statements and messages belong to its own caller's trace, not the leader's. (Cleared
             // first: Activity.Current ignores an activity already stopped, which would leave the leader's.)
             Activity.Current = null;
@@ -155,8 +158,19 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
         return results;
     }
 
-    private sealed class Pending(Func<UnitOfWork<TDatabase>, Task<object?>> work, DateTimeOffset now, Activity? activity)
+    /// <summary>The group's inbox rows in one statement (PostgreSQL; InboxClaims.cs says why not SQLite). A failure here is
+    /// no one change's: the whole group is retried or fails, as for any statement of its own.</summary>
+    private async Task<InboxClaims?> ClaimInboxAsync(List<Pending> group, System.Data.Common.DbConnection connection,
+        System.Data.Common.DbTransaction transaction)
     {
+        if (database.Provider != DatabaseProvider.Postgres) return null;
+        var entries = group.Where(u => u.Inbox is not null).Select(u => (u.Inbox!.Value, u.Now)).ToList();
+        return entries.Count == 0 ? null : await InboxClaims.RecordAsync(connection, transaction, entries);
+    }
+
+    private sealed class Pending(Func<UnitOfWork<TDatabase>, Task<object?>> work, DateTimeOffset now, Activity? activity, InboxEntry? inbox)
+    {
+        public InboxEntry? Inbox { get; } = inbox;
         public Func<UnitOfWork<TDatabase>, Task<object?>> Work { get; } = work;
         public DateTimeOffset Now { get; } = now;
         public Activity? Activity { get; } = activity;

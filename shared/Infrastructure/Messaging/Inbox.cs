@@ -9,6 +9,11 @@ namespace Governance.Infrastructure.Messaging;
 /// </summary>
 public static class Inbox
 {
+    /// <summary>True if this is the first time <paramref name="consumer"/> sees the message: answered from the rows its
+    /// group commit recorded for all its changes at once (<see cref="InboxClaims"/>), or by recording its own.</summary>
+    public static Task<bool> FirstTimeAsync(UnitOfWork uow, Guid messageId, string consumer) =>
+        uow.InboxClaims?.TryTake(new InboxEntry(messageId, consumer)) is { } first ? Task.FromResult(first) : TryRecordAsync(uow, messageId, consumer);
+
     /// <summary>True if this is the first time <paramref name="consumer"/> sees the message.</summary>
     public static async Task<bool> TryRecordAsync(UnitOfWork uow, Guid messageId, string consumer)
     {

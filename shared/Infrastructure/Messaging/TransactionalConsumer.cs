@@ -19,13 +19,15 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
         var consumer = GetType().Name;
         async Task<bool> Work(UnitOfWork<TDatabase> uow)
         {
-            if (!await Inbox.TryRecordAsync(uow, messageId, consumer))
+            if (!await Inbox.FirstTimeAsync(uow, messageId, consumer))
                 return true;
             await HandleAsync(context.Message, uow, context.CancellationToken);
             return false;
         }
         // The message is acknowledged only once its transaction committed, alone or with its group.
-        var repeat = GroupCommitted ? await runner.RunGroupedAsync(Work) : await runner.RunAsync(Work, context.CancellationToken);
+        var repeat = GroupCommitted
+            ? await runner.RunGroupedAsync(Work, new InboxEntry(messageId, consumer))
+            : await runner.RunAsync(Work, context.CancellationToken);
         if (repeat) GovernanceMetrics.InboxRepeatDropped(runner.ServiceName, consumer);
         await CommittedAsync(context.Message);
     }

@@ -29,6 +29,9 @@ public abstract class UnitOfWork : DbSession
     /// inside this transaction.</summary>
     public abstract void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values);
 
+    /// <summary>The inbox rows this change's group recorded at its start for all its changes (one statement), or null.</summary>
+    internal InboxClaims? InboxClaims { get; set; }
+
     /// <summary>Inserts a row just before the transaction commits, with the other rows of its table in as few
     /// statements as can be (<see cref="RowsAtCommit"/>): for rows with fresh keys that nothing reads inside
     /// the transaction. Not visible to reads inside it.</summary>

@@ -44,8 +44,9 @@ public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TData
     /// (group commit, issue #19): for changes many callers make at once (filing, the consumers on every case's
     /// path). The caller gets its result after the commit, as from <see cref="RunAsync{T}"/>; not cancellable
     /// once handed over (see GroupCommit.cs).</summary>
-    public Task<T> RunGroupedAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work) =>
-        groups is null ? RunAsync(work) : groups.RunAsync(work);
+    /// <param name="inbox">The inbox row the work records first (a consumer's): the group records its changes' rows in one statement.</param>
+    public Task<T> RunGroupedAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work, InboxEntry? inbox = null) =>
+        groups is null ? RunAsync(work) : groups.RunAsync(work, inbox);
 
     public Task RunAsync(Func<UnitOfWork<TDatabase>, Task> work, CancellationToken ct = default) =>
         RunAsync<bool>(async uow => { await work(uow); return true; }, ct);

@@ -48,7 +48,7 @@ public sealed class GroupCommitTests(Provider provider)
     public async Task EmptyAsync()
     {
         await using var c = await _db.OpenAsync();
-        await c.ExecuteAsync("DELETE FROM notes; DELETE FROM outbox_messages");
+        await c.ExecuteAsync("DELETE FROM notes; DELETE FROM outbox_messages; DELETE FROM inbox_messages");
     }
 
     private GroupCommit<IncidentsDatabase> Groups(int writers = 1) =>
@@ -65,7 +65,8 @@ public sealed class GroupCommitTests(Provider provider)
     public sealed record NoteWritten(int Id);
 
     /// <summary>Hands over <paramref name="changes"/> in order; the first holds its group open until all are handed over.</summary>
-    private static async Task<Task<T>[]> HandOverAsync<T>(GroupCommit<IncidentsDatabase> groups, IReadOnlyList<Func<UnitOfWork<IncidentsDatabase>, Task<T>>> changes)
+    private static async Task<Task<T>[]> HandOverAsync<T>(GroupCommit<IncidentsDatabase> groups, IReadOnlyList<Func<UnitOfWork<IncidentsDatabase>, Task<T>>> changes,
+        IReadOnlyList<InboxEntry?>? inbox = null)
     {
         var allHandedOver = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var first = changes[0];
@@ -74,10 +75,10 @@ public sealed class GroupCommitTests(Provider provider)
         {
             await allHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(30));
             return await first(uow);
-        }));
+        }, inbox?[0]));
         // The first has taken the writer once its group is open: wait for that before handing over the rest.
         await Eventually.GetAsync(() => Task.FromResult(tasks[0].IsCompleted || groups.Writing > 0), ok => ok, TimeSpan.FromSeconds(10), "the first change's group to open");
-        for (var i = 1; i < changes.Count; i++) tasks[i] = groups.RunAsync(changes[i]);
+        for (var i = 1; i < changes.Count; i++) tasks[i] = groups.RunAsync(changes[i], inbox?[i]);
         allHandedOver.SetResult();
         return tasks;
     }
@@ -98,6 +99,37 @@ public sealed class GroupCommitTests(Provider provider)
         return listener;
     }
 
+
+    /// <summary>A consumer's change as TransactionalConsumer makes it: its inbox row first, its effect only the first time.
+    /// Answers the note's id, or minus it for a repeat.</summary>
+    private static Func<UnitOfWork<IncidentsDatabase>, Task<int>> Consume(Guid messageId, int id) => async uow =>
+    {
+        if (!await Inbox.FirstTimeAsync(uow, messageId, "NoteConsumer")) return -id;
+        return await Note(id)(uow);
+    };
+
+    [Test]
+    public async Task A_groups_inbox_rows_are_recorded_together_and_each_message_is_handled_once_whether_done_before_or_twice_in_the_group()
+    {
+        var groups = Groups();
+        var before = Guid.CreateVersion7();
+        Assert.That(await groups.RunAsync(Consume(before, 100), new InboxEntry(before, "NoteConsumer")), Is.EqualTo(100));
+        var (a, b) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var messages = new[] { a, before, b, b, Guid.CreateVersion7() };
+        var inbox = messages.Select(m => (InboxEntry?)new InboxEntry(m, "NoteConsumer")).ToList();
+        inbox[^1] = null; // a change that records its own row (no entry handed to the group): the same answer
+
+        var tasks = await HandOverAsync(groups, messages.Select((m, i) => Consume(m, i + 1)).ToList(), inbox);
+        var results = await Task.WhenAll(tasks);
+
+        Assert.That(results, Is.EqualTo(new[] { 1, -2, 3, -4, 5 }), "done before: a repeat; the same message twice in one group: once");
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.QueryAsync<int>("SELECT id FROM notes ORDER BY id"), Is.EqualTo(new[] { 1, 3, 5, 100 }));
+        var rows = (await c.QueryAsync<(Guid Id, long At)>(
+            "SELECT message_id, processed_at_ms FROM inbox_messages WHERE consumer = 'NoteConsumer'")).ToDictionary(r => r.Id, r => r.At);
+        Assert.That(rows.Keys, Is.EquivalentTo(new[] { before, a, b, messages[^1] }), "one inbox row per message");
+        Assert.That(rows[a], Is.EqualTo(_time.GetUtcNow().ToUnixTimeMilliseconds()), "with its change's moment");
+    }
 
     [Test]
     public async Task Changes_handed_over_together_share_transactions_and_each_caller_gets_its_own_result_after_the_commit()

@@ -13,14 +13,15 @@ namespace Governance.Grids.Apis;
 /// (HttpOnly, SameSite=Strict, Path=/auth); <c>POST /auth/refresh</c> answers a new access token while
 /// the account is still current — not left, same stamp — and otherwise clears the cookie with 401;
 /// without a cookie there is no session: 204, so that a page asking on load whether someone is signed in
-/// logs no failed request. <c>POST /auth/sign-out</c> clears it. Mapped with every sign-in (SignInApi).
+/// logs no failed request. <c>POST /auth/sign-out</c> clears it and records the session as ended, so that a copy
+/// of the cookie taken before is refused as well. Mapped with every sign-in (SignInApi).
 /// </summary>
 public static class SessionCookieApi
 {
     public static void MapSessionCookieApi(this RouteGroupBuilder auth)
     {
         auth.MapPost("/refresh", RefreshAsync).WithSummary("Renew the session's access token from its cookie").PerformedBy("the holder of a session cookie");
-        auth.MapPost("/sign-out", SignOut).WithSummary("Sign out: end the session").PerformedBy("the holder of a session cookie");
+        auth.MapPost("/sign-out", SignOutAsync).WithSummary("Sign out: end the session").PerformedBy("the holder of a session cookie");
     }
 
     private static async Task<Results<Ok<TokenAnswer>, NoContent, ProblemHttpResult>> RefreshAsync(
@@ -29,6 +30,7 @@ public static class SessionCookieApi
         if (!RefreshTokens.Present(http)) return TypedResults.NoContent();
         if (await refresh.ReadAsync(http) is not { } session) return Ended(http, GridsTexts.SessionExpired);
         await using var c = await db.OpenReadAsync();
+        if (await EndedSessionStore.EndedAsync(c, session.Id)) return Ended(http, GridsTexts.SessionExpired);
         var staff = await StaffStore.FindAsync(c, session.Subject);
         if (staff is null || staff.LeftAt is not null || SecurityStamp.Of(staff) != session.Stamp)
             return Ended(http, GridsTexts.AccountChanged);
@@ -39,8 +41,16 @@ public static class SessionCookieApi
         return TypedResults.Ok(await SignInAnswers.AnswerAsync(c, staff, issuer, refresh.SessionTokenLifetime));
     }
 
-    private static NoContent SignOut(HttpContext http)
+    /// <summary>Ends the session on the server, not only in this browser: its cookie may have been copied (a
+    /// shared office computer, a script that ran once). A cookie that is absent, altered or expired has no
+    /// session to end; it is cleared all the same.</summary>
+    private static async Task<NoContent> SignOutAsync(HttpContext http, RefreshTokens refresh, UnitOfWorkRunner<GridsDatabase> runner)
     {
+        if (await refresh.ReadAsync(http) is { } session)
+        {
+            await runner.RunAsync(uow => EndedSessionStore.EndAsync(uow, session.Id, session.Subject, session.ExpiresAt));
+            AuditActor.Name(http, session.Subject);
+        }
         RefreshTokens.Clear(http);
         return TypedResults.NoContent();
     }

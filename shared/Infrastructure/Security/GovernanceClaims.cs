@@ -20,7 +20,8 @@ public static class GovernanceClaims
     /// <summary>The account's security stamp when the token was issued (Grids changes it when the
     /// person's role, unit or department changes; docs/sessions.md).</summary>
     public const string Stamp = "stamp";
-    /// <summary>The token's own id: a service token (issue-token) is recorded and revocable by it.</summary>
+    /// <summary>The token's own id: a service token (issue-token) is recorded and revocable by it; a refresh
+    /// token's is its session's, recorded as ended when its holder signs out.</summary>
     public const string TokenId = "jti";
     /// <summary>A refresh token's moment of sign-in, in Unix milliseconds (iat has whole seconds only): a
     /// password set after it ends the session, one set before it (the holder's own change) does not.</summary>

@@ -9,7 +9,8 @@ namespace Governance.Infrastructure.Security;
 /// <summary>
 /// The refresh token of a session we issue (docs/sessions.md): the account and its security stamp,
 /// signed with the services' key for an audience of its own, so that it is never accepted as an access
-/// token. It lives only in an HttpOnly, SameSite=Strict cookie scoped to /auth: script cannot read it,
+/// token. Each session has an id of its own (jti): signing out records it as ended on the server, so a copy
+/// of the cookie taken earlier stops working too. It lives only in an HttpOnly, SameSite=Strict cookie scoped to /auth: script cannot read it,
 /// and another site's page cannot make the browser send it.
 /// </summary>
 public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
@@ -31,6 +32,7 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
             Issuer = options.Issuer,
             Audience = Audience,
             Subject = new ClaimsIdentity([new Claim(GovernanceClaims.Subject, subject), new Claim(GovernanceClaims.Stamp, stamp),
+                new Claim(GovernanceClaims.TokenId, Guid.CreateVersion7().ToString("N")),
                 new Claim(GovernanceClaims.SignedInAt, at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64)]),
             NotBefore = now.AddMinutes(-1),
             IssuedAt = now,
@@ -44,7 +46,8 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
 
     public static bool Present(HttpContext http) => http.Request.Cookies.ContainsKey(Cookie);
 
-    /// <summary>The account, stamp and sign-in moment of the request's refresh cookie; null when absent, altered or expired.</summary>
+    /// <summary>The session of the request's refresh cookie; null when absent, altered or expired, and for a cookie
+    /// issued before sessions had ids (its holder signs in once more).</summary>
     public async Task<RefreshSession?> ReadAsync(HttpContext http)
     {
         if (!http.Request.Cookies.TryGetValue(Cookie, out var token) || string.IsNullOrEmpty(token) || token.Length > 4096) return null;
@@ -56,10 +59,12 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
             ClockSkew = TimeSpan.FromMinutes(1),
         });
         if (!result.IsValid) return null;
-        return result.ClaimsIdentity.FindFirst(GovernanceClaims.Subject)?.Value is { } subject
-               && result.ClaimsIdentity.FindFirst(GovernanceClaims.Stamp)?.Value is { } stamp
-               && long.TryParse(result.ClaimsIdentity.FindFirst(GovernanceClaims.SignedInAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var signedIn)
-            ? new RefreshSession(subject, stamp, DateTimeOffset.FromUnixTimeMilliseconds(signedIn))
+        var claims = result.ClaimsIdentity;
+        return claims.FindFirst(GovernanceClaims.Subject)?.Value is { } subject
+               && claims.FindFirst(GovernanceClaims.Stamp)?.Value is { } stamp
+               && claims.FindFirst(GovernanceClaims.TokenId)?.Value is { Length: > 0 and <= 64 } sessionId
+               && long.TryParse(claims.FindFirst(GovernanceClaims.SignedInAt)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var signedIn)
+            ? new RefreshSession(sessionId, subject, stamp, DateTimeOffset.FromUnixTimeMilliseconds(signedIn), new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero))
             : null;
     }
 
@@ -74,5 +79,5 @@ public sealed class RefreshTokens(AuthOptions options, TimeProvider time)
     };
 }
 
-/// <summary>A session read from its refresh cookie: who, with which stamp, signed in when.</summary>
-public sealed record RefreshSession(string Subject, string Stamp, DateTimeOffset SignedInAt);
+/// <summary>A session read from its refresh cookie: its id, who, with which stamp, signed in when, valid until when.</summary>
+public sealed record RefreshSession(string Id, string Subject, string Stamp, DateTimeOffset SignedInAt, DateTimeOffset ExpiresAt);

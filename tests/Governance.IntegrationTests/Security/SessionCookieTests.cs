@@ -93,4 +93,25 @@ public sealed class SessionCookieTests : StandaloneFixture
             Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await RefreshAsync(browser)).Status, Is.EqualTo(HttpStatusCode.NoContent), "no session: nothing to refresh");
     }
+
+    [Test]
+    public async Task Sign_out_ends_the_session_on_the_server_so_a_copy_of_its_cookie_is_refused_too()
+    {
+        using var browser = Browser();
+        using var signIn = await SignInAsync(browser, await RegisterAsync("cookie-copied"));
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(RefreshTokens.Cookie + "=")).Split(';')[0];
+        using var copy = new HttpClient { BaseAddress = Officer.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.That((await RefreshAsync(copy)).Status, Is.EqualTo(HttpStatusCode.OK), "the copy works while the session lasts");
+
+        using (var signOut = await browser.PostAsync("/auth/sign-out", null))
+            Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await RefreshAsync(copy)).Status, Is.EqualTo(HttpStatusCode.Unauthorized), "the session ended for every copy of its cookie");
+        using (var again = await copy.PostAsync("/auth/sign-out", null))
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "signing out of an ended session changes nothing");
+
+        using var other = Browser();
+        (await SignInAsync(other, "cookie-copied")).Dispose();
+        Assert.That((await RefreshAsync(other)).Status, Is.EqualTo(HttpStatusCode.OK), "a new sign-in is a new session");
+    }
 }

@@ -9,11 +9,9 @@ public static class EndedSessionStore
     {
         var now = uow.Now.ToUnixTimeMilliseconds();
         await uow.ExecuteAsync("DELETE FROM ended_sessions WHERE expires_at_ms < @now", new { now });
-        await uow.ExecuteAsync("""
-            INSERT INTO ended_sessions (session_id, staff_id, ended_at_ms, expires_at_ms)
-            SELECT @sessionId, @staffId, @now, @expires
-            WHERE NOT EXISTS (SELECT 1 FROM ended_sessions WHERE session_id = @sessionId)
-            """, new { sessionId, staffId, now, expires = expiresAt.ToUnixTimeMilliseconds() });
+        await uow.ExecuteAsync(Sql.InsertIfAbsent(uow.Provider, "ended_sessions", "session_id, staff_id, ended_at_ms, expires_at_ms",
+            "@sessionId, @staffId, @now, @expires", "session_id", "session_id = @sessionId"),
+            new { sessionId, staffId, now, expires = expiresAt.ToUnixTimeMilliseconds() });
     }
 
     public static async Task<bool> EndedAsync(DbSession session, string sessionId) =>

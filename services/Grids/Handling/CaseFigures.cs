@@ -20,10 +20,10 @@ public static class CaseFigures
 
     public static async Task FiledAsync(UnitOfWork<GridsDatabase> uow, IncidentFiled m)
     {
-        var (row, isNew) = await CaseAsync(uow, m.IncidentId);
+        var (row, _) = await LockCaseAsync(uow, m.IncidentId);
         if (row.FiledBy is not null) return;                  // heard already (the same case, filed once)
         row.FiledBy = m.FiledBy;
-        await SaveCaseAsync(uow, row, isNew);
+        await SaveCaseAsync(uow, row);
         var month = AssessmentMonth.Of(m.FiledAt);
         await IncrementAsync(uow, month, Person, m.FiledBy, CasesFound);
         if (m.ResolvedOnTheSpot) await IncrementAsync(uow, month, Person, m.FiledBy, SettledOnSpot);
@@ -34,20 +34,20 @@ public static class CaseFigures
     /// whatever order they arrive in).</summary>
     public static async Task AssignedAsync(UnitOfWork<GridsDatabase> uow, Guid incidentId, int sequence, string handlingUnitCode, DateTimeOffset dueAt)
     {
-        var (row, isNew) = await CaseAsync(uow, incidentId);
+        var (row, isNew) = await LockCaseAsync(uow, incidentId);
         if (!isNew && row.Sequence >= sequence) return;
         row.Sequence = sequence;
         row.HandlingUnitCode = handlingUnitCode;
         row.DueAtMs = dueAt.ToUnixTimeMilliseconds();
-        await SaveCaseAsync(uow, row, isNew);
+        await SaveCaseAsync(uow, row);
     }
 
     /// <summary>Credits the person who resolved it; on time when by the deadline of the assignment he held it under.</summary>
     public static async Task ResolvedAsync(UnitOfWork<GridsDatabase> uow, IncidentResolved m)
     {
-        var (row, isNew) = await CaseAsync(uow, m.IncidentId);
+        var (row, _) = await LockCaseAsync(uow, m.IncidentId);
         row.ResolvedBy = m.By;
-        await SaveCaseAsync(uow, row, isNew);
+        await SaveCaseAsync(uow, row);
         var month = AssessmentMonth.Of(m.At);
         await IncrementAsync(uow, month, Person, m.By, Resolved);
         if (row.DueAtMs is { } due && m.At.ToUnixTimeMilliseconds() <= due)
@@ -68,6 +68,4 @@ public static class CaseFigures
     public static Task FlaggedOverdueAsync(UnitOfWork<GridsDatabase> uow, IncidentFlaggedOverdue m) =>
         IncrementAsync(uow, AssessmentMonth.Of(m.FlaggedAt), AssessmentStore.Unit, m.HandlingUnitCode, MissedDeadlines);
 
-    private static async Task<(CaseRow Row, bool IsNew)> CaseAsync(UnitOfWork<GridsDatabase> uow, Guid incidentId) =>
-        await FindCaseAsync(uow, incidentId) is { } found ? (found, false) : (new CaseRow { IncidentId = incidentId }, true);
 }

@@ -58,9 +58,9 @@ public static class InHandApi
         var items = await CaseViews.ItemsAsync(c, incidents, caller);
         // A leader whose post (联系点) has ended no longer reads the case: it leaves his list as it does his reach.
         var views = new List<IncidentView>();
-        foreach (var (view, facts) in items)
-            if (caller.Unrestricted || Authority.Decide(caller.Person, facts, CaseAction.Read).IsAllowed)
-                views.Add(view with { InHand = InHandView.Of(await InHandStore.FindAsync(c, view.Id)) });
+        foreach (var (view, read) in items)
+            if (caller.Unrestricted || Authority.Decide(caller.Person, read.Facts, CaseAction.Read).IsAllowed)
+                views.Add(view with { InHand = InHandView.Of(read.InHand) });
         return TypedResults.Ok<IReadOnlyList<IncidentView>>(views);
     }
 }

@@ -55,7 +55,7 @@ public static class WorkApi
         var rows = await IncidentStore.TaggedAsync(c, sql.PageSql(bucket is not null), sql.Parameters);
         var views = await CaseViews.ItemsAsync(c, rows.Select(r => r.Incident), caller);
         for (var i = 0; i < rows.Count; i++)
-            if (BucketOf(views[i].View, views[i].Facts, caller) is var inCode && inCode != rows[i].Tag)
+            if (BucketOf(views[i].View, views[i].Read.Facts, caller) is var inCode && inCode != rows[i].Tag)
                 // The SQL and the permission model must agree; a disagreement is a bug in one of them, worth finding.
                 logs.CreateLogger(typeof(WorkApi)).LogWarning("Work list: case {Id} is in bucket {Sql} by SQL but {Code} by its allowed actions",
                     rows[i].Incident.Id, rows[i].Tag, inCode ?? "none");

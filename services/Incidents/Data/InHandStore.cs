@@ -28,6 +28,11 @@ public static class InHandStore
         (await session.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM cases_in_hand WHERE incident_id = @incidentId",
             new { incidentId }))?.ToCase();
 
+    /// <summary>The 包案 records of a page of cases (those taken in hand): one statement for the page.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, CaseInHand>> FindManyAsync(DbSession session, IReadOnlyList<Guid> ids) =>
+        (await session.QueryAsync<Row>($"SELECT {Columns} FROM cases_in_hand WHERE {Sql.In(session.Provider, "incident_id", "ids")}", new { ids = ids.ToArray() }))
+        .ToDictionary(r => r.IncidentId, r => r.ToCase());
+
     public static Task InsertAsync(UnitOfWork uow, CaseInHand taken, PlaceAncestry? place) => uow.ExecuteAsync("""
         INSERT INTO cases_in_hand (incident_id, leader, taken_at_ms, instructions, township_code, village_code)
         VALUES (@IncidentId, @Leader, @TakenAtMs, @Instructions, @TownshipCode, @VillageCode)

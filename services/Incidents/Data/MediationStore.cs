@@ -67,7 +67,7 @@ public static class MediationStore
 
     /// <summary>The sessions with these ids (a unit's list: UnitMediationStore), in no particular order.</summary>
     public static async Task<IReadOnlyList<MediationSession>> ManyAsync(DbSession session, IReadOnlyList<Guid> ids) =>
-        ids.Count == 0 ? [] : (await session.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE id IN @ids", new { ids }))
+        ids.Count == 0 ? [] : (await session.QueryAsync<Row>($"SELECT {Columns} FROM mediation_sessions WHERE {Sql.In(session.Provider, "id", "ids")}", new { ids = ids.ToArray() }))
             .Select(r => r.ToSession()).ToList();
 
     public static async Task<IReadOnlyList<MediationSession>> ForIncidentAsync(DbSession session, Guid incidentId) =>

@@ -37,6 +37,18 @@ public static class ReporterStore
             new { incidentId }))
         .Select(r => new Reporter(r.Reporter, DateTimeOffset.FromUnixTimeMilliseconds(r.ReportedAtMs), r.SourceIncidentId)).ToList();
 
+    /// <summary>Who reported each of a page of cases (names only, what the permission model needs): one statement for the page.</summary>
+    public static async Task<ILookup<Guid, string>> NamesOfAsync(DbSession session, IReadOnlyList<Guid> ids) =>
+        (await session.QueryAsync<NameRow>($"SELECT incident_id AS IncidentId, reporter AS Reporter FROM incident_reporters WHERE {Sql.In(session.Provider, "incident_id", "ids")}",
+            new { ids = ids.ToArray() }))
+        .ToLookup(r => r.IncidentId, r => r.Reporter);
+
+    private sealed class NameRow
+    {
+        public Guid IncidentId { get; init; }
+        public string Reporter { get; init; } = default!;
+    }
+
     /// <summary>Open cases of the category filed since <paramref name="since"/> at the same place or
     /// inside the box around <paramref name="near"/>, newest first, at most 50 (the caller checks the true distance).</summary>
     public static async Task<IReadOnlyList<(Guid Id, string UnitCode, Location? Location)>> CandidatesAsync(DbSession session,

@@ -44,14 +44,6 @@ public static class CaseAuthorityStore
     public static Task ClearDepartmentsAsync(UnitOfWork uow, Guid incidentId) =>
         uow.ExecuteAsync("DELETE FROM incident_departments WHERE incident_id = @incidentId", new { incidentId });
 
-    public static async Task<IReadOnlyList<string>> DepartmentsAsync(DbSession session, Guid incidentId) =>
-        (await session.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId", new { incidentId })).ToList();
-
-    /// <summary>The co-handlers that finished their part: they still read the case, with nothing left to work on.</summary>
-    public static async Task<IReadOnlyList<string>> FinishedDepartmentsAsync(DbSession session, Guid incidentId) =>
-        (await session.QueryAsync<string>("SELECT department_code FROM incident_departments WHERE incident_id = @incidentId AND finished = 1",
-            new { incidentId })).ToList();
-
     public static Task FinishDepartmentAsync(UnitOfWork uow, Guid incidentId, string department) =>
         uow.ExecuteAsync("UPDATE incident_departments SET finished = 1 WHERE incident_id = @incidentId AND department_code = @department",
             new { incidentId, department });
@@ -69,16 +61,38 @@ public static class CaseAuthorityStore
         """, new { r.IncidentId, r.RequestedBy, r.Reason, Tier = (short)r.Tier, r.UnitCode, At = r.RequestedAt.ToUnixTimeMilliseconds() });
 
     public static async Task<MoveUpRequest?> RequestOfAsync(DbSession session, Guid incidentId) =>
-        (await session.QuerySingleOrDefaultAsync<RequestRow>("""
-            SELECT incident_id AS IncidentId, requested_by AS RequestedBy, reason AS Reason, tier AS Tier, unit_code AS UnitCode,
-                   requested_at_ms AS RequestedAtMs, approved_by AS ApprovedBy, approved_at_ms AS ApprovedAtMs
-            FROM move_up_requests WHERE incident_id = @incidentId
-            """, new { incidentId }))?.ToRequest();
+        (await session.QuerySingleOrDefaultAsync<RequestRow>($"{RequestColumns} WHERE incident_id = @incidentId", new { incidentId }))?.ToRequest();
+
+    private const string RequestColumns = """
+        SELECT incident_id AS IncidentId, requested_by AS RequestedBy, reason AS Reason, tier AS Tier, unit_code AS UnitCode,
+               requested_at_ms AS RequestedAtMs, approved_by AS ApprovedBy, approved_at_ms AS ApprovedAtMs
+        FROM move_up_requests
+        """;
 
     /// <summary>The tier above took the case: it is on its way up until Dispatch has moved it.</summary>
     public static Task ApproveRequestAsync(UnitOfWork uow, Guid incidentId, string approvedBy, DateTimeOffset at) =>
         uow.ExecuteAsync("UPDATE move_up_requests SET approved_by = @approvedBy, approved_at_ms = @at WHERE incident_id = @incidentId",
             new { incidentId, approvedBy, at = at.ToUnixTimeMilliseconds() });
+
+    /// <summary>The departments called in on each of a page of cases, and whether each finished its part (a co-handler that
+    /// finished still reads the case, with nothing left to work on): one statement for the page.</summary>
+    public static async Task<ILookup<Guid, (string Department, bool Finished)>> DepartmentsOfAsync(DbSession session, IReadOnlyList<Guid> ids) =>
+        (await session.QueryAsync<DepartmentRow>(
+            "SELECT incident_id AS IncidentId, department_code AS Department, finished AS Finished FROM incident_departments WHERE " + Sql.In(session.Provider, "incident_id", "ids"),
+            new { ids = ids.ToArray() }))
+        .ToLookup(r => r.IncidentId, r => (r.Department, r.Finished != 0));
+
+    private sealed class DepartmentRow
+    {
+        public Guid IncidentId { get; init; }
+        public string Department { get; init; } = default!;
+        public short Finished { get; init; }
+    }
+
+    /// <summary>The move-up requests of a page of cases, current or void (the caller judges): one statement for the page.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, MoveUpRequest>> RequestsOfAsync(DbSession session, IReadOnlyList<Guid> ids) =>
+        (await session.QueryAsync<RequestRow>($"{RequestColumns} WHERE {Sql.In(session.Provider, "incident_id", "ids")}", new { ids = ids.ToArray() }))
+        .ToDictionary(r => r.IncidentId, r => r.ToRequest());
 
     /// <summary>Ends a request: declined, or replaced by a new one (a request is about the tier it was made on).</summary>
     public static Task CloseRequestAsync(UnitOfWork uow, Guid incidentId) =>

@@ -39,6 +39,15 @@ public static class Sql
         _ => $"SELECT {columns} FROM {table} WHERE {where}",
     };
 
+    /// <summary>"<paramref name="column"/> is one of the list <paramref name="parameter"/>": PostgreSQL takes the list as one
+    /// array parameter (Dapper passes an array whole to Npgsql, so <c>IN @ids</c> would read <c>IN $1</c>, a syntax error
+    /// there); the others get Dapper's expansion into one parameter per item.</summary>
+    public static string In(DatabaseProvider provider, string column, string parameter) => provider switch
+    {
+        DatabaseProvider.Postgres => $"{column} = ANY(@{parameter})",
+        _ => $"{column} IN @{parameter}",
+    };
+
     /// <summary>Insert a row unless its key exists; the affected-row count says which happened.</summary>
     public static string InsertIfAbsent(DatabaseProvider provider, string table, string columns, string values, string keyColumns, string keyMatch) => provider switch
     {

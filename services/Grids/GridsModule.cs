@@ -39,6 +39,7 @@ public sealed class GridsModule : IServiceModule
         builder.Services.AddSingleton<GridsUnitChains>();
         // The session check reads people's standing from Grids' own tables (docs/sessions.md).
         builder.Services.AddSingleton<IAccountStandingSource, GridsAccountStandings>();
+        builder.Services.AddOptions<PatrolOptions>().BindConfiguration(PatrolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<BoundaryOptions>(builder.Configuration.GetSection(BoundaryOptions.Section));
         builder.Services.AddOptions<MapTileOptions>().BindConfiguration(MapTileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Grids.Apis;
 
@@ -53,8 +54,9 @@ public static class CareApi
 
     /// <summary>Records a visit; with an "incident" it also files a case (its id is in the answer).</summary>
     private static async Task<Results<Created<CareVisit>, ValidationProblem, NotFound, ProblemHttpResult>> RecordVisit(
-        Guid id, RecordVisitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        GridsModule.Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body?.ToCommand(), Actor.Of(http), Reach.Of(http, UnitAction.ChangeCare))), v => $"/grids/care/subjects/{v.SubjectId}");
+        Guid id, RecordVisitRequest? body, UnitOfWorkRunner<GridsDatabase> runner, IOptions<PatrolOptions> patrols, HttpContext http) =>
+        GridsModule.Answers.Created(await runner.RunAsync(uow => CareVisits.RecordAsync(uow, id, body?.ToCommand(), Actor.Of(http),
+            Reach.Of(http, UnitAction.ChangeCare), patrols.Value.IdleEnd)), v => $"/grids/care/subjects/{v.SubjectId}");
 
     /// <summary>Visits overdue now (last visit, or registration, plus the frequency, before now),
     /// for one grid worker or one village (or the whole county), most overdue first.</summary>

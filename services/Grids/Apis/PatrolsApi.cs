@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Governance.Grids.Apis;
 
@@ -21,7 +22,8 @@ public sealed record TrackPointsRequest(List<TrackPointRequest?>? Points)
 }
 
 /// <summary>The patrol log (巡查/走访日志). A grid worker records his own patrols (record-patrol); a
-/// unit's staff and those above it read the patrols at it (read-unit-work), each person his own.</summary>
+/// unit's staff and those above it read the patrols at it (read-unit-work), each person his own. A patrol forgotten
+/// open reads as ended at its last sign of life once idle (<see cref="IdlePatrols"/>), written or not yet.</summary>
 public static class PatrolsApi
 {
     /// <summary>Patrols listed or counted at once: a county's month is a few tens of thousands.</summary>
@@ -41,47 +43,53 @@ public static class PatrolsApi
     }
 
     private static async Task<Results<Created<Visit>, ValidationProblem, NotFound, ProblemHttpResult>> Start(
-        StartPatrolRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
+        StartPatrolRequest? body, UnitOfWorkRunner<GridsDatabase> runner, IOptions<PatrolOptions> patrols, HttpContext http) =>
         GridsModule.Answers.Created(await runner.RunAsync(uow => Patrols.StartAsync(uow, body?.ToCommand() ?? new StartPatrol(null),
-            Actor.Of(http), Caller.Of(http).Units, Reach.Of(http, UnitAction.RecordPatrol))), v => $"/grids/patrols/{v.Id}");
+            Actor.Of(http), Caller.Of(http).Units, Reach.Of(http, UnitAction.RecordPatrol), patrols.Value.IdleEnd)), v => $"/grids/patrols/{v.Id}");
 
     private static async Task<Results<Ok<PatrolPoints>, ValidationProblem, NotFound, ProblemHttpResult>> AddPoints(
-        Guid id, TrackPointsRequest? body, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        GridsModule.Answers.Ok(await runner.RunAsync(uow => Patrols.AddPointsAsync(uow, id, body?.ToCommand(), Actor.Of(http))));
+        Guid id, TrackPointsRequest? body, UnitOfWorkRunner<GridsDatabase> runner, IOptions<PatrolOptions> patrols, HttpContext http) =>
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => Patrols.AddPointsAsync(uow, id, body?.ToCommand(), Actor.Of(http), patrols.Value.IdleEnd)));
 
     private static async Task<Results<Ok<Visit>, ValidationProblem, NotFound, ProblemHttpResult>> End(
-        Guid id, UnitOfWorkRunner<GridsDatabase> runner, HttpContext http) =>
-        GridsModule.Answers.Ok(await runner.RunAsync(uow => Patrols.EndAsync(uow, id, Actor.Of(http))));
+        Guid id, UnitOfWorkRunner<GridsDatabase> runner, IOptions<PatrolOptions> patrols, HttpContext http) =>
+        GridsModule.Answers.Ok(await runner.RunAsync(uow => Patrols.EndAsync(uow, id, Actor.Of(http), patrols.Value.IdleEnd)));
 
-    /// <summary>The caller's patrol going on now, with its track (the phone page resumes it); 204 when none.</summary>
-    private static async Task<Results<Ok<VisitDetail>, NoContent>> Current(GridsDatabase db, HttpContext http)
+    /// <summary>The caller's patrol going on now, with its track (the phone page resumes it); 204 when none (one gone
+    /// idle is none: the page offers to start a new one).</summary>
+    private static async Task<Results<Ok<VisitDetail>, NoContent>> Current(GridsDatabase db, TimeProvider time, IOptions<PatrolOptions> patrols, HttpContext http)
     {
         await using var c = await db.OpenReadAsync();
         return await VisitStore.OpenOfAsync(c, Actor.Of(http), VisitKind.Patrol) is { } open
+               && await IdlePatrols.AsOfAsync(c, open, time.GetUtcNow(), patrols.Value.IdleEnd) is { IsOpen: true }
             ? TypedResults.Ok(await VisitStore.DetailAsync(c, open)) : TypedResults.NoContent();
     }
 
     /// <summary>A patrol with its track and links: his own, or one at a unit whose work the caller reads.</summary>
-    private static async Task<Results<Ok<VisitDetail>, NotFound, ProblemHttpResult>> Get(Guid id, GridsDatabase db, HttpContext http)
+    private static async Task<Results<Ok<VisitDetail>, NotFound, ProblemHttpResult>> Get(Guid id, GridsDatabase db, TimeProvider time,
+        IOptions<PatrolOptions> patrols, HttpContext http)
     {
         await using var c = await db.OpenReadAsync();
-        if (await VisitStore.FindAsync(c, id) is not { } visit) return TypedResults.NotFound();
+        // Care visits and leaders' visits are rows of visits too: they are read where their subject or leader is.
+        if (await VisitStore.FindAsync(c, id) is not { Kind: VisitKind.Patrol } visit) return TypedResults.NotFound();
         if (visit.PersonId != Actor.Of(http) && await Reach.Of(http, UnitAction.ReadUnitWork).RefusalAtAsync(c, visit.UnitCode) is { } why)
             return Answers.Forbidden(why);
-        return TypedResults.Ok(await VisitStore.DetailAsync(c, visit));
+        return TypedResults.Ok(await VisitStore.DetailAsync(c, await IdlePatrols.AsOfAsync(c, visit, time.GetUtcNow(), patrols.Value.IdleEnd)));
     }
 
     /// <summary>Patrols started in a month (this month unless told): the caller's own without a unit, or
     /// those at a unit's subtree (optionally one person's).</summary>
     private static async Task<Results<Ok<IReadOnlyList<Visit>>, ValidationProblem, ProblemHttpResult>> List(
-        GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
+        GridsDatabase db, TimeProvider time, IOptions<PatrolOptions> patrols, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
     {
         if (limit is < 1 or > 5000) return new FieldErrors().Add("limit", ProblemTexts.Between("limit", 1, 5000)).ToProblem();
         var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
         if (invalid is not null) return invalid;
         if (forbidden is not null) return forbidden;
         await using var c = await db.OpenReadAsync();
-        return TypedResults.Ok(await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, limit ?? 500));
+        return TypedResults.Ok(await IdlePatrols.AsOfAsync(c,
+            await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, limit ?? 500),
+            time.GetUtcNow(), patrols.Value.IdleEnd));
     }
 
     /// <summary>Patrols per day and in the month, at a unit's subtree or the caller's own.</summary>
@@ -98,7 +106,7 @@ public static class PatrolsApi
 
     /// <summary>The month's patrols with their tracks, newest first, for the map (at most <c>limit</c>, 100 unless told, 500 at most).</summary>
     private static async Task<Results<Ok<IReadOnlyList<VisitDetail>>, ValidationProblem, ProblemHttpResult>> Tracks(
-        GridsDatabase db, TimeProvider time, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
+        GridsDatabase db, TimeProvider time, IOptions<PatrolOptions> patrols, HttpContext http, string? unitCode, string? personId, string? month, int? limit)
     {
         if (limit is < 1 or > 500) return new FieldErrors().Add("limit", ProblemTexts.Between("limit", 1, 500)).ToProblem();
         var (scope, invalid, forbidden) = await ScopeAsync(db, time, http, unitCode, personId, month);
@@ -106,7 +114,8 @@ public static class PatrolsApi
         if (forbidden is not null) return forbidden;
         await using var c = await db.OpenReadAsync();
         var details = new List<VisitDetail>();
-        foreach (var v in await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, limit ?? 100))
+        var visits = await VisitStore.ListAsync(c, VisitKind.Patrol, scope!.PersonId, scope.UnitCode, scope.Month.Start, scope.Month.End, limit ?? 100);
+        foreach (var v in await IdlePatrols.AsOfAsync(c, visits, time.GetUtcNow(), patrols.Value.IdleEnd))
             details.Add(await VisitStore.DetailAsync(c, v));
         return TypedResults.Ok<IReadOnlyList<VisitDetail>>(details);
     }

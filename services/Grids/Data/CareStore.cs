@@ -3,7 +3,9 @@ using Dapper;
 namespace Governance.Grids.Data;
 
 /// <summary>The SQL of care subjects and their visits, in one place: writes take the unit of work, reads
-/// any session (a subject is written back only if its version is still the one read).</summary>
+/// any session (a subject is written back only if its version is still the one read). A care visit is a row of
+/// visits (docs/assessment.md, "One visit model"): kind care, a single moment at the subject's courtyard, by its
+/// visitor, with the subject, findings, case and who recorded it in the columns only care visits fill.</summary>
 public static class CareStore
 {
     private const string SubjectColumns = """
@@ -71,7 +73,8 @@ public static class CareStore
     public static async Task<CareSubject?> FindSubjectAsync(DbSession session, Guid id) =>
         (await session.QuerySingleOrDefaultAsync<SubjectRow>($"SELECT {SubjectColumns} FROM care_subjects s WHERE s.id = @id", new { id }))?.ToSubject();
 
-    /// <summary>Records a visit and moves the subject's next due date, if nobody changed the subject meanwhile.</summary>
+    /// <summary>Records a visit and moves the subject's next due date, if nobody changed the subject meanwhile.
+    /// <paramref name="updated"/> is the subject as the visit leaves it (its courtyard is where the visit was).</summary>
     public static async Task<bool> AddVisitAsync(UnitOfWork uow, CareVisit v, CareSubject updated, long readVersion)
     {
         var changed = await uow.ExecuteAsync("""
@@ -84,12 +87,14 @@ public static class CareStore
         });
         if (changed != 1) return false;
         await uow.ExecuteAsync("""
-            INSERT INTO care_visits (id, subject_id, visited_by, visited_at_ms, findings, incident_id, recorded_by, recorded_at_ms)
-            VALUES (@Id, @SubjectId, @VisitedBy, @VisitedAtMs, @Findings, @IncidentId, @RecordedBy, @RecordedAtMs)
+            INSERT INTO visits (id, kind, person_id, unit_code, started_at_ms, ended_at_ms, point_count, last_point_at_ms, version, ended_by,
+                                subject_id, findings, incident_id, recorded_by, recorded_at_ms)
+            VALUES (@Id, @Kind, @VisitedBy, @CourtyardCode, @VisitedAtMs, @VisitedAtMs, 0, NULL, 1, @VisitedBy,
+                    @SubjectId, @Findings, @IncidentId, @RecordedBy, @RecordedAtMs)
             """, new
         {
-            v.Id, v.SubjectId, v.VisitedBy, VisitedAtMs = v.VisitedAt.ToUnixTimeMilliseconds(), v.Findings, v.IncidentId,
-            v.RecordedBy, RecordedAtMs = v.RecordedAt.ToUnixTimeMilliseconds(),
+            v.Id, Kind = Codes.Of(VisitKind.Care), v.VisitedBy, updated.CourtyardCode, VisitedAtMs = v.VisitedAt.ToUnixTimeMilliseconds(),
+            v.SubjectId, v.Findings, v.IncidentId, v.RecordedBy, RecordedAtMs = v.RecordedAt.ToUnixTimeMilliseconds(),
         });
         return true;
     }
@@ -97,10 +102,10 @@ public static class CareStore
     public static async Task<IReadOnlyList<CareVisit>> VisitsAsync(DbSession session, Guid subjectId)
     {
         var rows = await session.QueryAsync<VisitRow>("""
-            SELECT id AS Id, subject_id AS SubjectId, visited_by AS VisitedBy, visited_at_ms AS VisitedAtMs, findings AS Findings,
+            SELECT id AS Id, subject_id AS SubjectId, person_id AS VisitedBy, started_at_ms AS VisitedAtMs, findings AS Findings,
                    incident_id AS IncidentId, recorded_by AS RecordedBy, recorded_at_ms AS RecordedAtMs
-            FROM care_visits WHERE subject_id = @subjectId ORDER BY visited_at_ms, id
-            """, new { subjectId });
+            FROM visits WHERE subject_id = @subjectId AND kind = @kind ORDER BY started_at_ms, id
+            """, new { subjectId, kind = Codes.Of(VisitKind.Care) });
         return rows.Select(r => new CareVisit(r.Id, r.SubjectId, r.VisitedBy, Time(r.VisitedAtMs), r.Findings, r.IncidentId,
             r.RecordedBy, Time(r.RecordedAtMs))).ToList();
     }

@@ -1,12 +1,13 @@
 namespace Governance.Grids.Data;
 
-/// <summary>The SQL of visits (patrols), their tracks and links: writes take the unit of work, reads
-/// any session; a visit is written back only if its version is still the one read.</summary>
+/// <summary>The SQL of visits (patrols, leaders' visits), their tracks and links: writes take the unit of work, reads
+/// any session; a visit is written back only if its version is still the one read. Care visits are rows of visits
+/// too, written and read with what only they have by <see cref="CareStore"/>.</summary>
 public static class VisitStore
 {
     private const string Columns = """
         id AS Id, kind AS Kind, person_id AS PersonId, unit_code AS UnitCode, started_at_ms AS StartedAtMs, ended_at_ms AS EndedAtMs,
-        point_count AS PointCount, last_point_at_ms AS LastPointAtMs, version AS Version
+        point_count AS PointCount, last_point_at_ms AS LastPointAtMs, version AS Version, ended_by AS EndedBy
         """;
 
     private sealed class Row
@@ -20,11 +21,12 @@ public static class VisitStore
         public int PointCount { get; init; }
         public long? LastPointAtMs { get; init; }
         public long Version { get; init; }
+        public string? EndedBy { get; init; }
 
         public Visit ToVisit() => new(Id,
             Codes.TryParse<VisitKind>(Kind, out var kind) ? kind : throw new InvalidOperationException($"Stored visit kind '{Kind}' is unknown"),
             PersonId, UnitCode, Time(StartedAtMs), EndedAtMs is { } e ? Time(e) : null, PointCount,
-            LastPointAtMs is { } l ? Time(l) : null, Version);
+            LastPointAtMs is { } l ? Time(l) : null, Version, EndedBy);
     }
 
     private sealed class PointRow
@@ -46,22 +48,23 @@ public static class VisitStore
     private static object Parameters(Visit v) => new
     {
         v.Id, Kind = Codes.Of(v.Kind), v.PersonId, v.UnitCode, StartedAtMs = v.StartedAt.ToUnixTimeMilliseconds(),
-        EndedAtMs = v.EndedAt?.ToUnixTimeMilliseconds(), v.PointCount, LastPointAtMs = v.LastPointAt?.ToUnixTimeMilliseconds(), v.Version,
+        EndedAtMs = v.EndedAt?.ToUnixTimeMilliseconds(), v.PointCount, LastPointAtMs = v.LastPointAt?.ToUnixTimeMilliseconds(), v.Version, v.EndedBy,
     };
 
     public static Task InsertAsync(UnitOfWork uow, Visit v) => uow.ExecuteAsync("""
-        INSERT INTO visits (id, kind, person_id, unit_code, started_at_ms, ended_at_ms, point_count, last_point_at_ms, version)
-        VALUES (@Id, @Kind, @PersonId, @UnitCode, @StartedAtMs, @EndedAtMs, @PointCount, @LastPointAtMs, @Version)
+        INSERT INTO visits (id, kind, person_id, unit_code, started_at_ms, ended_at_ms, point_count, last_point_at_ms, version, ended_by)
+        VALUES (@Id, @Kind, @PersonId, @UnitCode, @StartedAtMs, @EndedAtMs, @PointCount, @LastPointAtMs, @Version, @EndedBy)
         """, Parameters(v));
 
     /// <summary>Writes the visit back if nobody changed it since <paramref name="readVersion"/>.</summary>
     public static async Task<bool> UpdateAsync(UnitOfWork uow, Visit v, long readVersion) =>
         await uow.ExecuteAsync("""
-            UPDATE visits SET ended_at_ms = @EndedAtMs, point_count = @PointCount, last_point_at_ms = @LastPointAtMs, version = @Version
+            UPDATE visits SET ended_at_ms = @EndedAtMs, ended_by = @EndedBy, point_count = @PointCount, last_point_at_ms = @LastPointAtMs,
+                version = @Version
             WHERE id = @Id AND version = @ReadVersion
             """, new
         {
-            v.Id, EndedAtMs = v.EndedAt?.ToUnixTimeMilliseconds(), v.PointCount, LastPointAtMs = v.LastPointAt?.ToUnixTimeMilliseconds(),
+            v.Id, EndedAtMs = v.EndedAt?.ToUnixTimeMilliseconds(), v.EndedBy, v.PointCount, LastPointAtMs = v.LastPointAt?.ToUnixTimeMilliseconds(),
             v.Version, ReadVersion = readVersion,
         }) == 1;
 
@@ -92,6 +95,10 @@ public static class VisitStore
         Sql.InsertIfAbsent(uow.Provider, "visit_links", "visit_id, link_kind, link_id, at_ms", "@visitId, @kind, @linkId, @atMs",
             "visit_id, link_kind, link_id", "visit_id = @visitId AND link_kind = @kind AND link_id = @linkId"),
         new { visitId, kind = Codes.Of(link.Kind), linkId = link.Id, atMs = link.At.ToUnixTimeMilliseconds() });
+
+    /// <summary>When the latest thing linked to the visit was done (a sign of life of a patrol), if anything was.</summary>
+    public static async Task<DateTimeOffset?> LastLinkAtAsync(DbSession session, Guid visitId) =>
+        await session.ExecuteScalarAsync<long?>("SELECT MAX(at_ms) FROM visit_links WHERE visit_id = @visitId", new { visitId }) is { } ms ? Time(ms) : null;
 
     public static async Task<VisitDetail> DetailAsync(DbSession session, Visit v)
     {

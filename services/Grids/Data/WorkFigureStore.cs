@@ -33,12 +33,14 @@ public static class WorkFigureStore
     /// date the subject was due (the previous visit, or the registration, plus the subject's frequency).</summary>
     public static async Task<Dictionary<string, (int Visits, int OnTime)>> CareVisitsAsync(DbSession session, AssessmentMonth month)
     {
+        // A care visit is a row of visits, kind care, at the moment it was made (started_at_ms, which ended_at_ms equals).
         var rows = await session.QueryAsync<CareRow>("""
-            SELECT v.visited_by AS VisitedBy, v.visited_at_ms AS VisitedAtMs, s.registered_at_ms AS RegisteredAtMs,
+            SELECT v.person_id AS VisitedBy, v.started_at_ms AS VisitedAtMs, s.registered_at_ms AS RegisteredAtMs,
                    s.visit_every_days AS VisitEveryDays,
-                   (SELECT MAX(p.visited_at_ms) FROM care_visits p WHERE p.subject_id = v.subject_id AND p.visited_at_ms < v.visited_at_ms) AS PreviousAtMs
-            FROM care_visits v JOIN care_subjects s ON s.id = v.subject_id
-            WHERE v.visited_at_ms >= @from AND v.visited_at_ms < @to
+                   (SELECT MAX(p.started_at_ms) FROM visits p
+                    WHERE p.subject_id = v.subject_id AND p.kind = 'care' AND p.started_at_ms < v.started_at_ms) AS PreviousAtMs
+            FROM visits v JOIN care_subjects s ON s.id = v.subject_id
+            WHERE v.kind = 'care' AND v.started_at_ms >= @from AND v.started_at_ms < @to
             """, new { from = month.Start.ToUnixTimeMilliseconds(), to = month.End.ToUnixTimeMilliseconds() });
         return rows.GroupBy(r => r.VisitedBy, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.Count(), g.Count(r =>
             r.VisitedAtMs <= CareSchedule.DueAt(DateTimeOffset.FromUnixTimeMilliseconds(r.RegisteredAtMs),

@@ -7,8 +7,10 @@ namespace Governance.Grids.Handling;
 /// </summary>
 public static class CareVisits
 {
-    /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>).</summary>
-    public static async Task<Outcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach)
+    /// <summary>The caller must reach the subject's courtyard (<paramref name="reach"/>); <paramref name="idleEnd"/> is
+    /// when a patrol the visit might belong to counts as forgotten (<see cref="PatrolIdleEnd"/>).</summary>
+    public static async Task<Outcome<CareVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, Guid subjectId, RecordVisit? r, string actor, Reach reach,
+        TimeSpan idleEnd)
     {
         // Whose subject first: one outside the caller's reach is refused whatever the visit says, even
         // nothing at all (404, 403, then 400: docs/permissions.md).
@@ -45,7 +47,7 @@ public static class CareVisits
         // The case is filed by the person who recorded it (the token's subject), whoever he names as the
         // visitor: every step records who took it, and the reporter may read and verify the case.
         // A visit made during the visitor's patrol belongs to it (the patrol log shows what was done).
-        await Patrols.AttachAsync(uow, visit.VisitedBy, VisitLinkKind.CareVisit, visit.Id, visitedAt);
+        await Patrols.AttachAsync(uow, visit.VisitedBy, VisitLinkKind.CareVisit, visit.Id, visitedAt, idleEnd);
         if (visit.IncidentId is { } incidentId)
             await uow.PublishAsync(new CareVisitReportedIncident(incidentId, subject.CourtyardCode, found!.Category, found.Grade,
                 found.Title, found.Description, actor, visit.Id, visitedAt));

@@ -18,7 +18,8 @@ public static class CaseFigures
     public const string Dissatisfied = "dissatisfied";
     public const string MissedDeadlines = "missed-deadlines";
 
-    public static async Task FiledAsync(UnitOfWork<GridsDatabase> uow, IncidentFiled m)
+    /// <param name="idleEnd">When the filer's patrol, if one is open, counts as forgotten (<see cref="PatrolIdleEnd"/>).</param>
+    public static async Task FiledAsync(UnitOfWork<GridsDatabase> uow, IncidentFiled m, TimeSpan idleEnd)
     {
         var (row, _) = await LockCaseAsync(uow, m.IncidentId);
         if (row.FiledBy is not null) return;                  // heard already (the same case, filed once)
@@ -27,7 +28,7 @@ public static class CaseFigures
         var month = AssessmentMonth.Of(m.FiledAt);
         await IncrementAsync(uow, month, Person, m.FiledBy, CasesFound);
         if (m.ResolvedOnTheSpot) await IncrementAsync(uow, month, Person, m.FiledBy, SettledOnSpot);
-        await Patrols.AttachAsync(uow, m.FiledBy, VisitLinkKind.Case, m.IncidentId, m.FiledAt);
+        await Patrols.AttachAsync(uow, m.FiledBy, VisitLinkKind.Case, m.IncidentId, m.FiledAt, idleEnd);
     }
 
     /// <summary>A routing, move or return: the case's holder and deadline now (the newest assignment wins,

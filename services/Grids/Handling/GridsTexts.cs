@@ -117,6 +117,9 @@ public static class GridsTexts
     public static Bilingual PatrolChangedRetry => new("The patrol was changed meanwhile; retry.", "巡查记录刚被修改；请重试。");
     public static Bilingual OnlyPatrolPerson => new("Only the person on the patrol records it.", "只有巡查人本人才能记录巡查。");
     public static Bilingual PatrolEnded(DateTimeOffset? at) => new($"The patrol ended at {at:O}.", $"巡查已于 {at:O} 结束。");
+    public static Bilingual PatrolEndedIdle(DateTimeOffset? at) => new(
+        $"The patrol was ended automatically at {at:O}, its last sign of life: nothing was heard of it for too long. Start a new one.",
+        $"巡查长时间没有轨迹或记录，已自动结束于 {at:O}（最后一次记录的时间）。请开始新的巡查。");
     public static Bilingual PointsAtLeastOne => new("points must hold at least one point.", "points 须至少有一个点。");
     public static Bilingual PointsAtMost(int max) => new($"points may hold at most {max} points.", $"points 最多 {max} 个点。");
     public static Bilingual PointRequired => new("A point is required.", "请提供轨迹点。");

@@ -48,7 +48,7 @@ public static class LeaderVisits
         if (errors.Any) return errors;
         if (unit.Retired) return new Outcome<LeaderVisit>.Conflict(GridsTexts.UnitRetired(unit.Code));
 
-        var visit = new Visit(Guid.CreateVersion7(), VisitKind.Leader, actor, unit.Code, visitedAt, visitedAt, 0, null, 1);
+        var visit = new Visit(Guid.CreateVersion7(), VisitKind.Leader, actor, unit.Code, visitedAt, visitedAt, 0, null, 1, EndedBy: actor);
         var ids = filings.ToDictionary(f => f.Index, _ => Guid.CreateVersion7());
         var recorded = findings!.Select(f => new LeaderFinding(f.Text, ids.TryGetValue(f.Index, out var id) ? id : null)).ToList();
         await VisitStore.InsertAsync(uow, visit);

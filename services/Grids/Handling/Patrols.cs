@@ -2,13 +2,15 @@ namespace Governance.Grids.Handling;
 
 /// <summary>The patrol log (巡查/走访日志): a grid worker starts a patrol, the phone page sends points
 /// of the track while it is open, he ends it. Only the person on the patrol records it; what he does
-/// meanwhile (care visits, cases filed) attaches to it (<see cref="AttachAsync"/>).</summary>
+/// meanwhile (care visits, cases filed) attaches to it (<see cref="AttachAsync"/>). One he forgets to end is
+/// ended at its last sign of life once idle for longer than <c>idleEnd</c> (<see cref="IdlePatrols"/>).</summary>
 public static class Patrols
 {
     /// <summary>How far a phone's clock may be off the server's, either way, before its point is refused (clocks of phones drift).</summary>
     private static readonly TimeSpan ClockSlack = TimeSpan.FromMinutes(2);
 
-    public static async Task<Outcome<Visit>> StartAsync(UnitOfWork<GridsDatabase> uow, StartPatrol? command, string actor, IReadOnlyList<string> ownUnits, Reach reach)
+    public static async Task<Outcome<Visit>> StartAsync(UnitOfWork<GridsDatabase> uow, StartPatrol? command, string actor, IReadOnlyList<string> ownUnits,
+        Reach reach, TimeSpan idleEnd)
     {
         var errors = new FieldErrors();
         var unitCode = Fields.Code(errors, "", "unitCode", command?.UnitCode, UnitChanges.MaxCodeLength, required: false) ?? ownUnits.FirstOrDefault();
@@ -24,17 +26,20 @@ public static class Patrols
         var grid = unit.Level == UnitLevel.Grid ? unit.Code : unit.ParentCode;
         if (grid is null || !ownUnits.Contains(grid))
             return new Outcome<Visit>.Forbidden(GridsTexts.PatrolOwnGrid(unitCode));
-        if (await VisitStore.OpenOfAsync(uow, actor, VisitKind.Patrol) is { } open)
+        if (await IdlePatrols.OpenOfAsync(uow, actor, idleEnd) is { } open)
             return new Outcome<Visit>.Conflict(GridsTexts.PatrolGoingOn(open.Id));
         var visit = new Visit(Guid.CreateVersion7(), VisitKind.Patrol, actor, unitCode, uow.Now, null, 0, null, 1);
         await VisitStore.InsertAsync(uow, visit);
         return new Outcome<Visit>.Done(visit);
     }
 
-    public static async Task<Outcome<PatrolPoints>> AddPointsAsync(UnitOfWork<GridsDatabase> uow, Guid id, AddTrackPoints? command, string actor)
+    public static async Task<Outcome<PatrolPoints>> AddPointsAsync(UnitOfWork<GridsDatabase> uow, Guid id, AddTrackPoints? command, string actor,
+        TimeSpan idleEnd)
     {
         if (await OwnOpenAsync(uow, id, actor) is { } refused) return refused.Refused<PatrolPoints>();
-        var visit = (await VisitStore.FindAsync(uow, id))!;
+        // Points reaching a patrol gone idle come too late: it is over (they are judged when heard, not by their times).
+        var visit = await IdlePatrols.SettleAsync(uow, (await VisitStore.FindAsync(uow, id))!, idleEnd);
+        if (!visit.IsOpen) return new Outcome<PatrolPoints>.Conflict(Ended(visit));
         var errors = new FieldErrors();
         var points = Read(errors, command?.Points, visit.StartedAt, uow.Now);
         if (errors.Any) return errors;
@@ -47,21 +52,30 @@ public static class Patrols
         return new Outcome<PatrolPoints>.Done(new PatrolPoints(updated, kept.Count, points.Count - kept.Count));
     }
 
-    public static async Task<Outcome<Visit>> EndAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor)
+    public static async Task<Outcome<Visit>> EndAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor, TimeSpan idleEnd)
     {
         if (await OwnOpenAsync(uow, id, actor) is { } refused) return refused;
-        var visit = (await VisitStore.FindAsync(uow, id))!;
-        var ended = visit with { EndedAt = uow.Now, Version = visit.Version + 1 };
+        // Ended hours after it went idle: it ends at its last sign of life, not now (the hours between were no
+        // patrol), and the answer says it ended automatically.
+        var visit = await IdlePatrols.SettleAsync(uow, (await VisitStore.FindAsync(uow, id))!, idleEnd);
+        if (!visit.IsOpen) return new Outcome<Visit>.Done(visit);
+        var ended = visit with { EndedAt = uow.Now, EndedBy = actor, Version = visit.Version + 1 };
         return await VisitStore.UpdateAsync(uow, ended, visit.Version)
             ? new Outcome<Visit>.Done(ended)
             : new Outcome<Visit>.Conflict(GridsTexts.PatrolChangedRetry);
     }
 
-    /// <summary>Links something the person did at <paramref name="at"/> to his patrol going on then, if any.</summary>
-    public static async Task AttachAsync(UnitOfWork<GridsDatabase> uow, string personId, VisitLinkKind kind, Guid id, DateTimeOffset at)
+    /// <summary>Links something the person did at <paramref name="at"/> to his patrol going on then, if any. A patrol
+    /// still open but idle by then was over: nothing of his later days belongs to it (and its end is written).</summary>
+    public static async Task AttachAsync(UnitOfWork<GridsDatabase> uow, string personId, VisitLinkKind kind, Guid id, DateTimeOffset at, TimeSpan idleEnd)
     {
-        if (await VisitStore.DuringAsync(uow, personId, VisitKind.Patrol, at) is { } patrol)
-            await VisitStore.LinkAsync(uow, patrol.Id, new VisitLink(kind, id, at));
+        if (await VisitStore.DuringAsync(uow, personId, VisitKind.Patrol, at) is not { } patrol) return;
+        if (await IdlePatrols.IdleAtAsync(uow, patrol, at, idleEnd))
+        {
+            await IdlePatrols.SettleAsync(uow, patrol, idleEnd);
+            return;
+        }
+        await VisitStore.LinkAsync(uow, patrol.Id, new VisitLink(kind, id, at));
     }
 
     /// <summary>404 for no such patrol, 403 for someone else's, 409 for one that has ended; null when it is his and open.</summary>
@@ -70,9 +84,12 @@ public static class Patrols
         var visit = await VisitStore.FindAsync(uow, id);
         if (visit is null || visit.Kind != VisitKind.Patrol) return new Outcome<Visit>.NotFound();
         if (visit.PersonId != actor) return new Outcome<Visit>.Forbidden(GridsTexts.OnlyPatrolPerson);
-        if (!visit.IsOpen) return new Outcome<Visit>.Conflict(GridsTexts.PatrolEnded(visit.EndedAt));
+        if (!visit.IsOpen) return new Outcome<Visit>.Conflict(Ended(visit));
         return null;
     }
+
+    private static Bilingual Ended(Visit patrol) =>
+        patrol.EndedAutomatically ? GridsTexts.PatrolEndedIdle(patrol.EndedAt) : GridsTexts.PatrolEnded(patrol.EndedAt);
 
     private static List<TrackPoint> Read(FieldErrors errors, IReadOnlyList<TrackPointInput?>? inputs, DateTimeOffset startedAt, DateTimeOffset now)
     {

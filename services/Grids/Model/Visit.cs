@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Governance.Grids.Model;
 
-/// <summary>What kind of going-out a visit is. Patrols are recorded now; care visits and leaders'
-/// visits are to move onto the same model (docs/assessment.md, "One visit model").</summary>
+/// <summary>What kind of going-out a visit is: a patrol (with a track), a care visit or a leader's visit (single
+/// moments, docs/assessment.md "One visit model").</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<VisitKind>))]
 public enum VisitKind
 {
@@ -21,12 +21,16 @@ public enum VisitLinkKind
 }
 
 /// <summary>A person out in his units (巡查/走访): from its start until its end (open while
-/// <see cref="EndedAt"/> is null), at the unit he patrols (his home unit unless he names one of his).</summary>
+/// <see cref="EndedAt"/> is null), at the unit he patrols (his home unit unless he names one of his).
+/// <see cref="EndedBy"/> is the person, or <see cref="PatrolIdleEnd.Actor"/> for a patrol forgotten open.</summary>
 public sealed record Visit(
     Guid Id, VisitKind Kind, string PersonId, string UnitCode, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
-    int PointCount, DateTimeOffset? LastPointAt, long Version)
+    int PointCount, DateTimeOffset? LastPointAt, long Version, string? EndedBy = null)
 {
     public bool IsOpen => EndedAt is null;
+
+    /// <summary>Ended by the system at its last sign of life, not by its person (a patrol forgotten open).</summary>
+    public bool EndedAutomatically => EndedBy == PatrolIdleEnd.Actor;
 
     /// <summary>Whether something done at <paramref name="at"/> happened during the visit.</summary>
     public bool Covers(DateTimeOffset at) => at >= StartedAt && (EndedAt is null || at <= EndedAt);

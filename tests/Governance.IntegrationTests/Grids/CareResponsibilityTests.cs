@@ -22,7 +22,7 @@ public sealed class CareResponsibilityTests(Provider provider) : GridsFixture(pr
     {
         await using var session = await Host.Get<GridsDatabase>().OpenReadAsync();
         return (await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM care_subjects"),
-            await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM care_visits"));
+            await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM visits WHERE kind = 'care'"));
     }
 
     private static object Subject(string courtyard, string gridWorkerId) =>

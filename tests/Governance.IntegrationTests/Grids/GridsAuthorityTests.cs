@@ -24,7 +24,7 @@ public sealed class GridsAuthorityTests(Provider provider) : GridsFixture(provid
     private const string Township2 = "500101002000";
 
     private static readonly string[] Tables =
-        ["units", "unit_history", "unit_boundaries", "staff", "duty_assignments", "departments", "department_categories", "care_subjects", "care_visits"];
+        ["units", "unit_history", "unit_boundaries", "staff", "duty_assignments", "departments", "department_categories", "care_subjects", "visits"];
 
     private static SignedIn Dispatcher1 => new("dispatcher-1", Roles.TownshipDispatcher, Demo.Township);
 

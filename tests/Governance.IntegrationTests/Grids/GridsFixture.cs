@@ -158,4 +158,15 @@ public abstract class GridsFixture(Provider provider)
         return (grid, courtyards[0], SignedIn.GridWorker(await NewGridWorkerAsync(grid), grid));
     }
 
+    /// <summary>Files a case at the courtyard as the worker (once Incidents has heard of the courtyard): its id.</summary>
+    protected async Task<Guid> FileAsync(string courtyard, SignedIn worker)
+    {
+        var filed = await Eventually.GetAsync(async () =>
+        {
+            var (status, body) = await PostAsync("/incidents", new { unitCode = courtyard, category = "facilities", grade = "IV", title = "路灯不亮", description = "巡查发现" }, worker);
+            return status == HttpStatusCode.Created ? (Guid?)body.GetProperty("id").GetGuid() : null;
+        }, _ => true, TimeSpan.FromSeconds(30), "Incidents to know the courtyard and file the case");
+        return filed!.Value;
+    }
+
 }

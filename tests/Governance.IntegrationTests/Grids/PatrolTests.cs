@@ -85,16 +85,6 @@ public sealed class PatrolTests(Provider provider) : GridsFixture(provider)
     }
 
     /// <summary>Files a case at the courtyard as the worker, once Incidents knows the new courtyard.</summary>
-    private async Task<Guid> FileAsync(string courtyard, SignedIn worker)
-    {
-        var filed = await Eventually.GetAsync(async () =>
-        {
-            var (status, body) = await PostAsync("/incidents", new { unitCode = courtyard, category = "facilities", grade = "IV", title = "路灯不亮", description = "巡查发现" }, worker);
-            return status == HttpStatusCode.Created ? (Guid?)body.GetProperty("id").GetGuid() : null;
-        }, _ => true, TimeSpan.FromSeconds(30), "Incidents to know the courtyard and file the case");
-        return filed!.Value;
-    }
-
     [Test]
     public async Task Only_the_worker_records_his_patrol_and_readers_outside_the_unit_are_refused()
     {

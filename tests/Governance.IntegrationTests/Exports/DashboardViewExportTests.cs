@@ -21,8 +21,7 @@ namespace Governance.IntegrationTests.Exports;
 [NonParallelizable]
 public sealed class DashboardViewExportTests(Provider provider)
 {
-    private StandaloneEnvironment? _standalone;
-    private PostgresRabbitEnvironment? _distributed;
+    private ProviderHost _servers = null!;
     private InProcessHost _host = null!;
     // 02:00 UTC = 10:00 in China: every case is filed and closed on 2026-11-26.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
@@ -42,19 +41,8 @@ public sealed class DashboardViewExportTests(Provider provider)
     [OneTimeSetUp]
     public async Task StartAndFileAsync()
     {
-        if (provider == Provider.Sqlite)
-        {
-            _standalone = await StandaloneEnvironment.StartAsync(_time);
-            _host = _standalone.Host;
-        }
-        else
-        {
-            _distributed = await PostgresRabbitEnvironment.CreateAsync("view_exports");
-            var settings = _distributed.Settings();
-            settings["Logging:LogLevel:Default"] = "Warning";
-            _host = await InProcessHost.StartAsync(settings, _time);
-            await _host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
-        }
+        _servers = await ProviderHost.StartAsync(provider, "view_exports", _time);
+        _host = _servers.Host;
 
         // Township 1, the demo courtyard: "closed" closed at the village; "pulled" pulled up by the county; three taken in hand
         // by a county supervisor — "signed" signed off, "awaiting" verified and waiting for him, "working" still worked on.
@@ -86,12 +74,7 @@ public sealed class DashboardViewExportTests(Provider provider)
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_standalone is not null) await _standalone.DisposeAsync();
-        if (_distributed is not null)
-        {
-            await _host.DisposeAsync();
-            await _distributed.DisposeAsync();
-        }
+        if (_servers is not null) await _servers.DisposeAsync();
     }
 
     private Task<IncidentJson> WaitAsync(Guid id, Func<IncidentJson, bool> done, string what) =>

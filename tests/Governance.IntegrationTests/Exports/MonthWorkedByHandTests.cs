@@ -6,6 +6,7 @@ using Dapper;
 using Governance.Dispatch.Deadlines;
 using Governance.Incidents.Data;
 using Governance.Infrastructure.Security;
+using Governance.IntegrationTests.Grids;
 using Governance.IntegrationTests.ReturnVisits;
 using Governance.IntegrationTests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -14,20 +15,21 @@ using static Governance.IntegrationTests.Exports.ExportFiles;
 namespace Governance.IntegrationTests.Exports;
 
 /// <summary>
-/// A month of eight cases at one village, worked out by hand (standalone host, SQLite, fake clock, a test SMS platform
-/// for the resident's 回访): moves up for three reasons, a case closed after its deadline, two still overdue — one of
+/// A month of eight cases at one village, worked out by hand (standalone on SQLite and distributed on PostgreSQL, fake
+/// clock, a test SMS platform for the resident's 回访): moves up for three reasons, a case closed after its deadline, two still overdue — one of
 /// them supervised (督办) — and a resident's own answer. 统计报表 (JSON and both files, the per-reason columns
 /// included) against the figures counted here; 问题清单 with its supervision column; and the report read from the
 /// rollups alone: the cases' rows deleted, its figures do not change.
 /// </summary>
-[TestFixture]
+[TestFixture(Provider.Sqlite)]
+[TestFixture(Provider.Postgres)]
 [NonParallelizable]
-public sealed class MonthWorkedByHandTests
+public sealed class MonthWorkedByHandTests(Provider provider)
 {
     // 2026-11-02 10:00 in China: every deadline of the month (three days on the village) passes inside November.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero));
     private ReturnVisitHarness _h = null!;
-    private InProcessHost Host => _h.Environment.Host;
+    private InProcessHost Host => _h.Host;
     private HttpClient Http => _h.Http;
     private readonly Dictionary<string, Guid> _cases = [];
 
@@ -38,7 +40,7 @@ public sealed class MonthWorkedByHandTests
     [OneTimeSetUp]
     public async Task WorkTheMonthAsync()
     {
-        _h = await ReturnVisitHarness.StartAsync(_time);
+        _h = await ReturnVisitHarness.StartAsync(provider, "month_by_hand", _time);
         // "resident": a hotline call (dispute, IV) at the village, resolved; the caller answers his 回访 text: satisfied.
         _cases["resident"] = await _h.FileAsync();
         var texts = _h.Sms.Requests.Count;

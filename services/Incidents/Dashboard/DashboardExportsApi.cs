@@ -22,6 +22,7 @@ public static class DashboardExportsApi
         Map(dashboard, "durations", "时长分布", DashboardViews.DurationsAsync, DashboardRows.Of);
         Map(dashboard, "rankings", "比学赶超", Rankings.RankAsync, RankingRows.Of);
         Map(dashboard, "repeat-places", "重复发生点位", Rankings.RepeatAsync, RankingRows.Of);
+        Map(dashboard, "in-hand", "包案", InHandFiguresStore.FiguresAsync, DashboardRows.Of);
     }
 
     private static void Map<T, TRow>(RouteGroupBuilder dashboard, string view, string sheet,

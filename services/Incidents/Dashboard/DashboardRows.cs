@@ -50,6 +50,15 @@ public static class DashboardRows
     public sealed record DurationRow([property: ExcelColumnName("指标 Measure")] string Measure,
         [property: ExcelColumnName("上限(分钟) Up to minutes")] int? UpToMinutes, [property: ExcelColumnName("件数 Cases")] long Cases);
 
+    /// <summary>包案 under the unit (<see cref="InHandFigures"/>): one row, the JSON's six figures.</summary>
+    public sealed record InHandRow(
+        [property: ExcelColumnName("包案 Taken")] long Taken,
+        [property: ExcelColumnName("办理中 Working")] long Working,
+        [property: ExcelColumnName("待签字 Awaiting sign-off")] long AwaitingSignOff,
+        [property: ExcelColumnName("已签字 Signed off")] long SignedOff,
+        [property: ExcelColumnName("签字且满意 Signed off satisfied")] long SignedOffSatisfied,
+        [property: ExcelColumnName("已合并 Merged")] long Merged);
+
     public static IEnumerable<SummaryRow> Of(Summary s) =>
     [
         new(s.UnitCode, Day(s.From), Day(s.To), s.Filed, s.Closed, s.VillageContainmentRate, s.TownshipContainmentRate, s.OnTimeRate,
@@ -70,6 +79,9 @@ public static class DashboardRows
 
     public static IEnumerable<DurationRow> Of(DurationFigures d) =>
         new[] { d.Accept, d.Resolve }.SelectMany(m => m.Buckets.Select(b => new DurationRow(m.Measure, b.UpToMinutes, b.Cases)));
+
+    public static IEnumerable<InHandRow> Of(InHandFigures h) =>
+        [new(h.Taken, h.Working, h.AwaitingSignOff, h.SignedOff, h.SignedOffSatisfied, h.Merged)];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -22,8 +22,7 @@ namespace Governance.IntegrationTests.Dashboard;
 [NonParallelizable]
 public sealed class DashboardTests(Provider provider)
 {
-    private StandaloneEnvironment? _standalone;
-    private PostgresRabbitEnvironment? _distributed;
+    private ProviderHost _servers = null!;
     private InProcessHost _host = null!;
     // 02:00 UTC = 10:00 in China: the China-local day is the UTC day.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
@@ -43,19 +42,8 @@ public sealed class DashboardTests(Provider provider)
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        if (provider == Provider.Sqlite)
-        {
-            _standalone = await StandaloneEnvironment.StartAsync(_time);
-            _host = _standalone.Host;
-        }
-        else
-        {
-            _distributed = await PostgresRabbitEnvironment.CreateAsync("dashboard");
-            var settings = _distributed.Settings();
-            settings["Logging:LogLevel:Default"] = "Warning";
-            _host = await InProcessHost.StartAsync(settings, _time);
-            await _host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
-        }
+        _servers = await ProviderHost.StartAsync(provider, "dashboard", _time);
+        _host = _servers.Host;
         // These figures follow cases that climb when late: every missed deadline escalates here.
         await PolicyEdits.EscalateOnMissedDeadlineAsync(_host.Http);
     }
@@ -63,12 +51,7 @@ public sealed class DashboardTests(Provider provider)
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_standalone is not null) await _standalone.DisposeAsync();
-        if (_distributed is not null)
-        {
-            await _host.DisposeAsync();
-            await _distributed.DisposeAsync();
-        }
+        if (_servers is not null) await _servers.DisposeAsync();
     }
 
     private async Task<Guid> FileRoutedAsync(string category, string grade, string unitCode = Courtyard)

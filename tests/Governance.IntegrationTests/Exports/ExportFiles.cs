@@ -56,12 +56,55 @@ public static class ExportFiles
         var v => v.ToString()!,
     };
 
+    /// <summary>A JSON value as its cell reads back (<see cref="Text"/>): numbers invariant ("3", "0.6667"), null empty.</summary>
+    public static string Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => "",
+        JsonValueKind.Number => value.TryGetInt64(out var whole)
+            ? whole.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : value.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        JsonValueKind.String => value.GetString()!,
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>The file holds the JSON's items in the JSON's order, one row each, and every listed column holds
+    /// the item's property (column header → JSON property name) cell for cell.</summary>
+    public static void AssertRowsAre(Table file, IReadOnlyList<JsonElement> items, params (string Column, string Property)[] cells)
+    {
+        Assert.That(file.Rows, Has.Count.EqualTo(items.Count), "one row per item");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (row, item) = (file.Rows[i], items[i]);
+            Assert.Multiple(() =>
+            {
+                foreach (var (column, property) in cells)
+                    Assert.That(row.Text(column), Is.EqualTo(Cell(item.GetProperty(property))), $"row {i + 1}, {column}");
+            });
+        }
+    }
+
     /// <summary>A JSON figure as the county officer reads it (200 asserted).</summary>
     public static async Task<JsonElement> GetJsonAsync(HttpClient http, string url)
     {
         var (status, body) = await http.SendJsonAsync(HttpMethod.Get, url, TestTokens.Bearer());
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
         return body;
+    }
+
+    /// <summary>A step as the token's person, answered 200 (asserted, with the problem if not).</summary>
+    public static async Task PostOkAsync(HttpClient http, string url, object body, AuthenticationHeaderValue token)
+    {
+        var response = await http.PostAsJsonAsync(url, body, token);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{url}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Resolved by a holder and verified solved by a grid worker whose place relation covers the county (not a
+    /// holder, not a leader who took it in hand): closed, or verified and waiting for its leader's sign-off.</summary>
+    public static async Task CloseAsync(HttpClient http, Guid id, string satisfaction)
+    {
+        await PostOkAsync(http, $"/incidents/{id}/resolve", new { note = "办结" }, TestTokens.Bearer("handler"));
+        await PostOkAsync(http, $"/incidents/{id}/verification", new { result = "solved", satisfaction },
+            TestTokens.Bearer("resident", Governance.Infrastructure.Security.Roles.GridWorkerFullTime, Demo.County));
     }
 
     /// <summary>Files a grade III case at the courtyard and waits until Dispatch has routed it.</summary>

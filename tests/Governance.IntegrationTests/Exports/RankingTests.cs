@@ -87,4 +87,44 @@ public sealed class RankingTests : StandaloneFixture
         var township2 = await GetJsonAsync(Http, $"/incidents/dashboard/repeat-places?unitCode=500101002000&{Period}");
         Assert.That(township2.GetProperty("places").GetArrayLength(), Is.Zero, "a township sees its own places");
     }
+
+    /// <summary>Last (it files and closes a case in township 1): 吹哨报到 with a lead department and a co-handler, the case
+    /// closed on time and verified. The lead answers for the case and is ranked; the co-handler did its own part only and
+    /// is not (docs/reports.md).</summary>
+    [Test]
+    [DependsOnTest(nameof(Repeat_places_are_places_with_N_cases_of_one_category_in_90_days), AllowFailure = true)]
+    public async Task Only_the_lead_department_is_ranked_not_the_co_handler()
+    {
+        var departments = (await Http.GetFromJsonAsync<List<JsonElement>>($"/grids/departments?unitCode={Demo.Township}"))!;
+        string Id(string nameEn) => departments.Single(d => d.GetProperty("nameEn").GetString() == nameEn).GetProperty("id").GetString()!;
+        var (police, justice) = (Id("Police Station"), Id("Justice Office"));
+        var id = await FileRoutedAsync(Host, Demo.Courtyard, "petition"); // a petition starts at the township
+        var call = await Http.PostAsJsonAsync($"/dispatch/assignments/{id}/departments",
+            new { lead = police, coHandlers = new[] { new { department = justice, deadline = "1d" } } }, "township-dispatcher");
+        Assert.That(call.StatusCode, Is.EqualTo(HttpStatusCode.OK), await call.Content.ReadAsStringAsync());
+        await Eventually.GetAsync(() => Http.GetFromJsonAsync<JsonElement>($"/incidents/{id}"),
+            i => i.GetProperty("leadDepartmentCode").ValueKind == JsonValueKind.String, TimeSpan.FromSeconds(30), "the lead department on the case");
+        await CloseAsync(Http, id, "satisfied");
+
+        foreach (var unit in new[] { Demo.County, Demo.Township })
+        {
+            var ranked = (await GetJsonAsync(Http, $"/incidents/dashboard/rankings?unitCode={unit}&{Period}")).GetProperty("departments").EnumerateArray().ToList();
+            Assert.That(ranked.Select(d => d.GetProperty("code").GetString()!.ToLowerInvariant()), Is.EqualTo(new[] { police.ToLowerInvariant() }),
+                $"{unit}: the lead department alone, not the co-handler {justice}");
+            var lead = ranked.Single();
+            Assert.Multiple(() =>
+            {
+                Assert.That(lead.GetProperty("closed").GetInt64(), Is.EqualTo(1));
+                Assert.That(lead.GetProperty("onTimeRate").GetDouble(), Is.EqualTo(1.0));
+                Assert.That(lead.GetProperty("overdueNow").GetInt64(), Is.Zero);
+                Assert.That(lead.GetProperty("staffSatisfactionRate").GetDouble(), Is.EqualTo(1.0));
+                Assert.That(lead.GetProperty("residentSatisfactionRate").ValueKind, Is.EqualTo(JsonValueKind.Null), "no resident answered");
+                Assert.That((lead.GetProperty("onTimeRank").GetInt32(), lead.GetProperty("overdueRank").GetInt32()), Is.EqualTo((1, 1)));
+            });
+        }
+        var file = await GetAsync(Http, $"/incidents/dashboard/rankings/export?{Period}&format=xlsx");
+        Assert.That(file.Rows.Where(r => r.Text("类别 Kind") == "department")
+                .Select(r => $"{r.Text("代码 Code").ToLowerInvariant()} {r.Text("办结 Closed")} {r.Text("按期办结率 On-time rate")} {r.Text("按期排名 On-time rank")}"),
+            Is.EqualTo(new[] { $"{police.ToLowerInvariant()} 1 1 1" }));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Governance.IntegrationTests.Grids;
 using Governance.IntegrationTests.Notices;
 using Governance.Infrastructure.Security;
 using Governance.IntegrationTests.Support;
@@ -21,15 +22,25 @@ public sealed class ReturnVisitHarness : IAsyncDisposable
     // A dispute (IV) at the demo courtyard is routed to the village: the village handler holds it.
     public static readonly AuthenticationHeaderValue Holder = TestTokens.Bearer("vh-return-visits", Roles.VillageHandler, Demo.Village);
 
-    public StandaloneEnvironment Environment { get; }
+    private readonly ProviderHost _servers;
+
+    /// <summary>The standalone environment; the harness started on PostgreSQL has none.</summary>
+    public StandaloneEnvironment Environment =>
+        _servers.Standalone ?? throw new InvalidOperationException("This harness runs distributed: use Host.");
+    public InProcessHost Host => _servers.Host;
     public NoticeReceiver Receiver { get; }
     public Hook Sms { get; }
-    public HttpClient Http => Environment.Host.Http;
+    public HttpClient Http => Host.Http;
 
-    private ReturnVisitHarness(StandaloneEnvironment environment, NoticeReceiver receiver, Hook sms) =>
-        (Environment, Receiver, Sms) = (environment, receiver, sms);
+    private ReturnVisitHarness(ProviderHost servers, NoticeReceiver receiver, Hook sms) =>
+        (_servers, Receiver, Sms) = (servers, receiver, sms);
 
-    public static async Task<ReturnVisitHarness> StartAsync(TimeProvider? time = null, IDictionary<string, string>? extra = null)
+    public static Task<ReturnVisitHarness> StartAsync(TimeProvider? time = null, IDictionary<string, string>? extra = null) =>
+        StartAsync(Provider.Sqlite, "", time, extra);
+
+    /// <param name="name">Names the PostgreSQL databases and the virtual host (distributed only).</param>
+    public static async Task<ReturnVisitHarness> StartAsync(Provider provider, string name, TimeProvider? time = null,
+        IDictionary<string, string>? extra = null)
     {
         var receiver = await NoticeReceiver.StartAsync();
         var (hook, url) = receiver.NewHook();
@@ -42,7 +53,7 @@ public sealed class ReturnVisitHarness : IAsyncDisposable
             ["Incidents:ReturnVisits:PermitsPerMinute"] = "100000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) settings[key] = value;
-        return new ReturnVisitHarness(await StandaloneEnvironment.StartAsync(time, settings), receiver, hook);
+        return new ReturnVisitHarness(await ProviderHost.StartAsync(provider, name, time, settings), receiver, hook);
     }
 
     private string? _apiKey;
@@ -66,7 +77,7 @@ public sealed class ReturnVisitHarness : IAsyncDisposable
         var response = await Http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(form));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var id = Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString()!);
-        await Eventually.GetAsync(() => Environment.Host.IncidentAsync(id), i => i?.Status == "assigned", Limit, "the case routed");
+        await Eventually.GetAsync(() => Host.IncidentAsync(id), i => i?.Status == "assigned", Limit, "the case routed");
         return id;
     }
 
@@ -109,7 +120,7 @@ public sealed class ReturnVisitHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Environment.DisposeAsync();
+        await _servers.DisposeAsync();
         await Receiver.DisposeAsync();
     }
 }

@@ -4,7 +4,9 @@ import type { Figures, Weights } from '../../api/visits';
 
 export const t = dictionary({
   assessmentTitle: ['月度考核', 'Monthly assessment'],
-  myScoreTitle: ['我的本月考核', 'My assessment this month'],
+  myScoreTitle: ['我的考核', 'My assessment'],
+  monthScore: ['{m} 积分', 'Score for {m}'],
+  partsChart: ['各考核项目得分', 'Points per item'],
   month: ['月份', 'Month'],
   show: ['查看', 'Show'],
   score: ['积分', 'Score'],

@@ -1,19 +1,13 @@
-// 统计报表 and the dashboard's additions (issue #15): times to accept and to resolve, 比学赶超 (the units below
-// and the lead departments ranked), repeat places, and the files a county takes away (exports).
-import { type Catalogue, type Durations, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
+// 统计报表 and the dashboard's additions (issue #15): 比学赶超 (the units below and the lead departments ranked),
+// repeat places, and the files a county takes away (exports). The times to accept and resolve are durations.ts.
+import { type Catalogue, type Period, type Rankings, type RepeatPlaces } from '../../api/incidents';
 import type { Unit } from '../../api/grids';
 import { categoryName } from '../../components/caseText';
 import { caseListUnit, exportButton } from '../../components/exports';
 import { clear, formatTime, h, percent, scrollBox } from '../../dom';
 import { dictionary } from '../../i18n';
 
-const t = dictionary({
-  durations: ['办理时效', 'Times to accept and resolve'],
-  accept: ['签收时长', 'Time to accept'],
-  resolve: ['办结时长', 'Time to resolve'],
-  medianP90: ['中位数 {m} · P90 {p}（{n} 件）', 'median {m} · p90 {p} ({n} cases)'],
-  hours: ['{n} 小时', '{n} h'],
-  none: ['—', '—'],
+export const t = dictionary({
   rankings: ['比学赶超', 'Rankings'],
   departments: ['牵头部门', 'Lead departments'],
   colName: ['单位', 'Unit'],
@@ -30,14 +24,7 @@ const t = dictionary({
   cases: ['案件清单', 'Case list'],
 });
 
-const hours = (h_: number | null): string => h_ === null ? t('none') : t('hours', { n: h_ });
 const ranked = (value: string, rank: number | null): string => rank === null ? value : `${value}（${rank}）`;
-
-export function renderDurations(slot: HTMLElement, d: Durations): void {
-  const line = (label: string, m: Durations['accept'], key: string) => h('p', { 'data-duration': key },
-    h('strong', {}, label), ' ', t('medianP90', { m: hours(m.medianHours), p: hours(m.p90Hours), n: m.cases }));
-  clear(slot, h('h2', {}, t('durations')), line(t('accept'), d.accept, 'accept'), line(t('resolve'), d.resolve, 'resolve'));
-}
 
 export function renderRankings(slot: HTMLElement, r: Rankings): void {
   const table = (rows: Rankings['units'], first: string, label: string) => rows.length === 0 ? h('p', { class: 'muted' }, t('noRanking')) :
@@ -65,10 +52,13 @@ export function renderExports(slot: HTMLElement, period: Period, here: Unit): vo
   const status = h('p', { class: 'small', 'aria-live': 'polite' });
   const button = (label: string, path: string, params: Record<string, string>, name: string) => exportButton(label, path, params, name, status);
   const unit = { unitCode: period.unitCode };
+  const cases = { unitCode: caseListUnit(here, period.unitCode), from: period.from, to: period.to };
+  // Each file in both formats, XLSX first (what an office opens), CSV beside it (what a system imports).
+  const both = (label: string, path: string, params: Record<string, string>, name: string) => (['xlsx', 'csv'] as const).map((format) =>
+    button(`${label} ${format.toUpperCase()}`, path, { ...params, format }, `${name}.${format}`));
   clear(slot, h('h2', {}, t('exports')), h('div', { class: 'actions' },
-    button(`${t('report', { m: month })} XLSX`, '/incidents/reports/monthly/export', { ...unit, month, format: 'xlsx' }, `report-${month}.xlsx`),
-    button(`${t('report', { m: month })} CSV`, '/incidents/reports/monthly/export', { ...unit, month, format: 'csv' }, `report-${month}.csv`),
-    button(`${t('problems')} XLSX`, '/incidents/problems/export', { unitCode: caseListUnit(here, period.unitCode), format: 'xlsx' }, 'problems.xlsx'),
-    button(`${t('cases')} XLSX`, '/incidents/export', { unitCode: caseListUnit(here, period.unitCode), from: period.from, to: period.to, format: 'xlsx' }, 'cases.xlsx')),
+    both(t('report', { m: month }), '/incidents/reports/monthly/export', { ...unit, month }, `report-${month}`),
+    both(t('problems'), '/incidents/problems/export', { unitCode: cases.unitCode }, 'problems'),
+    both(t('cases'), '/incidents/export', cases, 'cases')),
     status);
 }

@@ -45,6 +45,8 @@ export const t = dictionary({
   filed: ['受理', 'Filed'],
   closed: ['办结', 'Closed'],
   openTier: ['各层级在办与超期', 'Open and overdue by tier'],
+  // The summary view's file holds the headline figures and the open and overdue counts by tier.
+  exportSummary: ['核心指标与各层级在办、超期', 'Headline figures, open and overdue by tier'],
   colTier: ['层级', 'Tier'],
   colOpen: ['在办', 'Open'],
   colOverdue: ['超期', 'Overdue'],

@@ -52,6 +52,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
   const follow = followList(actions, [...ctx.myUnits]);
   const care = careList(user, catalogue, () => window.setTimeout(() => void loadCases(), 1500));
   const score = myScoreCard(user.id);
+  stops.push(score.stop);
   const patrol = patrolCard(() => void score.load());
   stops.push(patrol.stop);
   async function loadCases(): Promise<void> {

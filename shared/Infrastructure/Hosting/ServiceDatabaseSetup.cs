@@ -42,7 +42,7 @@ public static class ServiceDatabaseSetup
         builder.Services.AddSingleton<Outbox<TDatabase>>();
         builder.Services.AddSingleton<UnitOfWorkRunner<TDatabase>>();
         builder.Services.AddSingleton<GroupCommit<TDatabase>>();
-        builder.Services.TryAddSingleton<RelayBatches>();
+        builder.Services.TryAddSingleton(_ => new RelayBatches(TimeProvider.System)); // the watchdog's clock: the machine's (BusSetup.AddWatchdog)
         builder.Services.AddSingleton<OutboxRelay<TDatabase>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TDatabase>>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TDatabase>>($"{service}-database", tags: ["ready"]);

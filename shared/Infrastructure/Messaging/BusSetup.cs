@@ -103,9 +103,12 @@ public static class BusSetup
     {
         IReadOnlyList<string> queues = modules.Select(m => QueueName(m.Name)).ToList();
         services.AddOptions<MessagingWatchdogOptions>().BindConfiguration(MessagingWatchdogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReceiveActivity>();
+        // The watchdog measures how long something has been stuck: on the machine's clock, never the application's
+        // TimeProvider, which tests replace with one they move by days (the watchdog then saw a stall of days and
+        // ended the test process).
+        services.AddSingleton(_ => new ReceiveActivity(TimeProvider.System));
         services.AddReceiveObserver(sp => sp.GetRequiredService<ReceiveActivity>());
-        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MessagingWatchdog>(sp, queues));
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MessagingWatchdog>(sp, queues, TimeProvider.System));
     }
 
     private static TransportKind Transport(IConfiguration configuration)

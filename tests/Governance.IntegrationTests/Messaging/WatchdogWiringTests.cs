@@ -55,4 +55,32 @@ public sealed class WatchdogWiringTests
             await environment.DisposeAsync();
         }
     }
+
+    /// <summary>The watchdog measures how long something has been stuck on the machine's clock. A test's clock moved by
+    /// days (the dashboard's, the deadlines') made it see a stall of days and end the test process with exit 75.</summary>
+    [Test]
+    public async Task The_watchdog_keeps_the_machines_time_whatever_clock_the_application_is_given()
+    {
+        var environment = await PostgresRabbitEnvironment.CreateAsync("watchdog_clock");
+        try
+        {
+            var settings = environment.Settings();
+            settings["Logging:LogLevel:Default"] = "Warning";
+            var appClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 2, 0, 0, TimeSpan.Zero));
+            await using var host = await InProcessHost.StartAsync(settings, appClock);
+            await host.WaitForDemoCountyAsync(TimeSpan.FromSeconds(60));
+            appClock.Advance(TimeSpan.FromDays(30));
+
+            var activity = host.Get<ReceiveActivity>();
+            var relays = host.Get<RelayBatches>().Snapshot();
+            var machineNow = DateTimeOffset.UtcNow;
+            Assert.That(activity.Of("governance.incidents").LastReceivedAt, Is.EqualTo(machineNow).Within(TimeSpan.FromMinutes(5)));
+            Assert.That(relays.Select(r => r.LastSuccessAt), Has.All.EqualTo(machineNow).Within(TimeSpan.FromMinutes(5)));
+            Assert.That(host.Get<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, Is.False);
+        }
+        finally
+        {
+            await environment.DisposeAsync();
+        }
+    }
 }

@@ -60,6 +60,40 @@ public sealed partial class WorkListFiltersPageTests : BrowserFixture
         Assert.That(download.SuggestedFilename, Is.EqualTo("work.csv"));
     }
 
+    [Test]
+    public async Task The_tier_and_the_title_text_narrow_the_work_list_to_what_the_API_answers()
+    {
+        var suffix = Guid.NewGuid().ToString()[..4];
+        var filed = new List<string>();
+        foreach (var title in new[] { $"Tier{suffix} 院墙开裂", $"路面塌陷 {suffix}" })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category = "facilities", grade = "III", title, description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var token = await TokenAsync(VillageHandler);
+        await Eventually.GetAsync(async () => (List<string>?)await WorkAsync(token, "tier=village"), ids => filed.All(ids.Contains), TimeSpan.FromSeconds(30), "both on the village tier");
+        Assert.That(await WorkAsync(token, "tier=township"), Does.Not.Contain(filed[0]).And.Not.Contain(filed[1]));
+        var byText = await WorkAsync(token, $"tier=village&q=tier{suffix}");
+        Assert.That(byText, Is.EqualTo(new[] { filed[0] }));
+
+        var page = await Browser.OpenAsync("work-filters-tier", 1280, 900);
+        await SignInAsync(page, VillageHandler, "/village");
+        var tasks = page.Locator(".work article.task[data-incident]");
+        await Expect(page.Locator($".work article.task[data-incident='{filed[0]}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        var bar = page.Locator("form.work-filters");
+        await bar.Locator("select[name='tier']").SelectOptionAsync("township");
+        await Expect(page.Locator($".work article.task[data-incident='{filed[0]}']")).ToHaveCountAsync(0);
+        await Expect(tasks).ToHaveCountAsync((await WorkAsync(token, "tier=township")).Count);
+
+        await bar.Locator("select[name='tier']").SelectOptionAsync("village");
+        await bar.Locator("input[name='q']").FillAsync($"tier{suffix}");
+        await bar.Locator("input[name='q']").PressAsync("Enter");
+        await Expect(tasks).ToHaveCountAsync(1);
+        Assert.That(await tasks.EvaluateAllAsync<string[]>("ts => ts.map(t => t.dataset.incident)"), Is.EqualTo(byText), "the cards are the API's answer");
+    }
+
     private async Task<AuthenticationHeaderValue> TokenAsync(string userId)
     {
         var token = await Env.Host.Http.PostAsJsonAsync("/auth/dev-token", new { userId });

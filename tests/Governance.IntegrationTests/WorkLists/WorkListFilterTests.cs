@@ -32,7 +32,7 @@ public abstract partial class WorkListFilterTests
         _other = await FileAsync(Demo.Courtyard, "other", "井盖松动", "行人易绊倒");
         _elsewhere = await FileAsync(OtherCourtyard, "environment", "路灯不亮", "3盏");
         // Titles for the title search (q): SQL's wildcards and quote, and letters in both cases (WorkListFilterTests.Title.cs).
-        foreach (var title in TitleSearchTitles) _byTitle[title] = await FileAsync(Demo.Courtyard, "dispute", title, "d");
+        foreach (var title in TitleSearchTitles) _byTitle[title] = await FileAsync(Demo.Courtyard, "facilities", title, "d");
     }
 
     private async Task<Guid> FileAsync(string courtyard, string category, string title, string description)

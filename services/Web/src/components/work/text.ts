@@ -125,7 +125,7 @@ export const t = dictionary({
   filterGrade: ['等级', 'Grade'],
   filterStatus: ['状态', 'Status'],
   filterPlace: ['地点', 'Place'],
-  filterTitle: ['标题', 'Title'],
+  filterTitle: ['标题关键词', 'Title contains'],
   filterTitleHint: ['标题包含的文字', 'Text in the title'],
   filterTier: ['办理层级', 'Tier'],
   filterSupervised: ['督办', 'Supervised'],

@@ -101,7 +101,7 @@ export const t = dictionary({
   searchOverdueNo: ['未超期', 'Not overdue'],
   searchOpen: ['仅在办', 'Open only'],
   searchRun: ['查询', 'Search'],
-  searchTitleText: ['标题', 'Title'],
+  searchTitleText: ['标题关键词', 'Title contains'],
   searchTitleHint: ['标题包含的文字', 'Text in the title'],
   searchDueFrom: ['期限起', 'Due from'],
   searchDueTo: ['期限止', 'Due by'],

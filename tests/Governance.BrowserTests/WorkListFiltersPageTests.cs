@@ -13,13 +13,15 @@ namespace Governance.BrowserTests;
 
 /// <summary>
 /// The work list's filter bar on the village page (issue #15): a category chosen narrows the buckets to what
-/// <c>GET /incidents/work</c> answers the same handler for the same filter, and 导出 CSV exports exactly those cases.
+/// <c>GET /incidents/work</c> answers the same handler for the same filter, and 导出 CSV exports exactly those cases; the
+/// tier and the title's text narrow it too; the command centre's board narrows by grade to what its queue answers.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed partial class WorkListFiltersPageTests : BrowserFixture
 {
     private const string VillageHandler = "village-handler-" + Demo.Village;
+    private const string Dispatcher = "township-dispatcher-" + Demo.Township;
 
     [Test]
     public async Task The_village_filters_its_work_list_and_exports_exactly_what_it_shows()
@@ -92,6 +94,44 @@ public sealed partial class WorkListFiltersPageTests : BrowserFixture
         await bar.Locator("input[name='q']").PressAsync("Enter");
         await Expect(tasks).ToHaveCountAsync(1);
         Assert.That(await tasks.EvaluateAllAsync<string[]>("ts => ts.map(t => t.dataset.incident)"), Is.EqualTo(byText), "the cards are the API's answer");
+    }
+
+    [Test]
+    public async Task The_command_centre_narrows_its_board_by_grade_to_what_the_queue_answers()
+    {
+        // Both start on the township tier: a petition (II) and a work-safety hazard (IV).
+        var filed = new List<string>();
+        foreach (var (category, grade) in new[] { ("petition", "II"), ("work-safety", "IV") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category, grade, title = $"看板筛选 {grade}", description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var token = await TokenAsync(Dispatcher);
+        var board = $"/dispatch/command-centres/{Demo.Township}/queue?limit=100";
+        await Eventually.GetAsync(async () => (List<string>?)await QueueAsync(token, board), ids => filed.All(ids.Contains), TimeSpan.FromSeconds(30), "both on the board");
+
+        var page = await Browser.OpenAsync("board-filters", 1920, 1080);
+        await SignInAsync(page, Dispatcher, "/command-centre");
+        var rows = page.Locator("table.queue tbody tr[data-incident]");
+        await Expect(page.Locator($"table.queue tr[data-incident='{filed[1]}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.Locator("form.queue-filters select[name='grade']").SelectOptionAsync("II");
+        await Expect(page.Locator($"table.queue tr[data-incident='{filed[1]}']")).ToHaveCountAsync(0);
+        var expected = await QueueAsync(token, board + "&grade=II");
+        Assert.That(expected, Does.Contain(filed[0]));
+        await Expect(rows).ToHaveCountAsync(expected.Count);
+        Assert.That(await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.incident)"), Is.EqualTo(expected), "the rows are the queue's answer, in its order");
+    }
+
+    private async Task<List<string>> QueueAsync(AuthenticationHeaderValue token, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = token;
+        using var response = await Env.Host.Http.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("incidentId").GetString()!).ToList();
     }
 
     private async Task<AuthenticationHeaderValue> TokenAsync(string userId)

@@ -124,6 +124,32 @@ public sealed partial class WorkListFiltersPageTests : BrowserFixture
         Assert.That(await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.incident)"), Is.EqualTo(expected), "the rows are the queue's answer, in its order");
     }
 
+    [Test]
+    public async Task The_grid_worker_narrows_his_grids_other_open_cases_with_the_folded_bar()
+    {
+        // Grade III goes to the village: on the grid worker's page among the grid's other open cases, not his to do.
+        var suffix = Guid.NewGuid().ToString()[..4];
+        var filed = new List<string>();
+        foreach (var (category, title) in new[] { ("facilities", $"网格路灯 {suffix}"), ("environment", $"网格垃圾 {suffix}") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category, grade = "III", title, description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        var page = await Browser.OpenAsync("worker-follow-filters", 390, 844, phone: true);
+        await SignInAsync(page, "grid-worker-full-time-" + Demo.Grid, "/worker");
+        var follow = page.Locator("section[aria-labelledby='tasks-h']");
+        await Expect(follow.Locator($"article.task[data-incident='{filed[1]}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await follow.GetByText("筛选与导出").ClickAsync();
+        await follow.Locator("select[name='category']").SelectOptionAsync("facilities");
+        await Expect(follow.Locator($"article.task[data-incident='{filed[1]}']")).ToHaveCountAsync(0);
+        await Expect(follow.Locator($"article.task[data-incident='{filed[0]}']")).ToHaveCountAsync(1);
+        Assert.That(await follow.Locator("article.task").EvaluateAllAsync<string[]>("ts => ts.map(t => t.querySelector('.meta').textContent)"),
+            Has.All.StartWith("公共设施"), "only facilities cases");
+    }
+
     private async Task<List<string>> QueueAsync(AuthenticationHeaderValue token, string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

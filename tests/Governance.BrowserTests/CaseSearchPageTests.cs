@@ -13,7 +13,8 @@ namespace Governance.BrowserTests;
 
 /// <summary>
 /// 案件查询 on the county page (issue #15): the case list filtered by what it shows lists exactly what
-/// <c>GET /incidents</c> answers the same officer for the same query, and 导出 CSV exports exactly those cases.
+/// <c>GET /incidents</c> answers the same officer for the same query, and 导出 CSV exports exactly those cases; the title's
+/// text and the place narrow it too. A township's queue on the county page narrows by grade to what the queue answers.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -119,6 +120,43 @@ public sealed partial class CaseSearchPageTests : BrowserFixture
             await search.GetByRole(AriaRole.Button, new() { Name = "导出 CSV" }).ClickAsync());
         var exported = RowId().Matches(Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!))).Select(m => m.Groups[1].Value);
         Assert.That(exported, Is.EqualTo(expected), "the file holds the one case listed");
+    }
+
+    [Test]
+    public async Task The_county_narrows_a_townships_queue_by_grade_to_what_the_queue_answers()
+    {
+        // Both start on the township tier: a petition (II) and a work-safety hazard (IV).
+        var filed = new List<string>();
+        foreach (var (category, grade) in new[] { ("petition", "II"), ("work-safety", "IV") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category, grade, title = $"队列筛选 {grade}", description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var board = $"/dispatch/command-centres/{Demo.Township}/queue?limit=50";
+        await Eventually.GetAsync(async () => (List<string>?)await QueueAsync(board), ids => filed.All(ids.Contains), TimeSpan.FromSeconds(30), "both queued");
+
+        var page = await Browser.OpenAsync("county-queue-filters", 1440, 1000);
+        await SignInAsync(page, CountySupervisor, "/county");
+        await page.Locator($"table.children [data-drill='{Demo.Township}']").ClickAsync();
+        var queue = page.Locator("table.queue");
+        await Expect(queue.Locator($"tr[data-incident='{filed[1]}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.Locator("form.queue-filters select[name='grade']").SelectOptionAsync("II");
+        await Expect(queue.Locator($"tr[data-incident='{filed[1]}']")).ToHaveCountAsync(0);
+        var expected = await QueueAsync(board + "&grade=II");
+        Assert.That(expected, Does.Contain(filed[0]));
+        var rows = queue.Locator("tbody tr[data-incident]");
+        await Expect(rows).ToHaveCountAsync(expected.Count);
+        Assert.That(await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.incident)"), Is.EqualTo(expected), "the queue's answer, in its order");
+    }
+
+    /// <summary>The township's queue as the county supervisor reads it.</summary>
+    private async Task<List<string>> QueueAsync(string url)
+    {
+        var (status, body) = await Env.Host.Http.SendJsonAsync(HttpMethod.Get, url, Governance.IntegrationTests.Support.TestTokens.Verifier("queue-reader"));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+        return body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()!).ToList();
     }
 
     private async Task<List<string>> ListAsync(string userId, string url)

@@ -22,6 +22,7 @@ import { unitsAndStaff } from '../../components/directory/unitsStaff';
 import { t as mediationText } from '../../components/mediation/text';
 import { unitSessions } from '../../components/mediation/unitSessions';
 import { tabs } from '../../components/tabs';
+import { queueFilters } from '../../components/work/queueFilters';
 import { workList } from '../../components/work/workList';
 import { clear, errorText, h, startCountdowns } from '../../dom';
 import { openStream } from '../../live';
@@ -29,7 +30,6 @@ import type { Page } from '../../page';
 import { openCase } from './caseDialog';
 import type { BoardContext } from './context';
 import { glance as townshipGlance } from './glance';
-import { queueFilters } from './queueFilters';
 import { queueColumns, queueRow } from './queueRow';
 import { t } from './text';
 

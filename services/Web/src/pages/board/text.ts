@@ -19,7 +19,6 @@ export const t = dictionary({
   colPlace: ['地点', 'Place'],
   colStatus: ['状态', 'Status'],
   colDept: ['牵头部门', 'Lead department'],
-  filterAny: ['全部', 'Any'],
   unassigned: ['未指派', 'Not assigned'],
   notAccepted: ['未签收', 'Not acknowledged'],
   acceptedAt: ['已签收', 'Acknowledged'],

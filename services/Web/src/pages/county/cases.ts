@@ -1,5 +1,5 @@
-// The cases under the dashboard: what a unit handles now (its queue), or a grid's open cases (with the case
-// lists' filter bar); each opens to its timeline, with exactly the actions the caller may take (督办, 催办, 提级 …)
+// The cases under the dashboard: what a unit handles now (its queue, with the queue's filter bar), or a grid's open
+// cases (with the case lists' filter bar); each opens to its timeline, with exactly the actions the caller may take (督办, 催办, 提级 …)
 // and its 交办单 to print. Both export the open cases under the unit (GET /incidents/export).
 import { queue, type QueueItem } from '../../api/dispatch';
 import { unitName, type Unit } from '../../api/grids';
@@ -10,6 +10,7 @@ import { followOn, moreButton } from '../../components/moreButton';
 import { actionButtons } from '../../components/work/actions';
 import type { ActionContext } from '../../components/work/context';
 import { printDispatchSheet, printLabel } from '../../components/work/dispatchSheet';
+import { queueFilters, type QueueFilters } from '../../components/work/queueFilters';
 import { openStatuses, workFilters, type WorkFilters } from '../../components/work/workFilters';
 import { clear, countdownText, errorText, formatTime, h, openDialog } from '../../dom';
 import { common } from '../../i18n';
@@ -29,8 +30,13 @@ const gridMost = 200;
 export async function renderCases(ctx: CountyContext, slot: HTMLElement, here: Unit): Promise<void> {
   let shown: QueueItem[] = [];
   const read = new Map<string, Promise<Incident | null>>();
+  // Other filters: the rows shown are of the old ones, so the queue starts again at its first page (the bar stays, focus too).
+  const filters = unitFilters(ctx, here.code, () => { shown = []; void draw().catch((e: unknown) => clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)))); });
+  const head = h('h2');
+  const body = h('div');
+  let placed = false;
   const draw = async (): Promise<void> => {
-    const page = await queue(here.code, pageSize, shown.length);
+    const page = await queue(here.code, pageSize, shown.length, filters.value());
     shown = followOn(shown, page.items, (i) => i.incidentId);
     const rows = await Promise.all(shown.map(async (q) => {
       if (!read.has(q.incidentId)) read.set(q.incidentId, incident(q.incidentId).catch(() => null));
@@ -38,13 +44,28 @@ export async function renderCases(ctx: CountyContext, slot: HTMLElement, here: U
       return caseRow(ctx, { id: q.incidentId, title: found?.title ?? q.incidentId.slice(0, 8), category: q.category, grade: q.grade,
         place: q.placeCode, dueAt: q.dueAt, warning: q.warning, supervisedAt: q.supervisedAt, tier: q.tier, incident: found });
     }));
-    clear(slot, h('h2', {}, t('casesHere', { unit: here.name }), ` (${page.total})`), openCasesExport(here), caseTable(rows),
-      moreButton(page.total - shown.length, draw));
+    clear(head, t('casesHere', { unit: here.name }), ` (${page.total})`);
+    clear(body, caseTable(rows), moreButton(page.total - shown.length, draw));
+    // Laid into the slot once read, so a refresh does not blank what is shown meanwhile.
+    if (!placed) clear(slot, head, filters.element, openCasesExport(here), body);
+    placed = true;
   };
   await draw();
 }
 
-/** 导出: the open cases under the unit (a queue is Dispatch's and takes no filters; its cases are among these). */
+/** The unit queue's filter bar, kept while the dashboard refreshes the same unit; a change draws the queue again. */
+let unitBar: { code: string; bar: QueueFilters; redraw: () => void } | null = null;
+
+function unitFilters(ctx: CountyContext, code: string, redraw: () => void): QueueFilters {
+  if (unitBar?.code !== code) {
+    const kept: { code: string; bar: QueueFilters; redraw: () => void } = { code, redraw, bar: queueFilters(ctx.catalogue, () => kept.redraw()) };
+    unitBar = kept;
+  }
+  unitBar.redraw = redraw;
+  return unitBar.bar;
+}
+
+/** 导出: the open cases under the unit (the queue is Dispatch's, whose filters cover what it holds; its cases are among these). */
 function openCasesExport(here: Unit): HTMLElement {
   const note = h('p', { class: 'small', 'aria-live': 'polite' });
   const scope = { unitCode: caseListUnit(here, here.code), open: 'true' };

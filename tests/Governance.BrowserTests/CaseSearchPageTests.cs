@@ -13,13 +13,15 @@ namespace Governance.BrowserTests;
 
 /// <summary>
 /// 案件查询 on the county page (issue #15): the case list filtered by what it shows lists exactly what
-/// <c>GET /incidents</c> answers the same officer for the same query, and 导出 CSV exports exactly those cases.
+/// <c>GET /incidents</c> answers the same officer for the same query, and 导出 CSV exports exactly those cases; the title's
+/// text and the place narrow it too. A township's queue on the county page narrows by grade to what the queue answers.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed partial class CaseSearchPageTests : BrowserFixture
 {
     private const string CountySupervisor = "county-supervisor-" + Demo.County;
+    private const string OtherVillageCourtyard = "500101001002001001";   // a courtyard of another village of the demo township
 
     [Test]
     public async Task The_county_filters_the_case_list_and_exports_exactly_what_it_shows()
@@ -76,6 +78,85 @@ public sealed partial class CaseSearchPageTests : BrowserFixture
         // The browser logs the refused request itself; only that one is expected.
         lock (Browser.Errors) Browser.Errors.RemoveAll(e => e.StartsWith("[case-search]", StringComparison.Ordinal)
             && e.Contains("status of 400", StringComparison.Ordinal) && e.Contains("from=2026-12-31", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task The_case_search_narrows_by_title_text_and_place_to_exactly_what_the_API_lists()
+    {
+        // The same title text in two villages of the township, and another title in the first: only the first one stays.
+        var text = $"井盖{Guid.NewGuid().ToString()[..4]}";
+        var filed = new List<string>();
+        foreach (var (courtyard, title) in new[] { (Demo.Courtyard, $"{text}缺失"), (OtherVillageCourtyard, $"{text}松动"), (Demo.Courtyard, "路灯不亮 D") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = courtyard, category = "facilities", grade = "III", title, description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var expected = await ListAsync(CountySupervisor, $"/incidents?q={Uri.EscapeDataString(text.ToLowerInvariant())}&unitCode={Demo.Village}&limit=1000");
+        Assert.That(expected, Is.EqualTo(new[] { filed[0] }));
+
+        var page = await Browser.OpenAsync("case-search-text", 1440, 1000);
+        await SignInAsync(page, CountySupervisor, "/county");
+        // The dashboard drilled to the township: the search's places are its villages.
+        await page.Locator($"table.children [data-drill='{Demo.Township}']").ClickAsync();
+        await Expect(page.Locator(".crumbs [aria-current]")).ToHaveCountAsync(1);
+        await page.Locator("[data-tab='search']").ClickAsync();
+        var search = page.Locator("[data-section='case-search']");
+        var place = search.Locator("select[name='unitCode']");
+        await Expect(place.Locator($"option[value='{Demo.Village}']")).ToHaveCountAsync(1);
+        await search.Locator("input[name='from']").FillAsync("");
+        await search.Locator("input[name='to']").FillAsync("");
+        await search.Locator("input[name='q']").FillAsync(text.ToLowerInvariant());
+        await place.SelectOptionAsync(Demo.Village);
+        await search.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        var rows = search.Locator("tbody tr[data-incident]");
+        await Expect(rows).ToHaveCountAsync(1);
+        Assert.That(await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.incident)"), Is.EqualTo(expected));
+        await Expect(search.Locator("tbody")).ToContainTextAsync($"{text}缺失");
+
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+            await search.GetByRole(AriaRole.Button, new() { Name = "导出 CSV" }).ClickAsync());
+        var exported = RowId().Matches(Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!))).Select(m => m.Groups[1].Value);
+        Assert.That(exported, Is.EqualTo(expected), "the file holds the one case listed");
+    }
+
+    [Test]
+    public async Task The_county_narrows_a_townships_queue_by_grade_to_what_the_queue_answers()
+    {
+        // Both start on the township tier: a petition (II) and a work-safety hazard (IV).
+        var filed = new List<string>();
+        foreach (var (category, grade) in new[] { ("petition", "II"), ("work-safety", "IV") })
+        {
+            var response = await Env.Host.Http.PostAsJsonAsync("/incidents",
+                new { unitCode = Demo.Courtyard, category, grade, title = $"队列筛选 {grade}", description = "d" });
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+            filed.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        var board = $"/dispatch/command-centres/{Demo.Township}/queue?limit=50";
+        await Eventually.GetAsync(async () => (List<string>?)await QueueAsync(board), ids => filed.All(ids.Contains), TimeSpan.FromSeconds(30), "both queued");
+
+        var page = await Browser.OpenAsync("county-queue-filters", 1440, 1000);
+        await SignInAsync(page, CountySupervisor, "/county");
+        await page.Locator($"table.children [data-drill='{Demo.Township}']").ClickAsync();
+        var queue = page.Locator("table.queue");
+        await Expect(queue.Locator($"tr[data-incident='{filed[1]}']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.Locator("form.queue-filters select[name='grade']").SelectOptionAsync("II");
+        await Expect(queue.Locator($"tr[data-incident='{filed[1]}']")).ToHaveCountAsync(0);
+        var expected = await QueueAsync(board + "&grade=II");
+        Assert.That(expected, Does.Contain(filed[0]));
+        var rows = queue.Locator("tbody tr[data-incident]");
+        await Expect(rows).ToHaveCountAsync(expected.Count);
+        Assert.That(await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.incident)"), Is.EqualTo(expected), "the queue's answer, in its order");
+    }
+
+    /// <summary>The township's queue as the county supervisor reads it.</summary>
+    private async Task<List<string>> QueueAsync(string url)
+    {
+        var (status, body) = await Env.Host.Http.SendJsonAsync(HttpMethod.Get, url, Governance.IntegrationTests.Support.TestTokens.Verifier("queue-reader"));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+        return body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()!).ToList();
     }
 
     private async Task<List<string>> ListAsync(string userId, string url)

@@ -14,7 +14,7 @@ namespace Governance.BrowserTests;
 /// <summary>
 /// 交办单 (issue #15 item 2): from a case's details the holder prints a dispatch sheet — place, category, grade,
 /// holder, deadline, timeline and photos — alone on an A4 page (the print stylesheet hides the page and the
-/// dialog); what people typed shows as text.
+/// dialog); what people typed shows as text. The command centre prints it from the board's case dialog too.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -65,9 +65,40 @@ public sealed class DispatchSheetTests : BrowserFixture
         await Expect(sheet.Locator("ol.timeline li")).ToHaveCountAsync(found.Value.GetProperty("timeline").GetArrayLength());
         await Expect(sheet.Locator("ul.photos img[src^='blob:']")).ToHaveCountAsync(1);
 
-        // On screen the sheet is not shown; printed, it is all there is.
-        await Expect(sheet).ToBeHiddenAsync();
         await Browser.ScreenshotAsync(page, "dispatch-sheet");
+        await AssertPrintedAloneOnA4Async(page, sheet);
+    }
+
+    [Test]
+    public async Task The_command_centre_prints_the_dispatch_sheet_from_the_boards_case_dialog()
+    {
+        // A work-safety hazard (IV) starts on the township tier: on the township's board.
+        var title = $"<i>仓库</i>消防通道堵塞 {Guid.NewGuid().ToString()[..4]}";
+        var filed = await Env.Host.Http.PostAsJsonAsync("/incidents",
+            new { unitCode = Demo.Courtyard, category = "work-safety", grade = "IV", title, description = "仓库后门消防通道被货物堵死" });
+        Assert.That(filed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await filed.Content.ReadAsStringAsync());
+        var id = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var page = await Browser.OpenAsync("board-dispatch-sheet", 1920, 1080);
+        await SignInAsync(page, "township-dispatcher-" + Demo.Township, "/command-centre");
+        var row = page.Locator($"table.queue tr[data-incident='{id}']");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await row.GetByRole(AriaRole.Button, new() { Name = title }).ClickAsync();
+        await page.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "打印交办单" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => window.printed === 1", null, new() { Timeout = 10_000 });
+
+        var sheet = page.Locator(".dispatch-sheet");
+        await Expect(sheet.Locator("table.sheet-facts")).ToContainTextAsync(title);
+        await Expect(sheet.Locator("table.sheet-facts")).ToContainTextAsync("事件类型安全生产");
+        Assert.That(await sheet.Locator("i").CountAsync(), Is.Zero, "typed markup is text");
+        await AssertPrintedAloneOnA4Async(page, sheet);
+    }
+
+    /// <summary>On screen the sheet is not shown; printed, it is all there is, on an A4 page.</summary>
+    private static async Task AssertPrintedAloneOnA4Async(IPage page, ILocator sheet)
+    {
+        await Expect(sheet).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(sheet).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeHiddenAsync();

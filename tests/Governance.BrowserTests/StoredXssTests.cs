@@ -16,7 +16,8 @@ namespace Governance.BrowserTests;
 /// description, progress note, resolve note, the reasons of a move-up request and its decline, an urge,
 /// a send-back and a regrade, a verification comment, a mediation's mediators, parties and agreement, a
 /// care subject's name and notes and a visit's findings, an Open311 request's description and address,
-/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries, units and staff; the township's mediation sessions and units and staff) is opened in Chromium by the people who see it, with case
+/// a notice rule's name — then every page (and the county's settings: policy preview, notice rules and deliveries, units and staff; the township's mediation sessions and units and staff; a grid's
+/// filtered case list and a 交办单 printed from the county's case dialog) is opened in Chromium by the people who see it, with case
 /// dialogs and map hovers. No dialog may fire, no planted element may exist, and the text shows as text.
 /// (Inline handlers are blocked by the CSP as well; a blocked one would be a console error, which fails
 /// the test too: the DOM check is what proves the pages build no HTML from data.)
@@ -266,6 +267,40 @@ public sealed class StoredXssTests : BrowserFixture
         await Expect(page.Locator("[data-settings='directory'] table.staff")).ToContainTextAsync(Marked("某人"));
         await Expect(page.Locator("[data-settings='directory'] table.units-below")).ToContainTextAsync(Marked("村"));
         await AssertInertAsync(page, dialogs, "command-centre: units and staff");
+    }
+
+    /// <summary>The county drilled to a grid: its cases under the case lists' filter bar (the places offered are its planted
+    /// courtyards), a case's dialog and the 交办单 printed from it; and the case search narrowed by the planted title.</summary>
+    [Test]
+    public async Task Planted_markup_stays_text_on_a_grids_case_list_its_filters_and_its_dispatch_sheet()
+    {
+        var page = await Browser.OpenAsync("grid-cases", 1440, 1000);
+        page.Context.SetDefaultTimeout(30_000);
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            lock (dialogs) dialogs.Add($"{dialog.Type}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+        await SignInAsync(page, Supervisor, "/county");
+        foreach (var code in new[] { Demo.Township, Demo.Village, Demo.Grid })
+        {
+            await page.Locator($"table.children [data-drill='{code}']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"unit={code}(&|$)"));
+        }
+        var cases = page.Locator("[data-section='grid-cases']");
+        await Expect(cases.Locator($"select[name='unitCode'] option[value='{Demo.Courtyard}']")).ToHaveTextAsync(Marked("院"));
+        await cases.Locator("select[name='unitCode']").SelectOptionAsync(Demo.Courtyard);
+        await cases.Locator("input[name='q']").FillAsync("标题");
+        await cases.Locator("input[name='q']").PressAsync("Enter");
+        var titles = cases.Locator("tr[data-incident] button.link");
+        await Expect(titles.First).ToHaveTextAsync(Marked("标题"));
+        await AssertInertAsync(page, dialogs, "county grid cases");
+        await titles.First.ClickAsync();
+        await page.EvaluateAsync("() => { window.print = () => {}; }");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "打印交办单" }).ClickAsync();
+        await Expect(page.Locator(".dispatch-sheet table.sheet-facts")).ToContainTextAsync(Marked("标题"));
+        await AssertInertAsync(page, dialogs, "county case dialog and dispatch sheet");
     }
 
     /// <summary>Nothing left loading (the live pages keep a stream open: the network is never idle).</summary>

@@ -42,12 +42,17 @@ public static class CommandCentreApi
     /// are no secret; the dashboard answers so too), a code no unit has 404.</summary>
     /// <param name="limit">Cases per page, 1–500 (100).</param>
     /// <param name="offset">How many cases of the board come before the page.</param>
+    /// <param name="category">Only cases of this category (a code).</param>
+    /// <param name="grade">Only cases of this grade (I–IV).</param>
+    /// <param name="accepted">Only cases the holder acknowledged (签收, true), or not yet (false).</param>
     private static async Task<Results<Ok<QueuePage>, ValidationProblem, NotFound, ProblemHttpResult>> GetQueue(
-        DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit, int? offset)
+        DispatchDatabase db, TimeProvider time, HttpContext http, string unitCode, int? limit, int? offset,
+        string? category, string? grade, bool? accepted)
     {
         var errors = new FieldErrors();
         if (limit is < 1 or > 500) errors.Add("limit", ProblemTexts.Between("limit", 1, 500));
         errors.Offset(offset);
+        var filter = new BoardFilter(Code<Category>("category", category, errors), Code<Grade>("grade", grade, errors), accepted);
         await using var c = await db.OpenReadAsync();
         switch (await Jurisdiction.ReachAsync(c, Caller.Of(http), unitCode))
         {
@@ -56,11 +61,24 @@ public static class CommandCentreApi
         }
         if (errors.Any) return errors.ToProblem();
         var (take, skip, now) = (limit ?? 100, offset ?? 0, time.GetUtcNow());
-        var total = await AssignmentStore.CountQueueAsync(c, unitCode);
-        var cases = await AssignmentStore.QueueAsync(c, unitCode, now, take, skip);
+        var total = await AssignmentStore.CountQueueAsync(c, unitCode, filter);
+        var cases = await AssignmentStore.QueueAsync(c, unitCode, now, take, skip, filter);
         var notes = await BoardNoteStore.LiveForUnitAsync(c, unitCode);
-        var next = skip + take < total ? $"/dispatch/command-centres/{Uri.EscapeDataString(unitCode)}/queue?limit={take}&offset={skip + take}" : null;
+        // The next page is of the same narrowed board.
+        var narrowed = string.Concat(new[] { ("category", category), ("grade", grade), ("accepted", accepted is { } a ? (a ? "true" : "false") : null) }
+            .Where(p => p.Item2 is not null).Select(p => $"&{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        var next = skip + take < total
+            ? $"/dispatch/command-centres/{Uri.EscapeDataString(unitCode)}/queue?limit={take}&offset={skip + take}{narrowed}" : null;
         return TypedResults.Ok(new QueuePage(total, skip, BoardQueue.Compose(unitCode, cases, notes, now), next));
+    }
+
+    /// <summary>A code of <typeparamref name="T"/>, or null when none was given; an unknown one is named in the errors.</summary>
+    private static T? Code<T>(string field, string? value, FieldErrors errors) where T : struct, Enum
+    {
+        if (value is null) return null;
+        if (Codes.TryParse<T>(value, out var code)) return code;
+        errors.Add(field, ProblemTexts.OneOf(field, Codes.List<T>()));
+        return null;
     }
 
     /// <summary>吹哨报到: a lead department and co-handlers, each a department Dispatch knows (its id in

@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace Governance.Dispatch.Data;
 
 /// <summary>The SQL of assignments and escalations, in one place.</summary>
@@ -111,23 +113,29 @@ public static class AssignmentStore
             AND a.incident_id IN (SELECT n.incident_id FROM board_notes n WHERE n.unit_code = @unitCode) AND {BoardNoteStore.LiveNoteFor}
         """;
 
-    /// <summary>How many cases a unit's board holds now.</summary>
-    public static Task<long> CountQueueAsync(DbSession session, string unitCode) =>
-        session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM ({Board}) a", new { unitCode });
+    /// <summary>How many cases a unit's board holds now (of those the filter lets through).</summary>
+    public static Task<long> CountQueueAsync(DbSession session, string unitCode, BoardFilter? filter = null)
+    {
+        var parameters = new DynamicParameters(new { unitCode });
+        return session.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM ({Board}) a WHERE {(filter ?? new BoardFilter()).Where(parameters)}", parameters);
+    }
 
     /// <summary>One page of a unit's board in the board's own order (<c>BoardQueue.Compose</c>): red, then yellow at
     /// <paramref name="now"/>, then grade I before IV, then the soonest due; sorted here so that pages follow on.</summary>
-    public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbSession session, string unitCode, DateTimeOffset now, int limit, int offset)
+    public static async Task<IReadOnlyList<Assignment>> QueueAsync(DbSession session, string unitCode, DateTimeOffset now, int limit, int offset,
+        BoardFilter? filter = null)
     {
+        var parameters = new DynamicParameters(new { unitCode, nowMs = now.ToUnixTimeMilliseconds() });
         // A union, not an OR: each half uses its own index (the unit's cases; the unit's notes).
         var sql = $"""
             SELECT {Columns} FROM ({Board}) a
+            WHERE {(filter ?? new BoardFilter()).Where(parameters)}
             ORDER BY CASE WHEN a.status = 'overdue' OR a.due_at_ms <= @nowMs THEN 0
                           WHEN COALESCE(a.yellow_at_ms, a.due_at_ms) <= @nowMs THEN 1 ELSE 2 END,
                 CASE a.grade WHEN 'I' THEN 1 WHEN 'II' THEN 2 WHEN 'III' THEN 3 ELSE 4 END, a.due_at_ms, a.incident_id
             {Sql.Page(session.Provider, limit, offset)}
             """;
-        return (await session.QueryAsync<Row>(sql, new { unitCode, nowMs = now.ToUnixTimeMilliseconds() })).Select(r => r.ToAssignment()).ToList();
+        return (await session.QueryAsync<Row>(sql, parameters)).Select(r => r.ToAssignment()).ToList();
     }
 
     public static Task InsertEscalationAsync(UnitOfWork uow, Guid incidentId, Escalation e) => uow.ExecuteAsync("""

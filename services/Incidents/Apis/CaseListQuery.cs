@@ -5,10 +5,14 @@ using Microsoft.AspNetCore.Http;
 namespace Governance.Incidents.Apis;
 
 /// <summary>A case list's filters as the query string names them (the list, its export and the problem list
-/// share them): status, unitCode, category, grade, tier, overdue, open (still being worked on) and from and to (filed, China-local days, inclusive).</summary>
+/// share them): status, unitCode, category, grade, tier, overdue, open (still being worked on), from and to (filed, China-local days,
+/// inclusive), q (the title holds it), supervised (督办), inHand (包案) and dueFrom and dueTo (the deadline, China-local days, inclusive).</summary>
 public static class CaseListQuery
 {
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The longest title text searched for: a title is at most 200 characters, a search a few words of it.</summary>
+    public const int MaxTitleText = 100;
 
     /// <summary>The filter, or the errors naming each field that could not be read.</summary>
     public static CaseFilter Read(IQueryCollection query, FieldErrors errors)
@@ -16,14 +20,22 @@ public static class CaseListQuery
         var from = Day(query, "from", errors);
         var to = Day(query, "to", errors);
         if (from is { } f && to is { } t && f > t) errors.Add("from", ProblemTexts.NotAfter("from", "to"));
+        var dueFrom = Day(query, "dueFrom", errors);
+        var dueTo = Day(query, "dueTo", errors);
+        if (dueFrom is { } df && dueTo is { } dt && df > dt) errors.Add("dueFrom", ProblemTexts.NotAfter("dueFrom", "dueTo"));
         string? unitCode = query["unitCode"];
         errors.Optional("unitCode", unitCode, 32);
+        var title = query["q"].ToString().Trim();
+        errors.Optional("q", title, MaxTitleText);
         return new CaseFilter(
             Status: Code<IncidentStatus>(query, "status", errors), UnitCode: unitCode,
             Category: Code<Category>(query, "category", errors), Grade: Code<Grade>(query, "grade", errors),
             Tier: Code<Tier>(query, "tier", errors), Overdue: Flag(query, "overdue", errors),
             FiledFrom: from is { } start ? Start(start) : null, FiledBefore: to is { } end ? Start(end.AddDays(1)) : null,
-            OpenOnly: Flag(query, "open", errors) ?? false);
+            OpenOnly: Flag(query, "open", errors) ?? false,
+            TitleContains: title.Length == 0 ? null : title,
+            Supervised: Flag(query, "supervised", errors), InHand: Flag(query, "inHand", errors),
+            DueFrom: dueFrom is { } a ? Start(a) : null, DueBefore: dueTo is { } b ? Start(b.AddDays(1)) : null);
     }
 
     private static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), ChinaOffset);

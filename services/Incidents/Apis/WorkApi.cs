@@ -36,8 +36,8 @@ public static class WorkApi
 
     /// <param name="bucket">Only this bucket (a page further on: with <paramref name="offset"/>).</param>
     /// <param name="limit">Cases per bucket, 1–500 (50).</param>
-    /// <remarks>The case list's filters (<see cref="CaseListQuery"/>: category, grade, status, tier, unitCode, overdue,
-    /// from, to) narrow every bucket; the totals and the next pages are of the narrowed buckets.</remarks>
+    /// <remarks>The case list's filters (<see cref="CaseListQuery"/>: q, category, grade, status, tier, unitCode, overdue,
+    /// supervised, inHand, from, to, dueFrom, dueTo) narrow every bucket; the totals and the next pages are of the narrowed buckets.</remarks>
     private static async Task<Results<Ok<WorkList>, ValidationProblem>> WorkAsync(IncidentsDatabase db, HttpContext http,
         ILoggerFactory logs, string? bucket, int? limit, int? offset)
     {

@@ -51,6 +51,48 @@ public sealed class CommandCentreTests : StandaloneFixture
     }
 
     [Test]
+    public async Task The_queue_is_narrowed_by_category_grade_and_acceptance_and_its_next_page_keeps_the_filter()
+    {
+        // Petitions and work-safety hazards start on the township tier.
+        var petitionII = (await FileAndRouteAsync("petition", "II")).Id;
+        var petitionIV = (await FileAndRouteAsync("petition", "IV")).Id;
+        var safety = (await FileAndRouteAsync("work-safety", "IV")).Id;
+        var board = $"/dispatch/command-centres/{Demo.Township}/queue";
+        async Task<List<JsonElement>> ItemsAsync(string query) =>
+            (await Http.GetFromJsonAsync<JsonElement>($"{board}?limit=500&{query}")).GetProperty("items").EnumerateArray().ToList();
+        static List<Guid> Ids(List<JsonElement> items) => items.Select(q => q.GetProperty("incidentId").GetGuid()).ToList();
+
+        var petitions = await ItemsAsync("category=petition");
+        Assert.That(Ids(petitions), Does.Contain(petitionII).And.Contain(petitionIV).And.Not.Contain(safety));
+        Assert.That(petitions.Select(q => q.GetProperty("category").GetString()).Distinct(), Is.EqualTo(new[] { "petition" }));
+        var graveOnes = await ItemsAsync("category=petition&grade=II");
+        Assert.That(Ids(graveOnes), Does.Contain(petitionII).And.Not.Contain(petitionIV));
+        Assert.That(graveOnes.Select(q => q.GetProperty("grade").GetString()).Distinct(), Is.EqualTo(new[] { "II" }));
+
+        // The next page is of the same narrowed board, its total too.
+        var first = await Http.GetFromJsonAsync<JsonElement>($"{board}?limit=1&category=petition");
+        Assert.That(first.GetProperty("total").GetInt64(), Is.EqualTo(petitions.Count));
+        var next = first.GetProperty("next").GetString();
+        Assert.That(next, Does.Contain("category=petition"));
+        var second = await Http.GetFromJsonAsync<JsonElement>(next);
+        Assert.That(second.GetProperty("items")[0].GetProperty("category").GetString(), Is.EqualTo("petition"));
+
+        // 签收: Dispatch hears of the acceptance a moment later.
+        Assert.That((await Http.PostAsJsonAsync($"/incidents/{petitionIV}/accept", new { })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Eventually.GetAsync(async () => Ids(await ItemsAsync("accepted=true")), ids => ids.Contains(petitionIV), TimeSpan.FromSeconds(30), "acceptance");
+        Assert.That(Ids(await ItemsAsync("accepted=true")), Does.Not.Contain(petitionII));
+        Assert.That(Ids(await ItemsAsync("accepted=false")), Does.Contain(petitionII).And.Not.Contain(petitionIV));
+
+        using var unknown = await Http.GetAsync($"{board}?category=everything&grade=V");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.That(errors.TryGetProperty("category", out _) && errors.TryGetProperty("grade", out _), Is.True, errors.ToString());
+        using var maybe = await Http.GetAsync($"{board}?accepted=maybe");
+        Assert.That(maybe.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await maybe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("accepted", out _), Is.True);
+    }
+
+    [Test]
     public async Task The_queue_lists_the_townships_cases_most_urgent_first()
     {
         var general = await FileAndRouteAsync("petition", "IV");

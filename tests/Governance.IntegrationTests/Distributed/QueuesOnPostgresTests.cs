@@ -83,5 +83,12 @@ public sealed class QueuesOnPostgresTests
         Assert.That(inOnePage, Is.SupersetOf(filed));
         var paged = await WalkAsync(dispatch, $"{board}?limit=3", q => q.GetProperty("incidentId").GetGuid(), inOnePage.Count / 3 + 1);
         Assert.That(paged, Is.EqualTo(inOnePage));
+
+        // Narrowed by grade and acceptance (the board's filters' SQL on PostgreSQL), the pages still follow on.
+        var grave = await WalkAsync(dispatch, $"{board}?limit=1&category=petition&grade=II&accepted=false", q => q.GetProperty("grade").GetString(), 10);
+        Assert.That(grave, Is.Not.Empty.And.All.EqualTo("II"));
+        var (_, none) = await dispatch.SendJsonAsync(HttpMethod.Get, $"{board}?category=petition&accepted=true", Dispatcher);
+        Assert.That(none.GetProperty("items").EnumerateArray().Select(q => q.GetProperty("incidentId").GetGuid()).Intersect(filed), Is.Empty,
+            "none of them was accepted");
     }
 }

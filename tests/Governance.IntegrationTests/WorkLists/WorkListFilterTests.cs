@@ -14,7 +14,7 @@ namespace Governance.IntegrationTests.WorkLists;
 /// bucket, and the file holding exactly the cases the list answers — a grid worker's only his own grid's,
 /// numbers masked. Run on SQLite and on PostgreSQL, since the buckets are SQL.
 /// </summary>
-public abstract class WorkListFilterTests
+public abstract partial class WorkListFilterTests
 {
     private const string OtherCourtyard = "500101001002001001";   // another village's grid
     private static readonly AuthenticationHeaderValue GridWorker = TestTokens.Bearer("wlf-grid-worker", Roles.GridWorkerFullTime, Demo.Grid);
@@ -31,6 +31,8 @@ public abstract class WorkListFilterTests
         _environment.Add(await FileAsync(Demo.Courtyard, "environment", "楼道堆物", "杂物堵塞通道"));
         _other = await FileAsync(Demo.Courtyard, "other", "井盖松动", "行人易绊倒");
         _elsewhere = await FileAsync(OtherCourtyard, "environment", "路灯不亮", "3盏");
+        // Titles for the title search (q): SQL's wildcards and quote, and letters in both cases (WorkListFilterTests.Title.cs).
+        foreach (var title in TitleSearchTitles) _byTitle[title] = await FileAsync(Demo.Courtyard, "facilities", title, "d");
     }
 
     private async Task<Guid> FileAsync(string courtyard, string category, string title, string description)

@@ -27,8 +27,9 @@ export interface CaseChanged { incidentId: string; kind: string }
 export interface QueuePage { total: number; offset: number; items: QueueItem[]; next: string | null }
 
 /** The cases a unit handles now, most urgent first, a page at a time (limit 1–500). */
-export function queue(unitCode: string, limit: number, offset = 0): Promise<QueuePage> {
-  return getJson<QueuePage>(`/dispatch/command-centres/${seg(unitCode)}/queue${query({ limit, offset })}`);
+/** `filter`: the board's filters (category, grade, accepted), empty ones left out. */
+export function queue(unitCode: string, limit: number, offset = 0, filter: Record<string, string> = {}): Promise<QueuePage> {
+  return getJson<QueuePage>(`/dispatch/command-centres/${seg(unitCode)}/queue${query({ ...filter, limit, offset })}`);
 }
 
 /** The live feed of a unit (server-sent events, read with live.ts). */

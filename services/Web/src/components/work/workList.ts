@@ -9,7 +9,7 @@ import { followOn, moreButton } from '../moreButton';
 import { caseCard, type CardOptions } from './caseCard';
 import type { ActionContext } from './context';
 import { t } from './text';
-import { workFilters, type WorkFilters } from './workFilters';
+import { workFilters, type FilterOptions, type WorkFilters } from './workFilters';
 
 const bucketOrder: WorkBucket[] = ['to-accept', 'in-progress', 'department-parts', 'to-verify', 'move-up-requests', 'overdue-below'];
 /** Cases per bucket and page. */
@@ -31,7 +31,7 @@ export interface WorkListOptions {
   /** Told after every reading how many cases the buckets hold together (a tab's count). */
   loaded?(total: number): void;
   /** A filter bar above the buckets; `placesUnder`: the unit whose places below it offers. */
-  filters?: { placesUnder?: string };
+  filters?: FilterOptions;
 }
 
 export function workList(ctx: ActionContext, options: WorkListOptions = {}): WorkList {
@@ -81,7 +81,7 @@ export function workList(ctx: ActionContext, options: WorkListOptions = {}): Wor
     try {
       if (options.filters && !bar) {
         // Other filters: the pages shown so far are of the old ones, so the list starts again at its first pages.
-        bar = await workFilters(ctx.catalogue, () => { pages = new Map(); void load(); }, options.filters.placesUnder);
+        bar = await workFilters(ctx.catalogue, () => { pages = new Map(); void load(); }, options.filters);
         element.prepend(bar.element);
       }
       pages = await read();

@@ -1,5 +1,5 @@
 // A case opened from the board: what, where (its place's outline and the point), photos and timeline;
-// calling in departments (inline), and every other action the dispatcher may take on it.
+// calling in departments (inline), every other action the dispatcher may take on it, and its 交办单 to print.
 import type { QueueItem } from '../../api/dispatch';
 import { unitName } from '../../api/grids';
 import type { Incident } from '../../api/incidents';
@@ -8,6 +8,7 @@ import { actionButtons } from '../../components/work/actions';
 import { callerCard } from '../../components/work/callerCard';
 import type { ActionContext } from '../../components/work/context';
 import { departmentsForm } from '../../components/work/dialogs/departments';
+import { printDispatchSheet, printLabel } from '../../components/work/dispatchSheet';
 import { clear, countdownText, formatTime, h, openDialog } from '../../dom';
 import { placeMap } from '../../components/map/placeMap';
 import { photoGallery } from '../../photos';
@@ -65,6 +66,7 @@ async function fillCase(ctx: BoardContext, content: HTMLElement, q: QueueItem, i
         map.element,
         h('figcaption', { class: 'muted small' }, point ? `${placeName} · ${point[1].toFixed(5)}, ${point[0].toFixed(5)}` : t('noLocation')))),
     h('h3', {}, t('timeline')), timeline,
+    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void printDispatchSheet(ctx.catalogue, i) }, printLabel())),
     buttons.length ? [h('h3', {}, t('actions')), h('div', { class: 'actions case-actions' }, buttons)] : null,
     mayCallIn && departments.length ? [h('h3', {}, t('assign')), departmentsForm(i, departments, actions.changed)] : null);
 }

@@ -22,6 +22,7 @@ import { unitsAndStaff } from '../../components/directory/unitsStaff';
 import { t as mediationText } from '../../components/mediation/text';
 import { unitSessions } from '../../components/mediation/unitSessions';
 import { tabs } from '../../components/tabs';
+import { queueFilters } from '../../components/work/queueFilters';
 import { workList } from '../../components/work/workList';
 import { clear, errorText, h, startCountdowns } from '../../dom';
 import { openStream } from '../../live';
@@ -60,6 +61,8 @@ export const page: Page = {
     // 全镇概览: the township at a glance above its queue (issue #17 item 7), read again with the queue.
     const glance = townshipGlance(unitCode, me?.name ?? unitCode);
     const moreSlot = h('div', { class: 'more-slot' });
+    // Other filters: the rows shown so far are of the old ones, so the board starts again at its first page.
+    const filters = queueFilters(ctx.catalogue, () => { shown = []; void reload(); });
     let shown: QueueItem[] = [];
     let total = 0;
     const body = h('tbody');
@@ -84,7 +87,7 @@ export const page: Page = {
     const mediations = unitSessions(unitCode);
     const loaded = new Set<string>();
     const views = tabs([
-      { key: 'board', label: t('boardTab'), panel: h('div', {}, glance.element, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
+      { key: 'board', label: t('boardTab'), panel: h('div', {}, glance.element, filters.element, counts, h('div', { class: 'table-wrap' }, table), moreSlot) },
       { key: 'work', label: t('workTab', { n: '…' }), panel: work.element },
       { key: 'assessment', label: assessmentText('assessmentTitle'), panel: assessment.element },
       { key: 'leaders', label: leaderText('myVisits'), panel: h('div', {}, mine.element, inHand?.element ?? null, leaders.element) },
@@ -113,9 +116,12 @@ export const page: Page = {
       if (loading) { again = true; return loading; }
       loading = (async () => {
         try {
-          const read = await queue(unitCode, Math.min(Math.max(pageSize, shown.length), mostPerReading));
+          const narrowed = filters.value();
+          const size = Math.min(Math.max(pageSize, shown.length), mostPerReading);
+          const read = await queue(unitCode, size, 0, narrowed);
           await draw(read.items, read.total);
-          await glance.load(read.items);
+          // The glance counts the whole board's cards, whatever the rows are narrowed to.
+          await glance.load(Object.keys(narrowed).length === 0 ? read.items : (await queue(unitCode, size)).items);
         } catch (e) {
           clear(body, h('tr', {}, h('td', { colspan: 8, class: 'error' }, errorText(e))));
         }
@@ -139,7 +145,7 @@ export const page: Page = {
     }
 
     async function more(): Promise<void> {
-      const next = await queue(unitCode, pageSize, shown.length);
+      const next = await queue(unitCode, pageSize, shown.length, filters.value());
       await draw(followOn(shown, next.items, (i) => i.incidentId), next.total);
     }
 

@@ -1,6 +1,8 @@
-// 案件查询 (issue #15): the cases under the unit shown, filtered by every field the list shows, a page at a
-// time, each opening to its case; 导出 XLSX / CSV export exactly the query shown (GET /incidents/export).
-import { unit, unitName } from '../../api/grids';
+// 案件查询 (issue #15): the cases under the unit shown, filtered by every field the list shows — the title's text,
+// status, category, grade, tier, the place (a unit below the one shown, with its subtree), overdue, the filing days
+// and the deadline's days — a page at a time, each opening to its case; 导出 XLSX / CSV export exactly the query
+// shown (GET /incidents/export).
+import { children, unit, unitName, type Unit } from '../../api/grids';
 import { searchIncidents, type CaseQuery, type Incident } from '../../api/incidents';
 import { categoryName, gradeText, statusName, tierName } from '../../components/caseText';
 import { caseListUnit, exportButton } from '../../components/exports';
@@ -14,6 +16,8 @@ import { t } from './text';
 const pageSize = 50;
 const statuses = ['triage', 'filed', 'assigned', 'accepted', 'resolved', 'reopened', 'verified', 'closed', 'merged'];
 const tiers = ['courtyard', 'village', 'township', 'county'];
+/** The longest title text the API searches for (CaseListQuery.MaxTitleText). */
+const maxTitleText = 100;
 
 export interface CaseSearch { element: HTMLElement; search(): Promise<void> }
 
@@ -26,14 +30,22 @@ export function caseSearch(ctx: CountyContext): CaseSearch {
   const tier = h('select', { name: 'tier' }, options(tiers.map((x) => ({ code: x, text: tierName(x) }))));
   const overdue = h('select', { name: 'overdue' }, options([{ code: 'true', text: t('searchOverdueYes') }, { code: 'false', text: t('searchOverdueNo') }]));
   const open = h('input', { type: 'checkbox', name: 'open' });
+  const title = h('input', { type: 'search', name: 'q', maxlength: maxTitleText, placeholder: t('searchTitleHint') });
+  // The units right below the one shown; filled when a search runs, since the dashboard's unit may have changed.
+  const place = h('select', { name: 'unitCode' }, options([]));
+  let placesOf = '';
   const from = h('input', { type: 'date', name: 'from', value: ctx.state.from });
   const to = h('input', { type: 'date', name: 'to', value: ctx.state.to });
+  // 期限: a command centre asks "what falls due by Friday" (with 未超期: due soon, still in time), not only "what is late".
+  const dueFrom = h('input', { type: 'date', name: 'dueFrom' });
+  const dueTo = h('input', { type: 'date', name: 'dueTo' });
   const scope = h('p', { class: 'muted small', 'data-scope': '' });
   const results = h('div', { class: 'case-search-results', 'aria-live': 'polite' });
   const form = h('form', { class: 'case-search', onsubmit: (e: Event) => { e.preventDefault(); void search(); } },
     h('div', { class: 'filters' },
-      field(t('searchStatus'), status), field(t('searchCategory'), category), field(t('searchGrade'), grade),
-      field(t('colTier'), tier), field(t('colOverdue'), overdue), field(t('from'), from), field(t('to'), to),
+      field(t('searchTitleText'), title), field(t('searchStatus'), status), field(t('searchCategory'), category),
+      field(t('searchGrade'), grade), field(t('colTier'), tier), field(t('place'), place), field(t('colOverdue'), overdue),
+      field(t('from'), from), field(t('to'), to), field(t('searchDueFrom'), dueFrom), field(t('searchDueTo'), dueTo),
       h('label', { class: 'check' }, open, ' ', t('searchOpen'))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('searchRun'))));
 
@@ -43,9 +55,14 @@ export function caseSearch(ctx: CountyContext): CaseSearch {
     const run = ++runs;
     // The unit is the one the dashboard shows (its drill-down): its whole subtree.
     const here = await unit(ctx.state.unitCode);
+    if (placesOf !== ctx.state.unitCode) {
+      placesOf = ctx.state.unitCode;
+      await placesBelow(place, placesOf, options);
+    }
     const filter: CaseQuery = Object.fromEntries(Object.entries({
-      unitCode: caseListUnit(here, ctx.state.unitCode), status: status.value, category: category.value, grade: grade.value, tier: tier.value,
-      overdue: overdue.value, open: open.checked ? 'true' : '', from: from.value, to: to.value,
+      q: title.value.trim(), unitCode: place.value || caseListUnit(here, ctx.state.unitCode), status: status.value, category: category.value,
+      grade: grade.value, tier: tier.value, overdue: overdue.value, open: open.checked ? 'true' : '', from: from.value, to: to.value,
+      dueFrom: dueFrom.value, dueTo: dueTo.value,
     }).filter(([, v]) => v !== ''));
     clear(scope, t('searchScope', { unit: here?.name ?? await unitName(ctx.state.unitCode) }));
     clear(results, h('p', { class: 'muted' }, common('loading')));
@@ -75,6 +92,14 @@ export function caseSearch(ctx: CountyContext): CaseSearch {
   }
 
   return { element: h('section', { class: 'card', 'data-section': 'case-search' }, h('h2', {}, t('searchTitle')), scope, form, results), search };
+}
+
+/** The place select's options: the units right below `code` (a township's villages), the choice kept if it is still one. */
+async function placesBelow(select: HTMLSelectElement, code: string, options: (codes: { code: string; text: string }[]) => HTMLOptionElement[]): Promise<void> {
+  const chosen = select.value;
+  const units: Unit[] = await children(code).catch(() => []);
+  select.replaceChildren(...options(units.filter((u) => !u.retired).map((u) => ({ code: u.code, text: u.name }))));
+  select.value = units.some((u) => u.code === chosen) ? chosen : '';
 }
 
 async function row(ctx: CountyContext, i: Incident): Promise<HTMLTableRowElement> {

@@ -49,7 +49,7 @@ async function renderFor(main: HTMLElement, user: Session, grid: Unit, gridChoic
   const ctx: WorkerContext = { user, grid, courtyards, myUnits: new Set([grid.code, ...courtyards.map((c) => c.code)]), catalogue };
   const actions: ActionContext = { user, catalogue, changed: () => loadCases(), others: () => [...work.cases(), ...follow.cases()] };
   const work = workList(actions);
-  const follow = followList(actions, [...ctx.myUnits]);
+  const follow = followList(actions, ctx.grid.code);
   const care = careList(user, catalogue, () => window.setTimeout(() => void loadCases(), 1500));
   const score = myScoreCard(user.id);
   stops.push(score.stop);

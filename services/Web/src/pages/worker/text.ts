@@ -44,6 +44,7 @@ export const t = dictionary({
   workTitle: ['我的待办', 'Mine to do'],
   tasksTitle: ['本网格其他在办案件', "My grid's other open cases"],
   tasksEmpty: ['暂无其他在办案件', 'Nothing else open'],
+  tasksNone: ['没有符合筛选条件的案件', 'No case matches the filters'],
   careTitle: ['关爱走访', 'Care visits'],
   careEmpty: ['暂无关爱对象', 'No one to visit'],
   visitDue: ['应走访', 'Visit due'],

@@ -13,6 +13,7 @@ public static class WorkFigureStore
     private sealed class CareRow
     {
         public string VisitedBy { get; init; } = default!;
+        public Guid SubjectId { get; init; }
         public long VisitedAtMs { get; init; }
         public long RegisteredAtMs { get; init; }
         public int VisitEveryDays { get; init; }
@@ -35,16 +36,18 @@ public static class WorkFigureStore
     {
         // A care visit is a row of visits, kind care, at the moment it was made (started_at_ms, which ended_at_ms equals).
         var rows = await session.QueryAsync<CareRow>("""
-            SELECT v.person_id AS VisitedBy, v.started_at_ms AS VisitedAtMs, s.registered_at_ms AS RegisteredAtMs,
+            SELECT v.person_id AS VisitedBy, v.subject_id AS SubjectId, v.started_at_ms AS VisitedAtMs, s.registered_at_ms AS RegisteredAtMs,
                    s.visit_every_days AS VisitEveryDays,
                    (SELECT MAX(p.started_at_ms) FROM visits p
                     WHERE p.subject_id = v.subject_id AND p.kind = 'care' AND p.started_at_ms < v.started_at_ms) AS PreviousAtMs
             FROM visits v JOIN care_subjects s ON s.id = v.subject_id
             WHERE v.kind = 'care' AND v.started_at_ms >= @from AND v.started_at_ms < @to
             """, new { from = month.Start.ToUnixTimeMilliseconds(), to = month.End.ToUnixTimeMilliseconds() });
-        return rows.GroupBy(r => r.VisitedBy, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.Count(), g.Count(r =>
+        var seen = rows.Select(r => new CareVisitSeen(r.VisitedBy, r.SubjectId, DateTimeOffset.FromUnixTimeMilliseconds(r.VisitedAtMs),
+            AssessmentMonth.DayOf(DateTimeOffset.FromUnixTimeMilliseconds(r.VisitedAtMs)),
+            r.VisitEveryDays,
             r.VisitedAtMs <= CareSchedule.DueAt(DateTimeOffset.FromUnixTimeMilliseconds(r.RegisteredAtMs),
-                r.PreviousAtMs is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p) : null, r.VisitEveryDays).ToUnixTimeMilliseconds())),
-            StringComparer.Ordinal);
+                r.PreviousAtMs is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p) : null, r.VisitEveryDays).ToUnixTimeMilliseconds()));
+        return CareVisitCredit.Count(seen, (month.End - month.Start).Days);
     }
 }

@@ -92,7 +92,7 @@ public sealed class OutboxRelay<TDatabase>(
             catch (Exception ex)
             {
                 // Broker or database away: nothing is lost (rows stay unsent); back off and retry.
-                batches.BatchFailed(service, timedOut: ex is BrokerDidNotConfirmException);
+                batches.BatchFailed(service, publishFailed: ex is BrokerDidNotConfirmException or BrokerPublishFailedException);
                 failures++;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures, 6))));
                 logger.LogWarning(ex, "Outbox relay of {Service} failed {Failures} time(s); retrying in {Delay}", outbox.Database.ServiceName, failures, delay);
@@ -131,6 +131,12 @@ public sealed class OutboxRelay<TDatabase>(
                 // Not a TimeoutException, which the transaction's retry counts as a transient database
                 // fault and would repeat at once: the relay's own loop backs off, logs and tries again.
                 throw new BrokerDidNotConfirmException(rows.Count, limit);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // Refused (nacked), cancelled at the bound, the channel gone: the publishing failed, not the database.
+                // The watchdog tells the two apart (a client whose confirms went out of step refuses for ever).
+                throw new BrokerPublishFailedException(rows.Count, ex);
             }
 
             var at = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -185,3 +191,8 @@ public sealed class OutboxRelay<TDatabase>(
 /// <summary>The broker confirmed none or only some of a batch in time; the batch is rolled back and sent again later.</summary>
 public sealed class BrokerDidNotConfirmException(int rows, TimeSpan limit)
     : Exception($"The broker did not confirm a batch of {rows} message(s) within {limit.TotalSeconds:0.#} s; the batch goes out again.");
+
+/// <summary>A batch's publishes failed at the broker or in the client (refused, cancelled at the bound, channel closed);
+/// the rows stay unsent and go out again.</summary>
+public sealed class BrokerPublishFailedException(int rows, Exception inner)
+    : Exception($"Publishing a batch of {rows} message(s) failed: {inner.Message}; the batch goes out again.", inner);

@@ -42,7 +42,7 @@ public sealed class WatchdogWiringTests
 
             var relays = host.Get<RelayBatches>().Snapshot();
             Assert.That(relays.Select(r => r.Service), Is.EquivalentTo(new[] { "grids", "incidents", "dispatch" }));
-            Assert.That(relays, Has.All.Matches<RelayState>(r => r.LastSuccessAt > started && !r.LastTimedOut));
+            Assert.That(relays, Has.All.Matches<RelayState>(r => r.LastSuccessAt > started && !r.LastPublishFailed));
 
             var rabbit = host.Get<Infrastructure.Messaging.MessagingOptions>().RabbitMq;
             await using var probe = new QueueProbe(rabbit, "test", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);

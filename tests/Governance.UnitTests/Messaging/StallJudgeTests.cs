@@ -11,7 +11,7 @@ public sealed class StallJudgeTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
     private const string Queue = "governance.incidents";
 
-    private static RelayState Idle(DateTimeOffset lastSuccess, bool timedOut = false) => new("incidents", null, lastSuccess, timedOut);
+    private static RelayState Idle(DateTimeOffset lastSuccess, bool publishFailed = false) => new("incidents", null, lastSuccess, publishFailed);
 
     [Test]
     public void A_relay_batch_without_an_outcome_for_the_limit_is_wedged_and_one_just_under_it_is_not()
@@ -23,9 +23,9 @@ public sealed class StallJudgeTests
     }
 
     [Test]
-    public void A_relay_that_only_times_out_is_wedged_while_the_broker_answers_and_not_while_it_is_away()
+    public void A_relay_whose_publishes_only_fail_is_wedged_while_the_broker_answers_and_not_while_it_is_away()
     {
-        var relay = Idle(T0, timedOut: true);
+        var relay = Idle(T0, publishFailed: true);
         var later = T0 + Limit + TimeSpan.FromSeconds(5);
         Assert.That(new StallJudge(Limit).Judge(later, [relay], [new QueueLook(Queue, null, new QueueActivity(T0, null))]), Is.Null,
             "the broker cannot be asked: an outage, which the bus rides out");
@@ -34,10 +34,10 @@ public sealed class StallJudgeTests
     }
 
     [Test]
-    public void A_relay_whose_publishes_are_refused_is_not_wedged_however_long()
+    public void A_relay_whose_database_fails_is_not_wedged_however_long()
     {
-        var refused = Idle(T0, timedOut: false);
-        Assert.That(new StallJudge(Limit).Judge(T0 + TimeSpan.FromHours(1), [refused], [new QueueLook(Queue, 0, new QueueActivity(T0, null))]), Is.Null);
+        var databaseDown = Idle(T0, publishFailed: false);
+        Assert.That(new StallJudge(Limit).Judge(T0 + TimeSpan.FromHours(1), [databaseDown], [new QueueLook(Queue, 0, new QueueActivity(T0, null))]), Is.Null);
     }
 
     [Test]

@@ -5,8 +5,9 @@ namespace Governance.Infrastructure.Messaging.Watchdog;
 /// <summary>How each outbox relay of this process is doing, as the watchdog sees it.</summary>
 /// <param name="UnderWaySince">When the batch now running began; null between batches.</param>
 /// <param name="LastSuccessAt">When a batch last published its rows (or found none), or when the relay started.</param>
-/// <param name="LastTimedOut">The last batch that ended ended because the broker confirmed nothing in time.</param>
-public readonly record struct RelayState(string Service, DateTimeOffset? UnderWaySince, DateTimeOffset LastSuccessAt, bool LastTimedOut);
+/// <param name="LastPublishFailed">The last batch that ended failed in publishing (the broker confirmed nothing in time, or
+/// refused, or the client failed), not in reading or marking its rows.</param>
+public readonly record struct RelayState(string Service, DateTimeOffset? UnderWaySince, DateTimeOffset LastSuccessAt, bool LastPublishFailed);
 
 /// <summary>Where the outbox relays tell the watchdog how their batches end (OutboxRelay.cs). One per process.</summary>
 public sealed class RelayBatches(TimeProvider time)
@@ -20,9 +21,9 @@ public sealed class RelayBatches(TimeProvider time)
     public void BatchBegins(string service) => Update(service, s => s with { UnderWaySince = time.GetUtcNow() });
 
     public void BatchSucceeded(string service) =>
-        Update(service, s => s with { UnderWaySince = null, LastSuccessAt = time.GetUtcNow(), LastTimedOut = false });
+        Update(service, s => s with { UnderWaySince = null, LastSuccessAt = time.GetUtcNow(), LastPublishFailed = false });
 
-    public void BatchFailed(string service, bool timedOut) => Update(service, s => s with { UnderWaySince = null, LastTimedOut = timedOut });
+    public void BatchFailed(string service, bool publishFailed) => Update(service, s => s with { UnderWaySince = null, LastPublishFailed = publishFailed });
 
     private void Update(string service, Func<RelayState, RelayState> change) =>
         _relays.AddOrUpdate(service, _ => change(new RelayState(service, null, time.GetUtcNow(), false)), (_, s) => change(s));

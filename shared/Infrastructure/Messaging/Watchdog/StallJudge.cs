@@ -12,10 +12,13 @@ public readonly record struct QueueLook(string Queue, long? Ready, QueueActivity
 /// <list type="bullet">
 /// <item>A relay batch is bounded (Outbox:PublishTimeout) and ends in success or a logged failure either way. One
 /// that has had no outcome for the stall limit is stuck inside the client: no later case of that service is announced.</item>
-/// <item>A relay whose batches have only timed out (the broker confirmed nothing) for the stall limit, while the broker
-/// answers a fresh connection, has a bus that waits for confirms that will not come. A relay whose publishes are
-/// refused, or that cannot reach the broker, is not wedged: it reports the broker's state, and a restart would change
-/// nothing.</item>
+/// <item>A relay whose batches have failed in publishing (no confirm in time, refused, the client failing) for the stall
+/// limit, while the broker answers a fresh connection, has a client out of step with the broker: waiting for confirms
+/// that will not come, or taking every confirm for a refusal (fault drill H saw Dispatch's publishes "rejected by
+/// broker" for minutes after the cluster was whole again, while Incidents' went through). A relay that cannot reach
+/// the broker, or whose database fails, is not wedged: that is an outage, which it rides out by itself. A broker that
+/// truly refuses every publish that long while answering (a quorum queue without its majority) restarts the process
+/// every stall limit: harmless, and it says so in the log.</item>
 /// <item>A queue that held ready messages at every look for the stall limit while this process received none of
 /// them has a consumer that no longer consumes (the broker hands ready messages to every live consumer with room).
 /// Its deliveries may all be stuck in our consumers instead (a table locked by hand for that long): a restart then
@@ -36,7 +39,7 @@ public sealed class StallJudge(TimeSpan limit)
         {
             if (relay.UnderWaySince is { } since && now - since >= limit)
                 return $"the outbox relay of {relay.Service} has had a batch under way for {Seconds(now - since)} without an outcome";
-            if (relay.LastTimedOut && brokerAnswers && now - relay.LastSuccessAt >= limit)
+            if (relay.LastPublishFailed && brokerAnswers && now - relay.LastSuccessAt >= limit)
                 return $"the outbox relay of {relay.Service} has had no publish confirmed for {Seconds(now - relay.LastSuccessAt)} though the broker answers";
         }
 

@@ -106,6 +106,7 @@ public static class IncidentsApi
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
         await using var c = await db.OpenReadAsync();
+        if (!await CaseListQuery.UnitKnownAsync(c, filter, errors)) return errors.ToProblem();
         var reach = await ReachAsync(c, caller);
         var (take, skip) = (limit ?? 100, offset ?? 0);
         var incidents = await IncidentStore.ListAsync(c, filter, take, reach, skip);

@@ -49,6 +49,7 @@ public static class WorkApi
         var (take, skip) = (limit ?? 50, offset ?? 0);
         var caller = Caller.Of(http);
         await using var c = await db.OpenReadAsync();
+        if (!await CaseListQuery.UnitKnownAsync(c, filter, errors)) return errors.ToProblem();
         var sql = await BucketsAsync(c, caller, filter);
         sql.Parameters.AddDynamicParams(new { Bucket = bucket, Offset = skip, Limit = take });
         var totals = (await c.QueryAsync<CountRow>(sql.CountSql, sql.Parameters)).ToDictionary(r => r.Bucket, r => r.Total);

@@ -43,6 +43,7 @@ public static class CaseExportsApi
         if (errors.Any) return errors.ToProblem();
         var caller = Caller.Of(http);
         await using var c = await db.OpenReadAsync();
+        if (!await CaseListQuery.UnitKnownAsync(c, filter, errors)) return errors.ToProblem();
         var reach = await IncidentsApi.ReachAsync(c, caller);
         var names = await UnitCopyStore.NamesAsync(c);
         return await TableFile.AnswerAsync(kind!.Value, $"{fileName}-{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}", sheet,

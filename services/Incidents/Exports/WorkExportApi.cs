@@ -28,6 +28,7 @@ public static class WorkExportApi
         if (errors.Any) return errors.ToProblem();
         var now = time.GetUtcNow();
         await using var c = await db.OpenReadAsync();
+        if (!await CaseListQuery.UnitKnownAsync(c, filter, errors)) return errors.ToProblem();
         var sql = await WorkApi.BucketsAsync(c, Caller.Of(http), filter);
         sql.Parameters.Add("Bucket", bucket);
         var names = await UnitCopyStore.NamesAsync(c);

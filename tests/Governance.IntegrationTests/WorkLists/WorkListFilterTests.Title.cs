@@ -83,6 +83,21 @@ public abstract partial class WorkListFilterTests
     }
 
     [Test]
+    public async Task A_unit_the_county_does_not_have_is_refused_by_name_not_answered_with_an_empty_list()
+    {
+        foreach (var url in new[] { "/incidents?unitCode=abc", "/incidents?unitCode=", "/incidents/export?format=csv&unitCode=abc",
+                     "/incidents/problems/export?format=csv&unitCode=999999999999", "/incidents/work/export?format=csv&unitCode=abc" })
+        {
+            var (status, body) = await AskAsCountyAsync(url);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), url);
+            Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("unitCode", out _), Is.True, url);
+        }
+        var (work, problem) = await AskAsync("/incidents/work?unitCode=abc");
+        Assert.That((work, problem.Contains("\"unitCode\"")), Is.EqualTo((HttpStatusCode.BadRequest, true)), problem);
+        Assert.That((await AskAsCountyAsync($"/incidents?unitCode={Demo.Courtyard}")).Status, Is.EqualTo(HttpStatusCode.OK), "a unit it has");
+    }
+
+    [Test]
     public async Task Supervised_in_hand_and_the_deadlines_days_narrow_the_lists()
     {
         var supervised = _byTitle[Lamp];

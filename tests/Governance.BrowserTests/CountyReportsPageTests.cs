@@ -137,8 +137,7 @@ public sealed class CountyReportsPageTests : BrowserFixture
             var group = page.Locator($"{panels[view]} [data-view='{view}']");
             foreach (var format in new[] { "xlsx", "csv" })
             {
-                var download = await page.RunAndWaitForDownloadAsync(async () =>
-                    await group.GetByRole(AriaRole.Button, new() { Name = format.ToUpperInvariant(), Exact = true }).ClickAsync());
+                var download = await DownloadAsync(page, group, format, view);
                 Assert.That(download.SuggestedFilename, Is.EqualTo($"dashboard-{view}-{Demo.County}-{from}-{to}.{format}"));
                 var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
                 if (format == "csv")
@@ -155,6 +154,26 @@ public sealed class CountyReportsPageTests : BrowserFixture
             }
         }
         Assert.That(await page.Locator("[data-view] [aria-live]").AllTextContentsAsync(), Has.None.Contains("导出失败"));
+    }
+
+    /// <summary>Presses a panel's format button and waits for its file. The export is read, built and fetched
+    /// before the browser sees a download; with every test project running at once on two cores (CI) that took
+    /// longer than the default 15 s, so it waits longer, and when no file comes it says which and what the panel
+    /// wrote (its failure line) instead of a bare timeout.</summary>
+    private static async Task<IDownload> DownloadAsync(IPage page, ILocator group, string format, string view)
+    {
+        try
+        {
+            return await page.RunAndWaitForDownloadAsync(async () =>
+                    await group.GetByRole(AriaRole.Button, new() { Name = format.ToUpperInvariant(), Exact = true }).ClickAsync(),
+                new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var said = await group.Locator("[aria-live]").AllTextContentsAsync();
+            Assert.Fail($"{view}.{format}: no download within 60 s; the panel said: '{string.Join(" | ", said)}'");
+            throw;
+        }
     }
 
     /// <summary>The page's own period, as its address says it (the query the views are read with).</summary>

@@ -19,6 +19,11 @@ public sealed class IncidentsModule : IServiceModule
 {
     public const string ServiceName = "incidents";
 
+    /// <summary>What this service's database holds, in the order it is migrated: the outbox and inbox, its copies of Grids' units and accounts and its own tables
+    /// (tests migrate their scratch databases with the same list).</summary>
+    public static IReadOnlyList<MigrationTrack> MigrationTracks { get; } =
+        [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(ServiceName, typeof(IncidentsModule).Assembly)];
+
     /// <summary>How Incidents' endpoints answer a handler's outcome; a conflict is titled in Incidents' words.</summary>
     public static readonly Answers Answers = new(Handling.IncidentsTexts.ConflictTitle);
 
@@ -108,7 +113,7 @@ public sealed class IncidentsModule : IServiceModule
     {
         var db = services.GetRequiredService<IncidentsDatabase>();
         await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(ServiceName, typeof(IncidentsModule).Assembly)], ct);
+            MigrationTracks, ct);
         // Ask Grids for the whole tree, so the copy is complete whichever process started first.
         await services.GetRequiredService<UnitOfWorkRunner<IncidentsDatabase>>()
             .RunAsync(uow => uow.PublishAsync(new UnitSnapshotRequested(ServiceName)), ct);

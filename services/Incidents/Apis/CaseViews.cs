@@ -17,9 +17,10 @@ internal static class CaseViews
     /// <summary>The view read on a connection the caller holds already (never a second one beside it: see GetIncident).</summary>
     public static async Task<IncidentView> ViewAsync(DbSession c, Incident incident, Caller caller)
     {
-        var read = (await IncidentCaseFacts.OfManyAsync(c, [incident], []))[0];
+        var reporters = await ReporterStore.ListAsync(c, incident.Id);
+        var read = (await IncidentCaseFacts.OfManyAsync(c, [incident], [], reporters.ToLookup(_ => incident.Id, r => r.Name)))[0];
         // The hotline caller masked: the holder reads him whole from GET …/caller (read-caller), audited.
-        return IncidentView.Of(incident, await TimelineStore.ListAsync(c, incident.Id), await ReporterStore.ListAsync(c, incident.Id),
+        return IncidentView.Of(incident, await TimelineStore.ListAsync(c, incident.Id), reporters,
             await PhotoStore.ListAsync(c, incident.Id), Allowed(caller, read, incident)) with
         {
             // Only a case filed through Open311 has a caller: staff filings skip the read.

@@ -52,8 +52,7 @@ public static class MoveUpRequests
     /// <summary>The request made on the case's current tier and unit (waiting or approved), if any; one left from a
     /// tier the case has left is void.</summary>
     public static async Task<CaseAuthorityStore.MoveUpRequest?> CurrentAsync(DbSession session, Incident incident) =>
-        await CaseAuthorityStore.RequestOfAsync(session, incident.Id) is { } request && request.IsCurrentFor(incident.Tier, incident.HandlingUnitCode)
-            ? request : null;
+        CaseAuthorityStore.MoveUpRequest.CurrentFor(await CaseAuthorityStore.RequestOfAsync(session, incident.Id), incident);
 
     private static async Task<Outcome<Incident>> RecordAsync(UnitOfWork<IncidentsDatabase> uow, Incident incident, string actor, string action, string? reason)
     {

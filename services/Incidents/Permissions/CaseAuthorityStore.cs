@@ -11,8 +11,10 @@ public static class CaseAuthorityStore
     {
         public bool Approved => ApprovedAt is not null;
 
-        /// <summary>Whether the request is about where the case is held now; one from a tier it has left is void.</summary>
-        public bool IsCurrentFor(Tier? tier, string? unitCode) => Tier == tier && UnitCode == unitCode;
+        /// <summary>The request if it is about where the case is held now (waiting or approved); one from a tier or
+        /// unit the case has left is void. One rule for a case read alone and for a page of cases.</summary>
+        public static MoveUpRequest? CurrentFor(MoveUpRequest? request, Incident incident) =>
+            request is not null && request.Tier == incident.Tier && request.UnitCode == incident.HandlingUnitCode ? request : null;
     }
 
     private sealed class RequestRow

@@ -19,14 +19,16 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
         (await OfManyAsync(session, [incident], chains ?? []))[0].Facts;
 
     /// <summary>The facts of a page of cases, in the page's order: each table read once for the whole page, not
-    /// once per case (a list of 100 cases cost 600 statements that way), and each unit's chain once.</summary>
+    /// once per case (a list of 100 cases cost 600 statements that way), and each unit's chain once.
+    /// <paramref name="reporters"/>: who reported each case, when the caller has read them already (a case's view
+    /// shows them), so they are not read twice.</summary>
     public static async Task<IReadOnlyList<CaseFactsRead>> OfManyAsync(DbSession session, IReadOnlyList<Incident> incidents,
-        Dictionary<string, IReadOnlyList<ChainUnit>> chains)
+        Dictionary<string, IReadOnlyList<ChainUnit>> chains, ILookup<Guid, string>? reporters = null)
     {
         if (incidents.Count == 0) return [];
         var ids = incidents.Select(i => i.Id).Distinct().ToList();
         var requests = await CaseAuthorityStore.RequestsOfAsync(session, ids);
-        var reporters = await ReporterStore.NamesOfAsync(session, ids);
+        reporters ??= await ReporterStore.NamesOfAsync(session, ids);
         var departments = await CaseAuthorityStore.DepartmentsOfAsync(session, ids);
         var inHand = await InHandStore.FindManyAsync(session, ids);
         async Task<IReadOnlyList<ChainUnit>> ChainOf(string code) =>
@@ -38,8 +40,7 @@ public sealed class IncidentCaseFacts(IncidentsDatabase db) : ICaseFactsSource
             var place = await ChainOf(incident.UnitCode);
             var holder = CaseFacts.HolderChainWithin(place, incident.HandlingUnitCode) ?? await ChainOf(incident.HandlingUnitCode!);
             var tier = incident.Tier;
-            // A request left from a tier the case has since left is void (MoveUpRequests.CurrentAsync says the same alone).
-            var request = requests.GetValueOrDefault(incident.Id) is { } r && r.IsCurrentFor(incident.Tier, incident.HandlingUnitCode) ? r : null;
+            var request = CaseAuthorityStore.MoveUpRequest.CurrentFor(requests.GetValueOrDefault(incident.Id), incident);
             if (request is { Approved: true } && ApprovedMoveUp.Destination(tier, holder) is { } destination)
                 (tier, holder) = destination;
             var called = departments[incident.Id].ToList();

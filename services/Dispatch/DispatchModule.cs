@@ -19,6 +19,11 @@ public sealed class DispatchModule : IServiceModule
 {
     public const string ServiceName = "dispatch";
 
+    /// <summary>What this service's database holds, in the order it is migrated: the outbox and inbox, its copies of Grids' units and accounts and its own tables
+    /// (tests migrate their scratch databases with the same list).</summary>
+    public static IReadOnlyList<MigrationTrack> MigrationTracks { get; } =
+        [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(ServiceName, typeof(DispatchModule).Assembly)];
+
     /// <summary>How Dispatch's endpoints answer a handler's outcome; a conflict is titled in Dispatch's words.</summary>
     public static readonly Answers Answers = new(Handling.DispatchTexts.ConflictTitle);
 
@@ -84,7 +89,7 @@ public sealed class DispatchModule : IServiceModule
     {
         var db = services.GetRequiredService<DispatchDatabase>();
         await ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)db).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(ServiceName, typeof(DispatchModule).Assembly)], ct);
+            MigrationTracks, ct);
 
         var policies = services.GetRequiredService<PolicyStore>();
         var calendars = services.GetRequiredService<CalendarStore>();

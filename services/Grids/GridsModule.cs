@@ -19,6 +19,11 @@ public sealed class GridsModule : IServiceModule
 {
     public const string ServiceName = "grids";
 
+    /// <summary>What this service's database holds, in the order it is migrated: the outbox and inbox and its own tables
+    /// (tests migrate their scratch databases with the same list).</summary>
+    public static IReadOnlyList<MigrationTrack> MigrationTracks { get; } =
+        [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)];
+
     /// <summary>How Grids' endpoints answer a handler's outcome; a conflict is titled in Grids' words.</summary>
     public static readonly Answers Answers = new(Handling.GridsTexts.ConflictTitle);
 
@@ -120,7 +125,7 @@ public sealed class GridsModule : IServiceModule
 
     private static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
         ActivatorUtilities.CreateInstance<MigrationRunner>(services, (Database)services.GetRequiredService<GridsDatabase>()).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.ForService(ServiceName, typeof(GridsModule).Assembly)], ct);
+            MigrationTracks, ct);
 
     /// <summary>On first start (no units yet) the demo county is written and announced.</summary>
     private static async Task SeedDemoCountyAsync(IServiceProvider services, DemoCountySize size, CancellationToken ct)

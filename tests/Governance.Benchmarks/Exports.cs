@@ -29,7 +29,7 @@ public static class Exports
         {
             var db = new IncidentsDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={path}"));
             await new MigrationRunner(db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
-                [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService("incidents", typeof(IncidentsModule).Assembly)]);
+                IncidentsModule.MigrationTracks);
             var loaded = Stopwatch.StartNew();
             await GenerateAsync(path, o.ExportCases);
             Log.Info($"exports: {o.ExportCases:N0} cases generated in {loaded.Elapsed.TotalSeconds:0.0} s");

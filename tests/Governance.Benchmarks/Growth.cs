@@ -48,9 +48,9 @@ public static class Growth
             var incidentsDb = new IncidentsDatabase(new DatabaseOptions(DatabaseProvider.Postgres, incidentsCs));
             var dispatchDb = new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Postgres, dispatchCs));
             await new MigrationRunner(incidentsDb, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
-                [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService("incidents", typeof(IncidentsModule).Assembly)]);
+                IncidentsModule.MigrationTracks);
             await new MigrationRunner(dispatchDb, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
-                [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.ForService("dispatch", typeof(DispatchModule).Assembly)]);
+                DispatchModule.MigrationTracks);
 
             var county = DemoCounty.Generate(DemoCountySize.County);
             foreach (var cs in new[] { incidentsCs, dispatchCs }) await LoadUnitsAsync(cs, county.Units);

@@ -12,8 +12,7 @@ namespace Governance.IntegrationTests.Distributed;
 [NonParallelizable]
 public sealed class MigrationTests
 {
-    private static MigrationTrack[] DispatchTracks =>
-        [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)];
+    private static IReadOnlyList<MigrationTrack> DispatchTracks => DispatchModule.MigrationTracks;
 
     /// <summary>The scripts Dispatch's database runs, written out by hand (a new script is added here too):
     /// outbox/inbox and audit log, the unit copy (its retired flag, its boundary box, its places for intake), the account copy (session

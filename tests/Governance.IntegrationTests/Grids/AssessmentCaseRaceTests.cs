@@ -26,8 +26,7 @@ public sealed class AssessmentCaseRaceTests(Provider provider)
     {
         _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "assessment_race");
         _db = new GridsDatabase(_scratch.Options);
-        await new MigrationRunner(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance)
-            .MigrateAsync([MigrationTrack.Messaging, MigrationTrack.ForService(GridsModule.ServiceName, typeof(GridsModule).Assembly)]);
+        await TestMigrations.RunAsync(_db, GridsModule.MigrationTracks);
     }
 
     [OneTimeTearDown]

@@ -29,8 +29,7 @@ public sealed class CountySeedTests(Provider provider)
     {
         _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "county_seed");
         _db = new GridsDatabase(_scratch.Options);
-        await new MigrationRunner(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
-            [MigrationTrack.Messaging, MigrationTrack.ForService(Governance.Grids.GridsModule.ServiceName, typeof(Governance.Grids.GridsModule).Assembly)]);
+        await TestMigrations.RunAsync(_db, Governance.Grids.GridsModule.MigrationTracks);
     }
 
     [OneTimeTearDown]

@@ -24,8 +24,7 @@ public sealed class ChangedMigrationStartTests
         {
             var settings = StandaloneEnvironment.Settings(folder);
             var db = new DispatchDatabase(new DatabaseOptions(DatabaseProvider.Sqlite, settings["ConnectionStrings:dispatch"]));
-            await new MigrationRunner(db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
-                [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)]);
+            await TestMigrations.RunAsync(db, DispatchModule.MigrationTracks);
             await using (var c = await db.OpenAsync())
                 await c.ExecuteAsync("UPDATE schema_migrations SET checksum = @recorded WHERE track = 'dispatch' AND version = 3", new { recorded = new string('a', 64) });
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

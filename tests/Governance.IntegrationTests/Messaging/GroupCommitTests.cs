@@ -36,7 +36,7 @@ public sealed class GroupCommitTests(Provider provider)
     {
         _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "group_commit");
         _db = new IncidentsDatabase(_scratch.Options);
-        await new MigrationRunner(_db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync([MigrationTrack.Messaging]);
+        await TestMigrations.RunAsync(_db, [MigrationTrack.Messaging]);
         await using var c = await _db.OpenAsync();
         await c.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, at_ms BIGINT NOT NULL, text VARCHAR(100) NOT NULL UNIQUE)");
     }

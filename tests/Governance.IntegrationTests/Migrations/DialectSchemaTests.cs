@@ -21,21 +21,17 @@ namespace Governance.IntegrationTests.Migrations;
 [NonParallelizable]
 public sealed class DialectSchemaTests
 {
-    public sealed record Service(string Name, MigrationTrack[] Tracks, Func<DatabaseOptions, Database> Open)
+    public sealed record Service(string Name, IReadOnlyList<MigrationTrack> Tracks, Func<DatabaseOptions, Database> Open)
     {
         public override string ToString() => Name;
     }
 
     private static IEnumerable<Service> Services()
     {
-        MigrationTrack[] copies = [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy];
-        // The tracks each module's InitializeAsync migrates (GridsModule, IncidentsModule, DispatchModule).
-        yield return new Service(GridsModule.ServiceName,
-            [MigrationTrack.Messaging, MigrationTrack.ForService(GridsModule.ServiceName, typeof(GridsModule).Assembly)], o => new GridsDatabase(o));
-        yield return new Service(IncidentsModule.ServiceName,
-            [.. copies, MigrationTrack.ForService(IncidentsModule.ServiceName, typeof(IncidentsModule).Assembly)], o => new IncidentsDatabase(o));
-        yield return new Service(DispatchModule.ServiceName,
-            [.. copies, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)], o => new DispatchDatabase(o));
+        // The tracks each module's InitializeAsync migrates.
+        yield return new Service(GridsModule.ServiceName, GridsModule.MigrationTracks, o => new GridsDatabase(o));
+        yield return new Service(IncidentsModule.ServiceName, IncidentsModule.MigrationTracks, o => new IncidentsDatabase(o));
+        yield return new Service(DispatchModule.ServiceName, DispatchModule.MigrationTracks, o => new DispatchDatabase(o));
     }
 
     /// <summary>Differences that are meant ("only ...: fact", in every service that has the table), each
@@ -52,7 +48,7 @@ public sealed class DialectSchemaTests
     {
         await using var scratch = await ScratchDatabase.CreateAsync(provider, $"dialects_{service.Name}");
         var db = service.Open(scratch.Options);
-        await new MigrationRunner(db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(service.Tracks);
+        await TestMigrations.RunAsync(db, service.Tracks);
         await using var c = await db.OpenAsync();
         var facts = provider == DatabaseProvider.Postgres ? await PostgresCatalog.ReadAsync(c) : await SqliteCatalog.ReadAsync(c);
         if (provider == DatabaseProvider.Sqlite) Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

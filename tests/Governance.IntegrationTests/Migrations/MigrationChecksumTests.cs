@@ -19,8 +19,7 @@ public sealed class MigrationChecksumTests
 {
     private static readonly DatabaseProvider[] Providers = [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
-    private static MigrationTrack[] DispatchTracks =>
-        [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(DispatchModule.ServiceName, typeof(DispatchModule).Assembly)];
+    private static IReadOnlyList<MigrationTrack> DispatchTracks => DispatchModule.MigrationTracks;
 
     /// <summary>The probe scripts under ProbeScripts/{folder}/, all as one track named "probe".</summary>
     private static MigrationTrack Probe(string folder) =>

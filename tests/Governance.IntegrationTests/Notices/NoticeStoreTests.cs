@@ -69,7 +69,7 @@ public sealed class NoticeStoreTests
 
     private static async Task ExerciseAsync(DispatchDatabase db)
     {
-        await new MigrationRunner(db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(DispatchTracks);
+        await TestMigrations.RunAsync(db, DispatchTracks);
         var subscription = Subscription();
         var notice = Escalation(Guid.CreateVersion7());
 

@@ -27,7 +27,7 @@ public sealed class AuditGroupCommitTests(Provider provider)
         _scratch = await ScratchDatabase.CreateAsync(provider.Database(), "audit_group");
         _first = new GridsDatabase(_scratch.Options);
         _second = new GridsDatabase(_scratch.Options);
-        await new MigrationRunner(_first, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync([MigrationTrack.Messaging]);
+        await TestMigrations.RunAsync(_first, [MigrationTrack.Messaging]);
     }
 
     [OneTimeTearDown]

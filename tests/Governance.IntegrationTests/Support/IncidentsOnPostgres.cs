@@ -15,8 +15,7 @@ public static class IncidentsOnPostgres
         try
         {
             var db = new IncidentsDatabase(new DatabaseOptions(DatabaseProvider.Postgres, connection));
-            await new MigrationRunner(db, TimeProvider.System, NullLogger<MigrationRunner>.Instance).MigrateAsync(
-                [MigrationTrack.Messaging, MigrationTrack.UnitCopy, MigrationTrack.AccountCopy, MigrationTrack.ForService(IncidentsModule.ServiceName, typeof(IncidentsModule).Assembly)]);
+            await TestMigrations.RunAsync(db, IncidentsModule.MigrationTracks);
             await exercise(db);
         }
         finally

@@ -35,9 +35,7 @@ public static class CoverageApi
     private static async Task<Results<Ok<Location>, NotFound, ValidationProblem>> Locate(GridsDatabase db, double? lat, double? lng)
     {
         var errors = new FieldErrors();
-        if (lat is not { } la || !double.IsFinite(la) || la is < -90 or > 90) errors.Add("lat", GridsTexts.Latitude);
-        if (lng is not { } ln || !double.IsFinite(ln) || ln is < -180 or > 180) errors.Add("lng", GridsTexts.Longitude);
-        if (errors.Any) return errors.ToProblem();
+        if (!Coordinates.Check(errors, "", lat, lng)) return errors.ToProblem();
         return await Locator.LocateAsync(db, lat!.Value, lng!.Value) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
     }
 }

@@ -32,11 +32,6 @@ public static class GridsTexts
     public static Bilingual CategoryTwice(string field, string? value) => new($"{field} lists '{value}' twice.", $"{field} 中“{value}”出现了两次。");
     public static Bilingual CategoriesFrom(string field, string codes) =>
         new($"{field} must hold categories from {codes}.", $"{field} 须为以下类别：{codes}。");
-    public static Bilingual LatitudeNumber(string field) => new($"{field} must be a number from -90 to 90.", $"{field} 须为 -90 到 90 之间的数。");
-    public static Bilingual LongitudeNumber(string field) => new($"{field} must be a number from -180 to 180.", $"{field} 须为 -180 到 180 之间的数。");
-    public static Bilingual Latitude => new("lat must be a latitude from -90 to 90.", "lat 须为 -90 到 90 之间的纬度。");
-    public static Bilingual Longitude => new("lng must be a longitude from -180 to 180.", "lng 须为 -180 到 180 之间的经度。");
-    public static Bilingual LatLngTogether => new("lat and lng are given together or not at all.", "lat 和 lng 须同时填写或都不填。");
     public static Bilingual NotInFuture(string field) => new($"{field} must not be in the future.", $"{field} 不能是将来的时间。");
     public static Bilingual MonthAsYyyyMm => new("month must be a month as yyyy-MM, e.g. 2026-03.", "month 须为月份，写作 yyyy-MM，如 2026-03。");
     public static Bilingual OffsetNotNegative => new("offset must not be negative.", "offset 不能为负数。");

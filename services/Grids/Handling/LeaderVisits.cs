@@ -27,9 +27,7 @@ public static class LeaderVisits
         var met = Fields.Text(errors, "", "met", r.Met, MaxMetLength);
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
         if (visitedAt > uow.Now) errors.Add("visitedAt", GridsTexts.NotInFuture("visitedAt"));
-        if ((r.Lat is null) != (r.Lng is null)) errors.Add(r.Lat is null ? "lat" : "lng", GridsTexts.LatLngTogether);
-        if (r.Lat is not (null or (>= -90 and <= 90))) errors.Add("lat", GridsTexts.LatitudeNumber("lat"));
-        if (r.Lng is not (null or (>= -180 and <= 180))) errors.Add("lng", GridsTexts.LongitudeNumber("lng"));
+        Coordinates.Check(errors, "", r.Lat, r.Lng, required: false);
         var findings = Findings(errors, r.Findings, unit);
         if (errors.Any) return errors;
 

@@ -101,8 +101,7 @@ public static class Patrols
             var prefix = $"points[{i}].";
             var p = inputs[i];
             if (p is null) { errors.Add($"points[{i}]", GridsTexts.PointRequired); continue; }
-            if (p.Lat is not (>= -90 and <= 90)) errors.Add(prefix + "lat", GridsTexts.LatitudeNumber("lat"));
-            if (p.Lng is not (>= -180 and <= 180)) errors.Add(prefix + "lng", GridsTexts.LongitudeNumber("lng"));
+            Coordinates.Check(errors, prefix, p.Lat, p.Lng);
             var at = Fields.Moment(errors, prefix, "at", p.At);
             if (p.At is null) errors.Add(prefix + "at", ProblemTexts.Required("at"));
             else if (at is { } a && (a < startedAt - ClockSlack || a > now + ClockSlack))

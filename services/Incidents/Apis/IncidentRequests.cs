@@ -44,12 +44,8 @@ public sealed record LocationRequest(double? Lat, double? Lng, string? Crs = nul
     {
         var crs = Crs?.Trim().ToLowerInvariant() ?? Wgs84;
         var crsOk = crs is Wgs84 or Gcj02;
-        var latOk = Lat is { } lat && double.IsFinite(lat) && lat is >= -90 and <= 90;
-        var lngOk = Lng is { } lng && double.IsFinite(lng) && lng is >= -180 and <= 180;
         if (!crsOk) errors.Add("location.crs", IncidentsTexts.CrsKinds);
-        if (!latOk) errors.Add("location.lat", IncidentsTexts.Latitude);
-        if (!lngOk) errors.Add("location.lng", IncidentsTexts.Longitude);
-        if (!(crsOk && latOk && lngOk)) return null;
+        if (!(Coordinates.Check(errors, "location.", Lat, Lng) && crsOk)) return null;
         var (wgsLat, wgsLng) = crs == Gcj02 ? Model.Gcj02.ToWgs84(Lat!.Value, Lng!.Value) : (Lat!.Value, Lng!.Value);
         return new Location(wgsLat, wgsLng);
     }

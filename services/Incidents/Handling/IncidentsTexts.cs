@@ -33,8 +33,6 @@ public static class IncidentsTexts
     public static Bilingual OnlyOwnUnitsFiling => new("You may file cases only in your own units.", "您只能在自己所在的单位登记案件。");
     public static Bilingual CrsKinds =>
         new("location.crs must be wgs84 (GPS, the default) or gcj02 (Chinese web maps).", "location.crs 须为 wgs84（GPS，默认）或 gcj02（国内网络地图）。");
-    public static Bilingual Latitude => new("location.lat must be a latitude from -90 to 90.", "location.lat 须为 -90 到 90 之间的纬度。");
-    public static Bilingual Longitude => new("location.lng must be a longitude from -180 to 180.", "location.lng 须为 -180 到 180 之间的经度。");
     public static Bilingual AlreadyPlaced(string unitCode) =>
         new($"The call was placed already (已分拨) on unit {unitCode}; it no longer waits in triage.",
             $"该来电已分拨到单位 {unitCode}，不再等待分拨。");

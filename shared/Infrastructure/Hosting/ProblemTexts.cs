@@ -30,6 +30,10 @@ public static class ProblemTexts
     public static Bilingual UrlLinkLocal(string field) =>
         new($"{field} must not point at a link-local or cloud metadata address (169.254.0.0/16, fe80::/10).",
             $"{field} 不能指向链路本地地址或云元数据地址（169.254.0.0/16、fe80::/10）。");
+    public static Bilingual Latitude(string field) => new($"{field} must be a latitude from -90 to 90.", $"{field} 须为 -90 到 90 之间的纬度。");
+    public static Bilingual Longitude(string field) => new($"{field} must be a longitude from -180 to 180.", $"{field} 须为 -180 到 180 之间的经度。");
+    public static Bilingual LatLngTogether(string prefix) =>
+        new($"{prefix}lat and {prefix}lng are given together or not at all.", $"{prefix}lat 和 {prefix}lng 须同时填写或都不填。");
     public static Bilingual Required(string field) => new($"{field} is required.", $"{field} 为必填项。");
     public static Bilingual TooLong(string field, int max) => new($"{field} must be at most {max} characters.", $"{field} 最多 {max} 个字符。");
     public static Bilingual ControlCharacters(string field) => new($"{field} must not contain control characters.", $"{field} 不能含有控制字符。");

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.BrowserTests.Support;
+using Governance.Grids.Data;
+using Dapper;
 using Governance.IntegrationTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -57,5 +59,35 @@ public sealed class PatrolPageTests : BrowserFixture
         await Expect(section.Locator(".patrol-map svg path.map-spot")).ToHaveCountAsync(1);
         Assert.That(await section.Locator(".patrol-map svg path.map-area").CountAsync(), Is.GreaterThanOrEqualTo(1));
         await Browser.ScreenshotAsync(village, "patrol-village-assessment");
+    }
+
+    [Test]
+    public async Task A_patrol_forgotten_open_reads_as_ended_by_itself_on_the_workers_page()
+    {
+        const string worker = "grid-worker-part-time-500101001001002";   // not the other test's worker: its month counts one patrol
+        var page = await Browser.OpenAsync("patrol-idle", 400, 860, phone: true);
+        await SignInAsync(page, worker, "/worker");
+        var card = page.Locator("section[aria-labelledby=patrol-h]");
+        var status = card.Locator("[data-patrol-status]");
+        await card.GetByRole(AriaRole.Button, new() { Name = "开始巡查" }).ClickAsync();
+        await Expect(status).ToContainTextAsync("巡查中");
+
+        // Five hours without a sign of life (Grids:Patrols:IdleEnd is four): the start moved back, as the phone left in a
+        // pocket would have it. Nobody has written the end yet; the next look reads it as ended at its start.
+        var started = DateTimeOffset.UtcNow.AddHours(-5);
+        await using (var c = await Env.Host.Get<GridsDatabase>().OpenAsync())
+            Assert.That(await c.ExecuteAsync("UPDATE visits SET started_at_ms = @at WHERE person_id = @worker AND kind = 'patrol' AND ended_at_ms IS NULL",
+                new { at = started.ToUnixTimeMilliseconds(), worker }), Is.EqualTo(1));
+        await page.ReloadAsync();
+
+        await Expect(status).ToHaveTextAsync("当前未在巡查。", new() { Timeout = 20_000 });
+        var shown = started.ToOffset(TimeSpan.FromHours(8));
+        await Expect(card).ToContainTextAsync("已按最后一次记录的时间");
+        await Expect(card).ToContainTextAsync($"{shown:HH:mm}");
+        await Browser.ScreenshotAsync(page, "patrol-ended-by-itself");
+        // Starting again is a new patrol and the note goes.
+        await card.GetByRole(AriaRole.Button, new() { Name = "开始巡查" }).ClickAsync();
+        await Expect(status).ToContainTextAsync("巡查中");
+        await Expect(card).Not.ToContainTextAsync("自动结束");
     }
 }

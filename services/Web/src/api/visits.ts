@@ -5,6 +5,8 @@ import { getJson, postJson, putJson, query, seg } from './http';
 export interface Patrol {
   id: string; kind: 'patrol'; personId: string; unitCode: string; startedAt: string; endedAt: string | null;
   pointCount: number; lastPointAt: string | null;
+  /** Ended by the server at its last sign of life after hours without one (Grids:Patrols:IdleEnd), not by the person. */
+  endedAutomatically: boolean;
 }
 export interface TrackPoint { at: string; lat: number; lng: number }
 export interface PatrolDetail { visit: Patrol; track: TrackPoint[]; links: { kind: 'care-visit' | 'case'; id: string; at: string }[] }
@@ -35,6 +37,9 @@ export const startPatrol = (): Promise<Patrol | null> => postJson<Patrol>('/grid
 export const endPatrol = (id: string): Promise<Patrol | null> => postJson<Patrol>(`/grids/patrols/${seg(id)}/end`, {});
 export const sendPoints = (id: string, points: TrackPoint[]): Promise<{ patrol: Patrol; accepted: number; dropped: number } | null> =>
   postJson(`/grids/patrols/${seg(id)}/points`, { points });
+/** The caller's newest patrol of this month, going on or ended, or null. */
+export const myLatestPatrol = async (): Promise<Patrol | null> =>
+  (await getJson<Patrol[]>(`/grids/patrols${query({ limit: '1' })}`))[0] ?? null;
 export const myPatrolCounts = (month?: string): Promise<PatrolCounts> => getJson(`/grids/patrols/counts${query({ month })}`);
 
 /** A unit's patrols of a month with their tracks (newest first, at most 100), for the map. */

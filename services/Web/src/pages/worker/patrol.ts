@@ -2,13 +2,15 @@
 // open, the positions the browser gives are kept (20 s apart, as the server keeps them) and sent in
 // small batches. Sparse tracks are normal; leaving the page keeps the patrol open (it resumes here).
 import { ApiError } from '../../api/http';
-import { currentPatrol, endPatrol, myPatrolCounts, sendPoints, startPatrol, type PatrolDetail, type TrackPoint } from '../../api/visits';
+import { currentPatrol, endPatrol, myLatestPatrol, myPatrolCounts, sendPoints, startPatrol, type Patrol, type PatrolDetail, type TrackPoint } from '../../api/visits';
 import { announce, clear, errorText, formatTime, h } from '../../dom';
 import { t } from './text';
 
 const spacingMs = 20000;
 const batch = 5;
 const sendEveryMs = 60000;
+// A patrol the server ended by itself is mentioned for a day: the worker learns why he is no longer on patrol.
+const autoEndedShownMs = 24 * 3600 * 1000;
 
 export function patrolCard(changed: () => void): { element: HTMLElement; load(): Promise<void>; stop(): void } {
   const status = h('p', { 'data-patrol-status': '' });
@@ -19,6 +21,7 @@ export function patrolCard(changed: () => void): { element: HTMLElement; load():
   const element = h('section', { class: 'card', 'aria-labelledby': 'patrol-h' },
     h('h2', { id: 'patrol-h' }, t('patrolTitle')), status, during, h('div', { class: 'actions' }, button), note, month);
   let current: PatrolDetail | null = null;
+  let autoEnded: Patrol | null = null;
   let buffer: TrackPoint[] = [];
   let lastKept = 0;
   let watch: number | null = null;
@@ -33,7 +36,8 @@ export function patrolCard(changed: () => void): { element: HTMLElement; load():
       button.textContent = t('patrolEnd');
     } else {
       status.textContent = t('patrolIdle');
-      during.textContent = '';
+      during.textContent = autoEnded?.endedAt
+        ? t('patrolAutoEnded', { s: formatTime(autoEnded.startedAt), e: formatTime(autoEnded.endedAt) }) : '';
       button.textContent = t('patrolStart');
     }
   }
@@ -92,6 +96,7 @@ export function patrolCard(changed: () => void): { element: HTMLElement; load():
         buffer = [];
         announce(t('patrolEnded'));
       } else {
+        autoEnded = null;
         const started = await startPatrol();
         current = started ? { visit: started, track: [], links: [] } : null;
         lastKept = 0;
@@ -112,6 +117,8 @@ export function patrolCard(changed: () => void): { element: HTMLElement; load():
   async function load(): Promise<void> {
     try {
       current = await currentPatrol();
+      const latest = current ? null : await myLatestPatrol();
+      autoEnded = latest?.endedAutomatically && latest.endedAt && Date.now() - Date.parse(latest.endedAt) < autoEndedShownMs ? latest : null;
       render();
       if (current) watchPositions();
       await loadMonth();

@@ -66,6 +66,8 @@ export const t = dictionary({
   patrolIdle: ['当前未在巡查。', 'Not on patrol.'],
   patrolOn: ['巡查中：{t} 开始，已记录位置 {n} 个。', 'On patrol since {t}; {n} positions recorded.'],
   patrolLinks: ['本次巡查中：关爱走访 {care} 次，上报事件 {cases} 件。', 'During this patrol: {care} care visits, {cases} cases filed.'],
+  patrolAutoEnded: ['上次巡查（{s} 开始）长时间没有位置和记录，已按最后一次记录的时间 {e} 自动结束。',
+    'Your last patrol (started {s}) had no position or record for hours and was ended at its last one, {e}.'],
   patrolStart: ['开始巡查', 'Start patrol'],
   patrolEnd: ['结束巡查', 'End patrol'],
   patrolStarted: ['巡查已开始', 'Patrol started'],

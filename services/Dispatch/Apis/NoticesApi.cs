@@ -64,7 +64,7 @@ public static class NoticesApi
     }
 
     private static async Task<Results<Created<SubscriptionView>, ValidationProblem>> CreateSubscription(
-        SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http, IOptions<NoticeOptions> options)
+        SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http, IOptions<NoticeOptions> options, NoticeQueue queue)
     {
         var by = Actor.Of(http);
         var errors = new FieldErrors();
@@ -74,13 +74,15 @@ public static class NoticesApi
             if (created is not null) await SubscriptionStore.InsertAsync(uow, created);
             return created;
         });
+        queue.ForgetListeners();
         return subscription is null
             ? errors.ToProblem()
             : TypedResults.Created($"/dispatch/notices/subscriptions/{subscription.Id}", SubscriptionView.Of(subscription));
     }
 
     private static async Task<Results<Ok<SubscriptionView>, NotFound, ValidationProblem>> UpdateSubscription(
-        Guid id, SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http, IOptions<NoticeOptions> options)
+        Guid id, SubscriptionRequest? body, UnitOfWorkRunner<DispatchDatabase> runner, HttpContext http, IOptions<NoticeOptions> options,
+        NoticeQueue queue)
     {
         var by = Actor.Of(http);
         var errors = new FieldErrors();
@@ -92,14 +94,17 @@ public static class NoticesApi
             if (changed is not null) await SubscriptionStore.UpdateAsync(uow, changed);
             return (true, changed);
         });
+        queue.ForgetListeners();
         if (!found) return TypedResults.NotFound();
         return updated is null ? errors.ToProblem() : TypedResults.Ok(SubscriptionView.Of(updated));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, UnitOfWorkRunner<DispatchDatabase> runner) =>
-        await runner.RunAsync(uow => SubscriptionStore.DeleteAsync(uow, id))
-            ? TypedResults.NoContent()
-            : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteSubscription(Guid id, UnitOfWorkRunner<DispatchDatabase> runner, NoticeQueue queue)
+    {
+        var deleted = await runner.RunAsync(uow => SubscriptionStore.DeleteAsync(uow, id));
+        queue.ForgetListeners();
+        return deleted ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 
     /// <summary>Deliveries, newest first: ?status=failed shows what did not arrive and why.</summary>
     private static async Task<Results<Ok<IReadOnlyList<Delivery>>, ValidationProblem>> ListDeliveries(

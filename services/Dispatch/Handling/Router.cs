@@ -15,12 +15,14 @@ public sealed class Router(PolicyStore policies, CalendarStore calendars)
         // The same case filed twice under different message ids still gets one assignment.
         if (await AssignmentStore.FindAsync(uow, filed.IncidentId) is not null) return;
 
-        var chain = await UnitCopyStore.ChainAsync(uow, filed.UnitCode);
+        // Read once for a group of filings (routing writes neither units nor policies): cases filed at one place
+        // at once share their chain, and every case of the group the policy.
+        var chain = await uow.ReadOnceAsync($"chain:{filed.UnitCode}", () => UnitCopyStore.ChainAsync(uow, filed.UnitCode));
         if (chain.Count == 0)
             throw new ArrivedTooEarlyException($"Unit {filed.UnitCode} of incident {filed.IncidentId} is not in Dispatch's copy yet");
 
         await CaseReporterStore.AddAsync(uow, filed.IncidentId, filed.FiledBy);
-        var policy = await policies.CurrentAsync(uow);
+        var policy = await uow.ReadOnceAsync("policy", () => policies.CurrentAsync(uow));
         if (filed.ResolvedOnTheSpot)
         {
             // 即知即办: settled where it was found. Recorded (closed, on the lowest tier) so the

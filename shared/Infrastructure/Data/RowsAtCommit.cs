@@ -49,6 +49,7 @@ public sealed class AtCommit
 {
     public RowsAtCommit Rows { get; } = new();
     public CounterChanges Counters { get; } = new();
+    public ReadsOnce Reads { get; } = new();
 
     public async Task ApplyAsync(DbConnection connection, DbTransaction transaction, DatabaseProvider provider)
     {

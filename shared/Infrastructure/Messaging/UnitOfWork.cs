@@ -36,6 +36,13 @@ public abstract class UnitOfWork : DbSession
     /// statements as can be (<see cref="RowsAtCommit"/>): for rows with fresh keys that nothing reads inside
     /// the transaction. Not visible to reads inside it.</summary>
     public abstract void InsertAtCommit(InsertTable table, params object?[] values);
+
+    /// <summary>Reads once for the whole transaction — for a group commit, once for all its changes — what none of
+    /// them writes (the routing policy, a unit's chain while routing): the first change reads it, the others are
+    /// given the same answer. The group is one transaction committed at one moment, so one read for all of it is
+    /// as true as one read each. Only for data the transaction's own changes never write: a change would not see
+    /// what an earlier one in its group wrote.</summary>
+    public abstract Task<T> ReadOnceAsync<T>(string key, Func<Task<T>> read);
 }
 
 /// <summary>A unit of work on one service's database (the type says whose data it is).</summary>
@@ -61,6 +68,8 @@ public sealed class UnitOfWork<TDatabase>(DbConnection connection, DbTransaction
     public override void AddToCounters(CounterTable table, IReadOnlyDictionary<string, object?> values) => atCommit.Counters.Add(table, values);
 
     public override void InsertAtCommit(InsertTable table, params object?[] values) => atCommit.Rows.Add(table, values);
+
+    public override Task<T> ReadOnceAsync<T>(string key, Func<Task<T>> read) => atCommit.Reads.OnceAsync(key, read);
 
     /// <summary>The message's outbox row is written with the transaction's other rows at its end (one statement
     /// for a group commit's messages).</summary>

@@ -132,6 +132,31 @@ public sealed class GroupCommitTests(Provider provider)
     }
 
     [Test]
+    public async Task A_read_once_is_read_by_the_groups_first_change_given_to_the_others_and_read_again_when_the_group_runs_again()
+    {
+        var groups = Groups();
+        var reads = 0;
+        Task<string> Read() { Interlocked.Increment(ref reads); return Task.FromResult("policy v7"); }
+        Func<UnitOfWork<IncidentsDatabase>, Task<string>> Routes(int id, bool fails = false) => async uow =>
+        {
+            var policy = await uow.ReadOnceAsync("policy", Read);
+            if (fails) throw new InvalidOperationException("this change is refused");
+            await Note(id)(uow);
+            return policy;
+        };
+
+        var tasks = await HandOverAsync(groups, [Routes(1), Routes(2), Routes(3, fails: true), Routes(4)]);
+        Assert.That(await Task.WhenAll(tasks[0], tasks[1], tasks[3]), Is.All.EqualTo("policy v7"));
+        Assert.That(async () => await tasks[2], Throws.InvalidOperationException);
+        // The first change's group is itself alone (it holds the writer while the rest are handed over): one read.
+        // The others' group: once for its first attempt (three changes), once again for the attempt without the
+        // change that threw — a new transaction reads afresh, nothing of a rolled-back attempt is kept.
+        Assert.That(reads, Is.EqualTo(3));
+        await using var c = await _db.OpenAsync();
+        Assert.That(await c.QueryAsync<int>("SELECT id FROM notes ORDER BY id"), Is.EqualTo(new[] { 1, 2, 4 }));
+    }
+
+    [Test]
     public async Task Changes_handed_over_together_share_transactions_and_each_caller_gets_its_own_result_after_the_commit()
     {
         const int changes = 1 + 3 * MaxSize;

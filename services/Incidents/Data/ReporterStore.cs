@@ -21,9 +21,13 @@ public static class ReporterStore
         public long FiledAtMs { get; init; }
     }
 
-    public static Task AddAsync(UnitOfWork uow, Guid incidentId, string reporter, DateTimeOffset at, Guid source) => uow.ExecuteAsync("""
-        INSERT INTO incident_reporters (incident_id, reporter, reported_at_ms, source_incident_id) VALUES (@incidentId, @reporter, @at, @source)
-        """, new { incidentId, reporter, at = at.ToUnixTimeMilliseconds(), source });
+    private static readonly InsertTable Table = new("incident_reporters", ["incident_id", "reporter", "reported_at_ms", "source_incident_id"]);
+
+    /// <summary>The first reporter of a case being filed: written at the commit with the group's others in one statement
+    /// (issue #19). Its key is fresh (the case is new) and nothing in the filing's transaction reads it: the answer
+    /// is made from what was filed, and a duplicate hint compares cases, not reporters.</summary>
+    public static void AddFirst(UnitOfWork uow, Guid incidentId, string reporter, DateTimeOffset at) =>
+        uow.InsertAtCommit(Table, incidentId, reporter, at.ToUnixTimeMilliseconds(), incidentId);
 
     /// <summary>Copies the reporters of a merged case onto the case it was merged into.</summary>
     public static Task CopyAsync(UnitOfWork uow, Guid from, Guid into) => uow.ExecuteAsync("""

@@ -86,7 +86,7 @@ public static class Filing
             null, 0, null, actor, uow.Now, uow.Now, ResolvedBy: onTheSpot ? actor : null, ResolvedOnTheSpot: onTheSpot,
             PossibleDuplicateOf: duplicateOf, Ancestry: ancestry, ResolvedAt: onTheSpot ? uow.Now : null);
         await IncidentStore.InsertAsync(uow, incident, idempotencyKey);
-        await ReporterStore.AddAsync(uow, id, actor, uow.Now, id);
+        ReporterStore.AddFirst(uow, id, actor, uow.Now);
         var timeline = new List<TimelineEntry> { new(uow.Now, actor, TimelineAction.Filed, null, f.UnitCode, null) };
         if (f.Placed is { } placed)
             timeline.Add(new TimelineEntry(uow.Now, Triage.PlacementActor, f.Triage ? TimelineAction.Triage : TimelineAction.Placed, null, f.UnitCode, placed.Reason.English(), placed.Reason));

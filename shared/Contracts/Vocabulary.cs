@@ -6,7 +6,7 @@ namespace Governance.Contracts;
 // (lower-case tiers and levels, Roman grades, hyphenated categories), in messages and in the API alike.
 
 /// <summary>A level of the territory tree (五级: 区县 > 乡镇/街道 > 村/社区 > 网格 > 院落).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnitLevel>))]
+[JsonConverter(typeof(CodeConverter<UnitLevel>))]
 public enum UnitLevel
 {
     [JsonStringEnumMemberName("county")] County = 1,
@@ -17,7 +17,7 @@ public enum UnitLevel
 }
 
 /// <summary>A handling tier, lowest first. Grid and courtyard share the lowest tier.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Tier>))]
+[JsonConverter(typeof(CodeConverter<Tier>))]
 public enum Tier
 {
     [JsonStringEnumMemberName("courtyard")] Courtyard = 1,
@@ -27,7 +27,7 @@ public enum Tier
 }
 
 /// <summary>China's four-grade event scale: IV 一般, III 较大, II 重大, I 特别重大.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Grade>))]
+[JsonConverter(typeof(CodeConverter<Grade>))]
 public enum Grade
 {
     [JsonStringEnumMemberName("IV")] IV = 4,
@@ -37,7 +37,7 @@ public enum Grade
 }
 
 /// <summary>Standardised incident categories (标准化事件类型). Codes are stable.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Category>))]
+[JsonConverter(typeof(CodeConverter<Category>))]
 public enum Category
 {
     [JsonStringEnumMemberName("dispute")] Dispute,
@@ -53,7 +53,7 @@ public enum Category
 }
 
 /// <summary>Why a case left its tier. Recorded with every escalation: the dashboard counts them.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<EscalationReason>))]
+[JsonConverter(typeof(CodeConverter<EscalationReason>))]
 public enum EscalationReason
 {
     /// <summary>The tier's deadline passed unresolved.</summary>
@@ -75,7 +75,7 @@ public enum EscalationReason
 }
 
 /// <summary>What verification found (核查): FixMyStreet's users asked for "partly" too.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VerificationResult>))]
+[JsonConverter(typeof(CodeConverter<VerificationResult>))]
 public enum VerificationResult
 {
     [JsonStringEnumMemberName("solved")] Solved,
@@ -84,7 +84,7 @@ public enum VerificationResult
 }
 
 /// <summary>The resident's satisfaction (群众满意度), recorded for the evaluation.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Satisfaction>))]
+[JsonConverter(typeof(CodeConverter<Satisfaction>))]
 public enum Satisfaction
 {
     [JsonStringEnumMemberName("satisfied")] Satisfied,
@@ -93,7 +93,7 @@ public enum Satisfaction
 }
 
 /// <summary>红黄牌: yellow when most of a deadline is used, red when it passed.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<WarningLevel>))]
+[JsonConverter(typeof(CodeConverter<WarningLevel>))]
 public enum WarningLevel
 {
     [JsonStringEnumMemberName("yellow")] Yellow,
@@ -103,7 +103,7 @@ public enum WarningLevel
 /// <summary>What a missed deadline does (routing policy <c>onMissedDeadline</c>): <c>supervise</c> keeps the
 /// case with the unit responsible for the place (属地负责) and presses it from the tier above (催办 at yellow,
 /// 超期预警 at red); <c>escalate</c> moves it up one tier.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<MissedDeadlineAction>))]
+[JsonConverter(typeof(CodeConverter<MissedDeadlineAction>))]
 public enum MissedDeadlineAction
 {
     [JsonStringEnumMemberName("supervise")] Supervise,
@@ -111,7 +111,7 @@ public enum MissedDeadlineAction
 }
 
 /// <summary>Which clock of an assignment ran out: acknowledgement (签收) or resolution (办结).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))]
+[JsonConverter(typeof(CodeConverter<DeadlineKind>))]
 public enum DeadlineKind
 {
     [JsonStringEnumMemberName("resolution")] Resolution,
@@ -119,7 +119,7 @@ public enum DeadlineKind
 }
 
 /// <summary>How a department takes part in a case called in by 吹哨报到: it leads (owns the case) or co-handles.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DepartmentRole>))]
+[JsonConverter(typeof(CodeConverter<DepartmentRole>))]
 public enum DepartmentRole
 {
     [JsonStringEnumMemberName("lead")] Lead,

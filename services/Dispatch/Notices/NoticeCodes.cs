@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Governance.Dispatch.Notices;
 
 /// <summary>What happened to a case that a notice announces (the events a subscription picks).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NoticeKind>))]
+[JsonConverter(typeof(CodeConverter<NoticeKind>))]
 public enum NoticeKind
 {
     /// <summary>A case was given to a unit: filed and routed, or reopened on its tier.</summary>
@@ -23,7 +23,7 @@ public enum NoticeKind
 }
 
 /// <summary>Where a subscription's notices go, and so the JSON they are written in.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NoticeChannel>))]
+[JsonConverter(typeof(CodeConverter<NoticeChannel>))]
 public enum NoticeChannel
 {
     /// <summary>Any HTTP endpoint: the notice as JSON with a Chinese summary.</summary>

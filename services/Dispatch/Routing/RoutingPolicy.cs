@@ -46,7 +46,7 @@ public sealed record RoutingDecision(Tier Tier, TimeSpan Deadline);
 
 /// <summary>How deadlines count time: calendar time, or working days and hours on the county's
 /// calendar (public holidays off, make-up working days 调休 on).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeadlineClock>))]
+[JsonConverter(typeof(CodeConverter<DeadlineClock>))]
 public enum DeadlineClock
 {
     [JsonStringEnumMemberName("natural")] Natural,

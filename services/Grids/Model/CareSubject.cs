@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Governance.Grids.Model;
 
 /// <summary>Who needs regular visits (精准关爱服务).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CareSubjectKind>))]
+[JsonConverter(typeof(CodeConverter<CareSubjectKind>))]
 public enum CareSubjectKind
 {
     [JsonStringEnumMemberName("elderly-alone")] ElderlyAlone,          // 独居老人

@@ -4,7 +4,7 @@ namespace Governance.Grids.Model;
 
 /// <summary>A leader post held on top of a person's role (领导干部): a member of the township's or the
 /// county's party committee (乡镇/区县党委委员).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LeaderPostKind>))]
+[JsonConverter(typeof(CodeConverter<LeaderPostKind>))]
 public enum LeaderPostKind
 {
     [JsonStringEnumMemberName("township-committee")] TownshipCommittee,

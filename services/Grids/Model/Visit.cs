@@ -4,7 +4,7 @@ namespace Governance.Grids.Model;
 
 /// <summary>What kind of going-out a visit is: a patrol (with a track), a care visit or a leader's visit (single
 /// moments, docs/assessment.md "One visit model").</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VisitKind>))]
+[JsonConverter(typeof(CodeConverter<VisitKind>))]
 public enum VisitKind
 {
     [JsonStringEnumMemberName("patrol")] Patrol,
@@ -13,7 +13,7 @@ public enum VisitKind
 }
 
 /// <summary>What was done during a visit.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<VisitLinkKind>))]
+[JsonConverter(typeof(CodeConverter<VisitLinkKind>))]
 public enum VisitLinkKind
 {
     [JsonStringEnumMemberName("care-visit")] CareVisit,

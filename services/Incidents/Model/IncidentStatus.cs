@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Governance.Incidents.Model;
 
-[JsonConverter(typeof(JsonStringEnumConverter<IncidentStatus>))]
+[JsonConverter(typeof(CodeConverter<IncidentStatus>))]
 public enum IncidentStatus
 {
     /// <summary>Registered, waiting for Dispatch to route it (案卷建立).</summary>

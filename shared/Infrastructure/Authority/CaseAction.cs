@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using System.Text.Json.Serialization;
 
 namespace Governance.Infrastructure.Authority;
@@ -6,7 +7,7 @@ namespace Governance.Infrastructure.Authority;
 /// What a person can do to a case (docs/permissions.md has the table). The codes are what
 /// <c>allowedActions</c> lists and the pages render: one code per button.
 /// </summary>
-[JsonConverter(typeof(JsonStringEnumConverter<CaseAction>))]
+[JsonConverter(typeof(CodeConverter<CaseAction>))]
 public enum CaseAction
 {
     /// <summary>Read the case, its photos and timeline.</summary>

@@ -1,10 +1,11 @@
+using Governance.Contracts;
 using System.Text.Json.Serialization;
 
 namespace Governance.Infrastructure.Authority;
 
 /// <summary>How a person relates to a case (DOMAIN "Who may do what"). A person may have several;
 /// with none the case does not exist for him (404).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Relation>))]
+[JsonConverter(typeof(CodeConverter<Relation>))]
 public enum Relation
 {
     /// <summary>A handling role of the case's tier in the unit that holds it (or the lead department called in).</summary>

@@ -1,3 +1,4 @@
+using Governance.Contracts;
 using System.Text.Json.Serialization;
 
 namespace Governance.Infrastructure.Authority;
@@ -5,7 +6,7 @@ namespace Governance.Infrastructure.Authority;
 /// <summary>What a person can do that is not about one case: filing at a place, the county's settings,
 /// the unit tree, staff, care, audit (docs/permissions.md). Each is decided on the caller's roles and,
 /// where it has one, the unit it is done at.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<UnitAction>))]
+[JsonConverter(typeof(CodeConverter<UnitAction>))]
 public enum UnitAction
 {
     /// <summary>File a case at a place (courtyard or grid).</summary>

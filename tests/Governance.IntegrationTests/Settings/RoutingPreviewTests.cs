@@ -86,4 +86,32 @@ public sealed class RoutingPreviewTests : StandaloneFixture
         (status, _) = await Http.SendJsonAsync(HttpMethod.Post, Url, worker, new { unitCode = Demo.Courtyard, category = "other", grade = "IV" });
         Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    /// <summary>A number is not a code (the outside probe stored <c>"category": 999</c> and had <c>"grade": 3</c> read as III;
+    /// the settings page then showed such a rule as "any"). Refused by name, in the stored policy and in a draft alike.</summary>
+    [TestCase("category", 999)]
+    [TestCase("category", 1)]
+    [TestCase("grade", 3)]
+    [TestCase("grade", 12345)]
+    [TestCase("lowestTier", 2)]
+    [TestCase("grade", "3")]
+    public async Task A_rule_with_a_number_for_a_code_is_refused_by_name_and_nothing_is_stored(string field, object value)
+    {
+        var current = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        var draft = current.DeepClone().AsObject();
+        var rules = draft["rules"]!.AsArray();
+        var rule = new JsonObject { ["category"] = null, ["grade"] = null, ["lowestTier"] = "county", ["deadline"] = null };
+        rule[field] = JsonValue.Create(value);
+        rules.Add(rule);
+
+        var (status, problem) = await Http.SendJsonAsync(HttpMethod.Put, "/dispatch/policy", _admin, draft);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList(),
+            Has.Some.EndsWith($"rules[{rules.Count - 1}].{field}"), problem.ToString());
+        (status, problem) = await Http.SendJsonAsync(HttpMethod.Post, Url, _admin, new { unitCode = Demo.Courtyard, category = "other", grade = "IV", policy = draft });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+
+        var after = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        Assert.That(after["version"]!.GetValue<int>(), Is.EqualTo(current["version"]!.GetValue<int>()), "nothing stored");
+    }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Governance.Infrastructure.Hosting;
 
@@ -77,6 +78,13 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         foreach (var check in checks)
         {
             if (await check.RefusalAsync(context) is not { } refusal) continue;
+            // A bare 404 answered here, past the endpoint, gets no problem body from the status code pages: it is
+            // written as one, as the same 404 is with a readable body (the outside probe saw an empty 404).
+            if (refusal is IStatusCodeHttpResult { StatusCode: { } code } and not IValueHttpResult)
+            {
+                context.Response.StatusCode = code;
+                return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = new ProblemDetails { Status = code } });
+            }
             await refusal.ExecuteAsync(context);
             return true;
         }

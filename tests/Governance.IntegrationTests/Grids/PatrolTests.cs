@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Governance.Infrastructure.Security;
 using Governance.IntegrationTests.Support;
 
@@ -109,6 +110,32 @@ public sealed class PatrolTests(Provider provider) : GridsFixture(provider)
         Assert.That((await PostAsync($"/grids/patrols/{id}/points", point, worker)).Status, Is.EqualTo(HttpStatusCode.Conflict), "it has ended");
     }
 
+    /// <summary>docs/permissions.md record-patrol: grid workers, courtyard leads and grid heads, inside their subtree. The
+    /// outside probe found the last two refused everywhere (an "own grid" rule), though the worker page offered them the patrol.</summary>
+    [Test]
+    public async Task A_courtyard_lead_patrols_his_courtyard_and_a_grid_head_the_grids_of_his_village_and_nowhere_else()
+    {
+        var (village, grid, courtyards) = await NewVillageAsync(courtyards: 2);
+        var (otherGrid, _, _) = await NewGridWithWorkerAsync();
+        var lead = new SignedIn(NewCode("cl"), Roles.CourtyardLead, courtyards[0]);
+        var head = new SignedIn(NewCode("gh"), Roles.GridHead, village);
+
+        var byLead = await MustPostAsync("/grids/patrols", new { }, user: lead);
+        Assert.That(byLead.GetProperty("unitCode").GetString(), Is.EqualTo(courtyards[0]), "his courtyard, without naming it");
+        var byHead = await MustPostAsync("/grids/patrols", new { unitCode = grid }, user: head);
+        Assert.That(byHead.GetProperty("unitCode").GetString(), Is.EqualTo(grid));
+        await MustPostAsync($"/grids/patrols/{byLead.GetProperty("id").GetGuid()}/end", new { }, HttpStatusCode.OK, lead);
+        await MustPostAsync($"/grids/patrols/{byHead.GetProperty("id").GetGuid()}/end", new { }, HttpStatusCode.OK, head);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await PostAsync("/grids/patrols", new { unitCode = courtyards[1] }, lead)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "the lead: another courtyard");
+            Assert.That((await PostAsync("/grids/patrols", new { unitCode = grid }, lead)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "the lead: his grid");
+            Assert.That((await PostAsync("/grids/patrols", new { unitCode = otherGrid }, head)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "the head: another village's grid");
+            Assert.That((await PostAsync("/grids/patrols", new { }, head)).Status, Is.EqualTo(HttpStatusCode.BadRequest), "the head: his village is no beat");
+        });
+    }
+
     [Test]
     public async Task Points_that_cannot_be_read_are_judged_after_whose_patrol_it_is()
     {
@@ -120,7 +147,10 @@ public sealed class PatrolTests(Provider provider) : GridsFixture(provider)
         Assert.Multiple(async () =>
         {
             Assert.That((await PostTextAsync($"/grids/patrols/{id}/points", wrongType, "application/json", other)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "another worker's patrol");
-            Assert.That((await PostTextAsync($"/grids/patrols/{Guid.NewGuid()}/points", "{not json", "application/json", worker)).Status, Is.EqualTo(HttpStatusCode.NotFound), "no such patrol");
+            // With problem details, as with a readable body (the outside probe saw an empty 404 here).
+            var (status, body) = await PostTextAsync($"/grids/patrols/{Guid.NewGuid()}/points", "{not json", "application/json", worker);
+            Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), "no such patrol");
+            Assert.That(body.ValueKind == JsonValueKind.Object && body.TryGetProperty("status", out var s) && s.GetInt32() == 404, body.ToString());
             Assert.That((await PostTextAsync($"/grids/patrols/{id}/points", wrongType, "application/json", worker)).Status, Is.EqualTo(HttpStatusCode.BadRequest), "his own: told what is wrong");
         });
         await MustPostAsync($"/grids/patrols/{id}/end", new { }, HttpStatusCode.OK, worker);

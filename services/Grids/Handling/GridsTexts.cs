@@ -104,8 +104,6 @@ public static class GridsTexts
         new("unitCode is required: the token names no unit of yours.", "unitCode 为必填项：您的登录信息里没有所属单位。");
     public static Bilingual PatrolLevel(string code, string level) =>
         new($"A patrol is walked in a grid or a courtyard; '{code}' is a {level}.", $"巡查在网格或院落进行；“{code}”是{level}。");
-    public static Bilingual PatrolOwnGrid(string code) =>
-        new($"A patrol is walked in one's own grid; '{code}' is not in yours.", $"巡查只在自己的网格进行；“{code}”不在您的网格内。");
     public static Bilingual PatrolGoingOn(Guid id) => new($"Patrol {id} is still going on: end it first.", $"巡查 {id} 还在进行：请先结束它。");
     public static Bilingual PatrolChangedSendAgain =>
         new("The patrol was changed meanwhile; send the points again.", "巡查记录刚被修改；请重新发送轨迹点。");
@@ -143,6 +141,9 @@ public static class GridsTexts
     public static Bilingual UnitsAtMost(string field, int max) => new($"{field} may name at most {max} units.", $"{field} 最多列出 {max} 个单位。");
     public static Bilingual FiledAtGridOrCourtyard(string code, string level) =>
         new($"A case is filed at a grid or a courtyard; '{code}' is a {level}.", $"案件在网格或院落登记；“{code}”是{level}。");
+    public static Bilingual VisitPointOutside(double metres, string code, string name, double tolerance) =>
+        new($"lat, lng lie {metres / 1000:0.0} km outside '{code}' ({name}); a visit's position must lie within {tolerance / 1000:0.#} km of the visited unit. Coordinates are WGS-84 (GPS).",
+            $"lat、lng 在“{code}”（{name}）范围外 {metres / 1000:0.0} 公里；走访位置须在所走访单位 {tolerance / 1000:0.#} 公里以内。");
     public static Bilingual NotInVisitedUnit(string place, string unit) =>
         new($"'{place}' does not lie in the visited unit '{unit}'.", $"“{place}”不在走访的单位“{unit}”之内。");
     public static Bilingual RetiredNoCase(string code) => new($"'{code}' is retired: no case can be filed there.", $"“{code}”已撤销：不能在那里登记案件。");

@@ -12,6 +12,23 @@ public static class LeaderVisits
     public const int MaxFindings = 20;
     public const int MaxMetLength = 500;
 
+    /// <summary>Metres beyond the box of the visited unit's boundary a visit's position may lie: as for a case's place
+    /// (Incidents:Location), a phone's fix and a coarse box are off by that much, another township is not that close.</summary>
+    public const double ToleranceMeters = 2000;
+
+    /// <summary>A visit "on the spot" placed thousands of kilometres away (the outside probe: lat -1 for a village in
+    /// Chongqing) backs up no plan: its position must lie near the visited unit — the box of the nearest unit of its
+    /// chain that has a boundary; none has: not checked.</summary>
+    private static async Task CheckNearAsync(DbSession session, Unit unit, double lat, double lng, FieldErrors errors)
+    {
+        var path = await UnitStore.PathAsync(session, unit.Code);
+        var boxes = await BoundaryStore.BoxesAsync(session, path.Select(u => u.Code));
+        if (path.FirstOrDefault(u => boxes.ContainsKey(u.Code)) is not { } bounded) return;
+        var b = boxes[bounded.Code];
+        var metres = Coordinates.MetresOutside(lat, lng, new UnitExtent(b.MinLat, b.MinLng, b.MaxLat, b.MaxLng));
+        if (metres > ToleranceMeters) errors.Add("lat", GridsTexts.VisitPointOutside(metres, bounded.Code, bounded.Name, ToleranceMeters));
+    }
+
     /// <param name="linkedUnits">The caller's linked units (his token's): the case's reader is the leader of the one above it.</param>
     public static async Task<Outcome<LeaderVisit>> RecordAsync(UnitOfWork<GridsDatabase> uow, RecordLeaderVisit? r, string actor,
         IReadOnlyList<string> linkedUnits, Reach reach)
@@ -27,7 +44,8 @@ public static class LeaderVisits
         var met = Fields.Text(errors, "", "met", r.Met, MaxMetLength);
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
         if (visitedAt > uow.Now) errors.Add("visitedAt", GridsTexts.NotInFuture("visitedAt"));
-        Coordinates.Check(errors, "", r.Lat, r.Lng, required: false);
+        if (Coordinates.Check(errors, "", r.Lat, r.Lng, required: false) && r is { Lat: { } lat, Lng: { } lng })
+            await CheckNearAsync(uow, unit, lat, lng, errors);
         var findings = Findings(errors, r.Findings, unit);
         if (errors.Any) return errors;
 

@@ -23,18 +23,9 @@ public static class FilingLocation
     public static void CheckNear(Location location, IReadOnlyList<CopiedUnit> chain, LocationOptions options, FieldErrors errors)
     {
         if (chain.FirstOrDefault(u => u.Extent is not null) is not { Extent: { } box } unit) return;
-        var metres = MetresOutside(location, box);
+        var metres = Coordinates.MetresOutside(location.Lat, location.Lng, box);
         if (metres > options.ToleranceMeters)
             errors.Add("location", IncidentsTexts.LocationOutside(metres, Codes.Of(unit.Level), unit.Code, unit.Name, options.ToleranceMeters));
     }
 
-    /// <summary>How far the point lies outside the box, in metres (0 inside it).</summary>
-    public static double MetresOutside(Location p, UnitExtent box)
-    {
-        var dLat = Math.Max(0, Math.Max(box.MinLat - p.Lat, p.Lat - box.MaxLat));
-        var dLng = Math.Max(0, Math.Max(box.MinLng - p.Lng, p.Lng - box.MaxLng));
-        var north = dLat * 111_320;
-        var east = dLng * 111_320 * Math.Cos(p.Lat * Math.PI / 180);
-        return Math.Sqrt(north * north + east * east);
-    }
 }

@@ -21,4 +21,15 @@ public static class Coordinates
         if (!lngOk) errors.Add(prefix + "lng", ProblemTexts.Longitude(prefix + "lng"));
         return latOk && lngOk;
     }
+
+    /// <summary>How far the point lies outside the box, in metres (0 inside it): near enough a sphere for the few
+    /// kilometres a tolerance is about.</summary>
+    public static double MetresOutside(double lat, double lng, Contracts.UnitExtent box)
+    {
+        var dLat = Math.Max(0, Math.Max(box.MinLat - lat, lat - box.MaxLat));
+        var dLng = Math.Max(0, Math.Max(box.MinLng - lng, lng - box.MaxLng));
+        var north = dLat * 111_320;
+        var east = dLng * 111_320 * Math.Cos(lat * Math.PI / 180);
+        return Math.Sqrt(north * north + east * east);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Governance.Grids.Data;
+using Governance.Infrastructure.Data;
 using Governance.Infrastructure.Security;
 using Governance.IntegrationTests.Support;
 
@@ -74,6 +76,21 @@ public sealed class LeaderTests(Provider provider) : GridsFixture(provider)
         var (bad, problem) = await PutAsync($"/grids/leaders/{villager}", new { post = "mayor", linkedUnits = Array.Empty<string>() }, "admin");
         Assert.That(bad, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(ErrorFields(problem), Is.EquivalentTo(new[] { "post", "linkedUnits" }));
+    }
+
+    /// <summary>The outside probe recorded a visit to a village near lat 30.8 at lat -1: a position must lie near the visited
+    /// unit (the box of the nearest unit of its chain with a boundary, here the demo township's, within 2 km).</summary>
+    [Test]
+    public async Task A_visit_placed_far_from_the_visited_unit_is_refused_naming_lat_and_nothing_is_recorded()
+    {
+        var (person, village, _, _) = await NewPersonAndVillageAsync();
+        await PutAsync($"/grids/leaders/{person}", new { post = "township-committee", linkedUnits = new[] { village } }, "admin");
+        var (status, problem) = await PostAsync("/grids/leaders/visits", new { unitCode = village, lat = -1.0, lng = 108.41, met = "无", findings = new[] { new { text = "t" } } },
+            Leader(person, village));
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+        Assert.That(ErrorFields(problem), Is.EquivalentTo(new[] { "lat" }));
+        await using var session = await Host.Get<GridsDatabase>().OpenReadAsync();
+        Assert.That(await session.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM visits WHERE person_id = @person", new { person }), Is.Zero, "nothing recorded");
     }
 
     [Test]

@@ -17,9 +17,14 @@ public sealed class PatrolTests(Provider provider) : GridsFixture(provider)
     [Test]
     public async Task A_patrol_with_points_a_care_visit_and_a_case_is_recorded_and_counted_per_day_and_month()
     {
-        // Two days of one month: past the 26th (China-local), to the 2nd of the next (the clock only moves forward).
-        var local = Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        if (local.Day > 26) Time.SetUtcNow(new DateTimeOffset(local.Year, local.Month, 1, 10, 0, 0, TimeSpan.FromHours(8)).AddMonths(1).AddDays(1));
+        // Two days of one month, the first from 10:00 China-local (the clock only moves forward): the next day's 10:00,
+        // or past the 26th the 2nd of the next month. Started at the machine's hour, a run after 23:25 China-local
+        // (15:25 UTC) put the first day's 35 minutes on two dates.
+        var china = TimeSpan.FromHours(8);
+        var local = Time.GetUtcNow().ToOffset(china);
+        var start = new DateTimeOffset(local.Year, local.Month, local.Day, 10, 0, 0, china).AddDays(1);
+        if (start.Day > 26) start = new DateTimeOffset(start.Year, start.Month, 2, 10, 0, 0, china).AddMonths(1);
+        Time.SetUtcNow(start);
         var (grid, courtyard, worker) = await NewGridWithWorkerAsync();
         var subject = (await MustPostAsync("/grids/care/subjects", new
         {

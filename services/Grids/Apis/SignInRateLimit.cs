@@ -24,7 +24,5 @@ public sealed class SignInRateLimit(AuthOptions options) : IRateLimiterPolicy<st
             title: GridsTexts.TooManySignInsTitle, type: TooManyRequestsType).ExecuteAsync(context.HttpContext);
     };
 
-    public RateLimitPartition<string> GetPartition(HttpContext http) =>
-        RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    public RateLimitPartition<string> GetPartition(HttpContext http) => AddressLimits.PerAddress(http, options.SignInPermitsPerMinute, TimeSpan.FromMinutes(1));
 }

@@ -41,7 +41,7 @@ public static class IntakeRateLimit
                 }, options: null, contentType: "application/problem+json", ct);
             };
             options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.Identity?.IsAuthenticated == true ? $"user:{Caller.Of(http).Id}" : $"ip:{http.Connection.RemoteIpAddress}",
+                http.User.Identity?.IsAuthenticated == true ? $"user:{Caller.Of(http).Id}" : AddressLimits.Key(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
@@ -51,8 +51,7 @@ public static class IntakeRateLimit
 public static class PerAddressRateLimit
 {
     public static RateLimiterOptions AddPerAddressPolicy(this RateLimiterOptions options, string policy, int permits, TimeSpan window) =>
-        options.AddPolicy(policy, http => RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+        options.AddPolicy(policy, http => AddressLimits.PerAddress(http, permits, window));
 }
 
 /// <summary>Configuration section "Incidents:Intake".</summary>

@@ -104,6 +104,9 @@ public static class GridsTexts
         new("unitCode is required: the token names no unit of yours.", "unitCode 为必填项：您的登录信息里没有所属单位。");
     public static Bilingual PatrolLevel(string code, string level) =>
         new($"A patrol is walked in a grid or a courtyard; '{code}' is a {level}.", $"巡查在网格或院落进行；“{code}”是{level}。");
+    public static Bilingual PatrolOwnBeat(string code) =>
+        new($"A patrol is walked on one's own beat (his grid, his courtyard, or as grid head his village's grids); '{code}' is not on yours.",
+            $"巡查只在自己负责的网格、院落（网格长：本村的网格）进行；“{code}”不在其中。");
     public static Bilingual PatrolGoingOn(Guid id) => new($"Patrol {id} is still going on: end it first.", $"巡查 {id} 还在进行：请先结束它。");
     public static Bilingual PatrolChangedSendAgain =>
         new("The patrol was changed meanwhile; send the points again.", "巡查记录刚被修改；请重新发送轨迹点。");

@@ -20,11 +20,15 @@ public static class Patrols
         if (await reach.RefusalAtAsync(uow, unitCode) is { } why) return new Outcome<Visit>.Forbidden(why);
         if (unit.Retired) return new Outcome<Visit>.Conflict(GridsTexts.UnitRetired(unitCode));
         // A patrol is walked in a grid (or one of its courtyards): a village or a township is no beat to patrol.
-        // Where, the permission model has said above (record-patrol, own subtree): a grid worker in his grid, a
-        // courtyard lead in his courtyard, a grid head in the grids of his village. (An "own grid" rule here once
-        // refused the last two everywhere, though their page offered the patrol: found by the outside probe.)
         if (unit.Level is not (UnitLevel.Grid or UnitLevel.Courtyard))
             return errors.Add("unitCode", GridsTexts.PatrolLevel(unitCode, Codes.Of(unit.Level)));
+        // ... on one's own beat: a grid worker's grid, a courtyard lead's courtyard, a grid head's village — a unit of
+        // his own on those levels above or at the place. An officer whose units lie higher (a township, the county)
+        // does not walk a beat for its worker, whatever his roles. (Only the grid once counted, which refused courtyard
+        // leads and grid heads everywhere though their page offered the patrol: found by the outside probe.)
+        var path = await UnitStore.PathAsync(uow, unit.Code);
+        if (!path.Any(u => u.Level is UnitLevel.Courtyard or UnitLevel.Grid or UnitLevel.Village && ownUnits.Contains(u.Code)))
+            return new Outcome<Visit>.Forbidden(GridsTexts.PatrolOwnBeat(unitCode));
         if (await IdlePatrols.OpenOfAsync(uow, actor, idleEnd) is { } open)
             return new Outcome<Visit>.Conflict(GridsTexts.PatrolGoingOn(open.Id));
         var visit = new Visit(Guid.CreateVersion7(), VisitKind.Patrol, actor, unitCode, uow.Now, null, 0, null, 1);

@@ -138,6 +138,9 @@ public sealed class PatrolTests(Provider provider) : GridsFixture(provider)
             Assert.That((await PostAsync("/grids/patrols", new { unitCode = grid }, lead)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "the lead: his grid");
             Assert.That((await PostAsync("/grids/patrols", new { unitCode = otherGrid }, head)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "the head: another village's grid");
             Assert.That((await PostAsync("/grids/patrols", new { }, head)).Status, Is.EqualTo(HttpStatusCode.BadRequest), "the head: his village is no beat");
+            // A patrolling role held at the township (a token's roles, not a beat): no patrol there.
+            var aboveBeat = new SignedIn(NewCode("gw"), Roles.GridWorkerFullTime, Demo.Township);
+            Assert.That((await PostAsync("/grids/patrols", new { unitCode = grid }, aboveBeat)).Status, Is.EqualTo(HttpStatusCode.Forbidden), "a grid worker's role at the township");
         });
     }
 

@@ -15,7 +15,9 @@ public sealed class PostgresRabbitEnvironment
     {
         _prefix = prefix;
         _postgresAdmin = postgresAdmin;
-        VirtualHost = $"governance-{prefix}";
+        // Never one a killed run left behind (the prefix repeats with a process id), so it needs no deleting first:
+        // each rabbitmqctl call starts an Erlang VM, about a second of CPU, and CI creates one of these per fixture.
+        VirtualHost = $"governance-{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
     }
 
     /// <summary>The databases on the shared PostgreSQL, or on the server <paramref name="postgresAdmin"/> names.</summary>

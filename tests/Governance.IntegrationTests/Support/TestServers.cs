@@ -76,10 +76,10 @@ public static class TestServers
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Creates an empty RabbitMQ virtual host that the guest user may use.</summary>
+    /// <summary>Creates a RabbitMQ virtual host that the guest user may use; the name must be new (one a killed run
+    /// left behind would keep its queues).</summary>
     public static void CreateVirtualHost(string vhost)
     {
-        Rabbitmqctl("delete_vhost", vhost, allowFailure: true);
         Rabbitmqctl("add_vhost", vhost);
         Rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
     }

@@ -19,9 +19,8 @@ public static class LeaderVisits
     /// <summary>A visit "on the spot" placed thousands of kilometres away (the outside probe: lat -1 for a village in
     /// Chongqing) backs up no plan: its position must lie near the visited unit — the box of the nearest unit of its
     /// chain that has a boundary; none has: not checked.</summary>
-    private static async Task CheckNearAsync(DbSession session, Unit unit, double lat, double lng, FieldErrors errors)
+    private static async Task CheckNearAsync(DbSession session, IReadOnlyList<Unit> path, double lat, double lng, FieldErrors errors)
     {
-        var path = await UnitStore.PathAsync(session, unit.Code);
         var boxes = await BoundaryStore.BoxesAsync(session, path.Select(u => u.Code));
         if (path.FirstOrDefault(u => boxes.ContainsKey(u.Code)) is not { } bounded) return;
         var b = boxes[bounded.Code];
@@ -37,7 +36,10 @@ public static class LeaderVisits
         if (r is null) return errors.Add("body", ProblemTexts.JsonBodyRequired);
         var unitCode = Fields.Code(errors, "", "unitCode", r.UnitCode, UnitChanges.MaxCodeLength);
         if (errors.Any) return errors;
-        if (await UnitStore.FindAsync(uow, unitCode!) is not { } unit) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
+        // The visited unit and its chain in one read: the unit first, then those above it (whose box places the visit).
+        var unitPath = await UnitStore.PathAsync(uow, unitCode!);
+        if (unitPath.Count == 0) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
+        var unit = unitPath[0];
         // Where first: outside his linked units nothing about the visit is looked at (403 before 400).
         if (await reach.RefusalAtAsync(uow, unit.Code) is { } why) return new Outcome<LeaderVisit>.Forbidden(why);
 
@@ -45,7 +47,7 @@ public static class LeaderVisits
         var visitedAt = Fields.Moment(errors, "", "visitedAt", r.VisitedAt) ?? uow.Now;
         if (visitedAt > uow.Now) errors.Add("visitedAt", GridsTexts.NotInFuture("visitedAt"));
         if (Coordinates.Check(errors, "", r.Lat, r.Lng, required: false) && r is { Lat: { } lat, Lng: { } lng })
-            await CheckNearAsync(uow, unit, lat, lng, errors);
+            await CheckNearAsync(uow, unitPath, lat, lng, errors);
         var findings = Findings(errors, r.Findings, unit);
         if (errors.Any) return errors;
 

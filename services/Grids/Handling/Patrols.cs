@@ -16,7 +16,10 @@ public static class Patrols
         var unitCode = Fields.Code(errors, "", "unitCode", command?.UnitCode, UnitChanges.MaxCodeLength, required: false) ?? ownUnits.FirstOrDefault();
         if (errors.Any) return errors;
         if (unitCode is null) return errors.Add("unitCode", GridsTexts.TokenNamesNoUnit);
-        if (await UnitStore.FindAsync(uow, unitCode) is not { } unit) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
+        // The place and the units above it in one read: the place first (its level, whether retired), then its chain (whose beat).
+        var path = await UnitStore.PathAsync(uow, unitCode);
+        if (path.Count == 0) return errors.Add("unitCode", ProblemTexts.UnknownUnit("unitCode", unitCode));
+        var unit = path[0];
         if (await reach.RefusalAtAsync(uow, unitCode) is { } why) return new Outcome<Visit>.Forbidden(why);
         if (unit.Retired) return new Outcome<Visit>.Conflict(GridsTexts.UnitRetired(unitCode));
         // A patrol is walked in a grid (or one of its courtyards): a village or a township is no beat to patrol.
@@ -26,7 +29,6 @@ public static class Patrols
         // his own on those levels above or at the place. An officer whose units lie higher (a township, the county)
         // does not walk a beat for its worker, whatever his roles. (Only the grid once counted, which refused courtyard
         // leads and grid heads everywhere though their page offered the patrol: found by the outside probe.)
-        var path = await UnitStore.PathAsync(uow, unit.Code);
         if (!path.Any(u => u.Level is UnitLevel.Courtyard or UnitLevel.Grid or UnitLevel.Village && ownUnits.Contains(u.Code)))
             return new Outcome<Visit>.Forbidden(GridsTexts.PatrolOwnBeat(unitCode));
         if (await IdlePatrols.OpenOfAsync(uow, actor, idleEnd) is { } open)
@@ -39,9 +41,10 @@ public static class Patrols
     public static async Task<Outcome<PatrolPoints>> AddPointsAsync(UnitOfWork<GridsDatabase> uow, Guid id, AddTrackPoints? command, string actor,
         TimeSpan idleEnd)
     {
-        if (await OwnOpenAsync(uow, id, actor) is { } refused) return refused.Refused<PatrolPoints>();
+        var (own, refused) = await OwnOpenAsync(uow, id, actor);
+        if (refused is not null) return refused.Refused<PatrolPoints>();
         // Points reaching a patrol gone idle come too late: it is over (they are judged when heard, not by their times).
-        var visit = await IdlePatrols.SettleAsync(uow, (await VisitStore.FindAsync(uow, id))!, idleEnd);
+        var visit = await IdlePatrols.SettleAsync(uow, own!, idleEnd);
         if (!visit.IsOpen) return new Outcome<PatrolPoints>.Conflict(Ended(visit));
         var errors = new FieldErrors();
         var points = Read(errors, command?.Points, visit.StartedAt, uow.Now);
@@ -57,10 +60,11 @@ public static class Patrols
 
     public static async Task<Outcome<Visit>> EndAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor, TimeSpan idleEnd)
     {
-        if (await OwnOpenAsync(uow, id, actor) is { } refused) return refused;
+        var (own, refused) = await OwnOpenAsync(uow, id, actor);
+        if (refused is not null) return refused;
         // Ended hours after it went idle: it ends at its last sign of life, not now (the hours between were no
         // patrol), and the answer says it ended automatically.
-        var visit = await IdlePatrols.SettleAsync(uow, (await VisitStore.FindAsync(uow, id))!, idleEnd);
+        var visit = await IdlePatrols.SettleAsync(uow, own!, idleEnd);
         if (!visit.IsOpen) return new Outcome<Visit>.Done(visit);
         var ended = visit with { EndedAt = uow.Now, EndedBy = actor, Version = visit.Version + 1 };
         return await VisitStore.UpdateAsync(uow, ended, visit.Version)
@@ -81,14 +85,15 @@ public static class Patrols
         await VisitStore.LinkAsync(uow, patrol.Id, new VisitLink(kind, id, at));
     }
 
-    /// <summary>404 for no such patrol, 403 for someone else's, 409 for one that has ended; null when it is his and open.</summary>
-    private static async Task<Outcome<Visit>?> OwnOpenAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor)
+    /// <summary>The patrol when it is his and open; otherwise the refusal: 404 for no such patrol, 403 for someone
+    /// else's, 409 for one that has ended.</summary>
+    private static async Task<(Visit? Patrol, Outcome<Visit>? Refused)> OwnOpenAsync(UnitOfWork<GridsDatabase> uow, Guid id, string actor)
     {
         var visit = await VisitStore.FindAsync(uow, id);
-        if (visit is null || visit.Kind != VisitKind.Patrol) return new Outcome<Visit>.NotFound();
-        if (visit.PersonId != actor) return new Outcome<Visit>.Forbidden(GridsTexts.OnlyPatrolPerson);
-        if (!visit.IsOpen) return new Outcome<Visit>.Conflict(Ended(visit));
-        return null;
+        if (visit is null || visit.Kind != VisitKind.Patrol) return (null, new Outcome<Visit>.NotFound());
+        if (visit.PersonId != actor) return (null, new Outcome<Visit>.Forbidden(GridsTexts.OnlyPatrolPerson));
+        if (!visit.IsOpen) return (null, new Outcome<Visit>.Conflict(Ended(visit)));
+        return (visit, null);
     }
 
     private static Bilingual Ended(Visit patrol) =>

@@ -24,12 +24,10 @@ public sealed record PolicyRule(
     internal int Specificity => (Category is null ? 0 : 2) + (Grade is null ? 0 : 1);
 }
 
-/// <summary>How long a case may stay on each tier before it climbs (每级办理时限).</summary>
-public sealed record TierDeadlines(
-    [property: JsonConverter(typeof(DurationJsonConverter))] TimeSpan Courtyard,
-    [property: JsonConverter(typeof(DurationJsonConverter))] TimeSpan Village,
-    [property: JsonConverter(typeof(DurationJsonConverter))] TimeSpan Township,
-    [property: JsonConverter(typeof(DurationJsonConverter))] TimeSpan County)
+/// <summary>How long a case may stay on each tier before it climbs (每级办理时限); keyed by tier code on the wire.</summary>
+[JsonConverter(typeof(TierDeadlinesJsonConverter))]
+[CodeKeyedObject(typeof(Tier), "A duration such as \"3d\", \"24h\", \"1d12h\" or \"90s\".")]
+public sealed record TierDeadlines(TimeSpan Courtyard, TimeSpan Village, TimeSpan Township, TimeSpan County)
 {
     public TimeSpan For(Tier tier) => tier switch
     {

@@ -24,6 +24,7 @@ public static class ServiceDocuments
                 options.ShouldInclude = description => BelongsTo(module, description);
                 options.AddDocumentTransformer(new DocumentHeader(module));
                 options.AddOperationTransformer(ActionDescriptions.TransformAsync);
+                options.AddSchemaTransformer<CodeSchemas>();
             });
     }
 

@@ -95,6 +95,14 @@ public sealed class RoutingPreviewTests : StandaloneFixture
     [TestCase("grade", 12345)]
     [TestCase("lowestTier", 2)]
     [TestCase("grade", "3")]
+    // ... nor is a code in another case or with spaces around it (the second outside probe: " IV" was kept as IV here
+    // while a filing refused it).
+    [TestCase("grade", " IV")]
+    [TestCase("grade", "iv")]
+    [TestCase("category", "dispute ")]
+    [TestCase("lowestTier", "county ")]
+    [TestCase("onMissedDeadline", "escalate ")]
+    [TestCase("clock", "Working")]
     public async Task A_rule_with_a_number_for_a_code_is_refused_by_name_and_nothing_is_stored(string field, object value)
     {
         var current = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
@@ -106,12 +114,33 @@ public sealed class RoutingPreviewTests : StandaloneFixture
 
         var (status, problem) = await Http.SendJsonAsync(HttpMethod.Put, "/dispatch/policy", _admin, draft);
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
-        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList(),
-            Has.Some.EndsWith($"rules[{rules.Count - 1}].{field}"), problem.ToString());
+        var named = problem.GetProperty("errors").EnumerateObject().Single(p => p.Name.EndsWith($"rules[{rules.Count - 1}].{field}", StringComparison.Ordinal));
+        Assert.That(named.Value[0].GetString(), Does.Contain(", ").And.Not.Contain("JSON"), "the message lists the codes allowed");
         (status, problem) = await Http.SendJsonAsync(HttpMethod.Post, Url, _admin, new { unitCode = Demo.Courtyard, category = "other", grade = "IV", policy = draft });
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
 
         var after = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
         Assert.That(after["version"]!.GetValue<int>(), Is.EqualTo(current["version"]!.GetValue<int>()), "nothing stored");
+    }
+
+    /// <summary>The deadlines are keyed by tier code, each once, exactly as written (the second outside probe: "VILLAGE"
+    /// beside "village" replaced the village's deadline; "grid" was dropped without a word). Refused naming the key.</summary>
+    [TestCase("deadlines", "VILLAGE")]
+    [TestCase("deadlines", "grid")]
+    [TestCase("deadlines", "")]
+    [TestCase("acknowledgementDeadlines", "Courtyard")]
+    public async Task A_deadline_under_a_key_that_is_no_tier_code_is_refused_by_name_and_nothing_is_stored(string field, string key)
+    {
+        var current = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        var draft = current.DeepClone().AsObject();
+        draft[field] = new JsonObject { ["courtyard"] = "1d", ["village"] = "3d", ["township"] = "7d", ["county"] = "15d", [key] = "1d" };
+
+        var (status, problem) = await Http.SendJsonAsync(HttpMethod.Put, "/dispatch/policy", _admin, draft);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Has.Some.EqualTo($"{field}.{key}"), problem.ToString());
+        var after = (await Http.GetFromJsonAsync<JsonObject>("/dispatch/policy"))!;
+        Assert.That(after["version"]!.GetValue<int>(), Is.EqualTo(current["version"]!.GetValue<int>()), "nothing stored");
+        Assert.That(after["deadlines"]!.ToJsonString(), Is.EqualTo(current["deadlines"]!.ToJsonString()));
     }
 }

@@ -106,7 +106,7 @@ public class DurationTests
 
         var json = JsonSerializer.Serialize(deadlines);
 
-        Assert.That(json, Is.EqualTo("""{"Courtyard":"1d","Village":"1d12h","Township":"7d","County":"1m30s"}"""));
+        Assert.That(json, Is.EqualTo("""{"courtyard":"1d","village":"1d12h","township":"7d","county":"1m30s"}"""));
     }
 
     [Test]
@@ -122,7 +122,7 @@ public class DurationTests
     [Test]
     public void Tier_deadlines_deserialise_from_administrator_text()
     {
-        var back = JsonSerializer.Deserialize<TierDeadlines>("""{"Courtyard":"24h","Village":"3d","Township":"1d12h","County":"15d"}""");
+        var back = JsonSerializer.Deserialize<TierDeadlines>("""{"courtyard":"24h","village":"3d","township":"1d12h","county":"15d"}""");
 
         Assert.That(back, Is.EqualTo(new TierDeadlines(TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromHours(36), TimeSpan.FromDays(15))));
     }
@@ -134,7 +134,7 @@ public class DurationTests
     [TestCase("null")]
     public void A_bad_deadline_value_throws_JsonException(string village)
     {
-        var json = $$"""{"Courtyard":"1d","Village":{{village}},"Township":"7d","County":"15d"}""";
+        var json = $$"""{"courtyard":"1d","village":{{village}},"township":"7d","county":"15d"}""";
 
         Assert.That(() => JsonSerializer.Deserialize<TierDeadlines>(json), Throws.InstanceOf<JsonException>());
     }
@@ -144,9 +144,41 @@ public class DurationTests
     [Test]
     public void A_deadline_with_full_width_digits_throws_JsonException()
     {
-        const string json = """{"Courtyard":"1d","Village":"３d","Township":"7d","County":"15d"}""";
+        const string json = """{"courtyard":"1d","village":"３d","township":"7d","county":"15d"}""";
 
         Assert.That(() => JsonSerializer.Deserialize<TierDeadlines>(json), Throws.InstanceOf<JsonException>());
+    }
+
+    // The outside probe: "VILLAGE" beside "village" replaced the village's deadline; "grid", "1" and "" vanished.
+    [TestCase("VILLAGE")]
+    [TestCase("Village")]
+    [TestCase("village")]
+    [TestCase("grid")]
+    [TestCase("1")]
+    [TestCase("")]
+    [TestCase(" county")]
+    public void A_key_that_is_no_tier_code_or_a_tier_given_twice_is_refused_by_name(string key)
+    {
+        var json = $$"""{"courtyard":"1d","village":"3d","township":"7d","county":"15d","{{key}}":"1d"}""";
+
+        var refused = Assert.Throws<CodeJsonException>(() => JsonSerializer.Deserialize<TierDeadlines>(json))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused.Key, Is.EqualTo(key));
+            Assert.That(refused.Codes, Is.EqualTo("courtyard, village, township, county"));
+        });
+    }
+
+    [Test]
+    public void A_tier_left_out_reads_as_no_time_which_the_policy_check_refuses_naming_it()
+    {
+        var back = JsonSerializer.Deserialize<TierDeadlines>("""{"courtyard":"1d","township":"7d","county":"15d"}""")!;
+        var policy = RoutingPolicy.Default with { Deadlines = back };
+
+        var errors = PolicyValidation.Check(policy);
+
+        Assert.That(errors.Has("deadlines.village"), Is.True, errors.ToString());
     }
 
     [Test]

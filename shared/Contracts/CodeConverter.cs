@@ -46,12 +46,17 @@ public sealed class CodeConverter<TEnum> : JsonConverter<TEnum> where TEnum : st
         writer.WritePropertyName(CodeOf.TryGetValue(value, out var code) ? code : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
-/// <summary>A code that is none of <see cref="Codes"/>: the problem answer names the field and lists them. A key of an
-/// object keyed by codes names itself (<see cref="Key"/>), since the reader's path stops at the object.</summary>
-public sealed class CodeJsonException(string codes, string? key = null) : JsonException($"Must be one of {codes}.")
+/// <summary>A fault inside an object a converter reads by hand (one keyed by codes): the reader's path stops at the
+/// object, so the exception names the key (<see cref="Key"/>) the problem answer adds to the field.</summary>
+public class KeyedJsonException(string? key, string message) : JsonException(message)
+{
+    public string? Key { get; } = key;
+}
+
+/// <summary>A code that is none of <see cref="Codes"/>: the problem answer names the field and lists them.</summary>
+public sealed class CodeJsonException(string codes, string? key = null) : KeyedJsonException(key, $"Must be one of {codes}.")
 {
     public string Codes { get; } = codes;
-    public string? Key { get; } = key;
 }
 
 /// <summary>An object whose keys are the codes of <see cref="Codes"/>, each once, with a text value (read by a converter of

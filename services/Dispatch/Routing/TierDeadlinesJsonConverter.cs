@@ -7,7 +7,8 @@ namespace Governance.Dispatch.Routing;
 /// <see cref="TierDeadlines"/> on the wire: an object keyed by tier codes, each once, exactly as written. Read as a
 /// record, its keys matched any case and ignored the unknown, so <c>"VILLAGE": "1d"</c> beside <c>"village": "3d"</c>
 /// quietly replaced the village's deadline and <c>"grid"</c> vanished (the outside probe). A key that is no tier, or a
-/// tier given twice, is a <see cref="CodeJsonException"/> naming that key; a tier left out reads as no time at all,
+/// tier given twice, is a <see cref="CodeJsonException"/> naming that key, and a value that is no duration names its key
+/// too (<see cref="KeyedJsonException"/>); a tier left out reads as no time at all,
 /// which <see cref="PolicyValidation"/> refuses naming it.
 /// </summary>
 public sealed class TierDeadlinesJsonConverter : JsonConverter<TierDeadlines>
@@ -24,7 +25,8 @@ public sealed class TierDeadlinesJsonConverter : JsonConverter<TierDeadlines>
             if (!CodeConverter<Tier>.ByCode.TryGetValue(key, out var tier) || found.ContainsKey(tier))
                 throw new CodeJsonException(CodeConverter<Tier>.List, key);
             reader.Read();
-            found[tier] = Duration.Read(ref reader, typeof(TimeSpan), options);
+            try { found[tier] = Duration.Read(ref reader, typeof(TimeSpan), options); }
+            catch (JsonException bad) when (bad is not KeyedJsonException) { throw new KeyedJsonException(key, bad.Message); }
         }
         TimeSpan On(Tier tier) => found.GetValueOrDefault(tier);
         return new TierDeadlines(On(Tier.Courtyard), On(Tier.Village), On(Tier.Township), On(Tier.County));

@@ -107,12 +107,10 @@ public sealed class BadRequestBodyHandler(IProblemDetailsService problems) : IEx
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "body";
         if (field.Length == 0) field = "body";
+        if (json is Governance.Contracts.KeyedJsonException { Key: { } key }) field = field == "body" ? key : $"{field}.{key}";
         // A code that is none of its kind's: say which are (as a field read by hand says), not "not valid JSON".
         if (json is Governance.Contracts.CodeJsonException code)
-        {
-            if (code.Key is not null) field = field == "body" ? code.Key : $"{field}.{code.Key}";
             return (field, ProblemTexts.OneOf(field, code.Codes), ProblemTexts.BodyUnreadableTitle);
-        }
         return (field, json is null ? ProblemTexts.BodyFault(bad.StatusCode, bad.Message) : ProblemTexts.NotJsonOfType(field), ProblemTexts.BodyUnreadableTitle);
     }
 }

@@ -171,6 +171,15 @@ public class DurationTests
     }
 
     [Test]
+    public void A_value_that_is_no_duration_names_its_tier()
+    {
+        var refused = Assert.Throws<KeyedJsonException>(() =>
+            JsonSerializer.Deserialize<TierDeadlines>("""{"courtyard":"soon","village":"3d","township":"7d","county":"15d"}"""))!;
+
+        Assert.That(refused.Key, Is.EqualTo("courtyard"));
+    }
+
+    [Test]
     public void A_tier_left_out_reads_as_no_time_which_the_policy_check_refuses_naming_it()
     {
         var back = JsonSerializer.Deserialize<TierDeadlines>("""{"courtyard":"1d","township":"7d","county":"15d"}""")!;

@@ -1,12 +1,27 @@
+using NetTopologySuite.Operation.Valid;
+
 namespace Governance.Grids.Handling;
 
 /// <summary>
 /// What Grids' problems say (field messages, refusals, titles), in both languages: English exactly as the API
 /// has said it, Chinese beside it (docs/CONVENTIONS.md "A message a user reads"). The shared ones are
-/// <see cref="ProblemTexts"/>. Codes, ids and levels in the messages stay as the API spells them.
+/// <see cref="ProblemTexts"/>. Codes and ids in the messages stay as the API spells them; a level is named in the
+/// reader's words with its code beside it in Chinese (<see cref="Level"/>), never as an English word in a Chinese sentence.
 /// </summary>
 public static class GridsTexts
 {
+    /// <summary>A unit level in Chinese, its code in brackets (the second outside probe read "在grid or village值班").</summary>
+    public static string Level(UnitLevel level) => $"{LevelName(level)}（{Codes.Of(level)}）";
+
+    private static string LevelName(UnitLevel level) => level switch
+    {
+        UnitLevel.County => "区县",
+        UnitLevel.Township => "乡镇/街道",
+        UnitLevel.Village => "村/社区",
+        UnitLevel.Grid => "网格",
+        _ => "院落",
+    };
+
     public static Bilingual ConflictTitle => new("The change conflicts with the data as it is", "此项修改与现有数据冲突");
     public static Bilingual SessionEndedTitle => new("Session ended", "登录已失效");
     public static Bilingual SessionExpired => new("The session expired or its cookie is not ours; sign in.", "登录已过期或凭据无效；请重新登录。");
@@ -43,8 +58,9 @@ public static class GridsTexts
     // ---- Units and aliases ------------------------------------------------------------------------
     public static Bilingual CountyNoParent => new("a county has no parent.", "区县没有上级单位。");
     public static Bilingual Retired(string code) => new($"'{code}' is retired.", $"“{code}”已撤销。");
-    public static Bilingual BelongsUnder(string level, string wanted, string parentCode, string parentLevel) =>
-        new($"a {level} belongs under a {wanted}; '{parentCode}' is a {parentLevel}.", $"{level}应隶属于{wanted}；“{parentCode}”是{parentLevel}。");
+    public static Bilingual BelongsUnder(UnitLevel level, UnitLevel wanted, string parentCode, UnitLevel parentLevel) =>
+        new($"a {Codes.Of(level)} belongs under a {Codes.Of(wanted)}; '{parentCode}' is a {Codes.Of(parentLevel)}.",
+            $"{Level(level)}应隶属于{Level(wanted)}；“{parentCode}”是{Level(parentLevel)}。");
     public static Bilingual UnitExists(string? code) =>
         new($"A unit with code '{code}' exists already (codes are never reused, even after retirement).", $"编码为“{code}”的单位已存在（编码永不重复使用，撤销后也不例外）。");
     public static Bilingual RetiredDoesNotChange(string code) => new($"'{code}' is retired; a retired unit does not change.", $"“{code}”已撤销；已撤销的单位不能修改。");
@@ -81,8 +97,9 @@ public static class GridsTexts
         new($"{field} '{id}' is not a registered person.", $"{field} “{id}”不是已登记的人员。");
     public static Bilingual DutyEnded(DateTimeOffset until) => new($"The duty period ended already, at {until:O}.", $"值班期已于 {until:O} 结束。");
     public static Bilingual AtNotBeforeDuty => new("at must not be before the duty period's start.", "at 不能早于值班期的开始。");
-    public static Bilingual RoleLevel(string role, string levels, string code, string level) =>
-        new($"a {role} is on duty at a {levels}; '{code}' is a {level}.", $"{role} 在{levels}值班；“{code}”是{level}。");
+    public static Bilingual RoleLevel(string role, IReadOnlyList<UnitLevel> levels, string code, UnitLevel level) =>
+        new($"a {role} is on duty at a {string.Join(" or ", levels.Select(Codes.Of))}; '{code}' is a {Codes.Of(level)}.",
+            $"“{role}”在{string.Join("或", levels.Select(Level))}值班；“{code}”是{Level(level)}。");
     public static Bilingual HandlerNeedsDepartment =>
         new("a department-handler needs the departmentId of their department.", "部门办理人须填写所在部门的 departmentId。");
     public static Bilingual OnlyHandlerInDepartment => new("only a department-handler belongs to a department.", "只有部门办理人属于部门。");
@@ -224,8 +241,24 @@ public static class GridsTexts
 
     public static Bilingual SendFileAs(string mediaTypes) => new($"Send the file as {mediaTypes}.", $"请以 {mediaTypes} 格式发送文件。");
     public static Bilingual ImportAtMostMb(long mb) => new($"An import file may be at most {mb} MB.", $"导入文件最大 {mb} MB。");
-    public static Bilingual GeometryNotValid(string reason, double lng, double lat) =>
-        new($"geometry is not valid: {reason} at [{lng}, {lat}] (longitude, latitude).", $"geometry 不是有效的几何图形：{reason}，位于 [{lng}, {lat}]（经度, 纬度）。");
+    /// <param name="reason">The geometry library's own words (English); the Chinese says its kind of fault instead.</param>
+    public static Bilingual GeometryNotValid(string reason, TopologyValidationErrors? kind, double lng, double lat) =>
+        new($"geometry is not valid: {reason} at [{lng}, {lat}] (longitude, latitude).", $"geometry 不是有效的几何图形：{InvalidityZh(kind)}，位于 [{lng}, {lat}]（经度, 纬度）。");
+
+    private static string InvalidityZh(TopologyValidationErrors? kind) => kind switch
+    {
+        TopologyValidationErrors.SelfIntersection => "边界自相交",
+        TopologyValidationErrors.RingSelfIntersection => "环自相交",
+        TopologyValidationErrors.HoleOutsideShell => "内洞在外环之外",
+        TopologyValidationErrors.NestedHoles => "内洞互相嵌套",
+        TopologyValidationErrors.DisconnectedInteriors => "内部不连通",
+        TopologyValidationErrors.NestedShells => "外环互相嵌套",
+        TopologyValidationErrors.DuplicateRings => "环重复",
+        TopologyValidationErrors.TooFewPoints => "点数太少",
+        TopologyValidationErrors.InvalidCoordinate => "坐标无效",
+        TopologyValidationErrors.RingNotClosed => "环未闭合",
+        _ => "图形无效",
+    };
     public static Bilingual GeometryNotSimple =>
         new("geometry is not simple: a ring crosses or touches itself.", "geometry 不是简单图形：有环自相交或自相接。");
     public static Bilingual GeometryTooWide(double km, double mostKm) =>

@@ -10,7 +10,7 @@ public static class StaffRules
         if (unit is null) errors.Add(prefix + unitField, ProblemTexts.UnknownUnit(unitField, unitCode));
         else if (unit.Retired) errors.Add(prefix + unitField, GridsTexts.FieldRetired(unitField, unitCode));
         else if (!StaffRoles.IsHeldOn(role, unit.Level))
-            errors.Add(prefix + unitField, GridsTexts.RoleLevel(role, StaffRoles.LevelsOf(role), unitCode, Codes.Of(unit.Level)));
+            errors.Add(prefix + unitField, GridsTexts.RoleLevel(role, StaffRoles.LevelsOf(role), unitCode, unit.Level));
     }
 
     /// <summary>A department handler names a department of their unit; nobody else names one.</summary>

@@ -115,6 +115,6 @@ public static class UnitChanges
         if (UnitTree.ParentLevel(level) is not { } wanted) return GridsTexts.CountyNoParent;
         if (parent is null) return GridsTexts.UnknownUnit(parentCode);
         if (parent.Retired) return GridsTexts.Retired(parentCode);
-        return parent.Level == wanted ? null : GridsTexts.BelongsUnder(Codes.Of(level), Codes.Of(wanted), parentCode, Codes.Of(parent.Level));
+        return parent.Level == wanted ? null : GridsTexts.BelongsUnder(level, wanted, parentCode, parent.Level);
     }
 }

@@ -55,7 +55,7 @@ public static class BoundaryImport
                 {
                     errors.Add(prefix + "geometry", problem.Fault switch
                     {
-                        ShapeFault.NotValid => GridsTexts.GeometryNotValid(problem.Reason ?? "", problem.Lng, problem.Lat),
+                        ShapeFault.NotValid => GridsTexts.GeometryNotValid(problem.Reason ?? "", problem.Invalidity, problem.Lng, problem.Lat),
                         ShapeFault.TooWide => GridsTexts.GeometryTooWide(problem.Kilometres, problem.MostKilometres),
                         _ => GridsTexts.GeometryNotSimple,
                     });

@@ -52,8 +52,7 @@ public static class StaffRoles
 
     public static bool IsHeldOn(string role, UnitLevel level) => Levels.TryGetValue(role, out var levels) && levels.Contains(level);
 
-    public static string LevelsOf(string role) =>
-        string.Join(" or ", Levels[role].Select(l => Infrastructure.Hosting.Codes.Of(l)));
+    public static IReadOnlyList<UnitLevel> LevelsOf(string role) => Levels[role];
 
     public static string List() => string.Join(", ", Levels.Keys);
 }

@@ -41,7 +41,8 @@ public static class Topology
     {
         var geometry = ToGeometry(shape);
         var invalid = new IsValidOp(geometry).ValidationError;
-        if (invalid is not null) return new ShapeProblem(ShapeFault.NotValid, invalid.Message, invalid.Coordinate.X, invalid.Coordinate.Y);
+        if (invalid is not null)
+            return new ShapeProblem(ShapeFault.NotValid, invalid.Message, invalid.Coordinate.X, invalid.Coordinate.Y, Invalidity: invalid.ErrorType);
         if (!geometry.IsSimple) return new ShapeProblem(ShapeFault.NotSimple);
         var box = Geometry.BoxOf(shape);
         var (wide, high) = Kilometres(box);
@@ -98,4 +99,5 @@ public enum ShapeFault { NotValid, NotSimple, TooWide }
 
 /// <summary>Why a shape cannot be a unit's boundary on its own (<see cref="Topology.ProblemAlone"/>): for NotValid the
 /// geometry library's reason (in English, as it gives it) and where; for TooWide its span and the most allowed.</summary>
-public sealed record ShapeProblem(ShapeFault Fault, string? Reason = null, double Lng = 0, double Lat = 0, double Kilometres = 0, double MostKilometres = 0);
+public sealed record ShapeProblem(ShapeFault Fault, string? Reason = null, double Lng = 0, double Lat = 0, double Kilometres = 0, double MostKilometres = 0,
+    TopologyValidationErrors? Invalidity = null);

@@ -50,6 +50,9 @@ public sealed class ProblemTextsTests
         _ when type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?) => new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero),
         _ when type == typeof(Bilingual) => ProblemTexts.WholeNumber,
         _ when type == typeof(IEnumerable<Grant>) => CasePermissions.Table[CaseAction.Resolve],
+        _ when type == typeof(Governance.Contracts.UnitLevel) => Governance.Contracts.UnitLevel.Township,
+        _ when type == typeof(IReadOnlyList<Governance.Contracts.UnitLevel>) => new[] { Governance.Contracts.UnitLevel.Grid, Governance.Contracts.UnitLevel.Village },
+        _ when type == typeof(NetTopologySuite.Operation.Valid.TopologyValidationErrors?) => NetTopologySuite.Operation.Valid.TopologyValidationErrors.SelfIntersection,
         _ => throw new InvalidOperationException($"No sample for {type}: add one here."),
     };
 

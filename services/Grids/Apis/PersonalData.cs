@@ -7,8 +7,8 @@ namespace Governance.Grids.Apis;
 /// <summary>
 /// Residents' and staff's ID numbers and phones (个人信息保护法): shown whole only to roles that need
 /// them (those who visit and call: grid workers, village handlers, county administrators), masked for
-/// everyone else; every unmasked read is written to the audit log. Records outside the caller's
-/// units are left out altogether.
+/// everyone else — except his own staff record, which a person always reads whole; every unmasked read
+/// by those roles is written to the audit log. Records outside the caller's units are left out altogether.
 /// </summary>
 public sealed class PersonalData
 {
@@ -48,7 +48,10 @@ public sealed class PersonalData
         var visible = new List<StaffMember>();
         foreach (var s in staff)
             if (await CoversAsync(s.UnitCode)) visible.Add(s);
-        if (!Unmasked) return visible.Select(s => s with { IdNumber = Masks.IdNumber(s.IdNumber), Phone = Masks.Phone(s.Phone) }).ToList();
+        // A person reads his own record whole, whatever his role (the second outside probe: a courtyard lead saw his
+        // own phone masked while his grid's worker saw it whole); nobody else's is unmasked for it.
+        if (!Unmasked)
+            return visible.Select(s => s.Id == _caller.Id ? s : s with { IdNumber = Masks.IdNumber(s.IdNumber), Phone = Masks.Phone(s.Phone) }).ToList();
         await AuditAsync("staff", visible.Where(s => s.IdNumber is not null || s.Phone is not null).Select(s => s.Id));
         return visible;
     }

@@ -51,4 +51,29 @@ public sealed class PersonalDataTests : StandaloneFixture
         var outsider = await SubjectsAsync(TestTokens.Bearer("outsider", Roles.TownshipDispatcher, otherTownship));
         Assert.That(outsider.Select(s => s.GetProperty("id").GetString()), Does.Not.Contain(id));
     }
+
+    /// <summary>A courtyard lead (a role that sees others' phones masked) reads his own staff record whole, while a
+    /// township dispatcher (masked too) reads the same record masked: it is whole for being his own, not for his role (the
+    /// second outside probe saw his own phone masked while his grid's worker saw it whole).</summary>
+    [Test]
+    public async Task A_person_reads_his_own_staff_record_whole_and_others_read_it_masked()
+    {
+        using var admin = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
+        admin.DefaultRequestHeaders.Authorization = TestTokens.Bearer();
+        var staff = (await admin.GetFromJsonAsync<List<JsonElement>>("/grids/staff?limit=1000"))!;
+        var me = staff.First(s => s.GetProperty("role").GetString() == Roles.CourtyardLead && s.GetProperty("phone").ValueKind == JsonValueKind.String);
+        var (myId, myUnit, myPhone) = (me.GetProperty("id").GetString()!, me.GetProperty("unitCode").GetString()!, me.GetProperty("phone").GetString()!);
+
+        async Task<string?> PhoneSeenByAsync(AuthenticationHeaderValue who)
+        {
+            using var client = new HttpClient { BaseAddress = Http.BaseAddress }.InEnglish();
+            client.DefaultRequestHeaders.Authorization = who;
+            var seen = (await client.GetFromJsonAsync<List<JsonElement>>("/grids/staff?limit=1000"))!;
+            return seen.Single(s => s.GetProperty("id").GetString() == myId).GetProperty("phone").GetString();
+        }
+
+        Assert.That(await PhoneSeenByAsync(TestTokens.Bearer(myId, Roles.CourtyardLead, myUnit)), Is.EqualTo(myPhone), "his own phone, whole");
+        Assert.That(await PhoneSeenByAsync(TestTokens.Bearer("dispatcher-of-his-township", Roles.TownshipDispatcher, myUnit[..9] + "000")),
+            Does.Contain("****"), "the same phone read by a dispatcher, masked");
+    }
 }

@@ -28,6 +28,9 @@ public abstract class BrowserFixture
     [OneTimeSetUp]
     public async Task StartAsync()
     {
+        // Playwright's assertions wait 5 s by default; with every test project on two cores a page that is right can
+        // take longer to show it. A passing assertion returns as soon as it holds, so only a failure waits the longer.
+        SetDefaultExpectTimeout(15_000);
         var settings = new Dictionary<string, string>(HostSettings) { ["Auth:DevTokens"] = DemoAccounts ? "true" : "false" };
         Env = await StandaloneEnvironment.StartAsync(extra: settings, fixedPort: RestartableHost);
         Browser = await Browser.LaunchAsync(Env.Host.Http.BaseAddress!);

@@ -23,6 +23,9 @@ public sealed class CodeConverter<TEnum> : JsonConverter<TEnum> where TEnum : st
 
     private static readonly Dictionary<TEnum, string> CodeOf = ByCode.ToDictionary(p => p.Value, p => p.Key);
 
+    /// <summary>The code of a value the enum declares.</summary>
+    public static string Code(TEnum value) => CodeOf[value];
+
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String && reader.GetString() is { } code && ByCode.TryGetValue(code, out var value)
             ? value

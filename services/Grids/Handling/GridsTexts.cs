@@ -11,16 +11,7 @@ namespace Governance.Grids.Handling;
 public static class GridsTexts
 {
     /// <summary>A unit level in Chinese, its code in brackets (the second outside probe read "在grid or village值班").</summary>
-    public static string Level(UnitLevel level) => $"{LevelName(level)}（{Codes.Of(level)}）";
-
-    private static string LevelName(UnitLevel level) => level switch
-    {
-        UnitLevel.County => "区县",
-        UnitLevel.Township => "乡镇/街道",
-        UnitLevel.Village => "村/社区",
-        UnitLevel.Grid => "网格",
-        _ => "院落",
-    };
+    public static string Level(UnitLevel level) => $"{ChineseNames.Of(level)}（{Codes.Of(level)}）";
 
     public static Bilingual ConflictTitle => new("The change conflicts with the data as it is", "此项修改与现有数据冲突");
     public static Bilingual SessionEndedTitle => new("Session ended", "登录已失效");

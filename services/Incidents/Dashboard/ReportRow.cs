@@ -36,10 +36,7 @@ public sealed record ReportRow(
     public static ReportRow Of(MonthlyReport.Line l)
     {
         long By(EscalationReason reason) => l.EscalationsByReason.GetValueOrDefault(Codes.Of(reason));
-        return new(l.UnitCode, CellText.Safe(l.Name), l.Level switch
-            {
-                UnitLevel.County => "区县", UnitLevel.Township => "乡镇/街道", UnitLevel.Village => "村/社区", _ => l.Level.ToString(),
-            },
+        return new(l.UnitCode, CellText.Safe(l.Name), ChineseNames.Of(l.Level),
             l.Filed, l.Closed, l.ClosedOnTime, l.OnTimeRate, l.VillageContainmentRate, l.TownshipContainmentRate,
             l.ResidentSatisfactionRate, l.StaffSatisfactionRate, l.Escalations,
             By(EscalationReason.DeadlinePassed), By(EscalationReason.HandlerRequested), By(EscalationReason.AcknowledgementOverdue),

@@ -21,15 +21,7 @@ public static class Labels
         _ => status.ToString(),
     };
 
-    public static string? Of(Tier? tier) => tier switch
-    {
-        null => null,
-        Tier.Courtyard => "院落/网格",
-        Tier.Village => "村/社区",
-        Tier.Township => "乡镇/街道",
-        Tier.County => "区县",
-        _ => tier.ToString(),
-    };
+    public static string? Of(Tier? tier) => tier is { } t ? ChineseNames.Of(t) : null;
 
     public static string? Of(Satisfaction? satisfaction) => satisfaction switch
     {

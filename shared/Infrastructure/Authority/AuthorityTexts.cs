@@ -24,14 +24,6 @@ public static class AuthorityTexts
     public static Bilingual NeedsRole(string action, string roles) =>
         new($"'{action}' needs one of the roles: {roles}.", $"“{action}”需要以下角色之一：{roles}。");
 
-    public static string TierZh(Tier tier) => tier switch
-    {
-        Tier.Courtyard => "院落/网格",
-        Tier.Village => "村/社区",
-        Tier.Township => "乡镇/街道",
-        _ => "区县",
-    };
-
     private static string Join(IEnumerable<Grant> grants, Func<Bilingual, string> language, string separator) =>
         string.Join(separator, grants.Select(g => language(g.Describe())));
 }

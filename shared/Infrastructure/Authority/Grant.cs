@@ -51,7 +51,7 @@ public sealed record Grant(Relation Relation, IReadOnlyList<string>? Roles = nul
         if (Roles is not null) text += new Bilingual($" as {string.Join(" or ", Roles)}", $"，角色为 {string.Join(" 或 ", Roles)}");
         if (Tiers is not null)
             text += new Bilingual($" on the {string.Join(" or ", Tiers.Select(t => t.ToString().ToLowerInvariant()))} tier",
-                $"，案件在{string.Join("或", Tiers.Select(AuthorityTexts.TierZh))}层级");
+                $"，案件在{string.Join("或", Tiers.Select(ChineseNames.Of))}层级");
         return text + Condition switch
         {
             GrantCondition.GradeIV => new Bilingual(", grade IV only", "，仅限一般（IV级）事项"),

@@ -13,8 +13,7 @@ public static class Codes
         return code is not null && CodeConverter<TEnum>.ByCode.TryGetValue(code, out value);
     }
 
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        CodeConverter<TEnum>.ByCode.First(p => p.Value.Equals(value)).Key;
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => CodeConverter<TEnum>.Code(value);
 
     /// <summary>All codes, for an error message that tells the client what is allowed.</summary>
     public static string List<TEnum>() where TEnum : struct, Enum => CodeConverter<TEnum>.List;

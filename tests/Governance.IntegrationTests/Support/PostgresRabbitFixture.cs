@@ -15,9 +15,7 @@ public sealed class PostgresRabbitEnvironment
     {
         _prefix = prefix;
         _postgresAdmin = postgresAdmin;
-        // Never one a killed run left behind (the prefix repeats with a process id), so it needs no deleting first:
-        // each rabbitmqctl call starts an Erlang VM, about a second of CPU, and CI creates one of these per fixture.
-        VirtualHost = $"governance-{prefix}-{Guid.NewGuid().ToString("N")[..8]}";
+        VirtualHost = TestServers.NewVirtualHost();
     }
 
     /// <summary>The databases on the shared PostgreSQL, or on the server <paramref name="postgresAdmin"/> names.</summary>
@@ -26,7 +24,6 @@ public sealed class PostgresRabbitEnvironment
         var environment = new PostgresRabbitEnvironment($"t_{name}_{Environment.ProcessId}", postgresAdmin);
         foreach (var service in Services)
             environment.ConnectionStrings[service] = await TestServers.CreateDatabaseAsync($"{environment._prefix}_{service}", postgresAdmin);
-        TestServers.CreateVirtualHost(environment.VirtualHost);
         return environment;
     }
 

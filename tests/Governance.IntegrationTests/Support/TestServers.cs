@@ -76,15 +76,11 @@ public static class TestServers
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Creates a RabbitMQ virtual host that the guest user may use; the name must be new (one a killed run
-    /// left behind would keep its queues).</summary>
-    public static void CreateVirtualHost(string vhost)
-    {
-        Rabbitmqctl("add_vhost", vhost);
-        Rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
-    }
+    /// <summary>A new, empty RabbitMQ virtual host that the guest user may use (TestVirtualHosts: made in batches).</summary>
+    public static string NewVirtualHost() => TestVirtualHosts.Take();
 
-    public static void DeleteVirtualHost(string vhost) => Rabbitmqctl("delete_vhost", vhost, allowFailure: true);
+    /// <summary>Deletes a virtual host from <see cref="NewVirtualHost"/>, with its queues (in batches, TestVirtualHosts).</summary>
+    public static void DeleteVirtualHost(string vhost) => TestVirtualHosts.Return(vhost);
 
     /// <summary>The messages each queue of a virtual host holds, ready or delivered and not yet
     /// acknowledged (the broker's own count, not sampled statistics): 0 once every delivery to the
@@ -104,11 +100,7 @@ public static class TestServers
             .Select(line => line.Split('\t', StringSplitOptions.TrimEntries)).Where(parts => parts.Length == columns.Length).ToList();
     }
 
-    private static void Rabbitmqctl(params string[] args) => Rabbitmqctl(args, false);
-
-    private static void Rabbitmqctl(string verb, string arg, bool allowFailure) => Rabbitmqctl([verb, arg], allowFailure);
-
-    private static string Rabbitmqctl(string[] args, bool allowFailure)
+    internal static string Rabbitmqctl(string[] args, bool allowFailure)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);

@@ -22,6 +22,7 @@ export const t = dictionary({
   peopleBelow: ['人员', 'People'],
   noneBelow: ['没有下级单位', 'No units below'],
   nobody: ['暂无人员', 'Nobody registered'],
+  showPeople: ['展开全部 {n} 人', 'Show all {n} people'],
   chartLabel: ['下级单位人均积分', 'Per-person score of the units below'],
   total: ['合计', 'Total'],
   patrolDays: ['巡查天数', 'Patrol days'],

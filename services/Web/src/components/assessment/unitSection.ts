@@ -34,6 +34,21 @@ function peopleTable(rows: PersonScore[]): HTMLElement {
     t('peopleBelow'));
 }
 
+/** A long list of people (a county's or a township's: everyone at the townships or villages below) stays folded
+ * until asked for, and its rows are built only then: a few hundred rows of figures made the dashboard slow to draw
+ * and to read on a phone, where the units' table above is what is looked at first. A short one is shown. */
+const peopleShownUnfolded = 30;
+
+function people(rows: PersonScore[]): HTMLElement {
+  if (rows.length === 0) return h('p', { class: 'muted' }, t('nobody'));
+  if (rows.length <= peopleShownUnfolded) return peopleTable(rows);
+  const folded = h('details', { class: 'people-list' }, h('summary', {}, t('showPeople', { n: String(rows.length) })));
+  folded.addEventListener('toggle', () => {
+    if (folded.open && folded.childElementCount === 1) folded.append(peopleTable(rows));
+  });
+  return folded;
+}
+
 function draw(chart: Chart, a: UnitAssessment): void {
   chart.setOption({
     aria: { enabled: true, label: { description: t('chartLabel') } },
@@ -66,7 +81,7 @@ export function unitAssessmentSection(unitCode: string): { element: HTMLElement;
       if (a.units.length > 0) draw(chart, a);
       clear(body,
         h('h3', {}, t('unitsBelow')), a.units.length === 0 ? h('p', { class: 'muted' }, t('noneBelow')) : unitsTable(a.units, a.unit),
-        h('h3', {}, t('peopleBelow')), a.people.length === 0 ? h('p', { class: 'muted' }, t('nobody')) : peopleTable(a.people));
+        h('h3', {}, t('peopleBelow')), people(a.people));
     } catch (e) {
       clear(body, h('p', { class: 'error', role: 'alert' }, errorText(e)));
     }

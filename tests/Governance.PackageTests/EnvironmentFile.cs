@@ -1,4 +1,4 @@
-namespace Governance.IntegrationTests.Packaging;
+namespace Governance.PackageTests;
 
 /// <summary>
 /// Reads a settings file as systemd's EnvironmentFile= does for the lines our templates use:

@@ -1,6 +1,7 @@
+using Governance.IntegrationTests.Packaging;
 using Governance.IntegrationTests.Support;
 
-namespace Governance.IntegrationTests.Packaging;
+namespace Governance.PackageTests;
 
 /// <summary>
 /// What a county installs (issue #18): deploy/package.sh's real publish output, laid out by its

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Governance.IntegrationTests.Packaging;
+namespace Governance.PackageTests;
 
 /// <summary>
 /// A published executable started as systemd starts a Type=notify unit, as far as the program can tell:

@@ -5,6 +5,7 @@
 // the list shown (workFilters.ts).
 import { workList as readWork, type Incident, type WorkBucket, type WorkPage } from '../../api/incidents';
 import { clear, errorText, h } from '../../dom';
+import { common } from '../../i18n';
 import { followOn, moreButton } from '../moreButton';
 import { caseCard, type CardOptions } from './caseCard';
 import type { ActionContext } from './context';
@@ -35,7 +36,8 @@ export interface WorkListOptions {
 }
 
 export function workList(ctx: ActionContext, options: WorkListOptions = {}): WorkList {
-  const body = h('div', { class: 'work', 'aria-live': 'polite' });
+  // "Loading" until the first reading is drawn: on a slow phone an empty space would read as "nothing to do".
+  const body = h('div', { class: 'work', 'aria-live': 'polite' }, h('p', { class: 'muted' }, common('loading')));
   const element = h('div', { class: 'work-list' }, body);
   let pages = new Map<WorkBucket, WorkPage>();
   let bar: WorkFilters | null = null;

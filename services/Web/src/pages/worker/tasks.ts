@@ -8,6 +8,7 @@ import type { ActionContext } from '../../components/work/context';
 import { t as workText } from '../../components/work/text';
 import { openStatuses, workFilters, type WorkFilters } from '../../components/work/workFilters';
 import { clear, errorText, h } from '../../dom';
+import { common } from '../../i18n';
 import { t } from './text';
 
 /** A grid's open cases shown at most (a grid has a few dozen at a time). */
@@ -22,7 +23,8 @@ export interface FollowList {
 
 /** @param grid the worker's grid: its open cases, its courtyards' included (a unit's cases are its subtree's). */
 export function followList(ctx: ActionContext, grid: string): FollowList {
-  const list = h('div', { class: 'list' });
+  // "Loading" until the first reading is drawn (it follows the work list's): not an empty list meanwhile.
+  const list = h('div', { class: 'list' }, h('p', { class: 'muted' }, common('loading')));
   const element = h('div', {}, list);
   const scope = { unitCode: grid, open: 'true' };
   let bar: WorkFilters | null = null;

@@ -23,20 +23,36 @@ dotnet build Governance.sln -c Release
 
 results=artifacts/test-results
 rm -f "$results"/*.trx "$results"/failures.txt
-loggers=(--logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" --results-directory "$results")
 # A test that hangs (a send retried without end, a lock never released) fails after 10 minutes with a dump
 # of the test process, instead of holding CI until its own limit: no single test here takes that long.
-loggers+=(--blame-hang-timeout 10m)
+common=(--logger "console;verbosity=normal" --results-directory "$results" --blame-hang-timeout 10m)
+# Each stream writes TRX files of its own name: two runs ending in the same second would write the same file.
+trx() { echo "trx;LogFilePrefix=$1"; }
+grids=Governance.IntegrationTests.Grids.
 status=0
-# Every test project side by side except the fault tests, then those alone: they stop RabbitMQ and
-# restart PostgreSQL on purpose, and a test running at the same moment would fail for it. The package
-# tests (a self-contained publish: minutes of compiler work, no server) run beside the fault tests, which
-# leave the CPU idle while a broker or a database is down, instead of in the busy first phase. The fault
-# tests run even when the others failed, so one CI run tells all that is wrong.
-dotnet test Governance.sln -c Release --no-build -p:SkipFaultTests=true -p:SkipPackageTests=true "${loggers[@]}" "$@" || status=$?
-dotnet test tests/Governance.PackageTests -c Release --no-build "${loggers[@]}" "$@" &
+# First every test project side by side except the fault and package tests, with the integration tests' Grids
+# fixtures (a third of them) in a test process of their own: the browser tests finish first, and the integration
+# tests then ran alone for minutes, one fixture after another waiting on PostgreSQL and RabbitMQ, a core idle.
+# Each fixture has databases and a virtual host of its own (named after its process), so two processes do not meet.
+# Extra arguments (a caller's own --filter, say) go to every run, and then nothing is split off.
+grids_run=""
+rest=()
+if (( $# == 0 )); then
+    dotnet test tests/Governance.IntegrationTests -c Release --no-build --filter "FullyQualifiedName~$grids" \
+        --logger "$(trx grids)" "${common[@]}" &
+    grids_run=$!
+    rest=(--filter "FullyQualifiedName!~$grids")
+fi
+dotnet test Governance.sln -c Release --no-build -p:SkipFaultTests=true -p:SkipPackageTests=true \
+    "${rest[@]}" --logger "$(trx tests)" "${common[@]}" "$@" || status=$?
+if [[ -n $grids_run ]]; then wait "$grids_run" || status=$?; fi
+# Then the fault tests alone: they stop RabbitMQ and restart PostgreSQL on purpose, and a test running at the same
+# moment would fail for it. The package tests (a self-contained publish: minutes of compiler work, no server) run
+# beside them, as the fault tests leave the CPU idle while a broker or a database is down. The fault tests run even
+# when the others failed, so one CI run tells all that is wrong.
+dotnet test tests/Governance.PackageTests -c Release --no-build --logger "$(trx package)" "${common[@]}" "$@" &
 package=$!
-dotnet test tests/Governance.FaultTests -c Release --no-build "${loggers[@]}" "$@" || status=$?
+dotnet test tests/Governance.FaultTests -c Release --no-build --logger "$(trx fault)" "${common[@]}" "$@" || status=$?
 wait "$package" || status=$?
 tests/report-failures.sh "$results"
 exit "$status"

@@ -17,7 +17,8 @@ namespace Governance.Infrastructure.Messaging;
 /// <list type="bullet">
 /// <item>Each unit keeps what it would have alone: its own moment (<see cref="UnitOfWork.Now"/>, when its
 /// caller handed it over), its own messages (each an outbox row of its own) and its caller's trace (its
-/// statements and its messages' traceparent belong to the request that made it).</item>
+/// statements and its messages' traceparent belong to the request that made it; what the group shares runs
+/// under a span linked to every caller's, <see cref="GroupCommitTraces"/>).</item>
 /// <item>A unit that throws does not fail the others: the group's transaction is rolled back, that caller
 /// alone gets the exception, and the group is run again without it. Nothing of a rolled-back attempt
 /// remains, so running a unit again writes the same rows (identifiers are chosen before the unit).</item>
@@ -81,6 +82,8 @@ public sealed class GroupCommit<TDatabase>(TDatabase database, Outbox<TDatabase>
     private async Task WriteAsync(List<Pending> group)
     {
         GovernanceMetrics.GroupCommitted(database.ServiceName, group.Count);
+        // The statements the group shares run under this span, which links the other callers' traces.
+        using var span = GroupCommitTraces.Start(database.ServiceName, group.Select(p => p.Activity));
         Interlocked.Increment(ref _writing);
         try
         {

@@ -250,6 +250,57 @@ public sealed class GroupCommitTests(Provider provider)
     }
 
     [Test]
+    public async Task What_a_group_shares_runs_under_one_span_linked_to_each_callers_trace_and_each_caller_names_it()
+    {
+        var stopped = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (stopped) stopped.Add(a); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("group-commit-test");
+        var groups = Groups();
+        var holdFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requests = new List<Activity>();
+        var done = new List<Task<int>>();
+        for (var i = 1; i <= 4; i++)
+        {
+            Activity.Current = null;
+            requests.Add(source.StartActivity($"request {i}")!);
+            var id = i;
+            done.Add(groups.RunAsync<int>(async uow =>
+            {
+                if (id == 1) await holdFirst.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                return await Note(id)(uow);
+            }));
+        }
+        Activity.Current = null;
+        holdFirst.SetResult();
+        await Task.WhenAll(done);
+        foreach (var request in requests) request.Dispose();
+
+        List<Activity> spans;
+        lock (stopped) spans = stopped.Where(a => a.Source.Name == Infrastructure.Telemetry.TracingSetup.SourceName && a.DisplayName == "group commit").ToList();
+        // Request 1 wrote the first group (itself alone); the second group held requests 2-4, written by one of them.
+        Assert.That(spans, Has.Count.EqualTo(1), "one span, for the group that held other callers' changes");
+        var span = spans[0];
+        var writer = requests.Single(r => r.TraceId == span.TraceId);
+        var others = requests.Skip(1).Where(r => r != writer).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(span.ParentSpanId, Is.EqualTo(writer.SpanId), "a child of the writer's own span");
+            Assert.That(span.Links.Select(l => l.Context.TraceId), Is.EquivalentTo(others.Select(r => r.TraceId)), "a link to each other caller's trace");
+            Assert.That(span.GetTagItem("governance.group_commit.size"), Is.EqualTo(3));
+            foreach (var other in others)
+                Assert.That(other.Events.Where(e => e.Name == "group commit").Select(e => e.Tags.First(t => t.Key == "governance.group_commit.span_id").Value),
+                    Is.EqualTo(new[] { span.SpanId.ToString() }), $"{other.DisplayName} names the group's span");
+            Assert.That(requests[0].Events, Is.Empty, "a group of one is its caller's trace already");
+        });
+    }
+
+    [Test]
     public async Task A_change_that_throws_fails_alone_leaves_nothing_and_the_rest_of_its_group_commits()
     {
         var groups = Groups();

@@ -20,6 +20,8 @@
 #   --no-ceilings --no-distributed --no-standalone --no-micro --no-day-mix   skip a part (the day mix: each case's
 #                       whole life, accept/resolve/verify and the pages' reads, after the filing phases)
 #   --scale-out         also a second instance of Incidents and Dispatch, the closed loop again (ratio to one)
+#   --profile           also where each service's CPU goes: a short closed loop sampled with dotnet-trace
+#                       collect-linux (installed into artifacts/tools; needs root or CAP_PERFMON)
 #   --set Key=Value     configuration for every service process (e.g. --set Messaging:PrefetchCount=64)
 #   --label TEXT        a note in the history heading               --no-record     do not append to the history
 #
@@ -43,6 +45,18 @@ echo "[benchmark] building (Release)" >&2
 # The web pages are not needed to measure the API; skipping them keeps Node.js out of the benchmark.
 dotnet build "$ROOT/services/Host" -c Release --nologo -v quiet -p:SkipWebPages=true >&2
 dotnet build "$ROOT/tests/Governance.Benchmarks" -c Release --nologo -v quiet -p:SkipWebPages=true >&2
+
+# --profile: dotnet-trace, pinned, in the repository's artifacts (no global tool, nothing outside the clone).
+for arg in "$@"; do
+    if [ "$arg" = --profile ]; then
+        tools="$ROOT/artifacts/tools"
+        if [ ! -x "$tools/dotnet-trace" ]; then
+            echo "[benchmark] installing dotnet-trace into $tools" >&2
+            dotnet tool install --tool-path "$tools" dotnet-trace --version 10.0.750501 >&2
+        fi
+        export GOVERNANCE_DOTNET_TRACE="$tools/dotnet-trace"
+    fi
+done
 
 cd "$ROOT"
 exec dotnet "$ROOT/tests/Governance.Benchmarks/bin/Release/net10.0/Governance.Benchmarks.dll" --root "$ROOT" "$@"

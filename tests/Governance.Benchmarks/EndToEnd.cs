@@ -82,6 +82,7 @@ public static class EndToEnd
             var cluster = new Cluster(processes, databases, IncidentsDb, DispatchDb);
             await CostAsync(report, o, filer, cluster);
             var casesPerSecond = await ThroughputAsync(report, "distributed", o.Workers, o.Duration, filer, IncidentsDb, processes);
+            if (o.Profile) await ProfileAsync(report, o, filer, IncidentsDb, processes);
             await SettleAsync(IncidentsDb);
             await LatencyAsync(report, o.Rate, o.LatencyDuration, filer, IncidentsDb, target: true);
             // The same at half of what the system just sustained: latency when it is not overloaded.
@@ -107,6 +108,36 @@ public static class EndToEnd
             foreach (var p in processes) p.Dispose();
             foreach (var database in databases.Values) await Servers.DropDatabaseAsync(database);
             Servers.DeleteVirtualHost(vhost);
+        }
+    }
+
+    /// <summary>
+    /// Where each service's CPU goes under the closed loop (CpuProfile.cs): the same load again, apart from the
+    /// measured one (sampling costs a little CPU of its own), its middle ten seconds sampled in every service.
+    /// </summary>
+    private static async Task ProfileAsync(Report report, Options o, Filer filer, Func<DbConnection> incidentsDb, IReadOnlyList<ServiceProcess> processes)
+    {
+        var tool = Environment.GetEnvironmentVariable(CpuProfile.ToolVariable);
+        if (string.IsNullOrEmpty(tool) || !File.Exists(tool))
+        {
+            Log.Info($"profile: skipped, no dotnet-trace ({CpuProfile.ToolVariable}; deploy/benchmark.sh --profile installs it)");
+            return;
+        }
+        await SettleAsync(incidentsDb);
+        var length = TimeSpan.FromSeconds(10);
+        Log.Info($"distributed: profile, closed loop of {o.Workers} workers, {length.TotalSeconds} s of it sampled in each service");
+        var load = filer.ClosedLoopAsync(o.Workers, length + TimeSpan.FromSeconds(15), maxCases: 1_000_000);
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var traces = await CpuProfile.RecordAsync(tool, processes, length, o.WorkDir);
+        await load;
+        foreach (var (name, trace) in traces)
+        {
+            var (samples, shares, ours) = CpuProfile.Read(trace);
+            report.Note($"distributed · where {name}'s CPU goes ({samples} samples on CPU, closed loop): " +
+                string.Join(", ", shares.Select(s => $"{s.Share} {s.Fraction * 100:0.0} %")));
+            report.Note($"distributed · {name}'s busiest methods of our own (innermost of ours on the stack): " +
+                string.Join(", ", ours.Select(f => $"{f.Frame} {f.Fraction * 100:0.0} %")));
+            File.Delete(trace);
         }
     }
 

@@ -29,6 +29,8 @@ public sealed class Options
     public bool ScaleOut { get; private set; }
     /// <summary>Also each case's whole life with the pages' reads (DayMix.cs), after the filing-only phases.</summary>
     public bool DayMix { get; private set; } = true;
+    /// <summary>Also where each service's CPU goes (CpuProfile.cs): a short closed loop sampled by dotnet-trace.</summary>
+    public bool Profile { get; private set; }
     public int StandaloneWorkers { get; private set; } = 32;
     /// <summary>Open-loop offered load for the latency figure.</summary>
     public double Rate { get; private set; } = 300;
@@ -64,6 +66,7 @@ public sealed class Options
                 case "--no-record": o.Record = false; break;
                 case "--scale-out": o.ScaleOut = true; break;
                 case "--no-day-mix": o.DayMix = false; break;
+                case "--profile": o.Profile = true; break;
                 case "--duration": o.Duration = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--workers": o.Workers = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--standalone-workers": o.StandaloneWorkers = int.Parse(Next(), CultureInfo.InvariantCulture); break;

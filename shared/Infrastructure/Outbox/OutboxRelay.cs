@@ -143,11 +143,11 @@ public sealed class OutboxRelay<TDatabase>(
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 // Performance (deploy/benchmark-history.md): one statement for the whole batch instead of
-                // one round trip per row, and no wait for the WAL flush at commit. Losing this commit in a
-                // crash only means the rows are published again, which the consumers' inboxes drop —
-                // the same case as dying between publish and mark.
-                await connection.ExecuteAsync("SET LOCAL synchronous_commit = off", transaction: transaction);
-                await connection.ExecuteAsync("UPDATE outbox_messages SET sent_at_ms = @at WHERE id = ANY(@ids)",
+                // one round trip per row, sent with the setting in one command, and no wait for the WAL flush
+                // at commit. Losing this commit in a crash only means the rows are published again, which the
+                // consumers' inboxes drop — the same case as dying between publish and mark.
+                await connection.ExecuteAsync(Sql.Batch(database.Provider, "SET LOCAL synchronous_commit = off",
+                        "UPDATE outbox_messages SET sent_at_ms = @at WHERE id = ANY(@ids)"),
                     new { at, ids = rows.Select(r => r.Id).ToArray() }, transaction);
             }
             else

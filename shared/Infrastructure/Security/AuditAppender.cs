@@ -63,8 +63,7 @@ internal sealed class AuditAppender(Database database)
 
     private Task WriteAsync(IReadOnlyList<Pending> batch) => database.InTransactionAsync(async (c, t) =>
     {
-        await AuditLog.LockAsync(c, t, database.Provider);
-        var (lastSeq, lastHash) = await AuditLog.HeadAsync(c, t, database.Provider);
+        var (lastSeq, lastHash) = await AuditLog.LockHeadAsync(c, t, database.Provider);
         var sql = new StringBuilder("INSERT INTO audit_log (seq, at_ms, actor, action, target, detail, remote, prev_hash, hash) VALUES ");
         var args = new DynamicParameters();
         for (var i = 0; i < batch.Count; i++)

@@ -52,10 +52,22 @@ public static class AuditLog
             at.ToUnixTimeMilliseconds(), Cut(actor, 100)!, Cut(action, 200)!, Cut(target, 200), Cut(detail, 1000), Cut(remote, 64)));
 
     /// <summary>The last row's sequence number and hash (0 and the genesis hash on an empty log).</summary>
-    internal static async Task<(long Seq, string Hash)> HeadAsync(DbConnection c, DbTransaction t, DatabaseProvider provider)
+    /// <summary>Locks the log against other appenders and reads its last row, which the next rows chain from.</summary>
+    internal static async Task<(long Seq, string Hash)> LockHeadAsync(DbConnection c, DbTransaction t, DatabaseProvider provider)
     {
-        var last = await c.QueryFirstOrDefaultAsync<(long Seq, string? Hash)>(
-            $"SELECT seq, hash FROM audit_log ORDER BY seq DESC {Sql.Page(provider, 1)}", transaction: t);
+        var head = $"SELECT seq, hash FROM audit_log ORDER BY seq DESC {Sql.Page(provider, 1)}";
+        switch (provider)
+        {
+            // One round trip: the lock returns no rows, so the reader's first result is the head's.
+            case DatabaseProvider.Postgres:
+                head = Sql.Batch(provider, "LOCK TABLE audit_log IN EXCLUSIVE MODE", head);
+                break;
+            case DatabaseProvider.SqlServer:
+                await c.ExecuteAsync("SELECT TOP (1) seq FROM audit_log WITH (TABLOCKX, HOLDLOCK)", transaction: t);
+                break;
+            // SQLite: one writer at a time already.
+        }
+        var last = await c.QueryFirstOrDefaultAsync<(long Seq, string? Hash)>(head, transaction: t);
         return last.Hash is null ? (0, Genesis) : (last.Seq, last.Hash);
     }
 
@@ -93,13 +105,6 @@ public static class AuditLog
             text.Append(field.Length).Append(':').Append(field).Append('|');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
-
-    internal static Task LockAsync(DbConnection c, DbTransaction t, DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.Postgres => c.ExecuteAsync("LOCK TABLE audit_log IN EXCLUSIVE MODE", transaction: t),
-        DatabaseProvider.SqlServer => c.ExecuteAsync("SELECT TOP (1) seq FROM audit_log WITH (TABLOCKX, HOLDLOCK)", transaction: t),
-        _ => Task.CompletedTask, // SQLite: one writer at a time already
-    };
 
     private static string? Cut(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

@@ -81,7 +81,12 @@ public static class EndToEnd
 
             var cluster = new Cluster(processes, databases, IncidentsDb, DispatchDb);
             await CostAsync(report, o, filer, cluster);
+            var deadlocksBefore = await DeadlocksAsync(databases);
             var casesPerSecond = await ThroughputAsync(report, "distributed", o.Workers, o.Duration, filer, IncidentsDb, processes);
+            await Task.Delay(1500); // pg_stat_database is flushed about once a second
+            var deadlocks = (await DeadlocksAsync(databases)).ToDictionary(d => d.Key, d => d.Value - deadlocksBefore[d.Key]);
+            report.Add("distributed", "deadlocks during the closed loop (pg_stat_database)", deadlocks.Values.Sum(), "",
+                string.Join(", ", deadlocks.Select(d => $"{d.Key} {d.Value}")) + "; each a wait of deadlock_timeout and a retry");
             if (o.Profile) await ProfileAsync(report, o, filer, IncidentsDb, processes);
             await SettleAsync(IncidentsDb);
             await LatencyAsync(report, o.Rate, o.LatencyDuration, filer, IncidentsDb, target: true);
@@ -109,6 +114,13 @@ public static class EndToEnd
             foreach (var database in databases.Values) await Servers.DropDatabaseAsync(database);
             Servers.DeleteVirtualHost(vhost);
         }
+    }
+
+    private static async Task<Dictionary<string, long>> DeadlocksAsync(IReadOnlyDictionary<string, string> databases)
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var (service, database) in databases) counts[service] = await Servers.DeadlocksAsync(database);
+        return counts;
     }
 
     /// <summary>

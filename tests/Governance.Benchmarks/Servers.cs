@@ -59,6 +59,15 @@ public static class Servers
         return await admin.ExecuteScalarAsync<long>("SELECT xact_commit FROM pg_stat_database WHERE datname = @database", new { database });
     }
 
+    /// <summary>Deadlocks PostgreSQL detected in a database so far (pg_stat_database): each cost a transaction a wait of
+    /// deadlock_timeout (a second) and its retry.</summary>
+    public static async Task<long> DeadlocksAsync(string database)
+    {
+        await using var admin = new NpgsqlConnection(PostgresAdmin);
+        await admin.OpenAsync();
+        return await admin.ExecuteScalarAsync<long>("SELECT deadlocks FROM pg_stat_database WHERE datname = @database", new { database });
+    }
+
     public static string Setting(string name)
     {
         using var admin = new NpgsqlConnection(PostgresAdmin);

@@ -5,7 +5,9 @@ public static class DepartmentCopyStore
 {
     public static async Task UpsertAsync(UnitOfWork uow, IEnumerable<DepartmentRecord> departments)
     {
-        foreach (var d in departments)
+        // In one order (by id): two lists upserted at once (a seed and a change) inserting the same departments in
+        // different orders deadlocked, each transaction holding a row the other wanted next.
+        foreach (var d in departments.OrderBy(d => d.Id))
         {
             var row = new
             {

@@ -8,6 +8,7 @@ public sealed class IncidentFiledConsumer(UnitOfWorkRunner<DispatchDatabase> run
 {
     // Every case's path: routed in groups with the filings delivered at the same moment (TransactionalConsumer).
     protected override bool GroupCommitted => true;
+    protected override Guid? LockOrder(IncidentFiled message) => message.IncidentId; // its case's rows
 
     protected override Task HandleAsync(IncidentFiled message, UnitOfWork<DispatchDatabase> uow, CancellationToken ct) =>
         router.RouteAsync(uow, message);

@@ -8,6 +8,7 @@ public sealed class IncidentFiledConsumer(UnitOfWorkRunner<GridsDatabase> runner
     : TransactionalConsumer<GridsDatabase, IncidentFiled>(runner)
 {
     protected override bool GroupCommitted => true; // every case's path (TransactionalConsumer)
+    protected override Guid? LockOrder(IncidentFiled message) => message.IncidentId; // its case's rows
 
     protected override Task HandleAsync(IncidentFiled message, UnitOfWork<GridsDatabase> uow, CancellationToken ct) =>
         CaseFigures.FiledAsync(uow, message, patrols.Value.IdleEnd);

@@ -26,7 +26,7 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
         }
         // The message is acknowledged only once its transaction committed, alone or with its group.
         var repeat = GroupCommitted
-            ? await runner.RunGroupedAsync(Work, new InboxEntry(messageId, consumer))
+            ? await runner.RunGroupedAsync(Work, new InboxEntry(messageId, consumer), LockOrder(context.Message))
             : await runner.RunAsync(Work, context.CancellationToken);
         if (repeat) GovernanceMetrics.InboxRepeatDropped(runner.ServiceName, consumer);
         await CommittedAsync(context.Message);
@@ -40,6 +40,10 @@ public abstract class TransactionalConsumer<TDatabase, TMessage>(UnitOfWorkRunne
     /// call out from the transaction, which would hold the whole group).
     /// </summary>
     protected virtual bool GroupCommitted => false;
+
+    /// <summary>For a group-committed consumer: the key of the rows its effect locks (the case it concerns). Its group
+    /// runs the deliveries in this order, so two groups take those rows in one order and cannot deadlock on them.</summary>
+    protected virtual Guid? LockOrder(TMessage message) => null;
 
     /// <summary>After the transaction committed (also for a repeat): for effects outside the database,
     /// such as dropping what an in-memory cache holds, that must not run before the rows are visible.</summary>

@@ -45,8 +45,9 @@ public sealed class UnitOfWorkRunner<TDatabase>(TDatabase database, Outbox<TData
     /// path). The caller gets its result after the commit, as from <see cref="RunAsync{T}"/>; not cancellable
     /// once handed over (see GroupCommit.cs).</summary>
     /// <param name="inbox">The inbox row the work records first (a consumer's): the group records its changes' rows in one statement.</param>
-    public Task<T> RunGroupedAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work, InboxEntry? inbox = null) =>
-        groups is null ? RunAsync(work) : groups.RunAsync(work, inbox);
+    /// <param name="lockOrder">The key of the rows the work locks (a case's id): a group runs its changes in this order.</param>
+    public Task<T> RunGroupedAsync<T>(Func<UnitOfWork<TDatabase>, Task<T>> work, InboxEntry? inbox = null, Guid? lockOrder = null) =>
+        groups is null ? RunAsync(work) : groups.RunAsync(work, inbox, lockOrder);
 
     public Task RunAsync(Func<UnitOfWork<TDatabase>, Task> work, CancellationToken ct = default) =>
         RunAsync<bool>(async uow => { await work(uow); return true; }, ct);

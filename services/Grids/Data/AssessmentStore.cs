@@ -72,24 +72,25 @@ public static class AssessmentStore
               """, p) == 1;
     }
 
-    public static Task<CaseRow?> FindCaseAsync(DbSession session, Guid incidentId) => session.QuerySingleOrDefaultAsync<CaseRow>(
-        Sql.SelectForUpdate(session, """
-            incident_id AS IncidentId, filed_by AS FiledBy, handling_unit_code AS HandlingUnitCode, due_at_ms AS DueAtMs,
-            sequence AS Sequence, resolved_by AS ResolvedBy
-            """, "assessment_cases", "incident_id = @incidentId"), new { incidentId });
+    private const string CaseColumns = """
+        incident_id AS IncidentId, filed_by AS FiledBy, handling_unit_code AS HandlingUnitCode, due_at_ms AS DueAtMs,
+        sequence AS Sequence, resolved_by AS ResolvedBy
+        """;
 
-    /// <summary>The case's row, locked; made first (empty) when nobody has it yet. Made by "insert if absent", not
-    /// found-then-inserted: two events of one new case handled at once (two groups, two instances) would both find
-    /// nothing, and the second insert failed on the key and went round MassTransit's retries. Here the second
-    /// waits for the first's row and reads it. IsNew: this transaction made it.</summary>
-    public static async Task<(CaseRow Row, bool IsNew)> LockCaseAsync(UnitOfWork uow, Guid incidentId)
-    {
-        if (await FindCaseAsync(uow, incidentId) is { } found) return (found, false);
-        var made = await uow.ExecuteAsync(Sql.InsertIfAbsent(uow.Provider, "assessment_cases",
-            "incident_id, filed_by, handling_unit_code, due_at_ms, sequence, resolved_by", "@incidentId, NULL, NULL, NULL, 0, NULL",
-            "incident_id", "incident_id = @incidentId"), new { incidentId });
-        return (await FindCaseAsync(uow, incidentId) ?? throw new InvalidOperationException($"assessment case {incidentId} neither found nor made"), made == 1);
-    }
+    public static Task<CaseRow?> FindCaseAsync(DbSession session, Guid incidentId) => session.QuerySingleOrDefaultAsync<CaseRow>(
+        Sql.SelectForUpdate(session, CaseColumns, "assessment_cases", "incident_id = @incidentId"), new { incidentId });
+
+    /// <summary>The case's row, locked; made first (blank: no filer, no holder, sequence 0) when nobody has it yet. Made by
+    /// "insert if absent" and then read for update, both in one command (one round trip, every event of every case):
+    /// two events of one new case handled at once (two groups, two instances) would both have found nothing, and the
+    /// second insert failed on the key and went round MassTransit's retries; here the second waits for the first's row
+    /// and reads it.</summary>
+    public static Task<CaseRow> LockCaseAsync(UnitOfWork uow, Guid incidentId) => uow.QuerySingleAsync<CaseRow>(
+        Sql.Batch(uow.Provider,
+            Sql.InsertIfAbsent(uow.Provider, "assessment_cases", "incident_id, filed_by, handling_unit_code, due_at_ms, sequence, resolved_by",
+                "@incidentId, NULL, NULL, NULL, 0, NULL", "incident_id", "incident_id = @incidentId"),
+            Sql.SelectForUpdate(uow, CaseColumns, "assessment_cases", "incident_id = @incidentId")),
+        new { incidentId });
 
     public static Task SaveCaseAsync(UnitOfWork uow, CaseRow c) => uow.ExecuteAsync("""
           UPDATE assessment_cases SET filed_by = @FiledBy, handling_unit_code = @HandlingUnitCode, due_at_ms = @DueAtMs,

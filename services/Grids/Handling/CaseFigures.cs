@@ -21,7 +21,7 @@ public static class CaseFigures
     /// <param name="idleEnd">When the filer's patrol, if one is open, counts as forgotten (<see cref="PatrolIdleEnd"/>).</param>
     public static async Task FiledAsync(UnitOfWork<GridsDatabase> uow, IncidentFiled m, TimeSpan idleEnd)
     {
-        var (row, _) = await LockCaseAsync(uow, m.IncidentId);
+        var row = await LockCaseAsync(uow, m.IncidentId);
         if (row.FiledBy is not null) return;                  // heard already (the same case, filed once)
         row.FiledBy = m.FiledBy;
         await SaveCaseAsync(uow, row);
@@ -35,8 +35,9 @@ public static class CaseFigures
     /// whatever order they arrive in).</summary>
     public static async Task AssignedAsync(UnitOfWork<GridsDatabase> uow, Guid incidentId, int sequence, string handlingUnitCode, DateTimeOffset dueAt)
     {
-        var (row, isNew) = await LockCaseAsync(uow, incidentId);
-        if (!isNew && row.Sequence >= sequence) return;
+        var row = await LockCaseAsync(uow, incidentId);
+        // A row just made has sequence 0, and a case's assignments count from 1 (Dispatch's Router).
+        if (row.Sequence >= sequence) return;
         row.Sequence = sequence;
         row.HandlingUnitCode = handlingUnitCode;
         row.DueAtMs = dueAt.ToUnixTimeMilliseconds();
@@ -46,7 +47,7 @@ public static class CaseFigures
     /// <summary>Credits the person who resolved it; on time when by the deadline of the assignment he held it under.</summary>
     public static async Task ResolvedAsync(UnitOfWork<GridsDatabase> uow, IncidentResolved m)
     {
-        var (row, _) = await LockCaseAsync(uow, m.IncidentId);
+        var row = await LockCaseAsync(uow, m.IncidentId);
         row.ResolvedBy = m.By;
         await SaveCaseAsync(uow, row);
         var month = AssessmentMonth.Of(m.At);

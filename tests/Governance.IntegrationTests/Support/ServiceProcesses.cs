@@ -46,16 +46,6 @@ public sealed class ServiceProcesses : IDisposable
         return process;
     }
 
-    /// <summary>Stops Dispatch at once (SIGKILL) and starts a new one with the same settings.</summary>
-    public void KillDispatch()
-    {
-        Dispatch.Dispose();
-        _all.Remove(Dispatch);
-    }
-
-    public async Task<HostProcess> RestartDispatchAsync(IDictionary<string, string> settings) =>
-        Dispatch = await StartReadyAsync(HostProcess.Start("dispatch", settings));
-
     private HostProcess Add(HostProcess process)
     {
         _all.Add(process);

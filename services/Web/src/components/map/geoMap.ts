@@ -8,6 +8,7 @@ import 'leaflet/dist/leaflet.css';
 import { mapBase, type Feature, type MapBase } from '../../api/grids';
 import { h } from '../../dom';
 import { common } from '../../i18n';
+import { reducedMotion } from '../../motion';
 import { wgs84ToGcj02 } from './gcj02';
 
 type LngLat = [number, number];
@@ -37,7 +38,11 @@ export async function geoMap(el: HTMLElement): Promise<GeoMap> {
   const shift: (p: LngLat) => LngLat = base.tileUrl && base.tileCrs === 'gcj02' ? wgs84ToGcj02 : (p) => p;
   const latLng = (p: LngLat): L.LatLngTuple => { const [lng, lat] = shift(p); return [lat, lng]; };
 
-  const map = L.map(el, { renderer: L.svg({ padding: 0.2 }), preferCanvas: false, attributionControl: false, zoomControl: false, zoomSnap: 0.25, maxZoom: base.maxZoom });
+  const still = reducedMotion();
+  const map = L.map(el, {
+    renderer: L.svg({ padding: 0.2 }), preferCanvas: false, attributionControl: false, zoomControl: false, zoomSnap: 0.25, maxZoom: base.maxZoom,
+    zoomAnimation: !still, fadeAnimation: !still, markerZoomAnimation: !still,
+  });
   // Leaflet's own zoom buttons say "Zoom in" in English: the same control, in the page's language.
   L.control.zoom({ zoomInTitle: common('zoomIn'), zoomOutTitle: common('zoomOut') }).addTo(map);
   if (base.tileUrl) addTiles(map, base);

@@ -51,8 +51,8 @@ public static class AuditLog
         Appenders.GetValue(database, db => new AuditAppender(db)).AppendAsync(new AuditAppender.Draft(
             at.ToUnixTimeMilliseconds(), Cut(actor, 100)!, Cut(action, 200)!, Cut(target, 200), Cut(detail, 1000), Cut(remote, 64)));
 
-    /// <summary>The last row's sequence number and hash (0 and the genesis hash on an empty log).</summary>
-    /// <summary>Locks the log against other appenders and reads its last row, which the next rows chain from.</summary>
+    /// <summary>Locks the log against other appenders and reads its last row, which the next rows chain from: its
+    /// sequence number and hash (0 and the genesis hash on an empty log).</summary>
     internal static async Task<(long Seq, string Hash)> LockHeadAsync(DbConnection c, DbTransaction t, DatabaseProvider provider)
     {
         var head = $"SELECT seq, hash FROM audit_log ORDER BY seq DESC {Sql.Page(provider, 1)}";

@@ -52,20 +52,18 @@ public static class Servers
 
     /// <summary>Committed transactions of a database so far (pg_stat_database; flushed by the server
     /// about once a second, so read it after a pause).</summary>
-    public static async Task<long> CommitsAsync(string database)
-    {
-        await using var admin = new NpgsqlConnection(PostgresAdmin);
-        await admin.OpenAsync();
-        return await admin.ExecuteScalarAsync<long>("SELECT xact_commit FROM pg_stat_database WHERE datname = @database", new { database });
-    }
+    public static Task<long> CommitsAsync(string database) => DatabaseStatAsync(database, "xact_commit");
 
     /// <summary>Deadlocks PostgreSQL detected in a database so far (pg_stat_database): each cost a transaction a wait of
     /// deadlock_timeout (a second) and its retry.</summary>
-    public static async Task<long> DeadlocksAsync(string database)
+    public static Task<long> DeadlocksAsync(string database) => DatabaseStatAsync(database, "deadlocks");
+
+    /// <param name="column">A counter column of pg_stat_database (a constant of ours, never input).</param>
+    private static async Task<long> DatabaseStatAsync(string database, string column)
     {
         await using var admin = new NpgsqlConnection(PostgresAdmin);
         await admin.OpenAsync();
-        return await admin.ExecuteScalarAsync<long>("SELECT deadlocks FROM pg_stat_database WHERE datname = @database", new { database });
+        return await admin.ExecuteScalarAsync<long>($"SELECT {column} FROM pg_stat_database WHERE datname = @database", new { database });
     }
 
     public static string Setting(string name)
